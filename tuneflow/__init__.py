@@ -1,0 +1,27 @@
+"""tuneflow: hyperparameter optimization with Optuna's samplers and W&B Sweeps' dashboards."""
+
+from tuneflow.errors import RecipeError, StorageError, SweepConfigError, TrialFailed, TuneflowError
+from tuneflow.objective import TrialContext
+from tuneflow.recipe import Metric, Recipe, builtin_recipes, load_recipe
+from tuneflow.result import TuneResult, load_result
+from tuneflow.runner import TuneflowWarning, tune
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Metric",
+    "Recipe",
+    "RecipeError",
+    "StorageError",
+    "SweepConfigError",
+    "TrialContext",
+    "TrialFailed",
+    "TuneResult",
+    "TuneflowError",
+    "TuneflowWarning",
+    "__version__",
+    "builtin_recipes",
+    "load_recipe",
+    "load_result",
+    "tune",
+]

@@ -1,0 +1,147 @@
+"""The ``tuneflow`` command: one verb per job; each parses its flags and calls the library.
+
+Errors a user can cause print one line (``error: ...``) and exit 2; ``--debug`` shows the
+traceback instead.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from tuneflow.errors import TuneflowError
+
+__all__ = ["main"]
+
+STORAGE_HELP = "Optuna storage URL; default sqlite:///tuneflow.db, 'memory' for in-memory."
+
+
+def _handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn TuneflowError (and bad values) into one clean line and exit code 2."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        ctx = click.get_current_context()
+        debug = (ctx.find_root().params or {}).get("debug", False)
+        try:
+            return fn(*args, **kwargs)
+        except TuneflowError as exc:
+            if debug:
+                raise
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(2)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Show tracebacks and Optuna's per-trial log.")
+@click.version_option(package_name="tuneflow")
+def main(debug: bool) -> None:
+    """Tune models with Optuna's samplers; see every trial as a W&B run."""
+    import optuna
+
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    optuna.logging.set_verbosity(optuna.logging.INFO if debug else optuna.logging.WARNING)
+
+
+def run_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Flags shared by ``run`` and ``worker``."""
+    options = [
+        click.argument("recipe"),
+        click.option("--n-trials", type=click.IntRange(min=1), help="Trials to run in this call."),
+        click.option("--method", help="Override the recipe's method (grid, random, tpe, bayes, cmaes, qmc, nsga2)."),
+        click.option("--storage", help=STORAGE_HELP),
+        click.option("--study-name", help="Study name; default: the recipe's name (same name = resume)."),
+        click.option("--seed", type=click.IntRange(min=0), help="Override the recipe's seed."),
+        click.option(
+            "--n-jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Trials in parallel threads."
+        ),
+        click.option("--timeout", type=click.FloatRange(min=0), help="Stop starting trials after this many seconds."),
+        click.option("--no-wandb", is_flag=True, help="Do not log to W&B."),
+        click.option("--progress/--no-progress", default=True, show_default=True, help="Show a progress bar."),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+def _run(
+    recipe: str,
+    n_trials: int | None,
+    method: str | None,
+    storage: str | None,
+    study_name: str | None,
+    seed: int | None,
+    n_jobs: int,
+    timeout: float | None,
+    no_wandb: bool,
+    progress: bool,
+) -> None:
+    from tuneflow.display import print_summary
+    from tuneflow.recipe import load_recipe
+    from tuneflow.runner import tune
+
+    loaded = load_recipe(recipe).replace(method=method, seed=seed)
+    result = tune(
+        loaded,
+        n_trials=n_trials,
+        timeout=timeout,
+        storage=storage,
+        study_name=study_name,
+        n_jobs=n_jobs,
+        wandb=False if no_wandb else None,
+        progress=progress,
+    )
+    print_summary(result, storage=storage)
+
+
+@main.command()
+@run_options
+@_handle_errors
+def run(**kwargs: Any) -> None:
+    """Tune RECIPE: a recipe module path, a built-in recipe name, or a W&B sweep YAML."""
+    _run(**kwargs)
+
+
+@main.command("export-sweep")
+@click.argument("recipe")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the YAML here (default: stdout)."
+)
+@_handle_errors
+def export_sweep(recipe: str, output: Path | None) -> None:
+    """Print RECIPE as a W&B sweep config (YAML) for `wandb sweep`."""
+    from tuneflow.recipe import load_recipe
+    from tuneflow.sweep import dump_sweep
+
+    text = dump_sweep(load_recipe(recipe).to_sweep())
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {output}", err=True)
+
+
+@main.command()
+@click.option("--storage", help=STORAGE_HELP)
+@click.option("--study-name", help="Study to read; may be left out when the storage holds one study.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@_handle_errors
+def best(storage: str | None, study_name: str | None, as_json: bool) -> None:
+    """Print the best configuration and value of a study."""
+    from tuneflow.display import best_payload, print_best
+    from tuneflow.result import load_result
+
+    result = load_result(storage, study_name)
+    if as_json:
+        click.echo(json.dumps(best_payload(result), indent=2, default=str))
+    else:
+        print_best(result)

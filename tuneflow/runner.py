@@ -1,0 +1,233 @@
+"""``tune``: create or resume the study, run the optimization loop, return a result.
+
+The loop is Optuna's own ``study.optimize``; tuneflow adds only what Optuna lacks: metric
+conversion with recorded failure reasons, a global ``run_cap``, a metric ``target``, a bound
+on failures in a row, seeds that differ on resumption, and the tracker hooks.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import warnings
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import optuna
+from optuna.study import Study
+from optuna.trial import FrozenTrial, TrialState
+
+from tuneflow.errors import RecipeError, StorageError, TrialFailed
+from tuneflow.methods import MODEL_BASED, make_pruner, make_sampler, missing_requirements
+from tuneflow.objective import TrialContext, call_train, to_values, train_arity
+from tuneflow.recipe import Recipe
+from tuneflow.result import CONFIG_ATTR, FAIL_REASON_ATTR, METRICS_ATTR, STUDY_ATTR, TuneResult, jsonable
+from tuneflow.storage import open_storage
+from tuneflow.tracking import Tracker, make_tracker
+
+__all__ = ["TuneflowWarning", "check_runtime", "create_study", "tune"]
+
+logger = logging.getLogger("tuneflow")
+
+
+class TuneflowWarning(UserWarning):
+    """A recipe runs, but not exactly as written (e.g. a lossy distribution mapping)."""
+
+
+def check_runtime(recipe: Recipe) -> None:
+    """Problems that only this environment causes (missing extras, no train function)."""
+    problems = []
+    if recipe.train is None:
+        problems.append("train: the recipe has no train function (and no `program` to run); give `train=`.")
+    missing = missing_requirements(recipe.method)
+    if missing:
+        problems.append(missing)
+    if problems:
+        raise RecipeError(recipe.name, problems)
+
+
+def warn_lossy(recipe: Recipe) -> None:
+    """Warn once per parameter that the recipe's method cannot search exactly as W&B would."""
+    if recipe.method not in MODEL_BASED or recipe.search_space is None:
+        return
+    for p in recipe.search_space.params:
+        if p.lossy:
+            warnings.warn(
+                f"parameters.{p.name} under method '{recipe.method}': {p.lossy}.", TuneflowWarning, stacklevel=3
+            )
+
+
+def _study_meta(recipe: Recipe) -> dict[str, Any]:
+    parameters = recipe.parameters
+    try:
+        json.dumps(parameters)
+    except (TypeError, ValueError):
+        parameters = None  # objects in the block: configs are stored per trial instead
+    return {
+        "recipe": recipe.name,
+        "method": recipe.method,
+        "metrics": [m.to_dict() for m in recipe.metrics],
+        "parameters": parameters,
+        "seed": recipe.seed,
+    }
+
+
+def create_study(recipe: Recipe, storage: Any = None, study_name: str | None = None) -> Study:
+    """Create the recipe's study, or load it when it exists (same name = resume)."""
+    backend = open_storage(storage)
+    name = study_name or recipe.name
+    existing = optuna.study.get_all_study_names(backend)
+    n_existing = 0
+    if name in existing:
+        old = optuna.load_study(study_name=name, storage=backend)
+        if [d.name.lower() for d in old.directions] != recipe.directions:
+            raise StorageError(
+                f"study {name!r} already exists with goals {[d.name.lower() for d in old.directions]}, "
+                f"but the recipe asks for {recipe.directions}; use another --study-name"
+            )
+        n_existing = len(old.get_trials(deepcopy=False))
+    # A resumed study must not replay the first session's draws: offset the seed by the
+    # number of trials already there (a fresh study uses the recipe's seed as is).
+    seed = None if recipe.seed is None else recipe.seed + n_existing
+    sampler = make_sampler(recipe.method, recipe.search_space, seed, recipe.sampler_options)
+    pruner = make_pruner(recipe.early_terminate, recipe.pruner)
+    study = optuna.create_study(
+        storage=backend,
+        study_name=name,
+        sampler=sampler,
+        pruner=pruner,
+        directions=recipe.directions,
+        load_if_exists=True,
+    )
+    if STUDY_ATTR not in study.user_attrs:
+        study.set_user_attr(STUDY_ATTR, _study_meta(recipe))
+        if len(recipe.metrics) > 1 or recipe.metrics[0].name != "value":
+            study.set_metric_names([m.name for m in recipe.metrics])
+    return study
+
+
+class _Loop:
+    """The objective and the callbacks of one ``tune`` call."""
+
+    def __init__(self, recipe: Recipe, study: Study, tracker: Tracker, run_cap_left: int | None) -> None:
+        self.recipe = recipe
+        self.study = study
+        self.tracker = tracker
+        self.arity = train_arity(recipe.train)  # type: ignore[arg-type]
+        space = recipe.search_space
+        self.suggest: Callable[[Any], dict[str, Any]] = (
+            space.suggester(grid=recipe.method == "grid") if space is not None else self._define_by_run
+        )
+        self.store_config = space is None or study.user_attrs.get(STUDY_ATTR, {}).get("parameters") is None
+        self.contexts: dict[int, TrialContext] = {}
+        self.failures_in_a_row = 0
+        self.stop_reason: str | None = None
+        self._lock = threading.Lock()
+        self._run_cap = recipe.run_cap if run_cap_left is not None else None
+
+    def _define_by_run(self, trial: optuna.Trial) -> dict[str, Any]:
+        config = self.recipe.space(trial)  # type: ignore[misc]
+        if not isinstance(config, dict):
+            raise TrialFailed(f"space() must return a dict config, but returned {type(config).__name__}")
+        return config
+
+    def objective(self, trial: optuna.Trial) -> list[float]:
+        config = self.suggest(trial)
+        ctx = TrialContext(trial, config, self.tracker)
+        self.contexts[trial.number] = ctx
+        if self.store_config:
+            trial.set_user_attr(CONFIG_ATTR, jsonable(config))
+        try:
+            returned = call_train(self.recipe.train, self.arity, ctx, self.tracker.agent_runner)  # type: ignore[arg-type]
+            values, metrics = to_values(returned, self.recipe.metrics)
+        except optuna.TrialPruned:
+            raise
+        except Exception as exc:
+            reason = str(exc) if isinstance(exc, TrialFailed) else f"{type(exc).__name__}: {exc}"
+            ctx.fail_reason = reason
+            trial.set_user_attr(FAIL_REASON_ATTR, reason)
+            raise
+        ctx.metrics = metrics
+        if len(metrics) > len(values):
+            trial.set_user_attr(METRICS_ATTR, metrics)
+        return values
+
+    def after_trial(self, study: Study, frozen: FrozenTrial) -> None:
+        ctx = self.contexts.pop(frozen.number, None)
+        if ctx is not None:
+            self.tracker.on_trial_end(ctx, frozen)
+        with self._lock:
+            if frozen.state == TrialState.FAIL:
+                self.failures_in_a_row += 1
+                limit = self.recipe.max_consecutive_failures
+                if self.failures_in_a_row >= limit and self.stop_reason is None:
+                    reason = frozen.user_attrs.get(FAIL_REASON_ATTR, "see the log")
+                    self._stop(study, f"{limit} trials failed in a row (last: {reason})")
+            elif frozen.state == TrialState.COMPLETE:
+                self.failures_in_a_row = 0
+                for metric, value in zip(self.recipe.metrics, frozen.values):
+                    if metric.reached(value):
+                        self._stop(study, f"trial {frozen.number} reached the target {metric.name} = {metric.target:g}")
+            if self._run_cap is not None and len(study.get_trials(deepcopy=False)) >= self._run_cap:
+                self._stop(study, f"run_cap of {self._run_cap} trials reached")
+
+    def _stop(self, study: Study, reason: str) -> None:
+        if self.stop_reason is None:
+            self.stop_reason = reason
+            logger.warning("tuneflow: stopping the study: %s", reason)
+        study.stop()
+
+
+def tune(
+    recipe: Recipe,
+    *,
+    n_trials: int | None = None,
+    timeout: float | None = None,
+    storage: Any = None,
+    study_name: str | None = None,
+    n_jobs: int = 1,
+    wandb: Any = None,
+    progress: bool = False,
+    callbacks: Sequence[Callable[[Study, FrozenTrial], None]] = (),
+) -> TuneResult:
+    """Run (or resume) the recipe's study and return its result.
+
+    ``n_trials`` bounds this call; ``recipe.run_cap`` bounds the study across calls and
+    workers. ``storage`` is a URL (default ``sqlite:///tuneflow.db``), ``"memory"`` or an
+    Optuna storage. ``wandb`` is False (off), None (defaults) or options for the W&B bridge.
+    """
+    check_runtime(recipe)
+    if n_trials is not None and n_trials < 1:
+        raise RecipeError(recipe.name, [f"n_trials: must be >= 1, but got {n_trials}."])
+    warn_lossy(recipe)
+    study = create_study(recipe, storage, study_name)
+    result = TuneResult(study)
+    run_cap_left = None
+    if recipe.run_cap is not None:
+        run_cap_left = recipe.run_cap - len(study.get_trials(deepcopy=False))
+        if run_cap_left <= 0:
+            logger.warning(
+                "tuneflow: study %r already has run_cap=%d trials; nothing to run", study.study_name, recipe.run_cap
+            )
+            return result
+        n_trials = run_cap_left if n_trials is None else min(n_trials, run_cap_left)
+    tracker = make_tracker(wandb, recipe, study)
+    loop = _Loop(recipe, study, tracker, run_cap_left)
+    interrupted = True
+    try:
+        study.optimize(
+            loop.objective,
+            n_trials=n_trials,
+            timeout=timeout,
+            n_jobs=n_jobs,
+            catch=(Exception,),
+            callbacks=[loop.after_trial, *callbacks],
+            gc_after_trial=False,
+            show_progress_bar=progress and (n_trials is not None or timeout is not None),
+        )
+        interrupted = False
+    finally:
+        tracker.close(study, interrupted=interrupted)
+    result.stop_reason = loop.stop_reason
+    return result
