@@ -10,6 +10,7 @@ import functools
 import json
 import logging
 import sys
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,13 @@ def main(debug: bool) -> None:
 
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
     optuna.logging.set_verbosity(optuna.logging.INFO if debug else optuna.logging.WARNING)
+    if not debug:
+        warnings.formatwarning = _one_line_warning  # type: ignore[assignment]
+
+
+def _one_line_warning(message: Warning | str, category: type[Warning], *args: Any, **kwargs: Any) -> str:
+    """Warnings as ``warning: ...`` lines, without the source line (it is tuneflow's, not the user's)."""
+    return f"warning: {message}\n"
 
 
 def run_options(fn: Callable[..., Any]) -> Callable[..., Any]:
