@@ -7,7 +7,7 @@ exists, so a missing extra (torch for ``bayes``) is reported up front, not at tr
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
 from collections.abc import Mapping
 from typing import Any
 
@@ -103,9 +103,15 @@ def method_problems(method: Any, n_objectives: int, define_by_run: bool) -> list
 def missing_requirements(method: str) -> str | None:
     """Why ``method`` cannot run in this environment (a missing optional package), if it cannot."""
     need = _REQUIRES.get(method)
-    if need is None or importlib.util.find_spec(need[0]) is not None:
+    if need is None:
         return None
     module, extra = need
+    try:  # import, not find_spec: a broken install must fail here too, not at trial 10
+        importlib.import_module(module)
+    except ImportError:
+        pass
+    else:
+        return None
     hint = "pip install torch==2.13.0 (the CPU build)" if module == "torch" else f"pip install 'tuneflow[{extra}]'"
     return f"method: '{method}' needs the `{module}` package, which is not installed; {hint}, or use method 'tpe'."
 

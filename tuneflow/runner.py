@@ -89,7 +89,9 @@ def create_study(recipe: Recipe, storage: Any = None, study_name: str | None = N
         n_existing = len(old.get_trials(deepcopy=False))
     # A resumed study must not replay the first session's draws: offset the seed by the
     # number of trials already there (a fresh study uses the recipe's seed as is).
-    seed = None if recipe.seed is None else recipe.seed + n_existing
+    # Not for grid: GridSampler's seed fixes the order of the points, and a trial's point is
+    # found by its index in that order, so another seed would revisit points already run.
+    seed = None if recipe.seed is None else recipe.seed + (0 if recipe.method == "grid" else n_existing)
     sampler = make_sampler(recipe.method, recipe.search_space, seed, recipe.sampler_options)
     pruner = make_pruner(recipe.early_terminate, recipe.pruner)
     study = optuna.create_study(
@@ -136,6 +138,7 @@ class _Loop:
         config = self.suggest(trial)
         ctx = TrialContext(trial, config, self.tracker)
         self.contexts[trial.number] = ctx
+        self.tracker.on_trial_start(ctx)
         if self.store_config:
             trial.set_user_attr(CONFIG_ATTR, jsonable(config))
         try:
@@ -212,7 +215,7 @@ def tune(
             )
             return result
         n_trials = run_cap_left if n_trials is None else min(n_trials, run_cap_left)
-    tracker = make_tracker(wandb, recipe, study)
+    tracker = make_tracker(wandb, recipe, study, n_jobs=n_jobs)
     loop = _Loop(recipe, study, tracker, run_cap_left)
     interrupted = True
     try:

@@ -231,9 +231,20 @@ class Param:
         raise ValueError(f"{self.kind} has no grid")
 
 
+#: Slack, in units of ``q``, for float noise when a bound sits exactly halfway between steps.
+_TIE_SLACK = 1e-9
+
+
 def _stepped(lo: float, hi: float, q: float) -> BaseDistribution:
-    """A distribution over the multiples of ``q`` that W&B's rounding can produce in [lo, hi]."""
-    k_lo, k_hi = int(np.round(lo / q)), int(np.round(hi / q))
+    """A distribution over the multiples of ``q`` that W&B's rounding can produce from (lo, hi).
+
+    ``round(x / q)`` over ``x / q`` in ``(a, b)`` gives the integers ``k`` with
+    ``a - 1/2 < k < b + 1/2``: ``floor(a + 1/2) .. ceil(b - 1/2)``. A bound exactly halfway
+    between two steps is reached with probability 0, so the step beyond it is left out
+    (``numpy.round(lo / q)`` would keep it when it rounds half to even).
+    """
+    k_lo = math.floor(lo / q + 0.5 + _TIE_SLACK)
+    k_hi = math.ceil(hi / q - 0.5 - _TIE_SLACK)
     if _is_int(q):
         return IntDistribution(k_lo * q, max(k_hi, k_lo) * q, step=q)
     step = float(q)
@@ -312,9 +323,22 @@ def _check_categorical(where: str, spec: dict[str, Any]) -> list[str]:
     if not isinstance(values, list) or not values:
         return [f"{where}.values: must be a non-empty list, but got {values!r}."]
     problems = []
-    encoded = [_encode(v) for v in values]
-    if len({json.dumps(e, sort_keys=True) for e in encoded}) != len(encoded):
-        problems.append(f"{where}.values: contains duplicates: {values!r}.")
+    # Optuna finds a stored choice with ``==`` (so True, 1 and 1.0 are one choice), and lists
+    # and dicts travel as JSON text: values that meet under either rule cannot be told apart.
+    seen: dict[Any, Any] = {}
+    for value in values:
+        encoded = _encode(value)
+        if encoded not in seen:
+            seen[encoded] = value
+            continue
+        first = seen[encoded]
+        if type(first) is type(value) and first == value:
+            problems.append(f"{where}.values: {value!r} is listed twice; list each value once.")
+        else:
+            problems.append(
+                f"{where}.values: {first!r} and {value!r} are the same choice to Optuna (equal, or the "
+                "same JSON text); make them distinct, e.g. both strings."
+            )
     if probs is not None:
         if not isinstance(probs, list) or not all(_is_number(p) and p >= 0 for p in probs):
             problems.append(f"{where}.probabilities: must be a list of numbers >= 0, but got {probs!r}.")
