@@ -153,3 +153,19 @@ def best(storage: str | None, study_name: str | None, as_json: bool) -> None:
         click.echo(json.dumps(best_payload(result), indent=2, default=str))
     else:
         print_best(result)
+
+
+@main.command("import-runs")
+@click.argument("source", type=click.Path(exists=True, path_type=Path))
+@click.option("--recipe", "recipe_ref", required=True, help="Recipe whose space and metric the runs are read with.")
+@click.option("--storage", help=STORAGE_HELP)
+@click.option("--study-name", help="Study to add the runs to; default: the recipe's name.")
+@_handle_errors
+def import_runs_command(source: Path, recipe_ref: str, storage: str | None, study_name: str | None) -> None:
+    """Add finished W&B runs (a wandb directory or a run-table CSV export) to a study as trials."""
+    from tuneflow.importer import import_runs
+    from tuneflow.recipe import load_recipe
+
+    report = import_runs(source, load_recipe(recipe_ref), storage=storage, study_name=study_name)
+    for line in report.lines():
+        click.echo(line)

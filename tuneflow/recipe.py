@@ -254,7 +254,12 @@ def load_recipe(ref: str | Path) -> Recipe:
     if path.suffix in (".yaml", ".yml", ".json"):
         if not path.is_file():
             raise TuneflowError(f"no sweep config at {str(path)!r}")
-        return Recipe.from_sweep(path)
+        recipe = Recipe.from_sweep(path)
+        if recipe.train is None and recipe.program:  # run the sweep's program, as `wandb agent` would
+            from tuneflow.program import program_train
+
+            recipe = recipe.replace(train=program_train(recipe, base_dir=path.parent))
+        return recipe
     if path.suffix == ".py" or path.is_file():
         if not path.is_file():
             raise TuneflowError(f"no recipe module at {str(path)!r}")

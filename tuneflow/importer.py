@@ -1,0 +1,193 @@
+"""Finished W&B runs -> completed trials of a study (``tuneflow import-runs``).
+
+Runs of an earlier W&B Sweep (or of tuneflow itself) become COMPLETE trials with the recipe's
+distributions, so Optuna's plots cover them and model-based samplers warm-start from them.
+Two sources:
+
+- a W&B directory of run directories (offline or synced runs, each with its ``.wandb`` log),
+  read with W&B's own reader (``wandb leet inspect --summary --json``): config and summary;
+- a CSV export of the W&B run table (config and summary columns side by side, nested config
+  keys as dotted names, an optional ``State`` column).
+
+A run is skipped, with its reason counted, when it did not finish, lacks the metric or a
+parameter, has a value outside the recipe's space, or was imported already (same run id).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import optuna
+
+from tuneflow.display import flatten
+from tuneflow.errors import TuneflowError
+from tuneflow.recipe import Recipe
+from tuneflow.space import Param, _encode
+from tuneflow.wandb_bridge import read_run, run_dirs
+
+__all__ = ["ImportReport", "import_runs", "read_source"]
+
+IMPORTED_ATTR = "imported_from"
+
+
+@dataclass
+class ImportReport:
+    """What ``import_runs`` did: trials added and runs skipped with their reasons."""
+
+    study: optuna.Study
+    added: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+    def reasons(self) -> Counter[str]:
+        """How many runs were skipped for each kind of reason."""
+        return Counter(reason.split(":")[0] for _, reason in self.skipped)
+
+    def lines(self) -> list[str]:
+        out = [f"imported {self.added} run{'s' if self.added != 1 else ''} into study {self.study.study_name!r}"]
+        if self.skipped:
+            out.append(f"skipped {len(self.skipped)}:")
+            out += [f"  {run}: {reason}" for run, reason in self.skipped]
+        return out
+
+
+@dataclass
+class _Run:
+    name: str
+    state: str
+    config: dict[str, Any]  # flat, dotted names
+    summary: dict[str, Any]
+    run_id: str | None = None
+
+
+def _parse_cell(text: str) -> Any:
+    """A CSV cell as the value W&B exported (number, bool, JSON list/dict, or the string)."""
+    if text == "":
+        return None
+    for parse in (int, float):
+        try:
+            return parse(text)
+        except ValueError:
+            pass
+    if text in ("true", "True", "false", "False"):
+        return text.lower() == "true"
+    if text[:1] in "[{":
+        try:
+            return json.loads(text)
+        except ValueError:
+            pass
+    return text
+
+
+def read_source(source: str | Path) -> Iterator[_Run]:
+    """Runs of a W&B directory or a run-table CSV export."""
+    path = Path(source)
+    if path.is_file() and path.suffix.lower() == ".csv":
+        with path.open(newline="", encoding="utf-8") as fh:
+            for i, row in enumerate(csv.DictReader(fh)):
+                values = {k: _parse_cell(v or "") for k, v in row.items() if k is not None}
+                name = str(values.get("Name") or values.get("ID") or f"row {i + 2}")
+                state = str(values.get("State") or "finished").lower()
+                yield _Run(name, state, values, values, run_id=str(values["ID"]) if values.get("ID") else None)
+        return
+    if not path.is_dir():
+        raise TuneflowError(f"import-runs: {str(path)!r} is neither a W&B directory nor a .csv export")
+    dirs = run_dirs(path) or ([path] if any(path.glob("run-*.wandb")) else [])
+    if not dirs:
+        raise TuneflowError(f"import-runs: no W&B run directories (with a run-*.wandb log) under {str(path)!r}")
+    for run_dir in dirs:
+        try:
+            data = read_run(run_dir)
+        except (RuntimeError, ValueError, OSError) as exc:
+            yield _Run(run_dir.name, f"unreadable ({exc})", {}, {})
+            continue
+        config = {k: v for k, v in (data.get("config") or {}).items() if k != "_wandb"}
+        state = str(data.get("state") or "")
+        if data.get("exit_code") not in (None, 0):
+            state = "failed"
+        yield _Run(run_dir.name, state, flatten(config), data.get("summary") or {}, run_id=data.get("run_id"))
+
+
+def _stored(param: Param, dist: Any, value: Any) -> Any:
+    """The Optuna value of a config value, or raise ValueError naming why it does not fit."""
+    if param.kind == "categorical" or isinstance(dist, optuna.distributions.CategoricalDistribution):
+        for choice in dist.choices:
+            real = param.to_config(choice) if param.kind == "categorical" else choice
+            if real == value or _encode(real) == _encode(value) or (isinstance(value, str) and str(real) == value):
+                return choice
+        raise ValueError(f"{value!r} is not one of {list(dist.choices)}")
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise ValueError(f"{value!r} is not a number")
+    if isinstance(dist, optuna.distributions.IntDistribution):
+        if value != int(value):
+            raise ValueError(f"{value!r} is not an integer")
+        value = int(value)
+    if not dist._contains(dist.to_internal_repr(value)):
+        raise ValueError(f"{value!r} is outside [{dist.low}, {dist.high}]")
+    return value
+
+
+def import_runs(source: str | Path, recipe: Recipe, storage: Any = None, study_name: str | None = None) -> ImportReport:
+    """Add the finished runs of ``source`` to the recipe's study as COMPLETE trials."""
+    from tuneflow.runner import create_study
+
+    space = recipe.search_space
+    if space is None:
+        raise TuneflowError(
+            f"import-runs: recipe {recipe.name!r} has a define-by-run space; importing needs a `parameters` block"
+        )
+    runs = list(read_source(source))
+    study = create_study(recipe, storage, study_name)
+    report = ImportReport(study)
+    dists = space.distributions(grid=recipe.method == "grid")
+    names = [m.name for m in recipe.metrics]
+    seen = {t.user_attrs.get("wandb_run_id") for t in study.get_trials(deepcopy=False)} - {None}
+    for run in runs:
+        if run.run_id and run.run_id in seen:
+            report.skipped.append((run.name, "already imported: a trial holds this run id"))
+            continue
+        if run.state not in ("finished", "complete", "completed"):
+            report.skipped.append((run.name, f"not finished: state {run.state!r}"))
+            continue
+        if "tuneflow/n_trials" in run.summary:
+            report.skipped.append((run.name, "summary run: a tuneflow study summary, not a trial"))
+            continue
+        if run.summary.get("tuneflow/state") not in (None, "complete"):
+            report.skipped.append((run.name, f"not finished: tuneflow state {run.summary.get('tuneflow/state')!r}"))
+            continue
+        values, problems = [], []
+        for n in names:
+            v = run.summary.get(n)
+            if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
+                problems.append(f"no metric: summary has no finite {n!r}")
+            else:
+                values.append(float(v))
+        params: dict[str, Any] = {}
+        distributions: dict[str, Any] = {}
+        for p in space.params:
+            if p.kind == "constant":
+                continue
+            if p.name not in run.config:
+                problems.append(f"missing parameter: config has no {p.name!r}")
+                continue
+            try:
+                params[p.name] = _stored(p, dists[p.name], run.config[p.name])
+                distributions[p.name] = dists[p.name]
+            except ValueError as exc:
+                problems.append(f"outside the space: parameters.{p.name} = {exc}")
+        if problems:
+            report.skipped.append((run.name, "; ".join(problems)))
+            continue
+        attrs = {IMPORTED_ATTR: str(source)}
+        if run.run_id:
+            attrs["wandb_run_id"] = run.run_id
+        trial = optuna.trial.create_trial(params=params, distributions=distributions, values=values, user_attrs=attrs)
+        study.add_trial(trial)
+        report.added += 1
+    return report

@@ -1,0 +1,290 @@
+"""Writing W&B runs off the optimization loop, and reading offline runs back.
+
+:class:`Connection` holds what every ``wandb.init`` of a study shares (project, entity, mode,
+directory, timeout) and the one-time fallback: when an online ``wandb.init`` fails or times
+out, it warns once, switches to offline for the rest of the study and retries the same run,
+so no trial is lost and the study waits at most one ``init_timeout`` in total.
+
+:class:`RunWriter` is a queue drained by one background thread. The optimization loop only
+enqueues a finished :class:`RunSpec` (microseconds); run creation, logging and finishing
+happen on the thread. One thread is enough: ``wandb.init`` + ``finish`` cost ~45 ms each with
+the lean settings below and do not overlap in threads (measured: 1, 4 and 8 writer threads
+all gave 44-48 ms per run, the wandb-core service being the bottleneck on 2 cores).
+
+Every run is its own ``wandb.Run`` object created with ``reinit="create_new"``: nothing here
+touches the global ``wandb.run``, so runs of parallel trials never mix.
+
+:func:`read_run` reads an offline run directory with W&B's own reader, the one behind
+``wandb leet inspect --summary --json RUN_DIR`` (called directly in the bundled ``wandb-core``
+binary, which takes ~20 ms instead of ~1.2 s for the Python CLI).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+__all__ = ["Connection", "RunSpec", "RunWriter", "read_records", "read_run", "run_dirs"]
+
+#: Settings of runs tuneflow writes: no system stats, code, git, requirements or process
+#: metadata (the command line may hold a storage URL), no console capture.
+LEAN_SETTINGS: dict[str, Any] = {
+    "silent": True,
+    "console": "off",
+    "x_disable_stats": True,
+    "x_disable_meta": True,
+    "x_disable_machine_info": True,
+    "disable_code": True,
+    "disable_git": True,
+    "x_save_requirements": False,
+    "disable_job_creation": True,
+}
+
+
+def say(message: str) -> None:
+    """One line for the user on stderr (kept apart from the progress bar and results)."""
+    print(f"tuneflow: {message}", file=sys.stderr, flush=True)
+
+
+@dataclass
+class RunSpec:
+    """Everything one W&B run holds, ready to be written in one go."""
+
+    run_id: str
+    name: str
+    config: dict[str, Any]
+    summary: dict[str, Any]
+    history: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    group: str | None = None
+    job_type: str | None = None
+    exit_code: int = 0
+    #: Built on the writer thread, logged after the history (tables, charts).
+    extras: Callable[[], dict[str, Any]] | None = None
+
+
+class Connection:
+    """``wandb.init`` arguments shared by a study's runs, with the online -> offline fallback."""
+
+    def __init__(
+        self,
+        project: str | None,
+        entity: str | None,
+        mode: str,
+        directory: str | None,
+        init_timeout: float,
+    ) -> None:
+        self.project = project
+        self.entity = entity
+        self.mode = mode
+        self.directory = directory
+        self.init_timeout = init_timeout
+        self.fell_back: str | None = None  # why online was abandoned, if it was
+        self._lock = threading.Lock()
+
+    @property
+    def wandb_dir(self) -> Path:
+        """Where run directories land (``<dir>/wandb``, as W&B lays them out)."""
+        root = self.directory or os.environ.get("WANDB_DIR") or "."
+        return Path(root) / "wandb"
+
+    def init(self, spec: RunSpec, *, global_run: bool = False) -> Any:
+        """Start ``spec``'s run (config, tags, group); fall back to offline once if online fails.
+
+        ``global_run`` makes it ``wandb.run`` (agent-style train functions call ``wandb.log``).
+        """
+        import wandb
+
+        with self._lock:
+            mode = self.mode
+        kwargs: dict[str, Any] = {
+            "project": self.project,
+            "entity": self.entity,
+            "dir": self.directory,
+            "id": spec.run_id,
+            "name": spec.name,
+            "config": spec.config,
+            "tags": spec.tags or None,
+            "group": spec.group,
+            "job_type": spec.job_type,
+            "reinit": "finish_previous" if global_run else "create_new",
+        }
+        settings = dict(LEAN_SETTINGS, init_timeout=self.init_timeout)
+        try:
+            return wandb.init(mode=mode, settings=wandb.Settings(**settings), **kwargs)
+        except Exception as exc:
+            if mode != "online":
+                raise
+            self._fall_back(exc)
+            return wandb.init(mode="offline", settings=wandb.Settings(**settings), **kwargs)
+
+    def _fall_back(self, exc: BaseException) -> None:
+        import wandb
+
+        with self._lock:
+            if self.mode != "online":
+                return
+            self.mode = "offline"
+            self.fell_back = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+        # The failed online run keeps its id reserved in the wandb-core service ("run ID ... is
+        # in use"): restart the service so the same id can be written offline.
+        wandb.teardown()
+        warnings.warn(
+            f"W&B is unreachable ({self.fell_back}); logging the rest of this study offline to "
+            f"{self.wandb_dir}. Upload later with `wandb sync {self.wandb_dir}/offline-run-*`.",
+            RuntimeWarning,
+            stacklevel=2,
+        )
+
+    def existing_offline_run(self, run_id: str) -> Path | None:
+        """An offline run directory already holding ``run_id`` (re-logging is then skipped)."""
+        if not self.wandb_dir.is_dir():
+            return None
+        for path in self.wandb_dir.glob(f"offline-run-*-{run_id}"):
+            if (path / f"run-{run_id}.wandb").is_file():
+                return path
+        return None
+
+
+def write_run(connection: Connection, spec: RunSpec, run: Any = None) -> Path:
+    """Write ``spec`` as one W&B run (or into ``run`` if already started) and finish it."""
+    if run is None:
+        run = connection.init(spec)
+    try:
+        for step, row in spec.history:
+            run.log(row, step=step, commit=True)
+        if spec.extras is not None:
+            extras = spec.extras()
+            if extras:
+                run.log(extras, commit=True)
+        # After the history: the last summary update wins, and a history row also updates it.
+        run.summary.update(spec.summary)
+    finally:
+        run_dir = Path(run.dir).parent
+        run.finish(exit_code=spec.exit_code)
+    return run_dir
+
+
+class RunWriter:
+    """A queue of :class:`RunSpec` written by one background thread; ``flush`` waits boundedly."""
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+        self.written: list[Path] = []
+        self.skipped = 0
+        self.errors: list[str] = []
+        self._pending: list[RunSpec] = []
+        self._busy = 0
+        self._cond = threading.Condition()
+        self._thread: threading.Thread | None = None
+        self._closed = False
+
+    def submit(self, spec: RunSpec) -> None:
+        """Queue ``spec``; returns at once (the optimization loop never waits for W&B)."""
+        with self._cond:
+            self._pending.append(spec)
+            self._busy += 1
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._loop, name="tuneflow-wandb-writer", daemon=True)
+                self._thread.start()
+            self._cond.notify_all()
+
+    def _loop(self) -> None:
+        while True:
+            with self._cond:
+                while not self._pending and not self._closed:
+                    self._cond.wait()
+                if not self._pending:
+                    return
+                spec = self._pending.pop(0)
+            try:
+                existing = (
+                    self.connection.existing_offline_run(spec.run_id) if self.connection.mode == "offline" else None
+                )
+                if existing is not None:
+                    self.skipped += 1
+                else:
+                    self.written.append(write_run(self.connection, spec))
+            except Exception as exc:  # never let W&B break the study: count and report
+                self.errors.append(f"{spec.name}: {type(exc).__name__}: {exc}")
+            finally:
+                with self._cond:
+                    self._busy -= 1
+                    self._cond.notify_all()
+
+    @property
+    def pending(self) -> int:
+        with self._cond:
+            return self._busy
+
+    def flush(self, timeout: float) -> bool:
+        """Wait until every queued run is written, at most ``timeout`` seconds; True if done."""
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while self._busy:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return False
+                self._cond.wait(left)
+        return True
+
+    def close(self, timeout: float) -> bool:
+        """Flush, then stop the thread."""
+        done = self.flush(timeout)
+        with self._cond:
+            self._closed = True
+            self._cond.notify_all()
+        return done
+
+
+# -- reading offline runs back ---------------------------------------------------------------
+
+
+def _core_command(run_dir: Path, summary: bool) -> list[str]:
+    """``wandb leet inspect`` as the wandb CLI runs it: the bundled wandb-core binary."""
+    files = sorted(run_dir.glob("run-*.wandb"))
+    if len(files) != 1:
+        raise FileNotFoundError(f"{run_dir} holds {len(files)} .wandb files, expected 1")
+    try:
+        from wandb.util import get_core_path
+
+        core = get_core_path()
+        args = [core, "leet", "inspect", "--no-observability", "--json"]
+        args += ["--summary"] if summary else []
+        return [*args, "--run-file", str(files[0]), str(run_dir.parent)]
+    except Exception:  # fall back to the public CLI
+        wandb_cli = Path(sys.executable).with_name("wandb")
+        return [str(wandb_cli), "leet", "inspect", "--json", *(["--summary"] if summary else []), str(run_dir)]
+
+
+def read_run(run_dir: str | Path) -> dict[str, Any]:
+    """State, config, summary, tags of an offline run, as ``wandb leet inspect --summary --json``."""
+    out = subprocess.run(_core_command(Path(run_dir), True), capture_output=True, text=True, timeout=60)
+    if out.returncode != 0:
+        raise RuntimeError(f"cannot read W&B run {run_dir}: {out.stderr.strip() or out.stdout.strip()}")
+    return json.loads(out.stdout)
+
+
+def read_records(run_dir: str | Path) -> list[dict[str, Any]]:
+    """Every record of an offline run's ``.wandb`` log (``wandb leet inspect --json``)."""
+    out = subprocess.run(_core_command(Path(run_dir), False), capture_output=True, text=True, timeout=60)
+    if out.returncode != 0:
+        raise RuntimeError(f"cannot read W&B run {run_dir}: {out.stderr.strip() or out.stdout.strip()}")
+    return [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
+
+
+def run_dirs(wandb_dir: str | Path) -> list[Path]:
+    """Run directories (offline or online) under a ``wandb`` directory, oldest first."""
+    root = Path(wandb_dir)
+    if (root / "wandb").is_dir() and not any(root.glob("*run-*")):
+        root = root / "wandb"
+    return sorted(p for p in root.glob("*run-*") if p.is_dir() and any(p.glob("run-*.wandb")))
