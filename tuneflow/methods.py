@@ -45,7 +45,11 @@ METHODS: dict[str, str] = {
 MODEL_BASED = frozenset(METHODS) - {"grid", "random"}
 _MULTI_OBJECTIVE = {"grid", "random", "tpe", "bayes", "qmc", "nsga2"}
 # method -> (module that must import, extra that provides it)
-_REQUIRES = {"bayes": ("torch", "gp"), "cmaes": ("cmaes", "cmaes"), "qmc": ("scipy", "core")}
+_REQUIRES: dict[str, tuple[str, str | None]] = {
+    "bayes": ("torch", "gp"),
+    "cmaes": ("cmaes", None),
+    "qmc": ("scipy", None),
+}
 
 #: pruner name -> Optuna pruner class name.
 PRUNERS: dict[str, str] = {
@@ -112,7 +116,12 @@ def missing_requirements(method: str) -> str | None:
         pass
     else:
         return None
-    hint = "pip install torch==2.13.0 (the CPU build)" if module == "torch" else f"pip install 'tuneflow[{extra}]'"
+    if extra is None:  # a core dependency: the install is broken
+        hint = f"pip install {module} (tuneflow depends on it; the install is incomplete)"
+    else:
+        hint = f"install the `{extra}` extra: pip install 'tuneflow[{extra}]'"
+    if module == "torch":
+        hint += " torch==2.13.0 (pinning the CPU build of torch)"
     return f"method: '{method}' needs the `{module}` package, which is not installed; {hint}, or use method 'tpe'."
 
 

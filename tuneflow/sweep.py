@@ -10,6 +10,7 @@ travel in a ``tuneflow:`` line of ``description`` and come back on import.
 from __future__ import annotations
 
 import copy
+import math
 import re
 import warnings
 from collections.abc import Callable, Mapping
@@ -185,7 +186,41 @@ def recipe_to_sweep(recipe: Any) -> dict[str, Any]:
             out["early_terminate"] = copy.deepcopy(dict(recipe.early_terminate))
     if recipe.pruner is not None and not isinstance(recipe.pruner, str | Mapping):
         warnings.warn("an Optuna pruner object cannot be exported; it is left out.", TuneflowWarning, stacklevel=3)
-    out["parameters"] = _plain(recipe.parameters)
+    out["parameters"] = _wandb_parameters(_plain(recipe.parameters))
+    return out
+
+
+def _wandb_parameters(block: dict[str, Any]) -> dict[str, Any]:
+    """The block in the spelling W&B's schema accepts, meaning exactly the same distributions.
+
+    W&B's checker rejects ``distribution: categorical`` beside ``probabilities`` (tuneflow reads
+    it as ``categorical_w_probabilities``) and the deprecated exponent forms ``log_uniform``,
+    ``inv_log_uniform`` and ``q_log_uniform``, which become their ``*_values`` twins with
+    ``e**min`` / ``e**max`` bounds (``inv_log_uniform(a, b)`` = ``inv_log_uniform_values(e**-b, e**-a)``).
+    """
+    out = {}
+    for key, spec in block.items():
+        if isinstance(spec, dict) and isinstance(spec.get("parameters"), dict):
+            spec = {**spec, "parameters": _wandb_parameters(spec["parameters"])}
+        elif isinstance(spec, dict):
+            kind = spec.get("distribution")
+            if kind == "categorical" and "probabilities" in spec:
+                spec = {**spec, "distribution": "categorical_w_probabilities"}
+            elif kind in ("log_uniform", "q_log_uniform"):
+                spec = {
+                    **spec,
+                    "distribution": f"{kind}_values",
+                    "min": math.exp(spec["min"]),
+                    "max": math.exp(spec["max"]),
+                }
+            elif kind == "inv_log_uniform":
+                spec = {
+                    **spec,
+                    "distribution": f"{kind}_values",
+                    "min": math.exp(-spec["max"]),
+                    "max": math.exp(-spec["min"]),
+                }
+        out[key] = spec
     return out
 
 
