@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 import optuna
@@ -18,7 +19,7 @@ from optuna.trial import FrozenTrial, TrialState
 
 from tuneflow.errors import StorageError
 from tuneflow.space import SearchSpace, build_config
-from tuneflow.storage import open_storage, redact_url
+from tuneflow.storage import DEFAULT_STORAGE, open_storage, redact_url
 
 __all__ = ["STUDY_ATTR", "TuneResult", "load_result", "trial_config"]
 
@@ -128,6 +129,13 @@ class TuneResult:
 
 def load_result(storage: str | None = None, study_name: str | None = None) -> TuneResult:
     """Open a study from a storage (the only study there when ``study_name`` is None)."""
+    url = storage if storage is not None else DEFAULT_STORAGE
+    if isinstance(url, str) and url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+        path = Path(url.removeprefix("sqlite:///"))
+        if not path.is_file():  # reading must not leave an empty database behind
+            raise StorageError(
+                f"{redact_url(url)}: no such file ({path.resolve()}); run `tuneflow run` there first, or give --storage"
+            )
     backend = open_storage(storage)
     names = [s.study_name for s in optuna.get_all_study_summaries(backend, include_best_trial=False)]
     if study_name is None:

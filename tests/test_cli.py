@@ -1,0 +1,123 @@
+"""The installed ``tuneflow`` console script: ``run``, ``best`` and ``export-sweep`` as a user
+types them, in a fresh directory; errors are one clear message and exit 2.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import optuna
+import pytest
+import yaml
+from conftest import RECIPES_DIR
+
+TUNEFLOW = Path(sys.executable).with_name("tuneflow")
+RECIPE = RECIPES_DIR / "lightgbm_binary.py"
+
+
+def cli(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    proc = subprocess.run([str(TUNEFLOW), *args], capture_output=True, text=True, timeout=300)
+    if check:
+        assert proc.returncode == 0, proc.stderr
+    return proc
+
+
+@pytest.fixture(scope="module")
+def tuned(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """One real run of the bundled recipe (10 trials, no W&B) in its own directory."""
+    where = tmp_path_factory.mktemp("cli")
+    proc = subprocess.run(
+        [str(TUNEFLOW), "run", str(RECIPE), "--n-trials", "10", "--no-wandb", "--no-progress"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=where,
+    )
+    return where, proc
+
+
+def _best(where: Path) -> optuna.trial.FrozenTrial:
+    return optuna.load_study(study_name="lightgbm_binary", storage=f"sqlite:///{where / 'tuneflow.db'}").best_trial
+
+
+@pytest.mark.slow
+def test_run_tunes_the_bundled_recipe_and_prints_the_best_config(tuned: tuple, monkeypatch: pytest.MonkeyPatch) -> None:
+    where, proc = tuned
+    assert proc.returncode == 0, proc.stderr
+    best = _best(where)
+    study = optuna.load_study(study_name="lightgbm_binary", storage=f"sqlite:///{where / 'tuneflow.db'}")
+    assert len(study.trials) == 10
+    # The best trial and its whole config (as a table row or, on a narrow terminal, in full).
+    assert f"#{best.number}" in proc.stdout and f"{best.value:.4f}" in proc.stdout
+    for name in (
+        "learning_rate",
+        "num_leaves",
+        "min_child_samples",
+        "feature_fraction",
+        "lambda_l2",
+        "bagging.fraction",
+    ):
+        assert name in proc.stdout
+    assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.slow
+def test_best_reads_the_study_back_from_tuneflow_db(tuned: tuple, monkeypatch: pytest.MonkeyPatch) -> None:
+    where, _ = tuned
+    monkeypatch.chdir(where)
+    best = _best(where)
+    table = cli("best").stdout
+    assert f"best trial #{best.number} of study 'lightgbm_binary': val_auc = {best.value:.6g}" in table
+    assert f"num_leaves         {best.params['num_leaves']}" in table
+    payload = json.loads(cli("best", "--json").stdout)
+    assert payload["best_value"] == best.value and payload["best_trial"] == best.number
+    assert payload["best_config"]["bagging"] == {"fraction": best.params["bagging.fraction"]}
+    assert payload["best_config"]["num_leaves"] == best.params["num_leaves"]
+
+
+def test_export_sweep_writes_the_recipe_as_a_sweep_yaml() -> None:
+    proc = cli("export-sweep", str(RECIPE), "-o", "sweep.yaml")
+    assert proc.stderr.endswith("wrote sweep.yaml\n")
+    sweep = yaml.safe_load(Path("sweep.yaml").read_text(encoding="utf-8"))
+    assert sweep["method"] == "custom" and sweep["scheduler"] == {"engine": "optuna"}  # tpe: W&B has none
+    assert sweep["parameters"]["bagging"]["parameters"]["fraction"] == {
+        "distribution": "uniform",
+        "min": 0.5,
+        "max": 1.0,
+    }
+    assert sweep["metric"] == {"name": "val_auc", "goal": "maximize"}
+
+
+BAD_RECIPE = """
+import tuneflow
+recipe = tuneflow.Recipe(name="bad", train=lambda c: 0.0, method="grid",
+                         parameters={"lr": {"min": 0.0, "max": 1.0}}, metric={"name": "a", "goal": "maximise"})
+"""
+
+
+@pytest.mark.parametrize(
+    ("args", "setup", "message"),
+    [
+        (["run", "missing.py", "--no-wandb"], None, "error: no recipe module at 'missing.py'"),
+        (["best"], None, "error: sqlite:///tuneflow.db: no such file ("),
+        (["run", "bad.py", "--no-wandb"], BAD_RECIPE, "error: recipe 'bad' has 2 problems:"),
+    ],
+)
+def test_errors_are_one_message_and_exit_2(args: list[str], setup: str | None, message: str) -> None:
+    if setup is not None:
+        Path("bad.py").write_text(setup, encoding="utf-8")
+    proc = cli(*args, check=False)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith(message), proc.stderr
+    assert "Traceback" not in proc.stderr
+    if setup is None:
+        assert proc.stderr.count("\n") == 1  # one line
+    else:
+        assert "  - parameters.lr: method 'grid'" in proc.stderr and "  - metric.goal:" in proc.stderr
+    if args[0] == "best":  # reading creates no database; --debug shows the traceback instead
+        assert not Path("tuneflow.db").exists()
+        debug = cli("--debug", *args, check=False)
+        assert debug.returncode != 0 and "Traceback (most recent call last)" in debug.stderr
