@@ -2,7 +2,9 @@
 
 from tuneflow.errors import RecipeError, StorageError, SweepConfigError, TrialFailed, TuneflowError
 from tuneflow.objective import TrialContext
+from tuneflow.plotting import plots
 from tuneflow.recipe import Metric, Recipe, builtin_recipes, load_recipe
+from tuneflow.report import write_report
 from tuneflow.result import TuneResult, load_result
 from tuneflow.runner import TuneflowWarning, tune
 
@@ -23,5 +25,7 @@ __all__ = [
     "builtin_recipes",
     "load_recipe",
     "load_result",
+    "plots",
     "tune",
+    "write_report",
 ]

@@ -155,6 +155,57 @@ def best(storage: str | None, study_name: str | None, as_json: bool) -> None:
         print_best(result)
 
 
+@main.command("recipes")
+def recipes_command() -> None:
+    """List the built-in recipes (run one with `tuneflow run NAME`)."""
+    from tuneflow.recipe import builtin_recipes
+
+    names = builtin_recipes()
+    width = max((len(n) for n in names), default=0)
+    for name, line in names.items():
+        click.echo(f"{name.ljust(width)}  {line}")
+
+
+@main.command()
+@click.option("--storage", help=STORAGE_HELP)
+@click.option("--study-name", help="Study to report; may be left out when the storage holds one study.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default="report.html",
+    show_default=True,
+    help="The HTML file to write.",
+)
+@_handle_errors
+def report(storage: str | None, study_name: str | None, output: Path) -> None:
+    """Write a self-contained HTML report of a study: summary, best trials, Optuna's plots."""
+    from tuneflow.report import write_report
+    from tuneflow.result import load_result
+    from tuneflow.storage import DEFAULT_STORAGE
+
+    result = load_result(storage, study_name)
+    path = write_report(result, output, storage=storage or DEFAULT_STORAGE)
+    click.echo(f"wrote {path} (study {result.study.study_name!r}; open it in any browser, offline)")
+
+
+@main.command()
+@click.option("--storage", help="Optuna storage URL the study was run with; default sqlite:///tuneflow.db.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on (0.0.0.0: all).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8080, show_default=True, help="Port to listen on.")
+@_handle_errors
+def dashboard(storage: str | None, host: str, port: int) -> None:
+    """Serve optuna-dashboard on the study storage (needs tuneflow[dashboard]); Ctrl-C stops it."""
+    from tuneflow.dashboard import check_dashboard, serve
+    from tuneflow.storage import DEFAULT_STORAGE, redact_url
+
+    problems = check_dashboard(storage)
+    if problems:
+        raise TuneflowError("cannot start the dashboard:\n" + "\n".join(f"  - {p}" for p in problems))
+    click.echo(f"optuna-dashboard for {redact_url(storage or DEFAULT_STORAGE)} at http://{host}:{port}/", err=True)
+    serve(storage, host=host, port=port)
+
+
 @main.command("import-runs")
 @click.argument("source", type=click.Path(exists=True, path_type=Path))
 @click.option("--recipe", "recipe_ref", required=True, help="Recipe whose space and metric the runs are read with.")

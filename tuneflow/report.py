@@ -19,7 +19,7 @@ import optuna
 from optuna.trial import FrozenTrial, TrialState
 
 from tuneflow.display import flatten
-from tuneflow.plots import PLOTS, plots
+from tuneflow.plotting import PLOTS, plots
 from tuneflow.result import FAIL_REASON_ATTR, TuneResult
 from tuneflow.storage import redact_url
 
