@@ -34,3 +34,14 @@ def require(component: str, available: bool) -> None:
     if IN_CI:
         pytest.fail(f"{message}; .ci/run must install it (CI=true)")
     pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def postgres_server():  # type: ignore[no-untyped-def]
+    """A throw-away PostgreSQL server for the session (tests/postgres.py); each test makes a database."""
+    from postgres import PostgresServer, available
+
+    require("PostgreSQL (/usr/lib/postgresql/*/bin and psycopg)", available())
+    server = PostgresServer.start()
+    yield server
+    server.close()

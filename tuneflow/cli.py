@@ -38,6 +38,8 @@ def _handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
                 raise
             click.echo(f"error: {exc}", err=True)
             sys.exit(2)
+        except KeyboardInterrupt as exc:  # tuneflow.signals.Interrupted: SIGINT -> 130, SIGTERM -> 143
+            sys.exit(getattr(exc, "exit_code", 130))
 
     return wrapper
 
@@ -92,6 +94,7 @@ def _run(
     timeout: float | None,
     no_wandb: bool,
     progress: bool,
+    worker: bool = False,
 ) -> None:
     from tuneflow.display import print_summary
     from tuneflow.recipe import load_recipe
@@ -107,6 +110,7 @@ def _run(
         n_jobs=n_jobs,
         wandb=False if no_wandb else None,
         progress=progress,
+        worker=worker,
     )
     print_summary(result, storage=storage)
 
@@ -220,3 +224,29 @@ def import_runs_command(source: Path, recipe_ref: str, storage: str | None, stud
     report = import_runs(source, load_recipe(recipe_ref), storage=storage, study_name=study_name)
     for line in report.lines():
         click.echo(line)
+
+
+@main.command()
+@run_options
+@_handle_errors
+def worker(**kwargs: Any) -> None:
+    """Join the study of RECIPE in --storage from another process or machine (created if missing).
+
+    Start as many workers as you like, at once or later: they share the run_cap, a grid is
+    evaluated once across all of them, and each stops by itself when the study is done.
+    """
+    from tuneflow.errors import StorageError
+    from tuneflow.storage import check_storage_url, storage_kind
+
+    storage = kwargs["storage"]
+    if storage is None:
+        raise StorageError(
+            "--storage: a worker needs the storage its study is shared in, e.g. "
+            "--storage postgresql://USER:PASSWORD@HOST/DB, sqlite:///shared.db or journal:///shared.log"
+        )
+    problems = check_storage_url(storage)
+    if not problems and storage_kind(storage) == "memory":
+        problems = [f"storage: {storage!r} lives in one process and cannot be shared by workers; use a database URL."]
+    if problems:
+        raise StorageError("\n".join("--" + p for p in problems))
+    _run(**kwargs, worker=True)

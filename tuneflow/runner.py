@@ -1,8 +1,10 @@
 """``tune``: create or resume the study, run the optimization loop, return a result.
 
-The loop is Optuna's own ``study.optimize``; tuneflow adds only what Optuna lacks: metric
-conversion with recorded failure reasons, a global ``run_cap``, a metric ``target``, a bound
-on failures in a row, seeds that differ on resumption, and the tracker hooks.
+The loop is Optuna's ask/tell, run by :class:`tuneflow.optimize.Optimizer` (``study.optimize``'s
+behaviour, plus a result written with retries, a global ``run_cap``, a grid queue and clean
+signal handling); this module adds metric conversion with recorded failure reasons, a metric
+``target``, a bound on failures in a row, seeds that differ on resumption and per worker, and
+the tracker hooks.
 """
 
 from __future__ import annotations
@@ -19,11 +21,15 @@ from optuna.study import Study
 from optuna.trial import FrozenTrial, TrialState
 
 from tuneflow.errors import RecipeError, StorageError, TrialFailed
+from tuneflow.gridqueue import enqueue_grid
+from tuneflow.liveness import Keeper
 from tuneflow.methods import MODEL_BASED, make_pruner, make_sampler, missing_requirements
 from tuneflow.objective import TrialContext, call_train, to_values, train_arity
+from tuneflow.optimize import Optimizer, count_toward_cap
 from tuneflow.recipe import Recipe
 from tuneflow.result import CONFIG_ATTR, FAIL_REASON_ATTR, METRICS_ATTR, STUDY_ATTR, TuneResult, jsonable
-from tuneflow.storage import open_storage
+from tuneflow.signals import Interrupted, SignalGuard
+from tuneflow.storage import StorageSettings, open_storage, redact_url
 from tuneflow.tracking import Tracker, make_tracker
 
 __all__ = ["TuneflowWarning", "check_runtime", "create_study", "tune"]
@@ -93,6 +99,10 @@ def create_study(recipe: Recipe, storage: Any = None, study_name: str | None = N
     # found by its index in that order, so another seed would revisit points already run.
     seed = None if recipe.seed is None else recipe.seed + (0 if recipe.method == "grid" else n_existing)
     sampler = make_sampler(recipe.method, recipe.search_space, seed, recipe.sampler_options)
+    if recipe.method == "grid":
+        # Every grid point is queued as a WAITING trial (tuneflow.gridqueue) and workers only pop
+        # the queue; GridSampler's own bookkeeping (grid_id per trial) would fight the queue.
+        sampler = optuna.samplers.RandomSampler(seed=seed)
     pruner = make_pruner(recipe.early_terminate, recipe.pruner)
     study = optuna.create_study(
         storage=backend,
@@ -103,16 +113,25 @@ def create_study(recipe: Recipe, storage: Any = None, study_name: str | None = N
         load_if_exists=True,
     )
     if STUDY_ATTR not in study.user_attrs:
-        study.set_user_attr(STUDY_ATTR, _study_meta(recipe))
+        _set_once(study, lambda: study.set_user_attr(STUDY_ATTR, _study_meta(recipe)))
         if len(recipe.metrics) > 1 or recipe.metrics[0].name != "value":
-            study.set_metric_names([m.name for m in recipe.metrics])
+            _set_once(study, lambda: study.set_metric_names([m.name for m in recipe.metrics]))
     return study
+
+
+def _set_once(study: Study, write: Callable[[], None]) -> None:
+    """Write study metadata that several workers starting together may all write (same value)."""
+    try:
+        write()
+    except Exception:  # another worker inserted the same attribute a moment earlier
+        if STUDY_ATTR not in study.user_attrs:
+            raise
 
 
 class _Loop:
     """The objective and the callbacks of one ``tune`` call."""
 
-    def __init__(self, recipe: Recipe, study: Study, tracker: Tracker, run_cap_left: int | None) -> None:
+    def __init__(self, recipe: Recipe, study: Study, tracker: Tracker) -> None:
         self.recipe = recipe
         self.study = study
         self.tracker = tracker
@@ -126,7 +145,6 @@ class _Loop:
         self.failures_in_a_row = 0
         self.stop_reason: str | None = None
         self._lock = threading.Lock()
-        self._run_cap = recipe.run_cap if run_cap_left is not None else None
 
     def _define_by_run(self, trial: optuna.Trial) -> dict[str, Any]:
         config = self.recipe.space(trial)  # type: ignore[misc]
@@ -172,14 +190,12 @@ class _Loop:
                 for metric, value in zip(self.recipe.metrics, frozen.values):
                     if metric.reached(value):
                         self._stop(study, f"trial {frozen.number} reached the target {metric.name} = {metric.target:g}")
-            if self._run_cap is not None and len(study.get_trials(deepcopy=False)) >= self._run_cap:
-                self._stop(study, f"run_cap of {self._run_cap} trials reached")
 
     def _stop(self, study: Study, reason: str) -> None:
         if self.stop_reason is None:
             self.stop_reason = reason
             logger.warning("tuneflow: stopping the study: %s", reason)
-        study.stop()
+        study._stop_flag = True  # study.stop() without its "only inside optimize" check
 
 
 def tune(
@@ -193,44 +209,90 @@ def tune(
     wandb: Any = None,
     progress: bool = False,
     callbacks: Sequence[Callable[[Study, FrozenTrial], None]] = (),
+    worker: bool = False,
 ) -> TuneResult:
     """Run (or resume) the recipe's study and return its result.
 
     ``n_trials`` bounds this call; ``recipe.run_cap`` bounds the study across calls and
     workers. ``storage`` is a URL (default ``sqlite:///tuneflow.db``), ``"memory"`` or an
     Optuna storage. ``wandb`` is False (off), None (defaults) or options for the W&B bridge.
+    ``worker=True`` marks one of several processes sharing the study (``tuneflow worker``): its
+    sampler draws its own random stream, since a shared seed would make every worker propose
+    the same points.
+
+    SIGINT/SIGTERM (main thread only) fail the trials in flight, queue them to run again, close
+    the tracker and raise :class:`tuneflow.signals.Interrupted` (a ``KeyboardInterrupt``).
     """
     check_runtime(recipe)
+    problems = []
     if n_trials is not None and n_trials < 1:
-        raise RecipeError(recipe.name, [f"n_trials: must be >= 1, but got {n_trials}."])
+        problems.append(f"n_trials: must be >= 1, but got {n_trials}.")
+    if not isinstance(n_jobs, int) or n_jobs < 1:
+        problems.append(f"n_jobs: must be an integer >= 1, but got {n_jobs!r}.")
+    if timeout is not None and timeout < 0:
+        problems.append(f"timeout: must be >= 0 seconds, but got {timeout!r}.")
+    if problems:
+        raise RecipeError(recipe.name, problems)
+    settings = StorageSettings.from_env()
     warn_lossy(recipe)
     study = create_study(recipe, storage, study_name)
+    if worker:
+        study.sampler.reseed_rng()
     result = TuneResult(study)
-    run_cap_left = None
-    if recipe.run_cap is not None:
-        run_cap_left = recipe.run_cap - len(study.get_trials(deepcopy=False))
-        if run_cap_left <= 0:
-            logger.warning(
-                "tuneflow: study %r already has run_cap=%d trials; nothing to run", study.study_name, recipe.run_cap
-            )
-            return result
-        n_trials = run_cap_left if n_trials is None else min(n_trials, run_cap_left)
-    tracker = make_tracker(wandb, recipe, study, n_jobs=n_jobs)
-    loop = _Loop(recipe, study, tracker, run_cap_left)
-    interrupted = True
-    try:
-        study.optimize(
-            loop.objective,
-            n_trials=n_trials,
-            timeout=timeout,
-            n_jobs=n_jobs,
-            catch=(Exception,),
-            callbacks=[loop.after_trial, *callbacks],
-            gc_after_trial=False,
-            show_progress_bar=progress and (n_trials is not None or timeout is not None),
+    if recipe.method == "grid" and recipe.search_space is not None:
+        enqueue_grid(study, recipe.search_space)
+    if recipe.run_cap is not None and count_toward_cap(study) >= recipe.run_cap:
+        logger.warning(
+            "tuneflow: study %r already has run_cap=%d trials; nothing to run", study.study_name, recipe.run_cap
         )
-        interrupted = False
+        result.stop_reason = f"run_cap of {recipe.run_cap} trials reached"
+        return result
+    tracker = make_tracker(wandb, recipe, study, n_jobs=n_jobs)
+    loop = _Loop(recipe, study, tracker)
+    keeper = Keeper(study, settings)
+    interrupted = True
+    optimizer = None
+    try:
+        with SignalGuard() as guard:
+            keeper.start()
+            optimizer = Optimizer(
+                study,
+                loop.objective,
+                [loop.after_trial, *callbacks],
+                keeper=keeper,
+                guard=guard,
+                settings=settings,
+                n_trials=n_trials,
+                timeout=timeout,
+                n_jobs=n_jobs,
+                run_cap=recipe.run_cap,
+                grid=recipe.method == "grid",
+                progress=progress,
+            )
+            try:
+                optimizer.run()
+                interrupted = False
+            except Interrupted as exc:
+                guard.cleaning()
+                _say_how_to_resume(study, storage, exc)
+                raise
     finally:
+        keeper.stop()
         tracker.close(study, interrupted=interrupted)
-    result.stop_reason = loop.stop_reason
+    result.stop_reason = loop.stop_reason or (optimizer.stop_reason if optimizer else None)
     return result
+
+
+def _say_how_to_resume(study: Study, storage: Any, exc: Interrupted) -> None:
+    where = (
+        "an in-memory storage (nothing to resume)"
+        if storage == "memory"
+        else redact_url(storage or "sqlite:///tuneflow.db")
+    )
+    logger.warning(
+        "tuneflow: %s: trials in flight were marked FAIL and queued to run again; finished trials are kept in %s. "
+        "Resume with the same command (same --storage and --study-name %r).",
+        exc,
+        where,
+        study.study_name,
+    )

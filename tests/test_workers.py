@@ -1,0 +1,150 @@
+"""Many ``tuneflow worker`` processes on one storage: nothing lost, nothing run twice.
+
+Real processes on real storages: SQLite files, a PostgreSQL server started by the test
+(tests/postgres.py) and Optuna journal files. The recipe lives in tests/procs.py.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from pathlib import Path
+
+import pytest
+from procs import GRID_100, finish, run_workers, start, states, trials, wait_for, write_recipe
+
+from tuneflow.gridqueue import GRID_ATTR
+from tuneflow.liveness import OWNER_ATTR
+from tuneflow.recipe import Recipe
+from tuneflow.space import SearchSpace
+
+pytestmark = pytest.mark.slow
+
+
+def _url(kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    if kind == "postgresql":
+        return request.getfixturevalue("postgres_server").new_database()
+    if kind == "sqlite":
+        return f"sqlite:///{tmp_path / 'study.db'}"  # tmp_path is absolute: four slashes
+    return f"journal:///{tmp_path / 'study.log'}"
+
+
+@pytest.mark.parametrize("kind", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres), "journal"])
+def test_four_workers_share_one_study(kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    storage = _url(kind, tmp_path, request)
+    recipe = write_recipe(tmp_path, "random")
+    outputs = run_workers(4, recipe, storage, "--n-trials", "25")
+    all_trials = trials(storage)
+    assert states(all_trials) == {"COMPLETE": 100}
+    numbers = sorted(t.number for t in all_trials)
+    assert numbers == list(range(100))  # no duplicate, no gap
+    # Each worker draws its own random stream (a shared seed would repeat points).
+    assert len({t.params["x"] for t in all_trials}) == 100
+    if kind == "postgresql":
+        assert not any("pg-s3cret-pass" in out for out in outputs)
+
+
+@pytest.mark.parametrize("kind", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres), "journal"])
+def test_grid_of_100_points_is_evaluated_once_across_four_workers(
+    kind: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    storage = _url(kind, tmp_path, request)
+    recipe = write_recipe(tmp_path, "grid")
+    outputs = run_workers(4, recipe, storage)  # no --n-trials: each stops when the grid is done
+    all_trials = trials(storage)
+    assert states(all_trials) == {"COMPLETE": 100}
+    points = [(t.params["x"], t.params["y"]) for t in all_trials]
+    expected = {(x, y) for x in GRID_100["x"]["values"] for y in range(10)}
+    assert len(points) == len(set(points)) == 100
+    assert set(points) == expected
+    assert sum("every grid point has been evaluated" in out for out in outputs) == 4
+
+
+def test_run_cap_is_shared_by_all_workers(tmp_path: Path) -> None:
+    storage = f"sqlite:///{tmp_path / 'study.db'}"
+    recipe = write_recipe(tmp_path, "random", run_cap=30)
+    run_workers(4, recipe, storage, "--n-trials", "50")
+    done = states(trials(storage)).get("COMPLETE", 0)
+    # Documented bound: at most workers x n_jobs - 1 over the cap, and only when claims race.
+    assert 30 <= done <= 33, done
+    # A later worker finds the cap reached and runs nothing.
+    code, out = finish(start("worker", recipe, storage))
+    assert code == 0 and "run_cap" in out
+    assert states(trials(storage)).get("COMPLETE", 0) == done
+
+
+def _kill_mid_trial(recipe: Path, storage: str, env: dict[str, str]) -> None:
+    """Run 3 trials, hang in trial 3, kill -9 the worker there."""
+    proc = start("worker", recipe, storage, "--n-trials", "10", env={"TF_SLOW_FROM": "3", **env})
+    wait_for(recipe.parent / "start-3")
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    before = states(trials(storage))
+    assert before == {"COMPLETE": 3, "RUNNING": 1}, before
+
+
+def _assert_rerun_of_trial_3(storage: str, n_complete: int) -> None:
+    all_trials = trials(storage)
+    by_number = {t.number: t for t in all_trials}
+    killed = by_number[3]
+    assert killed.state.name == "FAIL"
+    reruns = [t for t in all_trials if t.system_attrs.get("retry_history") == [3]]
+    assert len(reruns) == 1 and reruns[0].state.name == "COMPLETE"
+    assert reruns[0].params == killed.params  # the same config, run again
+    assert states(all_trials) == {"COMPLETE": n_complete, "FAIL": 1}  # nothing RUNNING, nothing lost
+    assert all(by_number[n].state.name == "COMPLETE" for n in range(3))
+
+
+def test_kill_9_then_resume_reruns_the_killed_trial_at_once(tmp_path: Path) -> None:
+    """Same machine: the resumed worker sees the owner process is gone and re-runs its trial first."""
+    storage = f"sqlite:///{tmp_path / 'study.db'}"
+    recipe = write_recipe(tmp_path, "random")
+    _kill_mid_trial(recipe, storage, {})
+    code, out = finish(start("worker", recipe, storage, "--n-trials", "4"))
+    assert code == 0, out
+    assert "left RUNNING by a dead worker" in out
+    _assert_rerun_of_trial_3(storage, 3 + 4)
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "journal"])
+def test_kill_9_on_another_machine_is_found_by_its_heartbeat(
+    kind: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """A worker on another machine cannot check the PID: the stopped heartbeat finds the trial."""
+    storage = _url(kind, tmp_path, request)
+    recipe = write_recipe(tmp_path, "random")
+    env = {"TUNEFLOW_HEARTBEAT_INTERVAL": "1", "TUNEFLOW_GRACE_PERIOD": "2"}
+    _kill_mid_trial(recipe, storage, env)
+    from tuneflow.storage import open_storage
+
+    backend = open_storage(storage)
+    running = next(t for t in trials(storage) if t.state.name == "RUNNING")
+    backend.set_trial_system_attr(running._trial_id, OWNER_ATTR, "another-machine/1:123:456")
+    # 40 short trials outlast the grace period, so this worker itself re-runs the dead trial.
+    start_time = time.monotonic()
+    code, out = finish(start("worker", recipe, storage, "--n-trials", "40", env=env))
+    assert code == 0, out
+    assert time.monotonic() - start_time < 60
+    _assert_rerun_of_trial_3(storage, 3 + 40)
+
+
+def test_grid_queue_is_filled_once_even_after_a_partial_fill(tmp_path: Path) -> None:
+    """A filler that died half way is completed by the next one, without duplicating points."""
+    import optuna
+
+    from tuneflow.gridqueue import enqueue_grid, grid_points
+    from tuneflow.runner import create_study
+
+    recipe = Recipe(name="g", train=lambda c: 0.0, parameters=GRID_100, method="grid")
+    study = create_study(recipe, f"sqlite:///{tmp_path / 'g.db'}")
+    points = grid_points(SearchSpace.from_parameters(GRID_100))
+    for params in points[:37]:  # a filler that stopped after 37 points
+        study.enqueue_trial(params)
+    assert enqueue_grid(study, recipe.search_space) == 100
+    assert enqueue_grid(study, recipe.search_space) == 100  # second call: already complete
+    waiting = study.get_trials(states=(optuna.trial.TrialState.WAITING,))
+    keys = [tuple(sorted(t.system_attrs["fixed_params"].items())) for t in waiting]
+    assert len(keys) == len(set(keys)) == 100
+    assert study._storage.get_study_system_attrs(study._study_id)[GRID_ATTR] == 100
+    assert "g:tuneflow-grid-filler" not in optuna.get_all_study_names(study._storage)
