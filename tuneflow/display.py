@@ -11,11 +11,9 @@ import click
 
 from tuneflow.result import TuneResult
 from tuneflow.storage import DEFAULT_STORAGE, redact_url
+from tuneflow.tracking import RUN_PATH_ATTR
 
 __all__ = ["best_payload", "flatten", "print_best", "print_summary", "table_lines"]
-
-#: Trial user attribute where the W&B bridge records the trial's run path (entity/project/id).
-WANDB_RUN_PATH_ATTR = "wandb_run_path"
 
 
 def flatten(config: dict[str, Any], prefix: str = "") -> dict[str, Any]:
@@ -153,7 +151,7 @@ def print_summary(result: TuneResult, storage: Any = None, *, report: str | Path
         click.echo(f"report:  {Path(report).resolve()}")
     else:
         click.echo(f"report:  tuneflow report{flag} --study-name {study.study_name} -o report.html")
-    run_path = top[0].user_attrs.get(WANDB_RUN_PATH_ATTR) if top else None
+    run_path = top[0].user_attrs.get(RUN_PATH_ATTR) if top else None
     if run_path:
         click.echo(f"W&B:     best trial #{top[0].number} is run {run_path} (one run per trial)")
 
