@@ -137,12 +137,21 @@ def test_runtime_problems_stop_tune_before_any_study() -> None:
 
 
 def test_bayes_without_torch_fails_before_the_study_and_names_the_extra(tmp_path: Path) -> None:
-    """torch made unimportable in a fresh interpreter (``sys.modules['torch'] = None`` makes
-    ``import torch`` raise ImportError, exactly as when it is not installed)."""
+    """torch made unimportable in a fresh interpreter: a finder first on ``sys.meta_path`` raises
+    ModuleNotFoundError for it, as Python does when a package is not installed (other libraries
+    that merely look for torch in ``sys.modules`` are unaffected)."""
     script = textwrap.dedent(
         """
+        import importlib.abc
         import sys
-        sys.modules["torch"] = None
+
+        class NoTorch(importlib.abc.MetaPathFinder):
+            def find_spec(self, name, path, target=None):
+                if name.split(".")[0] == "torch":
+                    raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+                return None
+
+        sys.meta_path.insert(0, NoTorch())
         import tuneflow
         recipe = tuneflow.Recipe(name="gp", train=lambda c: 0.0, parameters={"x": {"min": 0.0, "max": 1.0}}, method="bayes")
         try:

@@ -409,3 +409,27 @@ def test_random_draws_match_wandb_engine(draws: tuple, param: Any) -> None:
         table = _pooled_counts(ours, theirs)
         if table.shape[1] > 1:
             assert stats.chi2_contingency(table).pvalue > 0.01, table
+
+
+def test_train_mutating_its_config_does_not_leak_into_later_trials() -> None:
+    seen = []
+
+    def train(config: dict[str, Any]) -> float:
+        seen.append(json.dumps(config, sort_keys=True))
+        config["layers"].append(0)
+        config["opt"]["lr"] = None
+        return 0.0
+
+    recipe = tuneflow.Recipe(
+        name="mutate",
+        train=train,
+        parameters={"layers": {"values": [[64, 64]]}, "opt": {"value": {"lr": 0.1}}},
+        method="random",
+    )
+    tuneflow.tune(recipe, n_trials=3, storage="memory", wandb=False)
+    assert seen == ['{"layers": [64, 64], "opt": {"lr": 0.1}}'] * 3
+
+
+def test_python_tuples_are_accepted_like_lists() -> None:
+    params, problems = parse_parameters({"k": {"values": ("a", "b"), "probabilities": (0.5, 0.5)}})
+    assert problems == [] and params[0].grid_values() == ["a", "b"]

@@ -41,7 +41,7 @@ def trial_config(trial: FrozenTrial, space: SearchSpace | None) -> dict[str, Any
     items = []
     for p in space.params:
         if p.kind == "constant":
-            items.append((p.path, p.spec["value"]))
+            items.append((p.path, p.constant()))
         elif p.name in trial.params:
             items.append((p.path, p.to_config(trial.params[p.name])))
     return build_config(items)

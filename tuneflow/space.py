@@ -17,6 +17,7 @@ recipe can report them all at once.
 
 from __future__ import annotations
 
+import copy
 import json
 import math
 from collections.abc import Callable, Iterable, Mapping
@@ -205,10 +206,17 @@ class Param:
             return _quantize(rng.beta(s["a"], s["b"]), s["q"])
         raise AssertionError(k)
 
+    def constant(self) -> Any:
+        """A constant's value (a fresh copy of a list or dict: train may mutate its config)."""
+        value = self.spec["value"]
+        return value if isinstance(value, _PRIMITIVE) else copy.deepcopy(value)
+
     def to_config(self, stored: Any) -> Any:
         """The value the train function receives for a stored Optuna value."""
         if self.kind == "categorical":
-            return self._decode.get(stored, stored) if self._decode else stored
+            if self._decode and stored in self._decode:  # a fresh copy: train may mutate it
+                return copy.deepcopy(self._decode[stored])
+            return stored
         if self.kind in ("q_log_uniform", "q_log_uniform_values", "q_log_normal"):
             return _quantize(stored, self.spec["q"])
         return stored
@@ -320,7 +328,7 @@ def _check_leaf(where: str, kind: str, block: Mapping[str, Any]) -> tuple[dict[s
 
 def _check_categorical(where: str, spec: dict[str, Any]) -> list[str]:
     values, probs = spec["values"], spec.get("probabilities")
-    if not isinstance(values, list) or not values:
+    if not isinstance(values, list | tuple) or not values:
         return [f"{where}.values: must be a non-empty list, but got {values!r}."]
     problems = []
     # Optuna finds a stored choice with ``==`` (so True, 1 and 1.0 are one choice), and lists
@@ -340,7 +348,7 @@ def _check_categorical(where: str, spec: dict[str, Any]) -> list[str]:
                 "same JSON text); make them distinct, e.g. both strings."
             )
     if probs is not None:
-        if not isinstance(probs, list) or not all(_is_number(p) and p >= 0 for p in probs):
+        if not isinstance(probs, list | tuple) or not all(_is_number(p) and p >= 0 for p in probs):
             problems.append(f"{where}.probabilities: must be a list of numbers >= 0, but got {probs!r}.")
         elif len(probs) != len(values):
             problems.append(
@@ -465,7 +473,7 @@ class SearchSpace:
             flat: list[tuple[tuple[str, ...], Any]] = []
             for path, name, dist, param in plan:
                 if dist is None:
-                    flat.append((path, param.spec["value"]))
+                    flat.append((path, param.constant()))
                     continue
                 stored = trial._suggest(name, dist)
                 flat.append((path, param.to_config(stored)))
