@@ -86,17 +86,28 @@ def _export(method: str) -> dict[str, Any]:
         return _recipe(method).to_sweep()
 
 
+# cmaes and qmc export exactly as tpe does but for the name and the description's tag (checked
+# below), so W&B's checker (about 2 s a call) is asked about tpe's export for all three.
+CHECKED = {"grid": "grid", "random": "random", "bayes": "bayes", "tpe": "tpe", "cmaes": "tpe", "qmc": "tpe"}
+CHECKED["nsga2"] = "nsga2"
+
+
 @pytest.fixture(scope="module")
 def violations() -> dict[str, list[str]]:
-    with ThreadPoolExecutor(4) as pool:
-        futures = {method: pool.submit(wandb_validate, _export(method)) for method in RECIPES}
+    with ThreadPoolExecutor(3) as pool:
+        futures = {method: pool.submit(wandb_validate, _export(method)) for method in set(CHECKED.values())}
         return {method: f.result() for method, f in futures.items()}
 
 
 @pytest.mark.wandb_engine
 @pytest.mark.parametrize("method", RECIPES)
 def test_export_passes_wandbs_schema_check(violations: dict, method: str) -> None:
-    assert violations[method] == []
+    checked = CHECKED[method]
+    if checked != method:
+        ours, theirs = _export(method), _export(checked)
+        assert ours["description"].replace(method, checked) == theirs["description"]
+        assert {**ours, "name": "", "description": ""} == {**theirs, "name": "", "description": ""}
+    assert violations[checked] == []
 
 
 @pytest.mark.parametrize("method", RECIPES)
