@@ -5,6 +5,7 @@ W&B's grid: the configs tuneflow's ``grid`` evaluates are exactly the ones W&B's
 from __future__ import annotations
 
 import json
+import warnings
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -45,6 +46,14 @@ def test_tpe_sets_multivariate_explicitly_and_groups_define_by_run_spaces(space:
     sampler = make_sampler("tpe", space, seed=0)
     assert sampler._multivariate is True  # Optuna 5's default changed: never rely on it
     assert sampler._group is group
+
+
+@pytest.mark.parametrize(("method", "space"), [("tpe", None), ("qmc", SPACE)])
+def test_chosen_experimental_samplers_do_not_warn(method: str, space: Any) -> None:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        make_sampler(method, space, seed=0)
+    assert [str(w.message) for w in caught] == []
 
 
 def test_sampler_options_pass_through_and_override_defaults() -> None:

@@ -8,6 +8,7 @@ exists, so a missing extra (torch for ``bayes``) is reported up front, not at tr
 from __future__ import annotations
 
 import importlib
+import warnings
 from collections.abc import Mapping
 from typing import Any
 
@@ -131,8 +132,17 @@ def make_sampler(
     seed: int | None,
     options: Mapping[str, Any] | None = None,
 ) -> BaseSampler:
-    """Build the Optuna sampler for ``method``; ``options`` pass through to its constructor."""
-    opts = dict(options or {})
+    """Build the Optuna sampler for ``method``; ``options`` pass through to its constructor.
+
+    Optuna's ExperimentalWarning (QMCSampler, TPE's ``group``) is silenced here: the method is
+    the user's choice and these features are what it means, not a surprise to warn about.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)
+        return _make_sampler(method, space, seed, dict(options or {}))
+
+
+def _make_sampler(method: str, space: SearchSpace | None, seed: int | None, opts: dict[str, Any]) -> BaseSampler:
     if method == "grid":
         assert space is not None
         return optuna.samplers.GridSampler(space.grid(), seed=seed, **opts)
