@@ -83,7 +83,7 @@ def run_agent_style(tracker: WandbTracker, train: Callable[[], Any], ctx: TrialC
         "WANDB_PROJECT": conn.project,
         "WANDB_ENTITY": conn.entity,
         "WANDB_RUN_ID": run_id,
-        "WANDB_DIR": conn.directory or os.environ.get("WANDB_DIR"),
+        "WANDB_DIR": conn.directory,
     }
     with _environ(env):
         run = conn.init(spec, global_run=True)
@@ -118,9 +118,10 @@ def finish_agent_run(tracker: WandbTracker, run: Any, spec: RunSpec) -> None:
             delattr(run, name)
     try:
         summary = dict(spec.summary)
+        logged = set(run.summary.keys())
         for m in tracker.study_info.metrics:  # the run's own summary value is the W&B truth
-            if m.name in run.summary and m.name in summary:
-                summary.pop(m.name)
+            if m.name in logged:
+                summary.pop(m.name, None)
         run.summary.update(summary)
         run.tags = tuple(spec.tags)
     except Exception as exc:

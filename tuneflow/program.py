@@ -84,7 +84,7 @@ def program_train(recipe: Any, base_dir: str | Path = ".") -> Callable[[dict[str
         try:
             if connection is not None:
                 info = tracker.study_info
-                mode, directory = connection.mode, connection.directory or os.environ.get("WANDB_DIR") or os.getcwd()
+                mode, directory = connection.mode, connection.directory
                 wandb_config = tracker.redactor.value(config)
                 extra_env = {
                     "WANDB_PROJECT": connection.project,

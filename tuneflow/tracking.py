@@ -229,7 +229,7 @@ class Redactor:
 
 def _storage_secrets(study: optuna.Study) -> tuple[str, ...]:
     """The storage URL's password, to scrub it wherever it might be echoed."""
-    engine = getattr(getattr(study, "_storage", None), "engine", None)
+    engine = getattr(_backend(study), "engine", None)
     password = getattr(getattr(engine, "url", None), "password", None)
     return (str(password),) if password else ()
 
@@ -237,15 +237,19 @@ def _storage_secrets(study: optuna.Study) -> tuple[str, ...]:
 # -- identities ----------------------------------------------------------------------------------
 
 
-def _storage_identity(study: optuna.Study) -> str:
+def _backend(study: optuna.Study) -> Any:
     storage = study._storage
-    engine = getattr(storage, "engine", None)
+    return getattr(storage, "_backend", storage)  # Optuna wraps RDB storages in a cache
+
+
+def _storage_identity(study: optuna.Study) -> str:
+    backend = _backend(study)
+    engine = getattr(backend, "engine", None)
     if engine is not None:
         url = engine.url
         if url.get_backend_name() == "sqlite" and url.database:
             return "sqlite:" + os.path.abspath(url.database)
         return url.render_as_string(hide_password=True)
-    backend = getattr(storage, "_backend", storage)  # cached storages wrap the real one
     uid = getattr(backend, "_tuneflow_uid", None)
     if uid is None:  # an in-memory study lives once: give it a random identity
         uid = uuid.uuid4().hex

@@ -86,7 +86,8 @@ class Connection:
         self.project = project
         self.entity = entity
         self.mode = mode
-        self.directory = directory
+        # Always explicit: wandb caches WANDB_DIR in its process-wide settings at first use.
+        self.directory = str(Path(directory or os.environ.get("WANDB_DIR") or ".").resolve())
         self.init_timeout = init_timeout
         self.fell_back: str | None = None  # why online was abandoned, if it was
         self._lock = threading.Lock()
@@ -94,8 +95,7 @@ class Connection:
     @property
     def wandb_dir(self) -> Path:
         """Where run directories land (``<dir>/wandb``, as W&B lays them out)."""
-        root = self.directory or os.environ.get("WANDB_DIR") or "."
-        return Path(root) / "wandb"
+        return Path(self.directory) / "wandb"
 
     def init(self, spec: RunSpec, *, global_run: bool = False) -> Any:
         """Start ``spec``'s run (config, tags, group); fall back to offline once if online fails.
