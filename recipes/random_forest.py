@@ -54,10 +54,10 @@ recipe = tuneflow.Recipe(
     description=__doc__.splitlines()[0],
     train=train,
     parameters={
-        "n_estimators": {"distribution": "int_uniform", "min": 10, "max": 100},
+        "n_estimators": {"distribution": "int_uniform", "min": 10, "max": 80},
         "max_depth": {"distribution": "int_uniform", "min": 3, "max": 24},
         "min_samples_leaf": {"distribution": "int_uniform", "min": 1, "max": 10},
-        "max_features": {"values": ["sqrt", "log2", 0.5]},
+        "max_features": {"values": ["sqrt", "log2", 0.25]},
         "criterion": {"values": ["gini", "entropy"]},
         "bootstrap": {"values": [True, False]},
     },

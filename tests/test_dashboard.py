@@ -87,7 +87,7 @@ def test_dashboard_serves_the_study_over_http(study_db: tuple[str, tuneflow.Tune
         best = detail["best_trials"][0]
         assert best["number"] == result.best_trial.number
         assert best["values"] == pytest.approx([result.best_value])
-        shown = {p["name"]: p["param_external_value"] for p in best["params"]}
+        shown = {p["name"]: p["param_internal_value"] for p in best["params"]}
         assert shown == pytest.approx(result.best_trial.params)
     finally:
         proc.terminate()
