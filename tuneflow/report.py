@@ -73,8 +73,9 @@ def _fmt(value: Any) -> str:
     return "null" if value is None else str(value)
 
 
-def _cell(value: Any, numeric: bool = False) -> str:
-    cls = ' class="num"' if numeric or (isinstance(value, (int, float)) and not isinstance(value, bool)) else ""
+def _cell(value: Any) -> str:
+    numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
+    cls = ' class="num"' if numeric else ""
     return f"<td{cls}>{html.escape(_fmt(value))}</td>"
 
 
