@@ -91,7 +91,8 @@ def read_source(source: str | Path) -> Iterator[_Run]:
     if path.is_file() and path.suffix.lower() == ".csv":
         with path.open(newline="", encoding="utf-8") as fh:
             for i, row in enumerate(csv.DictReader(fh)):
-                values = {k: _parse_cell(v or "") for k, v in row.items() if k is not None}
+                cells = {k: _parse_cell(v or "") for k, v in row.items() if k is not None}
+                values = {k: v for k, v in cells.items() if v is not None}  # blank = not logged
                 name = str(values.get("Name") or values.get("ID") or f"row {i + 2}")
                 state = str(values.get("State") or "finished").lower()
                 yield _Run(name, state, values, values, run_id=str(values["ID"]) if values.get("ID") else None)

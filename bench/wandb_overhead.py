@@ -1,0 +1,151 @@
+"""What streaming every trial to W&B costs the optimization loop, measured side by side.
+
+200 no-op trials (random sampler, in-memory storage), one run each:
+
+- raw Optuna (the floor);
+- tuneflow with W&B off;
+- tuneflow with one offline W&B run per trial (written by the background writer): the loop's
+  time per trial, and the total until every run is on disk (``tune`` returns only then);
+- tuneflow with an agent-style train function (run created on the loop, by design);
+- optuna-integration's deprecated ``WeightsAndBiasesCallback(as_multirun=True)``, if installed
+  (``pip install tuneflow[bench]``).
+
+Target: W&B on slows the loop by <= 5 ms per trial, and all runs are on disk when tune returns.
+
+    python bench/wandb_overhead.py [--trials 200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+import optuna
+
+import tuneflow
+from tuneflow.wandb_bridge import run_dirs
+
+PARAMETERS = {"x": {"min": -10.0, "max": 10.0}, "model": {"parameters": {"depth": {"values": [2, 4, 8]}}}}
+
+
+def _recipe(train) -> tuneflow.Recipe:
+    return tuneflow.Recipe(
+        name="overhead", train=train, parameters=PARAMETERS, method="random", metric={"name": "y"}, seed=0
+    )
+
+
+def noop(config: dict) -> float:
+    return config["x"] ** 2
+
+
+def agent_noop() -> None:
+    import wandb
+
+    wandb.init()
+    wandb.log({"y": wandb.config["x"] ** 2})
+
+
+def raw_optuna(n: int) -> tuple[float, float]:
+    def objective(trial: optuna.Trial) -> float:
+        x = trial.suggest_float("x", -10, 10)
+        trial.suggest_categorical("model.depth", [2, 4, 8])
+        return x**2
+
+    study = optuna.create_study(sampler=optuna.samplers.RandomSampler(seed=0))
+    start = time.perf_counter()
+    study.optimize(objective, n_trials=n)
+    total = time.perf_counter() - start
+    return total, total
+
+
+def run_tuneflow(n: int, train, wandb) -> tuple[float, float]:
+    """(loop seconds until the last trial was told, seconds until tune returned)."""
+    last: list[float] = []
+    start = time.perf_counter()
+    tuneflow.tune(
+        _recipe(train),
+        n_trials=n,
+        storage="memory",
+        wandb=wandb,
+        callbacks=[lambda s, t: last.append(time.perf_counter())],
+    )
+    return last[-1] - start, time.perf_counter() - start
+
+
+def integration_callback(n: int, wandb_dir: Path) -> tuple[float, float] | None:
+    try:
+        from optuna_integration.wandb import WeightsAndBiasesCallback
+    except ImportError:
+        return None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        callback = WeightsAndBiasesCallback(
+            metric_name="y", as_multirun=True, wandb_kwargs={"mode": "offline", "dir": str(wandb_dir), "project": "b"}
+        )
+
+    def objective(trial: optuna.Trial) -> float:
+        x = trial.suggest_float("x", -10, 10)
+        trial.suggest_categorical("model.depth", [2, 4, 8])
+        return x**2
+
+    study = optuna.create_study(sampler=optuna.samplers.RandomSampler(seed=0))
+    start = time.perf_counter()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        study.optimize(objective, n_trials=n, callbacks=[callback])
+    total = time.perf_counter() - start
+    return total, total
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--trials", type=int, default=200)
+    n = parser.parse_args().trials
+    optuna.logging.set_verbosity(optuna.logging.WARNING)
+    logging.getLogger("tuneflow").setLevel(logging.ERROR)
+    warnings.simplefilter("ignore")
+    root = Path(tempfile.mkdtemp(prefix="tuneflow-bench-"))
+    os.environ.update(WANDB_SILENT="true", WANDB_MODE="offline")
+
+    rows: list[tuple[str, tuple[float, float] | None, int | None]] = []
+    rows.append(("raw Optuna (floor)", raw_optuna(n), None))
+    rows.append(("tuneflow, W&B off", run_tuneflow(n, noop, False), None))
+    for label, train in (("tuneflow, 1 offline W&B run/trial", noop), ("tuneflow, agent-style train", agent_noop)):
+        target = root / label.split(",")[1].strip().split()[0]
+        os.environ["WANDB_DIR"] = str(target)
+        timing = run_tuneflow(n, train, {"dir": str(target)})
+        rows.append((label, timing, len(run_dirs(target / "wandb"))))
+    target = root / "integration"
+    target.mkdir()
+    timing = integration_callback(n, target)
+    rows.append(
+        (
+            "optuna-integration WeightsAndBiasesCallback(as_multirun)",
+            timing,
+            len(run_dirs(target / "wandb")) if timing else None,
+        )
+    )
+
+    off = rows[1][1]
+    assert off is not None
+    print(f"{n} no-op trials, random sampler, in-memory storage, W&B offline ({sys.platform}, {os.cpu_count()} cores)")
+    print(f"{'':58} {'loop ms/trial':>13} {'+ms vs off':>10} {'total s':>8} {'runs on disk':>12}")
+    for label, timing, on_disk in rows:
+        if timing is None:
+            print(f"{label:58} {'not installed (pip install tuneflow[bench])':>46}")
+            continue
+        loop, total = timing
+        extra = (loop - off[0]) / n * 1000
+        disk = "" if on_disk is None else f"{on_disk}"
+        print(f"{label:58} {loop / n * 1000:13.2f} {extra:10.2f} {total:8.2f} {disk:>12}")
+    print("(tuneflow runs on disk include 1 study summary run; 'total' is until tune() returned)")
+
+
+if __name__ == "__main__":
+    main()
