@@ -186,6 +186,15 @@ MALFORMED_SWEEPS: dict[str, tuple[dict[str, Any], list[str]]] = {
     "missing method": ({"parameters": {"k": {"values": [1]}}}, ["method: missing"]),
     "custom without optuna": ({"method": "custom", "parameters": {"k": {"values": [1]}}}, ["scheduler.engine"]),
     "unknown method": ({"method": "hyperopt", "parameters": {"k": {"values": [1]}}}, ["method: 'hyperopt'"]),
+    "custom with an unknown tuneflow method": (
+        {
+            "method": "custom",
+            "scheduler": {"engine": "optuna"},
+            "description": "tuneflow: method=hyperopt",
+            "parameters": {"k": {"values": [1]}},
+        },
+        ["description: its `tuneflow: method=hyperopt` line"],
+    ),
     "metric and metrics": (
         {"method": "random", "metric": {"name": "a"}, "metrics": [{"name": "a"}], "parameters": {"k": {"values": [1]}}},
         ["metrics: give"],

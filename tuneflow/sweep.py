@@ -99,6 +99,11 @@ def recipe_from_sweep(
         if not isinstance(scheduler, Mapping) or scheduler.get("engine") != "optuna":
             problems.append("scheduler.engine: `method: custom` runs here only with `scheduler: {engine: optuna}`.")
         method = tag.get("method", "tpe")
+        if method not in METHODS and "method" not in overrides:
+            problems.append(
+                f"description: its `tuneflow: method={method}` line names no tuneflow method; "
+                f"use one of {', '.join(METHODS)}."
+            )
     elif method not in METHODS:
         problems.append(
             f"method: {method!r} is not one of grid, random, bayes, custom (or tuneflow's {', '.join(METHODS)})."
