@@ -7,6 +7,7 @@ from tuneflow.recipe import Metric, Recipe, builtin_recipes, load_recipe
 from tuneflow.report import write_report
 from tuneflow.result import TuneResult, load_result
 from tuneflow.runner import TuneflowWarning, tune
+from tuneflow.tracking import WandbOptions
 
 __version__ = "0.1.0"
 
@@ -21,6 +22,7 @@ __all__ = [
     "TuneResult",
     "TuneflowError",
     "TuneflowWarning",
+    "WandbOptions",
     "__version__",
     "builtin_recipes",
     "load_recipe",

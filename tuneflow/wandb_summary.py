@@ -76,8 +76,9 @@ def _charts(study: optuna.Study, params: list[str] | None, names: list[str]) -> 
             study, params=params, target=target, target_name=names[0]
         ),
         "slice": lambda: vis.plot_slice(study, params=params, target=target, target_name=names[0]),
-        "intermediate_values": lambda: vis.plot_intermediate_values(study),
     }
+    if any(t.intermediate_values for t in study.get_trials(deepcopy=False)):
+        builders["intermediate_values"] = lambda: vis.plot_intermediate_values(study)
     if len(complete) >= 2:
         builders["param_importances"] = lambda: vis.plot_param_importances(
             study, params=params, target=target, target_name=names[0]
