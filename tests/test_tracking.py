@@ -441,3 +441,21 @@ def test_relogging_a_run_is_skipped(_isolated: Path) -> None:
     assert writer.close(60)
     assert (len(writer.written), writer.skipped) == (1, 1)
     assert len(run_dirs(_isolated / "wandb")) == 1
+
+
+def test_interruption_writes_the_cut_trial_and_a_tagged_summary(_isolated: Path) -> None:
+    def train(config: dict, trial: tuneflow.TrialContext) -> float:
+        trial.report(1.0, 0)
+        if trial.number == 2:
+            raise KeyboardInterrupt
+        return config["x"]
+
+    with pytest.raises(KeyboardInterrupt):
+        tuneflow.tune(_recipe(train=train, method="random"), n_trials=5, storage="memory")
+    runs = {rid: data for rid, (_, data) in _runs(_isolated).items()}
+    summary = next(data for rid, data in runs.items() if "-summary-" in rid)
+    assert "interrupted" in summary["tags"] and summary["summary"]["tuneflow/interrupted"] is True
+    states = sorted(data["summary"]["tuneflow/state"] for rid, data in runs.items() if "-summary-" not in rid)
+    assert states == ["complete", "complete", "fail"]
+    cut = next(data for data in runs.values() if data["summary"].get("tuneflow/trial") == 2)
+    assert cut["state"] == "failed" and "interrupted" in cut["summary"]["tuneflow/fail_reason"]

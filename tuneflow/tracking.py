@@ -334,6 +334,7 @@ class WandbTracker(Tracker):
             self.agent_runner = lambda train, ctx: run_agent_style(self, train, ctx)
         self.trial_runs = 0
         self.agent_written: list[Path] = []
+        self._open: dict[int, TrialContext] = {}  # started, not yet ended (interrupted if left at close)
         self.last_agent_run: Any = None  # an agent-style run still open (interrupted trial)
 
     # -- names ---------------------------------------------------------------------------------
@@ -348,6 +349,7 @@ class WandbTracker(Tracker):
     # -- hooks ---------------------------------------------------------------------------------
 
     def on_trial_start(self, ctx: TrialContext) -> None:
+        self._open[ctx.number] = ctx
         run_id = self.run_id(ctx.number)
         ctx.extra["wandb_run_id"] = run_id
         ctx.extra["started"] = time.time()
@@ -362,7 +364,8 @@ class WandbTracker(Tracker):
         info = self.study_info
         metric = info.metrics[0].name
         state = {TrialState.COMPLETE: "complete", TrialState.PRUNED: "pruned", TrialState.FAIL: "fail"}.get(
-            frozen.state, frozen.state.name.lower()
+            frozen.state,
+            "fail",  # RUNNING at close: the study was interrupted inside the trial
         )
         history = merge_history(list(ctx.history), metric)
         history = [(step, self.redactor.value(row)) for step, row in history]
@@ -403,6 +406,7 @@ class WandbTracker(Tracker):
         )
 
     def on_trial_end(self, ctx: TrialContext, frozen: FrozenTrial) -> None:
+        self._open.pop(ctx.number, None)
         try:
             spec = self.spec_for(ctx, frozen)
         except Exception as exc:  # a tracker never breaks a study
@@ -423,6 +427,14 @@ class WandbTracker(Tracker):
 
     def close(self, study: optuna.Study, interrupted: bool = False) -> None:
         options = self.options
+        for ctx in list(self._open.values()):  # trials the interruption cut short: lose none
+            try:
+                frozen = study._storage.get_trial(ctx.optuna_trial._trial_id)
+            except Exception:
+                continue
+            if ctx.fail_reason is None and "fail_reason" not in frozen.user_attrs:
+                ctx.fail_reason = "interrupted"
+            self.on_trial_end(ctx, frozen)
         if self.last_agent_run is not None:  # the loop stopped inside an agent-style trial
             from tuneflow.agent import finish_agent_run
 
