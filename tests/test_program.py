@@ -116,3 +116,26 @@ def test_command_macros_expand_as_wandb_agent_does(tmp_path: Path, command, expe
 
     args = _command(command, "train.py", {"lr": 0.1, "model": {"depth": 2}, "flag": True}, tmp_path)
     assert args == ["/usr/bin/env", sys.executable, "train.py", *expected_args]
+
+
+@pytest.mark.slow
+def test_program_trials_survive_wandb_down(_isolated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+    import warnings
+
+    import tuneflow
+
+    recipe = tuneflow.load_recipe(_sweep(_isolated))
+    monkeypatch.setenv("WANDB_MODE", "online")
+    monkeypatch.setenv("WANDB_BASE_URL", "http://127.0.0.1:9")  # loopback, nothing listens
+    monkeypatch.setenv("WANDB_API_KEY", "f" * 40)
+    start = time.monotonic()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = tuneflow.tune(recipe, n_trials=2, storage="memory", wandb={"init_timeout": 3, "summary_run": False})
+    assert [t.state.name for t in result.study.trials] == ["COMPLETE", "COMPLETE"]
+    assert sum("W&B is unreachable" in str(w.message) for w in caught) == 1
+    assert time.monotonic() - start < 3 + 40  # one timeout, then offline programs (~2-4 s each)
+    dirs = run_dirs(_isolated / "wandb")
+    assert len([d for d in dirs if d.name.startswith("offline-run")]) == 2
+    assert len([d for d in dirs if d.name.startswith("run-")]) == 1  # one online attempt in total

@@ -58,6 +58,12 @@ def _command(command: list[str] | None, program: str, config: dict[str, Any], wo
     return out
 
 
+def _unreachable(stderr: str | None) -> bool:
+    """Whether a program failed because ``wandb.init`` could not reach the server."""
+    text = stderr or ""
+    return "CommError" in text or "init_timeout" in text or "Timed out while retrying" in text
+
+
 def _find_run(wandb_dir: Path, run_id: str) -> Path | None:
     for pattern in (f"offline-run-*-{run_id}", f"run-*-{run_id}"):
         for path in sorted(wandb_dir.glob(pattern)):
@@ -109,8 +115,15 @@ def program_train(recipe: Any, base_dir: str | Path = ".") -> Callable[[dict[str
                     "WANDB_SILENT": "true",
                 }
             )
+            if connection is not None:
+                env["WANDB_INIT_TIMEOUT"] = str(connection.init_timeout)
             args = _command(command, str(path), config, scratch)
             proc = subprocess.run(args, cwd=base, env=env, capture_output=True, text=True)
+            if proc.returncode != 0 and mode == "online" and _unreachable(proc.stderr):
+                # W&B is down: go offline for the rest of the study (once) and rerun this trial.
+                connection.fall_back(RuntimeError(proc.stderr.strip().splitlines()[-1]))
+                mode = env["WANDB_MODE"] = connection.mode
+                proc = subprocess.run(args, cwd=base, env=env, capture_output=True, text=True)
             tail = " | ".join((proc.stderr or proc.stdout or "").strip().splitlines()[-3:])
             if proc.returncode != 0:
                 raise TrialFailed(f"program {program} exited with code {proc.returncode}: {tail}")

@@ -124,10 +124,11 @@ class Connection:
         except Exception as exc:
             if mode != "online":
                 raise
-            self._fall_back(exc)
+            self.fall_back(exc)
             return wandb.init(mode="offline", settings=wandb.Settings(**settings), **kwargs)
 
-    def _fall_back(self, exc: BaseException) -> None:
+    def fall_back(self, exc: BaseException) -> None:
+        """Switch the study to offline after a failed online init: warn once, restart wandb-core."""
         import wandb
 
         with self._lock:
