@@ -10,9 +10,9 @@ every ``Exception`` caught as a FAIL, ``timeout``, the progress bar) and adds:
   the storage is unreachable, then the loop goes on;
 - **global run_cap**: before claiming a trial the worker counts the study's trials (all states
   but WAITING; a failed trial that was queued again counts once). Workers that check at the
-  same moment may each start one more: the cap can be exceeded by at most
-  ``workers x n_jobs - 1`` trials, and only when their claims interleave within one storage
-  round-trip;
+  same moment may each start one more: the cap can be exceeded by at most ``workers - 1``
+  trials (threads of one worker claim one at a time), and only when claims of different
+  workers interleave within one storage round-trip;
 - **grid queue**: grid studies only pop queued points; a worker stops when none is waiting and
   none is running anywhere (it waits while other workers' trials may still fail and come back);
 - **signals**: see :mod:`tuneflow.signals`; trials in flight end FAIL and are queued again.
@@ -84,6 +84,7 @@ class Optimizer:
         self.grid = grid
         self.stop_reason: str | None = None
         self._lock = threading.Lock()
+        self._claim_lock = threading.Lock()
         self._claimed = 0
         self._in_flight: dict[int, optuna.Trial] = {}
         self._abandoned: set[int] = set()
@@ -149,6 +150,9 @@ class Optimizer:
                 trial = self._claim()
                 if trial is None:
                     break
+                if self.guard.interrupted:  # claimed while the main thread was cleaning up
+                    self._abandon(trial, Interrupted(self.guard.signum or 2))
+                    break
                 self._run_trial(trial, main)
                 if main:
                     self.guard.check()
@@ -169,7 +173,11 @@ class Optimizer:
             if self.n_trials is not None and self._claimed >= self.n_trials:
                 return None
             self._claimed += 1
-        trial = self._claim_trial()
+        if self.run_cap is not None:
+            with self._claim_lock:  # threads of this process never overshoot the cap together
+                trial = self._claim_trial()
+        else:
+            trial = self._claim_trial()
         if trial is None:
             with self._lock:
                 self._claimed -= 1

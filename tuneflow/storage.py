@@ -242,6 +242,7 @@ def open_storage(storage: str | BaseStorage | None = None, settings: StorageSett
         except OSError as exc:
             raise StorageError(f"storage: cannot open journal file {str(path)!r}: {exc}") from exc
     engine_kwargs: dict[str, Any] = {}
+    given = url  # errors show the URL as the user wrote it
     if kind == "sqlite":
         engine_kwargs["connect_args"] = {"timeout": SQLITE_TIMEOUT}
     elif kind == "postgresql":
@@ -273,7 +274,7 @@ def open_storage(storage: str | BaseStorage | None = None, settings: StorageSett
                     time.sleep(0.2 + random.random())
                     continue
                 reason = redact_url(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
-                raise StorageError(f"storage: cannot open {redact_url(url)}: {reason}") from exc
+                raise StorageError(f"storage: cannot open {redact_url(given)}: {reason}") from exc
     if kind == "sqlite":
         _sqlite_engine_setup(rdb)
     return rdb
