@@ -52,7 +52,8 @@ class ImportReport:
     def lines(self) -> list[str]:
         out = [f"imported {self.added} run{'s' if self.added != 1 else ''} into study {self.study.study_name!r}"]
         if self.skipped:
-            out.append(f"skipped {len(self.skipped)}:")
+            counts = ", ".join(f"{n} {reason}" for reason, n in self.reasons().most_common())
+            out.append(f"skipped {len(self.skipped)} ({counts}):")
             out += [f"  {run}: {reason}" for run, reason in self.skipped]
         return out
 

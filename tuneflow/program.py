@@ -104,7 +104,9 @@ def program_train(recipe: Any, base_dir: str | Path = ".") -> Callable[[dict[str
                 mode, directory, wandb_config, extra_env = "offline", str(scratch), config, {}
             param_path = scratch / "config.yaml"
             config_util.save_config_file_from_dict(str(param_path), {k: {"value": v} for k, v in wandb_config.items()})
-            env = dict(os.environ)
+            # Not WANDB_SERVICE: the program starts its own wandb-core, as under `wandb agent`
+            # (ours may be restarted by the offline fallback while the program runs).
+            env = {k: v for k, v in os.environ.items() if k != "WANDB_SERVICE"}
             env.update({k: v for k, v in extra_env.items() if v})
             env.update(
                 {

@@ -518,9 +518,3 @@ def make_tracker(wandb: Any, recipe: Any, study: optuna.Study, n_jobs: int = 1) 
                 f"upload them later with `wandb sync {where}/offline-run-*` (or `wandb login` first)."
             )
     return tracker
-
-
-def wandb_dir_of(options: WandbOptions | None) -> Path:
-    """Where W&B run directories land for these options."""
-    root = (options.dir if options else None) or os.environ.get("WANDB_DIR") or "."
-    return Path(root) / "wandb"
