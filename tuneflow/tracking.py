@@ -17,7 +17,10 @@ Optuna, and when the study ends. :class:`NullTracker` does nothing and costs not
   wants ungrouped runs); the Optuna trial gets ``wandb_run_id``/``wandb_run_path`` user attrs.
 
 The run id is derived from the study (name + storage) and the trial number, so a trial's run
-is written once: re-logging finds the offline run and skips it (online, W&B resumes the id).
+is written once: re-logging finds the offline run and skips it. (Checked with wandb 0.31: offline
+``wandb.init`` ignores ``resume`` -- even ``"must"`` -- and writes a new ``offline-run-*-<id>``
+directory each time, all of which ``wandb sync`` would push into the same server run; hence the
+local check. Online, the same id names the same server run.)
 The spec is handed to a background writer; ``close`` writes a study summary run, waits a
 bounded time and says how many runs were written.
 """
