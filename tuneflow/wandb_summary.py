@@ -125,15 +125,10 @@ def summary_spec(tracker: WandbTracker, study: optuna.Study, interrupted: bool) 
     all_params = sorted({p for t in trials for p in t.params})
     params = [p for p in all_params if not tracker.redactor.is_secret_key(p)] or None
 
-    def extras() -> dict[str, Any]:
-        import wandb
-
-        columns, data = trial_table(tracker, result)
-        out: dict[str, Any] = {"trials": wandb.Table(columns=columns, data=data)}
-        if tracker.options.plots:
-            for name, fig in _charts(study, params, names).items():
-                out[f"charts/{name}"] = wandb.Plotly(fig)
-        return out
+    columns, data = trial_table(tracker, result)
+    charts = {}
+    if tracker.options.plots:
+        charts = {f"charts/{name}": fig.to_json() for name, fig in _charts(study, params, names).items()}
 
     tags = [info.name, info.method, "summary", *info.tags]
     if interrupted:
@@ -146,5 +141,6 @@ def summary_spec(tracker: WandbTracker, study: optuna.Study, interrupted: bool) 
         tags=list(dict.fromkeys(str(t)[:64] for t in tags)),
         group=info.group,
         job_type="study-summary",
-        extras=extras,
+        tables={"trials": (columns, data)},
+        charts=charts,
     )
