@@ -5,11 +5,11 @@ directory, timeout) and the one-time fallback: when an online ``wandb.init`` fai
 out, it warns once, switches to offline for the rest of the study and retries the same run,
 so no trial is lost and the study waits at most one ``init_timeout`` in total.
 
-:class:`RunWriter` is a queue drained by one background thread. The optimization loop only
-enqueues a finished :class:`RunSpec` (microseconds); run creation, logging and finishing
-happen on the thread. One thread is enough: ``wandb.init`` + ``finish`` cost ~45 ms each with
-the lean settings below and do not overlap in threads (measured: 1, 4 and 8 writer threads
-all gave 44-48 ms per run, the wandb-core service being the bottleneck on 2 cores).
+:class:`RunWriter` hands each finished :class:`RunSpec` to a child process (microseconds on
+the loop); run creation, logging and finishing happen there. One writer is enough: with the lean
+settings below, ``wandb.init`` + ``finish`` cost ~45 ms per run, and 1, 4 or 8 writer threads
+were no faster (measured: 44-48 ms per run; the wandb-core service is the bottleneck on 2 cores).
+A process rather than a thread keeps the writer's Python work off the loop's GIL.
 
 Every run is its own ``wandb.Run`` object created with ``reinit="create_new"``: nothing here
 touches the global ``wandb.run``, so runs of parallel trials never mix.
