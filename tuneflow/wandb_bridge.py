@@ -202,7 +202,9 @@ class RunWriter:
         self._busy = 0
         self._cond = threading.Condition()
         self._proc: subprocess.Popen[bytes] | None = None
-        self._send_lock = threading.Lock()
+        self._outbox: list[RunSpec] = []
+        self._sender: threading.Thread | None = None
+        self._closing = False
         self._mode_sent = connection.mode
 
     def _start(self) -> subprocess.Popen[bytes]:
@@ -220,8 +222,26 @@ class RunWriter:
         return proc
 
     def submit(self, spec: RunSpec) -> None:
-        """Queue ``spec``; returns at once (the optimization loop never waits for W&B)."""
-        with self._send_lock:
+        """Queue ``spec``; returns at once (the optimization loop never waits for W&B).
+
+        A sender thread pickles it into the child's stdin: a full pipe blocks that thread only.
+        """
+        with self._cond:
+            self._busy += 1
+            self._outbox.append(spec)
+            if self._sender is None:
+                self._sender = threading.Thread(target=self._send, name="tuneflow-wandb-sender", daemon=True)
+                self._sender.start()
+            self._cond.notify_all()
+
+    def _send(self) -> None:
+        while True:
+            with self._cond:
+                while not self._outbox and not self._closing:
+                    self._cond.wait()
+                if not self._outbox:
+                    break
+                spec = self._outbox.pop(0)
             try:
                 if self._proc is None:
                     self._proc = self._start()
@@ -229,8 +249,6 @@ class RunWriter:
                 if self.connection.mode != self._mode_sent:  # the parent went offline (e.g. agent runs)
                     self._mode_sent = self.connection.mode
                     pickle.dump(("mode", self._mode_sent), self._proc.stdin)
-                with self._cond:
-                    self._busy += 1
                 pickle.dump(("spec", spec), self._proc.stdin)
                 self._proc.stdin.flush()
             except Exception as exc:  # a broken writer must not break the study
@@ -238,6 +256,9 @@ class RunWriter:
                     self._busy = max(self._busy - 1, 0)
                     self.errors.append(f"{spec.name}: {type(exc).__name__}: {exc}")
                     self._cond.notify_all()
+        if self._proc is not None and self._proc.stdin is not None:
+            with contextlib.suppress(OSError):
+                self._proc.stdin.close()  # the child exits once it has written what it got
 
     def _read(self, proc: subprocess.Popen[bytes]) -> None:
         assert proc.stdout is not None
@@ -283,13 +304,14 @@ class RunWriter:
     def close(self, timeout: float) -> bool:
         """Flush, then end the child's input (it exits once its queue is written)."""
         done = self.flush(timeout)
-        with self._send_lock:
-            if self._proc is not None and self._proc.stdin is not None:
-                with contextlib.suppress(OSError):
-                    self._proc.stdin.close()
-                if done:
-                    with contextlib.suppress(subprocess.TimeoutExpired):
-                        self._proc.wait(timeout=10)
+        with self._cond:
+            self._closing = True
+            self._cond.notify_all()
+        if done and self._sender is not None:
+            self._sender.join(timeout=10)
+            if self._proc is not None:
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    self._proc.wait(timeout=10)
         return done
 
 
