@@ -21,7 +21,10 @@ from tuneflow.errors import TuneflowError
 
 __all__ = ["main"]
 
-STORAGE_HELP = "Optuna storage URL; default sqlite:///tuneflow.db, 'memory' for in-memory."
+STORAGE_HELP = (
+    "Optuna storage: sqlite:///FILE (default sqlite:///tuneflow.db), postgresql://USER:PASS@HOST/DB, "
+    "journal:///FILE, or 'memory'."
+)
 
 
 def _handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -230,7 +233,9 @@ def import_runs_command(source: Path, recipe_ref: str, storage: str | None, stud
 @run_options
 @_handle_errors
 def worker(**kwargs: Any) -> None:
-    """Join the study of RECIPE in --storage from another process or machine (created if missing).
+    """Join the study of RECIPE in --storage (required) from another process or machine.
+
+    The study is created if it does not exist yet, so N workers can start at once.
 
     Start as many workers as you like, at once or later: they share the run_cap, a grid is
     evaluated once across all of them, and each stops by itself when the study is done.

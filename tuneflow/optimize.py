@@ -31,7 +31,7 @@ from optuna.study import Study
 from optuna.trial import FrozenTrial, TrialState
 
 from tuneflow.gridqueue import n_waiting_or_running, pop_waiting
-from tuneflow.liveness import Keeper
+from tuneflow.liveness import FAIL_REASON_SYSTEM_ATTR, Keeper
 from tuneflow.signals import Interrupted, SignalGuard
 from tuneflow.storage import StorageSettings, retry_storage
 
@@ -281,7 +281,7 @@ class Optimizer:
             with self._lock:
                 self._in_flight.pop(trial._trial_id, None)
             self.keeper.finished(trial._trial_id)
-        if frozen.state != state:
+        if frozen.state != state and FAIL_REASON_SYSTEM_ATTR in frozen.system_attrs:
             logger.warning(
                 "tuneflow: trial %d was marked %s by another worker while it ran (no heartbeat for longer than "
                 "the grace period); its result was not stored and a copy was queued",
