@@ -149,3 +149,31 @@ def test_grid_queue_is_filled_once_even_after_a_partial_fill(tmp_path: Path) -> 
     assert len(keys) == len(set(keys)) == 100
     assert study._storage.get_study_system_attrs(study._study_id)[GRID_ATTR] == 100
     assert "g:tuneflow-grid-filler" not in optuna.get_all_study_names(study._storage)
+
+
+@pytest.mark.parametrize(
+    ("storage_args", "message"),
+    [
+        ([], "--storage: a worker needs the storage its study is shared in"),
+        (["--storage", "memory"], "--storage: 'memory' lives in one process"),
+        (["--storage", "mongodb://u:pw@h/db"], "--storage: 'mongodb://u:***@h/db' has an unknown scheme 'mongodb'"),
+        (
+            ["--storage", "sqlite:///nowhere/x.db"],
+            "--storage: 'sqlite:///nowhere/x.db': directory 'nowhere' does not exist",
+        ),
+    ],
+)
+def test_worker_rejects_a_bad_storage_before_any_study_exists(
+    storage_args: list[str], message: str, tmp_path: Path
+) -> None:
+    from click.testing import CliRunner
+
+    from tuneflow.cli import main
+
+    recipe = write_recipe(tmp_path, "random")
+    before = set(tmp_path.iterdir())
+    result = CliRunner().invoke(main, ["worker", str(recipe), "--no-wandb", *storage_args])
+    assert result.exit_code == 2
+    assert message in result.output
+    assert "pw" not in result.output
+    assert set(tmp_path.iterdir()) == before  # no database file, no study
