@@ -177,3 +177,37 @@ def test_worker_rejects_a_bad_storage_before_any_study_exists(
     assert message in result.output
     assert "pw" not in result.output
     assert set(tmp_path.iterdir()) == before  # no database file, no study
+
+
+def test_a_result_of_a_trial_declared_dead_while_alive_is_kept_in_its_copy(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """After a database outage longer than the grace period, another worker may reap a live trial.
+
+    The train function below plays that other worker for trial 1 (a second storage handle marks
+    it FAIL and queues its copy); the finished result then goes into the copy, not lost.
+    """
+    import optuna
+
+    from tuneflow.liveness import Keeper
+    from tuneflow.storage import StorageSettings, open_storage
+
+    storage = f"sqlite:///{tmp_path / 'study.db'}"
+
+    def train(config: dict, trial: object) -> float:
+        if trial.number == 1:  # type: ignore[attr-defined]
+            other = optuna.load_study(study_name="reaped", storage=open_storage(storage))
+            assert Keeper(other, StorageSettings()).fail_and_requeue(trial._trial_id, "its worker stopped")  # type: ignore[attr-defined]
+        return config["x"]
+
+    recipe = Recipe(name="reaped", train=train, parameters={"x": {"min": 0.0, "max": 1.0}}, method="random")
+    with caplog.at_level(logging.WARNING, "tuneflow"):
+        tune(recipe, n_trials=3, storage=storage, wandb=False)
+    all_trials = trials(storage, "reaped")
+    reaped = next(t for t in all_trials if t.number == 1)
+    copy = next(t for t in all_trials if t.system_attrs.get("retry_history") == [1])
+    assert reaped.state.name == "FAIL"
+    assert copy.state.name == "COMPLETE" and copy.params == reaped.params
+    assert copy.value == pytest.approx(reaped.params["x"])
+    assert f"its result was stored in its queued copy, trial {copy.number}" in caplog.text
+    assert states(all_trials) == {"COMPLETE": 3, "FAIL": 1}

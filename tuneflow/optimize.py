@@ -282,13 +282,41 @@ class Optimizer:
                 self._in_flight.pop(trial._trial_id, None)
             self.keeper.finished(trial._trial_id)
         if frozen.state != state and FAIL_REASON_SYSTEM_ATTR in frozen.system_attrs:
+            salvaged = self._salvage(frozen, state, values) if state == TrialState.COMPLETE else None
             logger.warning(
                 "tuneflow: trial %d was marked %s by another worker while it ran (no heartbeat for longer than "
-                "the grace period); its result was not stored and a copy was queued",
+                "the grace period, e.g. a long database outage); %s",
                 trial.number,
                 frozen.state.name,
+                f"its result was stored in its queued copy, trial {salvaged.number}"
+                if salvaged is not None
+                else "its result could not be stored; the queued copy runs it again",
             )
         return frozen
+
+    def _salvage(self, reaped: FrozenTrial, state: TrialState, values: Any) -> FrozenTrial | None:
+        """Store a computed result in the queued copy of a trial that was wrongly declared dead.
+
+        The copy has the same parameters; if no other worker has claimed it yet, claiming it and
+        telling it the result keeps the value without running the trial again.
+        """
+        storage = self.study._storage
+        try:
+            for t in storage.get_all_trials(self.study._study_id, deepcopy=False, states=(TrialState.WAITING,)):
+                if t.system_attrs.get("retry_history", [])[-1:] != [reaped.number]:
+                    continue
+                if not storage.set_trial_state_values(t._trial_id, state=TrialState.RUNNING):
+                    return None
+                try:
+                    for key, value in reaped.user_attrs.items():
+                        storage.set_trial_user_attr(t._trial_id, key, value)
+                    return self.study.tell(t.number, values, state=state)
+                except Exception:
+                    storage.set_trial_state_values(t._trial_id, state=TrialState.WAITING)  # back in the queue
+                    raise
+        except Exception as exc:  # best effort: the copy will simply run again
+            logger.warning("tuneflow: could not store trial %d's result in its copy: %s", reaped.number, exc)
+        return None
 
     def _after(self, frozen: FrozenTrial) -> None:
         for callback in self.callbacks:
