@@ -265,10 +265,10 @@ def open_storage(storage: str | BaseStorage | None = None, settings: StorageSett
             except Exception as exc:  # SQLAlchemy raises many types; the message is what matters
                 # Workers that start together on a new database race to create its tables:
                 # the losers see a unique-constraint error once and succeed on the next try.
-                from sqlalchemy.exc import IntegrityError, OperationalError
+                from sqlalchemy.exc import DBAPIError, IntegrityError
 
                 racing = isinstance(exc, IntegrityError) or (
-                    isinstance(exc, OperationalError) and ("already exists" in str(exc) or "locked" in str(exc))
+                    isinstance(exc, DBAPIError) and ("already exists" in str(exc) or "locked" in str(exc))
                 )
                 if racing and attempt + 1 < _OPEN_ATTEMPTS:
                     time.sleep(0.2 + random.random())
