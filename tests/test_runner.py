@@ -104,7 +104,7 @@ def test_result_answers_best_config_value_and_trials() -> None:
     assert set(result.best_config) == {"lr", "width", "depth", "model"}
     assert score(result.best_config) == pytest.approx(best.value)
     frame = result.trials
-    assert len(frame) == 10 and "value_loss" in frame.columns and "params_model.kind" in frame.columns
+    assert len(frame) == 10 and "loss" in frame.columns and "params_model.kind" in frame.columns
 
 
 def test_max_consecutive_failures_stops_the_study() -> None:

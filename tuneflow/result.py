@@ -102,14 +102,18 @@ class TuneResult:
 
     @property
     def trials(self) -> pd.DataFrame:
-        """All trials as a DataFrame (Optuna's ``trials_dataframe``, metric columns named)."""
+        """All trials as a DataFrame (Optuna's ``trials_dataframe``), metric columns by metric name.
+
+        Optuna names them ``value``, ``value_<metric>``, ``values_<metric>`` or ``values_<i>``;
+        here they are just ``<metric>``, e.g. ``result.trials["val_auc"]``.
+        """
         df = self.study.trials_dataframe()
         names = self.metric_names
-        if "value" in df.columns and len(names) == 1:
-            df = df.rename(columns={"value": names[0]})
-        else:
-            df = df.rename(columns={f"values_{i}": n for i, n in enumerate(names)})
-        return df
+        renames = {f"value_{n}": n for n in names} | {f"values_{n}": n for n in names}
+        renames |= {f"values_{i}": n for i, n in enumerate(names)}
+        if len(names) == 1:
+            renames["value"] = names[0]
+        return df.rename(columns=renames)
 
     def counts(self) -> dict[str, int]:
         """How many trials are in each state, e.g. ``{"COMPLETE": 9, "FAIL": 1}``."""

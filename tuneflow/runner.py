@@ -99,10 +99,6 @@ def create_study(recipe: Recipe, storage: Any = None, study_name: str | None = N
     # found by its index in that order, so another seed would revisit points already run.
     seed = None if recipe.seed is None else recipe.seed + (0 if recipe.method == "grid" else n_existing)
     sampler = make_sampler(recipe.method, recipe.search_space, seed, recipe.sampler_options)
-    if recipe.method == "grid":
-        # Every grid point is queued as a WAITING trial (tuneflow.gridqueue) and workers only pop
-        # the queue; GridSampler's own bookkeeping (grid_id per trial) would fight the queue.
-        sampler = optuna.samplers.RandomSampler(seed=seed)
     pruner = make_pruner(recipe.early_terminate, recipe.pruner)
     study = optuna.create_study(
         storage=backend,
@@ -115,7 +111,9 @@ def create_study(recipe: Recipe, storage: Any = None, study_name: str | None = N
     if STUDY_ATTR not in study.user_attrs:
         _set_once(study, lambda: study.set_user_attr(STUDY_ATTR, _study_meta(recipe)))
         if len(recipe.metrics) > 1 or recipe.metrics[0].name != "value":
-            _set_once(study, lambda: study.set_metric_names([m.name for m in recipe.metrics]))
+            with warnings.catch_warnings():  # set_metric_names is "experimental" in Optuna 5
+                warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)
+                _set_once(study, lambda: study.set_metric_names([m.name for m in recipe.metrics]))
     return study
 
 

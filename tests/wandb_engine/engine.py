@@ -81,14 +81,11 @@ def _create_venv(venv: Path) -> None:
                 timeout=900,
             )
         except (OSError, subprocess.TimeoutExpired) as exc:
-            raise RuntimeError(
-                f"creating the sweeps venv failed: {cmd}: {exc}"
-            ) from exc
+            raise RuntimeError(f"creating the sweeps venv failed: {cmd}: {exc}") from exc
         if proc.returncode != 0:
             raise RuntimeError(
                 f"creating the sweeps venv at {venv} failed "
-                f"({' '.join(cmd)} exited {proc.returncode}):\n"
-                + _tail(proc.stdout + "\n" + proc.stderr)
+                f"({' '.join(cmd)} exited {proc.returncode}):\n" + _tail(proc.stdout + "\n" + proc.stderr)
             )
 
 
@@ -112,9 +109,7 @@ def engine_python() -> Path:
             if not _has_sweeps(python):
                 _create_venv(VENV_DIR)
                 if not _has_sweeps(python):
-                    raise RuntimeError(
-                        f"{python} still cannot `import sweeps` after installing it"
-                    )
+                    raise RuntimeError(f"{python} still cannot `import sweeps` after installing it")
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
     return python
@@ -134,9 +129,7 @@ def _ask(request: dict[str, Any]) -> dict[str, Any]:
             timeout=TIMEOUT,
         )
     except subprocess.TimeoutExpired as exc:
-        raise RuntimeError(
-            f"sweeps probe timed out after {TIMEOUT:.0f} s on op {request.get('op')!r}"
-        ) from exc
+        raise RuntimeError(f"sweeps probe timed out after {TIMEOUT:.0f} s on op {request.get('op')!r}") from exc
     try:
         answer = json.loads(proc.stdout)
     except json.JSONDecodeError:
@@ -149,9 +142,7 @@ def _ask(request: dict[str, Any]) -> dict[str, Any]:
     return answer
 
 
-def wandb_draws(
-    parameters: dict[str, Any], n: int = 2000, seed: int = 0
-) -> dict[str, list[Any]]:
+def wandb_draws(parameters: dict[str, Any], n: int = 2000, seed: int = 0) -> dict[str, list[Any]]:
     """Draw ``n`` random-search runs with W&B's engine; values per flattened name.
 
     Nested ``parameters`` are flattened with '.', e.g. ``model.lr``.

@@ -107,9 +107,7 @@ def handle(request):
         raise TypeError("request must be a JSON object")
     op = request.get("op")
     if op == "draws":
-        return _draws(
-            request["parameters"], int(request.get("n", 2000)), request.get("seed", 0)
-        )
+        return _draws(request["parameters"], int(request.get("n", 2000)), request.get("seed", 0))
     if op == "grid":
         return _grid(request["parameters"])
     if op == "validate":

@@ -12,9 +12,7 @@ pytestmark = pytest.mark.wandb_engine
 def test_grid_int_uniform_includes_max() -> None:
     configs = wandb_grid({"a": {"values": [1, 2]}, "b": {"min": 1, "max": 3}})
     assert len(configs) == 6
-    assert {(c["a"], c["b"]) for c in configs} == {
-        (a, b) for a in (1, 2) for b in (1, 2, 3)
-    }
+    assert {(c["a"], c["b"]) for c in configs} == {(a, b) for a in (1, 2) for b in (1, 2, 3)}
 
 
 def test_grid_q_uniform_excludes_max() -> None:
