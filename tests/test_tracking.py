@@ -459,3 +459,19 @@ def test_interruption_writes_the_cut_trial_and_a_tagged_summary(_isolated: Path)
     assert states == ["complete", "complete", "fail"]
     cut = next(data for data in runs.values() if data["summary"].get("tuneflow/trial") == 2)
     assert cut["state"] == "failed" and "interrupted" in cut["summary"]["tuneflow/fail_reason"]
+
+
+def test_summary_run_table_takes_columns_that_mix_text_and_numbers(tmp_path: Path) -> None:
+    """A categorical like max_features ["sqrt", 0.25] must not cost the study its summary run."""
+    recipe = tuneflow.Recipe(
+        name="mixed",
+        train=lambda config: {METRIC: 0.5 if config["max_features"] == "sqrt" else 0.25},
+        parameters={"max_features": {"values": ["sqrt", 0.25, True]}},
+        method="grid",
+        metric={"name": METRIC, "goal": "minimize"},
+    )
+    tuneflow.tune(recipe, storage="memory", wandb={})
+    runs = _runs(tmp_path)
+    (summary,) = [data["summary"] for rid, (_, data) in runs.items() if "-summary-" in rid]
+    assert summary["trials"]["nrows"] == 3
+    assert summary["best/config"] == {"max_features": 0.25}

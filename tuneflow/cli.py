@@ -25,6 +25,10 @@ STORAGE_HELP = (
     "Optuna storage: sqlite:///FILE (default sqlite:///tuneflow.db), postgresql://USER:PASS@HOST/DB, "
     "journal:///FILE, or 'memory'."
 )
+WORKER_STORAGE_HELP = (
+    "Required: the storage the study is shared in, e.g. postgresql://USER:PASS@HOST/DB, "
+    "sqlite:///shared.db (one machine) or journal:///shared.log."
+)
 
 
 def _handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -65,13 +69,13 @@ def _one_line_warning(message: Warning | str, category: type[Warning], *args: An
     return f"warning: {message}\n"
 
 
-def run_options(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """Flags shared by ``run`` and ``worker``."""
+def run_options(storage_help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Flags shared by ``run`` and ``worker`` (which differ only in what --storage means)."""
     options = [
         click.argument("recipe"),
         click.option("--n-trials", type=click.IntRange(min=1), help="Trials to run in this call."),
         click.option("--method", help="Override the recipe's method (grid, random, tpe, bayes, cmaes, qmc, nsga2)."),
-        click.option("--storage", help=STORAGE_HELP),
+        click.option("--storage", help=storage_help),
         click.option("--study-name", help="Study name; default: the recipe's name (same name = resume)."),
         click.option("--seed", type=click.IntRange(min=0), help="Override the recipe's seed."),
         click.option(
@@ -81,9 +85,13 @@ def run_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--no-wandb", is_flag=True, help="Do not log to W&B."),
         click.option("--progress/--no-progress", default=True, show_default=True, help="Show a progress bar."),
     ]
-    for option in reversed(options):
-        fn = option(fn)
-    return fn
+
+    def decorate(fn: Callable[..., Any]) -> Callable[..., Any]:
+        for option in reversed(options):
+            fn = option(fn)
+        return fn
+
+    return decorate
 
 
 def _run(
@@ -119,7 +127,7 @@ def _run(
 
 
 @main.command()
-@run_options
+@run_options(STORAGE_HELP)
 @_handle_errors
 def run(**kwargs: Any) -> None:
     """Tune RECIPE: a recipe module path, a built-in recipe name, or a W&B sweep YAML."""
@@ -230,7 +238,7 @@ def import_runs_command(source: Path, recipe_ref: str, storage: str | None, stud
 
 
 @main.command()
-@run_options
+@run_options(WORKER_STORAGE_HELP)
 @_handle_errors
 def worker(**kwargs: Any) -> None:
     """Join the study of RECIPE in --storage (required) from another process or machine.

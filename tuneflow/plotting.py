@@ -17,7 +17,6 @@ from itertools import combinations
 from typing import Any
 
 import optuna
-from optuna.importance import FanovaImportanceEvaluator
 from optuna.trial import FrozenTrial, TrialState
 
 __all__ = ["PLOTS", "PlotSet", "plots"]
@@ -106,14 +105,14 @@ def _figures(study: optuna.Study, names: list[str], seed: int) -> Iterator[tuple
     else:
         try:
             importances = optuna.importance.get_param_importances(
-                study, evaluator=FanovaImportanceEvaluator(seed=seed), target=kw.get("target")
+                study, evaluator=_fanova(seed), target=kw.get("target")
             )
         except (ValueError, RuntimeError) as exc:
             yield "importances", f"Optuna could not compute importances: {exc}"
         else:
             order = list(importances)
             ranked = order + [p for p in ranked if p not in importances]
-            evaluator = FanovaImportanceEvaluator(seed=seed)
+            evaluator = _fanova(seed)
             yield "importances", lambda: vis.plot_param_importances(study, evaluator=evaluator, **kw)
 
     if not n_done:
@@ -166,3 +165,11 @@ def plots(study_or_result: Any, *, seed: int = 0) -> PlotSet:
             except (ValueError, RuntimeError, KeyError) as exc:
                 skipped[name] = f"Optuna could not draw it: {type(exc).__name__}: {exc}"
     return PlotSet(figures, skipped)
+
+
+def _fanova(seed: int | None) -> Any:
+    """Optuna's fANOVA evaluator, imported on first use: it pulls in scikit-learn (~2.5 s),
+    which ``import tuneflow`` (and every CLI start) should not pay for."""
+    from optuna.importance import FanovaImportanceEvaluator
+
+    return FanovaImportanceEvaluator(seed=seed)

@@ -60,7 +60,19 @@ def trial_table(tracker: WandbTracker, result: TuneResult) -> tuple[list[str], l
         )
     columns = ["trial", "state", *names, "duration_s", "fail_reason", "wandb_run_id", *keys]
     data = [[_cell(fixed.get(c, config.get(c))) for c in columns] for fixed, config in rows]
-    return columns, data
+    return columns, _one_type_per_column(data)
+
+
+def _one_type_per_column(data: list[list[Any]]) -> list[list[Any]]:
+    """W&B Tables reject a column mixing types (e.g. max_features "sqrt" and 0.25): such a
+    column is written as text throughout."""
+    for j in range(len(data[0]) if data else 0):
+        kinds = {type(row[j]) for row in data if row[j] is not None}
+        if len(kinds) > 1 and not kinds <= {int, float}:  # W&B's Number takes ints and floats
+            for row in data:
+                if row[j] is not None:
+                    row[j] = str(row[j])
+    return data
 
 
 def _charts(study: optuna.Study, params: list[str] | None, names: list[str]) -> dict[str, Any]:
