@@ -120,7 +120,7 @@ def print_summary(result: TuneResult, storage: Any = None, *, report: str | Path
     study = result.study
     click.echo(f"\nstudy {study.study_name!r}: {_counts(result)}")
     if result.stop_reason:
-        click.echo(f"stopped early: {result.stop_reason}")
+        click.echo(f"stopped: {result.stop_reason}")
     top = result.top(top_n)
     hidden = 0
     if top and not result.is_multi_objective:
