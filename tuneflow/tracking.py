@@ -335,7 +335,6 @@ class WandbTracker(Tracker):
             from tuneflow.agent import run_agent_style
 
             self.agent_runner = lambda train, ctx: run_agent_style(self, train, ctx)
-        self.trial_runs = 0
         self.agent_written: list[Path] = []
         self._open: dict[int, TrialContext] = {}  # started, not yet ended (interrupted if left at close)
         self.last_agent_run: Any = None  # an agent-style run still open (interrupted trial)
@@ -415,7 +414,6 @@ class WandbTracker(Tracker):
         except Exception as exc:  # a tracker never breaks a study
             self.writer.errors.append(f"trial {frozen.number}: {type(exc).__name__}: {exc}")
             return
-        self.trial_runs += 1
         if ctx.extra.get("wandb_external_run"):  # a sweep `program` wrote the trial's run itself
             if ctx.extra.get("wandb_run_dir"):
                 self.agent_written.append(Path(ctx.extra["wandb_run_dir"]))
