@@ -8,7 +8,7 @@ is inside the timing on both sides. Wall time and the process's CPU time (all th
 background thread tuneflow starts counts against it) are both reported: CPU time is the steadier
 figure on a shared machine.
 
-    python bench/overhead.py [--trials 500] [--repeats 7] [--methods random tpe]
+    python bench/overhead.py [--trials 500] [--repeats 15] [--methods random tpe]
 
 Target: tuneflow / Optuna <= 1.10x.
 """
@@ -73,7 +73,7 @@ def run_tuneflow(method: str, n_trials: int) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--trials", type=int, default=500)
-    parser.add_argument("--repeats", type=int, default=7)
+    parser.add_argument("--repeats", type=int, default=15)
     parser.add_argument("--methods", nargs="+", default=["random", "tpe"])
     args = parser.parse_args()
     optuna.logging.set_verbosity(optuna.logging.WARNING)
