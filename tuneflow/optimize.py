@@ -160,7 +160,8 @@ class Optimizer:
             study._thread_local.in_optimize_loop = False
             study._storage.remove_session()
 
-    def _stop(self, reason: str) -> None:
+    def stop(self, reason: str) -> None:
+        """Start no more trials; the first reason given is the one reported."""
         if self.stop_reason is None:
             self.stop_reason = reason
             logger.warning("tuneflow: stopping: %s", reason)
@@ -193,7 +194,7 @@ class Optimizer:
                 else:
                     count = retry_storage(lambda: count_toward_cap(study), "counting trials", seconds, logger.warning)
             if count >= self.run_cap:
-                self._stop(f"run_cap of {self.run_cap} trials reached")
+                self.stop(f"run_cap of {self.run_cap} trials reached")
                 return None
         if not self.grid:
             trial = retry_storage(study.ask, "starting a trial", seconds, logger.warning)
@@ -205,7 +206,7 @@ class Optimizer:
                     break
                 waiting, running = n_waiting_or_running(study)
                 if waiting == 0 and running == 0:
-                    self._stop("every grid point has been evaluated")
+                    self.stop("every grid point has been evaluated")
                     return None
                 if self._should_stop():
                     return None

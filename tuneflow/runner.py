@@ -141,7 +141,8 @@ class _Loop:
         self.store_config = space is None or study.user_attrs.get(STUDY_ATTR, {}).get("parameters") is None
         self.contexts: dict[int, TrialContext] = {}
         self.failures_in_a_row = 0
-        self.stop_reason: str | None = None
+        #: The optimizer's ``stop(reason)``, set once it exists (the loop's callbacks come first).
+        self.stop: Callable[[str], None] = lambda reason: None
         self._lock = threading.Lock()
 
     def _define_by_run(self, trial: optuna.Trial) -> dict[str, Any]:
@@ -180,20 +181,14 @@ class _Loop:
             if frozen.state == TrialState.FAIL:
                 self.failures_in_a_row += 1
                 limit = self.recipe.max_consecutive_failures
-                if self.failures_in_a_row >= limit and self.stop_reason is None:
+                if self.failures_in_a_row >= limit:
                     reason = frozen.user_attrs.get(FAIL_REASON_ATTR, "see the log")
-                    self._stop(study, f"{limit} trials failed in a row (last: {reason})")
+                    self.stop(f"{limit} trials failed in a row (last: {reason})")
             elif frozen.state == TrialState.COMPLETE:
                 self.failures_in_a_row = 0
                 for metric, value in zip(self.recipe.metrics, frozen.values):
                     if metric.reached(value):
-                        self._stop(study, f"trial {frozen.number} reached the target {metric.name} = {metric.target:g}")
-
-    def _stop(self, study: Study, reason: str) -> None:
-        if self.stop_reason is None:
-            self.stop_reason = reason
-            logger.warning("tuneflow: stopping the study: %s", reason)
-        study._stop_flag = True  # study.stop() without its "only inside optimize" check
+                        self.stop(f"trial {frozen.number} reached the target {metric.name} = {metric.target:g}")
 
 
 def tune(
@@ -267,6 +262,7 @@ def tune(
                 grid=recipe.method == "grid",
                 progress=progress,
             )
+            loop.stop = optimizer.stop
             try:
                 optimizer.run()
                 interrupted = False
@@ -277,7 +273,7 @@ def tune(
     finally:
         keeper.stop()
         tracker.close(study, interrupted=interrupted)
-    result.stop_reason = loop.stop_reason or (optimizer.stop_reason if optimizer else None)
+    result.stop_reason = optimizer.stop_reason if optimizer else None
     return result
 
 
