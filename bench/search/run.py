@@ -1,0 +1,199 @@
+"""Run the benchmark grid (task x method x seed) and the suggestion-cost probe; write raw JSON.
+
+Results go to a JSON-lines file, one line per finished search, appended as they finish, so a run
+stopped by its wall-clock bound keeps what it did. Cells run seed-major (every task and method for
+seed 0, then seed 1, ...), so a bound that cuts the run short costs whole seeds, evenly.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import optuna
+
+import tuneflow
+from bench.search.methods import CANDIDATES, TUNEFLOW_METHODS, WANDB_METHODS, Candidate, run_search
+from bench.search.tasks import Task, get_task
+
+__all__ = ["environment", "measure_cost", "run_grid"]
+
+
+def environment() -> dict[str, Any]:
+    """Machine and versions, recorded with every result file."""
+    import sklearn
+
+    return {
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "python": platform.python_version(),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores ({platform.processor() or platform.system()})",
+        "optuna": optuna.__version__,
+        "tuneflow": tuneflow.__version__,
+        "scikit-learn": sklearn.__version__,
+        "numpy": np.__version__,
+    }
+
+
+def _done(path: Path) -> set[tuple[str, str, int]]:
+    if not path.exists():
+        return set()
+    out = set()
+    for line in path.read_text().splitlines():
+        rec = json.loads(line)
+        if rec.get("kind") == "search":
+            out.add((rec["task"], rec["method"], rec["seed"]))
+    return out
+
+
+def run_grid(
+    tasks: Sequence[str],
+    methods: Sequence[str],
+    seeds: Iterable[int],
+    budget: int,
+    out: Path,
+    deadline: float | None = None,
+    log: Any = sys.stderr,
+) -> int:
+    """Run every missing (task, method, seed) cell into ``out``; stop starting cells past ``deadline``.
+
+    Returns the number of cells run. A cell already in ``out`` is skipped, so a run resumes.
+    """
+    from tests.wandb_engine.engine import EngineSession
+
+    done = _done(out)
+    engine = EngineSession() if any(m in WANDB_METHODS for m in methods) else None
+    ran = 0
+    try:
+        with out.open("a") as sink:
+            for seed in seeds:
+                for name in tasks:
+                    task = get_task(name)
+                    for method in methods:
+                        if (name, method, seed) in done:
+                            continue
+                        if deadline is not None and time.time() > deadline:
+                            print(f"deadline reached before {name}/{method}/seed {seed}", file=log)
+                            return ran
+                        start = time.perf_counter()
+                        search = run_search(method, task, seed, budget, engine)
+                        wall = time.perf_counter() - start
+                        rec = {
+                            "kind": "search",
+                            "task": name,
+                            "family": task.family,
+                            "method": method,
+                            "seed": seed,
+                            "values": search.values,
+                            "suggest_s": [round(c, 5) for c in search.suggest_s],
+                            "wall_s": round(wall, 3),
+                            "info": search.info,
+                        }
+                        sink.write(json.dumps(rec) + "\n")
+                        sink.flush()
+                        ran += 1
+                        print(
+                            f"{name:26s} {method:14s} seed {seed}: best {min(search.values):.6g} ({wall:.1f} s)",
+                            file=log,
+                            flush=True,
+                        )
+    finally:
+        if engine is not None:
+            engine.close()
+    return ran
+
+
+# -- suggestion cost -----------------------------------------------------------------------------
+
+
+def _random_history(task: Task, n: int, seed: int) -> list[tuple[dict[str, Any], dict[str, Any], float]]:
+    """``n`` random finished trials: (flat stored params, nested config, value)."""
+    study = optuna.create_study(sampler=optuna.samplers.RandomSampler(seed=seed))
+    space = tuneflow.Recipe(name="cost", parameters=dict(task.parameters)).search_space
+    assert space is not None
+    suggest = space.suggester()
+    out = []
+    for _ in range(n):
+        trial = study.ask()
+        config = suggest(trial)
+        value = task.objective(config)
+        study.tell(trial, value)
+        out.append((dict(trial.params), config, value))
+    return out
+
+
+def _tuneflow_cost(cand: Candidate, task: Task, n: int, repeats: int, seed: int) -> list[float]:
+    from tuneflow.methods import make_sampler
+
+    recipe = tuneflow.Recipe(name="cost", parameters=dict(task.parameters))
+    space = recipe.search_space
+    assert space is not None
+    dists = space.distributions()
+    method, options = cand.method, dict(cand.options)
+    if method == "auto":
+        from tuneflow.auto import choose
+
+        choice = choose(space, n_trials=None, n_objectives=1)
+        method, options = choice.method, dict(choice.options)
+    study = optuna.create_study(sampler=make_sampler(method, space, seed, options))
+    study.add_trials(
+        [
+            optuna.trial.create_trial(params=params, distributions={k: dists[k] for k in params}, value=value)
+            for params, _, value in _random_history(task, n, seed)
+        ]
+    )
+    suggest = space.suggester()
+    costs = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        trial = study.ask()
+        config = suggest(trial)
+        costs.append(time.perf_counter() - start)
+        study.tell(trial, task.objective(config))
+    return costs
+
+
+def _wandb_cost(method: str, task: Task, n: int, repeats: int, seed: int, engine: Any) -> list[float]:
+    sweep = {"method": method, "metric": {"name": "loss", "goal": "minimize"}, "parameters": dict(task.parameters)}
+    runs = [
+        {"config": {k: {"value": v} for k, v in config.items()}, "value": value}
+        for _, config, value in _random_history(task, n, seed)
+    ]
+    costs = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        config = engine.next_config(sweep, runs, seed)
+        costs.append(time.perf_counter() - start)
+        runs.append({"config": config, "value": task.objective({k: v["value"] for k, v in config.items()})})
+    return costs
+
+
+def measure_cost(
+    task_name: str, methods: Sequence[str], sizes: Sequence[int], repeats: int, out: Path, log: Any = sys.stderr
+) -> None:
+    """Seconds per suggestion after ``n`` finished (random) trials, median of ``repeats``, into ``out``."""
+    from tests.wandb_engine.engine import EngineSession
+
+    task = get_task(task_name)
+    optuna.logging.set_verbosity(optuna.logging.ERROR)
+    with EngineSession() as engine, out.open("a") as sink:
+        for method in methods:
+            for n in sizes:
+                if method in WANDB_METHODS:
+                    costs = _wandb_cost(method.removeprefix("wandb-"), task, n, repeats, 0, engine)
+                else:
+                    cand = CANDIDATES.get(method) or Candidate(method)
+                    assert cand.method in TUNEFLOW_METHODS
+                    costs = _tuneflow_cost(cand, task, n, repeats, 0)
+                rec = {"kind": "cost", "task": task_name, "method": method, "n": n, "suggest_s": costs}
+                sink.write(json.dumps(rec) + "\n")
+                sink.flush()
+                print(
+                    f"cost {task_name} {method:14s} after {n:4d}: {float(np.median(costs)):.4f} s", file=log, flush=True
+                )

@@ -1,0 +1,155 @@
+"""``method: auto``: choose an Optuna sampler and its settings from the recipe, as measured.
+
+The choice depends only on what is known before the first trial: the shape of the space (types,
+dimension, conditional or not, large categoricals), the budget (``n_trials`` or ``run_cap``, or
+none), the number of objectives and whether torch (Optuna's GPSampler) is installed. Every rule
+below is backed by a cell of BENCHMARKS.md (bench/search_quality.py); none is a sampler of our own,
+only Optuna's samplers with their documented options.
+
+The same module decides what W&B's ``method: bayes`` maps to (:func:`bayes_choice`): Optuna's
+GPSampler when torch is installed, TPE tuned like ``auto``'s otherwise, so a W&B sweep with
+``method: bayes`` runs on a plain install.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from tuneflow.space import SearchSpace
+
+__all__ = ["AUTO", "Choice", "SpaceShape", "bayes_choice", "choose", "torch_available"]
+
+AUTO = "auto"
+
+#: More choices than this in one categorical: TPE models it better than GP's one-hot kernel.
+LARGE_CATEGORICAL = 10
+#: Above this many searched parameters GP's fit and acquisition cost too much per suggestion.
+GP_MAX_DIMENSION = 20
+#: Above this budget GP's suggestion cost (cubic in the trials) outweighs its lead.
+GP_MAX_TRIALS = 300
+#: Budget from which NSGA-II's generations pay off for several objectives.
+NSGA2_MIN_TRIALS = 1000
+#: GP's random start: a few points, as W&B's ``bayes`` (it fits from 2 finished runs on).
+GP_STARTUP = 4
+#: TPE's random start: fewer than Optuna's 10, so a 20-trial budget is not half random.
+TPE_STARTUP = 5
+
+
+def torch_available() -> bool:
+    """Whether torch can be found (GPSampler's requirement); found, not imported: it is slow to import."""
+    return importlib.util.find_spec("torch") is not None
+
+
+@dataclass(frozen=True)
+class SpaceShape:
+    """What ``auto`` looks at in a space: counts of each kind of searched parameter."""
+
+    dimension: int
+    n_categorical: int
+    largest_categorical: int
+    conditional: bool
+
+    @classmethod
+    def of(cls, space: SearchSpace | None) -> SpaceShape:
+        """The shape of a parameters block; a define-by-run space (None) is conditional, size unknown."""
+        if space is None:
+            return cls(dimension=0, n_categorical=0, largest_categorical=0, conditional=True)
+        searched = [p for p in space.params if p.kind != "constant"]
+        cats = [len(p.spec["values"]) for p in searched if p.kind == "categorical"]
+        return cls(len(searched), len(cats), max(cats, default=0), conditional=False)
+
+    def describe(self) -> str:
+        if self.conditional:
+            return "a define-by-run (conditional) space"
+        kinds = f"{self.dimension} parameters"
+        if self.n_categorical:
+            kinds += f", {self.n_categorical} categorical (largest {self.largest_categorical} values)"
+        return kinds
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The sampler ``auto`` (or ``bayes``' mapping) resolved to, with its options and the reason."""
+
+    method: str
+    options: Mapping[str, Any] = field(default_factory=dict)
+    reason: str = ""
+
+    def describe(self) -> str:
+        """One line: the sampler, its options and why (what tuneflow says and records)."""
+        opts = ", ".join(f"{k}={v!r}" for k, v in sorted(self.options.items()))
+        return f"{self.method}({opts}): {self.reason}"
+
+
+def _startup(default: int, budget: int | None) -> int:
+    """A random start of ``default`` trials, at most a fifth of a small budget (at least 2)."""
+    return default if budget is None else max(2, min(default, budget // 5))
+
+
+def choose(
+    space: SearchSpace | None,
+    n_trials: int | None,
+    n_objectives: int = 1,
+    torch: bool | None = None,
+) -> Choice:
+    """The method and sampler options ``auto`` runs for this recipe shape.
+
+    ``n_trials`` is the budget known up front (the recipe's ``run_cap`` or ``tune``'s
+    ``n_trials``; None when unbounded). ``torch`` overrides the detection (for tests and the docs).
+    """
+    has_torch = torch_available() if torch is None else torch
+    shape = SpaceShape.of(space)
+    budget = "no budget" if n_trials is None else f"{n_trials} trials"
+    if n_objectives > 1:
+        if n_trials is not None and n_trials >= NSGA2_MIN_TRIALS:
+            return Choice("nsga2", {}, f"{n_objectives} objectives and {budget}: NSGA-II's generations pay off")
+        return Choice(
+            "tpe",
+            {"n_startup_trials": _startup(TPE_STARTUP * 2, n_trials)},
+            f"{n_objectives} objectives and {budget} (under {NSGA2_MIN_TRIALS}): multi-objective TPE",
+        )
+    if shape.conditional:
+        return Choice(
+            "tpe",
+            {"group": True, "n_startup_trials": _startup(TPE_STARTUP, n_trials)},
+            "a define-by-run (conditional) space: TPE models each branch (group=True)",
+        )
+    if shape.dimension == 0:
+        return Choice("random", {}, "every parameter is a constant: nothing to model")
+    tpe = Choice("tpe", {"n_startup_trials": _startup(TPE_STARTUP, n_trials)}, "")
+    if shape.largest_categorical > LARGE_CATEGORICAL:
+        return _why(tpe, f"{shape.describe()}: a categorical of more than {LARGE_CATEGORICAL} values suits TPE")
+    if shape.n_categorical == shape.dimension:
+        return _why(tpe, f"{shape.describe()}: an all-categorical space suits TPE")
+    if shape.dimension > GP_MAX_DIMENSION:
+        return _why(tpe, f"{shape.describe()}: above {GP_MAX_DIMENSION} parameters GP costs too much per trial")
+    if n_trials is not None and n_trials > GP_MAX_TRIALS:
+        return _why(tpe, f"{budget}: above {GP_MAX_TRIALS} GP's cost per suggestion outgrows its lead")
+    if not has_torch:
+        return _why(tpe, f"{shape.describe()}: GP would lead here but needs torch, which is not installed")
+    return Choice(
+        "bayes",
+        {"n_startup_trials": _startup(GP_STARTUP, n_trials)},
+        f"{shape.describe()}, {budget}: Gaussian-process BO with a short random start",
+    )
+
+
+def _why(choice: Choice, reason: str) -> Choice:
+    return Choice(choice.method, dict(choice.options), reason)
+
+
+def bayes_choice(space: SearchSpace | None, n_trials: int | None, torch: bool | None = None) -> Choice:
+    """What W&B's ``method: bayes`` runs: GPSampler with torch, ``auto``'s TPE without."""
+    has_torch = torch_available() if torch is None else torch
+    if has_torch:
+        return Choice("bayes", {}, "W&B's `bayes` is Gaussian-process BO: Optuna's GPSampler")
+    fallback = choose(space, n_trials, 1, torch=False)
+    return Choice(
+        fallback.method,
+        dict(fallback.options),
+        "torch (GPSampler) is not installed, so `bayes` runs TPE, which the benchmark shows ahead of "
+        "W&B's own `bayes` without it; `pip install 'tuneflow[gp]' torch==2.13.0` for GP",
+    )
