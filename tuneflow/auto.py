@@ -45,10 +45,11 @@ def torch_available() -> bool:
 
 @dataclass(frozen=True)
 class SpaceShape:
-    """What ``auto`` looks at in a space: counts of each kind of searched parameter."""
+    """What ``auto`` looks at in a space: how many searched parameters of each kind."""
 
     dimension: int
     n_categorical: int
+    n_float: int
     largest_categorical: int
     conditional: bool
 
@@ -56,18 +57,35 @@ class SpaceShape:
     def of(cls, space: SearchSpace | None) -> SpaceShape:
         """The shape of a parameters block; a define-by-run space (None) is conditional, size unknown."""
         if space is None:
-            return cls(dimension=0, n_categorical=0, largest_categorical=0, conditional=True)
+            return cls(dimension=0, n_categorical=0, n_float=0, largest_categorical=0, conditional=True)
         searched = [p for p in space.params if p.kind != "constant"]
         cats = [len(p.spec["values"]) for p in searched if p.kind == "categorical"]
-        return cls(len(searched), len(cats), max(cats, default=0), conditional=False)
+        floats = [p for p in searched if _is_float(p)]
+        return cls(len(searched), len(cats), len(floats), max(cats, default=0), conditional=False)
+
+    @property
+    def kind(self) -> str:
+        """``continuous`` (floats only), ``categorical`` (categoricals only) or ``mixed``."""
+        if self.n_float == self.dimension:
+            return "continuous"
+        if self.n_categorical == self.dimension:
+            return "categorical"
+        return "mixed"
 
     def describe(self) -> str:
         if self.conditional:
             return "a define-by-run (conditional) space"
-        kinds = f"{self.dimension} parameters"
+        text = f"{self.dimension} {self.kind} parameters"
         if self.n_categorical:
-            kinds += f", {self.n_categorical} categorical (largest {self.largest_categorical} values)"
-        return kinds
+            text += f" (largest categorical: {self.largest_categorical} values)"
+        return text
+
+
+def _is_float(param: Any) -> bool:
+    from optuna.distributions import FloatDistribution
+
+    dist = param.distribution()
+    return isinstance(dist, FloatDistribution) and dist.step is None
 
 
 @dataclass(frozen=True)
@@ -122,8 +140,8 @@ def choose(
     tpe = Choice("tpe", {"n_startup_trials": _startup(TPE_STARTUP, n_trials)}, "")
     if shape.largest_categorical > LARGE_CATEGORICAL:
         return _why(tpe, f"{shape.describe()}: a categorical of more than {LARGE_CATEGORICAL} values suits TPE")
-    if shape.n_categorical == shape.dimension:
-        return _why(tpe, f"{shape.describe()}: an all-categorical space suits TPE")
+    if shape.kind == "mixed":
+        return _why(tpe, f"{shape.describe()}: integers or categoricals beside floats (step-shaped losses) suit TPE")
     if shape.dimension > GP_MAX_DIMENSION:
         return _why(tpe, f"{shape.describe()}: above {GP_MAX_DIMENSION} parameters GP costs too much per trial")
     if n_trials is not None and n_trials > GP_MAX_TRIALS:
@@ -145,7 +163,11 @@ def bayes_choice(space: SearchSpace | None, n_trials: int | None, torch: bool | 
     """What W&B's ``method: bayes`` runs: GPSampler with torch, ``auto``'s TPE without."""
     has_torch = torch_available() if torch is None else torch
     if has_torch:
-        return Choice("bayes", {}, "W&B's `bayes` is Gaussian-process BO: Optuna's GPSampler")
+        return Choice(
+            "bayes",
+            {"n_startup_trials": _startup(GP_STARTUP, n_trials)},
+            "Gaussian-process BO as W&B's `bayes` (Optuna's GPSampler), fitted after a short random start",
+        )
     fallback = choose(space, n_trials, 1, torch=False)
     return Choice(
         fallback.method,

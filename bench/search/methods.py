@@ -24,7 +24,7 @@ import optuna
 import tuneflow
 from bench.search.tasks import Task
 
-__all__ = ["CANDIDATES", "METHODS", "Search", "run_search"]
+__all__ = ["CANDIDATES", "METHODS", "Search", "resolve", "run_search"]
 
 WANDB_METHODS = ("wandb-random", "wandb-bayes")
 TUNEFLOW_METHODS = ("random", "tpe", "bayes", "cmaes", "qmc", "nsga2", "auto")
@@ -63,18 +63,36 @@ class Search:
     info: str = ""
 
 
+def resolve(method: str, task: Task, budget: int | None) -> tuple[str, dict[str, Any], str]:
+    """The tuneflow method and sampler options a bench method runs, and what ``auto`` said.
+
+    ``auto`` and ``bayes`` resolve through :mod:`tuneflow.auto`, as ``tuneflow.tune`` does; two
+    bench methods resolving alike on a task are one and the same search (run once).
+    """
+    if method in CANDIDATES:
+        cand = CANDIDATES[method]
+        return cand.method, dict(cand.options), ""
+    if method in ("auto", "bayes"):
+        from tuneflow.auto import bayes_choice, choose
+
+        space = tuneflow.Recipe(name="probe", parameters=dict(task.parameters)).search_space
+        choice = choose(space, budget, 1) if method == "auto" else bayes_choice(space, budget)
+        return choice.method, dict(choice.options), choice.describe()
+    if method in TUNEFLOW_METHODS:
+        return method, {}, ""
+    raise ValueError(f"unknown method {method!r}; known: {', '.join(METHODS)}")
+
+
 def run_search(method: str, task: Task, seed: int, budget: int, engine: Any = None) -> Search:
     """Run ``method`` on ``task`` for ``budget`` trials with ``seed``; ``engine`` is an EngineSession."""
     if method in WANDB_METHODS:
         if engine is None:
             raise ValueError(f"{method} needs a W&B engine session")
         return _run_wandb(method.removeprefix("wandb-"), task, seed, budget, engine)
-    if method in CANDIDATES:
-        cand = CANDIDATES[method]
-        return _run_tuneflow(cand.method, dict(cand.options), task, seed, budget)
-    if method in TUNEFLOW_METHODS:
-        return _run_tuneflow(method, {}, task, seed, budget)
-    raise ValueError(f"unknown method {method!r}; known: {', '.join(METHODS)}")
+    name, options, info = resolve(method, task, budget)
+    search = _run_tuneflow(name, options, task, seed, budget)
+    search.info = info
+    return search
 
 
 def _wandb_sweep(method: str, task: Task) -> dict[str, Any]:
@@ -123,14 +141,6 @@ class _Timed:
 
 def _run_tuneflow(method: str, options: dict[str, Any], task: Task, seed: int, budget: int) -> Search:
     train = _Timed(task)
-    info = ""
-    if method == "auto" and "auto" not in tuneflow_methods():
-        # Until `auto` is a tuneflow method, run what tuneflow.auto.choose picks for this space/budget.
-        from tuneflow.auto import choose
-
-        space = tuneflow.Recipe(name="probe", parameters=dict(task.parameters)).search_space
-        choice = choose(space, budget, 1)
-        method, options, info = choice.method, dict(choice.options), choice.describe()
     recipe = tuneflow.Recipe(
         name=f"bench-{task.name}",
         train=train,
@@ -144,13 +154,5 @@ def _run_tuneflow(method: str, options: dict[str, Any], task: Task, seed: int, b
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         train.start()
-        result = tuneflow.tune(recipe, n_trials=budget, storage="memory", wandb=False, progress=False)
-    if method == "auto":
-        info = str(result.study.user_attrs.get("tuneflow:auto", ""))
-    return Search(train.values, train.costs, info)
-
-
-def tuneflow_methods() -> tuple[str, ...]:
-    from tuneflow import methods
-
-    return tuple(methods.METHODS)
+        tuneflow.tune(recipe, n_trials=budget, storage="memory", wandb=False, progress=False)
+    return Search(train.values, train.costs)

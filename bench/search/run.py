@@ -20,7 +20,7 @@ import numpy as np
 import optuna
 
 import tuneflow
-from bench.search.methods import CANDIDATES, TUNEFLOW_METHODS, WANDB_METHODS, Candidate, run_search
+from bench.search.methods import CANDIDATES, TUNEFLOW_METHODS, WANDB_METHODS, Candidate, resolve, run_search
 from bench.search.tasks import Task, get_task
 
 __all__ = ["environment", "measure_cost", "run_grid"]
@@ -41,15 +41,57 @@ def environment() -> dict[str, Any]:
     }
 
 
-def _done(path: Path) -> set[tuple[str, str, int]]:
+Done = dict[tuple[str, str, int], dict[str, Any]]
+
+
+def _done(path: Path) -> Done:
     if not path.exists():
-        return set()
-    out = set()
+        return {}
+    out: Done = {}
     for line in path.read_text().splitlines():
         rec = json.loads(line)
         if rec.get("kind") == "search":
-            out.add((rec["task"], rec["method"], rec["seed"]))
+            out[rec["task"], rec["method"], rec["seed"]] = rec
     return out
+
+
+def _twin(done: Done, task: Task, method: str, seed: int, budget: int) -> dict[str, Any] | None:
+    """A search already run for (task, seed) that ``method`` resolves to as well (same sampler, options)."""
+    if method in WANDB_METHODS:
+        return None
+    mine = resolve(method, task, budget)[:2]
+    for (t, other, s), rec in done.items():
+        if t != task.name or s != seed or other in WANDB_METHODS or rec.get("same_as"):
+            continue
+        if len(rec["values"]) == budget and resolve(other, task, budget)[:2] == mine:
+            return rec
+    return None
+
+
+def _cell(done: Done, task: Task, method: str, seed: int, budget: int, engine: Any) -> dict[str, Any]:
+    """One (task, method, seed) search as a record; a method resolving to a search already run reuses it."""
+    twin = _twin(done, task, method, seed, budget)
+    if twin is not None:  # e.g. `auto` resolving to exactly what `bayes` runs: one search, two names
+        return {
+            **twin,
+            "method": method,
+            "same_as": twin["method"],
+            "wall_s": 0.0,
+            "info": resolve(method, task, budget)[2],
+        }
+    start = time.perf_counter()
+    search = run_search(method, task, seed, budget, engine)
+    return {
+        "kind": "search",
+        "task": task.name,
+        "family": task.family,
+        "method": method,
+        "seed": seed,
+        "values": search.values,
+        "suggest_s": [round(c, 5) for c in search.suggest_s],
+        "wall_s": round(time.perf_counter() - start, 3),
+        "info": search.info,
+    }
 
 
 def run_grid(
@@ -81,25 +123,14 @@ def run_grid(
                         if deadline is not None and time.time() > deadline:
                             print(f"deadline reached before {name}/{method}/seed {seed}", file=log)
                             return ran
-                        start = time.perf_counter()
-                        search = run_search(method, task, seed, budget, engine)
-                        wall = time.perf_counter() - start
-                        rec = {
-                            "kind": "search",
-                            "task": name,
-                            "family": task.family,
-                            "method": method,
-                            "seed": seed,
-                            "values": search.values,
-                            "suggest_s": [round(c, 5) for c in search.suggest_s],
-                            "wall_s": round(wall, 3),
-                            "info": search.info,
-                        }
+                        rec = _cell(done, task, method, seed, budget, engine)
+                        done[name, method, seed] = rec
                         sink.write(json.dumps(rec) + "\n")
                         sink.flush()
                         ran += 1
+                        best = min(rec["values"])
                         print(
-                            f"{name:26s} {method:14s} seed {seed}: best {min(search.values):.6g} ({wall:.1f} s)",
+                            f"{name:26s} {method:14s} seed {seed}: best {best:.6g} ({rec['wall_s']:.1f} s)",
                             file=log,
                             flush=True,
                         )
@@ -136,11 +167,8 @@ def _tuneflow_cost(cand: Candidate, task: Task, n: int, repeats: int, seed: int)
     assert space is not None
     dists = space.distributions()
     method, options = cand.method, dict(cand.options)
-    if method == "auto":
-        from tuneflow.auto import choose
-
-        choice = choose(space, n_trials=None, n_objectives=1)
-        method, options = choice.method, dict(choice.options)
+    if method in ("auto", "bayes"):  # what they run on this task with no budget given
+        method, options, _ = resolve(method, task, None)
     study = optuna.create_study(sampler=make_sampler(method, space, seed, options))
     study.add_trials(
         [
