@@ -52,12 +52,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=None, help="JSON-lines file to append to")
     parser.add_argument("--report", nargs="*", type=Path, default=None, help="result files -> BENCHMARKS.md")
     parser.add_argument("--doc", type=Path, default=ROOT / "BENCHMARKS.md")
+    parser.add_argument("--block", default="search-quality", help="which generated block of --doc to rewrite")
     args = parser.parse_args(argv)
 
     if args.report is not None:
         res = load(args.report)
         budgets = tuple(b for b in BUDGETS if b <= args.budget)
-        write_into(args.doc, render(res, budgets, (*FULL_METHODS, *CANDIDATES)))
+        write_into(args.doc, render(res, budgets, (*FULL_METHODS, *CANDIDATES)), args.block)
         print(f"wrote {args.doc}")
         return 0
 
@@ -76,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         methods = list(args.methods)
         if args.candidates:
-            methods = ["random", "wandb-random", "wandb-bayes", "tpe", "bayes", *CANDIDATES]
+            methods = ["random", "wandb-random", "wandb-bayes", *CANDIDATES]
         deadline = None if args.deadline_min is None else start + 60 * args.deadline_min
         run_grid(args.tasks, methods, range(args.seeds), args.budget, out, deadline=deadline)
         budgets = tuple(b for b in BUDGETS if b <= args.budget)

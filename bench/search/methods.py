@@ -40,8 +40,10 @@ class Candidate:
 
 #: candidate settings of Optuna's samplers, measured on the quick subset to decide ``auto``.
 CANDIDATES: dict[str, Candidate] = {
+    "gp-s10": Candidate("bayes", {"n_startup_trials": 10}),  # Optuna's default start
     "gp-s2": Candidate("bayes", {"n_startup_trials": 2}),
     "gp-s4": Candidate("bayes", {"n_startup_trials": 4}),
+    "tpe-s10": Candidate("tpe", {"n_startup_trials": 10}),  # Optuna's default start
     "tpe-s5": Candidate("tpe", {"n_startup_trials": 5}),
     "tpe-s5-ind": Candidate("tpe", {"n_startup_trials": 5, "multivariate": False}),
     "tpe-s5-ep": Candidate("tpe", {"n_startup_trials": 5, "consider_endpoints": True}),
