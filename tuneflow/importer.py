@@ -26,11 +26,11 @@ from typing import Any
 
 import optuna
 
-from tuneflow.display import flatten
 from tuneflow.errors import TuneflowError
-from tuneflow.recipe import Recipe
-from tuneflow.space import Param, _encode
-from tuneflow.wandb_bridge import read_run, run_dirs
+from tuneflow.search.recipe import Recipe
+from tuneflow.search.space import Param, _encode
+from tuneflow.tracking.writer import read_run, run_dirs
+from tuneflow.views.display import flatten
 
 __all__ = ["ImportReport", "import_runs", "read_source"]
 
@@ -137,7 +137,7 @@ def _stored(param: Param, dist: Any, value: Any) -> Any:
 
 def import_runs(source: str | Path, recipe: Recipe, storage: Any = None, study_name: str | None = None) -> ImportReport:
     """Add the finished runs of ``source`` to the recipe's study as COMPLETE trials."""
-    from tuneflow.runner import create_study
+    from tuneflow.tune import create_study
 
     space = recipe.search_space
     if space is None:
