@@ -19,7 +19,9 @@ from optuna.samplers import BaseSampler, RandomSampler
 from optuna.study import Study
 from optuna.trial import FrozenTrial
 
+from tuneflow.engine import optuna_adapter as adapter
 from tuneflow.search.space import Param, SearchSpace
+from tuneflow.values import is_number, is_positive_int
 
 __all__ = [
     "METHODS",
@@ -86,7 +88,7 @@ class WandbRandomSampler(RandomSampler):
         param = self._params.get(param_name)
         if param is None:
             return super().sample_independent(study, trial, param_name, param_distribution)
-        rng: np.random.RandomState = self._rng.rng
+        rng: np.random.RandomState = adapter.sampler_rng(self)
         return param.draw(rng)
 
 
@@ -144,7 +146,7 @@ def make_sampler(
 
 def _make_sampler(method: str, space: SearchSpace | None, seed: int | None, opts: dict[str, Any]) -> BaseSampler:
     if method == "grid":
-        # The grid points are queued once as WAITING trials (tuneflow.gridqueue) and every worker
+        # The grid points are queued once as WAITING trials (tuneflow.engine.gridqueue) and every worker
         # pops that queue, so the sampler never chooses a point; GridSampler's own bookkeeping
         # would fight the queue (and lets workers collide: ~30 duplicates per 100 points).
         return optuna.samplers.RandomSampler(seed=seed, **opts)
@@ -203,10 +205,10 @@ def _hyperband_problems(block: Any) -> list[str]:
     if not has_min and not ("max_iter" in block and "s" in block):
         problems.append(f"{where}: hyperband needs `min_iter`, or `max_iter` and `s`.")
     for key in ("min_iter", "max_iter", "s"):
-        if key in block and not (isinstance(block[key], int) and not isinstance(block[key], bool) and block[key] >= 1):
+        if key in block and not is_positive_int(block[key]):
             problems.append(f"{where}.{key}: must be an integer >= 1, but got {block[key]!r}.")
     eta = block.get("eta", 3)
-    if not (isinstance(eta, (int, float)) and not isinstance(eta, bool) and eta > 1 and float(eta).is_integer()):
+    if not (is_number(eta) and eta > 1 and float(eta).is_integer()):
         problems.append(f"{where}.eta: must be an integer > 1 (Optuna's reduction_factor), but got {eta!r}.")
     return problems
 
