@@ -7,6 +7,7 @@ instead of tuneflow silently changing behaviour.
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 
 import numpy as np
@@ -109,14 +110,13 @@ def test_heartbeat_enabled(tmp_path: Path) -> None:
     assert not adapter.heartbeat_enabled(optuna.storages.InMemoryStorage())
 
 
+@pytest.mark.filterwarnings("ignore:Heartbeat of storage is supposed to be used with Study.optimize")
 def test_stale_trial_ids(tmp_path: Path) -> None:
     storage = optuna.storages.RDBStorage(f"sqlite:///{tmp_path / 'stale.db'}", heartbeat_interval=1, grace_period=1)
     study = optuna.create_study(storage=storage)
     trial = study.ask()
     storage.record_heartbeat(adapter.trial_id(trial))
     assert adapter.stale_trial_ids(storage, adapter.study_id(study)) == []
-    import time
-
     time.sleep(2.2)
     assert adapter.stale_trial_ids(storage, adapter.study_id(study)) == [adapter.trial_id(trial)]
 
