@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from procs import GRID_100, run_workers, start, states, trials, wait_for, write_recipe
 
-from tuneflow.gridqueue import GRID_ATTR
-from tuneflow.liveness import OWNER_ATTR
-from tuneflow.recipe import Recipe, load_recipe
-from tuneflow.runner import tune
-from tuneflow.space import SearchSpace
+from tuneflow.keys import GRID_ATTR, OWNER_ATTR
+from tuneflow.loading import load_recipe
+from tuneflow.search.recipe import Recipe
+from tuneflow.search.space import SearchSpace
+from tuneflow.tune import tune
 
 pytestmark = pytest.mark.slow
 
@@ -119,7 +119,7 @@ def test_kill_9_on_another_machine_is_found_by_its_heartbeat(
     for key, value in env.items():
         monkeypatch.setenv(key, value)
     _kill_mid_trial(recipe, storage, env)
-    from tuneflow.storage import open_storage
+    from tuneflow.engine.storage import open_storage
 
     backend = open_storage(storage)
     running = next(t for t in trials(storage) if t.state.name == "RUNNING")
@@ -134,8 +134,8 @@ def test_grid_queue_is_filled_once_even_after_a_partial_fill(tmp_path: Path) -> 
     """A filler that died half way is completed by the next one, without duplicating points."""
     import optuna
 
-    from tuneflow.gridqueue import enqueue_grid, grid_points
-    from tuneflow.runner import create_study
+    from tuneflow.engine.gridqueue import enqueue_grid, grid_points
+    from tuneflow.engine.study import create_study
 
     recipe = Recipe(name="g", train=lambda c: 0.0, parameters=GRID_100, method="grid")
     study = create_study(recipe, f"sqlite:///{tmp_path / 'g.db'}")
@@ -189,8 +189,8 @@ def test_a_result_of_a_trial_declared_dead_while_alive_is_kept_in_its_copy(
     """
     import optuna
 
-    from tuneflow.liveness import Keeper
-    from tuneflow.storage import StorageSettings, open_storage
+    from tuneflow.engine.liveness import Keeper
+    from tuneflow.engine.storage import StorageSettings, open_storage
 
     storage = f"sqlite:///{tmp_path / 'study.db'}"
 
