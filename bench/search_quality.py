@@ -25,14 +25,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.search.methods import CANDIDATES, METHODS, TUNEFLOW_METHODS, WANDB_METHODS
+from bench.search.methods import CANDIDATES, METHODS, WANDB_METHODS
 from bench.search.report import load, render, write_into
 from bench.search.run import environment, measure_cost, run_grid
 from bench.search.tasks import QUICK_TASKS, TASKS
 
 ROOT = Path(__file__).resolve().parents[1]
 BUDGETS = (10, 20, 50, 100)
-FULL_METHODS = (*WANDB_METHODS, *TUNEFLOW_METHODS)
+FULL_METHODS = (*WANDB_METHODS, "random", "tpe", "bayes", "cmaes", "qmc", "nsga2", "auto")
 QUICK_METHODS = ("wandb-random", "wandb-bayes", "random", "tpe", "auto")
 COST_METHODS = ("wandb-bayes", "bayes", "tpe", "auto")
 

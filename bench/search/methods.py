@@ -27,7 +27,7 @@ from bench.search.tasks import Task
 __all__ = ["CANDIDATES", "METHODS", "Search", "resolve", "run_search"]
 
 WANDB_METHODS = ("wandb-random", "wandb-bayes")
-TUNEFLOW_METHODS = ("random", "tpe", "bayes", "cmaes", "qmc", "nsga2", "auto")
+TUNEFLOW_METHODS = ("random", "tpe", "bayes", "cmaes", "qmc", "nsga2", "auto", "gp")
 
 
 @dataclass(frozen=True)
@@ -40,9 +40,9 @@ class Candidate:
 
 #: candidate settings of Optuna's samplers, measured on the quick subset to decide ``auto``.
 CANDIDATES: dict[str, Candidate] = {
-    "gp-s10": Candidate("bayes", {"n_startup_trials": 10}),  # Optuna's default start
-    "gp-s2": Candidate("bayes", {"n_startup_trials": 2}),
-    "gp-s4": Candidate("bayes", {"n_startup_trials": 4}),
+    "gp-s10": Candidate("gp", {"n_startup_trials": 10}),  # Optuna's default start
+    "gp-s2": Candidate("gp", {"n_startup_trials": 2}),
+    "gp-s4": Candidate("gp", {"n_startup_trials": 4}),
     "tpe-s10": Candidate("tpe", {"n_startup_trials": 10}),  # Optuna's default start
     "tpe-s5": Candidate("tpe", {"n_startup_trials": 5}),
     "tpe-s5-ind": Candidate("tpe", {"n_startup_trials": 5, "multivariate": False}),
@@ -68,17 +68,17 @@ class Search:
 def resolve(method: str, task: Task, budget: int | None) -> tuple[str, dict[str, Any], str]:
     """The tuneflow method and sampler options a bench method runs, and what ``auto`` said.
 
-    ``auto`` and ``bayes`` resolve through :mod:`tuneflow.auto`, as ``tuneflow.tune`` does; two
+    ``auto`` and ``bayes`` resolve through :mod:`tuneflow.search.auto`, as ``tuneflow.tune`` does; two
     bench methods resolving alike on a task are one and the same search (run once).
     """
     if method in CANDIDATES:
         cand = CANDIDATES[method]
         return cand.method, dict(cand.options), ""
     if method in ("auto", "bayes"):
-        from tuneflow.auto import bayes_choice, choose
+        from tuneflow.search.auto import resolve as resolve_method
 
         space = tuneflow.Recipe(name="probe", parameters=dict(task.parameters)).search_space
-        choice = choose(space, budget, 1) if method == "auto" else bayes_choice(space, budget)
+        choice = resolve_method(method, space, None, budget, 1)
         return choice.method, dict(choice.options), choice.describe()
     if method in TUNEFLOW_METHODS:
         return method, {}, ""

@@ -160,7 +160,7 @@ def _random_history(task: Task, n: int, seed: int) -> list[tuple[dict[str, Any],
 
 
 def _tuneflow_cost(cand: Candidate, task: Task, n: int, repeats: int, seed: int) -> list[float]:
-    from tuneflow.methods import make_sampler
+    from tuneflow.search.methods import make_sampler
 
     recipe = tuneflow.Recipe(name="cost", parameters=dict(task.parameters))
     space = recipe.search_space

@@ -1,6 +1,6 @@
 """``auto``'s choice as a table: space shape x budget x objectives x torch present/absent.
 
-Every row is what :func:`tuneflow.auto.choose` must return; the reasons behind the rows are the
+Every row is what :func:`tuneflow.search.auto.choose` must return; the reasons behind the rows are the
 benchmark cells of BENCHMARKS.md. ``bayes``' mapping (GP with torch, TPE without) is checked too.
 """
 
@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from tuneflow.auto import bayes_choice, choose
-from tuneflow.space import SearchSpace
+from tuneflow.search.auto import bayes_choice, choose
+from tuneflow.search.space import SearchSpace
 
 FLOATS = {f"x{i}": {"min": 0.0, "max": 1.0} for i in range(6)}
 LOG_FLOATS = {"lr": {"distribution": "log_uniform_values", "min": 1e-5, "max": 1e-1}, "wd": {"min": 0.0, "max": 0.1}}
@@ -26,7 +26,7 @@ LARGE_CAT = {"x": {"min": 0.0, "max": 1.0}, "tokenizer": {"values": [f"t{i}" for
 WIDE = {f"x{i}": {"min": 0.0, "max": 1.0} for i in range(30)}
 CONSTANTS = {"epochs": {"value": 3}}
 
-GP = "bayes"
+GP = "gp"
 
 
 def _space(block: dict[str, Any] | None) -> SearchSpace | None:

@@ -8,21 +8,20 @@ only Optuna's samplers with their documented options.
 
 The same module decides what W&B's ``method: bayes`` maps to (:func:`bayes_choice`): Optuna's
 GPSampler when torch is installed, TPE tuned like ``auto``'s otherwise, so a W&B sweep with
-``method: bayes`` runs on a plain install.
+``method: bayes`` runs on a plain install. ``method: gp`` always means GPSampler (and needs torch).
+:func:`resolve` turns any recipe method into the concrete sampler that runs.
 """
 
 from __future__ import annotations
 
-import importlib.util
-from collections.abc import Mapping
+import importlib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from tuneflow.space import SearchSpace
+from tuneflow.search.space import SearchSpace
 
-__all__ = ["AUTO", "Choice", "SpaceShape", "bayes_choice", "choose", "torch_available"]
-
-AUTO = "auto"
+__all__ = ["Choice", "SpaceShape", "bayes_choice", "choose", "resolve", "torch_available"]
 
 #: More choices than this in one categorical: TPE models it better than GP's one-hot kernel.
 LARGE_CATEGORICAL = 10
@@ -39,8 +38,15 @@ TPE_STARTUP = 5
 
 
 def torch_available() -> bool:
-    """Whether torch can be found (GPSampler's requirement); found, not imported: it is slow to import."""
-    return importlib.util.find_spec("torch") is not None
+    """Whether torch imports (GPSampler's requirement); imported, so a broken install counts as missing.
+
+    Asked only when GP is the candidate, so a recipe that resolves to TPE never pays torch's import.
+    """
+    try:
+        importlib.import_module("torch")
+    except ImportError:
+        return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -101,6 +107,13 @@ class Choice:
         opts = ", ".join(f"{k}={v!r}" for k, v in sorted(self.options.items()))
         return f"{self.method}({opts}): {self.reason}"
 
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-able record (the study's user attribute): method, options (text where not JSON), reason, line."""
+        options = {
+            k: v if isinstance(v, (bool, int, float, str, type(None))) else repr(v) for k, v in self.options.items()
+        }
+        return {"method": self.method, "options": options, "reason": self.reason, "line": self.describe()}
+
 
 def _startup(default: int, budget: int | None) -> int:
     """A random start of ``default`` trials, at most a fifth of a small budget (at least 2)."""
@@ -118,7 +131,7 @@ def choose(
     ``n_trials`` is the budget known up front (the recipe's ``run_cap`` or ``tune``'s
     ``n_trials``; None when unbounded). ``torch`` overrides the detection (for tests and the docs).
     """
-    has_torch = torch_available() if torch is None else torch
+    has_torch: Callable[[], bool] = torch_available if torch is None else (lambda: torch)
     shape = SpaceShape.of(space)
     budget = "no budget" if n_trials is None else f"{n_trials} trials"
     if n_objectives > 1:
@@ -146,10 +159,10 @@ def choose(
         return _why(tpe, f"{shape.describe()}: above {GP_MAX_DIMENSION} parameters GP costs too much per trial")
     if n_trials is not None and n_trials > GP_MAX_TRIALS:
         return _why(tpe, f"{budget}: above {GP_MAX_TRIALS} GP's cost per suggestion outgrows its lead")
-    if not has_torch:
+    if not has_torch():
         return _why(tpe, f"{shape.describe()}: GP would lead here but needs torch, which is not installed")
     return Choice(
-        "bayes",
+        "gp",
         {"n_startup_trials": _startup(GP_STARTUP, n_trials)},
         f"{shape.describe()}, {budget}: Gaussian-process BO with a short random start",
     )
@@ -164,7 +177,7 @@ def bayes_choice(space: SearchSpace | None, n_trials: int | None, torch: bool | 
     has_torch = torch_available() if torch is None else torch
     if has_torch:
         return Choice(
-            "bayes",
+            "gp",
             {"n_startup_trials": _startup(GP_STARTUP, n_trials)},
             "Gaussian-process BO as W&B's `bayes` (Optuna's GPSampler), fitted after a short random start",
         )
@@ -172,6 +185,32 @@ def bayes_choice(space: SearchSpace | None, n_trials: int | None, torch: bool | 
     return Choice(
         fallback.method,
         dict(fallback.options),
-        "torch (GPSampler) is not installed, so `bayes` runs TPE, which the benchmark shows ahead of "
-        "W&B's own `bayes` without it; `pip install 'tuneflow[gp]' torch==2.13.0` for GP",
+        "torch is not installed, so `bayes` runs TPE instead of Optuna's GPSampler (BENCHMARKS.md compares "
+        "both with W&B's `bayes`); `pip install 'tuneflow[gp]' torch==2.13.0` for GP",
     )
+
+
+def resolve(
+    method: str,
+    space: SearchSpace | None,
+    options: Mapping[str, Any] | None = None,
+    n_trials: int | None = None,
+    n_objectives: int = 1,
+    torch: bool | None = None,
+) -> Choice:
+    """The concrete method and sampler options that run for a recipe's ``method``.
+
+    ``auto`` chooses (:func:`choose`); ``bayes`` maps to GP or, without torch, TPE
+    (:func:`bayes_choice`), unless it has ``sampler_options``: those are GPSampler's, so it stays
+    GP and a missing torch is an error. Every other method runs as named, with ``options``.
+    The recipe's ``options`` always win over the defaults chosen here.
+    """
+    opts = dict(options or {})
+    if method == "auto":
+        return choose(space, n_trials, n_objectives, torch=torch)
+    if method == "bayes":
+        if opts:  # GPSampler's options: GP it stays, and a missing torch is the error it should be
+            gp = bayes_choice(space, n_trials, torch=True)
+            return Choice("gp", {**gp.options, **opts}, "method 'bayes' with sampler_options: Optuna's GPSampler")
+        return bayes_choice(space, n_trials, torch=torch)
+    return Choice(method, opts, f"method '{method}' named by the recipe")
