@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.search.methods import CANDIDATES, METHODS, WANDB_METHODS
 from bench.search.report import load, render, write_into
-from bench.search.run import environment, measure_cost, run_grid
+from bench.search.run import PARALLEL_SETTINGS, PARALLEL_TASKS, environment, measure_cost, measure_parallel, run_grid
 from bench.search.tasks import QUICK_TASKS, TASKS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--budget", type=int, default=max(BUDGETS))
     parser.add_argument("--deadline-min", type=float, default=None, help="start no search after this many minutes")
     parser.add_argument("--cost", action="store_true", help="measure seconds per suggestion instead")
+    parser.add_argument("--parallel", action="store_true", help="measure near-duplicates with n_jobs=2 instead")
     parser.add_argument("--cost-task", default="hartmann6", choices=list(TASKS))
     parser.add_argument("--cost-sizes", nargs="+", type=int, default=[10, 100, 200, 500])
     parser.add_argument("--out", type=Path, default=None, help="JSON-lines file to append to")
@@ -74,6 +75,8 @@ def main(argv: list[str] | None = None) -> int:
         budgets = (10, 20)
     elif args.cost:
         measure_cost(args.cost_task, COST_METHODS, args.cost_sizes, 3, out)
+    elif args.parallel:
+        measure_parallel(PARALLEL_TASKS, PARALLEL_SETTINGS, range(args.seeds), 80, out)
     else:
         methods = list(args.methods)
         if args.candidates:

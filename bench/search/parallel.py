@@ -23,7 +23,7 @@ from bench.search.tasks import Task
 __all__ = ["EPS", "near_duplicate_rate"]
 
 EPS = 0.02
-SLEEP_S = 0.05
+SLEEP_S = 0.2
 
 
 def _unit(space: Any, config: Mapping[str, Any]) -> dict[str, Any]:

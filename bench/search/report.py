@@ -34,6 +34,7 @@ class Results:
         self.walls: dict[str, float] = defaultdict(float)
         self.info: dict[tuple[str, str], str] = {}
         self.same_as: dict[tuple[str, str], str] = {}
+        self.parallel: dict[tuple[str, str], list[tuple[float, int]]] = defaultdict(list)
         for rec in records:
             kind = rec.get("kind")
             if kind == "search":
@@ -45,6 +46,8 @@ class Results:
                     self.same_as[rec["task"], rec["method"]] = rec["same_as"]
             elif kind == "cost":
                 self.costs[rec["task"], rec["method"]][rec["n"]] = rec["suggest_s"]
+            elif kind == "parallel":
+                self.parallel[rec["task"], rec["method"]].append((rec["rate"], rec["checked"]))
             elif kind == "env":
                 self.env = rec
 
@@ -174,6 +177,13 @@ def render(
                 + " | ".join(f"{float(np.median(by_n[n])):.4f}" if n in by_n else "–" for n in sizes)
                 + " |"
             )
+    if res.parallel:
+        out.append("\n### Near-duplicates with n_jobs=2 (a trial within 0.02 of a still-running one, unit box)\n")
+        out += ["| task | sampler | near-duplicate trials | trials checked |", "|---|---|---|---|"]
+        for (t, m), cells in res.parallel.items():
+            dups = sum(r * n for r, n in cells)
+            total = sum(n for _, n in cells)
+            out.append(f"| {t} | {m} | {dups / max(total, 1):.1%} | {total} ({len(cells)} seeds) |")
     if res.info:
         out.append("\n### What `auto` and `bayes` ran per task (at the largest budget)\n")
         out += ["| task | method | choice | same search as |", "|---|---|---|---|"]

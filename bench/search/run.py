@@ -23,7 +23,7 @@ import tuneflow
 from bench.search.methods import CANDIDATES, TUNEFLOW_METHODS, WANDB_METHODS, Candidate, resolve, run_search
 from bench.search.tasks import Task, get_task
 
-__all__ = ["environment", "measure_cost", "run_grid"]
+__all__ = ["PARALLEL_SETTINGS", "PARALLEL_TASKS", "environment", "measure_cost", "measure_parallel", "run_grid"]
 
 
 def environment() -> dict[str, Any]:
@@ -225,3 +225,48 @@ def measure_cost(
                 print(
                     f"cost {task_name} {method:14s} after {n:4d}: {float(np.median(costs)):.4f} s", file=log, flush=True
                 )
+
+
+# -- near-duplicates under parallel trials -----------------------------------------------------------
+
+PARALLEL_TASKS = ("branin", "hartmann6")
+#: label -> (tuneflow method, sampler options): TPE without and with its constant liar, GPSampler
+#: (Optuna 5 conditions its acquisition on running trials), what `auto` runs, random as the floor.
+PARALLEL_SETTINGS: dict[str, tuple[str, dict[str, Any]]] = {
+    "random": ("random", {}),
+    "tpe, constant_liar=False": ("tpe", {"constant_liar": False}),
+    "tpe (constant_liar=True, tuneflow's)": ("tpe", {}),
+    "gp (GPSampler, qLogEI over running trials)": ("gp", {}),
+    "auto": ("auto", {}),
+}
+
+
+def measure_parallel(
+    tasks: Sequence[str],
+    settings: dict[str, tuple[str, dict[str, Any]]],
+    seeds: Iterable[int],
+    n_trials: int,
+    out: Path,
+    log: Any = sys.stderr,
+) -> None:
+    """Near-duplicate rate with ``n_jobs=2`` per (task, setting, seed), into ``out``."""
+    from bench.search.parallel import EPS, near_duplicate_rate
+
+    with out.open("a") as sink:
+        for seed in seeds:
+            for name in tasks:
+                for label, (method, options) in settings.items():
+                    rate, checked = near_duplicate_rate(get_task(name), method, options, n_trials, seed)
+                    rec = {
+                        "kind": "parallel",
+                        "task": name,
+                        "method": label,
+                        "seed": seed,
+                        "rate": rate,
+                        "checked": checked,
+                        "eps": EPS,
+                        "n_trials": n_trials,
+                    }
+                    sink.write(json.dumps(rec) + "\n")
+                    sink.flush()
+                    print(f"parallel {name} {label}: {rate:.1%} of {checked}", file=log, flush=True)
