@@ -175,7 +175,7 @@ def tune(
         raise RecipeError(recipe.name, problems)
     settings = StorageSettings.from_env()
     warn_lossy(recipe)
-    study = create_study(recipe, storage, study_name, n_trials=n_trials)
+    study = create_study(recipe, storage, study_name, n_trials=n_trials, parallel=n_jobs > 1 or worker)
     _say_sampler(recipe, study)
     if worker:
         study.sampler.reseed_rng()

@@ -237,7 +237,8 @@ PARALLEL_SETTINGS: dict[str, tuple[str, dict[str, Any]]] = {
     "tpe, constant_liar=False": ("tpe", {"constant_liar": False}),
     "tpe (constant_liar=True, tuneflow's)": ("tpe", {}),
     "gp (GPSampler, qLogEI over running trials)": ("gp", {}),
-    "auto": ("auto", {}),
+    "gp, n_startup_trials=4 (auto's choice for serial trials)": ("gp", {"n_startup_trials": 4}),
+    "auto (n_jobs=2: TPE with constant liar)": ("auto", {}),
 }
 
 

@@ -84,3 +84,11 @@ def test_bayes_maps_to_gp_with_torch_and_tpe_without(torch: bool, method: str) -
     choice = bayes_choice(_space(FLOATS), 50, torch=torch)
     assert choice.method == method
     assert ("torch" in choice.reason) is (not torch)
+
+
+@pytest.mark.parametrize(("block", "torch"), [(FLOATS, True), (SMALL_CATS, True), (FLOATS, False)])
+def test_auto_runs_tpe_with_its_constant_liar_when_trials_run_in_parallel(block: dict[str, Any], torch: bool) -> None:
+    choice = choose(_space(block), 100, 1, torch=torch, parallel=True)
+    assert choice.method == "tpe"
+    if torch:
+        assert "parallel" in choice.reason

@@ -54,3 +54,13 @@ def test_a_named_method_records_itself() -> None:
 def test_auto_takes_no_sampler_options() -> None:
     with pytest.raises(tuneflow.RecipeError, match="'auto' chooses the sampler and its options itself"):
         tuneflow.Recipe(name="x", train=_train, parameters=MIXED, sampler_options={"n_startup_trials": 3})
+
+
+def test_auto_with_parallel_jobs_records_tpe_on_a_space_where_it_would_run_gp() -> None:
+    floats = {"x": {"min": 0.0, "max": 1.0}, "y": {"min": 0.0, "max": 1.0}}
+    recipe = tuneflow.Recipe(name="par", train=lambda c: c["x"] + c["y"], parameters=floats, seed=0)
+    serial = tuneflow.tune(recipe, n_trials=2, storage="memory", wandb=False)
+    assert serial.study.user_attrs[SAMPLER_ATTR]["method"] == "gp"
+    parallel = tuneflow.tune(recipe, n_trials=4, storage="memory", wandb=False, n_jobs=2)
+    choice = parallel.study.user_attrs[SAMPLER_ATTR]
+    assert choice["method"] == "tpe" and "parallel" in choice["reason"]

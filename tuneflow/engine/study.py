@@ -24,12 +24,12 @@ from tuneflow.search.recipe import Recipe
 __all__ = ["create_study", "sampler_choice"]
 
 
-def sampler_choice(recipe: Recipe, n_trials: int | None = None) -> Choice:
+def sampler_choice(recipe: Recipe, n_trials: int | None = None, parallel: bool = False) -> Choice:
     """The sampler the recipe's method runs with this budget (``run_cap`` and ``n_trials``, the smaller)."""
     budgets = [b for b in (recipe.run_cap, n_trials) if b is not None]
-    return resolve(
-        recipe.method, recipe.search_space, recipe.sampler_options, min(budgets, default=None), len(recipe.metrics)
-    )
+    budget = min(budgets, default=None)
+    space, options, n_obj = recipe.search_space, recipe.sampler_options, len(recipe.metrics)
+    return resolve(recipe.method, space, options, budget, n_obj, parallel=parallel)
 
 
 def _study_meta(recipe: Recipe) -> dict[str, Any]:
@@ -48,12 +48,17 @@ def _study_meta(recipe: Recipe) -> dict[str, Any]:
 
 
 def create_study(
-    recipe: Recipe, storage: Any = None, study_name: str | None = None, n_trials: int | None = None
+    recipe: Recipe,
+    storage: Any = None,
+    study_name: str | None = None,
+    n_trials: int | None = None,
+    parallel: bool = False,
 ) -> Study:
     """Create the recipe's study, or load it when it exists (same name = resume).
 
     The sampler is what the recipe's method resolves to for the budget (``n_trials`` of this call,
-    ``run_cap`` of the study); the choice is recorded as the study's ``SAMPLER_ATTR``.
+    ``run_cap`` of the study) and for ``parallel`` trials; the choice is recorded as the study's
+    ``SAMPLER_ATTR``.
     """
     backend = open_storage(storage)
     name = study_name or recipe.name
@@ -72,7 +77,7 @@ def create_study(
     # Not for grid: GridSampler's seed fixes the order of the points, and a trial's point is
     # found by its index in that order, so another seed would revisit points already run.
     seed = None if recipe.seed is None else recipe.seed + (0 if recipe.method == "grid" else n_existing)
-    choice = sampler_choice(recipe, n_trials)
+    choice = sampler_choice(recipe, n_trials, parallel)
     sampler = make_sampler(choice, recipe.search_space, seed)
     pruner = make_pruner(recipe.early_terminate, recipe.pruner)
     study = optuna.create_study(

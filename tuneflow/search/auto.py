@@ -125,11 +125,14 @@ def choose(
     n_trials: int | None,
     n_objectives: int = 1,
     torch: bool | None = None,
+    parallel: bool = False,
 ) -> Choice:
     """The method and sampler options ``auto`` runs for this recipe shape.
 
     ``n_trials`` is the budget known up front (the recipe's ``run_cap`` or ``tune``'s
     ``n_trials``; None when unbounded). ``torch`` overrides the detection (for tests and the docs).
+    ``parallel`` (``n_jobs > 1`` or a worker of a shared study): GPSampler proposes near-duplicates
+    of running trials (BENCHMARKS.md), TPE's constant liar does not, so GP is not chosen then.
     """
     has_torch: Callable[[], bool] = torch_available if torch is None else (lambda: torch)
     shape = SpaceShape.of(space)
@@ -159,6 +162,8 @@ def choose(
         return _why(tpe, f"{shape.describe()}: above {GP_MAX_DIMENSION} parameters GP costs too much per trial")
     if n_trials is not None and n_trials > GP_MAX_TRIALS:
         return _why(tpe, f"{budget}: above {GP_MAX_TRIALS} GP's cost per suggestion outgrows its lead")
+    if parallel:
+        return _why(tpe, f"{shape.describe()}, parallel trials: GP would propose near-duplicates of running trials")
     if not has_torch():
         return _why(tpe, f"{shape.describe()}: GP would lead here but needs torch, which is not installed")
     return Choice(
@@ -197,6 +202,7 @@ def resolve(
     n_trials: int | None = None,
     n_objectives: int = 1,
     torch: bool | None = None,
+    parallel: bool = False,
 ) -> Choice:
     """The concrete method and sampler options that run for a recipe's ``method``.
 
@@ -207,7 +213,7 @@ def resolve(
     """
     opts = dict(options or {})
     if method == "auto":
-        return choose(space, n_trials, n_objectives, torch=torch)
+        return choose(space, n_trials, n_objectives, torch=torch, parallel=parallel)
     if method == "bayes":
         if opts:  # GPSampler's options: GP it stays, and a missing torch is the error it should be
             gp = bayes_choice(space, n_trials, torch=True)
