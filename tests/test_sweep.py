@@ -184,7 +184,10 @@ MALFORMED_SWEEPS: dict[str, tuple[dict[str, Any], list[str]]] = {
         ["paramters"],
     ),
     "missing method": ({"parameters": {"k": {"values": [1]}}}, ["method: missing"]),
-    "custom without optuna": ({"method": "custom", "parameters": {"k": {"values": [1]}}}, ["scheduler.engine"]),
+    "custom without optuna": (
+        {"method": "custom", "metric": {"name": "a"}, "parameters": {"k": {"values": [1]}}},
+        ["scheduler.engine"],
+    ),
     "unknown method": ({"method": "hyperopt", "parameters": {"k": {"values": [1]}}}, ["method: 'hyperopt'"]),
     "custom with an unknown tuneflow method": (
         {

@@ -17,7 +17,7 @@ import optuna
 import pandas as pd
 from optuna.trial import FrozenTrial, TrialState
 
-from tuneflow.errors import StorageError
+from tuneflow.errors import NoMetricError, StorageError
 from tuneflow.space import SearchSpace, build_config
 from tuneflow.storage import DEFAULT_STORAGE, open_storage, redact_url
 
@@ -29,6 +29,11 @@ STUDY_ATTR = "tuneflow"
 CONFIG_ATTR = "config"
 FAIL_REASON_ATTR = "fail_reason"
 METRICS_ATTR = "metrics"
+#: Optuna's metric name for the constant value of a study without a metric (shown by Optuna's
+#: own views, e.g. optuna-dashboard, so nobody reads the constant as a score).
+NO_METRIC_NAME = "no_metric"
+#: What every view says instead of ranking the trials of a study without a metric.
+NO_METRIC_NOTE = "this study has no metric, so no trial is ranked"
 
 
 def trial_config(trial: FrozenTrial, space: SearchSpace | None) -> dict[str, Any]:
@@ -66,9 +71,24 @@ class TuneResult:
         return SearchSpace.from_parameters(parameters) if parameters else None
 
     @property
+    def ranked(self) -> bool:
+        """False for a study without a metric (a W&B sweep without ``metric``): nothing is ranked."""
+        return not ("metrics" in self.meta and not self.meta["metrics"])
+
+    @property
     def metric_names(self) -> list[str]:
+        """The metrics' names (none for a study without a metric)."""
+        if not self.ranked:
+            return []
         names = [m["name"] for m in self.meta.get("metrics", [])]
         return names or list(self.study.metric_names or ["value"])
+
+    def _check_ranked(self) -> None:
+        if not self.ranked:
+            raise NoMetricError(
+                f"study {self.study.study_name!r}: {NO_METRIC_NOTE}; every trial's config and what it "
+                "returned are in `result.trials` (or `tuneflow report`)"
+            )
 
     @property
     def is_multi_objective(self) -> bool:
@@ -81,6 +101,7 @@ class TuneResult:
     @property
     def best_trial(self) -> FrozenTrial:
         """The best COMPLETE trial (single objective)."""
+        self._check_ranked()
         if self.is_multi_objective:
             raise ValueError("a multi-objective study has no single best trial; use `best_trials`")
         return self.study.best_trial
@@ -88,6 +109,7 @@ class TuneResult:
     @property
     def best_trials(self) -> list[FrozenTrial]:
         """The Pareto front (multi-objective) or the best trial in a list."""
+        self._check_ranked()
         return self.study.best_trials if self.is_multi_objective else [self.best_trial]
 
     @property
@@ -108,6 +130,8 @@ class TuneResult:
         here they are just ``<metric>``, e.g. ``result.trials["val_auc"]``.
         """
         df = self.study.trials_dataframe()
+        if not self.ranked:  # the constant Optuna was told is no result
+            return df.drop(columns=[c for c in ("value", f"value_{NO_METRIC_NAME}") if c in df.columns])
         names = self.metric_names
         renames = {f"value_{n}": n for n in names} | {f"values_{n}": n for n in names}
         renames |= {f"values_{i}": n for i, n in enumerate(names)}
@@ -123,7 +147,9 @@ class TuneResult:
         return out
 
     def top(self, n: int = 5) -> list[FrozenTrial]:
-        """The ``n`` best COMPLETE trials (single objective), best first."""
+        """The ``n`` best COMPLETE trials (single objective), best first; none without a metric."""
+        if not self.ranked:
+            return []
         done = [t for t in self.study.get_trials(deepcopy=False, states=(TrialState.COMPLETE,))]
         if self.is_multi_objective:
             return self.best_trials[:n]

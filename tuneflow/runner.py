@@ -27,7 +27,15 @@ from tuneflow.methods import MODEL_BASED, make_pruner, make_sampler, missing_req
 from tuneflow.objective import TrialContext, call_train, to_values, train_arity
 from tuneflow.optimize import Optimizer, count_toward_cap
 from tuneflow.recipe import Recipe
-from tuneflow.result import CONFIG_ATTR, FAIL_REASON_ATTR, METRICS_ATTR, STUDY_ATTR, TuneResult, jsonable
+from tuneflow.result import (
+    CONFIG_ATTR,
+    FAIL_REASON_ATTR,
+    METRICS_ATTR,
+    NO_METRIC_NAME,
+    STUDY_ATTR,
+    TuneResult,
+    jsonable,
+)
 from tuneflow.signals import Interrupted, SignalGuard
 from tuneflow.storage import StorageSettings, open_storage, redact_url
 from tuneflow.tracking import Tracker, make_tracker
@@ -92,6 +100,17 @@ def create_study(recipe: Recipe, storage: Any = None, study_name: str | None = N
                 f"study {name!r} already exists with goals {[d.name.lower() for d in old.directions]}, "
                 f"but the recipe asks for {recipe.directions}; use another --study-name"
             )
+        old_metrics = old.user_attrs.get(STUDY_ATTR, {}).get("metrics")
+        if old_metrics is not None and bool(old_metrics) != recipe.ranked:
+            raise StorageError(
+                f"study {name!r} already exists "
+                + (
+                    "without a metric, but the recipe has one"
+                    if recipe.ranked
+                    else "with a metric, but the recipe has none"
+                )
+                + "; use another --study-name"
+            )
         n_existing = len(old.get_trials(deepcopy=False))
     # A resumed study must not replay the first session's draws: offset the seed by the
     # number of trials already there (a fresh study uses the recipe's seed as is).
@@ -110,10 +129,11 @@ def create_study(recipe: Recipe, storage: Any = None, study_name: str | None = N
     )
     if STUDY_ATTR not in study.user_attrs:
         _set_once(study, lambda: study.set_user_attr(STUDY_ATTR, _study_meta(recipe)))
-        if len(recipe.metrics) > 1 or recipe.metrics[0].name != "value":
+        names = [m.name for m in recipe.metrics] or [NO_METRIC_NAME]
+        if names != ["value"]:
             with warnings.catch_warnings():  # set_metric_names is "experimental" in Optuna 5
                 warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)
-                _set_once(study, lambda: study.set_metric_names([m.name for m in recipe.metrics]))
+                _set_once(study, lambda: study.set_metric_names(names))
     return study
 
 
@@ -169,7 +189,7 @@ class _Loop:
             trial.set_user_attr(FAIL_REASON_ATTR, reason)
             raise
         ctx.metrics = metrics
-        if len(metrics) > len(values):
+        if len(metrics) > len(values) or not self.recipe.ranked:
             trial.set_user_attr(METRICS_ATTR, metrics)
         return values
 

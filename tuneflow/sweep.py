@@ -110,7 +110,8 @@ def recipe_from_sweep(
         )
     if "metric" in config and "metrics" in config:
         problems.append("metrics: give `metric` (one objective) or `metrics` (several), not both.")
-    metric = config.get("metrics", config.get("metric"))
+    # No metric at all is W&B's sweep that only records runs (grid and random allow it).
+    metric = config.get("metrics", config.get("metric", []))
     if "parameters" not in config:
         problems.append("parameters: missing; a sweep config needs a `parameters` block.")
     seed = overrides.pop("seed", None)
@@ -178,7 +179,7 @@ def recipe_to_sweep(recipe: Any) -> dict[str, Any]:
     metrics = [m.to_dict() for m in recipe.metrics]
     if len(metrics) > 1:
         out["metrics"] = metrics
-    elif recipe.metric is not None:
+    elif metrics:  # a recipe's implicit `value` metric too: without it the export means "no metric"
         out["metric"] = metrics[0]
     if recipe.early_terminate is not None:
         if custom:

@@ -364,7 +364,7 @@ class WandbTracker(Tracker):
     def spec_for(self, ctx: TrialContext, frozen: FrozenTrial) -> RunSpec:
         """The W&B run of a finished trial."""
         info = self.study_info
-        metric = info.metrics[0].name
+        metric = info.metrics[0].name if info.metrics else "value"  # trial.report's name without a metric
         state = {TrialState.COMPLETE: "complete", TrialState.PRUNED: "pruned", TrialState.FAIL: "fail"}.get(
             frozen.state,
             "fail",  # RUNNING at close: the study was interrupted inside the trial
@@ -386,10 +386,10 @@ class WandbTracker(Tracker):
                 "tuneflow/study": info.name,
                 "tuneflow/method": info.method,
                 "tuneflow/seed": info.seed,
-                "tuneflow/compared": "final",
+                "tuneflow/compared": "final" if info.metrics else "nothing (the study has no metric)",
             }
         )
-        if reported:
+        if reported and info.metrics:
             best = max(reported) if info.metrics[0].goal == "maximize" else min(reported)
             summary["tuneflow/history_best"] = best
         reason = ctx.fail_reason or frozen.user_attrs.get("fail_reason")

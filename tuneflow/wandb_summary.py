@@ -16,7 +16,7 @@ import optuna
 from optuna.trial import TrialState
 
 from tuneflow.display import flatten
-from tuneflow.result import TuneResult
+from tuneflow.result import NO_METRIC_NOTE, TuneResult
 from tuneflow.wandb_bridge import RunSpec
 
 if TYPE_CHECKING:
@@ -123,9 +123,11 @@ def summary_spec(tracker: WandbTracker, study: optuna.Study, interrupted: bool) 
         "tuneflow/interrupted": interrupted,
         **{f"tuneflow/n_{state.lower()}": n for state, n in counts.items()},
     }
+    if not result.ranked:
+        summary["tuneflow/metric"] = f"none: {NO_METRIC_NOTE}"
     try:
         best = result.best_trials
-    except ValueError:
+    except ValueError:  # no completed trial yet, or no metric (NoMetricError)
         best = []
     if best:
         summary["best/trial"] = best[0].number
@@ -139,7 +141,7 @@ def summary_spec(tracker: WandbTracker, study: optuna.Study, interrupted: bool) 
 
     columns, data = trial_table(tracker, result)
     charts = {}
-    if tracker.options.plots:
+    if tracker.options.plots and result.ranked:
         charts = {f"charts/{name}": fig.to_json() for name, fig in _charts(study, params, names).items()}
 
     tags = [info.name, info.method, "summary", *info.tags]
