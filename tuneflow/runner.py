@@ -62,8 +62,14 @@ def check_runtime(recipe: Recipe) -> None:
 
 
 def warn_lossy(recipe: Recipe) -> None:
-    """Warn once per parameter that the recipe's method cannot search exactly as W&B would."""
-    if recipe.method not in MODEL_BASED or recipe.search_space is None:
+    """Warn once per parameter: number-like text in ``values``, a deprecated exponent form, and
+    (under a model-based method) what the method cannot search exactly as W&B would."""
+    if recipe.search_space is None:
+        return
+    for p in recipe.search_space.params:
+        for note in p.notes:
+            warnings.warn(note, TuneflowWarning, stacklevel=3)
+    if recipe.method not in MODEL_BASED:
         return
     for p in recipe.search_space.params:
         if p.lossy:

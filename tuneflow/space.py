@@ -33,6 +33,8 @@ from optuna.distributions import (
     IntDistribution,
 )
 
+from tuneflow.hints import deprecated_form, number_like, number_text_fix, text_numbers, text_numbers_warning
+
 __all__ = [
     "DISTRIBUTIONS",
     "Param",
@@ -144,6 +146,20 @@ class Param:
         if k == "q_beta":
             return _stepped(0.0, 1.0, s["q"])
         raise AssertionError(k)
+
+    @property
+    def notes(self) -> list[str]:
+        """Warnings for any method: number-like text in ``values``, a deprecated exponent form."""
+        out = []
+        if self.kind in ("categorical", "constant"):
+            values = self.spec["values"] if self.kind == "categorical" else [self.spec["value"]]
+            found = text_numbers(values)
+            if found:
+                out.append(text_numbers_warning(self.name, found))
+        deprecated = deprecated_form(self.name, self.kind, self.spec)
+        if deprecated:
+            out.append(deprecated)
+        return out
 
     def choices(self) -> list[Any]:
         """A categorical's distinct values, encoded for Optuna, in the order of their first listing."""
@@ -313,7 +329,9 @@ def _check_leaf(where: str, kind: str, block: Mapping[str, Any]) -> tuple[dict[s
     spec = {**optional, **{key: block[key] for key in block if key != "distribution"}}
 
     for key in ("min", "max", "q", "mu", "sigma", "a", "b"):
-        if key in spec and not _is_number(spec[key]):
+        if key in spec and number_like(spec[key]):  # YAML 1.1 reads `1e-3` as text
+            problems.append(number_text_fix(f"{where}.{key}", spec[key]))
+        elif key in spec and not _is_number(spec[key]):
             problems.append(f"{where}.{key}: must be a finite number, but got {spec[key]!r}.")
     if problems:
         return spec, problems
