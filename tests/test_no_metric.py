@@ -99,7 +99,7 @@ def test_wandb_runs_record_everything_and_the_summary_run_ranks_nothing(_isolate
     summary = summary_run["summary"]
     assert summary["tuneflow/metric"] == f"none: {NOTE}"
     assert not [k for k in summary if k.startswith("best/") or k.startswith("charts/")]
-    assert result.counts()["COMPLETE"] == 2
+    assert result.counts() == {"COMPLETE": 2}
 
 
 @pytest.mark.parametrize("method", ["bayes", "tpe"])

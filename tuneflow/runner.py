@@ -21,7 +21,7 @@ from optuna.study import Study
 from optuna.trial import FrozenTrial, TrialState
 
 from tuneflow.errors import RecipeError, StorageError, TrialFailed
-from tuneflow.gridqueue import enqueue_grid
+from tuneflow.gridindex import GridIndex, check_grid
 from tuneflow.liveness import Keeper
 from tuneflow.methods import MODEL_BASED, make_pruner, make_sampler, missing_requirements
 from tuneflow.objective import TrialContext, call_train, to_values, train_arity
@@ -258,8 +258,11 @@ def tune(
     if worker:
         study.sampler.reseed_rng()
     result = TuneResult(study)
+    grid_index = None
     if recipe.method == "grid" and recipe.search_space is not None:
-        enqueue_grid(study, recipe.search_space)
+        grid_index = GridIndex.of(recipe.search_space)
+        if not check_grid(study, grid_index):
+            grid_index = None  # a grid queued whole by an older tuneflow: finish its queue
     if recipe.run_cap is not None and count_toward_cap(study) >= recipe.run_cap:
         logger.warning(
             "tuneflow: study %r already has run_cap=%d trials; nothing to run", study.study_name, recipe.run_cap
@@ -286,6 +289,7 @@ def tune(
                 n_jobs=n_jobs,
                 run_cap=recipe.run_cap,
                 grid=recipe.method == "grid",
+                grid_index=grid_index,
                 progress=progress,
             )
             loop.stop = optimizer.stop
