@@ -133,3 +133,14 @@ def test_resuming_with_and_without_a_metric_is_refused(_isolated: Path) -> None:
     ranked = recipe.replace(metric={"name": "final_loss"})
     with pytest.raises(tuneflow.StorageError, match="without a metric, but the recipe has one"):
         tuneflow.tune(ranked, n_trials=1, storage="sqlite:///nm.db", wandb=False)
+
+
+def test_runs_imported_into_a_study_without_a_metric_complete_unranked(_isolated: Path) -> None:
+    from tuneflow.importer import import_runs
+
+    recipe = tuneflow.Recipe.from_sweep({**SWEEP, "method": "random"}, train=train)
+    tuneflow.tune(recipe, n_trials=3, storage="memory")  # offline W&B runs under ./wandb
+    report = import_runs(_isolated / "wandb", recipe, storage="sqlite:///imp.db", study_name="imported")
+    assert report.added == 3
+    result = tuneflow.TuneResult(report.study)
+    assert not result.ranked and result.counts() == {"COMPLETE": 3}

@@ -28,6 +28,7 @@ import optuna
 
 from tuneflow.display import flatten
 from tuneflow.errors import TuneflowError
+from tuneflow.objective import UNRANKED_VALUE
 from tuneflow.recipe import Recipe
 from tuneflow.space import Param, _encode
 from tuneflow.wandb_bridge import read_run, run_dirs
@@ -186,6 +187,8 @@ def import_runs(source: str | Path, recipe: Recipe, storage: Any = None, study_n
         if problems:
             report.skipped.append((run.name, "; ".join(problems)))
             continue
+        if not names:  # a recipe without a metric: the trial completes unranked, as in tune()
+            values = [UNRANKED_VALUE]
         attrs = {IMPORTED_ATTR: str(source)}
         if run.run_id:
             attrs["wandb_run_id"] = run.run_id
