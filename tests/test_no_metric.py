@@ -17,10 +17,10 @@ from click.testing import CliRunner
 
 import tuneflow
 from tuneflow.cli import main
-from tuneflow.display import best_payload, print_summary
 from tuneflow.errors import NoMetricError, SweepConfigError
-from tuneflow.report import render_report
-from tuneflow.wandb_bridge import read_run, run_dirs
+from tuneflow.tracking.reader import read_run, run_dirs
+from tuneflow.views.display import best_payload, print_summary
+from tuneflow.views.report import render_report
 
 NOTE = "this study has no metric, so no trial is ranked"
 SWEEP = {

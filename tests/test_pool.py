@@ -12,9 +12,9 @@ from procs import GRID_100, finish, start, states, trials, wait_for, write_recip
 
 import tuneflow
 from tuneflow.cli import main
-from tuneflow.liveness import OWNER_ATTR
+from tuneflow.keys import OWNER_ATTR
 from tuneflow.pool import split
-from tuneflow.wandb_bridge import read_run, run_dirs
+from tuneflow.tracking.reader import read_run, run_dirs
 
 pytestmark = pytest.mark.slow
 

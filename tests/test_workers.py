@@ -15,9 +15,10 @@ import pytest
 from procs import GRID_100, run_workers, start, states, trials, wait_for, write_recipe
 
 from tuneflow.errors import StorageError
-from tuneflow.liveness import OWNER_ATTR
-from tuneflow.recipe import Recipe, load_recipe
-from tuneflow.runner import tune
+from tuneflow.keys import OWNER_ATTR
+from tuneflow.loading import load_recipe
+from tuneflow.search.recipe import Recipe
+from tuneflow.tune import tune
 
 pytestmark = pytest.mark.slow
 
@@ -118,7 +119,7 @@ def test_kill_9_on_another_machine_is_found_by_its_heartbeat(
     for key, value in env.items():
         monkeypatch.setenv(key, value)
     _kill_mid_trial(recipe, storage, env)
-    from tuneflow.storage import open_storage
+    from tuneflow.engine.storage import open_storage
 
     backend = open_storage(storage)
     running = next(t for t in trials(storage) if t.state.name == "RUNNING")
@@ -158,8 +159,9 @@ def test_grid_kill_9_mid_grid_then_resume_runs_every_point_once(tmp_path: Path) 
 def test_grid_writes_nothing_ahead_and_no_helper_study(tmp_path: Path) -> None:
     import optuna
 
-    from tuneflow.gridindex import INDEX_ATTR, NEXT_ATTR
-    from tuneflow.storage import open_storage
+    from tuneflow.engine.storage import open_storage
+    from tuneflow.keys import GRID_INDEX_ATTR as INDEX_ATTR
+    from tuneflow.keys import GRID_NEXT_ATTR as NEXT_ATTR
 
     storage = f"sqlite:///{tmp_path / 'study.db'}"
     recipe = Recipe(name="g", train=lambda c: 0.0, parameters=GRID_100, method="grid")
@@ -179,7 +181,7 @@ def test_grid_writes_nothing_ahead_and_no_helper_study(tmp_path: Path) -> None:
 def test_a_grid_queued_by_an_older_tuneflow_is_finished_from_its_queue(tmp_path: Path) -> None:
     import optuna
 
-    from tuneflow.runner import create_study
+    from tuneflow.engine.study import create_study
 
     storage = f"sqlite:///{tmp_path / 'old.db'}"
     recipe = Recipe(name="g", train=lambda c: 0.0, parameters={"x": {"values": [1, 2, 3]}}, method="grid")
@@ -230,8 +232,8 @@ def test_a_result_of_a_trial_declared_dead_while_alive_is_kept_in_its_copy(
     """
     import optuna
 
-    from tuneflow.liveness import Keeper
-    from tuneflow.storage import StorageSettings, open_storage
+    from tuneflow.engine.liveness import Keeper
+    from tuneflow.engine.storage import StorageSettings, open_storage
 
     storage = f"sqlite:///{tmp_path / 'study.db'}"
 

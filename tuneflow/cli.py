@@ -18,6 +18,7 @@ from typing import Any
 import click
 
 from tuneflow.errors import TuneflowError
+from tuneflow.keys import STORAGE_ENV  # `run`/`worker` read --storage from it too (keeps a password out of `ps`)
 
 __all__ = ["main"]
 
@@ -29,8 +30,6 @@ WORKER_STORAGE_HELP = (
     "Required: the storage the study is shared in, e.g. postgresql://USER:PASS@HOST/DB, "
     "sqlite:///shared.db (one machine) or journal:///shared.log."
 )
-#: ``run`` and ``worker`` read --storage from this variable too (keeps a password out of ``ps``).
-STORAGE_ENV = "TUNEFLOW_STORAGE"
 
 
 def _handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -47,7 +46,7 @@ def _handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
                 raise
             click.echo(f"error: {exc}", err=True)
             sys.exit(2)
-        except KeyboardInterrupt as exc:  # tuneflow.signals.Interrupted: SIGINT -> 130, SIGTERM -> 143
+        except KeyboardInterrupt as exc:  # tuneflow.engine.signals.Interrupted: SIGINT -> 130, SIGTERM -> 143
             sys.exit(getattr(exc, "exit_code", 130))
 
     return wrapper
@@ -63,7 +62,7 @@ def main(debug: bool) -> None:
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
     optuna.logging.set_verbosity(optuna.logging.INFO if debug else optuna.logging.WARNING)
     if not debug:
-        warnings.formatwarning = _one_line_warning  # type: ignore[assignment]
+        warnings.formatwarning = _one_line_warning
 
 
 def _one_line_warning(message: Warning | str, category: type[Warning], *args: Any, **kwargs: Any) -> str:
@@ -111,9 +110,9 @@ def _run(
     workers: int = 1,
     pool_member: bool = False,
 ) -> None:
-    from tuneflow.display import print_summary
-    from tuneflow.recipe import load_recipe
-    from tuneflow.runner import tune
+    from tuneflow.loading import load_recipe
+    from tuneflow.tune import tune
+    from tuneflow.views.display import print_summary
 
     loaded = load_recipe(recipe).replace(method=method, seed=seed)
     if workers > 1:
@@ -175,8 +174,8 @@ def run(**kwargs: Any) -> None:
 @_handle_errors
 def export_sweep(recipe: str, output: Path | None) -> None:
     """Print RECIPE as a W&B sweep config (YAML) for `wandb sweep`."""
-    from tuneflow.recipe import load_recipe
-    from tuneflow.sweep import dump_sweep
+    from tuneflow.loading import load_recipe
+    from tuneflow.search.sweep import dump_sweep
 
     text = dump_sweep(load_recipe(recipe).to_sweep())
     if output is None:
@@ -193,8 +192,8 @@ def export_sweep(recipe: str, output: Path | None) -> None:
 @_handle_errors
 def best(storage: str | None, study_name: str | None, as_json: bool) -> None:
     """Print the best configuration and value of a study."""
-    from tuneflow.display import best_payload, print_best
-    from tuneflow.result import load_result
+    from tuneflow.engine.result import load_result
+    from tuneflow.views.display import best_payload, print_best
 
     result = load_result(storage, study_name)
     if as_json:
@@ -206,7 +205,7 @@ def best(storage: str | None, study_name: str | None, as_json: bool) -> None:
 @main.command("recipes")
 def recipes_command() -> None:
     """List the built-in recipes (run one with `tuneflow run NAME`)."""
-    from tuneflow.recipe import builtin_recipes
+    from tuneflow.loading import builtin_recipes
 
     names = builtin_recipes()
     width = max((len(n) for n in names), default=0)
@@ -228,9 +227,9 @@ def recipes_command() -> None:
 @_handle_errors
 def report(storage: str | None, study_name: str | None, output: Path) -> None:
     """Write a self-contained HTML report of a study: summary, best trials, Optuna's plots."""
-    from tuneflow.report import write_report
-    from tuneflow.result import load_result
-    from tuneflow.storage import DEFAULT_STORAGE
+    from tuneflow.engine.result import load_result
+    from tuneflow.engine.storage import DEFAULT_STORAGE
+    from tuneflow.views.report import write_report
 
     result = load_result(storage, study_name)
     path = write_report(result, output, storage=storage or DEFAULT_STORAGE)
@@ -244,8 +243,8 @@ def report(storage: str | None, study_name: str | None, output: Path) -> None:
 @_handle_errors
 def dashboard(storage: str | None, host: str, port: int) -> None:
     """Serve optuna-dashboard on the study storage (needs tuneflow[dashboard]); Ctrl-C stops it."""
-    from tuneflow.dashboard import check_dashboard, serve
-    from tuneflow.storage import DEFAULT_STORAGE, redact_url
+    from tuneflow.engine.storage import DEFAULT_STORAGE, redact_url
+    from tuneflow.views.dashboard import check_dashboard, serve
 
     problems = check_dashboard(storage)
     if problems:
@@ -263,7 +262,7 @@ def dashboard(storage: str | None, host: str, port: int) -> None:
 def import_runs_command(source: Path, recipe_ref: str, storage: str | None, study_name: str | None) -> None:
     """Add finished W&B runs (a wandb directory or a run-table CSV export) to a study as trials."""
     from tuneflow.importer import import_runs
-    from tuneflow.recipe import load_recipe
+    from tuneflow.loading import load_recipe
 
     report = import_runs(source, load_recipe(recipe_ref), storage=storage, study_name=study_name)
     for line in report.lines():
@@ -282,8 +281,8 @@ def worker(**kwargs: Any) -> None:
     Start as many workers as you like, at once or later: they share the run_cap, a grid is
     evaluated once across all of them, and each stops by itself when the study is done.
     """
+    from tuneflow.engine.storage import check_storage_url, storage_kind
     from tuneflow.errors import StorageError
-    from tuneflow.storage import check_storage_url, storage_kind
 
     storage = kwargs["storage"]
     if storage is None:

@@ -32,14 +32,16 @@ from typing import Any
 import click
 from optuna.trial import TrialState
 
+from tuneflow.engine.gridindex import GridIndex, check_grid
+from tuneflow.engine.loop import count_toward_cap
+from tuneflow.engine.result import TuneResult
+from tuneflow.engine.signals import Interrupted, SignalGuard
+from tuneflow.engine.storage import DEFAULT_STORAGE, check_storage_url, redact_url, storage_kind
+from tuneflow.engine.study import create_study
 from tuneflow.errors import StorageError, TuneflowError
-from tuneflow.gridindex import GridIndex, check_grid
-from tuneflow.optimize import count_toward_cap
-from tuneflow.recipe import Recipe
-from tuneflow.result import TuneResult
-from tuneflow.runner import check_runtime, create_study, warn_lossy
-from tuneflow.signals import Interrupted, SignalGuard
-from tuneflow.storage import DEFAULT_STORAGE, check_storage_url, redact_url, storage_kind
+from tuneflow.keys import STORAGE_ENV
+from tuneflow.search.recipe import Recipe
+from tuneflow.tune import check_runtime, warn_lossy
 
 __all__ = ["check_pool_storage", "run_pool", "split"]
 _STOPPING = "tuneflow: stopping: "
@@ -146,7 +148,7 @@ def _total(study: Any, recipe: Recipe, grid: GridIndex | None, n_trials: int | N
 
 
 def _bar(progress: bool, total: int | None, workers: int, url: str) -> Any:
-    from tqdm.auto import tqdm  # type: ignore[import-untyped]
+    from tqdm.auto import tqdm
 
     return tqdm(
         total=total,
@@ -162,8 +164,6 @@ class _Pool:
     """The worker processes: started in their own sessions, their output passed on once per line."""
 
     def __init__(self, url: str) -> None:
-        from tuneflow.cli import STORAGE_ENV  # the variable `tuneflow worker` reads --storage from
-
         self.env = {**os.environ, STORAGE_ENV: url}
         self.procs: list[subprocess.Popen[str]] = []
         self.tails: list[list[str]] = []
@@ -202,7 +202,7 @@ class _Pool:
                 if not line.strip() or line in self.seen:
                     continue
                 self.seen.add(line)
-            from tqdm.auto import tqdm  # type: ignore[import-untyped]
+            from tqdm.auto import tqdm
 
             tqdm.write(line, file=sys.stderr)
 
@@ -251,7 +251,7 @@ class _Pool:
 
 def _summary_run(recipe: Recipe, study: Any) -> None:
     """The one W&B summary run of the study (the workers write none)."""
-    from tuneflow.tracking import make_tracker
+    from tuneflow.tracking.tracker import make_tracker
 
     tracker = make_tracker(None, recipe, study)
     tracker.close(study, interrupted=False)

@@ -1,0 +1,246 @@
+"""Method names -> Optuna samplers, and W&B ``early_terminate`` / pruner names -> Optuna pruners.
+
+The method names are W&B's (``grid``, ``random``, ``bayes``) plus the Optuna samplers W&B does
+not have (``tpe``, ``cmaes``, ``qmc``, ``nsga2``). Everything here is resolved before a study
+exists, so a missing extra (torch for ``bayes``) is reported up front, not at trial 10.
+"""
+
+from __future__ import annotations
+
+import importlib
+import warnings
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import optuna
+from optuna.distributions import BaseDistribution
+from optuna.samplers import BaseSampler, RandomSampler
+from optuna.study import Study
+from optuna.trial import FrozenTrial
+
+from tuneflow.engine import optuna_adapter as adapter
+from tuneflow.search.space import Param, SearchSpace
+from tuneflow.values import is_number, is_positive_int
+
+__all__ = [
+    "METHODS",
+    "MODEL_BASED",
+    "PRUNERS",
+    "WandbRandomSampler",
+    "make_pruner",
+    "make_sampler",
+    "method_problems",
+    "pruner_problems",
+]
+
+#: method -> one-line description (the order is the order of the docs' table).
+METHODS: dict[str, str] = {
+    "grid": "every point of W&B's grid exactly once, claimed by index as workers go (never queued up front)",
+    "random": "independent draws from exactly the W&B distributions",
+    "tpe": "Tree-structured Parzen Estimator (TPESampler, multivariate)",
+    "bayes": "Gaussian-process Bayesian optimization (GPSampler; needs torch: tuneflow[gp])",
+    "cmaes": "CMA-ES evolution strategy for continuous spaces (CmaEsSampler)",
+    "qmc": "quasi-Monte Carlo low-discrepancy points (QMCSampler, scrambled Sobol)",
+    "nsga2": "NSGA-II genetic algorithm, for one or several metrics (NSGAIISampler)",
+}
+#: Methods that do not draw from the W&B distributions themselves (lossy specs warn there).
+MODEL_BASED = frozenset(METHODS) - {"grid", "random"}
+_MULTI_OBJECTIVE = {"grid", "random", "tpe", "bayes", "qmc", "nsga2"}
+# method -> (module that must import, extra that provides it)
+_REQUIRES: dict[str, tuple[str, str | None]] = {
+    "bayes": ("torch", "gp"),
+    "cmaes": ("cmaes", None),
+    "qmc": ("scipy", None),
+}
+
+#: pruner name -> Optuna pruner class name.
+PRUNERS: dict[str, str] = {
+    "none": "NopPruner",
+    "median": "MedianPruner",
+    "percentile": "PercentilePruner",
+    "hyperband": "HyperbandPruner",
+    "successive_halving": "SuccessiveHalvingPruner",
+    "threshold": "ThresholdPruner",
+    "patient": "PatientPruner",
+    "wilcoxon": "WilcoxonPruner",
+}
+
+
+class WandbRandomSampler(RandomSampler):
+    """Optuna's ``RandomSampler`` that draws W&B-declared parameters exactly as W&B does.
+
+    Parameters not declared in the space (define-by-run suggestions) fall back to Optuna's
+    uniform draws, so the sampler works for any objective.
+    """
+
+    def __init__(self, params: Mapping[str, Param] | None = None, seed: int | None = None) -> None:
+        super().__init__(seed=seed)
+        self._params = dict(params or {})
+
+    def sample_independent(
+        self,
+        study: Study,
+        trial: FrozenTrial,
+        param_name: str,
+        param_distribution: BaseDistribution,
+    ) -> Any:
+        param = self._params.get(param_name)
+        if param is None:
+            return super().sample_independent(study, trial, param_name, param_distribution)
+        rng: np.random.RandomState = adapter.sampler_rng(self)
+        return param.draw(rng)
+
+
+def method_problems(method: Any, n_objectives: int, define_by_run: bool) -> list[str]:
+    """Problems with the method alone (name, multi-objective support, grid needs a parameters block)."""
+    if not isinstance(method, str) or method not in METHODS:
+        return [f"method: {method!r} is not one of {', '.join(METHODS)}."]
+    problems = []
+    if n_objectives > 1 and method not in _MULTI_OBJECTIVE:
+        problems.append(
+            f"method: '{method}' optimizes one metric, but the recipe has {n_objectives}; "
+            "use 'nsga2', 'tpe' or 'random' for several metrics."
+        )
+    if method == "grid" and define_by_run:
+        problems.append("method: 'grid' needs a `parameters` block to enumerate; a define-by-run `space` has no grid.")
+    return problems
+
+
+def missing_requirements(method: str) -> str | None:
+    """Why ``method`` cannot run in this environment (a missing optional package), if it cannot."""
+    need = _REQUIRES.get(method)
+    if need is None:
+        return None
+    module, extra = need
+    try:  # import, not find_spec: a broken install must fail here too, not at trial 10
+        importlib.import_module(module)
+    except ImportError:
+        pass
+    else:
+        return None
+    if extra is None:  # a core dependency: the install is broken
+        hint = f"pip install {module} (tuneflow depends on it; the install is incomplete)"
+    else:
+        hint = f"install the `{extra}` extra: pip install 'tuneflow[{extra}]'"
+    if module == "torch":
+        hint += " torch==2.13.0 (pinning the CPU build of torch)"
+    return f"method: '{method}' needs the `{module}` package, which is not installed; {hint}, or use method 'tpe'."
+
+
+def make_sampler(
+    method: str,
+    space: SearchSpace | None,
+    seed: int | None,
+    options: Mapping[str, Any] | None = None,
+) -> BaseSampler:
+    """Build the Optuna sampler for ``method``; ``options`` pass through to its constructor.
+
+    Optuna's ExperimentalWarning (QMCSampler, TPE's ``group``) is silenced here: the method is
+    the user's choice and these features are what it means, not a surprise to warn about.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)
+        return _make_sampler(method, space, seed, dict(options or {}))
+
+
+def _make_sampler(method: str, space: SearchSpace | None, seed: int | None, opts: dict[str, Any]) -> BaseSampler:
+    if method == "grid":
+        # Workers claim grid points by index in the storage (tuneflow.engine.gridindex), each trial
+        # created with its point fixed, so the sampler never chooses a point; GridSampler's own
+        # bookkeeping would fight that (and lets workers collide: ~30 duplicates per 100 points).
+        return optuna.samplers.RandomSampler(seed=seed, **opts)
+    if method == "random":
+        return WandbRandomSampler(space.by_name if space else None, seed=seed, **opts)
+    if method == "tpe":
+        # Optuna 5 made multivariate the default; say so explicitly. ``group`` lets it model
+        # conditional (define-by-run) spaces instead of falling back to independent sampling.
+        opts.setdefault("multivariate", True)
+        opts.setdefault("group", space is None)
+        opts.setdefault("constant_liar", True)
+        return optuna.samplers.TPESampler(seed=seed, **opts)
+    if method == "bayes":
+        return optuna.samplers.GPSampler(seed=seed, **opts)
+    if method == "cmaes":
+        return optuna.samplers.CmaEsSampler(seed=seed, **opts)
+    if method == "qmc":
+        return optuna.samplers.QMCSampler(seed=seed, **opts)
+    if method == "nsga2":
+        return optuna.samplers.NSGAIISampler(seed=seed, **opts)
+    raise ValueError(f"unknown method {method!r}")
+
+
+def pruner_problems(early_terminate: Any, pruner: Any, n_objectives: int) -> list[str]:
+    """Problems with ``early_terminate`` (a W&B block) and ``pruner`` (a name, dict or object)."""
+    problems: list[str] = []
+    if early_terminate is not None and pruner is not None:
+        problems.append("pruner: give either `early_terminate` (W&B) or `pruner` (Optuna), not both.")
+    if early_terminate is not None:
+        problems += _hyperband_problems(early_terminate)
+    if pruner is not None and not isinstance(pruner, optuna.pruners.BasePruner):
+        name = pruner.get("type") if isinstance(pruner, Mapping) else pruner
+        if name not in PRUNERS:
+            problems.append(f"pruner: {name!r} is not one of {', '.join(PRUNERS)} (or an optuna pruner object).")
+    if n_objectives > 1 and (early_terminate is not None or pruner not in (None, "none")):
+        problems.append("pruner: Optuna cannot prune multi-objective studies; remove the pruner.")
+    if not problems:
+        try:
+            make_pruner(early_terminate, pruner)
+        except (TypeError, ValueError) as exc:
+            problems.append(f"pruner: {pruner!r} cannot be built: {exc}")
+    return problems
+
+
+def _hyperband_problems(block: Any) -> list[str]:
+    where = "early_terminate"
+    if not isinstance(block, Mapping):
+        return [f"{where}: must be a mapping like {{type: hyperband, min_iter: 3}}, but got {block!r}."]
+    problems = []
+    if block.get("type") != "hyperband":
+        problems.append(f"{where}.type: {block.get('type')!r} is not supported; W&B knows only 'hyperband'.")
+    allowed = {"type", "min_iter", "max_iter", "s", "eta", "strict"}
+    for key in sorted(set(block) - allowed):
+        problems.append(f"{where}.{key}: unknown key; allowed keys are {', '.join(sorted(allowed))}.")
+    has_min = "min_iter" in block
+    if not has_min and not ("max_iter" in block and "s" in block):
+        problems.append(f"{where}: hyperband needs `min_iter`, or `max_iter` and `s`.")
+    for key in ("min_iter", "max_iter", "s"):
+        if key in block and not is_positive_int(block[key]):
+            problems.append(f"{where}.{key}: must be an integer >= 1, but got {block[key]!r}.")
+    eta = block.get("eta", 3)
+    if not (is_number(eta) and eta > 1 and float(eta).is_integer()):
+        problems.append(f"{where}.eta: must be an integer > 1 (Optuna's reduction_factor), but got {eta!r}.")
+    return problems
+
+
+def hyperband_resources(block: Mapping[str, Any]) -> dict[str, Any]:
+    """W&B hyperband block -> ``HyperbandPruner`` keyword arguments.
+
+    ``min_iter`` -> ``min_resource``; ``max_iter`` + ``s`` -> ``max_resource=max_iter`` and
+    ``min_resource = max_iter / eta**s`` (W&B's first bracket); ``eta`` -> ``reduction_factor``.
+    """
+    eta = int(block.get("eta", 3))
+    if "min_iter" in block:
+        max_resource: Any = block.get("max_iter", "auto")
+        return {"min_resource": int(block["min_iter"]), "max_resource": max_resource, "reduction_factor": eta}
+    max_iter = int(block["max_iter"])
+    min_resource = max(1, round(max_iter / eta ** int(block["s"])))
+    return {"min_resource": min_resource, "max_resource": max_iter, "reduction_factor": eta}
+
+
+def make_pruner(early_terminate: Mapping[str, Any] | None, pruner: Any) -> optuna.pruners.BasePruner:
+    """Build the Optuna pruner from a W&B block or a pruner name/dict/object."""
+    if isinstance(pruner, optuna.pruners.BasePruner):
+        return pruner
+    if early_terminate is not None:
+        return optuna.pruners.HyperbandPruner(**hyperband_resources(early_terminate))
+    if pruner is None:
+        return optuna.pruners.NopPruner()
+    kwargs = dict(pruner) if isinstance(pruner, Mapping) else {"type": pruner}
+    cls = getattr(optuna.pruners, PRUNERS[kwargs.pop("type")])
+    if cls is optuna.pruners.PatientPruner:
+        kwargs.setdefault("wrapped_pruner", optuna.pruners.MedianPruner())
+        kwargs.setdefault("patience", 3)
+    if cls is optuna.pruners.PercentilePruner:
+        kwargs.setdefault("percentile", 25.0)
+    return cls(**kwargs)
