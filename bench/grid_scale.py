@@ -60,7 +60,7 @@ recipe = tuneflow.Recipe(name="grid-scale", train=train, parameters=parameters, 
 start = time.perf_counter()
 result = tuneflow.tune(recipe, n_trials=n_trials, storage=storage, wandb=False)
 done = time.perf_counter()
-from tuneflow.gridindex import GridIndex
+from tuneflow.engine.gridindex import GridIndex
 print(json.dumps({
     "size": GridIndex.of(recipe.search_space).size,
     "first_s": first[0] - start,
@@ -95,7 +95,7 @@ def measure(parameters: dict[str, Any], storage: str, n_trials: int, cwd: Path) 
 def four_workers(directory: Path, timeout: float) -> dict[str, Any]:
     import optuna
 
-    from tuneflow.storage import open_storage
+    from tuneflow.engine.storage import open_storage
 
     recipe = directory / "grid_workers.py"
     recipe.write_text(WORKER_RECIPE.format(parameters=GRID_10K))
