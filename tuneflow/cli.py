@@ -75,7 +75,9 @@ def run_options(storage_help: str) -> Callable[[Callable[..., Any]], Callable[..
     options = [
         click.argument("recipe"),
         click.option("--n-trials", type=click.IntRange(min=1), help="Trials to run in this call."),
-        click.option("--method", help="Override the recipe's method (grid, random, tpe, bayes, cmaes, qmc, nsga2)."),
+        click.option(
+            "--method", help="Override the recipe's method (auto, grid, random, tpe, bayes, gp, cmaes, qmc, nsga2)."
+        ),
         click.option("--storage", envvar=STORAGE_ENV, help=f"{storage_help} Also read from ${STORAGE_ENV}."),
         click.option("--study-name", help="Study name; default: the recipe's name (same name = resume)."),
         click.option("--seed", type=click.IntRange(min=0), help="Override the recipe's seed."),

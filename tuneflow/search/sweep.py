@@ -97,13 +97,13 @@ def recipe_from_sweep(
     method = config.get("method")
     if method is None:
         problems.append(
-            "method: missing; W&B needs one of grid, random, bayes (tuneflow also takes tpe, cmaes, qmc, nsga2)."
+            "method: missing; W&B needs one of grid, random, bayes (tuneflow also takes auto, tpe, gp, cmaes, qmc, nsga2)."
         )
     elif method == "custom":
         scheduler = config.get("scheduler") or {}
         if not isinstance(scheduler, Mapping) or scheduler.get("engine") != "optuna":
             problems.append("scheduler.engine: `method: custom` runs here only with `scheduler: {engine: optuna}`.")
-        method = tag.get("method", "tpe")
+        method = tag.get("method", "auto")
         if method not in METHODS and "method" not in overrides:
             problems.append(
                 f"description: its `tuneflow: method={method}` line names no tuneflow method; "

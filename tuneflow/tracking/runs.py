@@ -71,6 +71,7 @@ class StudyInfo:
     group: str | None
     project: str
     entity: str | None
+    sampler: str | None = None  # the sampler that runs, one line (what `auto`/`bayes` resolved to)
     started: float = field(default_factory=time.monotonic)
 
     def run_id(self, number: int) -> str:
