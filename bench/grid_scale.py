@@ -95,7 +95,7 @@ def measure(parameters: dict[str, Any], storage: str, n_trials: int, cwd: Path) 
 def four_workers(directory: Path, timeout: float) -> dict[str, Any]:
     import optuna
 
-    from tuneflow.storage import open_storage
+    from tuneflow.engine.storage import open_storage
 
     recipe = directory / "grid_workers.py"
     recipe.write_text(WORKER_RECIPE.format(parameters=GRID_10K))

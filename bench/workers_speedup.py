@@ -61,7 +61,7 @@ def run(directory: Path, total: int, flags: list[str]) -> tuple[float, float]:
     start = time.perf_counter()
     subprocess.run(cmd, cwd=directory, check=True, capture_output=True, timeout=900)
     wall = time.perf_counter() - start
-    from tuneflow.storage import open_storage
+    from tuneflow.engine.storage import open_storage
 
     trials = optuna.load_study(study_name="cpu", storage=open_storage(f"sqlite:///{db}")).get_trials(deepcopy=False)
     done = [t for t in trials if t.state.name == "COMPLETE"]

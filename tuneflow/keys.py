@@ -26,8 +26,8 @@ __all__ = [
     "RETRY_HISTORY_SYSTEM_ATTR",
     "RUN_ID_ATTR",
     "RUN_PATH_ATTR",
-    "STORAGE_ENV",
     "SAMPLER_ATTR",
+    "STORAGE_ENV",
     "STUDY_ATTR",
     "SUMMARY",
 ]
