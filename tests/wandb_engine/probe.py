@@ -8,6 +8,8 @@ Reads one JSON request from stdin and writes one JSON answer to stdout:
   -> ``{"configs": [config, ...]}`` (every grid point, shaped like ``wandb.config``)
 * ``{"op": "validate", "config": C}``
   -> ``{"violations": ["...", ...]}`` (W&B's schema checker)
+* ``{"op": "stop", "config": C, "snapshots": [[{"name": n, "state": s, "history": [row, ...]}, ...], ...]}``
+  -> ``{"stopped": [[name, ...], ...]}`` (the runs ``sweeps.stop_runs`` stops, per snapshot)
 
 Any failure is reported as ``{"error": "..."}`` with exit code 0.
 """
@@ -101,6 +103,18 @@ def _validate(config):
     return {"violations": list(schema_violations_from_proposed_config(config))}
 
 
+def _stop(config, snapshots):
+    from sweeps import RunState, SweepRun, stop_runs
+
+    stopped = []
+    for runs in snapshots:
+        sweep_runs = [
+            SweepRun(name=run["name"], state=RunState(run["state"]), history=run["history"], config={}) for run in runs
+        ]
+        stopped.append([run.name for run in stop_runs(config, sweep_runs)])
+    return {"stopped": stopped}
+
+
 def handle(request):
     """Dispatch one request dict to its operation and return the answer dict."""
     if not isinstance(request, dict):
@@ -112,7 +126,9 @@ def handle(request):
         return _grid(request["parameters"])
     if op == "validate":
         return _validate(request["config"])
-    raise ValueError(f"unknown op {op!r}; expected 'draws', 'grid' or 'validate'")
+    if op == "stop":
+        return _stop(request["config"], request["snapshots"])
+    raise ValueError(f"unknown op {op!r}; expected 'draws', 'grid', 'validate' or 'stop'")
 
 
 def main():
