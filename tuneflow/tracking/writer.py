@@ -25,11 +25,13 @@ import contextlib
 import json
 import os
 import pickle
+import shutil
 import subprocess
 import sys
 import threading
 import time
 import warnings
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -48,6 +50,9 @@ LEAN_SETTINGS: dict[str, Any] = {
     "disable_git": True,
     "x_save_requirements": False,
     "disable_job_creation": True,
+    # wandb-core writes an offline run's log in chunks, every 15 s by default: 1 s lets W&B's own
+    # reader (`wandb leet inspect --follow`) show a running trial's history as it grows.
+    "x_transaction_log_flush_interval": 1,
 }
 
 
@@ -150,23 +155,30 @@ class Connection:
             stacklevel=2,
         )
 
-    def existing_offline_run(self, run_id: str) -> Path | None:
-        """An offline run directory already holding ``run_id`` (re-logging is then skipped)."""
+    def existing_offline_run(self, run_id: str, any_file: bool = False) -> Path | None:
+        """An offline run directory already holding ``run_id`` (re-logging is then skipped).
+
+        ``any_file``: any directory of that run, even one whose ``.wandb`` log was never created.
+        """
         if not self.wandb_dir.is_dir():
             return None
         for path in self.wandb_dir.glob(f"offline-run-*-{run_id}"):
-            if (path / f"run-{run_id}.wandb").is_file():
+            if any_file or (path / f"run-{run_id}.wandb").is_file():
                 return path
         return None
 
 
-def write_run(connection: Connection, spec: RunSpec, run: Any = None) -> Path:
-    """Write ``spec`` as one W&B run (or into ``run`` if already started) and finish it."""
+def write_run(connection: Connection, spec: RunSpec, run: Any = None, streamed: bool = False) -> Path:
+    """Write ``spec`` as one W&B run (or into ``run`` if already started) and finish it.
+
+    ``streamed``: ``run`` already received the history row by row; only the rest is written.
+    """
     if run is None:
         run = connection.init(spec)
     try:
-        for step, row in spec.history:
-            run.log(row, step=step, commit=True)
+        if not streamed:
+            for step, row in spec.history:
+                run.log(row, step=step, commit=True)
         if spec.tables or spec.charts:
             import plotly.io
             import wandb
@@ -182,29 +194,109 @@ def write_run(connection: Connection, spec: RunSpec, run: Any = None) -> Path:
     return run_dir
 
 
+@dataclass
+class _Live:
+    """A run open in the writer process: what it was opened with and every row streamed to it."""
+
+    head: RunSpec
+    rows: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    last_step: int = -1
+    #: A row arrived with a step below one already streamed: W&B would drop it, so the run is
+    #: rewritten whole, in step order, when it ends (offline), as it was before streaming.
+    unordered: bool = False
+    skipped: bool = False
+
+
 class RunWriter:
-    """Writes :class:`RunSpec` in a child process; ``flush`` waits a bounded time for them.
+    """Streams trials' runs to a child process; ``flush`` waits a bounded time for them.
+
+    A trial's run is opened when the trial starts (:meth:`open`), receives each history row as
+    it is logged (:meth:`log`) and is finished with its summary and state when the trial ends
+    (:meth:`finish`). Every call only queues a message (microseconds on the loop); a sender
+    thread pickles it into the child's stdin, so a full pipe blocks that thread only. A whole
+    run can still be written in one go (:meth:`submit`: the summary run, backfills).
 
     A child process, not a thread: writing a run costs ~30 ms of Python (GIL) time, which a
     thread would take from the optimization loop; with SQLite storage, whose calls release the
     GIL, that slowed a no-op loop by 50-70 ms per trial (measured). The child is a plain
     ``python -m tuneflow.tracking`` (no multiprocessing re-import of the user's script);
-    specs go down its stdin as pickles, acknowledgements come back on its stdout. If the parent
-    dies, the child still writes what it received, then exits at end of input.
+    acknowledgements come back on its stdout. If the parent dies, the child still writes what it
+    received (runs left open end as W&B ends an interrupted run), then exits at end of input.
+
+    Nothing is lost when the child dies: the parent keeps each open run's rows and each finished
+    run until the child acknowledges it, starts a new child and replays them there (the dead
+    child's partial offline directories of those runs are replaced), at most ``MAX_RESTARTS`` times.
     """
+
+    #: Child processes started after the first one died, at most.
+    MAX_RESTARTS = 5
 
     def __init__(self, connection: Connection) -> None:
         self.connection = connection
         self.written: list[Path] = []
         self.skipped = 0
         self.errors: list[str] = []
-        self._busy = 0
+        self.restarts = 0
         self._cond = threading.Condition()
         self._proc: subprocess.Popen[bytes] | None = None
-        self._outbox: list[RunSpec] = []
+        self._gen = 0  # which child the queued messages are meant for
+        self._outbox: deque[tuple[Any, ...]] = deque()
+        self._live: dict[str, _Live] = {}
+        self._unacked: dict[str, RunSpec] = {}  # finished, not yet acknowledged by the child
+        self._replaced: set[str] = set()  # runs a dead child may have left partly written
         self._sender: threading.Thread | None = None
         self._closing = False
+        self._given_up = False
         self._mode_sent = connection.mode
+
+    # -- the loop's side: queue and return -------------------------------------------------------
+
+    def _queue(self, *message: Any) -> None:
+        """Queue one message for the child (the caller holds ``self._cond``)."""
+        self._outbox.append(message)
+        if self._sender is None:
+            self._sender = threading.Thread(target=self._send, name="tuneflow-wandb-sender", daemon=True)
+            self._sender.start()
+        self._cond.notify_all()
+
+    def open(self, head: RunSpec) -> None:
+        """Start ``head``'s run now (name, config, tags, group; its summary and history come later)."""
+        with self._cond:
+            if head.run_id in self._live or head.run_id in self._unacked:
+                return
+            self._live[head.run_id] = _Live(head)
+            self._queue("open", head, False)
+
+    def log(self, run_id: str, step: int, row: dict[str, Any]) -> None:
+        """Stream one history row at ``step`` to an open run (rows at one step are merged)."""
+        with self._cond:
+            live = self._live.get(run_id)
+            if live is None or live.skipped:
+                return
+            live.rows.append((step, row))
+            if step < live.last_step and self.connection.mode == "offline":
+                live.unordered = True  # online, W&B drops the late row as it would from wandb.log
+            live.last_step = max(live.last_step, step)
+            if not live.unordered:
+                self._queue("log", run_id, step, row)
+
+    def finish(self, spec: RunSpec) -> None:
+        """End a run with its summary and state; ``spec.history`` is the whole history (for replays)."""
+        with self._cond:
+            live = self._live.pop(spec.run_id, None)
+            if live is not None and live.skipped:
+                self.skipped += 1
+                self._cond.notify_all()
+                return
+            rewrite = live is None or live.unordered
+            self._unacked[spec.run_id] = spec
+            self._queue("finish", spec, rewrite, spec.run_id in self._replaced)
+
+    def submit(self, spec: RunSpec) -> None:
+        """Write a whole run in one go (it was never opened); returns at once."""
+        self.finish(spec)
+
+    # -- the sender and reader threads ---------------------------------------------------------
 
     def _start(self) -> subprocess.Popen[bytes]:
         env = {k: v for k, v in os.environ.items() if k != "WANDB_SERVICE"}  # its own wandb-core
@@ -217,21 +309,7 @@ class RunWriter:
         assert proc.stdin is not None
         pickle.dump(("connection", state), proc.stdin)
         proc.stdin.flush()
-        threading.Thread(target=self._read, args=(proc,), name="tuneflow-wandb-acks", daemon=True).start()
         return proc
-
-    def submit(self, spec: RunSpec) -> None:
-        """Queue ``spec``; returns at once (the optimization loop never waits for W&B).
-
-        A sender thread pickles it into the child's stdin: a full pipe blocks that thread only.
-        """
-        with self._cond:
-            self._busy += 1
-            self._outbox.append(spec)
-            if self._sender is None:
-                self._sender = threading.Thread(target=self._send, name="tuneflow-wandb-sender", daemon=True)
-                self._sender.start()
-            self._cond.notify_all()
 
     def _send(self) -> None:
         while True:
@@ -240,60 +318,116 @@ class RunWriter:
                     self._cond.wait()
                 if not self._outbox:
                     break
-                spec = self._outbox.pop(0)
+                message = self._outbox.popleft()
+                gen, proc = self._gen, self._proc
             try:
-                if self._proc is None:
-                    self._proc = self._start()
-                assert self._proc.stdin is not None
+                if proc is None:
+                    proc = self._start()
+                    with self._cond:
+                        if gen != self._gen or self._given_up:  # replaced meanwhile: start over
+                            proc.kill()
+                            continue
+                        self._proc = proc
+                    threading.Thread(
+                        target=self._read, args=(proc, gen), name="tuneflow-wandb-acks", daemon=True
+                    ).start()
+                assert proc.stdin is not None
                 if self.connection.mode != self._mode_sent:  # the parent went offline (e.g. agent runs)
                     self._mode_sent = self.connection.mode
-                    pickle.dump(("mode", self._mode_sent), self._proc.stdin)
-                pickle.dump(("spec", spec), self._proc.stdin)
-                self._proc.stdin.flush()
-            except Exception as exc:  # a broken writer must not break the study
+                    pickle.dump(("mode", self._mode_sent), proc.stdin)
+                pickle.dump(message, proc.stdin)
+                proc.stdin.flush()
+            except Exception as exc:  # a dead child is replaced by the reader; nothing else may break the study
+                if proc is not None:
+                    with contextlib.suppress(subprocess.TimeoutExpired):
+                        proc.wait(timeout=5)
+                    if proc.poll() is not None:
+                        continue
                 with self._cond:
-                    self._busy = max(self._busy - 1, 0)
-                    self.errors.append(f"{spec.name}: {type(exc).__name__}: {exc}")
+                    self.errors.append(f"W&B writer: {type(exc).__name__}: {exc}")
+                    if message[0] == "finish":
+                        self._unacked.pop(message[1].run_id, None)
                     self._cond.notify_all()
-        if self._proc is not None and self._proc.stdin is not None:
+        with self._cond:
+            proc = self._proc
+        if proc is not None and proc.stdin is not None:
             with contextlib.suppress(OSError):
-                self._proc.stdin.close()  # the child exits once it has written what it got
+                proc.stdin.close()  # the child exits once it has written what it got
 
-    def _read(self, proc: subprocess.Popen[bytes]) -> None:
+    def _read(self, proc: subprocess.Popen[bytes], gen: int) -> None:
         assert proc.stdout is not None
         while True:
             try:
                 kind, *rest = pickle.load(proc.stdout)
             except Exception:  # EOF: the child exited
-                with self._cond:
-                    if self._busy:
-                        self.errors.append(f"the W&B writer exited with {self._busy} runs unwritten")
-                    self._busy = 0
-                    self._cond.notify_all()
+                proc.wait()
+                self._child_exited(gen)
                 return
             if kind == "fallback":
                 self.connection.fall_back(RuntimeError(rest[0]), teardown=False)
                 continue
             with self._cond:
-                self._busy -= 1
+                run_id = rest[0]
+                if kind == "opened-existing":  # a run an earlier session wrote: leave it as it is
+                    live = self._live.get(run_id)
+                    if live is not None:
+                        live.skipped = True
+                    continue
+                if self._unacked.pop(run_id, None) is None:
+                    continue
                 if kind == "written":
-                    self.written.append(Path(rest[0]))
+                    self.written.append(Path(rest[1]))
                 elif kind == "skipped":
                     self.skipped += 1
                 else:
-                    self.errors.append(str(rest[0]))
+                    self.errors.append(str(rest[1]))
                 self._cond.notify_all()
+
+    def _child_exited(self, gen: int) -> None:
+        """The child is gone: if work is left, replay it into a new child (or give up, saying so)."""
+        with self._cond:
+            if gen != self._gen:
+                return
+            self._proc = None
+            self._gen += 1
+            live = [r for r in self._live.values() if not r.skipped]
+            if not live and not self._unacked:
+                self._cond.notify_all()
+                return
+            if self.restarts >= self.MAX_RESTARTS:
+                n = len(self._unacked) + len(live)
+                self.errors.append(f"the W&B writer died {self.restarts + 1} times; {n} runs unwritten")
+                self._unacked.clear()
+                self._live.clear()
+                self._given_up = True
+                self._outbox.clear()
+                self._cond.notify_all()
+                return
+            self.restarts += 1
+            self._outbox.clear()
+            for run in live:  # reopen, then stream every row again
+                self._replaced.add(run.head.run_id)
+                self._queue("open", run.head, True)
+                if not run.unordered:
+                    for step, row in run.rows:
+                        self._queue("log", run.head.run_id, step, row)
+            for spec in self._unacked.values():
+                self._replaced.add(spec.run_id)
+                self._queue("finish", spec, True, True)
+
+    # -- waiting -------------------------------------------------------------------------------
 
     @property
     def pending(self) -> int:
+        """Finished runs not yet written."""
         with self._cond:
-            return self._busy
+            return len(self._unacked)
 
     def flush(self, timeout: float) -> bool:
-        """Wait until every queued run is written, at most ``timeout`` seconds; True if done."""
+        """Wait until every finished run is written, at most ``timeout`` seconds; True if done."""
         deadline = time.monotonic() + timeout
         with self._cond:
-            while self._busy:
+            while self._unacked:
                 left = deadline - time.monotonic()
                 if left <= 0:
                     return False
@@ -306,16 +440,31 @@ class RunWriter:
         with self._cond:
             self._closing = True
             self._cond.notify_all()
+            proc = self._proc
         if done and self._sender is not None:
             self._sender.join(timeout=10)
-            if self._proc is not None:
+            if proc is not None:
                 with contextlib.suppress(subprocess.TimeoutExpired):
-                    self._proc.wait(timeout=10)
+                    proc.wait(timeout=10)
         return done
+
+    @property
+    def child_pid(self) -> int | None:
+        """The pid of the writer process now running (None before the first run or after close)."""
+        with self._cond:
+            return self._proc.pid if self._proc is not None else None
+
+
+def _remove_offline_run(connection: Connection, run_id: str) -> None:
+    """Delete what a dead writer left of ``run_id`` offline, so the replay writes it whole."""
+    while (path := connection.existing_offline_run(run_id, any_file=True)) is not None:
+        shutil.rmtree(path, ignore_errors=True)
+        if path.exists():
+            break
 
 
 def _child() -> None:
-    """The writer process: read specs from stdin, write each run, acknowledge on stdout."""
+    """The writer process: open runs, stream rows into them, finish them; acknowledge on stdout."""
     out = os.fdopen(os.dup(1), "wb")
     with contextlib.suppress(OSError, AttributeError):
         os.nice(10)  # on a busy machine the optimization loop comes first; wandb-core inherits this
@@ -323,6 +472,9 @@ def _child() -> None:
     inp = sys.stdin.buffer
     connection: Connection | None = None
     warnings.simplefilter("ignore")
+    runs: dict[str, Any] = {}  # run id -> open wandb.Run
+    existing: set[str] = set()  # run ids an earlier session already wrote
+    failed: set[str] = set()  # runs whose opening failed (a partial directory may be left)
 
     def reply(*message: Any) -> None:
         pickle.dump(message, out)
@@ -330,30 +482,69 @@ def _child() -> None:
 
     while True:
         try:
-            kind, payload = pickle.load(inp)
+            kind, *payload = pickle.load(inp)
         except EOFError:
+            for run in runs.values():  # the parent is gone: end what is open, as interrupted
+                with contextlib.suppress(Exception):
+                    run.finish(exit_code=1)
             return
         if kind == "connection":
-            connection = Connection(*payload)
+            connection = Connection(*payload[0])
             continue
-        if kind == "mode":
-            assert connection is not None
-            connection.mode = payload
-            continue
-        spec: RunSpec = payload
         assert connection is not None
+        if kind == "mode":
+            connection.mode = payload[0]
+            continue
+        if kind == "log":
+            run_id, step, row = payload
+            run = runs.get(run_id)
+            if run is not None:
+                with contextlib.suppress(Exception):
+                    run.log(row, step=step, commit=False)  # rows at one step merge; the next step commits
+            continue
+        spec: RunSpec = payload[0]
+        replace: bool = payload[-1]
         try:
-            was = connection.mode
-            existing = connection.existing_offline_run(spec.run_id) if connection.mode == "offline" else None
-            if existing is not None:
+            offline = connection.mode == "offline"
+            if kind == "open":
+                if replace and offline:
+                    _remove_offline_run(connection, spec.run_id)
+                elif offline and connection.existing_offline_run(spec.run_id) is not None:
+                    existing.add(spec.run_id)
+                    reply("opened-existing", spec.run_id)
+                    continue
+                was = connection.mode
+                failed.add(spec.run_id)
+                runs[spec.run_id] = connection.init(spec)
+                failed.discard(spec.run_id)
+                if was != connection.mode and connection.fell_back:
+                    reply("fallback", connection.fell_back)
+                continue
+            rewrite: bool = payload[1]
+            run = runs.pop(spec.run_id, None)
+            replace = replace or spec.run_id in failed
+            if spec.run_id in existing:
                 reply("skipped", spec.run_id)
                 continue
-            path = write_run(connection, spec)
+            if run is not None and rewrite:  # rows came out of order: write the run again, sorted
+                run.finish(exit_code=spec.exit_code)
+                run = None
+                if connection.mode == "offline":
+                    _remove_offline_run(connection, spec.run_id)
+                    replace = True
+            if run is None and not replace and offline and connection.existing_offline_run(spec.run_id):
+                reply("skipped", spec.run_id)
+                continue
+            if replace and offline and run is None:
+                _remove_offline_run(connection, spec.run_id)
+            was = connection.mode
+            path = write_run(connection, spec, run, streamed=run is not None)
             if was != connection.mode and connection.fell_back:
                 reply("fallback", connection.fell_back)
-            reply("written", str(path))
+            reply("written", spec.run_id, str(path))
         except Exception as exc:
-            reply("error", f"{spec.name}: {type(exc).__name__}: {exc}")
+            if kind == "finish":
+                reply("error", spec.run_id, f"{spec.name}: {type(exc).__name__}: {exc}")
 
 
 # -- reading offline runs back ---------------------------------------------------------------
