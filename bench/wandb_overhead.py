@@ -34,7 +34,7 @@ from pathlib import Path
 import optuna
 
 import tuneflow
-from tuneflow.tracking.writer import run_dirs
+from tuneflow.tracking.reader import run_dirs
 
 PARAMETERS = {"x": {"min": -10.0, "max": 10.0}, "model": {"parameters": {"depth": {"values": [2, 4, 8]}}}}
 

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from procs import GRID_100, run_workers, start, states, trials, wait_for, write_recipe
 
-from tuneflow.engine.gridqueue import GRID_ATTR
-from tuneflow.engine.liveness import OWNER_ATTR
-from tuneflow.search.recipe import Recipe, load_recipe
+from tuneflow.keys import GRID_ATTR, OWNER_ATTR
+from tuneflow.loading import load_recipe
+from tuneflow.search.recipe import Recipe
 from tuneflow.search.space import SearchSpace
 from tuneflow.tune import tune
 
@@ -135,7 +135,7 @@ def test_grid_queue_is_filled_once_even_after_a_partial_fill(tmp_path: Path) -> 
     import optuna
 
     from tuneflow.engine.gridqueue import enqueue_grid, grid_points
-    from tuneflow.tune import create_study
+    from tuneflow.engine.study import create_study
 
     recipe = Recipe(name="g", train=lambda c: 0.0, parameters=GRID_100, method="grid")
     study = create_study(recipe, f"sqlite:///{tmp_path / 'g.db'}")

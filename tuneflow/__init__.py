@@ -7,14 +7,14 @@ _compat.install()  # old module paths (tuneflow.runner, tuneflow.recipe, ...) ke
 # ruff: noqa: E402
 from tuneflow.engine.result import TuneResult, load_result
 from tuneflow.engine.trial import TrialContext
-from tuneflow.errors import RecipeError, StorageError, SweepConfigError, TrialFailed, TuneflowError
-from tuneflow.search.recipe import Metric, Recipe, builtin_recipes, load_recipe
-from tuneflow.tracking.tracker import WandbOptions
-from tuneflow.tune import TuneflowWarning, tune
+from tuneflow.errors import RecipeError, StorageError, SweepConfigError, TrialFailed, TuneflowError, TuneflowWarning
+from tuneflow.loading import builtin_recipes, load_recipe
+from tuneflow.search.recipe import Metric, Recipe
+from tuneflow.tracking.options import WandbOptions
+from tuneflow.tune import tune
+from tuneflow.version import __version__
 from tuneflow.views.plotting import plots
 from tuneflow.views.report import write_report
-
-__version__ = "0.1.0"
 
 __all__ = [
     "Metric",

@@ -45,7 +45,7 @@ def _handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
                 raise
             click.echo(f"error: {exc}", err=True)
             sys.exit(2)
-        except KeyboardInterrupt as exc:  # tuneflow.signals.Interrupted: SIGINT -> 130, SIGTERM -> 143
+        except KeyboardInterrupt as exc:  # tuneflow.engine.signals.Interrupted: SIGINT -> 130, SIGTERM -> 143
             sys.exit(getattr(exc, "exit_code", 130))
 
     return wrapper
@@ -61,7 +61,7 @@ def main(debug: bool) -> None:
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
     optuna.logging.set_verbosity(optuna.logging.INFO if debug else optuna.logging.WARNING)
     if not debug:
-        warnings.formatwarning = _one_line_warning  # type: ignore[assignment]
+        warnings.formatwarning = _one_line_warning
 
 
 def _one_line_warning(message: Warning | str, category: type[Warning], *args: Any, **kwargs: Any) -> str:
@@ -107,7 +107,7 @@ def _run(
     progress: bool,
     worker: bool = False,
 ) -> None:
-    from tuneflow.search.recipe import load_recipe
+    from tuneflow.loading import load_recipe
     from tuneflow.tune import tune
     from tuneflow.views.display import print_summary
 
@@ -142,7 +142,7 @@ def run(**kwargs: Any) -> None:
 @_handle_errors
 def export_sweep(recipe: str, output: Path | None) -> None:
     """Print RECIPE as a W&B sweep config (YAML) for `wandb sweep`."""
-    from tuneflow.search.recipe import load_recipe
+    from tuneflow.loading import load_recipe
     from tuneflow.search.sweep import dump_sweep
 
     text = dump_sweep(load_recipe(recipe).to_sweep())
@@ -173,7 +173,7 @@ def best(storage: str | None, study_name: str | None, as_json: bool) -> None:
 @main.command("recipes")
 def recipes_command() -> None:
     """List the built-in recipes (run one with `tuneflow run NAME`)."""
-    from tuneflow.search.recipe import builtin_recipes
+    from tuneflow.loading import builtin_recipes
 
     names = builtin_recipes()
     width = max((len(n) for n in names), default=0)
@@ -230,7 +230,7 @@ def dashboard(storage: str | None, host: str, port: int) -> None:
 def import_runs_command(source: Path, recipe_ref: str, storage: str | None, study_name: str | None) -> None:
     """Add finished W&B runs (a wandb directory or a run-table CSV export) to a study as trials."""
     from tuneflow.importer import import_runs
-    from tuneflow.search.recipe import load_recipe
+    from tuneflow.loading import load_recipe
 
     report = import_runs(source, load_recipe(recipe_ref), storage=storage, study_name=study_name)
     for line in report.lines():

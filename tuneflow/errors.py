@@ -44,3 +44,7 @@ class StorageError(TuneflowError):
 
 class TrialFailed(TuneflowError):
     """Raised inside a trial to mark it FAIL with a reason; the study goes on."""
+
+
+class TuneflowWarning(UserWarning):
+    """A recipe runs, but not exactly as written (e.g. a lossy distribution mapping)."""

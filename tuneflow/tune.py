@@ -1,6 +1,6 @@
 """``tune``: create or resume the study, run the optimization loop, return a result.
 
-The loop is Optuna's ask/tell, run by :class:`tuneflow.optimize.Optimizer` (``study.optimize``'s
+The loop is Optuna's ask/tell, run by :class:`tuneflow.engine.loop.Optimizer` (``study.optimize``'s
 behaviour, plus a result written with retries, a global ``run_cap``, a grid queue and clean
 signal handling); this module adds metric conversion with recorded failure reasons, a metric
 ``target``, a bound on failures in a row, seeds that differ on resumption and per worker, and
@@ -9,7 +9,6 @@ the tracker hooks.
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 import warnings
@@ -23,22 +22,21 @@ from optuna.trial import FrozenTrial, TrialState
 from tuneflow.engine.gridqueue import enqueue_grid
 from tuneflow.engine.liveness import Keeper
 from tuneflow.engine.loop import Optimizer, count_toward_cap
-from tuneflow.engine.result import CONFIG_ATTR, FAIL_REASON_ATTR, METRICS_ATTR, STUDY_ATTR, TuneResult, jsonable
+from tuneflow.engine.result import TuneResult, jsonable
 from tuneflow.engine.signals import Interrupted, SignalGuard
-from tuneflow.engine.storage import StorageSettings, open_storage, redact_url
-from tuneflow.engine.trial import TrialContext, call_train, to_values, train_arity
-from tuneflow.errors import RecipeError, StorageError, TrialFailed
-from tuneflow.search.methods import MODEL_BASED, make_pruner, make_sampler, missing_requirements
+from tuneflow.engine.storage import StorageSettings, redact_url
+from tuneflow.engine.study import create_study
+from tuneflow.engine.trial import Tracker, TrialContext, call_train, to_values, train_arity
+from tuneflow.errors import RecipeError, TrialFailed, TuneflowWarning
+from tuneflow.keys import CONFIG_ATTR, FAIL_REASON_ATTR, METRICS_ATTR, STUDY_ATTR
+from tuneflow.search.methods import MODEL_BASED, missing_requirements
 from tuneflow.search.recipe import Recipe
-from tuneflow.tracking.tracker import Tracker, make_tracker
+from tuneflow.tracking.tracker import make_tracker
+from tuneflow.views.importance import importance_evaluator
 
 __all__ = ["TuneflowWarning", "check_runtime", "create_study", "tune"]
 
-logger = logging.getLogger("tuneflow")
-
-
-class TuneflowWarning(UserWarning):
-    """A recipe runs, but not exactly as written (e.g. a lossy distribution mapping)."""
+logger = logging.getLogger(__name__)
 
 
 def check_runtime(recipe: Recipe) -> None:
@@ -62,68 +60,6 @@ def warn_lossy(recipe: Recipe) -> None:
             warnings.warn(
                 f"parameters.{p.name} under method '{recipe.method}': {p.lossy}.", TuneflowWarning, stacklevel=3
             )
-
-
-def _study_meta(recipe: Recipe) -> dict[str, Any]:
-    parameters = recipe.parameters
-    try:
-        json.dumps(parameters)
-    except (TypeError, ValueError):
-        parameters = None  # objects in the block: configs are stored per trial instead
-    return {
-        "recipe": recipe.name,
-        "method": recipe.method,
-        "metrics": [m.to_dict() for m in recipe.metrics],
-        "parameters": parameters,
-        "seed": recipe.seed,
-    }
-
-
-def create_study(recipe: Recipe, storage: Any = None, study_name: str | None = None) -> Study:
-    """Create the recipe's study, or load it when it exists (same name = resume)."""
-    backend = open_storage(storage)
-    name = study_name or recipe.name
-    existing = optuna.study.get_all_study_names(backend)
-    n_existing = 0
-    if name in existing:
-        old = optuna.load_study(study_name=name, storage=backend)
-        if [d.name.lower() for d in old.directions] != recipe.directions:
-            raise StorageError(
-                f"study {name!r} already exists with goals {[d.name.lower() for d in old.directions]}, "
-                f"but the recipe asks for {recipe.directions}; use another --study-name"
-            )
-        n_existing = len(old.get_trials(deepcopy=False))
-    # A resumed study must not replay the first session's draws: offset the seed by the
-    # number of trials already there (a fresh study uses the recipe's seed as is).
-    # Not for grid: GridSampler's seed fixes the order of the points, and a trial's point is
-    # found by its index in that order, so another seed would revisit points already run.
-    seed = None if recipe.seed is None else recipe.seed + (0 if recipe.method == "grid" else n_existing)
-    sampler = make_sampler(recipe.method, recipe.search_space, seed, recipe.sampler_options)
-    pruner = make_pruner(recipe.early_terminate, recipe.pruner)
-    study = optuna.create_study(
-        storage=backend,
-        study_name=name,
-        sampler=sampler,
-        pruner=pruner,
-        directions=recipe.directions,
-        load_if_exists=True,
-    )
-    if STUDY_ATTR not in study.user_attrs:
-        _set_once(study, lambda: study.set_user_attr(STUDY_ATTR, _study_meta(recipe)))
-        if len(recipe.metrics) > 1 or recipe.metrics[0].name != "value":
-            with warnings.catch_warnings():  # set_metric_names is "experimental" in Optuna 5
-                warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)
-                _set_once(study, lambda: study.set_metric_names([m.name for m in recipe.metrics]))
-    return study
-
-
-def _set_once(study: Study, write: Callable[[], None]) -> None:
-    """Write study metadata that several workers starting together may all write (same value)."""
-    try:
-        write()
-    except Exception:  # another worker inserted the same attribute a moment earlier
-        if STUDY_ATTR not in study.user_attrs:
-            raise
 
 
 class _Loop:
@@ -203,6 +139,7 @@ def tune(
     progress: bool = False,
     callbacks: Sequence[Callable[[Study, FrozenTrial], None]] = (),
     worker: bool = False,
+    tracker: Tracker | None = None,
 ) -> TuneResult:
     """Run (or resume) the recipe's study and return its result.
 
@@ -211,10 +148,11 @@ def tune(
     Optuna storage. ``wandb`` is False (off), None (defaults) or options for the W&B bridge.
     ``worker=True`` marks one of several processes sharing the study (``tuneflow worker``): its
     sampler draws its own random stream, since a shared seed would make every worker propose
-    the same points.
+    the same points. ``tracker`` replaces the W&B tracker ``wandb`` would make with any object
+    implementing :class:`tuneflow.engine.trial.Tracker` (e.g. ``tracking.recording.RecordingTracker``).
 
     SIGINT/SIGTERM (main thread only) fail the trials in flight, queue them to run again, close
-    the tracker and raise :class:`tuneflow.signals.Interrupted` (a ``KeyboardInterrupt``).
+    the tracker and raise :class:`tuneflow.engine.signals.Interrupted` (a ``KeyboardInterrupt``).
     """
     check_runtime(recipe)
     problems = []
@@ -240,7 +178,8 @@ def tune(
         )
         result.stop_reason = f"run_cap of {recipe.run_cap} trials reached"
         return result
-    tracker = make_tracker(wandb, recipe, study, n_jobs=n_jobs)
+    if tracker is None:
+        tracker = make_tracker(wandb, recipe, study, n_jobs=n_jobs, importance=importance_evaluator)
     loop = _Loop(recipe, study, tracker)
     keeper = Keeper(study, settings)
     interrupted = True

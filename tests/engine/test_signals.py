@@ -16,8 +16,8 @@ import pytest
 from procs import finish, start, states, trials, wait_for, write_recipe
 
 import tuneflow
-from tuneflow.engine.result import FAIL_REASON_ATTR
 from tuneflow.engine.signals import Interrupted, SignalGuard
+from tuneflow.keys import FAIL_REASON_ATTR
 
 SIGNALS = [(signal.SIGINT, 130), (signal.SIGTERM, 143)]
 

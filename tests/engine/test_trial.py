@@ -16,7 +16,7 @@ from optuna.trial import TrialState
 import tuneflow
 from tuneflow.engine.trial import to_values, train_arity
 from tuneflow.errors import TrialFailed
-from tuneflow.search.recipe import Metric
+from tuneflow.search.metric import Metric
 
 AUC = (Metric("auc", "maximize"),)
 TWO = (Metric("auc", "maximize"), Metric("latency"))

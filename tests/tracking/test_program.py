@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from tuneflow.cli import main
 from tuneflow.engine.result import load_result
 from tuneflow.tracking.program import _command
-from tuneflow.tracking.writer import read_run, run_dirs
+from tuneflow.tracking.reader import read_run, run_dirs
 
 PROGRAM = """\
 import sys

@@ -17,7 +17,7 @@ from conftest import require
 
 import tuneflow
 from tuneflow.errors import RecipeError, TuneflowError
-from tuneflow.tracking.tracker import (
+from tuneflow.tracking import (
     Redactor,
     WandbOptions,
     make_tracker,
@@ -25,7 +25,9 @@ from tuneflow.tracking.tracker import (
     resolve_mode,
     study_run_prefix,
 )
-from tuneflow.tracking.writer import Connection, RunSpec, RunWriter, read_records, read_run, run_dirs
+from tuneflow.tracking.reader import read_records, read_run, run_dirs
+from tuneflow.tracking.runs import RunSpec
+from tuneflow.tracking.writer import Connection, RunWriter
 
 METRIC = "loss"
 API_KEY_VALUE = "sk-live-0123456789abcdefXYZ"

@@ -10,7 +10,7 @@ import optuna
 import pytest
 
 import tuneflow
-from tuneflow.tracking.tracker import RUN_PATH_ATTR
+from tuneflow.keys import RUN_PATH_ATTR
 from tuneflow.views.display import print_summary, table_lines
 
 

@@ -23,15 +23,15 @@ import optuna
 from optuna.study import Study
 from optuna.trial import TrialState
 
+from tuneflow.engine import optuna_adapter as adapter
 from tuneflow.errors import StorageError
+from tuneflow.keys import FIXED_PARAMS_SYSTEM_ATTR, GRID_ATTR
 from tuneflow.search.space import SearchSpace
 
-__all__ = ["GRID_ATTR", "enqueue_grid", "grid_points", "pop_waiting"]
+__all__ = ["enqueue_grid", "grid_points", "pop_waiting"]
 
-logger = logging.getLogger("tuneflow")
+logger = logging.getLogger(__name__)
 
-#: Study system attribute: number of grid points enqueued (present once the queue is complete).
-GRID_ATTR = "tuneflow:grid_size"
 _FILL_WAIT = 120.0
 
 
@@ -48,10 +48,10 @@ def _key(params: dict[str, Any]) -> tuple[tuple[str, str], ...]:
 
 def enqueue_grid(study: Study, space: SearchSpace) -> int:
     """Make sure every grid point of ``space`` is queued in ``study`` exactly once; return the grid size."""
-    size = study._storage.get_study_system_attrs(study._study_id).get(GRID_ATTR)
+    size = adapter.storage_of(study).get_study_system_attrs(adapter.study_id(study)).get(GRID_ATTR)
     if size is not None:
         return int(size)
-    storage = study._storage
+    storage = adapter.storage_of(study)
     marker = f"{study.study_name}:tuneflow-grid-filler"
     try:
         storage.create_new_study(study.directions, marker)
@@ -59,11 +59,14 @@ def enqueue_grid(study: Study, space: SearchSpace) -> int:
         return _wait_for_filler(study, marker, space)
     try:
         points = grid_points(space)
-        done = {_key(t.system_attrs.get("fixed_params", t.params)) for t in storage.get_all_trials(study._study_id)}
+        done = {
+            _key(t.system_attrs.get(FIXED_PARAMS_SYSTEM_ATTR, t.params))
+            for t in storage.get_all_trials(adapter.study_id(study))
+        }
         missing = [p for p in points if _key(p) not in done]
         for params in missing:
             study.enqueue_trial(params, skip_if_exists=False)
-        storage.set_study_system_attr(study._study_id, GRID_ATTR, len(points))
+        storage.set_study_system_attr(adapter.study_id(study), GRID_ATTR, len(points))
         logger.info("tuneflow: queued %d grid points (%d already there)", len(missing), len(points) - len(missing))
         return len(points)
     finally:
@@ -71,10 +74,10 @@ def enqueue_grid(study: Study, space: SearchSpace) -> int:
 
 
 def _wait_for_filler(study: Study, marker: str, space: SearchSpace) -> int:
-    storage = study._storage
+    storage = adapter.storage_of(study)
     deadline = time.monotonic() + _FILL_WAIT
     while time.monotonic() < deadline:
-        size = storage.get_study_system_attrs(study._study_id).get(GRID_ATTR)
+        size = storage.get_study_system_attrs(adapter.study_id(study)).get(GRID_ATTR)
         if size is not None:
             return int(size)
         if marker not in {s.study_name for s in storage.get_all_studies()}:
@@ -95,10 +98,10 @@ def pop_waiting(study: Study) -> int | None:
     each is then claimed with Optuna's row-locked WAITING -> RUNNING update, which fails
     harmlessly when another worker took it first.
     """
-    backend = getattr(study._storage, "_backend", None)
+    backend = adapter.unwrap_cache(adapter.storage_of(study))
     if not isinstance(backend, optuna.storages.RDBStorage):
-        return study._pop_waiting_trial_id()
-    from optuna.storages._rdb import models
+        return adapter.pop_waiting_trial_id(study)
+    models = adapter.rdb_models()
 
     while True:
         session = backend.scoped_session()
@@ -106,7 +109,9 @@ def pop_waiting(study: Study) -> int | None:
             ids = [
                 row[0]
                 for row in session.query(models.TrialModel.trial_id)
-                .filter(models.TrialModel.study_id == study._study_id, models.TrialModel.state == TrialState.WAITING)
+                .filter(
+                    models.TrialModel.study_id == adapter.study_id(study), models.TrialModel.state == TrialState.WAITING
+                )
                 .order_by(models.TrialModel.trial_id)
                 .limit(16)
             ]
@@ -117,7 +122,7 @@ def pop_waiting(study: Study) -> int | None:
             return None
         for trial_id in ids:
             try:
-                if study._storage.set_trial_state_values(trial_id, state=TrialState.RUNNING):
+                if adapter.storage_of(study).set_trial_state_values(trial_id, state=TrialState.RUNNING):
                     return trial_id
             except optuna.exceptions.UpdateFinishedTrialError:
                 continue
@@ -125,8 +130,8 @@ def pop_waiting(study: Study) -> int | None:
 
 def n_waiting_or_running(study: Study) -> tuple[int, int]:
     """How many trials wait in the queue and how many run (in any worker)."""
-    trials = study._storage.get_all_trials(
-        study._study_id, deepcopy=False, states=(TrialState.WAITING, TrialState.RUNNING)
+    trials = adapter.storage_of(study).get_all_trials(
+        adapter.study_id(study), deepcopy=False, states=(TrialState.WAITING, TrialState.RUNNING)
     )
     waiting = sum(t.state == TrialState.WAITING for t in trials)
     return waiting, len(trials) - waiting

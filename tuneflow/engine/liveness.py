@@ -22,23 +22,27 @@ import os
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import optuna
-from optuna.storages._heartbeat import is_heartbeat_enabled
 from optuna.study import Study
 from optuna.trial import FrozenTrial, TrialState
 
-from tuneflow.engine.result import FAIL_REASON_ATTR
+from tuneflow.engine import optuna_adapter as adapter
 from tuneflow.engine.storage import StorageSettings, storage_kind
+from tuneflow.keys import (
+    FAIL_REASON_ATTR,
+    FAIL_REASON_SYSTEM_ATTR,
+    FAILED_TRIAL_SYSTEM_ATTR,
+    FIXED_PARAMS_SYSTEM_ATTR,
+    HEARTBEAT_ATTR,
+    OWNER_ATTR,
+    RETRY_HISTORY_SYSTEM_ATTR,
+)
 
-__all__ = ["OWNER_ATTR", "Keeper", "owner_id", "requeue"]
+__all__ = ["Keeper", "owner_id", "requeue"]
 
-logger = logging.getLogger("tuneflow")
-
-#: Trial system attributes written by tuneflow.
-OWNER_ATTR = "tuneflow:owner"
-HEARTBEAT_ATTR = "tuneflow:heartbeat"
-FAIL_REASON_SYSTEM_ATTR = "tuneflow:fail_reason"
+logger = logging.getLogger(__name__)
 
 
 def _read(path: str) -> str:
@@ -98,10 +102,10 @@ class Keeper:
     def __init__(self, study: Study, settings: StorageSettings) -> None:
         self.study = study
         self.settings = settings
-        storage = study._storage
+        storage = adapter.storage_of(study)
         self.kind = storage_kind(storage)
         self.enabled = self.kind != "memory"
-        self.rdb_heartbeat = is_heartbeat_enabled(storage) if self.enabled else False
+        self.rdb_heartbeat = adapter.heartbeat_enabled(storage) if self.enabled else False
         self.owner = owner_id() if self.enabled else ""
         self._running: set[int] = set()  # trial ids this process is running
         self._lock = threading.Lock()
@@ -116,7 +120,7 @@ class Keeper:
             return
         with self._lock:
             self._running.add(trial_id)
-        storage = self.study._storage
+        storage = adapter.storage_of(self.study)
         if self.owner:
             storage.set_trial_system_attr(trial_id, OWNER_ATTR, self.owner)
         self._beat(trial_id)
@@ -127,7 +131,7 @@ class Keeper:
                 self._running.discard(trial_id)
 
     def _beat(self, trial_id: int) -> None:
-        storage = self.study._storage
+        storage = adapter.storage_of(self.study)
         if self.rdb_heartbeat:
             storage.record_heartbeat(trial_id)  # type: ignore[attr-defined]
         else:
@@ -171,27 +175,27 @@ class Keeper:
         """Fail (and queue again) the RUNNING trials whose worker is gone; return their numbers."""
         if not self.enabled:
             return []
-        study, storage = self.study, self.study._storage
+        study, storage = self.study, adapter.storage_of(self.study)
         stale: list[int] = []
         if self.rdb_heartbeat:
             with self._lock:
                 mine = set(self._running)
-            ids = [i for i in storage._get_stale_trial_ids(study._study_id) if i not in mine]  # type: ignore[attr-defined]
+            ids = [i for i in adapter.stale_trial_ids(storage, adapter.study_id(study)) if i not in mine]
             stale += ids
         now = time.time()
         with self._lock:
             mine = set(self._running)
-        for t in storage.get_all_trials(study._study_id, deepcopy=False, states=(TrialState.RUNNING,)):
-            if t._trial_id in mine or t._trial_id in stale:
+        for t in storage.get_all_trials(adapter.study_id(study), deepcopy=False, states=(TrialState.RUNNING,)):
+            if adapter.trial_id(t) in mine or adapter.trial_id(t) in stale:
                 continue
             if _owner_dead(t.system_attrs.get(OWNER_ATTR)):
-                stale.append(t._trial_id)
+                stale.append(adapter.trial_id(t))
             elif not self.rdb_heartbeat:
                 last = t.system_attrs.get(HEARTBEAT_ATTR)
                 if last is None and t.datetime_start is not None:
                     last = t.datetime_start.timestamp()
                 if last is not None and now - float(last) > self.settings.grace_period:
-                    stale.append(t._trial_id)
+                    stale.append(adapter.trial_id(t))
         reaped = []
         for trial_id in stale:
             if self.fail_and_requeue(trial_id, "its worker stopped (no heartbeat or process gone)"):
@@ -219,16 +223,16 @@ class Keeper:
             if lock is not None:
                 lock.release()
 
-    def _journal_lock(self) -> object | None:
+    def _journal_lock(self) -> Any:
         if self.kind != "journal":
             return None
         from optuna.storages.journal import JournalFileSymlinkLock
 
-        path = getattr(getattr(self.study._storage, "_backend", None), "_file_path", None)
+        path = adapter.journal_file_path(adapter.storage_of(self.study))
         return JournalFileSymlinkLock(f"{path}.tuneflow-reaper") if path else None
 
     def _fail_and_requeue(self, trial_id: int, reason: str, user_reason: bool) -> bool:
-        storage = self.study._storage
+        storage = adapter.storage_of(self.study)
         try:
             if storage.get_trial(trial_id).state != TrialState.RUNNING:
                 return False
@@ -253,17 +257,17 @@ def requeue(study: Study, failed: FrozenTrial, max_retry: int) -> bool:
     ``RetryHeartbeatStaleTrialCallback`` writes them) and no user attributes, so nothing of the
     failed run (its fail reason, its W&B run id) sticks to the new one.
     """
-    history = [*failed.system_attrs.get("retry_history", ()), failed.number]
+    history = [*failed.system_attrs.get(RETRY_HISTORY_SYSTEM_ATTR, ()), failed.number]
     if len(history) > max_retry:
         logger.warning(
             "tuneflow: trial %d failed %d times without finishing; not queued again", failed.number, len(history)
         )
         return False
     system_attrs = {k: v for k, v in failed.system_attrs.items() if not k.startswith("tuneflow:")}
-    system_attrs["failed_trial"] = history[0]
-    system_attrs["retry_history"] = history
+    system_attrs[FAILED_TRIAL_SYSTEM_ATTR] = history[0]
+    system_attrs[RETRY_HISTORY_SYSTEM_ATTR] = history
     if failed.params:
-        system_attrs.setdefault("fixed_params", failed.params)
+        system_attrs.setdefault(FIXED_PARAMS_SYSTEM_ATTR, failed.params)
     study.add_trial(
         optuna.trial.create_trial(
             state=TrialState.WAITING,

@@ -15,7 +15,7 @@ every ``Exception`` caught as a FAIL, ``timeout``, the progress bar) and adds:
   workers interleave within one storage round-trip;
 - **grid queue**: grid studies only pop queued points; a worker stops when none is waiting and
   none is running anywhere (it waits while other workers' trials may still fail and come back);
-- **signals**: see :mod:`tuneflow.signals`; trials in flight end FAIL and are queued again.
+- **signals**: see :mod:`tuneflow.engine.signals`; trials in flight end FAIL and are queued again.
 """
 
 from __future__ import annotations
@@ -30,15 +30,17 @@ import optuna
 from optuna.study import Study
 from optuna.trial import FrozenTrial, TrialState
 
+from tuneflow.engine import optuna_adapter as adapter
 from tuneflow.engine.gridqueue import n_waiting_or_running, pop_waiting
-from tuneflow.engine.liveness import FAIL_REASON_SYSTEM_ATTR, Keeper
+from tuneflow.engine.liveness import Keeper
 from tuneflow.engine.signals import Interrupted, SignalGuard
 from tuneflow.engine.storage import StorageSettings, retry_storage
+from tuneflow.keys import FAIL_REASON_SYSTEM_ATTR, RETRY_HISTORY_SYSTEM_ATTR
 
 __all__ = ["Optimizer", "count_toward_cap"]
 
-logger = logging.getLogger("tuneflow")
-_optuna_logger = optuna.logging.get_logger("optuna.study._optimize")
+logger = logging.getLogger(__name__)
+_optuna_logger = optuna.logging.get_logger(adapter.OPTIMIZE_LOGGER)
 _GRID_POLL = 0.25
 
 Objective = Callable[[optuna.Trial], Any]
@@ -47,8 +49,8 @@ Callback = Callable[[Study, FrozenTrial], None]
 
 def count_toward_cap(study: Study) -> int:
     """Trials that count toward ``run_cap``: all but WAITING, a re-queued failure counted once."""
-    trials = study._storage.get_all_trials(study._study_id, deepcopy=False)
-    retried = {n for t in trials for n in t.system_attrs.get("retry_history", ())}
+    trials = study.get_trials(deepcopy=False)
+    retried = {n for t in trials for n in t.system_attrs.get(RETRY_HISTORY_SYSTEM_ATTR, ())}
     return sum(1 for t in trials if t.state != TrialState.WAITING and t.number not in retried)
 
 
@@ -93,7 +95,7 @@ class Optimizer:
             self._local_count = count_toward_cap(study)
         if progress and n_jobs > 1 and n_trials is None and timeout is not None:
             progress = False  # as study.optimize: no timeout-only bar with threads
-        self._bar = optuna.progress_bar._ProgressBar(progress and (n_trials or timeout) is not None, n_trials, timeout)
+        self._bar = adapter.progress_bar(progress and (n_trials or timeout) is not None, n_trials, timeout)
         self._start = time.monotonic()
 
     # -- the loop ------------------------------------------------------------------------------
@@ -120,7 +122,7 @@ class Optimizer:
                 self._worker(main=False)
             except BaseException as exc:  # surfaced in the main thread
                 errors.append(exc)
-                self.study._stop_flag = True
+                adapter.request_stop(self.study)
 
         threads = [threading.Thread(target=work, name=f"tuneflow-{i}", daemon=True) for i in range(self.n_jobs)]
         for t in threads:
@@ -138,34 +140,33 @@ class Optimizer:
             raise errors[0]
 
     def _should_stop(self) -> bool:
-        if self.study._stop_flag or self.guard.interrupted:
+        if adapter.stop_requested(self.study) or self.guard.interrupted:
             return True
         return self.timeout is not None and time.monotonic() - self._start >= self.timeout
 
     def _worker(self, main: bool) -> None:
         study = self.study
-        study._thread_local.in_optimize_loop = True
-        try:
-            while not self._should_stop():
-                trial = self._claim()
-                if trial is None:
-                    break
-                if self.guard.interrupted:  # claimed while the main thread was cleaning up
-                    self._abandon(trial, Interrupted(self.guard.signum or 2))
-                    break
-                self._run_trial(trial, main)
-                if main:
-                    self.guard.check()
-        finally:
-            study._thread_local.in_optimize_loop = False
-            study._storage.remove_session()
+        with adapter.optimize_loop(study):
+            try:
+                while not self._should_stop():
+                    trial = self._claim()
+                    if trial is None:
+                        break
+                    if self.guard.interrupted:  # claimed while the main thread was cleaning up
+                        self._abandon(trial, Interrupted(self.guard.signum or 2))
+                        break
+                    self._run_trial(trial, main)
+                    if main:
+                        self.guard.check()
+            finally:
+                adapter.storage_of(study).remove_session()
 
     def stop(self, reason: str) -> None:
         """Start no more trials; the first reason given is the one reported."""
         if self.stop_reason is None:
             self.stop_reason = reason
             logger.warning("tuneflow: stopping: %s", reason)
-        self.study._stop_flag = True
+        adapter.request_stop(self.study)
 
     # -- claiming a trial ----------------------------------------------------------------------
 
@@ -211,12 +212,12 @@ class Optimizer:
                 if self._should_stop():
                     return None
                 time.sleep(_GRID_POLL)  # others' trials may still fail and come back to the queue
-            study._thread_local.cached_all_trials = None
+            adapter.forget_cached_trials(study)
             trial = optuna.Trial(study, trial_id)
         with self._lock:
-            self._in_flight[trial._trial_id] = trial
+            self._in_flight[adapter.trial_id(trial)] = trial
         try:
-            self.keeper.started(trial._trial_id)
+            self.keeper.started(adapter.trial_id(trial))
         except Exception as exc:  # a lost heartbeat write is not worth losing the trial for
             logger.debug("tuneflow: recording the start of trial %d failed: %s", trial.number, exc)
         return trial
@@ -245,7 +246,7 @@ class Optimizer:
             self.guard.cleaning()
             self._abandon(trial, interrupted)
             raise interrupted
-        if trial._trial_id in self._abandoned:
+        if adapter.trial_id(trial) in self._abandoned:
             return  # the main thread already failed it after a signal
         frozen = self._tell(trial, state, values)
         if frozen is None:
@@ -280,8 +281,8 @@ class Optimizer:
             )
         finally:
             with self._lock:
-                self._in_flight.pop(trial._trial_id, None)
-            self.keeper.finished(trial._trial_id)
+                self._in_flight.pop(adapter.trial_id(trial), None)
+            self.keeper.finished(adapter.trial_id(trial))
         if frozen.state != state and FAIL_REASON_SYSTEM_ATTR in frozen.system_attrs:
             salvaged = self._salvage(frozen, state, values) if state == TrialState.COMPLETE else None
             logger.warning(
@@ -301,19 +302,19 @@ class Optimizer:
         The copy has the same parameters; if no other worker has claimed it yet, claiming it and
         telling it the result keeps the value without running the trial again.
         """
-        storage = self.study._storage
+        storage = adapter.storage_of(self.study)
         try:
-            for t in storage.get_all_trials(self.study._study_id, deepcopy=False, states=(TrialState.WAITING,)):
-                if t.system_attrs.get("retry_history", [])[-1:] != [reaped.number]:
+            for t in storage.get_all_trials(adapter.study_id(self.study), deepcopy=False, states=(TrialState.WAITING,)):
+                if t.system_attrs.get(RETRY_HISTORY_SYSTEM_ATTR, [])[-1:] != [reaped.number]:
                     continue
-                if not storage.set_trial_state_values(t._trial_id, state=TrialState.RUNNING):
+                if not storage.set_trial_state_values(adapter.trial_id(t), state=TrialState.RUNNING):
                     return None
                 try:
                     for key, value in reaped.user_attrs.items():
-                        storage.set_trial_user_attr(t._trial_id, key, value)
+                        storage.set_trial_user_attr(adapter.trial_id(t), key, value)
                     return self.study.tell(t.number, values, state=state)
                 except Exception:
-                    storage.set_trial_state_values(t._trial_id, state=TrialState.WAITING)  # back in the queue
+                    storage.set_trial_state_values(adapter.trial_id(t), state=TrialState.WAITING)  # back in the queue
                     raise
         except Exception as exc:  # best effort: the copy will simply run again
             logger.warning("tuneflow: could not store trial %d's result in its copy: %s", reaped.number, exc)
@@ -330,24 +331,24 @@ class Optimizer:
     def _abandon(self, trial: optuna.Trial, exc: BaseException) -> None:
         """Fail one trial in flight because of a signal, queue it again, and tell the callbacks."""
         with self._lock:
-            if trial._trial_id in self._abandoned:
+            if adapter.trial_id(trial) in self._abandoned:
                 return
-            self._abandoned.add(trial._trial_id)
-            self._in_flight.pop(trial._trial_id, None)
+            self._abandoned.add(adapter.trial_id(trial))
+            self._in_flight.pop(adapter.trial_id(trial), None)
         reason = f"interrupted by {getattr(exc, 'signame', 'KeyboardInterrupt')}"
-        storage = self.study._storage
+        storage = adapter.storage_of(self.study)
         try:
             retry_storage(
-                lambda: self.keeper.fail_and_requeue(trial._trial_id, reason, user_reason=True),
+                lambda: self.keeper.fail_and_requeue(adapter.trial_id(trial), reason, user_reason=True),
                 f"failing trial {trial.number}",
                 min(self.settings.retry_seconds, 10.0),
             )
-            frozen = storage.get_trial(trial._trial_id)
+            frozen = storage.get_trial(adapter.trial_id(trial))
         except Exception as err:
             logger.warning("tuneflow: could not mark interrupted trial %d FAIL: %s", trial.number, err)
             return
         finally:
-            self.keeper.finished(trial._trial_id)
+            self.keeper.finished(adapter.trial_id(trial))
         for callback in self.callbacks:
             try:
                 callback(self.study, frozen)

@@ -19,16 +19,10 @@ from optuna.trial import FrozenTrial, TrialState
 
 from tuneflow.engine.storage import DEFAULT_STORAGE, open_storage, redact_url
 from tuneflow.errors import StorageError
+from tuneflow.keys import CONFIG_ATTR, STUDY_ATTR
 from tuneflow.search.space import SearchSpace, build_config
 
-__all__ = ["STUDY_ATTR", "TuneResult", "load_result", "trial_config"]
-
-#: Study user-attribute key holding tuneflow's metadata about the recipe.
-STUDY_ATTR = "tuneflow"
-#: Trial user-attribute keys.
-CONFIG_ATTR = "config"
-FAIL_REASON_ATTR = "fail_reason"
-METRICS_ATTR = "metrics"
+__all__ = ["TuneResult", "load_result", "trial_config"]
 
 
 def trial_config(trial: FrozenTrial, space: SearchSpace | None) -> dict[str, Any]:
@@ -128,7 +122,7 @@ class TuneResult:
         if self.is_multi_objective:
             return self.best_trials[:n]
         reverse = self.study.direction == optuna.study.StudyDirection.MAXIMIZE
-        return sorted(done, key=lambda t: t.value, reverse=reverse)[:n]
+        return sorted(done, key=lambda t: float(t.value), reverse=reverse)[:n]  # type: ignore[arg-type]
 
 
 def load_result(storage: str | None = None, study_name: str | None = None) -> TuneResult:

@@ -18,7 +18,7 @@ the ``storage`` argument / ``--storage`` flag and the fix):
 RDB storages get Optuna's heartbeat: a worker killed mid-trial leaves a trial whose heartbeat
 stops; after ``grace_period`` any live worker marks it FAIL and queues it again with the same
 parameters (at most ``max_retry`` times). Journal files have no native heartbeat; tuneflow's
-:mod:`tuneflow.liveness` keeps an equivalent one in trial system attributes.
+:mod:`tuneflow.engine.liveness` keeps an equivalent one in trial system attributes.
 
 Passwords in URLs never leave this module in plain text: use :func:`redact_url` before printing
 or logging a URL.
@@ -39,6 +39,7 @@ from typing import Any, TypeVar
 import optuna
 from optuna.storages import BaseStorage
 
+from tuneflow.engine import optuna_adapter as adapter
 from tuneflow.errors import StorageError
 
 __all__ = [
@@ -121,9 +122,7 @@ def redact_url(url: Any) -> str:
 def storage_kind(storage: Any) -> str:
     """``"memory"``, ``"sqlite"``, ``"postgresql"``, ``"journal"`` or ``"rdb"`` (other SQLAlchemy URLs)."""
     if isinstance(storage, BaseStorage):
-        from optuna.storages._cached_storage import _CachedStorage
-
-        inner = storage._backend if isinstance(storage, _CachedStorage) else storage
+        inner = adapter.unwrap_cache(storage)
         if isinstance(inner, optuna.storages.InMemoryStorage):
             return "memory"
         if isinstance(inner, optuna.storages.JournalStorage):

@@ -10,19 +10,60 @@ from __future__ import annotations
 
 import inspect
 import math
-import numbers
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import optuna
+from optuna.trial import FrozenTrial
 
 from tuneflow.errors import TrialFailed
+from tuneflow.keys import OBJECTIVE_ROW_KEY
+from tuneflow.values import as_float
 
 if TYPE_CHECKING:
-    from tuneflow.search.recipe import Metric
+    from tuneflow.search.metric import Metric
 
-__all__ = ["TrialContext", "call_train", "to_values", "train_arity"]
+__all__ = ["NullTracker", "Tracker", "TrialContext", "call_train", "to_values", "train_arity"]
+
+
+class Tracker(Protocol):
+    """What ``tune`` tells a tracker about each trial, at the moment it happens.
+
+    The core owns this seam: ``tuneflow.tracking.WandbTracker`` implements it for W&B,
+    ``tuneflow.tracking.recording.RecordingTracker`` records the calls for tests, and
+    :class:`NullTracker` does nothing. Hooks must not raise (a tracker never breaks a study).
+    ``on_report``/``on_log`` are called from the thread running the trial, as the train
+    function calls ``trial.report``/``trial.log``. Per-trial state goes in
+    ``ctx.tracker_slot``, which belongs to the tracker.
+    """
+
+    #: Calls a no-argument (``wandb.agent``-style) train function, or None when the tracker cannot.
+    agent_runner: Callable[[Callable[[], Any], TrialContext], Any] | None = None
+
+    def on_trial_start(self, ctx: TrialContext) -> None:
+        """The trial's config has been suggested; the train function is about to run."""
+        return None
+
+    def on_report(self, ctx: TrialContext, step: int, value: float) -> None:
+        """The train function reported an intermediate objective value (``trial.report``)."""
+        return None
+
+    def on_log(self, ctx: TrialContext, step: int | None, row: dict[str, Any]) -> None:
+        """The train function logged a history row (``trial.log``)."""
+        return None
+
+    def on_trial_end(self, ctx: TrialContext, frozen: FrozenTrial) -> None:
+        """The trial has been told to Optuna (its state is final)."""
+        return None
+
+    def close(self, study: optuna.Study, interrupted: bool = False) -> None:
+        """The study ended (or was interrupted): flush, summarize, wait a bounded time."""
+        return None
+
+
+class NullTracker(Tracker):
+    """Tracks nothing (``wandb=False``, or W&B disabled)."""
 
 
 class TrialContext:
@@ -32,21 +73,25 @@ class TrialContext:
     history rows for the trial's W&B run. Any other attribute is the Optuna trial's.
     """
 
-    def __init__(self, trial: optuna.Trial, config: dict[str, Any], listener: Any = None) -> None:
+    def __init__(self, trial: optuna.Trial, config: dict[str, Any], tracker: Tracker | None = None) -> None:
         self.optuna_trial = trial
         self.config = config
         self.number: int = trial.number
         self.history: list[tuple[int | None, dict[str, Any]]] = []
         self.metrics: dict[str, float] = {}
         self.fail_reason: str | None = None
-        self.extra: dict[str, Any] = {}  # per-trial state owned by the tracker
-        self._listener = listener
+        #: Per-trial state owned by the tracker (e.g. the W&B run of this trial); None until it sets one.
+        self.tracker_slot: object | None = None
+        self._tracker = tracker
         self._lock = threading.Lock()
 
     def report(self, value: float, step: int) -> None:
         """Report an intermediate objective value (Optuna pruning; W&B history at ``step``)."""
         self.optuna_trial.report(value, step)
-        self._record(step, {"__objective__": float(value)})
+        with self._lock:
+            self.history.append((step, {OBJECTIVE_ROW_KEY: float(value)}))
+        if self._tracker is not None:
+            self._tracker.on_report(self, step, float(value))
 
     def should_prune(self) -> bool:
         """Whether the pruner asks to stop this trial now (raise ``optuna.TrialPruned``)."""
@@ -54,13 +99,11 @@ class TrialContext:
 
     def log(self, data: Mapping[str, Any], step: int | None = None) -> None:
         """Log a history row to this trial's W&B run, like ``wandb.log(data, step=step)``."""
-        self._record(step, dict(data))
-
-    def _record(self, step: int | None, row: dict[str, Any]) -> None:
+        row = dict(data)
         with self._lock:
             self.history.append((step, row))
-        if self._listener is not None:
-            self._listener.on_log(self, step, row)
+        if self._tracker is not None:
+            self._tracker.on_log(self, step, row)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.optuna_trial, name)
@@ -86,7 +129,10 @@ def train_arity(train: Callable[..., Any]) -> int:
 
 
 def call_train(
-    train: Callable[..., Any], arity: int, ctx: TrialContext, agent_runner: Callable[..., Any] | None
+    train: Callable[..., Any],
+    arity: int,
+    ctx: TrialContext,
+    agent_runner: Callable[[Callable[[], Any], TrialContext], Any] | None,
 ) -> Any:
     """Call the train function in its own shape; agent-style ones go through ``agent_runner``."""
     if arity == 2:
@@ -101,23 +147,8 @@ def call_train(
     return agent_runner(train, ctx)
 
 
-def _as_float(value: Any) -> float | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, numbers.Real):
-        return float(value)
-    item = getattr(value, "item", None)  # numpy 0-d arrays, torch scalars
-    if callable(item) and getattr(value, "size", 1) in (1, ()):
-        try:
-            inner = item()
-        except (TypeError, ValueError, RuntimeError):
-            return None
-        return _as_float(inner) if not isinstance(inner, bool) else None
-    return None
-
-
 def _checked(name: str, value: Any) -> float:
-    number = _as_float(value)
+    number = as_float(value)
     if number is None:
         kind = "the string " + repr(value) if isinstance(value, str) else f"{type(value).__name__} {value!r}"
         raise TrialFailed(f"metric '{name}' must be a number, but train returned {kind}")
@@ -143,9 +174,9 @@ def to_values(returned: Any, metrics: Sequence[Metric]) -> tuple[list[float], di
             keys = ", ".join(map(str, returned)) or "nothing"
             raise TrialFailed(f"train returned no {missing[0]!r} (it returned: {keys})")
         values = [_checked(n, returned[n]) for n in names]
-        extra = {}
+        extra: dict[str, float] = {}
         for key, value in returned.items():
-            number = _as_float(value)
+            number = as_float(value)
             if number is not None and math.isfinite(number):
                 extra[str(key)] = number
         return values, extra

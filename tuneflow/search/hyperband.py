@@ -34,6 +34,8 @@ import optuna
 from optuna.study import Study, StudyDirection
 from optuna.trial import FrozenTrial
 
+from tuneflow.values import is_finite_number, is_positive_int
+
 __all__ = ["WandbHyperbandPruner", "hyperband_bands", "hyperband_problems"]
 
 #: Keys W&B's ``hyperband_stopping`` schema allows.
@@ -43,10 +45,6 @@ DEFAULT_ETA = 3
 DEFAULT_STRICT = True
 #: The min_iter form lists this many bands (``range(100)`` in W&B's engine).
 _MIN_ITER_BANDS = 100
-
-
-def _is_int(value: Any, minimum: int) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= minimum
 
 
 def _uses_max_iter(block: Mapping[str, Any]) -> bool:
@@ -86,10 +84,10 @@ def hyperband_problems(block: Any, where: str = "early_terminate") -> list[str]:
     if "min_iter" not in block and not ("max_iter" in block and "s" in block):
         problems.append(f"{where}: hyperband needs `min_iter`, or `max_iter` and `s`.")
     for key in ("min_iter", "max_iter", "s"):
-        if key in block and not _is_int(block[key], 1):
+        if key in block and not is_positive_int(block[key]):
             problems.append(f"{where}.{key}: must be an integer >= 1, but got {block[key]!r}.")
     eta = block.get("eta", DEFAULT_ETA)
-    if not (isinstance(eta, (int, float)) and not isinstance(eta, bool) and math.isfinite(eta) and eta > 1):
+    if not (is_finite_number(eta) and eta > 1):
         problems.append(f"{where}.eta: must be a number > 1, but got {eta!r}.")
     strict = block.get("strict", DEFAULT_STRICT)
     if not isinstance(strict, bool):
@@ -108,7 +106,7 @@ def _history(trial: FrozenTrial, sign: float) -> list[float]:
     out: list[float] = []
     for step in sorted(values):
         value = values[step]
-        if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+        if is_finite_number(value):
             out.append(sign * float(value))
     return out
 

@@ -19,6 +19,7 @@ from optuna.samplers import BaseSampler, RandomSampler
 from optuna.study import Study
 from optuna.trial import FrozenTrial
 
+from tuneflow.engine import optuna_adapter as adapter
 from tuneflow.search.hyperband import WandbHyperbandPruner, hyperband_problems
 from tuneflow.search.space import Param, SearchSpace
 
@@ -87,7 +88,7 @@ class WandbRandomSampler(RandomSampler):
         param = self._params.get(param_name)
         if param is None:
             return super().sample_independent(study, trial, param_name, param_distribution)
-        rng: np.random.RandomState = self._rng.rng
+        rng: np.random.RandomState = adapter.sampler_rng(self)
         return param.draw(rng)
 
 
@@ -145,7 +146,7 @@ def make_sampler(
 
 def _make_sampler(method: str, space: SearchSpace | None, seed: int | None, opts: dict[str, Any]) -> BaseSampler:
     if method == "grid":
-        # The grid points are queued once as WAITING trials (tuneflow.gridqueue) and every worker
+        # The grid points are queued once as WAITING trials (tuneflow.engine.gridqueue) and every worker
         # pops that queue, so the sampler never chooses a point; GridSampler's own bookkeeping
         # would fight the queue (and lets workers collide: ~30 duplicates per 100 points).
         return optuna.samplers.RandomSampler(seed=seed, **opts)

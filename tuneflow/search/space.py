@@ -33,11 +33,15 @@ from optuna.distributions import (
     IntDistribution,
 )
 
+from tuneflow.engine import optuna_adapter as adapter
+from tuneflow.values import is_finite_number, is_int
+
 __all__ = [
     "DISTRIBUTIONS",
     "Param",
     "SearchSpace",
     "build_config",
+    "flatten",
     "parse_parameters",
 ]
 
@@ -74,18 +78,10 @@ _GRID_KINDS = {"constant", "categorical", "int_uniform", "q_uniform"}
 _PRIMITIVE = (type(None), bool, int, float, str)
 
 
-def _is_number(x: Any) -> bool:
-    return isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
-
-
-def _is_int(x: Any) -> bool:
-    return isinstance(x, int) and not isinstance(x, bool)
-
-
 def _quantize(x: float, q: float) -> float | int:
     """W&B's rounding: ``round(x / q) * q``, an int when ``q`` is an int (as in ``sweeps``)."""
     v = float(np.round(x / q) * q)
-    return int(v) if _is_int(q) else v
+    return int(v) if is_int(q) else v
 
 
 def _encode(value: Any) -> Any:
@@ -253,8 +249,8 @@ def _stepped(lo: float, hi: float, q: float) -> BaseDistribution:
     """
     k_lo = math.floor(lo / q + 0.5 + _TIE_SLACK)
     k_hi = math.ceil(hi / q - 0.5 - _TIE_SLACK)
-    if _is_int(q):
-        return IntDistribution(k_lo * q, max(k_hi, k_lo) * q, step=q)
+    if is_int(q):
+        return IntDistribution(int(k_lo * q), int(max(k_hi, k_lo) * q), step=q)
     step = float(q)
     return FloatDistribution(round(k_lo * step, 12), round(max(k_hi, k_lo) * step, 12), step=step)
 
@@ -272,7 +268,7 @@ def _infer_kind(block: Mapping[str, Any]) -> str | None:
     if "values" in block:
         return "categorical"
     if "min" in block and "max" in block:
-        return "int_uniform" if _is_int(block["min"]) and _is_int(block["max"]) else "uniform"
+        return "int_uniform" if is_int(block["min"]) and is_int(block["max"]) else "uniform"
     return None
 
 
@@ -293,13 +289,13 @@ def _check_leaf(where: str, kind: str, block: Mapping[str, Any]) -> tuple[dict[s
     spec = {**optional, **{key: block[key] for key in block if key != "distribution"}}
 
     for key in ("min", "max", "q", "mu", "sigma", "a", "b"):
-        if key in spec and not _is_number(spec[key]):
+        if key in spec and not is_finite_number(spec[key]):
             problems.append(f"{where}.{key}: must be a finite number, but got {spec[key]!r}.")
     if problems:
         return spec, problems
     if kind == "int_uniform":
         for key in ("min", "max"):
-            if not _is_int(spec[key]):
+            if not is_int(spec[key]):
                 problems.append(
                     f"{where}.{key}: int_uniform needs integers, but got {spec[key]!r}; "
                     "use distribution 'uniform' for real numbers."
@@ -348,7 +344,7 @@ def _check_categorical(where: str, spec: dict[str, Any]) -> list[str]:
                 "same JSON text); make them distinct, e.g. both strings."
             )
     if probs is not None:
-        if not isinstance(probs, list | tuple) or not all(_is_number(p) and p >= 0 for p in probs):
+        if not isinstance(probs, list | tuple) or not all(is_finite_number(p) and p >= 0 for p in probs):
             problems.append(f"{where}.probabilities: must be a list of numbers >= 0, but got {probs!r}.")
         elif len(probs) != len(values):
             problems.append(
@@ -444,7 +440,7 @@ class SearchSpace:
 
     def distributions(self, grid: bool = False) -> dict[str, BaseDistribution]:
         """Optuna distributions by name; under grid every parameter is a categorical of grid points."""
-        out = {}
+        out: dict[str, BaseDistribution] = {}
         for p in self.params:
             if p.kind == "constant":
                 continue
@@ -475,7 +471,7 @@ class SearchSpace:
                 if dist is None:
                     flat.append((path, param.constant()))
                     continue
-                stored = trial._suggest(name, dist)
+                stored = adapter.suggest(trial, name, dist)
                 flat.append((path, param.to_config(stored)))
             return build_config(flat)
 
@@ -491,3 +487,15 @@ def build_config(items: Iterable[tuple[tuple[str, ...], Any]]) -> dict[str, Any]
             node = node.setdefault(key, {})
         node[path[-1]] = value
     return config
+
+
+def flatten(config: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """``{"model": {"lr": 1}}`` -> ``{"model.lr": 1}`` (W&B's dotted names)."""
+    out: dict[str, Any] = {}
+    for key, value in config.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict) and value:
+            out.update(flatten(value, f"{name}."))
+        else:
+            out[name] = value
+    return out

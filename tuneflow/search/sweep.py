@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from tuneflow.errors import RecipeError, SweepConfigError
+from tuneflow.errors import RecipeError, SweepConfigError, TuneflowWarning
 from tuneflow.search.methods import METHODS
 
 __all__ = ["SWEEP_KEYS", "dump_sweep", "load_sweep", "recipe_from_sweep", "recipe_to_sweep"]
@@ -77,11 +77,16 @@ def _parse_tag(description: Any) -> dict[str, str]:
 
 
 def recipe_from_sweep(
-    sweep: str | Path | Mapping[str, Any], train: Callable[..., Any] | None = None, **overrides: Any
+    sweep: str | Path | Mapping[str, Any],
+    recipe_type: Callable[..., Any],
+    train: Callable[..., Any] | None = None,
+    **overrides: Any,
 ) -> Any:
-    """A :class:`~tuneflow.Recipe` from a W&B sweep config; every problem is listed at once."""
-    from tuneflow.search.recipe import Recipe
+    """A recipe from a W&B sweep config; every problem is listed at once.
 
+    ``recipe_type`` is :class:`~tuneflow.Recipe` (``Recipe.from_sweep`` passes itself), so this
+    module needs no import of the recipe module, which imports it.
+    """
     config, stem = load_sweep(sweep)
     name = overrides.pop("name", None) or config.get("name") or stem or "sweep"
     problems = [
@@ -133,7 +138,7 @@ def recipe_from_sweep(
         **overrides,
     }
     try:
-        recipe = Recipe(**fields)
+        recipe = recipe_type(**fields)
     except RecipeError as exc:
         problems += exc.problems
     if problems:
@@ -143,8 +148,6 @@ def recipe_from_sweep(
 
 def recipe_to_sweep(recipe: Any) -> dict[str, Any]:
     """A W&B sweep config for ``recipe``; warns when W&B cannot express part of it."""
-    from tuneflow.tune import TuneflowWarning
-
     if recipe.parameters is None:
         raise SweepConfigError(
             recipe.name,

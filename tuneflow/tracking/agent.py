@@ -27,14 +27,12 @@ import math
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from tuneflow.engine.trial import TrialContext
 from tuneflow.errors import TrialFailed
-from tuneflow.tracking.writer import RunSpec
-
-if TYPE_CHECKING:
-    from tuneflow.tracking.tracker import WandbTracker
+from tuneflow.tracking.runs import RunSpec
+from tuneflow.tracking.writer import TrialRun
+from tuneflow.values import is_number
 
 __all__ = ["finish_agent_run", "run_agent_style"]
 
@@ -66,70 +64,63 @@ def _deferred(calls: list[Any]) -> Callable[..., None]:
     return finish
 
 
-def run_agent_style(tracker: WandbTracker, train: Callable[[], Any], ctx: TrialContext) -> Any:
-    """Call a no-argument train function inside the trial's run; return the metrics it logged."""
-    info = tracker.study_info
-    conn = tracker.connection
-    run_id = ctx.extra.get("wandb_run_id") or tracker.run_id(ctx.number)
+def run_agent_style(run: TrialRun, train: Callable[[], Any], metric_names: list[str]) -> Any:
+    """Call a no-argument train function inside the trial's run; return the metrics it logged.
+
+    The W&B run is left open in ``run.agent_run`` until the tracker finishes it with the
+    trial's outcome.
+    """
+    conn = run.connection
     spec = RunSpec(
-        run_id=run_id,
-        name=f"{info.name}-{ctx.number}",
-        config=tracker.redactor.value(ctx.config),
-        summary={},
-        tags=[info.name, info.method, *info.tags],
-        group=info.group,
+        run_id=run.run_id, name=run.name, config=run.config, summary={}, tags=list(run.tags), group=run.group
     )
     env = {
         "WANDB_MODE": conn.mode,
         "WANDB_PROJECT": conn.project,
         "WANDB_ENTITY": conn.entity,
-        "WANDB_RUN_ID": run_id,
+        "WANDB_RUN_ID": run.run_id,
         "WANDB_DIR": conn.directory,
     }
     with _environ(env):
-        run = conn.init(spec, global_run=True)
+        wandb_run = conn.init(spec, global_run=True)
         calls: list[Any] = []
-        run.finish = _deferred(calls)  # the function's wandb.finish() waits for the trial's end
-        run._finish = _deferred(calls)  # `with wandb.init() as run:` exits through _finish
-        ctx.extra["wandb_agent_run"] = run
-        tracker.last_agent_run = run
+        wandb_run.finish = _deferred(calls)  # the function's wandb.finish() waits for the trial's end
+        wandb_run._finish = _deferred(calls)  # `with wandb.init() as run:` exits through _finish
+        run.agent_run = wandb_run
         returned = train()
     if returned is not None:
         return returned
-    summary = {str(k): v for k, v in dict(run.summary).items() if not str(k).startswith("_")}
-    names = [m.name for m in info.metrics]
-    missing = [n for n in names if n not in summary]
+    summary = {str(k): v for k, v in dict(wandb_run.summary).items() if not str(k).startswith("_")}
+    missing = [n for n in metric_names if n not in summary]
     if missing:
         logged = ", ".join(sorted(summary)) or "nothing"
         raise TrialFailed(
             f"agent-style train logged no {missing[0]!r} (W&B Sweeps read the metric from the run summary; "
             f"it logged: {logged})"
         )
-    return {
-        k: v
-        for k, v in summary.items()
-        if isinstance(v, (int, float)) and not isinstance(v, bool) and (k in names or math.isfinite(v))
-    }
+    return {k: v for k, v in summary.items() if is_number(v) and (k in metric_names or math.isfinite(v))}
 
 
-def finish_agent_run(tracker: WandbTracker, run: Any, spec: RunSpec) -> None:
-    """Add the trial's outcome to an agent-style run and finish it (synchronously)."""
+def finish_agent_run(run: Any, spec: RunSpec, metric_names: list[str]) -> tuple[Path, str | None]:
+    """Add the trial's outcome to an agent-style run and finish it (synchronously).
+
+    Returns the run's directory and the error met while updating it (None when all went well).
+    """
     for name in ("finish", "_finish"):
         with contextlib.suppress(AttributeError):
             delattr(run, name)
+    error = None
     try:
         summary = dict(spec.summary)
         logged = set(run.summary.keys())
-        for m in tracker.study_info.metrics:  # the run's own summary value is the W&B truth
-            if m.name in logged:
-                summary.pop(m.name, None)
+        for name in metric_names:  # the run's own summary value is the W&B truth
+            if name in logged:
+                summary.pop(name, None)
         run.summary.update(summary)
         run.tags = tuple(spec.tags)
     except Exception as exc:
-        tracker.writer.errors.append(f"{spec.name}: {type(exc).__name__}: {exc}")
+        error = f"{spec.name}: {type(exc).__name__}: {exc}"
     finally:
         run_dir = Path(run.dir).parent
         run.finish(exit_code=spec.exit_code)
-        tracker.agent_written.append(run_dir)
-        if getattr(tracker, "last_agent_run", None) is run:
-            tracker.last_agent_run = None
+    return run_dir, error

@@ -26,7 +26,8 @@ from typing import Any
 
 from tuneflow.engine.trial import TrialContext
 from tuneflow.errors import TrialFailed
-from tuneflow.tracking.writer import read_run
+from tuneflow.tracking.reader import read_run
+from tuneflow.tracking.writer import TrialRun
 
 __all__ = ["program_train"]
 
@@ -73,7 +74,13 @@ def _find_run(wandb_dir: Path, run_id: str) -> Path | None:
 
 
 def program_train(recipe: Any, base_dir: str | Path = ".") -> Callable[[dict[str, Any], TrialContext], Any]:
-    """A ``(config, trial)`` train function that runs ``recipe.program`` once per trial."""
+    """A ``(config, trial)`` train function that runs ``recipe.program`` once per trial.
+
+    With W&B on, the trial's tracker slot (a :class:`~tuneflow.tracking.writer.TrialRun`) says
+    which run the program must write (id, name, tags, connection): the program's own run *is*
+    the trial's run. With W&B off, the program writes an offline run in a scratch directory
+    that only carries the metric back.
+    """
     program = str(recipe.program)
     base = Path(base_dir)
     path = base / program if not Path(program).is_absolute() else Path(program)
@@ -83,23 +90,22 @@ def program_train(recipe: Any, base_dir: str | Path = ".") -> Callable[[dict[str
     def train(config: dict[str, Any], trial: TrialContext) -> dict[str, Any]:
         from wandb.sdk.lib import config_util
 
-        tracker = getattr(trial, "_listener", None)
-        connection = getattr(tracker, "connection", None)
-        run_id = trial.extra.get("wandb_run_id") or f"tuneflow-program-{os.getpid()}-{trial.number}"
+        slot = trial.tracker_slot if isinstance(trial.tracker_slot, TrialRun) else None
+        connection = slot.connection if slot is not None else None
+        run_id = slot.run_id if slot is not None else f"tuneflow-program-{os.getpid()}-{trial.number}"
         scratch = Path(tempfile.mkdtemp(prefix="tuneflow-program-"))
         try:
-            if connection is not None:
-                info = tracker.study_info
+            if slot is not None and connection is not None:
                 mode, directory = connection.mode, connection.directory
-                wandb_config = tracker.redactor.value(config)
+                wandb_config = slot.config
                 extra_env = {
                     "WANDB_PROJECT": connection.project,
                     "WANDB_ENTITY": connection.entity,
-                    "WANDB_NAME": f"{info.name}-{trial.number}",
-                    "WANDB_TAGS": ",".join([info.name, info.method, *info.tags]),
-                    "WANDB_RUN_GROUP": info.group,
+                    "WANDB_NAME": slot.name,
+                    "WANDB_TAGS": ",".join(slot.tags),
+                    "WANDB_RUN_GROUP": slot.group,
                 }
-                trial.extra["wandb_external_run"] = True
+                slot.external = True
             else:  # W&B off: the run only carries the metric back, in a scratch directory
                 mode, directory, wandb_config, extra_env = "offline", str(scratch), config, {}
             param_path = scratch / "config.yaml"
@@ -121,7 +127,7 @@ def program_train(recipe: Any, base_dir: str | Path = ".") -> Callable[[dict[str
                 env["WANDB_INIT_TIMEOUT"] = str(connection.init_timeout)
             args = _command(command, str(path), config, scratch)
             proc = subprocess.run(args, cwd=base, env=env, capture_output=True, text=True)
-            if proc.returncode != 0 and mode == "online" and _unreachable(proc.stderr):
+            if proc.returncode != 0 and mode == "online" and connection is not None and _unreachable(proc.stderr):
                 # W&B is down: go offline for the rest of the study (once) and rerun this trial.
                 connection.fall_back(RuntimeError(proc.stderr.strip().splitlines()[-1]))
                 mode = env["WANDB_MODE"] = connection.mode
@@ -132,7 +138,8 @@ def program_train(recipe: Any, base_dir: str | Path = ".") -> Callable[[dict[str
             run_dir = _find_run(Path(directory) / "wandb", run_id)
             if run_dir is None:
                 raise TrialFailed(f"program {program} wrote no W&B run {run_id} (does it call wandb.init()?)")
-            trial.extra["wandb_run_dir"] = str(run_dir)
+            if slot is not None:
+                slot.run_dir = run_dir
             summary = read_run(run_dir).get("summary") or {}
             missing = [n for n in metric_names if n not in summary]
             if missing:

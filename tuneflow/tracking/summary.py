@@ -10,17 +10,21 @@ from __future__ import annotations
 
 import json
 import math
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import Any
 
 import optuna
 from optuna.trial import TrialState
 
 from tuneflow.engine.result import TuneResult
-from tuneflow.tracking.writer import RunSpec
-from tuneflow.views.display import flatten
+from tuneflow.keys import FAIL_REASON_ATTR, RUN_ID_ATTR, SUMMARY
+from tuneflow.search.space import flatten
+from tuneflow.tracking.redact import Redactor
+from tuneflow.tracking.runs import RunSpec, StudyInfo
 
-if TYPE_CHECKING:
-    from tuneflow.tracking.tracker import WandbTracker
+#: A zero-argument factory of Optuna importance evaluators (``tune`` passes
+#: ``tuneflow.views.importance.importance_evaluator``, the one the HTML report uses too).
+Importance = Callable[[], Any]
 
 __all__ = ["summary_spec", "trial_table"]
 
@@ -33,18 +37,18 @@ def _cell(value: Any) -> Any:
     return json.dumps(value, default=str)
 
 
-def trial_table(tracker: WandbTracker, result: TuneResult) -> tuple[list[str], list[list[Any]]]:
+def trial_table(redactor: Redactor, result: TuneResult) -> tuple[list[str], list[list[Any]]]:
     """Columns and rows of the trials table (configs flattened to W&B's dotted names, redacted)."""
     names = result.metric_names
     rows, keys = [], []
     for t in result.study.get_trials(deepcopy=False):
-        config = flatten(tracker.redactor.value(result.config_of(t)))
+        config = flatten(redactor.value(result.config_of(t)))
         for k in config:
             if k not in keys:
                 keys.append(k)
         values = dict(zip(names, t.values)) if t.values is not None else {}
         duration = t.duration.total_seconds() if t.duration is not None else None
-        reason = t.user_attrs.get("fail_reason")
+        reason = t.user_attrs.get(FAIL_REASON_ATTR)
         rows.append(
             (
                 {
@@ -52,8 +56,8 @@ def trial_table(tracker: WandbTracker, result: TuneResult) -> tuple[list[str], l
                     "state": t.state.name.lower(),
                     **{n: values.get(n) for n in names},
                     "duration_s": duration,
-                    "fail_reason": tracker.redactor.text(str(reason)) if reason else None,
-                    "wandb_run_id": t.user_attrs.get("wandb_run_id"),
+                    "fail_reason": redactor.text(str(reason)) if reason else None,
+                    "wandb_run_id": t.user_attrs.get(RUN_ID_ATTR),
                 },
                 config,
             )
@@ -75,8 +79,10 @@ def _one_type_per_column(data: list[list[Any]]) -> list[list[Any]]:
     return data
 
 
-def _charts(study: optuna.Study, params: list[str] | None, names: list[str]) -> dict[str, Any]:
-    """Optuna's plotly figures, each guarded on its own."""
+def _charts(
+    study: optuna.Study, params: list[str] | None, names: list[str], importance: Importance | None
+) -> dict[str, Any]:
+    """Optuna's plotly figures, each guarded on its own (no importance chart without an evaluator)."""
     import optuna.visualization as vis
 
     complete = study.get_trials(deepcopy=False, states=(TrialState.COMPLETE,))
@@ -91,9 +97,9 @@ def _charts(study: optuna.Study, params: list[str] | None, names: list[str]) -> 
     }
     if any(t.intermediate_values for t in study.get_trials(deepcopy=False)):
         builders["intermediate_values"] = lambda: vis.plot_intermediate_values(study)
-    if len(complete) >= 2:
+    if len(complete) >= 2 and importance is not None:
         builders["param_importances"] = lambda: vis.plot_param_importances(
-            study, params=params, target=target, target_name=names[0]
+            study, evaluator=importance(), params=params, target=target, target_name=names[0]
         )
     if multi:
         builders["pareto_front"] = lambda: vis.plot_pareto_front(study, target_names=names)
@@ -108,49 +114,52 @@ def _charts(study: optuna.Study, params: list[str] | None, names: list[str]) -> 
     return figures
 
 
-def summary_spec(tracker: WandbTracker, study: optuna.Study, interrupted: bool) -> RunSpec:
-    """The summary run of ``study`` as it stands now."""
-    info = tracker.study_info
+def summary_spec(
+    study: optuna.Study,
+    info: StudyInfo,
+    redactor: Redactor,
+    interrupted: bool,
+    plots: bool = True,
+    importance: Importance | None = None,
+) -> RunSpec:
+    """The summary run of ``study`` as it stands now (charts when ``plots``)."""
     result = TuneResult(study)
     names = result.metric_names
     trials = study.get_trials(deepcopy=False)
     counts = result.counts()
     summary: dict[str, Any] = {
-        "tuneflow/study": info.name,
-        "tuneflow/method": info.method,
-        "tuneflow/seed": info.seed,
-        "tuneflow/n_trials": len(trials),
-        "tuneflow/interrupted": interrupted,
-        **{f"tuneflow/n_{state.lower()}": n for state, n in counts.items()},
+        SUMMARY.STUDY: info.name,
+        SUMMARY.METHOD: info.method,
+        SUMMARY.SEED: info.seed,
+        SUMMARY.N_TRIALS: len(trials),
+        SUMMARY.INTERRUPTED: interrupted,
+        **{SUMMARY.N_STATE.format(state=state.lower()): n for state, n in counts.items()},
     }
     try:
         best = result.best_trials
     except ValueError:
         best = []
     if best:
-        summary["best/trial"] = best[0].number
-        summary["best/config"] = tracker.redactor.value(result.config_of(best[0]))
+        summary[SUMMARY.BEST_TRIAL] = best[0].number
+        summary[SUMMARY.BEST_CONFIG] = redactor.value(result.config_of(best[0]))
         for n, v in zip(names, best[0].values):
-            summary[f"best/{n}"] = v
-        summary["best/wandb_run_id"] = best[0].user_attrs.get("wandb_run_id")
+            summary[SUMMARY.BEST_METRIC.format(name=n)] = v
+        summary[SUMMARY.BEST_RUN_ID] = best[0].user_attrs.get(RUN_ID_ATTR)
     summary = {k: v for k, v in summary.items() if v is not None}
     all_params = sorted({p for t in trials for p in t.params})
-    params = [p for p in all_params if not tracker.redactor.is_secret_key(p)] or None
+    params = [p for p in all_params if not redactor.is_secret_key(p)] or None
 
-    columns, data = trial_table(tracker, result)
+    columns, data = trial_table(redactor, result)
     charts = {}
-    if tracker.options.plots:
-        charts = {f"charts/{name}": fig.to_json() for name, fig in _charts(study, params, names).items()}
+    if plots:
+        charts = {f"charts/{name}": fig.to_json() for name, fig in _charts(study, params, names, importance).items()}
 
-    tags = [info.name, info.method, "summary", *info.tags]
-    if interrupted:
-        tags.append("interrupted")
     return RunSpec(
-        run_id=f"{info.prefix}-summary-{len(trials)}",
-        name=f"{info.name}-summary",
+        run_id=info.summary_run_id(len(trials)),
+        name=info.summary_run_name(),
         config={},
         summary=summary,
-        tags=list(dict.fromkeys(str(t)[:64] for t in tags)),
+        tags=info.summary_tags(interrupted),
         group=info.group,
         job_type="study-summary",
         tables={"trials": (columns, data)},

@@ -1,4 +1,4 @@
-"""Writing W&B runs off the optimization loop, and reading offline runs back.
+"""Writing W&B runs off the optimization loop.
 
 :class:`Connection` holds what every ``wandb.init`` of a study shares (project, entity, mode,
 directory, timeout) and the one-time fallback: when an online ``wandb.init`` fails or times
@@ -14,15 +14,12 @@ A process rather than a thread keeps the writer's Python work off the loop's GIL
 Every run is its own ``wandb.Run`` object created with ``reinit="create_new"``: nothing here
 touches the global ``wandb.run``, so runs of parallel trials never mix.
 
-:func:`read_run` reads an offline run directory with W&B's own reader, the one behind
-``wandb leet inspect --summary --json RUN_DIR`` (called directly in the bundled ``wandb-core``
-binary, which takes ~20 ms instead of ~1.2 s for the Python CLI).
+The writer process's entry point is ``python -m tuneflow.tracking`` (``tracking/__main__.py``).
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import pickle
 import shutil
@@ -36,7 +33,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Connection", "RunSpec", "RunWriter", "read_records", "read_run", "run_dirs"]
+from tuneflow.tracking.runs import RunSpec
+
+__all__ = ["Connection", "RunWriter", "TrialRun", "say"]
 
 #: Settings of runs tuneflow writes: no system stats, code, git, requirements or process
 #: metadata (the command line may hold a storage URL), no console capture.
@@ -62,21 +61,28 @@ def say(message: str) -> None:
 
 
 @dataclass
-class RunSpec:
-    """Everything one W&B run holds, ready to be written in one go."""
+class TrialRun:
+    """The tracker slot of one trial (``ctx.tracker_slot``): its W&B run and how to write it.
+
+    Set by ``WandbTracker.on_trial_start``; the agent-style and program trains read what they
+    need from it (run id, name, tags, redacted config, the connection) instead of reaching into
+    the tracker, and record here what they did (an agent run left open, a program's run dir).
+    """
 
     run_id: str
     name: str
+    tags: list[str]
+    group: str | None
+    #: The trial's config as W&B may see it (secrets redacted).
     config: dict[str, Any]
-    summary: dict[str, Any]
-    history: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
-    group: str | None = None
-    job_type: str | None = None
-    exit_code: int = 0
-    #: Logged after the history: W&B Tables as (columns, rows), charts as plotly JSON.
-    tables: dict[str, tuple[list[str], list[list[Any]]]] = field(default_factory=dict)
-    charts: dict[str, str] = field(default_factory=dict)
+    connection: Connection
+    started: float
+    #: The W&B run of an agent-style trial, open until the trial ends.
+    agent_run: Any = None
+    #: A sweep ``program`` wrote the trial's run itself (the tracker must not write another).
+    external: bool = False
+    #: That program's run directory, once found.
+    run_dir: Path | None = None
 
 
 class Connection:
@@ -127,7 +133,11 @@ class Connection:
         }
         settings = dict(LEAN_SETTINGS, init_timeout=self.init_timeout)
         try:
-            return wandb.init(mode=mode, settings=wandb.Settings(**settings), **kwargs)
+            return wandb.init(
+                mode=mode,  # type: ignore[arg-type]  # one of MODES, checked by WandbOptions
+                settings=wandb.Settings(**settings),
+                **kwargs,
+            )
         except Exception as exc:
             if mode != "online":
                 raise
@@ -183,7 +193,9 @@ def write_run(connection: Connection, spec: RunSpec, run: Any = None, streamed: 
             import plotly.io
             import wandb
 
-            extras: dict[str, Any] = {k: wandb.Table(columns=c, data=d) for k, (c, d) in spec.tables.items()}
+            extras: dict[str, Any] = {
+                k: wandb.Table(columns=list[str | int](c), data=d) for k, (c, d) in spec.tables.items()
+            }
             extras.update({k: wandb.Plotly(plotly.io.from_json(fig)) for k, fig in spec.charts.items()})
             run.log(extras, commit=True)
         # After the history: the last summary update wins, and a history row also updates it.
@@ -545,47 +557,3 @@ def _child() -> None:
         except Exception as exc:
             if kind == "finish":
                 reply("error", spec.run_id, f"{spec.name}: {type(exc).__name__}: {exc}")
-
-
-# -- reading offline runs back ---------------------------------------------------------------
-
-
-def _core_command(run_dir: Path, summary: bool) -> list[str]:
-    """``wandb leet inspect`` as the wandb CLI runs it: the bundled wandb-core binary."""
-    files = sorted(run_dir.glob("run-*.wandb"))
-    if len(files) != 1:
-        raise FileNotFoundError(f"{run_dir} holds {len(files)} .wandb files, expected 1")
-    try:
-        from wandb.util import get_core_path
-
-        core = get_core_path()
-        args = [core, "leet", "inspect", "--no-observability", "--json"]
-        args += ["--summary"] if summary else []
-        return [*args, "--run-file", str(files[0]), str(run_dir.parent)]
-    except Exception:  # fall back to the public CLI
-        wandb_cli = Path(sys.executable).with_name("wandb")
-        return [str(wandb_cli), "leet", "inspect", "--json", *(["--summary"] if summary else []), str(run_dir)]
-
-
-def read_run(run_dir: str | Path) -> dict[str, Any]:
-    """State, config, summary, tags of an offline run, as ``wandb leet inspect --summary --json``."""
-    out = subprocess.run(_core_command(Path(run_dir), True), capture_output=True, text=True, timeout=60)
-    if out.returncode != 0:
-        raise RuntimeError(f"cannot read W&B run {run_dir}: {out.stderr.strip() or out.stdout.strip()}")
-    return json.loads(out.stdout)
-
-
-def read_records(run_dir: str | Path) -> list[dict[str, Any]]:
-    """Every record of an offline run's ``.wandb`` log (``wandb leet inspect --json``)."""
-    out = subprocess.run(_core_command(Path(run_dir), False), capture_output=True, text=True, timeout=60)
-    if out.returncode != 0:
-        raise RuntimeError(f"cannot read W&B run {run_dir}: {out.stderr.strip() or out.stdout.strip()}")
-    return [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
-
-
-def run_dirs(wandb_dir: str | Path) -> list[Path]:
-    """Run directories (offline or online) under a ``wandb`` directory, oldest first."""
-    root = Path(wandb_dir)
-    if (root / "wandb").is_dir() and not any(root.glob("*run-*")):
-        root = root / "wandb"
-    return sorted(p for p in root.glob("*run-*") if p.is_dir() and any(p.glob("run-*.wandb")))

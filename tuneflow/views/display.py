@@ -11,27 +11,17 @@ import click
 
 from tuneflow.engine.result import TuneResult
 from tuneflow.engine.storage import DEFAULT_STORAGE, redact_url
-from tuneflow.tracking.tracker import RUN_PATH_ATTR
+from tuneflow.keys import RUN_PATH_ATTR
+from tuneflow.search.space import flatten
+from tuneflow.values import is_number
 
 __all__ = ["best_payload", "flatten", "print_best", "print_summary", "table_lines"]
-
-
-def flatten(config: dict[str, Any], prefix: str = "") -> dict[str, Any]:
-    """``{"model": {"lr": 1}}`` -> ``{"model.lr": 1}`` (W&B's dotted names)."""
-    out: dict[str, Any] = {}
-    for key, value in config.items():
-        name = f"{prefix}{key}"
-        if isinstance(value, dict) and value:
-            out.update(flatten(value, f"{name}."))
-        else:
-            out[name] = value
-    return out
 
 
 def best_payload(result: TuneResult) -> dict[str, Any]:
     """The best trial(s) as plain data (``tuneflow best --json``)."""
     names = result.metric_names
-    trials = []
+    trials: list[dict[str, Any]] = []
     for t in result.best_trials:
         trials.append({"number": t.number, "values": dict(zip(names, t.values)), "config": result.config_of(t)})
     payload: dict[str, Any] = {"study": result.study.study_name, "metrics": names}
@@ -93,10 +83,7 @@ def table_lines(header: list[str], rows: list[list[Any]], width: int | None = No
     """
     cells = [[_cell(v) for v in row] for row in rows]
     widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(header)]
-    right = [
-        all(isinstance(row[i], (int, float)) and not isinstance(row[i], bool) for row in rows)
-        for i in range(len(header))
-    ]
+    right = [all(is_number(row[i]) for row in rows) for i in range(len(header))]
     keep, used = 0, 0
     for w in widths:
         if width is not None and keep > 0 and used + w + 2 > width:

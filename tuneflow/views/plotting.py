@@ -19,6 +19,8 @@ from typing import Any
 import optuna
 from optuna.trial import FrozenTrial, TrialState
 
+from tuneflow.views.importance import importance_evaluator
+
 __all__ = ["PLOTS", "PlotSet", "plots"]
 
 #: Figure name -> what it shows (the order is the order of notebooks and the report).
@@ -33,7 +35,7 @@ PLOTS: dict[str, str] = {
 }
 
 
-class PlotSet(dict):  # type: ignore[type-arg]
+class PlotSet(dict[str, Any]):
     """Figures by name (see :data:`PLOTS`), in display order; ``skipped`` maps the rest to why."""
 
     def __init__(self, figures: dict[str, Any], skipped: dict[str, str]) -> None:
@@ -105,14 +107,14 @@ def _figures(study: optuna.Study, names: list[str], seed: int) -> Iterator[tuple
     else:
         try:
             importances = optuna.importance.get_param_importances(
-                study, evaluator=_fanova(seed), target=kw.get("target")
+                study, evaluator=importance_evaluator(seed), target=kw.get("target")
             )
         except (ValueError, RuntimeError) as exc:
             yield "importances", f"Optuna could not compute importances: {exc}"
         else:
             order = list(importances)
             ranked = order + [p for p in ranked if p not in importances]
-            evaluator = _fanova(seed)
+            evaluator = importance_evaluator(seed)
             yield "importances", lambda: vis.plot_param_importances(study, evaluator=evaluator, **kw)
 
     if not n_done:
@@ -165,11 +167,3 @@ def plots(study_or_result: Any, *, seed: int = 0) -> PlotSet:
             except (ValueError, RuntimeError, KeyError) as exc:
                 skipped[name] = f"Optuna could not draw it: {type(exc).__name__}: {exc}"
     return PlotSet(figures, skipped)
-
-
-def _fanova(seed: int | None) -> Any:
-    """Optuna's fANOVA evaluator, imported on first use: it pulls in scikit-learn (~2.5 s),
-    which ``import tuneflow`` (and every CLI start) should not pay for."""
-    from optuna.importance import FanovaImportanceEvaluator
-
-    return FanovaImportanceEvaluator(seed=seed)

@@ -18,9 +18,12 @@ from typing import Any
 import optuna
 from optuna.trial import FrozenTrial, TrialState
 
-from tuneflow.engine.result import FAIL_REASON_ATTR, TuneResult
+from tuneflow.engine.result import TuneResult
 from tuneflow.engine.storage import redact_url
-from tuneflow.views.display import flatten
+from tuneflow.keys import FAIL_REASON_ATTR
+from tuneflow.search.space import flatten
+from tuneflow.values import is_number
+from tuneflow.version import __version__
 from tuneflow.views.plotting import PLOTS, plots
 
 __all__ = ["render_report", "write_report"]
@@ -74,7 +77,7 @@ def _fmt(value: Any) -> str:
 
 
 def _cell(value: Any) -> str:
-    numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
+    numeric = is_number(value)
     cls = ' class="num"' if numeric else ""
     return f"<td{cls}>{html.escape(_fmt(value))}</td>"
 
@@ -156,8 +159,6 @@ def render_report(source: Any, *, storage: Any = None, top_n: int = 10) -> str:
     """The report as one HTML string (see :func:`write_report`)."""
     import plotly.offline
 
-    import tuneflow
-
     result = _result_of(source)
     figures = plots(result)
     name = result.study.study_name
@@ -194,8 +195,7 @@ def render_report(source: Any, *, storage: Any = None, top_n: int = 10) -> str:
             _best_trials(result, top_n),
             _failures(result),
             *sections,
-            f"<footer>Generated {generated} by tuneflow {tuneflow.__version__} "
-            f"with Optuna {optuna.__version__}.</footer>",
+            f"<footer>Generated {generated} by tuneflow {__version__} with Optuna {optuna.__version__}.</footer>",
             "</body>",
             "</html>",
         ]
