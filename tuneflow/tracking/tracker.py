@@ -82,6 +82,7 @@ class WandbTracker(Tracker):
         self.connection = Connection(project, entity, mode, options.dir, options.init_timeout)
         self.writer = RunWriter(self.connection)
         self.agent_style = recipe.train is not None and train_arity(recipe.train) == 0
+        self.program_style = getattr(recipe, "program", None) is not None
         if self.agent_style:
             self.agent_runner = self._run_agent_style
         self.agent_written: list[Path] = []
@@ -101,7 +102,7 @@ class WandbTracker(Tracker):
         self._open[ctx.number] = ctx
         info = self.study_info
         run_id = info.run_id(ctx.number)
-        ctx.tracker_slot = TrialRun(
+        slot = TrialRun(
             run_id=run_id,
             name=info.trial_run_name(ctx.number),
             tags=info.trial_tags(),
@@ -110,11 +111,40 @@ class WandbTracker(Tracker):
             connection=self.connection,
             started=time.time(),
         )
+        ctx.tracker_slot = slot
         try:
             ctx.optuna_trial.set_user_attr(RUN_ID_ATTR, run_id)
             ctx.optuna_trial.set_user_attr(RUN_PATH_ATTR, self.run_path(run_id))
         except Exception:  # the storage owns the trial; never fail a trial for this
             pass
+        # The run opens now, in the writer process; agent-style trains open their own run on the
+        # loop and a sweep `program` writes its own, so theirs are not opened here.
+        if not self.agent_style and not self.program_style:
+            slot.streaming = True
+            self.writer.open(
+                RunSpec(run_id=run_id, name=slot.name, config=slot.config, summary={}, tags=slot.tags, group=slot.group)
+            )
+
+    def on_report(self, ctx: TrialContext, step: int, value: float) -> None:
+        slot = _slot(ctx)
+        if slot is not None and slot.streaming:
+            self._stream(slot, step, {self.study_info.metrics[0].name: value})
+
+    def on_log(self, ctx: TrialContext, step: int | None, row: dict[str, Any]) -> None:
+        slot = _slot(ctx)
+        if slot is not None and slot.streaming:
+            self._stream(slot, step, self.redactor.value(row))
+
+    def _stream(self, slot: TrialRun, step: int | None, row: dict[str, Any]) -> None:
+        """Send one history row to the trial's open run, at the step ``merge_history`` gives it."""
+        try:
+            if step is None:
+                step = slot.next_step
+            step = int(step)
+            slot.next_step = max(slot.next_step, step + 1)
+            self.writer.log(slot.run_id, step, {str(k): v for k, v in row.items()})
+        except Exception as exc:  # a tracker never breaks a trial
+            self.writer.errors.append(f"{slot.name}: {type(exc).__name__}: {exc}")
 
     def spec_for(self, ctx: TrialContext, frozen: FrozenTrial) -> RunSpec:
         """The W&B run of a finished trial."""
@@ -181,7 +211,7 @@ class WandbTracker(Tracker):
             run, slot.agent_run = slot.agent_run, None
             self._finish_agent_run(run, spec)
             return
-        self.writer.submit(spec)
+        self.writer.finish(spec)
 
     def _run_agent_style(self, train: Any, ctx: TrialContext) -> Any:
         slot = _slot(ctx)

@@ -83,6 +83,10 @@ class TrialRun:
     external: bool = False
     #: That program's run directory, once found.
     run_dir: Path | None = None
+    #: The run was opened in the writer process at the trial's start and receives its rows live.
+    streaming: bool = False
+    #: The step a row logged without one goes to (after the last step logged, as merge_history).
+    next_step: int = 0
 
 
 class Connection:
@@ -186,7 +190,10 @@ def write_run(connection: Connection, spec: RunSpec, run: Any = None, streamed: 
     if run is None:
         run = connection.init(spec)
     try:
-        if not streamed:
+        if streamed:
+            run.log({}, commit=True)  # the last streamed step was pending (commit=False): write it now
+            run.tags = tuple(spec.tags)  # opened without the state, which is known only now
+        else:
             for step, row in spec.history:
                 run.log(row, step=step, commit=True)
         if spec.tables or spec.charts:
