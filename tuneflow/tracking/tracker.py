@@ -267,8 +267,17 @@ class WandbTracker(Tracker):
             parts.append(f"{self.writer.skipped} already there")
         if not done:
             parts.append(f"{self.writer.pending} still being written after {self.options.finish_timeout:g} s")
+        if self.writer.restarts:
+            parts.append(f"the writer process died and was restarted {self.writer.restarts} time(s)")
+        if self.writer.lost:
+            parts.append(f"{self.writer.lost} runs lost")
         if self.writer.errors:
             parts.append(f"{len(self.writer.errors)} failed (first: {self.writer.errors[0]})")
+        if self.writer.lost or self.writer.errors or not done:
+            parts.append(
+                f"write the missing runs later with `tuneflow backfill-wandb --study-name {self.study_info.name}` "
+                "and the study's --storage"
+            )
         message = "; ".join(parts)
         if mode == "offline" and written:
             message += f"; upload with `wandb sync {where}/offline-run-*`"

@@ -256,6 +256,8 @@ class RunWriter:
         self.skipped = 0
         self.errors: list[str] = []
         self.restarts = 0
+        #: Runs never written because the writer process kept dying.
+        self.lost = 0
         self._cond = threading.Condition()
         self._proc: subprocess.Popen[bytes] | None = None
         self._gen = 0  # which child the queued messages are meant for
@@ -281,7 +283,7 @@ class RunWriter:
     def open(self, head: RunSpec) -> None:
         """Start ``head``'s run now (name, config, tags, group; its summary and history come later)."""
         with self._cond:
-            if head.run_id in self._live or head.run_id in self._unacked:
+            if self._given_up or head.run_id in self._live or head.run_id in self._unacked:
                 return
             self._live[head.run_id] = _Live(head)
             self._queue("open", head, False)
@@ -303,6 +305,9 @@ class RunWriter:
         """End a run with its summary and state; ``spec.history`` is the whole history (for replays)."""
         with self._cond:
             live = self._live.pop(spec.run_id, None)
+            if self._given_up:
+                self.lost += 1
+                return
             if live is not None and live.skipped:
                 self.skipped += 1
                 self._cond.notify_all()
@@ -414,8 +419,8 @@ class RunWriter:
                 self._cond.notify_all()
                 return
             if self.restarts >= self.MAX_RESTARTS:
-                n = len(self._unacked) + len(live)
-                self.errors.append(f"the W&B writer died {self.restarts + 1} times; {n} runs unwritten")
+                self.lost += len(self._unacked) + len(live)
+                self.errors.append(f"the W&B writer process died {self.restarts + 1} times; gave up restarting it")
                 self._unacked.clear()
                 self._live.clear()
                 self._given_up = True
