@@ -73,9 +73,11 @@ def test_history_is_visible_while_the_trial_runs(_isolated: Path) -> None:
     trial = result.study.trials[0]
     assert trial.state == optuna.trial.TrialState.COMPLETE and trial.duration.total_seconds() >= 29
     (t1, rows1, run1), (t2, rows2, run2) = seen
-    # Rows reach the reader while the trial runs (wandb-core flushes the log every second).
-    assert rows1 >= 2 and rows2 >= rows1 + 3, seen
-    assert run2["state"] == "running" and run2["config"] == result.config_of(trial)
+    # Rows reach the reader while the trial runs (wandb-core flushes the log every second), 10
+    # and 20 s into a 30 s trial.
+    assert t1 < t2 < 25 and rows1 >= 2 and rows2 >= rows1 + 3, seen
+    for run in (run1, run2):
+        assert run["state"] == "running" and run["config"] == result.config_of(trial)
     final = _run_dir(_isolated, trial.user_attrs[RUN_ID_ATTR])
     assert final is not None
     history = _history(final)
@@ -137,3 +139,42 @@ def test_a_killed_writer_is_restarted_and_every_trial_gets_its_run(_isolated: Pa
         history = _history(run_dir)
         assert {s: row[METRIC] for s, row in history.items()} == t.intermediate_values
         assert [row["aux"] for _, row in sorted(history.items())] == [0, 1, 2]
+
+
+EPOCHS = 6
+EPOCHS_RUN: list[int] = []
+
+
+def _agent_train() -> None:
+    """Written for wandb.agent: no arguments, wandb.init / wandb.config / wandb.log per epoch."""
+    import wandb
+
+    with wandb.init():
+        x, depth = wandb.config["x"], wandb.config.model["depth"]
+        for epoch in range(EPOCHS):
+            EPOCHS_RUN.append(epoch)
+            wandb.log({METRIC: x * depth + 1.0 / (epoch + 1), "epoch": epoch})
+
+
+@pytest.mark.slow
+def test_agent_style_train_is_pruned_by_wandb_hyperband(_isolated: Path) -> None:
+    """The logged metric feeds the trial; W&B's hyperband stops the function at its `wandb.log`."""
+    EPOCHS_RUN.clear()
+    recipe = _recipe(_agent_train, early_terminate={"type": "hyperband", "min_iter": 1, "eta": 2})
+    result = tuneflow.tune(recipe, n_trials=10, storage="memory", wandb={"summary_run": False})
+    states = [t.state for t in result.study.trials]
+    pruned = [t for t in result.study.trials if t.state == optuna.trial.TrialState.PRUNED]
+    assert pruned and states.count(optuna.trial.TrialState.COMPLETE) >= 2, states
+    assert len(EPOCHS_RUN) < 10 * EPOCHS  # pruned functions really stopped
+    runs = {read_run(d)["run_id"]: d for d in run_dirs(_isolated / "wandb")}
+    assert len(runs) == 10
+    for t in result.study.trials:
+        run_dir = runs[t.user_attrs[RUN_ID_ATTR]]
+        history = _history(run_dir)
+        # every logged value of the metric is an intermediate value, one step per logging
+        assert {s: row[METRIC] for s, row in history.items()} == pytest.approx(t.intermediate_values)
+        summary = read_run(run_dir)["summary"]
+        if t.state == optuna.trial.TrialState.PRUNED:
+            assert len(history) < EPOCHS and summary["tuneflow/state"] == "pruned"
+        else:
+            assert len(history) == EPOCHS and summary["tuneflow/state"] == "complete"

@@ -217,7 +217,17 @@ class WandbTracker(Tracker):
         slot = _slot(ctx)
         if slot is None:  # on_trial_start always sets it; a trial it never saw has no run
             raise RuntimeError(f"trial {ctx.number} has no W&B run")
-        return run_agent_style(slot, train, [m.name for m in self.study_info.metrics])
+        metrics = self.study_info.metrics
+        # The logged metric feeds the trial as its intermediate values, so pruners stop such
+        # functions too (Optuna prunes single-objective studies only).
+        report = None if len(metrics) > 1 else lambda step, value: self._agent_report(ctx, step, value)
+        return run_agent_style(slot, train, [m.name for m in metrics], report)
+
+    @staticmethod
+    def _agent_report(ctx: TrialContext, step: int, value: float) -> bool:
+        """Report one logged value of the metric; whether the pruner asks to stop the trial."""
+        ctx.report(value, step)
+        return ctx.should_prune()
 
     def _finish_agent_run(self, run: Any, spec: RunSpec) -> None:
         run_dir, error = finish_agent_run(run, spec, [m.name for m in self.study_info.metrics])
