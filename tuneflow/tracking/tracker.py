@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import optuna
-from optuna.trial import FrozenTrial, TrialState
+from optuna.trial import FrozenTrial
 
 from tuneflow.engine import optuna_adapter as adapter
 from tuneflow.engine.trial import NullTracker, Tracker, TrialContext, train_arity
@@ -37,10 +37,9 @@ from tuneflow.keys import FAIL_REASON_ATTR, RUN_ID_ATTR, RUN_PATH_ATTR, SUMMARY
 from tuneflow.tracking.agent import finish_agent_run, run_agent_style
 from tuneflow.tracking.options import WandbOptions, resolve_mode
 from tuneflow.tracking.redact import Redactor, storage_secrets
-from tuneflow.tracking.runs import RunSpec, StudyInfo, merge_history, study_run_prefix
+from tuneflow.tracking.runs import RunSpec, StudyInfo, study_run_prefix, trial_spec
 from tuneflow.tracking.summary import Importance, summary_spec
 from tuneflow.tracking.writer import Connection, RunWriter, TrialRun, say
-from tuneflow.values import is_finite_number
 
 __all__ = ["WandbTracker", "make_tracker"]
 
@@ -148,49 +147,16 @@ class WandbTracker(Tracker):
 
     def spec_for(self, ctx: TrialContext, frozen: FrozenTrial) -> RunSpec:
         """The W&B run of a finished trial."""
-        info = self.study_info
-        metric = info.metrics[0].name
-        state = {TrialState.COMPLETE: "complete", TrialState.PRUNED: "pruned", TrialState.FAIL: "fail"}.get(
-            frozen.state,
-            "fail",  # RUNNING at close: the study was interrupted inside the trial
-        )
-        history = merge_history(list(ctx.history), metric)
-        history = [(step, self.redactor.value(row)) for step, row in history]
-        summary: dict[str, Any] = {k: v for k, v in ctx.metrics.items() if is_finite_number(v)}
-        if frozen.values is not None:
-            summary.update({m.name: v for m, v in zip(info.metrics, frozen.values)})
-        elif frozen.intermediate_values:  # pruned: the last value reported, as W&B's summary would
-            summary[metric] = frozen.intermediate_values[max(frozen.intermediate_values)]
-        reported = [v for v in frozen.intermediate_values.values() if is_finite_number(v)]
-        duration = frozen.duration.total_seconds() if frozen.duration is not None else None
-        summary.update(
-            {
-                SUMMARY.STATE: state,
-                SUMMARY.TRIAL: frozen.number,
-                SUMMARY.DURATION: duration,
-                SUMMARY.STUDY: info.name,
-                SUMMARY.METHOD: info.method,
-                SUMMARY.SEED: info.seed,
-                SUMMARY.COMPARED: "final",
-            }
-        )
-        if reported:
-            best = max(reported) if info.metrics[0].goal == "maximize" else min(reported)
-            summary[SUMMARY.HISTORY_BEST] = best
-        reason = ctx.fail_reason or frozen.user_attrs.get(FAIL_REASON_ATTR)
-        if state == "fail":
-            summary[SUMMARY.FAIL_REASON] = self.redactor.text(str(reason or "unknown"))
-        summary = {k: v for k, v in summary.items() if v is not None}
         slot = _slot(ctx)
-        return RunSpec(
-            run_id=slot.run_id if slot is not None else info.run_id(frozen.number),
-            name=info.trial_run_name(frozen.number),
-            config=self.redactor.value(ctx.config),
-            summary=summary,
-            history=history,
-            tags=info.trial_tags(state),
-            group=info.group,
-            exit_code=1 if state == "fail" else 0,
+        return trial_spec(
+            self.study_info,
+            self.redactor,
+            frozen,
+            config=ctx.config,
+            history=list(ctx.history),
+            metrics=ctx.metrics,
+            fail_reason=ctx.fail_reason,
+            run_id=slot.run_id if slot is not None else None,
         )
 
     def on_trial_end(self, ctx: TrialContext, frozen: FrozenTrial) -> None:

@@ -114,10 +114,11 @@ class Connection:
         """Where run directories land (``<dir>/wandb``, as W&B lays them out)."""
         return Path(self.directory) / "wandb"
 
-    def init(self, spec: RunSpec, *, global_run: bool = False) -> Any:
+    def init(self, spec: RunSpec, *, global_run: bool = False, resume: str | None = None) -> Any:
         """Start ``spec``'s run (config, tags, group); fall back to offline once if online fails.
 
         ``global_run`` makes it ``wandb.run`` (agent-style train functions call ``wandb.log``).
+        ``resume`` is ``wandb.init``'s (``"never"``: W&B refuses a run id it already holds).
         """
         import wandb
 
@@ -135,6 +136,8 @@ class Connection:
             "job_type": spec.job_type,
             "reinit": "finish_previous" if global_run else "create_new",
         }
+        if resume is not None:
+            kwargs["resume"] = resume
         settings = dict(LEAN_SETTINGS, init_timeout=self.init_timeout)
         try:
             return wandb.init(
@@ -143,7 +146,7 @@ class Connection:
                 **kwargs,
             )
         except Exception as exc:
-            if mode != "online":
+            if mode != "online" or (resume == "never" and "exist" in str(exc).lower()):
                 raise
             self.fall_back(exc)
             return wandb.init(mode="offline", settings=wandb.Settings(**settings), **kwargs)
@@ -182,13 +185,16 @@ class Connection:
         return None
 
 
-def write_run(connection: Connection, spec: RunSpec, run: Any = None, streamed: bool = False) -> Path:
+def write_run(
+    connection: Connection, spec: RunSpec, run: Any = None, streamed: bool = False, resume: str | None = None
+) -> Path:
     """Write ``spec`` as one W&B run (or into ``run`` if already started) and finish it.
 
     ``streamed``: ``run`` already received the history row by row; only the rest is written.
+    ``resume`` goes to ``wandb.init`` when the run is started here.
     """
     if run is None:
-        run = connection.init(spec)
+        run = connection.init(spec, resume=resume)
     try:
         if streamed:
             run.log({}, commit=True)  # the last streamed step was pending (commit=False): write it now
