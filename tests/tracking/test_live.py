@@ -110,6 +110,7 @@ def _writer_pids() -> list[int]:
 def test_a_killed_writer_is_restarted_and_every_trial_gets_its_run(_isolated: Path) -> None:
     """SIGKILL the writer in the middle of trial 8 (of 20): 20 trial runs + 1 summary, all whole."""
     killed: list[int] = []
+    earlier = set(_writer_pids())  # writers of earlier studies may still be shutting down
 
     def train(config: dict[str, Any], trial: tuneflow.TrialContext) -> float:
         for step in range(3):
@@ -117,7 +118,7 @@ def test_a_killed_writer_is_restarted_and_every_trial_gets_its_run(_isolated: Pa
             trial.log({"aux": step}, step=step)
             if trial.number == 8 and step == 1:
                 time.sleep(0.5)  # let the writer take in the open run and its first rows
-                pids = _writer_pids()
+                pids = [pid for pid in _writer_pids() if pid not in earlier]
                 assert len(pids) == 1
                 os.kill(pids[0], signal.SIGKILL)
                 killed.append(pids[0])

@@ -38,8 +38,8 @@ from tuneflow.tracking.agent import finish_agent_run, run_agent_style
 from tuneflow.tracking.options import WandbOptions, resolve_mode
 from tuneflow.tracking.redact import Redactor, storage_secrets
 from tuneflow.tracking.runs import RunSpec, StudyInfo, study_run_prefix, trial_spec
-from tuneflow.tracking.summary import Importance, summary_spec
-from tuneflow.tracking.writer import Connection, RunWriter, TrialRun, say
+from tuneflow.tracking.summary import Importance
+from tuneflow.tracking.writer import Connection, RunWriter, SummaryRequest, TrialRun, say
 
 __all__ = ["WandbTracker", "make_tracker"]
 
@@ -80,6 +80,8 @@ class WandbTracker(Tracker):
         )
         self.connection = Connection(project, entity, mode, options.dir, options.init_timeout)
         self.writer = RunWriter(self.connection)
+        if options.summary_run and options.plots:
+            self.writer.warm(importance)
         self.agent_style = recipe.train is not None and train_arity(recipe.train) == 0
         self.program_style = getattr(recipe, "program", None) is not None
         if self.agent_style:
@@ -218,11 +220,21 @@ class WandbTracker(Tracker):
                 self._finish_agent_run(
                     run, RunSpec(run.id, run.name or run.id, {}, {SUMMARY.STATE: "interrupted"}, exit_code=1)
                 )
-        if options.summary_run and study.get_trials(deepcopy=False):
-            try:
-                self.writer.submit(
-                    summary_spec(
-                        study, self.study_info, self.redactor, interrupted, self.options.plots, self.importance
+        trials = study.get_trials(deepcopy=False)
+        if options.summary_run and trials:
+            try:  # built in the writer process, which imported what it needs while the trials ran
+                self.writer.summarize(
+                    SummaryRequest(
+                        run_id=self.study_info.summary_run_id(len(trials)),
+                        study_name=study.study_name,
+                        directions=list(study.directions),
+                        user_attrs=dict(study.user_attrs),
+                        trials=list(trials),
+                        info=self.study_info,
+                        secrets=self.redactor.secrets,
+                        interrupted=interrupted,
+                        plots=options.plots,
+                        importance=self.importance,
                     )
                 )
             except Exception as exc:

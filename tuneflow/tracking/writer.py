@@ -33,9 +33,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tuneflow.tracking.runs import RunSpec
+from tuneflow.tracking.runs import RunSpec, StudyInfo
 
-__all__ = ["Connection", "RunWriter", "TrialRun", "say"]
+__all__ = ["Connection", "RunWriter", "SummaryRequest", "TrialRun", "say"]
 
 #: Settings of runs tuneflow writes: no system stats, code, git, requirements or process
 #: metadata (the command line may hold a storage URL), no console capture.
@@ -269,11 +269,13 @@ class RunWriter:
         self._gen = 0  # which child the queued messages are meant for
         self._outbox: deque[tuple[Any, ...]] = deque()
         self._live: dict[str, _Live] = {}
-        self._unacked: dict[str, RunSpec] = {}  # finished, not yet acknowledged by the child
+        #: Finished runs not yet acknowledged by the child: run id -> the message that writes it whole.
+        self._unacked: dict[str, tuple[Any, ...]] = {}
         self._replaced: set[str] = set()  # runs a dead child may have left partly written
         self._sender: threading.Thread | None = None
         self._closing = False
         self._given_up = False
+        self._warm: tuple[Any, ...] | None = None
         self._mode_sent = connection.mode
 
     # -- the loop's side: queue and return -------------------------------------------------------
@@ -319,12 +321,29 @@ class RunWriter:
                 self._cond.notify_all()
                 return
             rewrite = live is None or live.unordered
-            self._unacked[spec.run_id] = spec
+            self._unacked[spec.run_id] = ("finish", spec, True, True)
             self._queue("finish", spec, rewrite, spec.run_id in self._replaced)
 
     def submit(self, spec: RunSpec) -> None:
         """Write a whole run in one go (it was never opened); returns at once."""
         self.finish(spec)
+
+    def warm(self, importance: Any = None) -> None:
+        """Let the child import what the summary run needs (plotly, Optuna's charts, the importance
+        evaluator's scikit-learn) while the trials run, instead of after the last one."""
+        with self._cond:
+            self._warm = ("warm", importance)
+            self._queue(*self._warm)
+
+    def summarize(self, request: SummaryRequest) -> None:
+        """Build and write the study summary run in the child (off the loop); returns at once."""
+        with self._cond:
+            if self._given_up:
+                self.lost += 1
+                return
+            message = ("summary", request, False)
+            self._unacked[request.run_id] = ("summary", request, True)
+            self._queue(*message)
 
     # -- the sender and reader threads ---------------------------------------------------------
 
@@ -375,7 +394,7 @@ class RunWriter:
                         continue
                 with self._cond:
                     self.errors.append(f"W&B writer: {type(exc).__name__}: {exc}")
-                    if message[0] == "finish":
+                    if message[0] in ("finish", "summary"):
                         self._unacked.pop(message[1].run_id, None)
                     self._cond.notify_all()
         with self._cond:
@@ -441,9 +460,11 @@ class RunWriter:
                 if not run.unordered:
                     for step, row in run.rows:
                         self._queue("log", run.head.run_id, step, row)
-            for spec in self._unacked.values():
-                self._replaced.add(spec.run_id)
-                self._queue("finish", spec, True, True)
+            if self._warm is not None:
+                self._queue(*self._warm)
+            for run_id, message in self._unacked.items():
+                self._replaced.add(run_id)
+                self._queue(*message)
 
     # -- waiting -------------------------------------------------------------------------------
 
@@ -465,17 +486,17 @@ class RunWriter:
         return True
 
     def close(self, timeout: float) -> bool:
-        """Flush, then end the child's input (it exits once its queue is written)."""
+        """Flush, then end the child's input.
+
+        Every run is on disk once flushed (the child acknowledges a run after ``finish``), so the
+        child's own exit (shutting its wandb-core down, ~1 s) is not waited for.
+        """
         done = self.flush(timeout)
         with self._cond:
             self._closing = True
             self._cond.notify_all()
-            proc = self._proc
         if done and self._sender is not None:
             self._sender.join(timeout=10)
-            if proc is not None:
-                with contextlib.suppress(subprocess.TimeoutExpired):
-                    proc.wait(timeout=10)
         return done
 
     @property
@@ -483,6 +504,91 @@ class RunWriter:
         """The pid of the writer process now running (None before the first run or after close)."""
         with self._cond:
             return self._proc.pid if self._proc is not None else None
+
+
+@dataclass
+class SummaryRequest:
+    """What the child needs to build the study summary run: the trials as they ended, the study's
+    directions and attributes, run identity, and the secrets to scrub (the study itself stays here)."""
+
+    run_id: str
+    study_name: str
+    directions: list[Any]
+    user_attrs: dict[str, Any]
+    trials: list[Any]
+    info: StudyInfo
+    secrets: tuple[str, ...]
+    interrupted: bool
+    plots: bool
+    importance: Any = None
+
+    def build(self) -> RunSpec:
+        """The summary run's spec, from an in-memory copy of the study."""
+        import optuna
+
+        from tuneflow.tracking.redact import Redactor
+        from tuneflow.tracking.summary import summary_spec
+
+        optuna.logging.set_verbosity(optuna.logging.WARNING)
+        study = optuna.create_study(directions=self.directions, study_name=self.study_name)
+        for key, value in self.user_attrs.items():
+            study.set_user_attr(key, value)
+        study.add_trials(self.trials)
+        spec = summary_spec(study, self.info, Redactor(self.secrets), self.interrupted, self.plots, self.importance)
+        spec.run_id = self.run_id
+        return spec
+
+
+def _write_summary(connection: Connection, request: SummaryRequest) -> Path:
+    """Start the summary run (waiting on wandb-core) while its charts are computed, then write it."""
+    info = request.info
+    head = RunSpec(
+        run_id=request.run_id,
+        name=info.summary_run_name(),
+        config={},
+        summary={},
+        tags=info.summary_tags(request.interrupted),
+        group=info.group,
+        job_type="study-summary",
+    )
+    started: dict[str, Any] = {}
+
+    def start() -> None:
+        try:
+            started["run"] = connection.init(head)
+        except Exception as exc:
+            started["error"] = exc
+
+    starting = threading.Thread(target=start, name="tuneflow-summary-init", daemon=True)
+    starting.start()
+    try:
+        spec = request.build()
+    except BaseException:
+        starting.join()
+        if "run" in started:
+            started["run"].finish(exit_code=1)
+        raise
+    starting.join()
+    if "error" in started:
+        raise started["error"]
+    return write_run(connection, spec, started["run"])
+
+
+def _warm_up(importance: Any) -> None:
+    """Import (and draw once with) what the summary run needs, so the end of a study does not wait
+    for it: plotly and Optuna's charts, and the importance evaluator (scikit-learn for fANOVA)."""
+    with contextlib.suppress(Exception):
+        import optuna
+        import optuna.visualization as vis
+
+        import tuneflow.tracking.summary  # noqa: F401
+
+        optuna.logging.set_verbosity(optuna.logging.WARNING)
+        study = optuna.create_study()
+        study.add_trials([optuna.trial.create_trial(value=float(v), params={}, distributions={}) for v in (1, 2)])
+        vis.plot_optimization_history(study).to_json()
+        if importance is not None:
+            importance()
 
 
 def _remove_offline_run(connection: Connection, run_id: str) -> None:
@@ -505,6 +611,7 @@ def _child() -> None:
     runs: dict[str, Any] = {}  # run id -> open wandb.Run
     existing: set[str] = set()  # run ids an earlier session already wrote
     failed: set[str] = set()  # runs whose opening failed (a partial directory may be left)
+    warming: threading.Thread | None = None
 
     def reply(*message: Any) -> None:
         pickle.dump(message, out)
@@ -517,6 +624,8 @@ def _child() -> None:
             for run in runs.values():  # the parent is gone: end what is open, as interrupted
                 with contextlib.suppress(Exception):
                     run.finish(exit_code=1)
+            if warming is not None:  # no exit in the middle of an import
+                warming.join(timeout=60)
             return
         if kind == "connection":
             connection = Connection(*payload[0])
@@ -525,12 +634,29 @@ def _child() -> None:
         if kind == "mode":
             connection.mode = payload[0]
             continue
+        if kind == "warm":
+            warming = threading.Thread(target=_warm_up, args=(payload[0],), name="tuneflow-warm", daemon=True)
+            warming.start()
+            continue
         if kind == "log":
             run_id, step, row = payload
             run = runs.get(run_id)
             if run is not None:
                 with contextlib.suppress(Exception):
                     run.log(row, step=step, commit=False)  # rows at one step merge; the next step commits
+            continue
+        if kind == "summary":
+            request: SummaryRequest = payload[0]
+            try:
+                if payload[1] and connection.mode == "offline":
+                    _remove_offline_run(connection, request.run_id)
+                elif connection.mode == "offline" and connection.existing_offline_run(request.run_id):
+                    reply("skipped", request.run_id)
+                    continue
+                path = _write_summary(connection, request)
+                reply("written", request.run_id, str(path))
+            except Exception as exc:
+                reply("error", request.run_id, f"summary run: {type(exc).__name__}: {exc}")
             continue
         spec: RunSpec = payload[0]
         replace: bool = payload[-1]
