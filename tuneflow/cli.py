@@ -75,7 +75,9 @@ def run_options(storage_help: str) -> Callable[[Callable[..., Any]], Callable[..
     options = [
         click.argument("recipe"),
         click.option("--n-trials", type=click.IntRange(min=1), help="Trials to run in this call."),
-        click.option("--method", help="Override the recipe's method (grid, random, tpe, bayes, cmaes, qmc, nsga2)."),
+        click.option(
+            "--method", help="Override the recipe's method (auto, grid, random, tpe, bayes, gp, cmaes, qmc, nsga2)."
+        ),
         click.option("--storage", envvar=STORAGE_ENV, help=f"{storage_help} Also read from ${STORAGE_ENV}."),
         click.option("--study-name", help="Study name; default: the recipe's name (same name = resume)."),
         click.option("--seed", type=click.IntRange(min=0), help="Override the recipe's seed."),
@@ -251,6 +253,53 @@ def dashboard(storage: str | None, host: str, port: int) -> None:
         raise TuneflowError("cannot start the dashboard:\n" + "\n".join(f"  - {p}" for p in problems))
     click.echo(f"optuna-dashboard for {redact_url(storage or DEFAULT_STORAGE)} at http://{host}:{port}/", err=True)
     serve(storage, host=host, port=port)
+
+
+@main.command("backfill-wandb")
+@click.option("--storage", help=STORAGE_HELP)
+@click.option("--study-name", help="Study whose runs to write; may be left out when the storage holds one study.")
+@click.option("--project", help="W&B project; default: the recipe's, else $WANDB_PROJECT, else 'tuneflow'.")
+@click.option("--entity", help="W&B entity (team or user); default: $WANDB_ENTITY or yours.")
+@click.option(
+    "--mode",
+    type=click.Choice(["online", "offline"]),
+    help="Default: $WANDB_MODE, else online when W&B credentials are configured, else offline.",
+)
+@click.option(
+    "--dir", "directory", type=click.Path(file_okay=False), help="Where the wandb/ directory goes (default .)."
+)
+@click.option("--no-summary-run", is_flag=True, help="Do not write the study summary run.")
+@_handle_errors
+def backfill_wandb_command(
+    storage: str | None,
+    study_name: str | None,
+    project: str | None,
+    entity: str | None,
+    mode: str | None,
+    directory: str | None,
+    no_summary_run: bool,
+) -> None:
+    """Write the W&B runs a study is missing (a --no-wandb study, or runs lost), from its storage.
+
+    One run per finished trial, shaped as if it had been logged live (config, metric, intermediate
+    values as history, state); trials that already have their run are left alone, so running it
+    again writes nothing new.
+    """
+    from tuneflow.engine.result import load_result
+    from tuneflow.tracking.backfill import backfill_wandb
+    from tuneflow.views.importance import importance_evaluator
+
+    result = load_result(storage, study_name)
+    options = {"project": project, "entity": entity, "mode": mode, "dir": directory}
+    report = backfill_wandb(
+        result,
+        {k: v for k, v in options.items() if v is not None},
+        summary_run=not no_summary_run,
+        importance=importance_evaluator,
+    )
+    click.echo(f"study {result.study.study_name!r}: {report}")
+    if report.errors:
+        sys.exit(1)
 
 
 @main.command("import-runs")

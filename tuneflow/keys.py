@@ -26,6 +26,7 @@ __all__ = [
     "RETRY_HISTORY_SYSTEM_ATTR",
     "RUN_ID_ATTR",
     "RUN_PATH_ATTR",
+    "SAMPLER_ATTR",
     "STORAGE_ENV",
     "STUDY_ATTR",
     "SUMMARY",
@@ -33,6 +34,7 @@ __all__ = [
 
 # -- study user attributes ----------------------------------------------------------------------
 STUDY_ATTR = "tuneflow"  # the recipe's metadata: name, method, metrics, parameters, seed
+SAMPLER_ATTR = "tuneflow:sampler"  # the sampler that runs (method, options, reason): what `auto`/`bayes` chose
 
 # -- trial user attributes ----------------------------------------------------------------------
 CONFIG_ATTR = "config"  # the nested config, when it cannot be rebuilt from the params
@@ -74,6 +76,7 @@ class SUMMARY:
     DURATION = "tuneflow/duration_s"
     STUDY = "tuneflow/study"
     METHOD = "tuneflow/method"
+    SAMPLER = "tuneflow/sampler"  # one line: the sampler that ran, its options and why
     SEED = "tuneflow/seed"
     COMPARED = "tuneflow/compared"
     HISTORY_BEST = "tuneflow/history_best"

@@ -28,10 +28,11 @@ from tuneflow.engine.storage import StorageSettings, redact_url
 from tuneflow.engine.study import create_study
 from tuneflow.engine.trial import Tracker, TrialContext, call_train, to_values, train_arity
 from tuneflow.errors import RecipeError, TrialFailed, TuneflowWarning
-from tuneflow.keys import CONFIG_ATTR, FAIL_REASON_ATTR, METRICS_ATTR, STUDY_ATTR
+from tuneflow.keys import CONFIG_ATTR, FAIL_REASON_ATTR, METRICS_ATTR, SAMPLER_ATTR, STUDY_ATTR
 from tuneflow.search.methods import MODEL_BASED, missing_requirements
 from tuneflow.search.recipe import Recipe
 from tuneflow.tracking.tracker import make_tracker
+from tuneflow.tracking.writer import say
 from tuneflow.views.importance import importance_evaluator
 
 __all__ = ["TuneflowWarning", "check_runtime", "create_study", "tune"]
@@ -44,11 +45,19 @@ def check_runtime(recipe: Recipe) -> None:
     problems = []
     if recipe.train is None:
         problems.append("train: the recipe has no train function (and no `program` to run); give `train=`.")
-    missing = missing_requirements(recipe.method)
+    missing = missing_requirements(recipe.method, recipe.sampler_options)
     if missing:
         problems.append(missing)
     if problems:
         raise RecipeError(recipe.name, problems)
+
+
+def _say_sampler(recipe: Recipe, study: Study) -> None:
+    """Say once, at the start, which sampler ``auto`` or ``bayes`` resolved to and why (one line)."""
+    if recipe.method not in ("auto", "bayes"):
+        return
+    choice = study.user_attrs.get(SAMPLER_ATTR) or {}
+    say(f"method '{recipe.method}' runs {choice.get('line')}")
 
 
 def warn_lossy(recipe: Recipe) -> None:
@@ -172,7 +181,8 @@ def tune(
         raise RecipeError(recipe.name, problems)
     settings = StorageSettings.from_env()
     warn_lossy(recipe)
-    study = create_study(recipe, storage, study_name)
+    study = create_study(recipe, storage, study_name, n_trials=n_trials)
+    _say_sampler(recipe, study)
     if worker:
         study.sampler.reseed_rng()
     result = TuneResult(study)

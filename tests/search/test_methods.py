@@ -14,7 +14,8 @@ import pytest
 from wandb_engine.engine import wandb_grid
 
 import tuneflow
-from tuneflow.search.methods import METHODS, WandbRandomSampler, hyperband_resources, make_pruner, make_sampler
+from tuneflow.search.hyperband import WandbHyperbandPruner
+from tuneflow.search.methods import METHODS, WandbRandomSampler, make_pruner, make_sampler
 from tuneflow.search.space import SearchSpace
 
 SPACE = SearchSpace.from_parameters({"x": {"min": 0.0, "max": 1.0}, "k": {"values": ["a", "b"]}})
@@ -26,7 +27,9 @@ SPACE = SearchSpace.from_parameters({"x": {"min": 0.0, "max": 1.0}, "k": {"value
         ("grid", optuna.samplers.RandomSampler),  # points come from the grid queue
         ("random", WandbRandomSampler),
         ("tpe", optuna.samplers.TPESampler),
-        ("bayes", optuna.samplers.GPSampler),
+        ("bayes", optuna.samplers.GPSampler),  # torch is installed here
+        ("gp", optuna.samplers.GPSampler),
+        ("auto", optuna.samplers.TPESampler),  # a float beside a categorical: mixed
         ("cmaes", optuna.samplers.CmaEsSampler),
         ("qmc", optuna.samplers.QMCSampler),
         ("nsga2", optuna.samplers.NSGAIISampler),
@@ -38,7 +41,13 @@ def test_each_method_builds_its_optuna_sampler(method: str, sampler: type) -> No
 
 
 def test_the_table_lists_every_method() -> None:
-    assert set(METHODS) == {"grid", "random", "tpe", "bayes", "cmaes", "qmc", "nsga2"}
+    assert set(METHODS) == {"auto", "grid", "random", "tpe", "bayes", "gp", "cmaes", "qmc", "nsga2"}
+
+
+def test_bayes_starts_its_gp_after_a_few_trials_and_options_win() -> None:
+    assert make_sampler("bayes", SPACE, seed=0, n_trials=100)._n_startup_trials == 4
+    assert make_sampler("gp", SPACE, seed=0)._n_startup_trials == 10  # Optuna's GPSampler as is
+    assert make_sampler("bayes", SPACE, seed=0, options={"n_startup_trials": 7})._n_startup_trials == 7
 
 
 @pytest.mark.parametrize(("space", "group"), [(SPACE, False), (None, True)])
@@ -61,22 +70,11 @@ def test_sampler_options_pass_through_and_override_defaults() -> None:
     assert sampler._n_startup_trials == 3 and sampler._multivariate is False
 
 
-@pytest.mark.parametrize(
-    ("block", "expected"),
-    [
-        ({"type": "hyperband", "min_iter": 3}, (3, "auto", 3)),
-        ({"type": "hyperband", "min_iter": 2, "eta": 2}, (2, "auto", 2)),
-        ({"type": "hyperband", "min_iter": 1, "max_iter": 27}, (1, 27, 3)),
-        ({"type": "hyperband", "max_iter": 27, "s": 2}, (3, 27, 3)),  # 27 / 3**2
-        ({"type": "hyperband", "max_iter": 32, "s": 3, "eta": 2}, (4, 32, 2)),  # 32 / 2**3
-    ],
-)
-def test_wandb_hyperband_becomes_hyperband_pruner(block: dict, expected: tuple) -> None:
-    kwargs = hyperband_resources(block)
-    assert (kwargs["min_resource"], kwargs["max_resource"], kwargs["reduction_factor"]) == expected
-    pruner = make_pruner(block, None)
-    assert isinstance(pruner, optuna.pruners.HyperbandPruner)
-    assert (pruner._min_resource, pruner._max_resource, pruner._reduction_factor) == expected
+def test_wandb_hyperband_block_becomes_wandb_rule_not_optuna_hyperband() -> None:
+    # Decided semantics: a W&B early_terminate block means W&B's own rule (tests/search/test_hyperband.py
+    # checks it against W&B's engine); Optuna's HyperbandPruner is `pruner: hyperband`.
+    pruner = make_pruner({"type": "hyperband", "max_iter": 27, "s": 2}, None)
+    assert isinstance(pruner, WandbHyperbandPruner) and pruner.bands == (3, 9)
 
 
 @pytest.mark.parametrize(

@@ -38,7 +38,7 @@ class Recipe:
     train: Callable[..., Any] | None = None
     parameters: Mapping[str, Any] | None = None
     space: Callable[[Any], Mapping[str, Any]] | None = None
-    method: str = "tpe"
+    method: str = "auto"
     metric: Any = None
     early_terminate: Mapping[str, Any] | None = None
     pruner: Any = None
@@ -95,9 +95,15 @@ class Recipe:
             problems.append(f"seed: must be an integer >= 0, but got {self.seed!r}.")
         if not isinstance(self.sampler_options, Mapping):
             problems.append(f"sampler_options: must be a mapping, but got {self.sampler_options!r}.")
-        elif not method_found and not problems:
+        elif self.method == "auto" and self.sampler_options:
+            problems.append(
+                f"sampler_options: {dict(self.sampler_options)!r} need a named method; 'auto' chooses the sampler "
+                "and its options itself. Name the method they belong to (e.g. method: tpe)."
+            )
+        elif not method_found and not problems and self.sampler_options:
+            # Only options can make a sampler fail to build; `auto` and `bayes` resolve at tune time.
             try:
-                make_sampler(self.method, search_space, self.seed, self.sampler_options)
+                make_sampler(self.method, search_space, self.seed, self.sampler_options, n_objectives=n_obj)
             except (TypeError, ValueError) as exc:
                 problems.append(
                     f"sampler_options: {dict(self.sampler_options)!r} do not fit method '{self.method}': {exc}"
@@ -147,7 +153,7 @@ class Recipe:
 def _no_metric_problems(method: Any, early_terminate: Any, pruner: Any) -> list[str]:
     """What a recipe without a metric cannot do: model-based search, early termination."""
     problems = []
-    if method in MODEL_BASED:
+    if method in MODEL_BASED and method != "auto":  # auto runs random without a metric
         problems.append(
             f"metric: method '{method}' learns from a metric, but the recipe has none; add a block like "
             "`metric: {name: val_loss, goal: minimize}` naming what train returns or logs, or use method "

@@ -130,6 +130,7 @@ def summary_spec(
     summary: dict[str, Any] = {
         SUMMARY.STUDY: info.name,
         SUMMARY.METHOD: info.method,
+        SUMMARY.SAMPLER: info.sampler,
         SUMMARY.SEED: info.seed,
         SUMMARY.N_TRIALS: len(trials),
         SUMMARY.INTERRUPTED: interrupted,
