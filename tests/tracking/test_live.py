@@ -196,3 +196,24 @@ def test_rows_out_of_step_order_are_kept_offline(_isolated: Path) -> None:
     assert run_dir is not None and len(run_dirs(_isolated / "wandb")) == 1
     rows = {step: {k: v for k, v in row.items() if not k.startswith("_")} for step, row in _history(run_dir).items()}
     assert rows == {0: {"aux": 0}, 1: {METRIC: 1.0}, 2: {METRIC: 3.0}, 3: {"aux": 5}}
+
+
+def test_summary_run_with_an_importance_factory_that_cannot_be_pickled(_isolated: Path) -> None:
+    """A lambda factory cannot go to the writer process: the summary run is built here, charts included."""
+    from optuna.importance import FanovaImportanceEvaluator
+
+    from tuneflow.engine.study import create_study
+    from tuneflow.tracking.tracker import make_tracker
+
+    def train(config: dict[str, Any]) -> float:
+        return config["x"] * config["model"]["depth"]
+
+    recipe = _recipe(train)
+    storage = "sqlite:///lambda.db"
+    tracker = make_tracker(
+        {}, recipe, create_study(recipe, storage), importance=lambda: FanovaImportanceEvaluator(seed=0)
+    )
+    result = tuneflow.tune(recipe, storage=storage, tracker=tracker)
+    summaries = [read_run(d) for d in run_dirs(_isolated / "wandb") if "-summary-" in d.name]
+    assert len(summaries) == 1 and summaries[0]["summary"]["tuneflow/n_trials"] == len(result.study.trials)
+    assert "charts/param_importances" in summaries[0]["summary"]
