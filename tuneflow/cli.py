@@ -18,6 +18,7 @@ from typing import Any
 import click
 
 from tuneflow.errors import TuneflowError
+from tuneflow.keys import STORAGE_ENV  # `run`/`worker` read --storage from it too (keeps a password out of `ps`)
 
 __all__ = ["main"]
 
@@ -74,8 +75,10 @@ def run_options(storage_help: str) -> Callable[[Callable[..., Any]], Callable[..
     options = [
         click.argument("recipe"),
         click.option("--n-trials", type=click.IntRange(min=1), help="Trials to run in this call."),
-        click.option("--method", help="Override the recipe's method (grid, random, tpe, bayes, cmaes, qmc, nsga2)."),
-        click.option("--storage", help=storage_help),
+        click.option(
+            "--method", help="Override the recipe's method (auto, grid, random, tpe, bayes, gp, cmaes, qmc, nsga2)."
+        ),
+        click.option("--storage", envvar=STORAGE_ENV, help=f"{storage_help} Also read from ${STORAGE_ENV}."),
         click.option("--study-name", help="Study name; default: the recipe's name (same name = resume)."),
         click.option("--seed", type=click.IntRange(min=0), help="Override the recipe's seed."),
         click.option(
@@ -106,12 +109,34 @@ def _run(
     no_wandb: bool,
     progress: bool,
     worker: bool = False,
+    workers: int = 1,
+    pool_member: bool = False,
 ) -> None:
     from tuneflow.loading import load_recipe
     from tuneflow.tune import tune
     from tuneflow.views.display import print_summary
 
     loaded = load_recipe(recipe).replace(method=method, seed=seed)
+    if workers > 1:
+        from tuneflow.pool import run_pool
+
+        result = run_pool(
+            recipe,
+            loaded,
+            workers=workers,
+            storage=storage,
+            study_name=study_name,
+            n_trials=n_trials,
+            timeout=timeout,
+            n_jobs=n_jobs,
+            method=method,
+            seed=seed,
+            wandb=not no_wandb,
+            progress=progress,
+        )
+        print_summary(result, storage=storage)
+        return
+    wandb: Any = False if no_wandb else ({"summary_run": False} if pool_member else None)
     result = tune(
         loaded,
         n_trials=n_trials,
@@ -119,15 +144,24 @@ def _run(
         storage=storage,
         study_name=study_name,
         n_jobs=n_jobs,
-        wandb=False if no_wandb else None,
+        wandb=wandb,
         progress=progress,
         worker=worker,
     )
-    print_summary(result, storage=storage)
+    if not pool_member:  # `run --workers N` prints one summary for all its workers
+        print_summary(result, storage=storage)
 
 
 @main.command()
 @run_options(STORAGE_HELP)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes on the study (one per core runs Python train functions in parallel; "
+    "threads do not). Needs a storage processes share: the default SQLite file, journal or PostgreSQL.",
+)
 @_handle_errors
 def run(**kwargs: Any) -> None:
     """Tune RECIPE: a recipe module path, a built-in recipe name, or a W&B sweep YAML."""
@@ -286,6 +320,7 @@ def import_runs_command(source: Path, recipe_ref: str, storage: str | None, stud
 
 @main.command()
 @run_options(WORKER_STORAGE_HELP)
+@click.option("--pool-member", is_flag=True, hidden=True, help="Started by `run --workers`: no summary of its own.")
 @_handle_errors
 def worker(**kwargs: Any) -> None:
     """Join the study of RECIPE in --storage (required) from another process or machine.

@@ -19,7 +19,7 @@ import optuna
 from optuna.study import Study
 from optuna.trial import FrozenTrial, TrialState
 
-from tuneflow.engine.gridqueue import enqueue_grid
+from tuneflow.engine.gridindex import GridIndex, check_grid
 from tuneflow.engine.liveness import Keeper
 from tuneflow.engine.loop import Optimizer, count_toward_cap
 from tuneflow.engine.result import TuneResult, jsonable
@@ -28,10 +28,11 @@ from tuneflow.engine.storage import StorageSettings, redact_url
 from tuneflow.engine.study import create_study
 from tuneflow.engine.trial import Tracker, TrialContext, call_train, to_values, train_arity
 from tuneflow.errors import RecipeError, TrialFailed, TuneflowWarning
-from tuneflow.keys import CONFIG_ATTR, FAIL_REASON_ATTR, METRICS_ATTR, STUDY_ATTR
+from tuneflow.keys import CONFIG_ATTR, FAIL_REASON_ATTR, METRICS_ATTR, SAMPLER_ATTR, STUDY_ATTR
 from tuneflow.search.methods import MODEL_BASED, missing_requirements
 from tuneflow.search.recipe import Recipe
 from tuneflow.tracking.tracker import make_tracker
+from tuneflow.tracking.writer import say
 from tuneflow.views.importance import importance_evaluator
 
 __all__ = ["TuneflowWarning", "check_runtime", "create_study", "tune"]
@@ -44,16 +45,30 @@ def check_runtime(recipe: Recipe) -> None:
     problems = []
     if recipe.train is None:
         problems.append("train: the recipe has no train function (and no `program` to run); give `train=`.")
-    missing = missing_requirements(recipe.method)
+    missing = missing_requirements(recipe.method, recipe.sampler_options)
     if missing:
         problems.append(missing)
     if problems:
         raise RecipeError(recipe.name, problems)
 
 
+def _say_sampler(recipe: Recipe, study: Study) -> None:
+    """Say once, at the start, which sampler ``auto`` or ``bayes`` resolved to and why (one line)."""
+    if recipe.method not in ("auto", "bayes"):
+        return
+    choice = study.user_attrs.get(SAMPLER_ATTR) or {}
+    say(f"method '{recipe.method}' runs {choice.get('line')}")
+
+
 def warn_lossy(recipe: Recipe) -> None:
-    """Warn once per parameter that the recipe's method cannot search exactly as W&B would."""
-    if recipe.method not in MODEL_BASED or recipe.search_space is None:
+    """Warn once per parameter: number-like text in ``values``, a deprecated exponent form, and
+    (under a model-based method) what the method cannot search exactly as W&B would."""
+    if recipe.search_space is None:
+        return
+    for p in recipe.search_space.params:
+        for note in p.notes:
+            warnings.warn(note, TuneflowWarning, stacklevel=3)
+    if recipe.method not in MODEL_BASED:
         return
     for p in recipe.search_space.params:
         if p.lossy:
@@ -105,7 +120,7 @@ class _Loop:
             trial.set_user_attr(FAIL_REASON_ATTR, reason)
             raise
         ctx.metrics = metrics
-        if len(metrics) > len(values):
+        if len(metrics) > len(values) or not self.recipe.ranked:
             trial.set_user_attr(METRICS_ATTR, metrics)
         return values
 
@@ -166,12 +181,16 @@ def tune(
         raise RecipeError(recipe.name, problems)
     settings = StorageSettings.from_env()
     warn_lossy(recipe)
-    study = create_study(recipe, storage, study_name)
+    study = create_study(recipe, storage, study_name, n_trials=n_trials)
+    _say_sampler(recipe, study)
     if worker:
         study.sampler.reseed_rng()
     result = TuneResult(study)
+    grid_index = None
     if recipe.method == "grid" and recipe.search_space is not None:
-        enqueue_grid(study, recipe.search_space)
+        grid_index = GridIndex.of(recipe.search_space)
+        if not check_grid(study, grid_index):
+            grid_index = None  # a grid queued whole by an older tuneflow: finish its queue
     if recipe.run_cap is not None and count_toward_cap(study) >= recipe.run_cap:
         logger.warning(
             "tuneflow: study %r already has run_cap=%d trials; nothing to run", study.study_name, recipe.run_cap
@@ -199,6 +218,7 @@ def tune(
                 n_jobs=n_jobs,
                 run_cap=recipe.run_cap,
                 grid=recipe.method == "grid",
+                grid_index=grid_index,
                 progress=progress,
             )
             loop.stop = optimizer.stop

@@ -7,6 +7,7 @@ instead of tuneflow silently changing behaviour.
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 
 import numpy as np
@@ -109,14 +110,13 @@ def test_heartbeat_enabled(tmp_path: Path) -> None:
     assert not adapter.heartbeat_enabled(optuna.storages.InMemoryStorage())
 
 
+@pytest.mark.filterwarnings("ignore:Heartbeat of storage is supposed to be used with Study.optimize")
 def test_stale_trial_ids(tmp_path: Path) -> None:
     storage = optuna.storages.RDBStorage(f"sqlite:///{tmp_path / 'stale.db'}", heartbeat_interval=1, grace_period=1)
     study = optuna.create_study(storage=storage)
     trial = study.ask()
     storage.record_heartbeat(adapter.trial_id(trial))
     assert adapter.stale_trial_ids(storage, adapter.study_id(study)) == []
-    import time
-
     time.sleep(2.2)
     assert adapter.stale_trial_ids(storage, adapter.study_id(study)) == [adapter.trial_id(trial)]
 
@@ -188,3 +188,21 @@ def test_suggest_through_the_public_api(dist: optuna.distributions.BaseDistribut
     frozen = study.get_trials(deepcopy=False)[0]
     assert frozen.distributions["p"] == dist
     assert frozen.params["p"] == value
+
+
+def test_claim_with_counter(tmp_path: Path) -> None:
+    storage = optuna.storages.RDBStorage(f"sqlite:///{tmp_path / 'claim.db'}")
+    study = optuna.create_study(storage=storage)
+    key = "tuneflow:grid_next"
+
+    def template(index: int) -> optuna.trial.FrozenTrial:
+        return optuna.trial.create_trial(state=TrialState.RUNNING, system_attrs={"i": index})
+
+    ids = [
+        adapter.rdb_claim_with_counter(adapter.storage_of(study), adapter.study_id(study), key, 2, template)
+        for _ in range(3)
+    ]
+    assert ids[2] is None and None not in ids[:2]
+    trials = study.get_trials(deepcopy=False)  # Optuna's cache knows both trials
+    assert [(t.state, t.system_attrs["i"]) for t in trials] == [(TrialState.RUNNING, 0), (TrialState.RUNNING, 1)]
+    assert storage.get_study_system_attrs(adapter.study_id(study))[key] == 2

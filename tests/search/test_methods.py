@@ -27,7 +27,9 @@ SPACE = SearchSpace.from_parameters({"x": {"min": 0.0, "max": 1.0}, "k": {"value
         ("grid", optuna.samplers.RandomSampler),  # points come from the grid queue
         ("random", WandbRandomSampler),
         ("tpe", optuna.samplers.TPESampler),
-        ("bayes", optuna.samplers.GPSampler),
+        ("bayes", optuna.samplers.GPSampler),  # torch is installed here
+        ("gp", optuna.samplers.GPSampler),
+        ("auto", optuna.samplers.TPESampler),  # a float beside a categorical: mixed
         ("cmaes", optuna.samplers.CmaEsSampler),
         ("qmc", optuna.samplers.QMCSampler),
         ("nsga2", optuna.samplers.NSGAIISampler),
@@ -39,7 +41,13 @@ def test_each_method_builds_its_optuna_sampler(method: str, sampler: type) -> No
 
 
 def test_the_table_lists_every_method() -> None:
-    assert set(METHODS) == {"grid", "random", "tpe", "bayes", "cmaes", "qmc", "nsga2"}
+    assert set(METHODS) == {"auto", "grid", "random", "tpe", "bayes", "gp", "cmaes", "qmc", "nsga2"}
+
+
+def test_bayes_starts_its_gp_after_a_few_trials_and_options_win() -> None:
+    assert make_sampler("bayes", SPACE, seed=0, n_trials=100)._n_startup_trials == 4
+    assert make_sampler("gp", SPACE, seed=0)._n_startup_trials == 10  # Optuna's GPSampler as is
+    assert make_sampler("bayes", SPACE, seed=0, options={"n_startup_trials": 7})._n_startup_trials == 7
 
 
 @pytest.mark.parametrize(("space", "group"), [(SPACE, False), (None, True)])

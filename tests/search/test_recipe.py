@@ -4,6 +4,7 @@ stops before any study exists; ``load_recipe`` finds a module's ``recipe``.
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -136,36 +137,82 @@ def test_runtime_problems_stop_tune_before_any_study() -> None:
     assert not Path("t.db").exists()
 
 
-def test_bayes_without_torch_fails_before_the_study_and_names_the_extra(tmp_path: Path) -> None:
-    """torch made unimportable in a fresh interpreter: a finder first on ``sys.meta_path`` raises
-    ModuleNotFoundError for it, as Python does when a package is not installed (other libraries
-    that merely look for torch in ``sys.modules`` are unaffected)."""
-    script = textwrap.dedent(
-        """
-        import importlib.abc
-        import sys
+_NO_TORCH = """
+import importlib.abc
+import sys
 
-        class NoTorch(importlib.abc.MetaPathFinder):
-            def find_spec(self, name, path, target=None):
-                if name.split(".")[0] == "torch":
-                    raise ModuleNotFoundError(f"No module named {name!r}", name=name)
-                return None
+class NoTorch(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name.split(".")[0] == "torch":
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+        return None
 
-        sys.meta_path.insert(0, NoTorch())
-        import tuneflow
-        recipe = tuneflow.Recipe(name="gp", train=lambda c: 0.0, parameters={"x": {"min": 0.0, "max": 1.0}}, method="bayes")
+sys.meta_path.insert(0, NoTorch())
+import tuneflow
+"""
+
+
+def _without_torch(tmp_path: Path, body: str) -> subprocess.CompletedProcess[str]:
+    """Run ``body`` in a fresh interpreter where torch cannot be imported.
+
+    A finder first on ``sys.meta_path`` raises ModuleNotFoundError for torch, as Python does when a
+    package is not installed (libraries that merely look for torch in ``sys.modules`` are unaffected).
+    """
+    script = _NO_TORCH + textwrap.dedent(body)
+    return subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize(
+    ("method", "options", "named"),
+    [("gp", {}, "'gp'"), ("bayes", {"deterministic_objective": True}, "'bayes' with sampler_options (GPSampler's)")],
+)
+def test_an_explicit_gp_without_torch_fails_before_the_study_and_names_the_extra(
+    tmp_path: Path, method: str, options: dict, named: str
+) -> None:
+    proc = _without_torch(
+        tmp_path,
+        f"""
+        recipe = tuneflow.Recipe(name="gp", train=lambda c: 0.0, parameters={{"x": {{"min": 0.0, "max": 1.0}}}},
+                                 method={method!r}, sampler_options={options!r})
         try:
             tuneflow.tune(recipe, n_trials=12, storage="sqlite:///gp.db", wandb=False)
         except tuneflow.RecipeError as exc:
             print(exc)
             sys.exit(3)
-        """
+        """,
     )
-    proc = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 3, proc.stderr
-    assert "  - method: 'bayes' needs the `torch` package" in proc.stdout
+    assert f"  - method: {named} needs the `torch` package" in proc.stdout
     assert "pip install 'tuneflow[gp]' torch==2.13.0" in proc.stdout
     assert not (tmp_path / "gp.db").exists()
+
+
+def test_a_bayes_sweep_runs_without_torch_on_tpe_and_says_so(tmp_path: Path) -> None:
+    """A W&B sweep with ``method: bayes`` on a plain install: it runs, on TPE, and says which and why."""
+    (tmp_path / "sweep.yaml").write_text(
+        "method: bayes\nmetric: {name: loss, goal: minimize}\n"
+        "parameters:\n  x: {min: -2.0, max: 2.0}\n  y: {min: -2.0, max: 2.0}\n"
+    )
+    proc = _without_torch(
+        tmp_path,
+        """
+        import json
+        recipe = tuneflow.Recipe.from_sweep("sweep.yaml", train=lambda c: {"loss": (c["x"] - 1) ** 2 + c["y"] ** 2})
+        result = tuneflow.tune(recipe, n_trials=15, storage="sqlite:///b.db", wandb=False)
+        print(json.dumps({"n": len(result.trials), "best": result.best_value,
+                          "sampler": type(result.study.sampler).__name__,
+                          "choice": result.study.user_attrs["tuneflow:sampler"],
+                          "torch": "torch" in sys.modules}))
+        """,
+    )
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert out["n"] == 15 and out["best"] < 1.0
+    assert out["sampler"] == "TPESampler" and out["choice"]["method"] == "tpe"
+    assert not out["torch"]
+    said = [line for line in proc.stderr.splitlines() if "method 'bayes' runs" in line]
+    assert len(said) == 1, proc.stderr  # once, at the start
+    assert "tpe(n_startup_trials=" in said[0] and "torch is not installed" in said[0]
 
 
 def test_recipe_is_frozen_and_replace_revalidates() -> None:

@@ -16,11 +16,20 @@ from optuna.study import Study
 
 from tuneflow.engine.storage import open_storage
 from tuneflow.errors import StorageError
-from tuneflow.keys import STUDY_ATTR
+from tuneflow.keys import NO_METRIC_NAME, SAMPLER_ATTR, STUDY_ATTR
+from tuneflow.search.auto import Choice, resolve
 from tuneflow.search.methods import make_pruner, make_sampler
 from tuneflow.search.recipe import Recipe
 
-__all__ = ["create_study"]
+__all__ = ["create_study", "sampler_choice"]
+
+
+def sampler_choice(recipe: Recipe, n_trials: int | None = None) -> Choice:
+    """The sampler the recipe's method runs with this budget (``run_cap`` and ``n_trials``, the smaller)."""
+    budgets = [b for b in (recipe.run_cap, n_trials) if b is not None]
+    return resolve(
+        recipe.method, recipe.search_space, recipe.sampler_options, min(budgets, default=None), len(recipe.metrics)
+    )
 
 
 def _study_meta(recipe: Recipe) -> dict[str, Any]:
@@ -38,8 +47,14 @@ def _study_meta(recipe: Recipe) -> dict[str, Any]:
     }
 
 
-def create_study(recipe: Recipe, storage: Any = None, study_name: str | None = None) -> Study:
-    """Create the recipe's study, or load it when it exists (same name = resume)."""
+def create_study(
+    recipe: Recipe, storage: Any = None, study_name: str | None = None, n_trials: int | None = None
+) -> Study:
+    """Create the recipe's study, or load it when it exists (same name = resume).
+
+    The sampler is what the recipe's method resolves to for the budget (``n_trials`` of this call,
+    ``run_cap`` of the study); the choice is recorded as the study's ``SAMPLER_ATTR``.
+    """
     backend = open_storage(storage)
     name = study_name or recipe.name
     existing = optuna.study.get_all_study_names(backend)
@@ -51,13 +66,22 @@ def create_study(recipe: Recipe, storage: Any = None, study_name: str | None = N
                 f"study {name!r} already exists with goals {[d.name.lower() for d in old.directions]}, "
                 f"but the recipe asks for {recipe.directions}; use another --study-name"
             )
+        old_metrics = old.user_attrs.get(STUDY_ATTR, {}).get("metrics")
+        if old_metrics is not None and bool(old_metrics) != recipe.ranked:
+            had = (
+                "without a metric, but the recipe has one"
+                if recipe.ranked
+                else "with a metric, but the recipe has none"
+            )
+            raise StorageError(f"study {name!r} already exists {had}; use another --study-name")
         n_existing = len(old.get_trials(deepcopy=False))
     # A resumed study must not replay the first session's draws: offset the seed by the
     # number of trials already there (a fresh study uses the recipe's seed as is).
     # Not for grid: GridSampler's seed fixes the order of the points, and a trial's point is
     # found by its index in that order, so another seed would revisit points already run.
     seed = None if recipe.seed is None else recipe.seed + (0 if recipe.method == "grid" else n_existing)
-    sampler = make_sampler(recipe.method, recipe.search_space, seed, recipe.sampler_options)
+    choice = sampler_choice(recipe, n_trials)
+    sampler = make_sampler(choice, recipe.search_space, seed)
     pruner = make_pruner(recipe.early_terminate, recipe.pruner)
     study = optuna.create_study(
         storage=backend,
@@ -67,19 +91,22 @@ def create_study(recipe: Recipe, storage: Any = None, study_name: str | None = N
         directions=recipe.directions,  # type: ignore[arg-type]  # GOALS, checked by the recipe
         load_if_exists=True,
     )
+    # What runs now, written on every start (a resume with another budget may choose anew).
+    _set_once(study, lambda: study.set_user_attr(SAMPLER_ATTR, choice.to_dict()), SAMPLER_ATTR)
     if STUDY_ATTR not in study.user_attrs:
         _set_once(study, lambda: study.set_user_attr(STUDY_ATTR, _study_meta(recipe)))
-        if len(recipe.metrics) > 1 or recipe.metrics[0].name != "value":
+        names = [m.name for m in recipe.metrics] or [NO_METRIC_NAME]  # no metric: name the placeholder
+        if names != ["value"]:
             with warnings.catch_warnings():  # set_metric_names is "experimental" in Optuna 5
                 warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)
-                _set_once(study, lambda: study.set_metric_names([m.name for m in recipe.metrics]))
+                _set_once(study, lambda: study.set_metric_names(names))
     return study
 
 
-def _set_once(study: Study, write: Callable[[], None]) -> None:
+def _set_once(study: Study, write: Callable[[], None], key: str = STUDY_ATTR) -> None:
     """Write study metadata that several workers starting together may all write (same value)."""
     try:
         write()
     except Exception:  # another worker inserted the same attribute a moment earlier
-        if STUDY_ATTR not in study.user_attrs:
+        if key not in study.user_attrs:
             raise

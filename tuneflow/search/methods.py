@@ -1,8 +1,10 @@
 """Method names -> Optuna samplers, and W&B ``early_terminate`` / pruner names -> Optuna pruners.
 
-The method names are W&B's (``grid``, ``random``, ``bayes``) plus the Optuna samplers W&B does
-not have (``tpe``, ``cmaes``, ``qmc``, ``nsga2``). Everything here is resolved before a study
-exists, so a missing extra (torch for ``bayes``) is reported up front, not at trial 10.
+The method names are W&B's (``grid``, ``random``, ``bayes``) plus ``auto`` (the default: the
+sampler chosen from the recipe, see :mod:`tuneflow.search.auto`) and the Optuna samplers W&B does
+not have (``tpe``, ``gp``, ``cmaes``, ``qmc``, ``nsga2``). ``bayes`` is GPSampler when torch is
+installed and TPE otherwise; ``gp`` is always GPSampler. Everything here is resolved before a study
+exists, so a missing extra (torch for ``gp``) is reported up front, not at trial 10.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from optuna.study import Study
 from optuna.trial import FrozenTrial
 
 from tuneflow.engine import optuna_adapter as adapter
+from tuneflow.search.auto import Choice, resolve
 from tuneflow.search.hyperband import WandbHyperbandPruner, hyperband_problems
 from tuneflow.search.space import Param, SearchSpace
 
@@ -36,20 +39,22 @@ __all__ = [
 
 #: method -> one-line description (the order is the order of the docs' table).
 METHODS: dict[str, str] = {
-    "grid": "every point of W&B's grid exactly once, queued as waiting trials that workers pop",
+    "auto": "the default: a sampler and settings chosen from the space, budget and objectives (BENCHMARKS.md)",
+    "grid": "every point of W&B's grid exactly once, claimed by index as workers go (never queued up front)",
     "random": "independent draws from exactly the W&B distributions",
     "tpe": "Tree-structured Parzen Estimator (TPESampler, multivariate)",
-    "bayes": "Gaussian-process Bayesian optimization (GPSampler; needs torch: tuneflow[gp])",
+    "bayes": "W&B's Bayesian search: GPSampler with a short random start when torch is installed, else TPE",
+    "gp": "Optuna's GPSampler exactly (Gaussian process; needs torch: tuneflow[gp])",
     "cmaes": "CMA-ES evolution strategy for continuous spaces (CmaEsSampler)",
     "qmc": "quasi-Monte Carlo low-discrepancy points (QMCSampler, scrambled Sobol)",
     "nsga2": "NSGA-II genetic algorithm, for one or several metrics (NSGAIISampler)",
 }
 #: Methods that do not draw from the W&B distributions themselves (lossy specs warn there).
 MODEL_BASED = frozenset(METHODS) - {"grid", "random"}
-_MULTI_OBJECTIVE = {"grid", "random", "tpe", "bayes", "qmc", "nsga2"}
+_MULTI_OBJECTIVE = {"auto", "grid", "random", "tpe", "bayes", "gp", "qmc", "nsga2"}
 # method -> (module that must import, extra that provides it)
 _REQUIRES: dict[str, tuple[str, str | None]] = {
-    "bayes": ("torch", "gp"),
+    "gp": ("torch", "gp"),
     "cmaes": ("cmaes", None),
     "qmc": ("scipy", None),
 }
@@ -100,16 +105,23 @@ def method_problems(method: Any, n_objectives: int, define_by_run: bool) -> list
     if n_objectives > 1 and method not in _MULTI_OBJECTIVE:
         problems.append(
             f"method: '{method}' optimizes one metric, but the recipe has {n_objectives}; "
-            "use 'nsga2', 'tpe' or 'random' for several metrics."
+            "use 'auto', 'nsga2', 'tpe' or 'random' for several metrics."
         )
     if method == "grid" and define_by_run:
         problems.append("method: 'grid' needs a `parameters` block to enumerate; a define-by-run `space` has no grid.")
     return problems
 
 
-def missing_requirements(method: str) -> str | None:
-    """Why ``method`` cannot run in this environment (a missing optional package), if it cannot."""
-    need = _REQUIRES.get(method)
+def missing_requirements(method: str, options: Mapping[str, Any] | None = None) -> str | None:
+    """Why ``method`` cannot run in this environment (a missing optional package), if it cannot.
+
+    ``bayes`` without ``sampler_options`` always runs (TPE stands in for GP without torch);
+    ``gp``, and ``bayes`` with GPSampler's options, need torch.
+    """
+    runs = method
+    if method in ("auto", "bayes"):
+        runs = resolve(method, None, options).method if method == "bayes" else "auto"
+    need = _REQUIRES.get(runs)
     if need is None:
         return None
     module, extra = need
@@ -125,30 +137,36 @@ def missing_requirements(method: str) -> str | None:
         hint = f"install the `{extra}` extra: pip install 'tuneflow[{extra}]'"
     if module == "torch":
         hint += " torch==2.13.0 (pinning the CPU build of torch)"
-    return f"method: '{method}' needs the `{module}` package, which is not installed; {hint}, or use method 'tpe'."
+    what = f"'{method}'" if runs == method else f"'{method}' with sampler_options (GPSampler's)"
+    return f"method: {what} needs the `{module}` package, which is not installed; {hint}, or use method 'tpe'."
 
 
 def make_sampler(
-    method: str,
+    method: str | Choice,
     space: SearchSpace | None,
     seed: int | None,
     options: Mapping[str, Any] | None = None,
+    n_trials: int | None = None,
+    n_objectives: int = 1,
 ) -> BaseSampler:
-    """Build the Optuna sampler for ``method``; ``options`` pass through to its constructor.
+    """Build the Optuna sampler for ``method`` (a name, resolved here, or a resolved :class:`Choice`).
 
-    Optuna's ExperimentalWarning (QMCSampler, TPE's ``group``) is silenced here: the method is
-    the user's choice and these features are what it means, not a surprise to warn about.
+    ``options`` pass through to the sampler's constructor; ``n_trials`` (the budget) and
+    ``n_objectives`` are what ``auto`` and ``bayes`` choose from. Optuna's ExperimentalWarning
+    (QMCSampler, TPE's ``group``) is silenced here: the method is the user's choice and these
+    features are what it means, not a surprise to warn about.
     """
+    choice = method if isinstance(method, Choice) else resolve(method, space, options, n_trials, n_objectives)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)
-        return _make_sampler(method, space, seed, dict(options or {}))
+        return _make_sampler(choice.method, space, seed, dict(choice.options))
 
 
 def _make_sampler(method: str, space: SearchSpace | None, seed: int | None, opts: dict[str, Any]) -> BaseSampler:
     if method == "grid":
-        # The grid points are queued once as WAITING trials (tuneflow.engine.gridqueue) and every worker
-        # pops that queue, so the sampler never chooses a point; GridSampler's own bookkeeping
-        # would fight the queue (and lets workers collide: ~30 duplicates per 100 points).
+        # Workers claim grid points by index in the storage (tuneflow.engine.gridindex), each trial
+        # created with its point fixed, so the sampler never chooses a point; GridSampler's own
+        # bookkeeping would fight that (and lets workers collide: ~30 duplicates per 100 points).
         return optuna.samplers.RandomSampler(seed=seed, **opts)
     if method == "random":
         return WandbRandomSampler(space.by_name if space else None, seed=seed, **opts)
@@ -159,7 +177,7 @@ def _make_sampler(method: str, space: SearchSpace | None, seed: int | None, opts
         opts.setdefault("group", space is None)
         opts.setdefault("constant_liar", True)
         return optuna.samplers.TPESampler(seed=seed, **opts)
-    if method == "bayes":
+    if method == "gp":
         return optuna.samplers.GPSampler(seed=seed, **opts)
     if method == "cmaes":
         return optuna.samplers.CmaEsSampler(seed=seed, **opts)

@@ -2,9 +2,10 @@
 
 W&B's sweep schema knows the methods ``grid``, ``random``, ``bayes`` and ``custom`` (with a
 ``scheduler`` block naming an engine). Recipes using an Optuna sampler W&B lacks (``tpe``,
-``cmaes``, ``qmc``, ``nsga2``) export as ``method: custom`` with ``scheduler: {engine: optuna}``,
+``gp``, ``cmaes``, ``qmc``, ``nsga2``) export as ``method: custom`` with ``scheduler: {engine: optuna}``,
 which W&B's schema accepts; the schema has no field for the sampler's name or the seed, so they
-travel in a ``tuneflow:`` line of ``description`` and come back on import.
+travel in a ``tuneflow:`` line of ``description`` and come back on import. ``auto`` exports as
+W&B's ``bayes`` (``random`` without a metric), so ``wandb agent`` runs the export as it is.
 """
 
 from __future__ import annotations
@@ -97,25 +98,28 @@ def recipe_from_sweep(
     method = config.get("method")
     if method is None:
         problems.append(
-            "method: missing; W&B needs one of grid, random, bayes (tuneflow also takes tpe, cmaes, qmc, nsga2)."
+            "method: missing; W&B needs one of grid, random, bayes (tuneflow also takes auto, tpe, gp, cmaes, qmc, nsga2)."
         )
     elif method == "custom":
         scheduler = config.get("scheduler") or {}
         if not isinstance(scheduler, Mapping) or scheduler.get("engine") != "optuna":
             problems.append("scheduler.engine: `method: custom` runs here only with `scheduler: {engine: optuna}`.")
-        method = tag.get("method", "tpe")
+        method = tag.get("method", "auto")
         if method not in METHODS and "method" not in overrides:
             problems.append(
                 f"description: its `tuneflow: method={method}` line names no tuneflow method; "
                 f"use one of {', '.join(METHODS)}."
             )
+    elif method in _WANDB_METHODS and tag.get("method") == "auto":
+        method = "auto"  # tuneflow's default, exported as W&B's nearest method (see recipe_to_sweep)
     elif method not in METHODS:
         problems.append(
             f"method: {method!r} is not one of grid, random, bayes, custom (or tuneflow's {', '.join(METHODS)})."
         )
     if "metric" in config and "metrics" in config:
         problems.append("metrics: give `metric` (one objective) or `metrics` (several), not both.")
-    metric = config.get("metrics", config.get("metric"))
+    # No metric at all is W&B's sweep that only records runs (grid and random allow it).
+    metric = config.get("metrics", config.get("metric", []))
     if "parameters" not in config:
         problems.append("parameters: missing; a sweep config needs a `parameters` block.")
     seed = overrides.pop("seed", None)
@@ -155,8 +159,13 @@ def recipe_to_sweep(recipe: Any) -> dict[str, Any]:
         )
     out: dict[str, Any] = {"name": recipe.name}
     description = recipe.description
-    custom = recipe.method not in _WANDB_METHODS or len(recipe.metrics) > 1
-    if custom:
+    # ``auto`` (the default) exports as the W&B method that means the same to a W&B agent: ``bayes``
+    # (model-based) with a metric, ``random`` without one; the tag brings ``auto`` back on import.
+    auto = recipe.method == "auto" and len(recipe.metrics) <= 1
+    custom = not auto and (recipe.method not in _WANDB_METHODS or len(recipe.metrics) > 1)
+    if auto:
+        out["method"] = "bayes" if recipe.metrics else "random"
+    elif custom:
         out["method"] = "custom"
         out["scheduler"] = {"engine": "optuna"}
         warnings.warn(
@@ -167,7 +176,7 @@ def recipe_to_sweep(recipe: Any) -> dict[str, Any]:
         )
     else:
         out["method"] = recipe.method
-    tag = [f"method={recipe.method}"] if custom else []
+    tag = [f"method={recipe.method}"] if custom or auto else []
     if recipe.seed is not None:
         tag.append(f"seed={recipe.seed}")
     if tag:
@@ -181,7 +190,7 @@ def recipe_to_sweep(recipe: Any) -> dict[str, Any]:
     metrics = [m.to_dict() for m in recipe.metrics]
     if len(metrics) > 1:
         out["metrics"] = metrics
-    elif recipe.metric is not None:
+    elif metrics:  # a recipe's implicit `value` metric too: without it the export means "no metric"
         out["metric"] = metrics[0]
     if recipe.early_terminate is not None:
         if custom:

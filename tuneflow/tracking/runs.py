@@ -75,6 +75,7 @@ class StudyInfo:
     group: str | None
     project: str
     entity: str | None
+    sampler: str | None = None  # the sampler that runs, one line (what `auto`/`bayes` resolved to)
     started: float = field(default_factory=time.monotonic)
 
     def run_id(self, number: int) -> str:
@@ -162,7 +163,7 @@ def trial_spec(
     ``history`` is the trial's rows as logged (``OBJECTIVE_ROW_KEY`` for ``trial.report``);
     ``metrics`` every number train returned. A trial still RUNNING (an interrupted study) is "fail".
     """
-    metric = info.metrics[0].name
+    metric = info.metrics[0].name if info.metrics else "value"  # trial.report's name without a metric
     state = {TrialState.COMPLETE: "complete", TrialState.PRUNED: "pruned", TrialState.FAIL: "fail"}.get(
         frozen.state, "fail"
     )
@@ -181,11 +182,12 @@ def trial_spec(
             SUMMARY.DURATION: duration,
             SUMMARY.STUDY: info.name,
             SUMMARY.METHOD: info.method,
+            SUMMARY.SAMPLER: info.sampler,
             SUMMARY.SEED: info.seed,
-            SUMMARY.COMPARED: "final",
+            SUMMARY.COMPARED: "final" if info.metrics else "nothing (the study has no metric)",
         }
     )
-    if reported:
+    if reported and info.metrics:
         best = max(reported) if info.metrics[0].goal == "maximize" else min(reported)
         summary[SUMMARY.HISTORY_BEST] = best
     reason = fail_reason or frozen.user_attrs.get(FAIL_REASON_ATTR)

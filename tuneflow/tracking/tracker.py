@@ -34,7 +34,7 @@ from optuna.trial import FrozenTrial
 from tuneflow.engine import optuna_adapter as adapter
 from tuneflow.engine.trial import NullTracker, Tracker, TrialContext, train_arity
 from tuneflow.errors import RecipeError
-from tuneflow.keys import FAIL_REASON_ATTR, RUN_ID_ATTR, RUN_PATH_ATTR, SUMMARY
+from tuneflow.keys import FAIL_REASON_ATTR, RUN_ID_ATTR, RUN_PATH_ATTR, SAMPLER_ATTR, SUMMARY
 from tuneflow.tracking.agent import finish_agent_run, run_agent_style
 from tuneflow.tracking.options import WandbOptions, resolve_mode
 from tuneflow.tracking.redact import Redactor, storage_secrets
@@ -78,6 +78,7 @@ class WandbTracker(Tracker):
             group=options.group,
             project=project,
             entity=entity,
+            sampler=(study.user_attrs.get(SAMPLER_ATTR) or {}).get("line"),
         )
         self.connection = Connection(project, entity, mode, options.dir, options.init_timeout)
         self.writer = RunWriter(self.connection)

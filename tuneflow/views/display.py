@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from tuneflow.engine.result import TuneResult
+from tuneflow.engine.result import NO_METRIC_NOTE, TuneResult
 from tuneflow.engine.storage import DEFAULT_STORAGE, redact_url
 from tuneflow.keys import RUN_PATH_ATTR
 from tuneflow.search.space import flatten
@@ -20,6 +20,14 @@ __all__ = ["best_payload", "flatten", "print_best", "print_summary", "table_line
 
 def best_payload(result: TuneResult) -> dict[str, Any]:
     """The best trial(s) as plain data (``tuneflow best --json``)."""
+    if not result.ranked:
+        return {
+            "study": result.study.study_name,
+            "metrics": [],
+            "ranked": False,
+            "note": NO_METRIC_NOTE,
+            "counts": result.counts(),
+        }
     names = result.metric_names
     trials: list[dict[str, Any]] = []
     for t in result.best_trials:
@@ -49,6 +57,9 @@ def _fmt(value: Any) -> str:
 
 def print_best(result: TuneResult) -> None:
     """The best configuration and value as an aligned two-column table."""
+    if not result.ranked:
+        click.echo(f"study {result.study.study_name!r}: {NO_METRIC_NOTE} ({_counts(result)}).")
+        return
     try:
         best = result.best_trials
     except ValueError:
@@ -121,7 +132,9 @@ def print_summary(result: TuneResult, storage: Any = None, *, report: str | Path
         lines, hidden = table_lines(header, rows, shutil.get_terminal_size((120, 24)).columns)
         for text in lines:
             click.echo(text)
-    if not top or hidden or result.is_multi_objective:
+    if not result.ranked:
+        click.echo(f"{NO_METRIC_NOTE}: every trial's config and what it returned are in the report.")
+    elif not top or hidden or result.is_multi_objective:
         if hidden:
             click.echo(f"  ({hidden} more columns; the best trial in full:)")
         print_best(result)
