@@ -83,6 +83,17 @@ def run_options(storage_help: str) -> Callable[[Callable[..., Any]], Callable[..
         ),
         click.option("--timeout", type=click.FloatRange(min=0), help="Stop starting trials after this many seconds."),
         click.option("--no-wandb", is_flag=True, help="Do not log to W&B."),
+        click.option(
+            "--max-consecutive-failed-runs",
+            "max_failures",
+            type=click.IntRange(min=1),
+            help="Stop after this many failed trials in a row (default: the recipe's, 10).",
+        ),
+        click.option(
+            "--sweep-id",
+            help="Sweep YAML with a program: the W&B sweep its runs belong to (default: WANDB_SWEEP_ID, else a "
+            "placeholder when offline); 'none' marks them as plain runs.",
+        ),
         click.option("--progress/--no-progress", default=True, show_default=True, help="Show a progress bar."),
     ]
 
@@ -105,13 +116,20 @@ def _run(
     timeout: float | None,
     no_wandb: bool,
     progress: bool,
+    max_failures: int | None = None,
+    sweep_id: str | None = None,
     worker: bool = False,
 ) -> None:
-    from tuneflow.display import print_summary
+    from tuneflow.display import no_completed_trial, print_summary
+    from tuneflow.program import ProgramTrain
     from tuneflow.recipe import load_recipe
     from tuneflow.runner import tune
 
-    loaded = load_recipe(recipe).replace(method=method, seed=seed)
+    loaded = load_recipe(recipe).replace(method=method, seed=seed, max_consecutive_failures=max_failures)
+    if sweep_id is not None:
+        if not isinstance(loaded.train, ProgramTrain):
+            raise TuneflowError(f"--sweep-id: {recipe!r} is not a sweep YAML with a `program`; leave --sweep-id out.")
+        loaded = loaded.replace(train=loaded.train.replace(sweep_id=sweep_id))
     result = tune(
         loaded,
         n_trials=n_trials,
@@ -124,6 +142,10 @@ def _run(
         worker=worker,
     )
     print_summary(result, storage=storage)
+    problem = no_completed_trial(result)
+    if problem:  # a study that ended without any completed trial is a failed command
+        click.echo(f"error: {problem}", err=True)
+        sys.exit(1)
 
 
 @main.command()
@@ -160,10 +182,11 @@ def export_sweep(recipe: str, output: Path | None) -> None:
 @_handle_errors
 def best(storage: str | None, study_name: str | None, as_json: bool) -> None:
     """Print the best configuration and value of a study."""
-    from tuneflow.display import best_payload, print_best
+    from tuneflow.display import best_payload, print_best, require_completed
     from tuneflow.result import load_result
 
     result = load_result(storage, study_name)
+    require_completed(result)
     if as_json:
         click.echo(json.dumps(best_payload(result), indent=2, default=str))
     else:
@@ -195,11 +218,13 @@ def recipes_command() -> None:
 @_handle_errors
 def report(storage: str | None, study_name: str | None, output: Path) -> None:
     """Write a self-contained HTML report of a study: summary, best trials, Optuna's plots."""
+    from tuneflow.display import require_completed
     from tuneflow.report import write_report
     from tuneflow.result import load_result
     from tuneflow.storage import DEFAULT_STORAGE
 
     result = load_result(storage, study_name)
+    require_completed(result)
     path = write_report(result, output, storage=storage or DEFAULT_STORAGE)
     click.echo(f"wrote {path} (study {result.study.study_name!r}; open it in any browser, offline)")
 

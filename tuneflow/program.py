@@ -1,26 +1,51 @@
-"""Running a sweep YAML's ``program`` as the train function, the way ``wandb agent`` runs it.
+"""Running a sweep YAML's ``program`` as the train function, where and how ``wandb agent`` runs it.
 
-Each trial runs the sweep's ``command`` (W&B's default ``${env} ${interpreter} ${program}
-${args}``, expanded by W&B's own helpers, so ``${args_no_hyphens}``, ``${args_json}`` etc. mean
-what they mean there) as a subprocess with ``--key=value`` arguments and the environment a W&B
-agent gives it: ``WANDB_RUN_ID``, ``WANDB_SWEEP_PARAM_PATH`` (the trial's config, which the
-program's ``wandb.init()`` loads into ``wandb.config``), ``WANDB_MODE``, ``WANDB_PROJECT``,
-``WANDB_DIR``. The objective is read, as W&B Sweeps read it, from the metric's value in the
-run's summary on disk. The program's run is the trial's run (tuneflow writes no second one);
-with W&B off, the run goes to a temporary directory that is removed after reading.
+Read from wandb 0.31's agent (``wandb/wandb_agent.py``, ``Agent._command_run``) and kept the same:
 
-A non-zero exit code, or a run without the metric, fails the trial with the program's last
-output lines as the reason. Program trials are separate processes, so ``n_jobs > 1`` works.
+- the command is the sweep's ``command`` (default ``${env} ${interpreter} ${program} ${args}``),
+  expanded by W&B's own helpers (``${envvar:NAME}``, ``${args}``, ``${args_no_hyphens}``,
+  ``${args_no_boolean_flags}``, ``${args_json}``, ``${args_json_file}``, ...); ``${env}`` is
+  ``/usr/bin/env`` and ``${interpreter}`` is ``python``, found on ``PATH`` as the agent finds it,
+  so the program runs with the user's own Python and packages (to pick another, write it in the
+  sweep's ``command``); ``${program}`` is the path as written;
+- the program runs in the directory tuneflow runs in (not the sweep YAML's folder), in its own
+  process group, with its standard input closed;
+- its environment is tuneflow's plus what the agent sets: ``WANDB_RUN_ID``, ``WANDB_SWEEP_ID``,
+  ``WANDB_SWEEP_PARAM_PATH`` (the trial's config at ``WANDB_DIR/wandb/sweep-ID/config-RUN.yaml``,
+  which the program's ``wandb.init()`` loads into ``wandb.config``), ``WANDB_DIR``,
+  ``WANDB_PROJECT``/``WANDB_ENTITY``. With a sweep id set, the SDK treats the run as a sweep run:
+  ``wandb.init(project=, entity=, id=)`` in the program are ignored with a warning, exactly as
+  under the agent, so every run lands where the sweep says under the trial's run id.
+
+The sweep id: ``WANDB_SWEEP_ID`` from tuneflow's environment or ``sweep_id=`` (a real W&B sweep,
+e.g. one made by ``wandb sweep --controller``); otherwise, offline, a study-wide placeholder
+(``tuneflow-<study>-<hash>``); online, none (the server refuses runs naming a sweep it does not
+know, so the program's own ``project``/``entity``/``id`` then apply). ``sweep_id="none"`` never
+sets one. Measured: ``wandb sync`` sends an offline run's sweep id with the run, and W&B's server
+rejects a sweep it does not hold ("sweep ... not found"), so offline runs under a placeholder can
+be uploaded only as plain runs after a run with ``sweep_id="none"``; see the README.
+
+Deliberate differences, said once at the start of a study: the program's output is captured
+(its last lines are the failure reason) instead of shown; runs are named ``<study>-<trial>`` and
+tagged (``WANDB_NAME``/``WANDB_TAGS``, which the program's own ``wandb.init(name=, tags=)``
+override); Ctrl-C stops the running programs (SIGTERM, SIGKILL after a grace period) instead of
+waiting for them. The objective is read, as W&B Sweeps read it, from the metric in the run's
+summary on disk. With W&B off the run goes to a scratch directory removed after reading.
 """
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import os
+import re
 import shutil
+import signal
 import subprocess
-import sys
 import tempfile
+import threading
 from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -28,23 +53,32 @@ from tuneflow.errors import TrialFailed
 from tuneflow.objective import TrialContext
 from tuneflow.wandb_bridge import read_run
 
-__all__ = ["program_train"]
+__all__ = ["DEFAULT_COMMAND", "INTERPRETER", "ProgramTrain", "command_line", "program_train"]
 
 DEFAULT_COMMAND = ["${env}", "${interpreter}", "${program}", "${args}"]
+#: What ``${interpreter}`` is under ``wandb agent``: ``python``, resolved on PATH by ``/usr/bin/env``.
+INTERPRETER = "python"
+#: Seconds between SIGTERM and SIGKILL when tuneflow stops a program (W&B's agent: 30 s by default).
+KILL_DELAY = 10.0
+#: Lines of the program's output kept as a failure reason.
+TAIL_LINES = 3
 
 
-def _command(command: list[str] | None, program: str, config: dict[str, Any], workdir: Path) -> list[str]:
-    """The command line of one trial, expanded with W&B's own sweep-command helpers."""
+def command_line(
+    command: list[str] | None, program: str, config: dict[str, Any], json_file: Path, interpreter: str = INTERPRETER
+) -> list[str]:
+    """The command line of one trial, built as ``Agent._command_run`` builds it."""
     from wandb.sdk.launch.sweeps import utils as sweep_utils
 
     template = sweep_utils.create_sweep_command(list(command or DEFAULT_COMMAND))
     variables = sweep_utils.create_sweep_command_args({"args": {k: {"value": v} for k, v in config.items()}})
-    json_file = workdir / "config.json"
-    json_file.write_text(variables["args_json"][0], encoding="utf-8")
+    if "${args_json_file}" in template:
+        json_file.parent.mkdir(parents=True, exist_ok=True)
+        json_file.write_text(variables["args_json"][0], encoding="utf-8")
     variables.update(
         {
             "env": ["/usr/bin/env"] if os.name != "nt" else [],
-            "interpreter": [sys.executable],
+            "interpreter": [interpreter],
             "program": [program],
             "args_json_file": [str(json_file)],
         }
@@ -58,9 +92,261 @@ def _command(command: list[str] | None, program: str, config: dict[str, Any], wo
     return out
 
 
-def _unreachable(stderr: str | None) -> bool:
+# -- child processes ------------------------------------------------------------------------------
+
+_LIVE: set[subprocess.Popen[bytes]] = set()
+_LIVE_LOCK = threading.Lock()
+
+
+def _stop(proc: subprocess.Popen[bytes], grace: float = KILL_DELAY) -> None:
+    """SIGTERM the program's process group, SIGKILL it after ``grace`` seconds (as the agent does)."""
+    for sig, wait in ((signal.SIGTERM, grace), (signal.SIGKILL, 5.0)):
+        if proc.poll() is not None:
+            return
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(proc.pid, sig)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.wait(timeout=wait)
+
+
+@atexit.register
+def _stop_all() -> None:
+    """Programs still running when tuneflow exits (an interrupted study) are stopped, not orphaned."""
+    with _LIVE_LOCK:
+        live = list(_LIVE)
+    for proc in live:
+        _stop(proc, grace=2.0)
+
+
+def run_program(
+    args: list[str], env: dict[str, str], cwd: Path, out: Path, poll: Callable[[], bool] | None = None
+) -> int:
+    """Run one program to its end; return its exit code (negative: killed by that signal).
+
+    Output (stdout and stderr together) goes to ``out``. ``poll`` is called about every 0.2 s;
+    when it returns True the program is stopped. Any exception here (Ctrl-C) stops it too.
+    """
+    with open(out, "wb") as sink:
+        proc = subprocess.Popen(
+            args, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=sink, stderr=subprocess.STDOUT, process_group=0
+        )
+    with _LIVE_LOCK:
+        _LIVE.add(proc)
+    try:
+        while True:
+            try:
+                return proc.wait(timeout=0.2)
+            except subprocess.TimeoutExpired:
+                if poll is not None and poll():
+                    _stop(proc)
+                    return proc.wait()
+    except BaseException:
+        _stop(proc, grace=2.0)
+        raise
+    finally:
+        with _LIVE_LOCK:
+            _LIVE.discard(proc)
+
+
+def _tail(path: Path, n: int = TAIL_LINES) -> list[str]:
+    """The last ``n`` meaningful lines of the program's output (wandb's banner lines skipped)."""
+    try:
+        with open(path, "rb") as fh:
+            fh.seek(0, os.SEEK_END)
+            fh.seek(max(fh.tell() - 64_000, 0))
+            text = fh.read().decode("utf-8", "replace")
+    except OSError:
+        return []
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    lines = [ln for ln in lines if not ln.startswith("wandb:")] or lines
+    return lines[-n:]
+
+
+_IGNORED = re.compile(r"Ignoring (project|entity|run_id) '([^']*)' when running a sweep")
+
+
+# -- the train function ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProgramTrain:
+    """A ``(config, trial)`` train function that runs a sweep's ``program`` once per trial.
+
+    ``cwd`` is where programs run (default: the working directory when the recipe was loaded);
+    ``sweep_id`` is ``"auto"``, ``"none"`` or a W&B sweep id (see the module docstring).
+    """
+
+    program: str
+    command: tuple[str, ...] | None
+    metric_names: tuple[str, ...]
+    cwd: Path = field(default_factory=Path.cwd)
+    sweep_id: str = "auto"
+    _noticed: set[str] = field(default_factory=set, compare=False, repr=False)
+
+    @property
+    def __name__(self) -> str:
+        return f"program:{self.program}"
+
+    def replace(self, **changes: Any) -> ProgramTrain:
+        return replace(self, **changes)
+
+    # -- checks and the start line -------------------------------------------------------------
+
+    def problems(self) -> list[str]:
+        """Why no trial could run (checked once before the study starts)."""
+        template = [str(c) for c in (self.command or DEFAULT_COMMAND)]
+        if "${program}" not in template:
+            return []
+        path = Path(self.program)
+        if not (path if path.is_absolute() else self.cwd / path).is_file():
+            return [
+                f"program: {self.program!r} is not a file in {self.cwd}; like `wandb agent`, tuneflow runs "
+                "the program as written, from the directory it is started in: start it from the folder the "
+                "program path is relative to (or write the path relative to here)."
+            ]
+        if "${interpreter}" in template and shutil.which(INTERPRETER) is None:
+            return [
+                f"command: ${{interpreter}} is `{INTERPRETER}` from PATH, as under `wandb agent`, but PATH has "
+                "none; activate the environment the program needs, or write its Python in the sweep's `command`."
+            ]
+        return []
+
+    def start_line(self, mode: str | None) -> str:
+        """What differs from ``wandb agent``, said once when a study starts."""
+        interpreter = shutil.which(INTERPRETER) or INTERPRETER
+        sweep = self._sweep_id(mode, "<study>")
+        if mode is None:
+            marks = "W&B off (each run goes to a scratch directory, read for the metric, then removed)"
+        elif sweep:
+            marks = f"runs marked as runs of sweep {sweep!r} (wandb.init's project/entity/id are ignored, as under the agent)"
+        else:
+            marks = "no sweep id (online without WANDB_SWEEP_ID: wandb.init's own project/entity/id apply)"
+
+        return (
+            f"running {self.program} as `wandb agent` would: from {self.cwd}, `python` = {interpreter}, {marks}; "
+            "unlike the agent its output is captured (last lines shown on failure), runs are named "
+            "<study>-<trial> and tagged, Ctrl-C stops running programs"
+        )
+
+    def _sweep_id(self, mode: str | None, study_prefix: str | None) -> str | None:
+        if self.sweep_id == "none":
+            return None
+        if self.sweep_id != "auto":
+            return self.sweep_id
+        if os.environ.get("WANDB_SWEEP_ID"):
+            return os.environ["WANDB_SWEEP_ID"]
+        if mode == "online":
+            return None
+        return f"tuneflow-{study_prefix}" if study_prefix else "tuneflow"
+
+    # -- one trial ------------------------------------------------------------------------------
+
+    def __call__(self, config: dict[str, Any], trial: TrialContext) -> dict[str, Any]:
+        from wandb.sdk.lib import config_util
+
+        tracker: Any = getattr(trial, "_listener", None)
+        connection: Any = getattr(tracker, "connection", None)
+        prefix = getattr(getattr(tracker, "study_info", None), "prefix", None)
+        run_id = trial.extra.get("wandb_run_id") or f"tuneflow-{os.getpid()}-{trial.number}"
+        scratch = Path(tempfile.mkdtemp(prefix="tuneflow-program-"))
+        try:
+            env = {k: v for k, v in os.environ.items() if k != "WANDB_SERVICE"}  # its own wandb-core
+            if connection is not None:
+                info = tracker.study_info
+                mode, directory = connection.mode, connection.directory
+                wandb_config = tracker.redactor.value(config)
+                extra = {
+                    "WANDB_PROJECT": connection.project,
+                    "WANDB_ENTITY": connection.entity,
+                    "WANDB_NAME": f"{info.name}-{trial.number}",
+                    "WANDB_TAGS": ",".join([info.name, info.method, *info.tags]),
+                    "WANDB_RUN_GROUP": info.group,
+                    "WANDB_INIT_TIMEOUT": str(connection.init_timeout),
+                }
+                env.update({k: v for k, v in extra.items() if v})
+                trial.extra["wandb_external_run"] = True
+            else:  # W&B off: the run only carries the metric back, in a scratch directory
+                mode, directory, wandb_config = "offline", str(scratch), config
+            sweep_id = self._sweep_id(mode, prefix) if connection is not None else "tuneflow"
+            env.pop("WANDB_SWEEP_ID", None)
+            if sweep_id:
+                env["WANDB_SWEEP_ID"] = sweep_id
+            sweep_dir = Path(directory) / "wandb" / f"sweep-{sweep_id or 'tuneflow'}"
+            param_path = sweep_dir / f"config-{run_id}.yaml"
+            sweep_dir.mkdir(parents=True, exist_ok=True)
+            config_util.save_config_file_from_dict(str(param_path), {k: {"value": v} for k, v in wandb_config.items()})
+            env.update({"WANDB_RUN_ID": run_id, "WANDB_SWEEP_PARAM_PATH": str(param_path), "WANDB_MODE": mode})
+            env["WANDB_DIR"] = str(directory)
+            args = command_line(
+                list(self.command) if self.command else None, self.program, config, sweep_dir / f"config-{run_id}.json"
+            )
+            out = scratch / "output.log"
+            code = run_program(args, env, self.cwd, out)
+            if code != 0 and mode == "online" and _unreachable(out):
+                # W&B is down: go offline for the rest of the study (once) and rerun this trial.
+                connection.fall_back(RuntimeError(_tail(out, 1)[-1] if _tail(out, 1) else "W&B unreachable"))
+                env["WANDB_MODE"] = mode = connection.mode
+                env.pop("WANDB_SWEEP_ID", None)
+                if self._sweep_id(mode, prefix):
+                    env["WANDB_SWEEP_ID"] = self._sweep_id(mode, prefix) or ""
+                code = run_program(args, env, self.cwd, out)
+            self._notice_ignored(out)
+            run_dir = _find_run(Path(directory) / "wandb", run_id)
+            if run_dir is not None:
+                trial.extra["wandb_run_dir"] = str(run_dir)
+            if code != 0:
+                how = f"exited with code {code}" if code > 0 else f"was killed by {_signame(-code)}"
+                raise TrialFailed(f"program {self.program} {how}: {' | '.join(_tail(out)) or 'no output'}")
+            if run_dir is None:
+                raise TrialFailed(
+                    f"program {self.program} wrote no W&B run {run_id} under {directory}/wandb "
+                    f"(does it call wandb.init()?): {' | '.join(_tail(out)) or 'no output'}"
+                )
+            run = read_run(run_dir)
+            if connection is not None:
+                _record_run_path(trial, run)
+            summary = run.get("summary") or {}
+            missing = [n for n in self.metric_names if n not in summary]
+            if missing:
+                logged = ", ".join(k for k in summary if not k.startswith("_")) or "nothing"
+                raise TrialFailed(
+                    f"program {self.program} logged no {missing[0]!r} to its run summary (it logged: {logged})"
+                )
+            return {k: v for k, v in summary.items() if not k.startswith("_")}
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+    def _notice_ignored(self, out: Path) -> None:
+        """Say once per value that the SDK ignored the program's own project/entity/id."""
+        try:
+            text = out.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return
+        for key, value in _IGNORED.findall(text):
+            note = f"{key}={value!r}"
+            if note not in self._noticed:
+                self._noticed.add(note)
+                from tuneflow.wandb_bridge import say
+
+                say(
+                    f"{self.program} passes {note} to wandb.init; ignored as under `wandb agent` "
+                    "(its runs go where the sweep says)"
+                )
+
+
+def _signame(signum: int) -> str:
+    try:
+        return signal.Signals(signum).name
+    except ValueError:
+        return f"signal {signum}"
+
+
+def _unreachable(out: Path) -> bool:
     """Whether a program failed because ``wandb.init`` could not reach the server."""
-    text = stderr or ""
+    try:
+        text = out.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
     return "CommError" in text or "init_timeout" in text or "Timed out while retrying" in text
 
 
@@ -72,77 +358,23 @@ def _find_run(wandb_dir: Path, run_id: str) -> Path | None:
     return None
 
 
-def program_train(recipe: Any, base_dir: str | Path = ".") -> Callable[[dict[str, Any], TrialContext], Any]:
-    """A ``(config, trial)`` train function that runs ``recipe.program`` once per trial."""
-    program = str(recipe.program)
-    base = Path(base_dir)
-    path = base / program if not Path(program).is_absolute() else Path(program)
-    command = list(recipe.command) if recipe.command else None
-    metric_names = [m.name for m in recipe.metrics]
+def _record_run_path(trial: TrialContext, run: dict[str, Any]) -> None:
+    """Store where the run really is (entity/project/id as the run wrote them) on the trial."""
+    from tuneflow.tracking import RUN_ID_ATTR, RUN_PATH_ATTR
 
-    def train(config: dict[str, Any], trial: TrialContext) -> dict[str, Any]:
-        from wandb.sdk.lib import config_util
+    parts = [run.get("entity") or "", run.get("project") or "", run.get("run_id") or ""]
+    path = "/".join(p for p in parts if p)
+    trial.extra["wandb_run_path"] = path
+    with contextlib.suppress(Exception):
+        trial.optuna_trial.set_user_attr(RUN_ID_ATTR, run.get("run_id"))
+        trial.optuna_trial.set_user_attr(RUN_PATH_ATTR, path)
 
-        tracker = getattr(trial, "_listener", None)
-        connection = getattr(tracker, "connection", None)
-        run_id = trial.extra.get("wandb_run_id") or f"tuneflow-program-{os.getpid()}-{trial.number}"
-        scratch = Path(tempfile.mkdtemp(prefix="tuneflow-program-"))
-        try:
-            if connection is not None:
-                info = tracker.study_info
-                mode, directory = connection.mode, connection.directory
-                wandb_config = tracker.redactor.value(config)
-                extra_env = {
-                    "WANDB_PROJECT": connection.project,
-                    "WANDB_ENTITY": connection.entity,
-                    "WANDB_NAME": f"{info.name}-{trial.number}",
-                    "WANDB_TAGS": ",".join([info.name, info.method, *info.tags]),
-                    "WANDB_RUN_GROUP": info.group,
-                }
-                trial.extra["wandb_external_run"] = True
-            else:  # W&B off: the run only carries the metric back, in a scratch directory
-                mode, directory, wandb_config, extra_env = "offline", str(scratch), config, {}
-            param_path = scratch / "config.yaml"
-            config_util.save_config_file_from_dict(str(param_path), {k: {"value": v} for k, v in wandb_config.items()})
-            # Not WANDB_SERVICE: the program starts its own wandb-core, as under `wandb agent`
-            # (ours may be restarted by the offline fallback while the program runs).
-            env = {k: v for k, v in os.environ.items() if k != "WANDB_SERVICE"}
-            env.update({k: v for k, v in extra_env.items() if v})
-            env.update(
-                {
-                    "WANDB_RUN_ID": run_id,
-                    "WANDB_SWEEP_PARAM_PATH": str(param_path),
-                    "WANDB_MODE": mode,
-                    "WANDB_DIR": str(directory),
-                    "WANDB_SILENT": "true",
-                }
-            )
-            if connection is not None:
-                env["WANDB_INIT_TIMEOUT"] = str(connection.init_timeout)
-            args = _command(command, str(path), config, scratch)
-            proc = subprocess.run(args, cwd=base, env=env, capture_output=True, text=True)
-            if proc.returncode != 0 and mode == "online" and _unreachable(proc.stderr):
-                # W&B is down: go offline for the rest of the study (once) and rerun this trial.
-                connection.fall_back(RuntimeError(proc.stderr.strip().splitlines()[-1]))
-                mode = env["WANDB_MODE"] = connection.mode
-                proc = subprocess.run(args, cwd=base, env=env, capture_output=True, text=True)
-            tail = " | ".join((proc.stderr or proc.stdout or "").strip().splitlines()[-3:])
-            if proc.returncode != 0:
-                raise TrialFailed(f"program {program} exited with code {proc.returncode}: {tail}")
-            run_dir = _find_run(Path(directory) / "wandb", run_id)
-            if run_dir is None:
-                raise TrialFailed(f"program {program} wrote no W&B run {run_id} (does it call wandb.init()?)")
-            trial.extra["wandb_run_dir"] = str(run_dir)
-            summary = read_run(run_dir).get("summary") or {}
-            missing = [n for n in metric_names if n not in summary]
-            if missing:
-                logged = ", ".join(k for k in summary if not k.startswith("_")) or "nothing"
-                raise TrialFailed(
-                    f"program {program} logged no {missing[0]!r} to its run summary (it logged: {logged})"
-                )
-            return {k: v for k, v in summary.items() if not k.startswith("_")}
-        finally:
-            shutil.rmtree(scratch, ignore_errors=True)
 
-    train.__name__ = f"program:{program}"
-    return train
+def program_train(recipe: Any, cwd: str | Path | None = None) -> ProgramTrain:
+    """The train function of a sweep recipe with a ``program``, run from ``cwd`` (default: here)."""
+    return ProgramTrain(
+        program=str(recipe.program),
+        command=tuple(str(c) for c in recipe.command) if recipe.command else None,
+        metric_names=tuple(m.name for m in recipe.metrics),
+        cwd=Path(cwd).resolve() if cwd is not None else Path.cwd(),
+    )

@@ -258,7 +258,8 @@ def load_recipe(ref: str | Path) -> Recipe:
         if recipe.train is None and recipe.program:  # run the sweep's program, as `wandb agent` would
             from tuneflow.program import program_train
 
-            recipe = recipe.replace(train=program_train(recipe, base_dir=path.parent))
+            # From here, with the program path as written: `wandb agent` ignores the YAML's folder.
+            recipe = recipe.replace(train=program_train(recipe))
         return recipe
     if path.suffix == ".py" or path.is_file():
         if not path.is_file():

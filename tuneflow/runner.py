@@ -21,6 +21,7 @@ from optuna.study import Study
 from optuna.trial import FrozenTrial, TrialState
 
 from tuneflow.errors import RecipeError, StorageError, TrialFailed
+from tuneflow.failures import FailurePolicy
 from tuneflow.gridqueue import enqueue_grid
 from tuneflow.liveness import Keeper
 from tuneflow.methods import MODEL_BASED, make_pruner, make_sampler, missing_requirements
@@ -41,11 +42,21 @@ class TuneflowWarning(UserWarning):
     """A recipe runs, but not exactly as written (e.g. a lossy distribution mapping)."""
 
 
+def _is_program(train: Any) -> bool:
+    """Whether ``train`` runs a sweep's ``program`` (it then follows ``wandb agent``'s rules)."""
+    from tuneflow.program import ProgramTrain
+
+    return isinstance(train, ProgramTrain)
+
+
 def check_runtime(recipe: Recipe) -> None:
-    """Problems that only this environment causes (missing extras, no train function)."""
+    """Problems that only this environment causes (missing extras, no train function, no program)."""
     problems = []
     if recipe.train is None:
         problems.append("train: the recipe has no train function (and no `program` to run); give `train=`.")
+    elif _is_program(recipe.train):
+        program: Any = recipe.train
+        problems += program.problems()
     missing = missing_requirements(recipe.method)
     if missing:
         problems.append(missing)
@@ -140,7 +151,8 @@ class _Loop:
         )
         self.store_config = space is None or study.user_attrs.get(STUDY_ATTR, {}).get("parameters") is None
         self.contexts: dict[int, TrialContext] = {}
-        self.failures_in_a_row = 0
+        # `wandb agent`'s start-up rules for sweep programs (see tuneflow.failures).
+        self.failures = FailurePolicy(recipe.max_consecutive_failures, agent_rules=_is_program(recipe.train))
         #: The optimizer's ``stop(reason)``, set once it exists (the loop's callbacks come first).
         self.stop: Callable[[str], None] = lambda reason: None
         self._lock = threading.Lock()
@@ -177,15 +189,12 @@ class _Loop:
         ctx = self.contexts.pop(frozen.number, None)
         if ctx is not None:
             self.tracker.on_trial_end(ctx, frozen)
+        if frozen.state in (TrialState.FAIL, TrialState.COMPLETE, TrialState.PRUNED):
+            why = self.failures.record(frozen.state == TrialState.FAIL)
+            if why is not None:
+                self.stop(f"{why} (last: {frozen.user_attrs.get(FAIL_REASON_ATTR, 'see the log')})")
         with self._lock:
-            if frozen.state == TrialState.FAIL:
-                self.failures_in_a_row += 1
-                limit = self.recipe.max_consecutive_failures
-                if self.failures_in_a_row >= limit:
-                    reason = frozen.user_attrs.get(FAIL_REASON_ATTR, "see the log")
-                    self.stop(f"{limit} trials failed in a row (last: {reason})")
-            elif frozen.state == TrialState.COMPLETE:
-                self.failures_in_a_row = 0
+            if frozen.state == TrialState.COMPLETE:
                 for metric, value in zip(self.recipe.metrics, frozen.values):
                     if metric.reached(value):
                         self.stop(f"trial {frozen.number} reached the target {metric.name} = {metric.target:g}")
@@ -241,6 +250,12 @@ def tune(
         result.stop_reason = f"run_cap of {recipe.run_cap} trials reached"
         return result
     tracker = make_tracker(wandb, recipe, study, n_jobs=n_jobs)
+    if _is_program(recipe.train):  # how this differs from `wandb agent`, said once
+        from tuneflow.wandb_bridge import say
+
+        connection = getattr(tracker, "connection", None)
+        program: Any = recipe.train
+        say(program.start_line(connection.mode if connection is not None else None))
     loop = _Loop(recipe, study, tracker)
     keeper = Keeper(study, settings)
     interrupted = True
