@@ -211,22 +211,28 @@ class ProgramTrain:
             ]
         return []
 
-    def start_line(self, mode: str | None) -> str:
-        """What differs from ``wandb agent``, said once when a study starts."""
+    def start_lines(self, mode: str | None, study_prefix: str | None = None) -> list[str]:
+        """What differs from ``wandb agent``, said once when a study starts (``mode`` None: W&B off)."""
         interpreter = shutil.which(INTERPRETER) or INTERPRETER
-        sweep = self._sweep_id(mode, "<study>")
+        sweep = self._sweep_id(mode, study_prefix)
         if mode is None:
-            marks = "W&B off (each run goes to a scratch directory, read for the metric, then removed)"
+            marks = "W&B off (each run goes to a scratch directory, is read for the metric, then removed)"
         elif sweep:
-            marks = f"runs marked as runs of sweep {sweep!r} (wandb.init's project/entity/id are ignored, as under the agent)"
+            marks = f"as runs of sweep {sweep!r} (wandb.init's project/entity/id are ignored, as under the agent)"
         else:
-            marks = "no sweep id (online without WANDB_SWEEP_ID: wandb.init's own project/entity/id apply)"
-
-        return (
+            marks = "without a sweep id (wandb.init's own project/entity/id apply)"
+        lines = [
             f"running {self.program} as `wandb agent` would: from {self.cwd}, `python` = {interpreter}, {marks}; "
-            "unlike the agent its output is captured (last lines shown on failure), runs are named "
-            "<study>-<trial> and tagged, Ctrl-C stops running programs"
-        )
+            "unlike the agent, its output is captured (last lines shown on failure), runs are named "
+            "<study>-<trial> and tagged, and Ctrl-C stops running programs"
+        ]
+        if mode == "offline" and sweep and self.sweep_id == "auto" and not os.environ.get("WANDB_SWEEP_ID"):
+            lines.append(
+                f"sweep {sweep!r} is a placeholder: `wandb sync` uploads a run only into a sweep W&B's server "
+                "holds, so to upload these runs later give --sweep-id ID (a sweep made with `wandb sweep "
+                "--controller`), or --sweep-id none (plain runs; wandb.init's project/entity/id then apply)"
+            )
+        return lines
 
     def _sweep_id(self, mode: str | None, study_prefix: str | None) -> str | None:
         if self.sweep_id == "none":
@@ -322,16 +328,16 @@ class ProgramTrain:
             text = out.read_text(encoding="utf-8", errors="replace")
         except OSError:
             return
-        for key, value in _IGNORED.findall(text):
-            note = f"{key}={value!r}"
-            if note not in self._noticed:
-                self._noticed.add(note)
-                from tuneflow.wandb_bridge import say
+        notes = [f"{key}={value!r}" for key, value in _IGNORED.findall(text)]
+        new = [n for n in dict.fromkeys(notes) if n not in self._noticed]
+        if new:
+            from tuneflow.wandb_bridge import say
 
-                say(
-                    f"{self.program} passes {note} to wandb.init; ignored as under `wandb agent` "
-                    "(its runs go where the sweep says)"
-                )
+            self._noticed.update(new)
+            say(
+                f"{self.program} passes {', '.join(new)} to wandb.init; W&B ignores "
+                f"{'them' if len(new) > 1 else 'it'} in a sweep run, as under `wandb agent`"
+            )
 
 
 def _signame(signum: int) -> str:

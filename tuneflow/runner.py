@@ -31,7 +31,7 @@ from tuneflow.recipe import Recipe
 from tuneflow.result import CONFIG_ATTR, FAIL_REASON_ATTR, METRICS_ATTR, STUDY_ATTR, TuneResult, jsonable
 from tuneflow.signals import Interrupted, SignalGuard
 from tuneflow.storage import StorageSettings, open_storage, redact_url
-from tuneflow.tracking import Tracker, make_tracker
+from tuneflow.tracking import Tracker, make_tracker, study_run_prefix
 
 __all__ = ["TuneflowWarning", "check_runtime", "create_study", "tune"]
 
@@ -255,7 +255,8 @@ def tune(
 
         connection = getattr(tracker, "connection", None)
         program: Any = recipe.train
-        say(program.start_line(connection.mode if connection is not None else None))
+        for line in program.start_lines(connection.mode if connection is not None else None, study_run_prefix(study)):
+            say(line)
     loop = _Loop(recipe, study, tracker)
     keeper = Keeper(study, settings)
     interrupted = True
