@@ -240,6 +240,8 @@ def dashboard(storage: str | None, host: str, port: int) -> None:
     from tuneflow.storage import DEFAULT_STORAGE, redact_url
 
     problems = check_dashboard(storage)
+    if len(problems) == 1:
+        raise TuneflowError(f"cannot start the dashboard: {problems[0]}")
     if problems:
         raise TuneflowError("cannot start the dashboard:\n" + "\n".join(f"  - {p}" for p in problems))
     click.echo(f"optuna-dashboard for {redact_url(storage or DEFAULT_STORAGE)} at http://{host}:{port}/", err=True)
