@@ -298,8 +298,13 @@ class ProgramTrain:
                 code = run_program(args, env, self.cwd, out)
             self._notice_ignored(out)
             run_dir = _find_run(Path(directory) / "wandb", run_id)
-            if run_dir is not None:
+            run: dict[str, Any] = {}
+            if run_dir is not None:  # also for a program that crashed after wandb.init: its run is counted
                 trial.extra["wandb_run_dir"] = str(run_dir)
+                with contextlib.suppress(Exception):
+                    run = read_run(run_dir)
+                if connection is not None and run:
+                    _record_run_path(trial, run)
             if code != 0:
                 how = f"exited with code {code}" if code > 0 else f"was killed by {_signame(-code)}"
                 raise TrialFailed(f"program {self.program} {how}: {' | '.join(_tail(out)) or 'no output'}")
@@ -308,9 +313,7 @@ class ProgramTrain:
                     f"program {self.program} wrote no W&B run {run_id} under {directory}/wandb "
                     f"(does it call wandb.init()?): {' | '.join(_tail(out)) or 'no output'}"
                 )
-            run = read_run(run_dir)
-            if connection is not None:
-                _record_run_path(trial, run)
+            run = run or read_run(run_dir)  # a run that could not be read says why here
             summary = run.get("summary") or {}
             missing = [n for n in self.metric_names if n not in summary]
             if missing:
