@@ -49,7 +49,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+import optuna
+
 from tuneflow.errors import TrialFailed
+from tuneflow.follow import FLUSH_ENV, RunFollower
 from tuneflow.objective import TrialContext
 from tuneflow.wandb_bridge import read_run
 
@@ -99,14 +102,20 @@ _LIVE_LOCK = threading.Lock()
 
 
 def _stop(proc: subprocess.Popen[bytes], grace: float = KILL_DELAY) -> None:
-    """SIGTERM the program's process group, SIGKILL it after ``grace`` seconds (as the agent does)."""
-    for sig, wait in ((signal.SIGTERM, grace), (signal.SIGKILL, 5.0)):
-        if proc.poll() is not None:
-            return
+    """Stop a program as W&B's agent stops a run: SIGTERM to the program, SIGKILL ``grace`` s later.
+
+    SIGTERM goes to the program only (``Popen.terminate``, as the agent's): its wandb-core then
+    closes the run's file by itself. SIGKILL goes to the whole process group (nothing orphaned).
+    """
+    if proc.poll() is None:
         with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(proc.pid, sig)
+            proc.terminate()
         with contextlib.suppress(subprocess.TimeoutExpired):
-            proc.wait(timeout=wait)
+            proc.wait(timeout=grace)
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(proc.pid, signal.SIGKILL if proc.poll() is None else 0)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        proc.wait(timeout=5.0)
 
 
 @atexit.register
@@ -120,11 +129,13 @@ def _stop_all() -> None:
 
 def run_program(
     args: list[str], env: dict[str, str], cwd: Path, out: Path, poll: Callable[[], bool] | None = None
-) -> int:
-    """Run one program to its end; return its exit code (negative: killed by that signal).
+) -> tuple[int, bool]:
+    """Run one program to its end; return its exit code (negative: killed by that signal) and
+    whether tuneflow stopped it.
 
     Output (stdout and stderr together) goes to ``out``. ``poll`` is called about every 0.2 s;
-    when it returns True the program is stopped. Any exception here (Ctrl-C) stops it too.
+    when it returns True the program is stopped (unless it has ended meanwhile: a stop that comes
+    after the end changes nothing, as for W&B's agent). Any exception here (Ctrl-C) stops it too.
     """
     with open(out, "wb") as sink:
         proc = subprocess.Popen(
@@ -135,11 +146,13 @@ def run_program(
     try:
         while True:
             try:
-                return proc.wait(timeout=0.2)
+                return proc.wait(timeout=0.2), False
             except subprocess.TimeoutExpired:
                 if poll is not None and poll():
+                    if proc.poll() is not None:
+                        return proc.returncode, False
                     _stop(proc)
-                    return proc.wait()
+                    return proc.wait(), True
     except BaseException:
         _stop(proc, grace=2.0)
         raise
@@ -287,7 +300,12 @@ class ProgramTrain:
                 list(self.command) if self.command else None, self.program, config, sweep_dir / f"config-{run_id}.json"
             )
             out = scratch / "output.log"
-            code = run_program(args, env, self.cwd, out)
+            env.update(FLUSH_ENV)  # the run's file is written every second, so it can be followed
+            live = _Live(trial, Path(directory) / "wandb", run_id, self.metric_names)
+            try:
+                code, stopped = run_program(args, env, self.cwd, out, poll=live.poll)
+            finally:
+                live.close()
             if code != 0 and mode == "online" and _unreachable(out):
                 # W&B is down: go offline for the rest of the study (once) and rerun this trial.
                 connection.fall_back(RuntimeError(_tail(out, 1)[-1] if _tail(out, 1) else "W&B unreachable"))
@@ -295,7 +313,7 @@ class ProgramTrain:
                 env.pop("WANDB_SWEEP_ID", None)
                 if self._sweep_id(mode, prefix):
                     env["WANDB_SWEEP_ID"] = self._sweep_id(mode, prefix) or ""
-                code = run_program(args, env, self.cwd, out)
+                code, stopped = run_program(args, env, self.cwd, out)
             self._notice_ignored(out)
             run_dir = _find_run(Path(directory) / "wandb", run_id)
             run: dict[str, Any] = {}
@@ -305,6 +323,8 @@ class ProgramTrain:
                     run = read_run(run_dir)
                 if connection is not None and run:
                     _record_run_path(trial, run)
+            if stopped and live.pruned is not None:  # its run is left as W&B's agent leaves a stopped run
+                raise optuna.TrialPruned(live.pruned)
             if code != 0:
                 how = f"exited with code {code}" if code > 0 else f"was killed by {_signame(-code)}"
                 raise TrialFailed(f"program {self.program} {how}: {' | '.join(_tail(out)) or 'no output'}")
@@ -341,6 +361,44 @@ class ProgramTrain:
                 f"{self.program} passes {', '.join(new)} to wandb.init; W&B ignores "
                 f"{'them' if len(new) > 1 else 'it'} in a sweep run, as under `wandb agent`"
             )
+
+
+class _Live:
+    """Feeds the metric the program logs into its trial while it runs, and asks the pruner.
+
+    Each value is ``trial.report(value, step)`` with step = how many times the metric was logged;
+    after new values, ``trial.should_prune()`` (whichever pruner the study has) decides, and a
+    pruned program is stopped. Followed only with one metric (Optuna's pruning is single-objective).
+    """
+
+    def __init__(self, trial: TrialContext, wandb_dir: Path, run_id: str, metrics: tuple[str, ...]) -> None:
+        self.trial = trial
+        self.pruned: str | None = None
+        self.last: tuple[int, float] | None = None
+        self.follower = RunFollower(wandb_dir, run_id, metrics[0]).start() if len(metrics) == 1 else None
+
+    def _feed(self) -> bool:
+        values = self.follower.take() if self.follower is not None else []
+        for step, value in values:
+            self.trial.report(value, step)
+            self.last = (step, value)
+        return bool(values)
+
+    def poll(self) -> bool:
+        """True when the program should be stopped (the pruner said so)."""
+        if self.pruned is None and self._feed() and self.trial.should_prune():
+            step, value = self.last or (0, float("nan"))
+            metric = self.follower.metric if self.follower is not None else "metric"
+            self.pruned = f"pruned at step {step} ({metric} = {value:g})"
+        return self.pruned is not None
+
+    def close(self) -> None:
+        """After the program ended: read what it logged last (unless it was pruned), stop following."""
+        if self.follower is None:
+            return
+        self.follower.close(linger=0.0 if self.pruned else 3.0)
+        if self.pruned is None:
+            self._feed()
 
 
 def _signame(signum: int) -> str:
