@@ -393,12 +393,15 @@ class _Live:
         return self.pruned is not None
 
     def close(self) -> None:
-        """After the program ended: read what it logged last (unless it was pruned), stop following."""
+        """After the program ended: read what it logged last, stop following.
+
+        A run that ended normally is read to its exit record; a stopped one has none, so its
+        last records (flushed by its wandb-core within a second) are waited for 1.5 s.
+        """
         if self.follower is None:
             return
-        self.follower.close(linger=0.0 if self.pruned else 3.0)
-        if self.pruned is None:
-            self._feed()
+        self.follower.close(linger=1.5 if self.pruned else 5.0)
+        self._feed()
 
 
 def _signame(signum: int) -> str:
