@@ -43,11 +43,12 @@ def metric_value(item: dict[str, Any], metric: str) -> float | None:
     return float(value) if math.isfinite(value) else None
 
 
-def _follow_command(run_file: Path) -> list[str]:
+def _core_path() -> str:
+    """The bundled wandb-core binary (imported in the caller's thread: importing wandb from two
+    threads at once can fail half-way, measured with n_jobs > 1)."""
     from wandb.util import get_core_path
 
-    core = get_core_path()
-    return [core, "leet", "inspect", "--no-observability", "--json", "--follow", "--run-file", str(run_file), "."]
+    return str(get_core_path())
 
 
 class RunFollower:
@@ -70,6 +71,7 @@ class RunFollower:
         self._stop = threading.Event()
         self._ended = threading.Event()  # the run wrote its exit record
         self._proc: subprocess.Popen[str] | None = None
+        self._core = _core_path()
         self._thread = threading.Thread(target=self._run, name=f"tuneflow-follow-{run_id}", daemon=True)
 
     def start(self) -> RunFollower:
@@ -109,8 +111,9 @@ class RunFollower:
         if run_file is None:
             return
         try:
+            command = [self._core, "leet", "inspect", "--no-observability", "--json", "--follow"]
             self._proc = subprocess.Popen(
-                _follow_command(run_file),
+                [*command, "--run-file", str(run_file), "."],
                 cwd=run_file.parent.parent,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,
