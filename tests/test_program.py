@@ -310,3 +310,44 @@ def test_failure_policy_window_and_bound() -> None:
     assert policy.record(True) == "4 trials failed in a row"
     plain = FailurePolicy(max_in_a_row=10, agent_rules=False, env={})
     assert [plain.record(True) for _ in range(10)][-2:] == [None, "10 trials failed in a row"]
+
+
+LONG = """\
+import os
+import time
+import wandb
+
+run = wandb.init()
+open(f"pid-{os.getpid()}", "w").close()
+for epoch in range(200):
+    time.sleep(0.5)
+    wandb.log({"loss": 1.0 / (epoch + 1)})
+run.finish()
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("n_jobs", ["1", "2"])
+def test_sigterm_stops_the_running_programs(_isolated: Path, n_jobs: str) -> None:
+    import signal
+    import time
+
+    (_isolated / "train.py").write_text(LONG)
+    (_isolated / "sweep.yaml").write_text(
+        "program: train.py\nmethod: random\nmetric: {name: loss, goal: minimize}\nparameters:\n  lr: {min: 0.0, max: 1.0}\n"
+    )
+    args = [str(TUNEFLOW), "run", "sweep.yaml", "--n-trials", "4", "--n-jobs", n_jobs, "--storage", "sqlite:///s.db"]
+    proc = subprocess.Popen([*args, "--no-progress"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while len(list(_isolated.glob("pid-*"))) < int(n_jobs) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    programs = [int(p.name.removeprefix("pid-")) for p in _isolated.glob("pid-*")]
+    assert len(programs) == int(n_jobs)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 143, err
+    for pid in programs:  # no program outlives tuneflow
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
+    trials = load_result("sqlite:///s.db").study.trials
+    assert {t.state.name for t in trials} <= {"FAIL", "WAITING"} and "interrupted by SIGTERM" in err
