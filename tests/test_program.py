@@ -217,7 +217,7 @@ def test_sweep_in_a_subfolder_runs_from_the_root_and_wandb_init_arguments_are_ig
         assert run["summary"]["loss"] == pytest.approx(t.value)
         assert t.user_attrs["wandb_run_path"] == f"sweepproj/{run_id}"  # as the run wrote it
         record = next(r["run"] for r in _records(runs[run_id]) if r.get("type") == "run")
-        assert record["sweep_id"].startswith("tuneflow-sweep-")  # the SDK saw a sweep run
+        assert "sweep_id" not in record  # the placeholder is removed once the run ends (see below)
     best = result.best_trial
     assert f"W&B:     best trial #{best.number} is run sweepproj/{best.user_attrs['wandb_run_id']}" in out
 
@@ -351,3 +351,92 @@ def test_sigterm_stops_the_running_programs(_isolated: Path, n_jobs: str) -> Non
             os.kill(pid, 0)
     trials = load_result("sqlite:///s.db").study.trials
     assert {t.state.name for t in trials} <= {"FAIL", "WAITING"} and "interrupted by SIGTERM" in err
+
+
+class _WandbEndpoint:
+    """A local HTTP endpoint that records what `wandb sync` sends, and answers an upsert naming a
+    sweep the way W&B's server answers for a sweep it does not hold (404 "sweep ... not found",
+    wandb/wandb#8115). No network: only the run's upload is checked, not W&B's service."""
+
+    def __init__(self) -> None:
+        import http.server
+        import threading
+
+        self.upserts: list[dict] = []
+        endpoint = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                raw = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                try:
+                    body = json.loads(raw)
+                except ValueError:  # file uploads and streams: not GraphQL
+                    body = {}
+                body = body if isinstance(body, dict) else {}
+                status, payload = 200, {"data": {}}
+                variables = body.get("variables") or {}
+                if "upsertBucket" in (body.get("query") or ""):
+                    endpoint.upserts.append(variables)
+                    if variables.get("sweep"):
+                        status = 404
+                        payload = {"errors": [{"message": f"sweep {variables['sweep']} not found"}], "data": None}
+                out = json.dumps(payload).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(out)))
+                self.end_headers()
+                self.wfile.write(out)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.handle_error = lambda *args: None  # type: ignore[method-assign]  # clients hanging up
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def sync(self, run_dir: Path) -> str:
+        env = dict(
+            os.environ, WANDB_BASE_URL=self.url, WANDB_API_KEY="a" * 40, WANDB_MODE="online", WANDB_SILENT="false"
+        )
+        proc = subprocess.run(
+            [sys.executable, "-m", "wandb", "sync", str(run_dir)], capture_output=True, text=True, timeout=120, env=env
+        )
+        return proc.stdout + proc.stderr
+
+
+@pytest.mark.slow
+def test_offline_program_runs_upload_as_plain_runs_and_a_given_sweep_is_kept(_isolated: Path) -> None:
+    _repository(_isolated)
+    sweep = "configs/sweeps/sweep.yaml"
+    _run(sweep, "--n-trials", "1", "--storage", "sqlite:///a.db", "--study-name", "plain")
+    _run(sweep, "--n-trials", "1", "--storage", "sqlite:///b.db", "--study-name", "given", "--sweep-id", "abc12345")
+    plain, given = (load_result(f"sqlite:///{db}.db").study.trials[0] for db in "ab")
+    endpoint = _WandbEndpoint()
+    try:
+        for trial in (plain, given):
+            run_id = trial.user_attrs["wandb_run_id"]
+            (run_dir,) = (_isolated / "wandb").glob(f"offline-run-*-{run_id}")
+            assert read_run(run_dir)["project"] == "sweepproj"  # as a sweep run, under either sweep id
+            output = endpoint.sync(run_dir)
+            upsert = next(u for u in endpoint.upserts if u.get("name") == run_id)
+            assert upsert["project"] == "sweepproj"
+            if trial is plain:  # the placeholder is gone: W&B takes it as a plain run
+                assert upsert["sweep"] is None and "not found" not in output
+            else:  # a sweep given by the user stays: W&B's server must hold it
+                assert upsert["sweep"] == "abc12345" and "sweep abc12345 not found" in output
+    finally:
+        endpoint.server.shutdown()
+
+
+def test_a_run_file_is_rewritten_as_wandb_core_writes_it() -> None:
+    from tuneflow.runfile import _records, _write
+
+    big = bytes(range(256)) * 300  # a record spanning three 32 KiB blocks
+    records = [b"a" * 10, big, b"b" * (32 * 1024 - 30), b"c"]
+    data = _write(records)
+    assert _records(data) == records
+    broken = bytearray(data)
+    broken[20] ^= 1
+    with pytest.raises(ValueError, match="bad chunk"):
+        _records(bytes(broken))

@@ -66,6 +66,8 @@ class RunFollower:
         self.metric = metric
         self.logged = 0
         self.error: str | None = None
+        #: The exit code the run recorded (None: it has no exit record, e.g. it was killed).
+        self.exit_code: int | None = None
         self._values: list[tuple[int, float]] = []
         self._lock = threading.Lock()
         self._stop = threading.Event()
@@ -137,6 +139,7 @@ class RunFollower:
             return
         kind = record.get("type")
         if kind == "exit":
+            self.exit_code = int((record.get("exit") or {}).get("exit_code") or 0)
             self._ended.set()
         if kind != "history":
             return

@@ -21,9 +21,10 @@ The sweep id: ``WANDB_SWEEP_ID`` from tuneflow's environment or ``sweep_id=`` (a
 e.g. one made by ``wandb sweep --controller``); otherwise, offline, a study-wide placeholder
 (``tuneflow-<study>-<hash>``); online, none (the server refuses runs naming a sweep it does not
 know, so the program's own ``project``/``entity``/``id`` then apply). ``sweep_id="none"`` never
-sets one. Measured: ``wandb sync`` sends an offline run's sweep id with the run, and W&B's server
-rejects a sweep it does not hold ("sweep ... not found"), so offline runs under a placeholder can
-be uploaded only as plain runs after a run with ``sweep_id="none"``; see the README.
+sets one. ``wandb sync`` sends an offline run's sweep id with the run, and W&B's server rejects a
+sweep it does not hold ("sweep ... not found"), so when a program has ended, tuneflow removes the
+placeholder from its run's file (:func:`tuneflow.runfile.drop_sweep_id`): it uploads as a plain
+run, in the sweep's project, under the trial's run id.
 
 Deliberate differences, said once at the start of a study: the program's output is captured
 (its last lines are the failure reason) instead of shown; runs are named ``<study>-<trial>`` and
@@ -44,6 +45,7 @@ import signal
 import subprocess
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -54,6 +56,7 @@ import optuna
 from tuneflow.errors import TrialFailed
 from tuneflow.follow import FLUSH_ENV, RunFollower
 from tuneflow.objective import TrialContext
+from tuneflow.runfile import drop_sweep_id
 from tuneflow.wandb_bridge import read_run
 
 __all__ = ["DEFAULT_COMMAND", "INTERPRETER", "ProgramTrain", "command_line", "program_train"]
@@ -159,6 +162,18 @@ def run_program(
     finally:
         with _LIVE_LOCK:
             _LIVE.discard(proc)
+        _wait_group(proc.pid)
+
+
+def _wait_group(pgid: int, timeout: float = 10.0) -> None:
+    """Wait until the program's process group is empty: its wandb-core has finished the run's file."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(pgid, 0)
+        except (ProcessLookupError, PermissionError):
+            return
+        time.sleep(0.05)
 
 
 def _tail(path: Path, n: int = TAIL_LINES) -> list[str]:
@@ -230,6 +245,11 @@ class ProgramTrain:
         sweep = self._sweep_id(mode, study_prefix)
         if mode is None:
             marks = "W&B off (each run goes to a scratch directory, is read for the metric, then removed)"
+        elif sweep and self._placeholder(mode):
+            marks = (
+                f"as runs of a placeholder sweep {sweep!r} (wandb.init's project/entity/id are ignored, as under "
+                "the agent; removed from each run when it ends, so `wandb sync` uploads plain runs)"
+            )
         elif sweep:
             marks = f"as runs of sweep {sweep!r} (wandb.init's project/entity/id are ignored, as under the agent)"
         else:
@@ -239,13 +259,11 @@ class ProgramTrain:
             "unlike the agent, its output is captured (last lines shown on failure), runs are named "
             "<study>-<trial> and tagged, and Ctrl-C stops running programs"
         ]
-        if mode == "offline" and sweep and self.sweep_id == "auto" and not os.environ.get("WANDB_SWEEP_ID"):
-            lines.append(
-                f"sweep {sweep!r} is a placeholder: `wandb sync` uploads a run only into a sweep W&B's server "
-                "holds, so to upload these runs later give --sweep-id ID (a sweep made with `wandb sweep "
-                "--controller`), or --sweep-id none (plain runs; wandb.init's project/entity/id then apply)"
-            )
         return lines
+
+    def _placeholder(self, mode: str | None) -> bool:
+        """Whether runs get tuneflow's placeholder sweep id (offline, no sweep given)."""
+        return self.sweep_id == "auto" and not os.environ.get("WANDB_SWEEP_ID") and mode != "online"
 
     def _sweep_id(self, mode: str | None, study_prefix: str | None) -> str | None:
         if self.sweep_id == "none":
@@ -316,6 +334,9 @@ class ProgramTrain:
                 code, stopped = run_program(args, env, self.cwd, out)
             self._notice_ignored(out)
             run_dir = _find_run(Path(directory) / "wandb", run_id)
+            if run_dir is not None and connection is not None and self._placeholder(mode) and sweep_id:
+                # so that `wandb sync` uploads it (W&B's server refuses a sweep it does not hold)
+                drop_sweep_id(run_dir / f"run-{run_id}.wandb", sweep_id)
             run: dict[str, Any] = {}
             if run_dir is not None:  # also for a program that crashed after wandb.init: its run is counted
                 trial.extra["wandb_run_dir"] = str(run_dir)
@@ -323,8 +344,11 @@ class ProgramTrain:
                     run = read_run(run_dir)
                 if connection is not None and run:
                     _record_run_path(trial, run)
-            if stopped and live.pruned is not None:  # its run is left as W&B's agent leaves a stopped run
-                raise optuna.TrialPruned(live.pruned)
+            if stopped and live.pruned is not None:
+                if live.ended_cleanly():  # the stop reached a program that had already finished its run
+                    code = 0
+                else:  # its run is left as W&B's agent leaves a stopped run
+                    raise optuna.TrialPruned(live.pruned)
             if code != 0:
                 how = f"exited with code {code}" if code > 0 else f"was killed by {_signame(-code)}"
                 raise TrialFailed(f"program {self.program} {how}: {' | '.join(_tail(out)) or 'no output'}")
@@ -391,6 +415,10 @@ class _Live:
             metric = self.follower.metric if self.follower is not None else "metric"
             self.pruned = f"pruned at step {step} ({metric} = {value:g})"
         return self.pruned is not None
+
+    def ended_cleanly(self) -> bool:
+        """Whether the run wrote its exit record with code 0 (it finished by itself)."""
+        return self.follower is not None and self.follower.exit_code == 0
 
     def close(self) -> None:
         """After the program ended: read what it logged last, stop following.
