@@ -2,7 +2,7 @@
 `.wandb` file in Python, on the same real program.
 
 A program logs `loss` every 0.1 s for 60 steps with `WANDB_X_TRANSACTION_LOG_FLUSH_INTERVAL=1`.
-Two followers read the same run at once: tuneflow's :class:`tuneflow.follow.RunFollower` (the
+Two followers read the same run at once: tuneflow's :class:`tuneflow.tracking.follow.RunFollower` (the
 bundled wandb-core binary) and a Python reader of wandb's transaction-log format (LevelDB log
 blocks of protobuf `Record`s, parsed with wandb's own protobuf classes; kept here only). For each,
 the delay from `wandb.log` (the row's `_timestamp`) to arrival, and the follower's CPU seconds.
@@ -24,7 +24,7 @@ from pathlib import Path
 
 from wandb.proto import wandb_internal_pb2 as pb
 
-from tuneflow.follow import FLUSH_ENV, RunFollower
+from tuneflow.tracking.follow import FLUSH_ENV, RunFollower
 
 PROGRAM = """
 import time, wandb

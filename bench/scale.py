@@ -38,7 +38,7 @@ sys.path.insert(0, str(REPO / "tests"))
 
 from postgres import PostgresServer, available  # noqa: E402
 
-from tuneflow.storage import open_storage  # noqa: E402
+from tuneflow.engine.storage import open_storage  # noqa: E402
 
 RECIPE = """
 import os, pathlib, time

@@ -12,7 +12,13 @@
 
 Target: W&B on slows the loop by <= 5 ms per trial, and all runs are on disk when tune returns.
 
-    python bench/wandb_overhead.py [--trials 200]
+Live streaming (every ``trial.report`` goes to the trial's open run as it happens):
+
+- the cost of one ``trial.report`` on the loop, W&B on vs off (target <= 0.5 ms);
+- the wall time of ``tune`` for 30 trials of 0.2 s each, W&B on vs off, until every run (and
+  the summary run) is on disk (target <= 1.05x).
+
+    python bench/wandb_overhead.py [--trials 200] [--only table|live]
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ from pathlib import Path
 import optuna
 
 import tuneflow
-from tuneflow.wandb_bridge import run_dirs
+from tuneflow.tracking.reader import run_dirs
 
 PARAMETERS = {"x": {"min": -10.0, "max": 10.0}, "model": {"parameters": {"depth": {"values": [2, 4, 8]}}}}
 
@@ -99,15 +105,69 @@ def integration_callback(n: int, wandb_dir: Path) -> tuple[float, float] | None:
     return total, total
 
 
+REPORTS_PER_TRIAL = 500
+
+
+def report_cost(n_trials: int, wandb) -> float:
+    """Mean seconds one ``trial.report`` takes on the loop (timed inside the train function)."""
+    spent: list[float] = []
+
+    def train(config: dict, trial) -> float:
+        start = time.perf_counter()
+        for step in range(REPORTS_PER_TRIAL):
+            trial.report(config["x"] + step, step)
+        spent.append(time.perf_counter() - start)
+        return config["x"] ** 2
+
+    tuneflow.tune(_recipe(train), n_trials=n_trials, storage="memory", wandb=wandb)
+    return sum(spent) / (len(spent) * REPORTS_PER_TRIAL)
+
+
+def sleepy_wall(n_trials: int, seconds: float, wandb) -> float:
+    """Wall seconds of ``tune`` over trials that each take ``seconds`` and report 4 times."""
+
+    def train(config: dict, trial) -> float:
+        for step in range(4):
+            time.sleep(seconds / 4)
+            trial.report(config["x"] + step, step)
+        return config["x"] ** 2
+
+    start = time.perf_counter()
+    tuneflow.tune(_recipe(train), n_trials=n_trials, storage="memory", wandb=wandb)
+    return time.perf_counter() - start
+
+
+def live(root: Path) -> None:
+    """The live-streaming figures: per-report cost, and W&B on/off wall on short trials."""
+    off = report_cost(10, False)
+    on = report_cost(10, {"dir": str(root / "reports")})
+    print(f"trial.report on the loop ({10 * REPORTS_PER_TRIAL} reports, in-memory storage):")
+    print(f"  W&B off {off * 1000:.3f} ms, W&B on (streamed live) {on * 1000:.3f} ms, +{(on - off) * 1000:.3f} ms")
+    walls = {"off": [], "on": []}
+    for i in range(3):  # alternate, so machine load hits both alike
+        walls["off"].append(sleepy_wall(30, 0.2, False))
+        walls["on"].append(sleepy_wall(30, 0.2, {"dir": str(root / f"sleepy{i}")}))
+    best_off, best_on = min(walls["off"]), min(walls["on"])
+    print("30 trials of 0.2 s (4 reports each), until tune returned (best of 3):")
+    print(f"  W&B off {best_off:.2f} s, W&B on {best_on:.2f} s: {best_on / best_off:.3f}x")
+    print(f"  all: off {', '.join(f'{w:.2f}' for w in walls['off'])}; on {', '.join(f'{w:.2f}' for w in walls['on'])}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--trials", type=int, default=200)
-    n = parser.parse_args().trials
+    parser.add_argument("--only", choices=("table", "live"), help="Run one part only.")
+    args = parser.parse_args()
+    n = args.trials
     optuna.logging.set_verbosity(optuna.logging.WARNING)
     logging.getLogger("tuneflow").setLevel(logging.ERROR)
     warnings.simplefilter("ignore")
     root = Path(tempfile.mkdtemp(prefix="tuneflow-bench-"))
     os.environ.update(WANDB_SILENT="true", WANDB_MODE="offline")
+    if args.only != "table":
+        live(root)
+    if args.only == "live":
+        return
 
     # (label, (loop s, total s) or None, runs on disk, the row its "+ms" is measured against)
     rows: list[tuple[str, tuple[float, float] | None, int | None, int]] = []

@@ -101,7 +101,7 @@ def wait_for(path: Path, timeout: float = 60) -> None:
 
 
 def trials(storage: str, study: str = "scale") -> list[optuna.trial.FrozenTrial]:
-    from tuneflow.storage import open_storage
+    from tuneflow.engine.storage import open_storage
 
     return optuna.load_study(study_name=study, storage=open_storage(storage)).get_trials()
 

@@ -137,7 +137,7 @@ def _all_failed_study(url: str) -> None:
 
 def _empty_study(url: str) -> None:
     import tuneflow
-    from tuneflow.runner import create_study
+    from tuneflow.engine.study import create_study
 
     recipe = tuneflow.Recipe(name="broken", parameters={"x": {"min": 0.0, "max": 1.0}}, method="random", metric="loss")
     create_study(recipe, url)

@@ -16,8 +16,8 @@ from conftest import RECIPES_DIR
 
 import tuneflow
 from tuneflow.cli import main
+from tuneflow.engine.result import load_result
 from tuneflow.errors import SweepConfigError
-from tuneflow.result import load_result
 
 NAMES = sorted(p.stem for p in RECIPES_DIR.glob("*.py") if not p.stem.startswith("_"))
 SWEEPABLE = [n for n in NAMES if n != "model_selection"]

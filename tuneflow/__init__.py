@@ -1,15 +1,20 @@
 """tuneflow: hyperparameter optimization with Optuna's samplers and W&B Sweeps' dashboards."""
 
-from tuneflow.errors import RecipeError, StorageError, SweepConfigError, TrialFailed, TuneflowError
-from tuneflow.objective import TrialContext
-from tuneflow.plotting import plots
-from tuneflow.recipe import Metric, Recipe, builtin_recipes, load_recipe
-from tuneflow.report import write_report
-from tuneflow.result import TuneResult, load_result
-from tuneflow.runner import TuneflowWarning, tune
-from tuneflow.tracking import WandbOptions
+from tuneflow import _compat
 
-__version__ = "0.1.0"
+_compat.install()  # old module paths (tuneflow.runner, tuneflow.recipe, ...) keep working for one release
+
+# ruff: noqa: E402
+from tuneflow.engine.result import TuneResult, load_result
+from tuneflow.engine.trial import TrialContext
+from tuneflow.errors import RecipeError, StorageError, SweepConfigError, TrialFailed, TuneflowError, TuneflowWarning
+from tuneflow.loading import builtin_recipes, load_recipe
+from tuneflow.search.recipe import Metric, Recipe
+from tuneflow.tracking.options import WandbOptions
+from tuneflow.tune import tune
+from tuneflow.version import __version__
+from tuneflow.views.plotting import plots
+from tuneflow.views.report import write_report
 
 __all__ = [
     "Metric",

@@ -18,6 +18,7 @@ from typing import Any
 import click
 
 from tuneflow.errors import TuneflowError
+from tuneflow.keys import STORAGE_ENV  # `run`/`worker` read --storage from it too (keeps a password out of `ps`)
 
 __all__ = ["main"]
 
@@ -45,7 +46,7 @@ def _handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
                 raise
             click.echo(f"error: {exc}", err=True)
             sys.exit(2)
-        except KeyboardInterrupt as exc:  # tuneflow.signals.Interrupted: SIGINT -> 130, SIGTERM -> 143
+        except KeyboardInterrupt as exc:  # tuneflow.engine.signals.Interrupted: SIGINT -> 130, SIGTERM -> 143
             sys.exit(getattr(exc, "exit_code", 130))
 
     return wrapper
@@ -61,7 +62,7 @@ def main(debug: bool) -> None:
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
     optuna.logging.set_verbosity(optuna.logging.INFO if debug else optuna.logging.WARNING)
     if not debug:
-        warnings.formatwarning = _one_line_warning  # type: ignore[assignment]
+        warnings.formatwarning = _one_line_warning
 
 
 def _one_line_warning(message: Warning | str, category: type[Warning], *args: Any, **kwargs: Any) -> str:
@@ -74,8 +75,10 @@ def run_options(storage_help: str) -> Callable[[Callable[..., Any]], Callable[..
     options = [
         click.argument("recipe"),
         click.option("--n-trials", type=click.IntRange(min=1), help="Trials to run in this call."),
-        click.option("--method", help="Override the recipe's method (grid, random, tpe, bayes, cmaes, qmc, nsga2)."),
-        click.option("--storage", help=storage_help),
+        click.option(
+            "--method", help="Override the recipe's method (auto, grid, random, tpe, bayes, gp, cmaes, qmc, nsga2)."
+        ),
+        click.option("--storage", envvar=STORAGE_ENV, help=f"{storage_help} Also read from ${STORAGE_ENV}."),
         click.option("--study-name", help="Study name; default: the recipe's name (same name = resume)."),
         click.option("--seed", type=click.IntRange(min=0), help="Override the recipe's seed."),
         click.option(
@@ -119,17 +122,45 @@ def _run(
     max_failures: int | None = None,
     sweep_id: str | None = None,
     worker: bool = False,
+    workers: int = 1,
+    pool_member: bool = False,
 ) -> None:
-    from tuneflow.display import no_completed_trial, print_summary
-    from tuneflow.program import ProgramTrain
-    from tuneflow.recipe import load_recipe
-    from tuneflow.runner import tune
+    from tuneflow.loading import load_recipe
+    from tuneflow.tracking.program import ProgramTrain
+    from tuneflow.tune import tune
+    from tuneflow.views.display import print_summary
 
     loaded = load_recipe(recipe).replace(method=method, seed=seed, max_consecutive_failures=max_failures)
     if sweep_id is not None:
         if not isinstance(loaded.train, ProgramTrain):
             raise TuneflowError(f"--sweep-id: {recipe!r} is not a sweep YAML with a `program`; leave --sweep-id out.")
         loaded = loaded.replace(train=loaded.train.replace(sweep_id=sweep_id))
+    if workers > 1:
+        from tuneflow.pool import run_pool
+
+        extra: list[str] = []
+        for flag, value in (("--max-consecutive-failed-runs", max_failures), ("--sweep-id", sweep_id)):
+            if value is not None:
+                extra += [flag, str(value)]
+        result = run_pool(
+            recipe,
+            loaded,
+            workers=workers,
+            storage=storage,
+            study_name=study_name,
+            n_trials=n_trials,
+            timeout=timeout,
+            n_jobs=n_jobs,
+            method=method,
+            seed=seed,
+            wandb=not no_wandb,
+            progress=progress,
+            extra_args=extra,
+        )
+        print_summary(result, storage=storage)
+        _fail_if_nothing_completed(result)
+        return
+    wandb: Any = False if no_wandb else ({"summary_run": False} if pool_member else None)
     result = tune(
         loaded,
         n_trials=n_trials,
@@ -137,19 +168,35 @@ def _run(
         storage=storage,
         study_name=study_name,
         n_jobs=n_jobs,
-        wandb=False if no_wandb else None,
+        wandb=wandb,
         progress=progress,
         worker=worker,
     )
-    print_summary(result, storage=storage)
+    if not pool_member:  # `run --workers N` prints one summary for all its workers
+        print_summary(result, storage=storage)
+        _fail_if_nothing_completed(result)
+
+
+def _fail_if_nothing_completed(result: Any) -> None:
+    """Exit 1 with one line when the study ended without any completed trial (after its summary)."""
+    from tuneflow.views.display import no_completed_trial
+
     problem = no_completed_trial(result)
-    if problem:  # a study that ended without any completed trial is a failed command
+    if problem:
         click.echo(f"error: {problem}", err=True)
         sys.exit(1)
 
 
 @main.command()
 @run_options(STORAGE_HELP)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes on the study (one per core runs Python train functions in parallel; "
+    "threads do not). Needs a storage processes share: the default SQLite file, journal or PostgreSQL.",
+)
 @_handle_errors
 def run(**kwargs: Any) -> None:
     """Tune RECIPE: a recipe module path, a built-in recipe name, or a W&B sweep YAML."""
@@ -164,8 +211,8 @@ def run(**kwargs: Any) -> None:
 @_handle_errors
 def export_sweep(recipe: str, output: Path | None) -> None:
     """Print RECIPE as a W&B sweep config (YAML) for `wandb sweep`."""
-    from tuneflow.recipe import load_recipe
-    from tuneflow.sweep import dump_sweep
+    from tuneflow.loading import load_recipe
+    from tuneflow.search.sweep import dump_sweep
 
     text = dump_sweep(load_recipe(recipe).to_sweep())
     if output is None:
@@ -182,8 +229,8 @@ def export_sweep(recipe: str, output: Path | None) -> None:
 @_handle_errors
 def best(storage: str | None, study_name: str | None, as_json: bool) -> None:
     """Print the best configuration and value of a study."""
-    from tuneflow.display import best_payload, print_best, require_completed
-    from tuneflow.result import load_result
+    from tuneflow.engine.result import load_result
+    from tuneflow.views.display import best_payload, print_best, require_completed
 
     result = load_result(storage, study_name)
     require_completed(result)
@@ -196,7 +243,7 @@ def best(storage: str | None, study_name: str | None, as_json: bool) -> None:
 @main.command("recipes")
 def recipes_command() -> None:
     """List the built-in recipes (run one with `tuneflow run NAME`)."""
-    from tuneflow.recipe import builtin_recipes
+    from tuneflow.loading import builtin_recipes
 
     names = builtin_recipes()
     width = max((len(n) for n in names), default=0)
@@ -218,10 +265,10 @@ def recipes_command() -> None:
 @_handle_errors
 def report(storage: str | None, study_name: str | None, output: Path) -> None:
     """Write a self-contained HTML report of a study: summary, best trials, Optuna's plots."""
-    from tuneflow.display import require_completed
-    from tuneflow.report import write_report
-    from tuneflow.result import load_result
-    from tuneflow.storage import DEFAULT_STORAGE
+    from tuneflow.engine.result import load_result
+    from tuneflow.engine.storage import DEFAULT_STORAGE
+    from tuneflow.views.display import require_completed
+    from tuneflow.views.report import write_report
 
     result = load_result(storage, study_name)
     require_completed(result)
@@ -236,8 +283,8 @@ def report(storage: str | None, study_name: str | None, output: Path) -> None:
 @_handle_errors
 def dashboard(storage: str | None, host: str, port: int) -> None:
     """Serve optuna-dashboard on the study storage (needs tuneflow[dashboard]); Ctrl-C stops it."""
-    from tuneflow.dashboard import check_dashboard, serve
-    from tuneflow.storage import DEFAULT_STORAGE, redact_url
+    from tuneflow.engine.storage import DEFAULT_STORAGE, redact_url
+    from tuneflow.views.dashboard import check_dashboard, serve
 
     problems = check_dashboard(storage)
     if len(problems) == 1:
@@ -246,6 +293,53 @@ def dashboard(storage: str | None, host: str, port: int) -> None:
         raise TuneflowError("cannot start the dashboard:\n" + "\n".join(f"  - {p}" for p in problems))
     click.echo(f"optuna-dashboard for {redact_url(storage or DEFAULT_STORAGE)} at http://{host}:{port}/", err=True)
     serve(storage, host=host, port=port)
+
+
+@main.command("backfill-wandb")
+@click.option("--storage", help=STORAGE_HELP)
+@click.option("--study-name", help="Study whose runs to write; may be left out when the storage holds one study.")
+@click.option("--project", help="W&B project; default: the recipe's, else $WANDB_PROJECT, else 'tuneflow'.")
+@click.option("--entity", help="W&B entity (team or user); default: $WANDB_ENTITY or yours.")
+@click.option(
+    "--mode",
+    type=click.Choice(["online", "offline"]),
+    help="Default: $WANDB_MODE, else online when W&B credentials are configured, else offline.",
+)
+@click.option(
+    "--dir", "directory", type=click.Path(file_okay=False), help="Where the wandb/ directory goes (default .)."
+)
+@click.option("--no-summary-run", is_flag=True, help="Do not write the study summary run.")
+@_handle_errors
+def backfill_wandb_command(
+    storage: str | None,
+    study_name: str | None,
+    project: str | None,
+    entity: str | None,
+    mode: str | None,
+    directory: str | None,
+    no_summary_run: bool,
+) -> None:
+    """Write the W&B runs a study is missing (a --no-wandb study, or runs lost), from its storage.
+
+    One run per finished trial, shaped as if it had been logged live (config, metric, intermediate
+    values as history, state); trials that already have their run are left alone, so running it
+    again writes nothing new.
+    """
+    from tuneflow.engine.result import load_result
+    from tuneflow.tracking.backfill import backfill_wandb
+    from tuneflow.views.importance import importance_evaluator
+
+    result = load_result(storage, study_name)
+    options = {"project": project, "entity": entity, "mode": mode, "dir": directory}
+    report = backfill_wandb(
+        result,
+        {k: v for k, v in options.items() if v is not None},
+        summary_run=not no_summary_run,
+        importance=importance_evaluator,
+    )
+    click.echo(f"study {result.study.study_name!r}: {report}")
+    if report.errors:
+        sys.exit(1)
 
 
 @main.command("import-runs")
@@ -257,7 +351,7 @@ def dashboard(storage: str | None, host: str, port: int) -> None:
 def import_runs_command(source: Path, recipe_ref: str, storage: str | None, study_name: str | None) -> None:
     """Add finished W&B runs (a wandb directory or a run-table CSV export) to a study as trials."""
     from tuneflow.importer import import_runs
-    from tuneflow.recipe import load_recipe
+    from tuneflow.loading import load_recipe
 
     report = import_runs(source, load_recipe(recipe_ref), storage=storage, study_name=study_name)
     for line in report.lines():
@@ -266,6 +360,7 @@ def import_runs_command(source: Path, recipe_ref: str, storage: str | None, stud
 
 @main.command()
 @run_options(WORKER_STORAGE_HELP)
+@click.option("--pool-member", is_flag=True, hidden=True, help="Started by `run --workers`: no summary of its own.")
 @_handle_errors
 def worker(**kwargs: Any) -> None:
     """Join the study of RECIPE in --storage (required) from another process or machine.
@@ -275,8 +370,8 @@ def worker(**kwargs: Any) -> None:
     Start as many workers as you like, at once or later: they share the run_cap, a grid is
     evaluated once across all of them, and each stops by itself when the study is done.
     """
+    from tuneflow.engine.storage import check_storage_url, storage_kind
     from tuneflow.errors import StorageError
-    from tuneflow.storage import check_storage_url, storage_kind
 
     storage = kwargs["storage"]
     if storage is None:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import csv
 import json
-import math
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -26,15 +25,16 @@ from typing import Any
 
 import optuna
 
-from tuneflow.display import flatten
+from tuneflow.engine import optuna_adapter as adapter
+from tuneflow.engine.trial import UNRANKED_VALUE
 from tuneflow.errors import TuneflowError
-from tuneflow.recipe import Recipe
-from tuneflow.space import Param, _encode
-from tuneflow.wandb_bridge import read_run, run_dirs
+from tuneflow.keys import IMPORTED_ATTR, RUN_ID_ATTR, SUMMARY
+from tuneflow.search.recipe import Recipe
+from tuneflow.search.space import Param, _encode, flatten
+from tuneflow.tracking.reader import read_run, run_dirs
+from tuneflow.values import is_finite_number
 
 __all__ = ["ImportReport", "import_runs", "read_source"]
-
-IMPORTED_ATTR = "imported_from"
 
 
 @dataclass
@@ -124,20 +124,20 @@ def _stored(param: Param, dist: Any, value: Any) -> Any:
             if real == value or _encode(real) == _encode(value) or (isinstance(value, str) and str(real) == value):
                 return choice
         raise ValueError(f"{value!r} is not one of {list(dist.choices)}")
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+    if not is_finite_number(value):
         raise ValueError(f"{value!r} is not a number")
     if isinstance(dist, optuna.distributions.IntDistribution):
         if value != int(value):
             raise ValueError(f"{value!r} is not an integer")
         value = int(value)
-    if not dist._contains(dist.to_internal_repr(value)):
+    if not adapter.distribution_contains(dist, value):
         raise ValueError(f"{value!r} is outside [{dist.low}, {dist.high}]")
     return value
 
 
 def import_runs(source: str | Path, recipe: Recipe, storage: Any = None, study_name: str | None = None) -> ImportReport:
     """Add the finished runs of ``source`` to the recipe's study as COMPLETE trials."""
-    from tuneflow.runner import create_study
+    from tuneflow.engine.study import create_study
 
     space = recipe.search_space
     if space is None:
@@ -149,7 +149,7 @@ def import_runs(source: str | Path, recipe: Recipe, storage: Any = None, study_n
     report = ImportReport(study)
     dists = space.distributions(grid=recipe.method == "grid")
     names = [m.name for m in recipe.metrics]
-    seen = {t.user_attrs.get("wandb_run_id") for t in study.get_trials(deepcopy=False)} - {None}
+    seen = {t.user_attrs.get(RUN_ID_ATTR) for t in study.get_trials(deepcopy=False)} - {None}
     for run in runs:
         if run.run_id and run.run_id in seen:
             report.skipped.append((run.name, "already imported: a trial holds this run id"))
@@ -157,16 +157,16 @@ def import_runs(source: str | Path, recipe: Recipe, storage: Any = None, study_n
         if run.state not in ("finished", "complete", "completed"):
             report.skipped.append((run.name, f"not finished: state {run.state!r}"))
             continue
-        if "tuneflow/n_trials" in run.summary:
+        if SUMMARY.N_TRIALS in run.summary:
             report.skipped.append((run.name, "summary run: a tuneflow study summary, not a trial"))
             continue
-        if run.summary.get("tuneflow/state") not in (None, "complete"):
+        if run.summary.get(SUMMARY.STATE) not in (None, "complete"):
             report.skipped.append((run.name, f"not finished: tuneflow state {run.summary.get('tuneflow/state')!r}"))
             continue
         values, problems = [], []
         for n in names:
             v = run.summary.get(n)
-            if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
+            if not is_finite_number(v):
                 problems.append(f"no metric: summary has no finite {n!r}")
             else:
                 values.append(float(v))
@@ -186,9 +186,11 @@ def import_runs(source: str | Path, recipe: Recipe, storage: Any = None, study_n
         if problems:
             report.skipped.append((run.name, "; ".join(problems)))
             continue
+        if not names:  # a recipe without a metric: the trial completes unranked, as in tune()
+            values = [UNRANKED_VALUE]
         attrs = {IMPORTED_ATTR: str(source)}
         if run.run_id:
-            attrs["wandb_run_id"] = run.run_id
+            attrs[RUN_ID_ATTR] = run.run_id
         trial = optuna.trial.create_trial(params=params, distributions=distributions, values=values, user_attrs=attrs)
         study.add_trial(trial)
         report.added += 1

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-__all__ = ["engine_python", "wandb_draws", "wandb_grid", "wandb_validate"]
+__all__ = ["EngineSession", "engine_python", "wandb_draws", "wandb_grid", "wandb_stop_runs", "wandb_validate"]
 
 ENV_VAR = "TUNEFLOW_SWEEPS_PYTHON"
 PROBE = Path(__file__).resolve().with_name("probe.py")
@@ -159,3 +159,69 @@ def wandb_grid(parameters: dict[str, Any]) -> list[dict[str, Any]]:
 def wandb_validate(sweep_config: dict[str, Any]) -> list[str]:
     """W&B's schema violations for a whole sweep config (empty list when valid)."""
     return _ask({"op": "validate", "config": sweep_config})["violations"]
+
+
+def wandb_stop_runs(sweep_config: dict[str, Any], snapshots: list[list[dict[str, Any]]]) -> list[list[str]]:
+    """The names of the runs W&B's ``stop_runs`` stops, for each snapshot of a sweep's runs.
+
+    A run is ``{"name": str, "state": "running" | "finished" | "killed" | ..., "history": [row, ...]}``
+    with history rows shaped like ``wandb.log`` dicts. One subprocess answers every snapshot.
+    """
+    return _ask({"op": "stop", "config": sweep_config, "snapshots": snapshots})["stopped"]
+
+
+def _answer_or_raise(answer: dict[str, Any], python: Path, op: Any) -> dict[str, Any]:
+    if "error" in answer:
+        raise RuntimeError(f"W&B sweeps engine ({python}, op {op!r}): {answer['error']}")
+    return answer
+
+
+class EngineSession:
+    """One long-lived ``probe.py --serve`` process: many requests without a python start each.
+
+    ``next_config(sweep, runs, seed)`` asks W&B's engine for its next run config given the finished
+    runs (``[{"config": wrapped, "value": y}]``), so the objective is evaluated on our side. Use as
+    a context manager; the process ends when the session closes.
+    """
+
+    def __init__(self) -> None:
+        self.python = engine_python()
+        self._proc = subprocess.Popen(
+            [str(self.python), "-I", str(PROBE), "--serve"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            env=_clean_env(),
+        )
+
+    def ask(self, request: dict[str, Any]) -> dict[str, Any]:
+        """Send one request, return its answer; RuntimeError if the engine failed or died."""
+        assert self._proc.stdin is not None and self._proc.stdout is not None
+        self._proc.stdin.write(json.dumps(request) + "\n")
+        self._proc.stdin.flush()
+        line = self._proc.stdout.readline()
+        if not line:
+            raise RuntimeError(f"sweeps engine process ({self.python}) exited {self._proc.poll()} without answering")
+        return _answer_or_raise(json.loads(line), self.python, request.get("op"))
+
+    def next_config(self, sweep: dict[str, Any], runs: list[dict[str, Any]], seed: int) -> dict[str, Any]:
+        """The engine's next run config (wrapped: ``{"name": {"value": v}}``)."""
+        answer = self.ask({"op": "next", "config": sweep, "runs": runs, "seed": seed})
+        config: dict[str, Any] = answer["config"]
+        return config
+
+    def close(self) -> None:
+        if self._proc.stdin is not None:
+            self._proc.stdin.close()
+        try:
+            self._proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self._proc.kill()
+            self._proc.wait()
+
+    def __enter__(self) -> EngineSession:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

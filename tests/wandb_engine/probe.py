@@ -8,8 +8,14 @@ Reads one JSON request from stdin and writes one JSON answer to stdout:
   -> ``{"configs": [config, ...]}`` (every grid point, shaped like ``wandb.config``)
 * ``{"op": "validate", "config": C}``
   -> ``{"violations": ["...", ...]}`` (W&B's schema checker)
+* ``{"op": "next", "config": C, "runs": [{"config": wrapped, "value": y}, ...], "seed": s}``
+  -> ``{"config": wrapped}`` (the engine's next suggestion given the finished runs; ``wrapped`` is
+  the engine's own ``{"name": {"value": v}}`` run config, passed back unchanged)
+* ``{"op": "stop", "config": C, "snapshots": [[{"name": n, "state": s, "history": [row, ...]}, ...], ...]}``
+  -> ``{"stopped": [[name, ...], ...]}`` (the runs ``sweeps.stop_runs`` stops, per snapshot)
 
-Any failure is reported as ``{"error": "..."}`` with exit code 0.
+With ``--serve`` it answers one request per stdin line until EOF (the benchmark keeps one process
+for thousands of suggestions). Any failure is reported as ``{"error": "..."}`` with exit code 0.
 """
 
 import json
@@ -101,6 +107,32 @@ def _validate(config):
     return {"violations": list(schema_violations_from_proposed_config(config))}
 
 
+def _next(config, runs, seed):
+    from sweeps import RunState, SweepRun, next_run
+
+    metric = config.get("metric", {}).get("name", "loss")
+    history = [
+        SweepRun(config=run["config"], summary_metrics={metric: run["value"]}, state=RunState.finished) for run in runs
+    ]
+    # The engine draws from numpy's global stream: seed it per request, so a run is reproducible.
+    random.seed(seed * 100_003 + len(runs))
+    np.random.seed((seed * 100_003 + len(runs)) % 2**32)
+    suggestion = next_run(config, history)
+    return {"config": _plain(suggestion.config)}
+
+
+def _stop(config, snapshots):
+    from sweeps import RunState, SweepRun, stop_runs
+
+    stopped = []
+    for runs in snapshots:
+        sweep_runs = [
+            SweepRun(name=run["name"], state=RunState(run["state"]), history=run["history"], config={}) for run in runs
+        ]
+        stopped.append([run.name for run in stop_runs(config, sweep_runs)])
+    return {"stopped": stopped}
+
+
 def handle(request):
     """Dispatch one request dict to its operation and return the answer dict."""
     if not isinstance(request, dict):
@@ -112,13 +144,17 @@ def handle(request):
         return _grid(request["parameters"])
     if op == "validate":
         return _validate(request["config"])
-    raise ValueError(f"unknown op {op!r}; expected 'draws', 'grid' or 'validate'")
+    if op == "next":
+        return _next(request["config"], request.get("runs", []), int(request.get("seed", 0)))
+    if op == "stop":
+        return _stop(request["config"], request["snapshots"])
+    raise ValueError(f"unknown op {op!r}; expected 'draws', 'grid', 'validate', 'next' or 'stop'")
 
 
-def main():
-    """Read a request from stdin, write the answer (or the error) to stdout."""
+def _answer(read):
+    """Run ``handle`` on the request ``read()`` returns; write the answer (or the error) as one line."""
     try:
-        answer = handle(json.load(sys.stdin))
+        answer = handle(read())
     except Exception as exc:
         answer = {"error": f"{type(exc).__name__}: {exc}"}
     try:
@@ -127,6 +163,16 @@ def main():
         text = json.dumps({"error": f"answer not JSON-serializable: {exc}"})
     _STDOUT.write(text + "\n")
     _STDOUT.flush()
+
+
+def main():
+    """Answer one request read from stdin or, with ``--serve``, one per line until EOF."""
+    if "--serve" in sys.argv[1:]:
+        for line in sys.stdin:
+            if line.strip():
+                _answer(lambda line=line: json.loads(line))
+        return 0
+    _answer(lambda: json.load(sys.stdin))
     return 0
 
 

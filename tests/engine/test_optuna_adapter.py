@@ -1,0 +1,208 @@
+"""Canary tests: one per Optuna internal that engine/optuna_adapter.py relies on.
+
+When an Optuna upgrade renames or changes one of them, the matching test here fails loudly,
+instead of tuneflow silently changing behaviour.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+import numpy as np
+import optuna
+import pytest
+from optuna.distributions import CategoricalDistribution, FloatDistribution, IntDistribution
+from optuna.trial import TrialState
+
+import tuneflow
+from tuneflow.engine import optuna_adapter as adapter
+
+optuna.logging.set_verbosity(optuna.logging.WARNING)
+
+
+def _sqlite(tmp_path: Path) -> optuna.storages.BaseStorage:
+    return optuna.storages.RDBStorage(f"sqlite:///{tmp_path / 'canary.db'}", heartbeat_interval=60)
+
+
+def test_ids_and_storage() -> None:
+    study = optuna.create_study()
+    trial = study.ask()
+    assert adapter.storage_of(study) is study._storage
+    assert isinstance(adapter.study_id(study), int)
+    tid = adapter.trial_id(trial)
+    assert adapter.storage_of(study).get_trial(tid).number == trial.number
+    frozen = study.get_trials(deepcopy=False)[0]
+    assert adapter.trial_id(frozen) == tid
+
+
+def test_user_callback_stop_stops_tune() -> None:
+    """``study.stop()`` in a user callback under ``tune`` stops the study (``_stop_flag`` + in-loop flag)."""
+
+    def stop_after_two(study: optuna.Study, frozen: optuna.trial.FrozenTrial) -> None:
+        if frozen.number == 1:
+            study.stop()
+
+    recipe = tuneflow.Recipe(
+        name="stops", train=lambda config: config["x"], parameters={"x": {"min": 0.0, "max": 1.0}}, method="random"
+    )
+    result = tuneflow.tune(recipe, n_trials=10, storage="memory", wandb=False, callbacks=[stop_after_two])
+    assert len(result.study.trials) == 2
+
+
+def test_stop_flag() -> None:
+    study = optuna.create_study()
+    assert adapter.stop_requested(study) is False
+    adapter.request_stop(study)
+    assert study._stop_flag is True and adapter.stop_requested(study)
+    study._stop_flag = False  # study.optimize resets it the same way at its start
+
+
+def test_optimize_loop_flags() -> None:
+    study = optuna.create_study()
+    with pytest.raises(RuntimeError):  # outside a loop, study.stop() refuses
+        study.stop()
+    with adapter.optimize_loop(study):
+        study.stop()  # allowed inside
+        assert adapter.stop_requested(study)
+    with pytest.raises(RuntimeError):
+        study.stop()
+    study._thread_local.cached_all_trials = ["stale"]
+    adapter.forget_cached_trials(study)
+    assert study._thread_local.cached_all_trials is None
+
+
+def test_pop_waiting(tmp_path: Path) -> None:
+    study = optuna.create_study(storage=_sqlite(tmp_path))
+    study.enqueue_trial({"x": 1.0})
+    tid = adapter.pop_waiting_trial_id(study)
+    assert tid is not None
+    assert adapter.storage_of(study).get_trial(tid).state == TrialState.RUNNING
+    assert adapter.pop_waiting_trial_id(study) is None
+
+
+def test_rdb_models() -> None:
+    models = adapter.rdb_models()
+    assert {"trial_id", "study_id", "state"} <= set(models.TrialModel.__table__.columns.keys())
+
+
+def test_unwrap_cache(tmp_path: Path) -> None:
+    study = optuna.create_study(storage=f"sqlite:///{tmp_path / 'cached.db'}")
+    storage = adapter.storage_of(study)
+    assert type(storage).__name__ == "_CachedStorage"  # Optuna still wraps RDB storages
+    assert isinstance(adapter.unwrap_cache(storage), optuna.storages.RDBStorage)
+    memory = optuna.storages.InMemoryStorage()
+    assert adapter.unwrap_cache(memory) is memory
+
+
+def test_journal_file_path(tmp_path: Path) -> None:
+    path = tmp_path / "journal.log"
+    storage = optuna.storages.JournalStorage(optuna.storages.journal.JournalFileBackend(str(path)))
+    assert adapter.journal_file_path(storage) == str(path)
+    assert adapter.journal_file_path(optuna.storages.InMemoryStorage()) is None
+
+
+def test_heartbeat_enabled(tmp_path: Path) -> None:
+    assert adapter.heartbeat_enabled(_sqlite(tmp_path))
+    plain = optuna.storages.RDBStorage(f"sqlite:///{tmp_path / 'plain.db'}")
+    assert not adapter.heartbeat_enabled(plain)
+    assert not adapter.heartbeat_enabled(optuna.storages.InMemoryStorage())
+
+
+@pytest.mark.filterwarnings("ignore:Heartbeat of storage is supposed to be used with Study.optimize")
+def test_stale_trial_ids(tmp_path: Path) -> None:
+    storage = optuna.storages.RDBStorage(f"sqlite:///{tmp_path / 'stale.db'}", heartbeat_interval=1, grace_period=1)
+    study = optuna.create_study(storage=storage)
+    trial = study.ask()
+    storage.record_heartbeat(adapter.trial_id(trial))
+    assert adapter.stale_trial_ids(storage, adapter.study_id(study)) == []
+    time.sleep(2.2)
+    assert adapter.stale_trial_ids(storage, adapter.study_id(study)) == [adapter.trial_id(trial)]
+
+
+def test_progress_bar() -> None:
+    bar = adapter.progress_bar(False, 3, None)
+    study = optuna.create_study()
+    study.optimize(lambda t: 0.0, n_trials=1)
+    bar.update(0.1, study)  # the call the loop makes after each trial
+    bar.close()
+
+
+def test_optimize_logger(caplog: pytest.LogCaptureFixture) -> None:
+    """Optuna's loop reports a failed trial on this logger; tuneflow's loop logs there too."""
+
+    def fails(trial: optuna.Trial) -> float:
+        raise ValueError("boom")
+
+    optuna.logging.set_verbosity(optuna.logging.INFO)
+    optuna.logging.enable_propagation()
+    try:
+        with caplog.at_level(logging.INFO, logger=adapter.OPTIMIZE_LOGGER):
+            optuna.create_study().optimize(fails, n_trials=1, catch=(ValueError,))
+    finally:
+        optuna.logging.disable_propagation()
+        optuna.logging.set_verbosity(optuna.logging.WARNING)
+    assert any(r.name == adapter.OPTIMIZE_LOGGER and "Trial 0 failed" in r.getMessage() for r in caplog.records)
+
+
+@pytest.mark.parametrize(
+    ("dist", "inside", "outside"),
+    [
+        (FloatDistribution(0.0, 1.0), 0.5, 1.5),
+        (FloatDistribution(0.0, 1.0, step=0.25), 0.75, 0.3),
+        (IntDistribution(1, 9, step=2), 5, 4),
+        (CategoricalDistribution(["a", "b"]), "b", "c"),
+    ],
+)
+def test_distribution_contains(dist: optuna.distributions.BaseDistribution, inside: object, outside: object) -> None:
+    assert adapter.distribution_contains(dist, inside)
+    if isinstance(dist, CategoricalDistribution):
+        with pytest.raises(ValueError):
+            adapter.distribution_contains(dist, outside)
+    else:
+        assert not adapter.distribution_contains(dist, outside)
+
+
+def test_sampler_rng() -> None:
+    a, b = optuna.samplers.RandomSampler(seed=3), optuna.samplers.RandomSampler(seed=3)
+    rng = adapter.sampler_rng(a)
+    assert isinstance(rng, np.random.RandomState)
+    assert rng.rand() == adapter.sampler_rng(b).rand()  # the sampler's own seeded stream
+
+
+@pytest.mark.parametrize(
+    "dist",
+    [
+        FloatDistribution(1e-4, 1e-1, log=True),
+        FloatDistribution(0.0, 1.0, step=0.1),
+        IntDistribution(2, 12),
+        IntDistribution(1, 64, log=True),
+        CategoricalDistribution([None, 1, "a"]),
+    ],
+)
+def test_suggest_through_the_public_api(dist: optuna.distributions.BaseDistribution) -> None:
+    study = optuna.create_study(sampler=optuna.samplers.RandomSampler(seed=0))
+    trial = study.ask()
+    value = adapter.suggest(trial, "p", dist)
+    frozen = study.get_trials(deepcopy=False)[0]
+    assert frozen.distributions["p"] == dist
+    assert frozen.params["p"] == value
+
+
+def test_claim_with_counter(tmp_path: Path) -> None:
+    storage = optuna.storages.RDBStorage(f"sqlite:///{tmp_path / 'claim.db'}")
+    study = optuna.create_study(storage=storage)
+    key = "tuneflow:grid_next"
+
+    def template(index: int) -> optuna.trial.FrozenTrial:
+        return optuna.trial.create_trial(state=TrialState.RUNNING, system_attrs={"i": index})
+
+    ids = [
+        adapter.rdb_claim_with_counter(adapter.storage_of(study), adapter.study_id(study), key, 2, template)
+        for _ in range(3)
+    ]
+    assert ids[2] is None and None not in ids[:2]
+    trials = study.get_trials(deepcopy=False)  # Optuna's cache knows both trials
+    assert [(t.state, t.system_attrs["i"]) for t in trials] == [(TrialState.RUNNING, 0), (TrialState.RUNNING, 1)]
+    assert storage.get_study_system_attrs(adapter.study_id(study))[key] == 2

@@ -1,0 +1,86 @@
+"""``auto``'s choice as a table: space shape x budget x objectives x torch present/absent.
+
+Every row is what :func:`tuneflow.search.auto.choose` must return; the reasons behind the rows are the
+benchmark cells of BENCHMARKS.md. ``bayes``' mapping (GP with torch, TPE without) is checked too.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tuneflow.search.auto import bayes_choice, choose
+from tuneflow.search.space import SearchSpace
+
+FLOATS = {f"x{i}": {"min": 0.0, "max": 1.0} for i in range(6)}
+LOG_FLOATS = {"lr": {"distribution": "log_uniform_values", "min": 1e-5, "max": 1e-1}, "wd": {"min": 0.0, "max": 0.1}}
+MIXED = {
+    "lr": {"distribution": "log_uniform_values", "min": 1e-5, "max": 1e-1},
+    "depth": {"distribution": "int_uniform", "min": 1, "max": 12},
+    "booster": {"values": ["gbdt", "dart"]},
+    "model": {"parameters": {"dropout": {"min": 0.0, "max": 0.5}}},
+}
+SMALL_CATS = {f"op{i}": {"values": ["a", "b", "c", "d", "e"]} for i in range(6)}
+LARGE_CAT = {"x": {"min": 0.0, "max": 1.0}, "tokenizer": {"values": [f"t{i}" for i in range(40)]}}
+WIDE = {f"x{i}": {"min": 0.0, "max": 1.0} for i in range(30)}
+CONSTANTS = {"epochs": {"value": 3}}
+
+GP = "gp"
+
+
+def _space(block: dict[str, Any] | None) -> SearchSpace | None:
+    return None if block is None else SearchSpace.from_parameters(block)
+
+
+# (space, n_trials, n_objectives, torch) -> (method, n_startup_trials or None)
+TABLE = [
+    (FLOATS, 100, 1, True, GP, 4),
+    (FLOATS, 20, 1, True, GP, 4),
+    (FLOATS, 10, 1, True, GP, 2),
+    (FLOATS, None, 1, True, GP, 4),
+    (FLOATS, 100, 1, False, "tpe", 5),
+    (LOG_FLOATS, 50, 1, True, GP, 4),
+    (FLOATS, 1000, 1, True, "tpe", 5),
+    (WIDE, 100, 1, True, "tpe", 5),
+    (SMALL_CATS, 100, 1, True, GP, 4),
+    (SMALL_CATS, 100, 1, False, "tpe", 5),
+    (MIXED, 100, 1, True, "tpe", 5),
+    (MIXED, 20, 1, True, "tpe", 4),
+    (MIXED, 100, 1, False, "tpe", 5),
+    (LARGE_CAT, 100, 1, True, "tpe", 5),
+    (None, 100, 1, True, "tpe", 5),
+    (None, None, 1, False, "tpe", 5),
+    (FLOATS, 100, 2, True, "tpe", 10),
+    (MIXED, 20, 3, False, "tpe", 4),
+    (FLOATS, None, 2, True, "tpe", 10),
+    (FLOATS, 2000, 2, True, "nsga2", None),
+    (CONSTANTS, 10, 1, True, "random", None),
+]
+
+
+@pytest.mark.parametrize(("block", "n_trials", "n_objectives", "torch", "method", "startup"), TABLE)
+def test_auto_choice_table(
+    block: dict[str, Any] | None, n_trials: int | None, n_objectives: int, torch: bool, method: str, startup: int | None
+) -> None:
+    choice = choose(_space(block), n_trials, n_objectives, torch=torch)
+    assert choice.method == method, choice.describe()
+    assert choice.options.get("n_startup_trials") == startup, choice.describe()
+    assert choice.reason and choice.method in choice.describe()
+
+
+def test_auto_conditional_space_uses_grouped_tpe() -> None:
+    choice = choose(None, 50, 1, torch=True)
+    assert choice.options["group"] is True
+    assert "define-by-run" in choice.reason
+
+
+def test_auto_says_why_torch_is_missing() -> None:
+    assert "torch" in choose(_space(FLOATS), 100, 1, torch=False).reason
+
+
+@pytest.mark.parametrize(("torch", "method"), [(True, GP), (False, "tpe")])
+def test_bayes_maps_to_gp_with_torch_and_tpe_without(torch: bool, method: str) -> None:
+    choice = bayes_choice(_space(FLOATS), 50, torch=torch)
+    assert choice.method == method
+    assert ("torch" in choice.reason) is (not torch)

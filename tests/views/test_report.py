@@ -1,0 +1,204 @@
+"""plots() and the HTML report: which figures a study can have, what the file holds, and that it
+renders in a real headless Chromium with every plot drawn and no script error."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import optuna
+import pytest
+from click.testing import CliRunner
+from conftest import require
+
+import tuneflow
+from tuneflow.cli import main
+from tuneflow.views.plotting import PLOTS, PlotSet
+from tuneflow.views.report import render_report, write_report
+
+SINGLE = ["history", "importances", "parallel_coordinate", "contour", "slice", "intermediate_values"]
+HAS_CHROMIUM = shutil.which("chromium") is not None
+
+
+def _train(config: dict[str, Any], trial: Any) -> float:
+    """A quick objective with per-step reports (for pruning) and a failure region."""
+    if config["x"] > 2.0:
+        raise ValueError("x beyond 2 diverges")
+    loss = (config["x"] - 1.0) ** 2 + 0.1 * config["layers"] + (0.5 if config["opt"]["name"] == "sgd" else 0.0)
+    for step in range(1, 5):
+        trial.report(loss * (1 + 1 / step), step)
+        if trial.should_prune():
+            raise optuna.TrialPruned()
+    return loss
+
+
+def _recipe(**changes: Any) -> tuneflow.Recipe:
+    fields: dict[str, Any] = {
+        "name": "report-demo",
+        "train": _train,
+        "parameters": {
+            "x": {"min": -3.0, "max": 3.0},
+            "layers": {"distribution": "int_uniform", "min": 1, "max": 4},
+            "opt": {"parameters": {"name": {"values": ["adam", "sgd", "<b>bold</b>"]}}},
+        },
+        "metric": {"name": "loss", "goal": "minimize"},
+        "pruner": "median",
+        "seed": 0,
+    }
+    return tuneflow.Recipe(**{**fields, **changes})
+
+
+@pytest.fixture
+def result() -> tuneflow.TuneResult:
+    return tuneflow.tune(_recipe(), n_trials=16, storage="memory", wandb=False)
+
+
+def _study(n: int, objective: Any, directions: list[str] | None = None) -> optuna.Study:
+    study = optuna.create_study(directions=directions or ["minimize"], sampler=optuna.samplers.RandomSampler(seed=0))
+    study.optimize(objective, n_trials=n)
+    return study
+
+
+# study -> the figures it must skip, and a phrase of why.
+SKIPS = [
+    ("no trials", lambda: _study(0, None), {k: "no completed trial" for k in ("history", "slice")}),
+    ("one trial", lambda: _study(1, lambda t: t.suggest_float("a", 0, 1) + t.suggest_float("b", 0, 1)),
+     {"importances": "at least 2 completed trials", "contour": "two parameters that vary together"}),
+    ("one parameter", lambda: _study(5, lambda t: t.suggest_float("a", 0, 1)),
+     {"contour": "two parameters", "intermediate_values": "no trial reported intermediate values"}),
+    ("constant parameter", lambda: _study(4, lambda t: t.suggest_categorical("a", ["only"]) == "only"),
+     {"importances": "no parameter took more than one value"}),
+    ("two objectives", lambda: _study(6, lambda t: (t.suggest_float("a", 0, 1), t.suggest_float("b", 0, 1)),
+                                      ["minimize", "maximize"]),
+     {"intermediate_values": "multi-objective"}),
+]  # fmt: skip
+
+
+def test_plots_draws_all_six_figures_of_a_pruned_study(result: tuneflow.TuneResult) -> None:
+    assert {"PRUNED", "FAIL", "COMPLETE"} <= set(result.counts())  # the fixture exercises every state
+    figures = tuneflow.plots(result)
+    assert isinstance(figures, PlotSet)
+    assert list(figures) == SINGLE and figures.skipped == {}
+    assert all(fig.data for fig in figures.values())
+    assert figures["history"].layout.yaxis.title.text == "loss"  # the metric's name, not "Objective Value"
+    # The contour shows the two most important varying parameters (a single panel, not a matrix).
+    assert len(figures["contour"].data) >= 1 and "xaxis2" not in figures["contour"].layout
+    # A study gives the same figures whichever way it is passed, and seeded importances repeat.
+    again = tuneflow.plots(result.study)
+    assert list(again) == SINGLE
+    assert again["importances"].data[0].x == figures["importances"].data[0].x
+
+
+@pytest.mark.parametrize(("case", "make", "skips"), SKIPS, ids=[s[0] for s in SKIPS])
+def test_plots_skips_what_a_study_cannot_draw_and_says_why(case: str, make: Any, skips: dict[str, str]) -> None:
+    figures = tuneflow.plots(make())
+    for name, why in skips.items():
+        assert name not in figures and why in figures.skipped[name], (name, figures.skipped)
+    assert set(figures) | set(figures.skipped) <= set(PLOTS)
+    assert not set(figures) & set(figures.skipped)
+    if case == "two objectives":
+        assert "pareto_front" in figures
+
+
+def test_plots_rejects_what_is_not_a_study() -> None:
+    with pytest.raises(TypeError, match=r"optuna.Study or a tuneflow.TuneResult, not dict"):
+        tuneflow.plots({})
+
+
+def test_report_is_one_self_contained_file(result: tuneflow.TuneResult, tmp_path: Path) -> None:
+    path = write_report(result, tmp_path / "sub" / "report.html", storage="postgresql://ann:hunter2@db/optuna")
+    text = path.read_text(encoding="utf-8")
+    assert not re.search(r"<script[^>]+src=", text) and "<link" not in text  # nothing fetched
+    assert "Plotly" in text and len(text) > 3_000_000  # plotly.js inline
+    assert 'data-plots-expected="6"' in text
+    for title in ("Optimization history", "Parameter importances", "Parallel coordinates", "Contour", "Slice"):
+        assert f"<h2>{title}</h2>" in text
+    assert "report-demo" in text and f"{result.best_value:.6g}" in text
+    assert "postgresql://ann:***@db/optuna" in text and "hunter2" not in text
+    assert "&lt;b&gt;bold&lt;/b&gt;" in text and "<b>bold</b>" not in text.split("<script")[0]
+    assert "x beyond 2 diverges" in text  # the failed trials' reason
+
+
+def test_report_notes_the_plots_it_could_not_draw() -> None:
+    text = render_report(_study(1, lambda t: t.suggest_float("a", 0, 1)))
+    assert "Plots not drawn" in text and "at least 2 completed trials" in text
+    assert 'data-plots-expected="3"' in text  # history, parallel coordinates, slice
+
+
+def test_report_command_writes_the_file_and_names_the_study(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'r.db'}"
+    tuneflow.tune(_recipe(), n_trials=6, storage=url, wandb=False)
+    out = CliRunner().invoke(main, ["report", "--storage", url, "-o", "out/r.html"])
+    assert out.exit_code == 0, out.output
+    assert "wrote out/r.html (study 'report-demo'" in out.output
+    assert Path("out/r.html").stat().st_size > 3_000_000
+
+
+def test_report_command_fails_cleanly_on_an_unknown_study(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'r.db'}"
+    tuneflow.tune(_recipe(), n_trials=2, storage=url, wandb=False)
+    out = CliRunner().invoke(main, ["report", "--storage", url, "--study-name", "nope"])
+    assert out.exit_code == 2
+    assert "error: " in out.output and "nope" in out.output
+    assert not Path("report.html").exists()
+
+
+def _render(page: Path, tmp_path: Path) -> tuple[str, str]:
+    """The DOM after scripts ran (headless Chromium), and Chromium's log (console messages)."""
+    cmd = [
+        "chromium",
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'chromium-profile'}",
+        "--enable-logging=stderr",
+        "--v=0",
+        "--virtual-time-budget=20000",
+        "--dump-dom",
+        page.resolve().as_uri(),
+    ]
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return proc.stdout, proc.stderr
+
+
+def _html_attr(dom: str, name: str) -> str | None:
+    match = re.search(rf'<html[^>]*\s{name}="([^"]*)"', dom)
+    return match.group(1) if match else None
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_report_renders_every_plot_in_headless_chromium(result: tuneflow.TuneResult, tmp_path: Path) -> None:
+    require("chromium", HAS_CHROMIUM)
+    page = write_report(result, tmp_path / "report.html")
+    dom, log = _render(page, tmp_path)
+    assert _html_attr(dom, "data-js-errors") is None, _html_attr(dom, "data-last-js-error")
+    assert "Uncaught" not in log
+    assert _html_attr(dom, "data-plots-expected") == _html_attr(dom, "data-plots-drawn") == "6"
+    for name in SINGLE:  # each figure's div now holds plotly's SVG
+        div = dom.split(f'id="plot-{name}"', 1)[1].split("<section", 1)[0]
+        assert 'class="main-svg"' in div, name
+    assert dom.count('class="main-svg"') >= 6
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_chromium_check_catches_a_script_error(tmp_path: Path) -> None:
+    """The error hook the report carries does see errors (so the check above can fail)."""
+    require("chromium", HAS_CHROMIUM)
+    text = render_report(_study(3, lambda t: t.suggest_float("a", 0, 1) + t.suggest_float("b", 0, 1)))
+    page = tmp_path / "broken.html"
+    page.write_text(text.replace("</body>", '<script>throw new Error("deliberate");</script></body>'))
+    dom, _ = _render(page, tmp_path)
+    assert _html_attr(dom, "data-js-errors") == "1"
+    assert "deliberate" in (_html_attr(dom, "data-last-js-error") or "")

@@ -1,0 +1,375 @@
+"""The optimization loop: Optuna's ask/tell, run by tuneflow so that nothing computed is lost.
+
+``study.optimize`` tells Optuna each result itself, so a database that is restarted at that
+moment loses a trial that may have taken hours, and it cannot claim a grid point atomically,
+check a global ``run_cap`` before starting a trial, or fail the trials in flight on SIGTERM.
+This loop keeps ``optimize``'s behaviour (``n_jobs`` threads, callbacks after every trial,
+every ``Exception`` caught as a FAIL, ``timeout``, the progress bar) and adds:
+
+- **tell with retry**: the result is written with back-off for ``retry_seconds`` (60 s) while
+  the storage is unreachable, then the loop goes on;
+- **global run_cap**: before claiming a trial the worker counts the study's trials (all states
+  but WAITING; a failed trial that was queued again counts once). Workers that check at the
+  same moment may each start one more: the cap can be exceeded by at most ``workers - 1``
+  trials (threads of one worker claim one at a time), and only when claims of different
+  workers interleave within one storage round-trip;
+- **grid**: grid studies pop queued trials (failed points queued again) first, then claim the
+  next grid index (:mod:`tuneflow.engine.gridindex`); a worker stops when every index is claimed, none
+  is waiting and none is running anywhere (it waits while other workers' trials may still fail
+  and come back);
+- **signals**: see :mod:`tuneflow.engine.signals`; trials in flight end FAIL and are queued again.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import optuna
+from optuna.study import Study
+from optuna.trial import FrozenTrial, TrialState
+
+from tuneflow.engine import optuna_adapter as adapter
+from tuneflow.engine.gridindex import GridIndex, claim_point
+from tuneflow.engine.gridqueue import n_waiting_or_running, pop_waiting
+from tuneflow.engine.liveness import Keeper
+from tuneflow.engine.signals import Interrupted, SignalGuard
+from tuneflow.engine.storage import StorageSettings, retry_storage
+from tuneflow.keys import FAIL_REASON_SYSTEM_ATTR, RETRY_HISTORY_SYSTEM_ATTR
+
+__all__ = ["Optimizer", "count_toward_cap"]
+
+logger = logging.getLogger(__name__)
+_optuna_logger = optuna.logging.get_logger(adapter.OPTIMIZE_LOGGER)
+_GRID_POLL = 0.25
+
+Objective = Callable[[optuna.Trial], Any]
+Callback = Callable[[Study, FrozenTrial], None]
+
+
+def count_toward_cap(study: Study) -> int:
+    """Trials that count toward ``run_cap``: all but WAITING, a re-queued failure counted once."""
+    trials = study.get_trials(deepcopy=False)
+    retried = {n for t in trials for n in t.system_attrs.get(RETRY_HISTORY_SYSTEM_ATTR, ())}
+    return sum(1 for t in trials if t.state != TrialState.WAITING and t.number not in retried)
+
+
+class Optimizer:
+    """One call's optimization loop over ``study``."""
+
+    def __init__(
+        self,
+        study: Study,
+        objective: Objective,
+        callbacks: Sequence[Callback],
+        *,
+        keeper: Keeper,
+        guard: SignalGuard,
+        settings: StorageSettings,
+        n_trials: int | None = None,
+        timeout: float | None = None,
+        n_jobs: int = 1,
+        run_cap: int | None = None,
+        grid: bool = False,
+        grid_index: GridIndex | None = None,
+        progress: bool = False,
+    ) -> None:
+        self.study = study
+        self.objective = objective
+        self.callbacks = list(callbacks)
+        self.keeper = keeper
+        self.guard = guard
+        self.settings = settings
+        self.n_trials = n_trials
+        self.timeout = timeout
+        self.n_jobs = n_jobs
+        self.run_cap = run_cap
+        self.grid = grid
+        self.grid_index = grid_index  # None: a legacy queue, only popped
+        self.stop_reason: str | None = None
+        self._lock = threading.Lock()
+        self._claim_lock = threading.Lock()
+        self._claimed = 0
+        self._in_flight: dict[int, optuna.Trial] = {}
+        self._abandoned: set[int] = set()
+        self._local_count: int | None = None
+        if run_cap is not None and not keeper.enabled:  # one process: count locally, exactly
+            self._local_count = count_toward_cap(study)
+        if progress and n_jobs > 1 and n_trials is None and timeout is not None:
+            progress = False  # as study.optimize: no timeout-only bar with threads
+        self._bar = adapter.progress_bar(progress and (n_trials or timeout) is not None, n_trials, timeout)
+        self._start = time.monotonic()
+
+    # -- the loop ------------------------------------------------------------------------------
+
+    def run(self) -> None:
+        """Run trials until ``n_trials``, ``timeout``, ``run_cap``, the grid's end or a stop."""
+        try:
+            if self.n_jobs == 1:
+                self._worker(main=True)
+            else:
+                self._threads()
+        except (Interrupted, KeyboardInterrupt) as exc:
+            self.guard.cleaning()
+            self._abandon_in_flight(exc)
+            raise
+        finally:
+            self._bar.close()
+
+    def _threads(self) -> None:
+        errors: list[BaseException] = []
+
+        def work() -> None:
+            try:
+                self._worker(main=False)
+            except BaseException as exc:  # surfaced in the main thread
+                errors.append(exc)
+                adapter.request_stop(self.study)
+
+        threads = [threading.Thread(target=work, name=f"tuneflow-{i}", daemon=True) for i in range(self.n_jobs)]
+        for t in threads:
+            t.start()
+        # Threads are daemons: on a signal the main thread fails their trials and returns, and
+        # a train function still running in a thread does not keep the process alive.
+        try:
+            for t in threads:
+                while t.is_alive():
+                    self.guard.raise_now(True)
+                    t.join(0.2)
+        finally:
+            self.guard.raise_now(False)
+        if errors:
+            raise errors[0]
+
+    def _should_stop(self) -> bool:
+        if adapter.stop_requested(self.study) or self.guard.interrupted:
+            return True
+        return self.timeout is not None and time.monotonic() - self._start >= self.timeout
+
+    def _worker(self, main: bool) -> None:
+        study = self.study
+        with adapter.optimize_loop(study):
+            try:
+                while not self._should_stop():
+                    trial = self._claim()
+                    if trial is None:
+                        break
+                    if self.guard.interrupted:  # claimed while the main thread was cleaning up
+                        self._abandon(trial, Interrupted(self.guard.signum or 2))
+                        break
+                    self._run_trial(trial, main)
+                    if main:
+                        self.guard.check()
+            finally:
+                adapter.storage_of(study).remove_session()
+
+    def stop(self, reason: str) -> None:
+        """Start no more trials; the first reason given is the one reported."""
+        if self.stop_reason is None:
+            self.stop_reason = reason
+            logger.warning("tuneflow: stopping: %s", reason)
+        adapter.request_stop(self.study)
+
+    # -- claiming a trial ----------------------------------------------------------------------
+
+    def _claim(self) -> optuna.Trial | None:
+        with self._lock:
+            if self.n_trials is not None and self._claimed >= self.n_trials:
+                return None
+            self._claimed += 1
+        if self.run_cap is not None:
+            with self._claim_lock:  # threads of this process never overshoot the cap together
+                trial = self._claim_trial()
+        else:
+            trial = self._claim_trial()
+        if trial is None:
+            with self._lock:
+                self._claimed -= 1
+        return trial
+
+    def _claim_trial(self) -> optuna.Trial | None:
+        study, seconds = self.study, self.settings.retry_seconds
+        if self.run_cap is not None:
+            with self._lock:
+                if self._local_count is not None:
+                    count = self._local_count
+                    self._local_count += 1 if count < self.run_cap else 0
+                else:
+                    count = retry_storage(lambda: count_toward_cap(study), "counting trials", seconds, logger.warning)
+            if count >= self.run_cap:
+                self.stop(f"run_cap of {self.run_cap} trials reached")
+                return None
+        if not self.grid:
+            trial = retry_storage(study.ask, "starting a trial", seconds, logger.warning)
+        else:
+            trial_id = None
+            while trial_id is None:
+                trial_id = retry_storage(lambda: pop_waiting(study), "taking a grid point", seconds, logger.warning)
+                if trial_id is not None:
+                    break
+                if self.grid_index is not None:
+                    trial_id = retry_storage(self._claim_point, "claiming a grid point", seconds, logger.warning)
+                    if trial_id is not None:
+                        break
+                waiting, running = n_waiting_or_running(study)
+                if waiting == 0 and running == 0:
+                    self.stop("every grid point has been evaluated")
+                    return None
+                if self._should_stop():
+                    return None
+                time.sleep(_GRID_POLL)  # others' trials may still fail and come back to the queue
+            adapter.forget_cached_trials(study)
+            trial = optuna.Trial(study, trial_id)
+        with self._lock:
+            self._in_flight[adapter.trial_id(trial)] = trial
+        try:
+            self.keeper.started(adapter.trial_id(trial))
+        except Exception as exc:  # a lost heartbeat write is not worth losing the trial for
+            logger.debug("tuneflow: recording the start of trial %d failed: %s", trial.number, exc)
+        return trial
+
+    def _claim_point(self) -> int | None:
+        assert self.grid_index is not None
+        return claim_point(self.study, self.grid_index, self.keeper.owner)
+
+    # -- running and telling -------------------------------------------------------------------
+
+    def _run_trial(self, trial: optuna.Trial, main: bool) -> None:
+        state, values, error = TrialState.FAIL, None, None
+        interrupted: BaseException | None = None
+        try:
+            if main:
+                self.guard.raise_now(True)
+            try:
+                values = self.objective(trial)
+            finally:
+                if main:
+                    self.guard.raise_now(False)
+            state = TrialState.COMPLETE
+        except optuna.TrialPruned:
+            state = TrialState.PRUNED
+        except (Interrupted, KeyboardInterrupt) as exc:
+            interrupted = exc
+        except Exception as exc:
+            error = exc
+        if interrupted is not None:
+            self.guard.cleaning()
+            self._abandon(trial, interrupted)
+            raise interrupted
+        if adapter.trial_id(trial) in self._abandoned:
+            return  # the main thread already failed it after a signal
+        frozen = self._tell(trial, state, values)
+        if frozen is None:
+            return
+        if error is not None:
+            _optuna_logger.warning(
+                f"Trial {trial.number} failed with parameters: {frozen.params} because of the following error: "
+                f"{error!r}.",
+                exc_info=_optuna_logger.isEnabledFor(logging.INFO),
+            )
+        elif frozen.state == TrialState.COMPLETE and _optuna_logger.isEnabledFor(logging.INFO):
+            _optuna_logger.info(
+                f"Trial {frozen.number} finished with values: {frozen.values} and parameters: {frozen.params}."
+            )
+        self._after(frozen)
+
+    def _tell(self, trial: optuna.Trial, state: TrialState, values: Any) -> FrozenTrial | None:
+        study = self.study
+
+        def tell() -> FrozenTrial:
+            return study.tell(
+                trial, values if state == TrialState.COMPLETE else None, state=state, skip_if_finished=True
+            )
+
+        try:
+            frozen = retry_storage(
+                tell,
+                f"storing trial {trial.number}",
+                self.settings.retry_seconds,
+                logger.warning,
+                lambda: self.guard.interrupted,
+            )
+        finally:
+            with self._lock:
+                self._in_flight.pop(adapter.trial_id(trial), None)
+            self.keeper.finished(adapter.trial_id(trial))
+        if frozen.state != state and FAIL_REASON_SYSTEM_ATTR in frozen.system_attrs:
+            salvaged = self._salvage(frozen, state, values) if state == TrialState.COMPLETE else None
+            logger.warning(
+                "tuneflow: trial %d was marked %s by another worker while it ran (no heartbeat for longer than "
+                "the grace period, e.g. a long database outage); %s",
+                trial.number,
+                frozen.state.name,
+                f"its result was stored in its queued copy, trial {salvaged.number}"
+                if salvaged is not None
+                else "its result could not be stored; the queued copy runs it again",
+            )
+        return frozen
+
+    def _salvage(self, reaped: FrozenTrial, state: TrialState, values: Any) -> FrozenTrial | None:
+        """Store a computed result in the queued copy of a trial that was wrongly declared dead.
+
+        The copy has the same parameters; if no other worker has claimed it yet, claiming it and
+        telling it the result keeps the value without running the trial again.
+        """
+        storage = adapter.storage_of(self.study)
+        try:
+            for t in storage.get_all_trials(adapter.study_id(self.study), deepcopy=False, states=(TrialState.WAITING,)):
+                if t.system_attrs.get(RETRY_HISTORY_SYSTEM_ATTR, [])[-1:] != [reaped.number]:
+                    continue
+                if not storage.set_trial_state_values(adapter.trial_id(t), state=TrialState.RUNNING):
+                    return None
+                try:
+                    for key, value in reaped.user_attrs.items():
+                        storage.set_trial_user_attr(adapter.trial_id(t), key, value)
+                    return self.study.tell(t.number, values, state=state)
+                except Exception:
+                    storage.set_trial_state_values(adapter.trial_id(t), state=TrialState.WAITING)  # back in the queue
+                    raise
+        except Exception as exc:  # best effort: the copy will simply run again
+            logger.warning("tuneflow: could not store trial %d's result in its copy: %s", reaped.number, exc)
+        return None
+
+    def _after(self, frozen: FrozenTrial) -> None:
+        for callback in self.callbacks:
+            callback(self.study, frozen)
+        with self._lock:
+            self._bar.update(time.monotonic() - self._start, self.study)
+
+    # -- signals -------------------------------------------------------------------------------
+
+    def _abandon(self, trial: optuna.Trial, exc: BaseException) -> None:
+        """Fail one trial in flight because of a signal, queue it again, and tell the callbacks."""
+        with self._lock:
+            if adapter.trial_id(trial) in self._abandoned:
+                return
+            self._abandoned.add(adapter.trial_id(trial))
+            self._in_flight.pop(adapter.trial_id(trial), None)
+        reason = f"interrupted by {getattr(exc, 'signame', 'KeyboardInterrupt')}"
+        storage = adapter.storage_of(self.study)
+        try:
+            retry_storage(
+                lambda: self.keeper.fail_and_requeue(adapter.trial_id(trial), reason, user_reason=True),
+                f"failing trial {trial.number}",
+                min(self.settings.retry_seconds, 10.0),
+            )
+            frozen = storage.get_trial(adapter.trial_id(trial))
+        except Exception as err:
+            logger.warning("tuneflow: could not mark interrupted trial %d FAIL: %s", trial.number, err)
+            return
+        finally:
+            self.keeper.finished(adapter.trial_id(trial))
+        for callback in self.callbacks:
+            try:
+                callback(self.study, frozen)
+            except Exception as err:  # cleaning up: a callback must not hide the signal
+                logger.debug("tuneflow: callback after interrupted trial %d failed: %s", trial.number, err)
+
+    def _abandon_in_flight(self, exc: BaseException) -> None:
+        with self._lock:
+            flights = list(self._in_flight.values())
+        for trial in flights:
+            self._abandon(trial, exc)

@@ -1,0 +1,233 @@
+"""The one door to Optuna's internals: every private Optuna name tuneflow relies on is used here.
+
+tuneflow runs its own ask/tell loop (``engine.loop``), its own grid queue and its own reaper,
+and these need a few things Optuna 5 has no public API for. Each function below names the
+internal it touches, and ``tests/engine/test_optuna_adapter.py`` holds one canary test per
+internal, so an Optuna upgrade that renames or changes one fails there, loudly, instead of
+silently changing behaviour (e.g. a user callback's ``study.stop()`` doing nothing under
+``tune``). ``tests/test_architecture.py`` checks that no other module touches a private Optuna
+name. Where Optuna 5 has a public equivalent (``study.get_trials(deepcopy=False, states=...)``,
+``trial.suggest_*``, ``get_heartbeat_interval()``), it is used instead, here or at the call site.
+
+Internals relied on (canary test in brackets):
+
+- ``Study._storage``, ``Study._study_id``, ``Trial._trial_id``/``FrozenTrial._trial_id``: the
+  storage calls the loop, the grid queue and the reaper make per trial id [test_ids_and_storage]
+- ``Study._stop_flag``: ``study.stop()`` sets it; the loop reads and sets it
+  [test_user_callback_stop_stops_tune, test_stop_flag]
+- ``Heartbeat``: public ``get_heartbeat_interval()`` replaces ``optuna.storages._heartbeat`` [test_heartbeat_enabled]
+- ``trial.suggest_*`` (public) replace ``Trial._suggest`` [test_suggest_through_the_public_api]
+- ``Study._thread_local.in_optimize_loop``/``cached_all_trials``: ``study.stop()`` is allowed only
+  inside the loop; the trial cache is dropped when a grid point is taken [test_optimize_loop_flags]
+- ``Study._pop_waiting_trial_id`` and ``optuna.storages._rdb.models``: taking an enqueued trial
+  (one UPDATE on RDB storages) [test_pop_waiting, test_rdb_models]
+- ``_CachedStorage._backend``: the storage under Optuna's cache [test_unwrap_cache]
+- ``JournalFileBackend._file_path``: the journal file a lock lives beside [test_journal_file_path]
+- ``RDBStorage._get_stale_trial_ids``: trials whose heartbeat stopped [test_stale_trial_ids]
+- ``optuna.progress_bar._ProgressBar``: ``study.optimize``'s progress bar [test_progress_bar]
+- the logger ``optuna.study._optimize``: where Optuna's loop reports a failed trial, so tuneflow's
+  loop reports there too [test_optimize_logger]
+- ``BaseDistribution._contains``: whether a value lies in a distribution [test_distribution_contains]
+- ``RandomSampler._rng.rng``: the seeded random state of a sampler [test_sampler_rng]
+- ``RDBStorage._get_prepared_new_trial``, ``optuna.storages._rdb.storage._create_scoped_session``
+  and ``models.StudyModel.find_or_raise_by_id(for_update=True)``: creating a trial and advancing a
+  study counter in one transaction, as Optuna's own trial creation locks the study row; then
+  ``_CachedStorage._add_trials_to_cache`` so the cache knows the trial [test_claim_with_counter]
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import numpy as np
+import optuna
+from optuna.distributions import BaseDistribution, CategoricalDistribution, FloatDistribution, IntDistribution
+from optuna.samplers import RandomSampler
+from optuna.storages import BaseStorage
+from optuna.study import Study
+from optuna.trial import BaseTrial, FrozenTrial
+
+__all__ = [
+    "OPTIMIZE_LOGGER",
+    "distribution_contains",
+    "forget_cached_trials",
+    "heartbeat_enabled",
+    "journal_file_path",
+    "optimize_loop",
+    "pop_waiting_trial_id",
+    "progress_bar",
+    "rdb_claim_with_counter",
+    "rdb_models",
+    "request_stop",
+    "sampler_rng",
+    "stale_trial_ids",
+    "stop_requested",
+    "storage_of",
+    "study_id",
+    "suggest",
+    "trial_id",
+    "unwrap_cache",
+]
+
+#: The logger Optuna's ``study.optimize`` reports failed trials on (tuneflow's loop uses it too).
+OPTIMIZE_LOGGER = "optuna.study._optimize"
+
+
+# -- ids and storages ----------------------------------------------------------------------------
+
+
+def storage_of(study: Study) -> BaseStorage:
+    """The storage a study reads and writes (``Study._storage``; Optuna's cache around RDB storages)."""
+    return study._storage
+
+
+def study_id(study: Study) -> int:
+    """The study's id in its storage (``Study._study_id``)."""
+    return study._study_id
+
+
+def trial_id(trial: optuna.Trial | FrozenTrial) -> int:
+    """A trial's id in its storage (``_trial_id``); numbers are per study, ids per storage."""
+    return trial._trial_id
+
+
+def unwrap_cache(storage: BaseStorage) -> BaseStorage:
+    """The storage under Optuna's ``_CachedStorage`` (what ``optuna.storages.RDBStorage`` becomes)."""
+    from optuna.storages._cached_storage import _CachedStorage
+
+    return storage._backend if isinstance(storage, _CachedStorage) else storage
+
+
+def journal_file_path(storage: BaseStorage) -> str | None:
+    """The file of a journal-file storage (``JournalStorage._backend._file_path``), else None."""
+    backend = getattr(unwrap_cache(storage), "_backend", None)
+    path = getattr(backend, "_file_path", None)
+    return str(path) if path is not None else None
+
+
+def heartbeat_enabled(storage: BaseStorage) -> bool:
+    """Whether Optuna's own heartbeat runs for this storage (public ``get_heartbeat_interval``)."""
+    interval = getattr(storage, "get_heartbeat_interval", None)
+    return callable(interval) and interval() is not None
+
+
+def stale_trial_ids(storage: BaseStorage, study: int) -> list[int]:
+    """RUNNING trials whose Optuna heartbeat is older than the grace period (``_get_stale_trial_ids``)."""
+    return list(storage._get_stale_trial_ids(study))  # type: ignore[attr-defined]
+
+
+def pop_waiting_trial_id(study: Study) -> int | None:
+    """Take the oldest WAITING trial for this process (``Study._pop_waiting_trial_id``)."""
+    return study._pop_waiting_trial_id()
+
+
+def rdb_models() -> Any:
+    """Optuna's SQLAlchemy models (``optuna.storages._rdb.models``), for a one-statement claim."""
+    from optuna.storages._rdb import models
+
+    return models
+
+
+def rdb_claim_with_counter(
+    storage: BaseStorage, study: int, key: str, limit: int, template: Callable[[int], FrozenTrial]
+) -> int | None:
+    """On an RDB storage, in one transaction that locks the study row: read the study system
+    attribute ``key`` (0 when absent) as ``index``; when ``index < limit``, create the trial
+    ``template(index)`` and store ``index + 1`` under ``key``. Returns the new trial's id, or None
+    when ``index >= limit``. Two callers never read the same ``index`` (the row lock on
+    PostgreSQL; SQLite transactions are serialized), and a crash commits both writes or neither.
+    """
+    import json
+
+    from optuna.storages._rdb.storage import _create_scoped_session
+
+    backend = unwrap_cache(storage)
+    assert isinstance(backend, optuna.storages.RDBStorage)
+    models = rdb_models()
+    with _create_scoped_session(backend.scoped_session) as session:
+        models.StudyModel.find_or_raise_by_id(study, session, for_update=True)
+        row = (
+            session.query(models.StudySystemAttributeModel)
+            .filter(models.StudySystemAttributeModel.study_id == study)
+            .filter(models.StudySystemAttributeModel.key == key)
+            .one_or_none()
+        )
+        index = int(json.loads(str(row.value_json))) if row is not None else 0
+        if index >= limit:
+            return None
+        trial = backend._get_prepared_new_trial(study, template(index), session)
+        if row is None:
+            session.add(models.StudySystemAttributeModel(study_id=study, key=key, value_json=json.dumps(index + 1)))
+        else:
+            row.value_json = json.dumps(index + 1)
+        session.flush()
+        created = int(trial.trial_id)
+    if backend is not storage:  # tell Optuna's cache, as its own create_new_trial does
+        from optuna.storages._cached_storage import _StudyInfo
+
+        frozen = backend.get_trial(created)
+        with storage._lock:  # type: ignore[attr-defined]
+            if study not in storage._studies:  # type: ignore[attr-defined]
+                storage._studies[study] = _StudyInfo()  # type: ignore[attr-defined]
+            storage._add_trials_to_cache(study, [frozen])  # type: ignore[attr-defined]
+    return created
+
+
+# -- the optimize loop ---------------------------------------------------------------------------
+
+
+def request_stop(study: Study) -> None:
+    """Ask the loop to start no more trials; what ``study.stop()`` does (``Study._stop_flag``)."""
+    study._stop_flag = True
+
+
+def stop_requested(study: Study) -> bool:
+    """Whether ``study.stop()`` (or :func:`request_stop`) was called during this loop."""
+    return bool(study._stop_flag)
+
+
+@contextlib.contextmanager
+def optimize_loop(study: Study) -> Iterator[None]:
+    """Mark this thread as inside an optimize loop, as ``study.optimize`` does, so a user callback
+    may call ``study.stop()`` (``Study._thread_local.in_optimize_loop``)."""
+    study._thread_local.in_optimize_loop = True
+    try:
+        yield
+    finally:
+        study._thread_local.in_optimize_loop = False
+
+
+def forget_cached_trials(study: Study) -> None:
+    """Drop this thread's cached trial list (``Study._thread_local.cached_all_trials``)."""
+    study._thread_local.cached_all_trials = None
+
+
+def progress_bar(show: bool, n_trials: int | None, timeout: float | None) -> Any:
+    """``study.optimize``'s progress bar (``optuna.progress_bar._ProgressBar``)."""
+    return optuna.progress_bar._ProgressBar(show, n_trials, timeout)
+
+
+# -- distributions and samplers ------------------------------------------------------------------
+
+
+def suggest(trial: BaseTrial, name: str, dist: BaseDistribution) -> Any:
+    """Suggest ``name`` from a ready-made distribution through the public ``suggest_*`` API."""
+    if isinstance(dist, FloatDistribution):
+        return trial.suggest_float(name, dist.low, dist.high, step=dist.step, log=dist.log)
+    if isinstance(dist, IntDistribution):
+        return trial.suggest_int(name, dist.low, dist.high, step=dist.step, log=dist.log)
+    if isinstance(dist, CategoricalDistribution):
+        return trial.suggest_categorical(name, dist.choices)
+    raise TypeError(f"no suggest_* for {type(dist).__name__}")
+
+
+def distribution_contains(dist: BaseDistribution, value: Any) -> bool:
+    """Whether ``value`` (external form) lies in ``dist``, bounds and step (``_contains``)."""
+    return bool(dist._contains(dist.to_internal_repr(value)))
+
+
+def sampler_rng(sampler: RandomSampler) -> np.random.RandomState:
+    """The seeded random state a ``RandomSampler`` draws from (``RandomSampler._rng.rng``)."""
+    return sampler._rng.rng

@@ -1,0 +1,82 @@
+"""Finding recipes: a recipe module's ``recipe``, a W&B sweep YAML (its ``program`` included), or a
+built-in recipe by name.
+
+Above both ``search`` (the Recipe) and ``tracking`` (a sweep's ``program`` runs as a train function
+that follows the program's own W&B run), so neither has to import the other.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import importlib.util
+import pkgutil
+import sys
+from pathlib import Path
+
+from tuneflow.errors import TuneflowError
+from tuneflow.search.recipe import Recipe
+from tuneflow.tracking.program import program_train
+
+__all__ = ["builtin_recipes", "load_recipe"]
+
+
+# -- loading -----------------------------------------------------------------------------------
+
+
+def builtin_recipes() -> dict[str, str]:
+    """Built-in recipe names -> their one-line description (first docstring line)."""
+    import tuneflow.recipes as package
+
+    out = {}
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
+        if info.name.startswith("_"):
+            continue
+        spec = importlib.util.find_spec(f"tuneflow.recipes.{info.name}")
+        doc = ""
+        if spec is not None and spec.origin:
+            doc = _first_doc_line(Path(spec.origin))
+        out[info.name] = doc
+    return out
+
+
+def _first_doc_line(path: Path) -> str:
+    try:
+        doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or ""
+    except (OSError, SyntaxError):
+        return ""
+    return doc.strip().splitlines()[0] if doc.strip() else ""
+
+
+def load_recipe(ref: str | Path) -> Recipe:
+    """Load a recipe: a recipe module path (its ``recipe``), a W&B sweep YAML, or a built-in name."""
+    path = Path(ref)
+    if path.suffix in (".yaml", ".yml", ".json"):
+        if not path.is_file():
+            raise TuneflowError(f"no sweep config at {str(path)!r}")
+        recipe = Recipe.from_sweep(path)
+        if recipe.train is None and recipe.program:  # run the sweep's program, as `wandb agent` would
+            # From here, with the program path as written: `wandb agent` ignores the YAML's folder.
+            recipe = recipe.replace(train=program_train(recipe))
+        return recipe
+    if path.suffix == ".py" or path.is_file():
+        if not path.is_file():
+            raise TuneflowError(f"no recipe module at {str(path)!r}")
+        module_name = f"tuneflow_recipe_{path.stem}"
+        spec = importlib.util.spec_from_file_location(module_name, path)
+        if spec is None or spec.loader is None:
+            raise TuneflowError(f"cannot import {str(path)!r} as a Python module")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[module_name] = module  # lets pickling and dataclasses find it
+        spec.loader.exec_module(module)
+    else:
+        names = builtin_recipes()
+        if str(ref) not in names:
+            raise TuneflowError(
+                f"no recipe {str(ref)!r}: not a file and not a built-in recipe (built-in: {', '.join(names) or 'none'})"
+            )
+        module = importlib.import_module(f"tuneflow.recipes.{ref}")
+    found = getattr(module, "recipe", None)
+    if not isinstance(found, Recipe):
+        raise TuneflowError(f"{str(ref)!r} defines no `recipe = tuneflow.Recipe(...)`")
+    return found

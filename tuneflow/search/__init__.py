@@ -1,0 +1,1 @@
+"""What to search: W&B parameters <-> Optuna distributions, methods, sweep configs, the Recipe."""

@@ -1,0 +1,218 @@
+"""``method: auto``: choose an Optuna sampler and its settings from the recipe, as measured.
+
+The choice depends only on what is known before the first trial: the shape of the space (types,
+dimension, conditional or not, large categoricals), the budget (``n_trials`` or ``run_cap``, or
+none), the number of objectives and whether torch (Optuna's GPSampler) is installed. Every rule
+below is backed by a cell of BENCHMARKS.md (bench/search_quality.py); none is a sampler of our own,
+only Optuna's samplers with their documented options.
+
+The same module decides what W&B's ``method: bayes`` maps to (:func:`bayes_choice`): Optuna's
+GPSampler when torch is installed, TPE tuned like ``auto``'s otherwise, so a W&B sweep with
+``method: bayes`` runs on a plain install. ``method: gp`` always means GPSampler (and needs torch).
+:func:`resolve` turns any recipe method into the concrete sampler that runs.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from tuneflow.search.space import SearchSpace
+
+__all__ = ["Choice", "SpaceShape", "bayes_choice", "choose", "resolve", "torch_available"]
+
+#: More choices than this in one categorical: TPE models it better than GP's one-hot kernel.
+LARGE_CATEGORICAL = 10
+#: Above this many searched parameters GP's fit and acquisition cost too much per suggestion.
+GP_MAX_DIMENSION = 20
+#: Above this budget GP's suggestion cost (cubic in the trials) outweighs its lead.
+GP_MAX_TRIALS = 300
+#: Budget from which NSGA-II's generations pay off for several objectives.
+NSGA2_MIN_TRIALS = 1000
+#: GP's random start: a few points, as W&B's ``bayes`` (it fits from 2 finished runs on).
+GP_STARTUP = 4
+#: TPE's random start: fewer than Optuna's 10, so a 20-trial budget is not half random.
+TPE_STARTUP = 5
+
+
+def torch_available() -> bool:
+    """Whether torch imports (GPSampler's requirement); imported, so a broken install counts as missing.
+
+    Asked only when GP is the candidate, so a recipe that resolves to TPE never pays torch's import.
+    """
+    try:
+        importlib.import_module("torch")
+    except ImportError:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class SpaceShape:
+    """What ``auto`` looks at in a space: how many searched parameters of each kind."""
+
+    dimension: int
+    n_categorical: int
+    n_float: int
+    largest_categorical: int
+    conditional: bool
+
+    @classmethod
+    def of(cls, space: SearchSpace | None) -> SpaceShape:
+        """The shape of a parameters block; a define-by-run space (None) is conditional, size unknown."""
+        if space is None:
+            return cls(dimension=0, n_categorical=0, n_float=0, largest_categorical=0, conditional=True)
+        searched = [p for p in space.params if p.kind != "constant"]
+        cats = [len(p.spec["values"]) for p in searched if p.kind == "categorical"]
+        floats = [p for p in searched if _is_float(p)]
+        return cls(len(searched), len(cats), len(floats), max(cats, default=0), conditional=False)
+
+    @property
+    def kind(self) -> str:
+        """``continuous`` (floats only), ``categorical`` (categoricals only) or ``mixed``."""
+        if self.n_float == self.dimension:
+            return "continuous"
+        if self.n_categorical == self.dimension:
+            return "categorical"
+        return "mixed"
+
+    def describe(self) -> str:
+        if self.conditional:
+            return "a define-by-run (conditional) space"
+        text = f"{self.dimension} {self.kind} parameters"
+        if self.n_categorical:
+            text += f" (largest categorical: {self.largest_categorical} values)"
+        return text
+
+
+def _is_float(param: Any) -> bool:
+    from optuna.distributions import FloatDistribution
+
+    dist = param.distribution()
+    return isinstance(dist, FloatDistribution) and dist.step is None
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The sampler ``auto`` (or ``bayes``' mapping) resolved to, with its options and the reason."""
+
+    method: str
+    options: Mapping[str, Any] = field(default_factory=dict)
+    reason: str = ""
+
+    def describe(self) -> str:
+        """One line: the sampler, its options and why (what tuneflow says and records)."""
+        opts = ", ".join(f"{k}={v!r}" for k, v in sorted(self.options.items()))
+        return f"{self.method}({opts}): {self.reason}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-able record (the study's user attribute): method, options (text where not JSON), reason, line."""
+        options = {
+            k: v if isinstance(v, (bool, int, float, str, type(None))) else repr(v) for k, v in self.options.items()
+        }
+        return {"method": self.method, "options": options, "reason": self.reason, "line": self.describe()}
+
+
+def _startup(default: int, budget: int | None) -> int:
+    """A random start of ``default`` trials, at most a fifth of a small budget (at least 2)."""
+    return default if budget is None else max(2, min(default, budget // 5))
+
+
+def choose(
+    space: SearchSpace | None,
+    n_trials: int | None,
+    n_objectives: int = 1,
+    torch: bool | None = None,
+) -> Choice:
+    """The method and sampler options ``auto`` runs for this recipe shape.
+
+    ``n_trials`` is the budget known up front (the recipe's ``run_cap`` or ``tune``'s
+    ``n_trials``; None when unbounded). ``torch`` overrides the detection (for tests and the docs).
+    """
+    has_torch: Callable[[], bool] = torch_available if torch is None else (lambda: torch)
+    shape = SpaceShape.of(space)
+    budget = "no budget" if n_trials is None else f"{n_trials} trials"
+    if n_objectives == 0:  # a sweep without a metric: nothing to learn from, W&B allows grid/random
+        return Choice("random", {}, "the recipe has no metric: nothing to model, random search as in W&B")
+    if n_objectives > 1:
+        if n_trials is not None and n_trials >= NSGA2_MIN_TRIALS:
+            return Choice("nsga2", {}, f"{n_objectives} objectives and {budget}: NSGA-II's generations pay off")
+        return Choice(
+            "tpe",
+            {"n_startup_trials": _startup(TPE_STARTUP * 2, n_trials)},
+            f"{n_objectives} objectives and {budget} (under {NSGA2_MIN_TRIALS}): multi-objective TPE",
+        )
+    if shape.conditional:
+        return Choice(
+            "tpe",
+            {"group": True, "n_startup_trials": _startup(TPE_STARTUP, n_trials)},
+            "a define-by-run (conditional) space: TPE models each branch (group=True)",
+        )
+    if shape.dimension == 0:
+        return Choice("random", {}, "every parameter is a constant: nothing to model")
+    tpe = Choice("tpe", {"n_startup_trials": _startup(TPE_STARTUP, n_trials)}, "")
+    if shape.largest_categorical > LARGE_CATEGORICAL:
+        return _why(tpe, f"{shape.describe()}: a categorical of more than {LARGE_CATEGORICAL} values suits TPE")
+    if shape.kind == "mixed":
+        return _why(tpe, f"{shape.describe()}: integers or categoricals beside floats (step-shaped losses) suit TPE")
+    if shape.dimension > GP_MAX_DIMENSION:
+        return _why(tpe, f"{shape.describe()}: above {GP_MAX_DIMENSION} parameters GP costs too much per trial")
+    if n_trials is not None and n_trials > GP_MAX_TRIALS:
+        return _why(tpe, f"{budget}: above {GP_MAX_TRIALS} GP's cost per suggestion outgrows its lead")
+    if not has_torch():
+        return _why(tpe, f"{shape.describe()}: GP would lead here but needs torch, which is not installed")
+    return Choice(
+        "gp",
+        {"n_startup_trials": _startup(GP_STARTUP, n_trials)},
+        f"{shape.describe()}, {budget}: Gaussian-process BO with a short random start",
+    )
+
+
+def _why(choice: Choice, reason: str) -> Choice:
+    return Choice(choice.method, dict(choice.options), reason)
+
+
+def bayes_choice(space: SearchSpace | None, n_trials: int | None, torch: bool | None = None) -> Choice:
+    """What W&B's ``method: bayes`` runs: GPSampler with torch, ``auto``'s TPE without."""
+    has_torch = torch_available() if torch is None else torch
+    if has_torch:
+        return Choice(
+            "gp",
+            {"n_startup_trials": _startup(GP_STARTUP, n_trials)},
+            "Gaussian-process BO as W&B's `bayes` (Optuna's GPSampler), fitted after a short random start",
+        )
+    fallback = choose(space, n_trials, 1, torch=False)
+    return Choice(
+        fallback.method,
+        dict(fallback.options),
+        "torch is not installed, so `bayes` runs TPE instead of Optuna's GPSampler (BENCHMARKS.md compares "
+        "both with W&B's `bayes`); `pip install 'tuneflow[gp]' torch==2.13.0` for GP",
+    )
+
+
+def resolve(
+    method: str,
+    space: SearchSpace | None,
+    options: Mapping[str, Any] | None = None,
+    n_trials: int | None = None,
+    n_objectives: int = 1,
+    torch: bool | None = None,
+) -> Choice:
+    """The concrete method and sampler options that run for a recipe's ``method``.
+
+    ``auto`` chooses (:func:`choose`); ``bayes`` maps to GP or, without torch, TPE
+    (:func:`bayes_choice`), unless it has ``sampler_options``: those are GPSampler's, so it stays
+    GP and a missing torch is an error. Every other method runs as named, with ``options``.
+    The recipe's ``options`` always win over the defaults chosen here.
+    """
+    opts = dict(options or {})
+    if method == "auto":
+        return choose(space, n_trials, n_objectives, torch=torch)
+    if method == "bayes":
+        if opts:  # GPSampler's options: GP it stays, and a missing torch is the error it should be
+            gp = bayes_choice(space, n_trials, torch=True)
+            return Choice("gp", {**gp.options, **opts}, "method 'bayes' with sampler_options: Optuna's GPSampler")
+        return bayes_choice(space, n_trials, torch=torch)
+    return Choice(method, opts, f"method '{method}' named by the recipe")

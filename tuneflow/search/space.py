@@ -1,0 +1,537 @@
+"""W&B sweep ``parameters`` blocks <-> Optuna distributions.
+
+A W&B parameters block is parsed once into :class:`Param` objects (one per leaf, nested blocks
+flattened to dotted names such as ``model.boosting``). Each ``Param`` knows
+
+- the Optuna distribution that stores its value (what model-based samplers search and what
+  Optuna's plots show),
+- how to draw a value exactly as W&B's ``random`` method would (:meth:`Param.draw`),
+- how to turn the stored value into the value the train function receives
+  (:meth:`Param.to_config`: decoding list/dict choices, rounding ``q_log_*`` values),
+- the points W&B's ``grid`` method enumerates (:meth:`Param.grid_values`),
+- and, when a model-based sampler cannot represent it exactly, why (:attr:`Param.lossy`).
+
+:func:`parse_parameters` never raises on bad input: it returns every problem found so that a
+recipe can report them all at once.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import math
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import optuna
+from optuna.distributions import (
+    BaseDistribution,
+    CategoricalDistribution,
+    FloatDistribution,
+    IntDistribution,
+)
+
+from tuneflow.engine import optuna_adapter as adapter
+from tuneflow.search.hints import deprecated_form, number_text_fix, text_numbers, text_numbers_warning
+from tuneflow.values import is_finite_number, is_int, is_number_text
+
+__all__ = [
+    "DISTRIBUTIONS",
+    "Param",
+    "SearchSpace",
+    "build_config",
+    "flatten",
+    "parse_parameters",
+]
+
+#: Width, in standard deviations, of the box a model-based sampler searches for normal-type
+#: distributions (W&B's are unbounded; Optuna's are not). Covers 99.994 % of the mass.
+NORMAL_SPAN = 4.0
+
+# kind -> (required keys, optional keys with W&B's defaults)
+_KEYS: dict[str, tuple[tuple[str, ...], dict[str, Any]]] = {
+    "constant": (("value",), {}),
+    "categorical": (("values",), {"probabilities": None}),
+    "int_uniform": (("min", "max"), {}),
+    "uniform": (("min", "max"), {}),
+    "q_uniform": (("min", "max"), {"q": 1.0}),
+    "log_uniform": (("min", "max"), {}),
+    "log_uniform_values": (("min", "max"), {}),
+    "q_log_uniform": (("min", "max"), {"q": 1.0}),
+    "q_log_uniform_values": (("min", "max"), {"q": 1.0}),
+    "inv_log_uniform": (("min", "max"), {}),
+    "inv_log_uniform_values": (("min", "max"), {}),
+    "normal": ((), {"mu": 0.0, "sigma": 1.0}),
+    "q_normal": ((), {"mu": 0.0, "sigma": 1.0, "q": 1.0}),
+    "log_normal": ((), {"mu": 0.0, "sigma": 1.0}),
+    "q_log_normal": ((), {"mu": 0.0, "sigma": 1.0, "q": 1.0}),
+    "beta": ((), {"a": 1.0, "b": 1.0}),
+    "q_beta": ((), {"a": 1.0, "b": 1.0, "q": 1.0}),
+}
+
+#: Every W&B distribution name tuneflow accepts (``categorical_w_probabilities`` is an alias).
+DISTRIBUTIONS: tuple[str, ...] = tuple(_KEYS)
+_ALIASES = {"categorical_w_probabilities": "categorical"}
+_POSITIVE_MIN = {"log_uniform_values", "q_log_uniform_values", "inv_log_uniform_values"}
+_GRID_KINDS = {"constant", "categorical", "int_uniform", "q_uniform"}
+_PRIMITIVE = (type(None), bool, int, float, str)
+
+
+def _quantize(x: float, q: float) -> float | int:
+    """W&B's rounding: ``round(x / q) * q``, an int when ``q`` is an int (as in ``sweeps``)."""
+    v = float(np.round(x / q) * q)
+    return int(v) if is_int(q) else v
+
+
+def _encode(value: Any) -> Any:
+    """Optuna categoricals take only None/bool/int/float/str: encode lists and dicts as JSON."""
+    return value if isinstance(value, _PRIMITIVE) else json.dumps(value, sort_keys=True)
+
+
+@dataclass(frozen=True, eq=False)
+class Param:
+    """One leaf of a W&B parameters block, with its W&B defaults filled in."""
+
+    path: tuple[str, ...]
+    kind: str
+    spec: Mapping[str, Any]
+    _decode: dict[Any, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def name(self) -> str:
+        """The Optuna parameter name: the nested path joined with dots."""
+        return ".".join(self.path)
+
+    # -- Optuna side -------------------------------------------------------------------------
+
+    def distribution(self) -> BaseDistribution | None:
+        """The Optuna distribution that stores this parameter (None for a constant)."""
+        s, k = self.spec, self.kind
+        if k == "constant":
+            return None
+        if k == "categorical":
+            return CategoricalDistribution(self.choices())
+        if k == "int_uniform":
+            return IntDistribution(s["min"], s["max"])
+        if k == "uniform":
+            return FloatDistribution(float(s["min"]), float(s["max"]))
+        if k in ("log_uniform", "inv_log_uniform"):
+            lo, hi = (s["min"], s["max"]) if k == "log_uniform" else (-s["max"], -s["min"])
+            return FloatDistribution(math.exp(lo), math.exp(hi), log=True)
+        if k in ("log_uniform_values", "inv_log_uniform_values"):
+            return FloatDistribution(float(s["min"]), float(s["max"]), log=True)
+        if k in ("q_log_uniform", "q_log_uniform_values"):
+            lo, hi = (s["min"], s["max"])
+            if k == "q_log_uniform":
+                lo, hi = math.exp(lo), math.exp(hi)
+            return FloatDistribution(float(lo), float(hi), log=True)
+        if k == "q_uniform":
+            return _stepped(s["min"], s["max"], s["q"])
+        if k in ("normal", "q_normal"):
+            lo, hi = s["mu"] - NORMAL_SPAN * s["sigma"], s["mu"] + NORMAL_SPAN * s["sigma"]
+            return _stepped(lo, hi, s["q"]) if k == "q_normal" else FloatDistribution(lo, hi)
+        if k in ("log_normal", "q_log_normal"):
+            lo = math.exp(s["mu"] - NORMAL_SPAN * s["sigma"])
+            hi = math.exp(s["mu"] + NORMAL_SPAN * s["sigma"])
+            return FloatDistribution(lo, hi, log=True)
+        if k == "beta":
+            return FloatDistribution(0.0, 1.0)
+        if k == "q_beta":
+            return _stepped(0.0, 1.0, s["q"])
+        raise AssertionError(k)
+
+    @property
+    def notes(self) -> list[str]:
+        """Warnings for any method: number-like text in ``values``, a deprecated exponent form."""
+        out = []
+        if self.kind in ("categorical", "constant"):
+            values = self.spec["values"] if self.kind == "categorical" else [self.spec["value"]]
+            found = text_numbers(values)
+            if found:
+                out.append(text_numbers_warning(self.name, found))
+        deprecated = deprecated_form(self.name, self.kind, self.spec)
+        if deprecated:
+            out.append(deprecated)
+        return out
+
+    def choices(self) -> list[Any]:
+        """A categorical's distinct values, encoded for Optuna, in the order of their first listing."""
+        return list(dict.fromkeys(_encode(v) for v in self.spec["values"]))
+
+    @property
+    def repeated(self) -> list[Any]:
+        """Values a categorical lists more than once (each once, in listing order)."""
+        if self.kind != "categorical":
+            return []
+        counts: dict[Any, int] = {}
+        for v in self.spec["values"]:
+            counts[_encode(v)] = counts.get(_encode(v), 0) + 1
+        return [self._decode.get(e, e) for e, n in counts.items() if n > 1]
+
+    @property
+    def lossy(self) -> str | None:
+        """Why a model-based sampler cannot search exactly this W&B distribution, if it cannot."""
+        k, s = self.kind, self.spec
+        if k == "categorical" and s.get("probabilities") is not None:
+            return "`probabilities` are kept only by method 'random'; other methods weigh values equally"
+        if self.repeated:
+            listed = ", ".join(repr(v) for v in self.repeated)
+            return (
+                f"`values` lists {listed} more than once; model-based methods search each distinct value once "
+                "(only method 'random' draws a repeated value more often, as W&B does)"
+            )
+        if k in ("normal", "q_normal", "log_normal", "q_log_normal"):
+            return (
+                f"{k} is searched uniformly over mu +/- {NORMAL_SPAN:g} sigma"
+                + (" in log space" if "log" in k else "")
+                + "; only method 'random' draws the bell curve"
+            )
+        if k in ("beta", "q_beta"):
+            return f"{k} is searched uniformly over [0, 1]; only method 'random' draws the beta shape"
+        if k in ("q_log_uniform", "q_log_uniform_values"):
+            return "Optuna has no stepped log distribution: the continuous value is searched and stored, the train function gets it rounded to q"
+        return None
+
+    # -- W&B side ----------------------------------------------------------------------------
+
+    def draw(self, rng: np.random.RandomState) -> Any:
+        """Draw a stored value exactly as W&B's ``random`` method draws this parameter."""
+        s, k = self.spec, self.kind
+        if k == "constant":
+            return s["value"]
+        if k == "categorical":
+            values = s["values"]
+            p = s.get("probabilities")
+            if p is None:
+                i = int(rng.randint(len(values)))
+            else:  # W&B: first index whose cumulative probability exceeds u
+                i = min(int(np.searchsorted(np.cumsum(p), rng.uniform(), side="right")), len(values) - 1)
+            return _encode(values[i])
+        if k == "int_uniform":
+            return int(rng.randint(s["min"], s["max"] + 1))
+        if k == "uniform":
+            return float(rng.uniform(s["min"], s["max"]))
+        if k == "q_uniform":
+            return _quantize(rng.uniform(s["min"], s["max"]), s["q"])
+        if k == "log_uniform":
+            return math.exp(rng.uniform(s["min"], s["max"]))
+        if k in ("log_uniform_values", "q_log_uniform_values"):
+            return math.exp(rng.uniform(math.log(s["min"]), math.log(s["max"])))
+        if k == "q_log_uniform":
+            return math.exp(rng.uniform(s["min"], s["max"]))
+        if k == "inv_log_uniform":
+            return math.exp(-rng.uniform(s["min"], s["max"]))
+        if k == "inv_log_uniform_values":
+            return math.exp(-rng.uniform(-math.log(s["max"]), -math.log(s["min"])))
+        if k == "normal":
+            return float(rng.normal(s["mu"], s["sigma"]))
+        if k == "q_normal":
+            return _quantize(rng.normal(s["mu"], s["sigma"]), s["q"])
+        if k in ("log_normal", "q_log_normal"):
+            return math.exp(rng.normal(s["mu"], s["sigma"]))
+        if k == "beta":
+            return float(rng.beta(s["a"], s["b"]))
+        if k == "q_beta":
+            return _quantize(rng.beta(s["a"], s["b"]), s["q"])
+        raise AssertionError(k)
+
+    def constant(self) -> Any:
+        """A constant's value (a fresh copy of a list or dict: train may mutate its config)."""
+        value = self.spec["value"]
+        return value if isinstance(value, _PRIMITIVE) else copy.deepcopy(value)
+
+    def to_config(self, stored: Any) -> Any:
+        """The value the train function receives for a stored Optuna value."""
+        if self.kind == "categorical":
+            if self._decode and stored in self._decode:  # a fresh copy: train may mutate it
+                return copy.deepcopy(self._decode[stored])
+            return stored
+        if self.kind in ("q_log_uniform", "q_log_uniform_values", "q_log_normal"):
+            return _quantize(stored, self.spec["q"])
+        return stored
+
+    def grid_values(self) -> list[Any]:
+        """The values W&B's ``grid`` method enumerates, in W&B's order, each distinct value once.
+
+        ``int_uniform`` includes ``max``; ``q_uniform`` is ``numpy.arange(min, max, q)``, which
+        excludes ``max`` (a W&B quirk kept on purpose so a migrated grid has the same runs).
+        """
+        s, k = self.spec, self.kind
+        if k == "constant":
+            return [s["value"]]
+        if k == "categorical":  # W&B's grid runs a repeated value once, where it is first listed
+            return [self._decode.get(e, e) for e in self.choices()]
+        if k == "int_uniform":
+            return list(range(s["min"], s["max"] + 1))
+        if k == "q_uniform":
+            return np.arange(s["min"], s["max"], s["q"]).tolist()
+        raise ValueError(f"{self.kind} has no grid")
+
+
+#: Slack, in units of ``q``, for float noise when a bound sits exactly halfway between steps.
+_TIE_SLACK = 1e-9
+
+
+def _stepped(lo: float, hi: float, q: float) -> BaseDistribution:
+    """A distribution over the multiples of ``q`` that W&B's rounding can produce from (lo, hi).
+
+    ``round(x / q)`` over ``x / q`` in ``(a, b)`` gives the integers ``k`` with
+    ``a - 1/2 < k < b + 1/2``: ``floor(a + 1/2) .. ceil(b - 1/2)``. A bound exactly halfway
+    between two steps is reached with probability 0, so the step beyond it is left out
+    (``numpy.round(lo / q)`` would keep it when it rounds half to even).
+    """
+    k_lo = math.floor(lo / q + 0.5 + _TIE_SLACK)
+    k_hi = math.ceil(hi / q - 0.5 - _TIE_SLACK)
+    if is_int(q):
+        return IntDistribution(int(k_lo * q), int(max(k_hi, k_lo) * q), step=q)
+    step = float(q)
+    return FloatDistribution(round(k_lo * step, 12), round(max(k_hi, k_lo) * step, 12), step=step)
+
+
+# -- parsing and validation ------------------------------------------------------------------
+
+
+def _infer_kind(block: Mapping[str, Any]) -> str | None:
+    """W&B's inference: value -> constant, values -> categorical, int/float min+max."""
+    if "distribution" in block:
+        d = block["distribution"]
+        return _ALIASES.get(d, d) if isinstance(d, str) else None
+    if "value" in block:
+        return "constant"
+    if "values" in block:
+        return "categorical"
+    if "min" in block and "max" in block:
+        return "int_uniform" if is_int(block["min"]) and is_int(block["max"]) else "uniform"
+    return None
+
+
+def _check_leaf(where: str, kind: str, block: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """Fill W&B defaults into ``block`` and list what is wrong with it."""
+    problems: list[str] = []
+    required, optional = _KEYS[kind]
+    allowed = {"distribution", *required, *optional}
+    for key in block:
+        if key not in allowed:
+            problems.append(
+                f"{where}.{key}: unknown key for distribution '{kind}'; allowed keys are {', '.join(sorted(allowed))}."
+            )
+    missing = [key for key in required if key not in block]
+    if missing:
+        problems.append(f"{where}: distribution '{kind}' needs {', '.join(missing)}.")
+        return {}, problems
+    spec = {**optional, **{key: block[key] for key in block if key != "distribution"}}
+
+    for key in ("min", "max", "q", "mu", "sigma", "a", "b"):
+        if key in spec and is_number_text(spec[key]):  # YAML 1.1 reads `1e-3` as text
+            problems.append(number_text_fix(f"{where}.{key}", spec[key]))
+        elif key in spec and not is_finite_number(spec[key]):
+            problems.append(f"{where}.{key}: must be a finite number, but got {spec[key]!r}.")
+    if problems:
+        return spec, problems
+    if kind == "int_uniform":
+        for key in ("min", "max"):
+            if not is_int(spec[key]):
+                problems.append(
+                    f"{where}.{key}: int_uniform needs integers, but got {spec[key]!r}; "
+                    "use distribution 'uniform' for real numbers."
+                )
+    if "min" in spec and "max" in spec and spec["min"] >= spec["max"]:
+        problems.append(
+            f"{where}: `min < max` must hold, but got (min={spec['min']}, max={spec['max']}); "
+            "use `value` for a constant."
+        )
+    if kind in _POSITIVE_MIN and spec["min"] <= 0:
+        problems.append(
+            f"{where}.min: {kind} needs min > 0 (it is a value, not an exponent), but got "
+            f"{spec['min']}; use 'log_uniform' to give natural-log exponents."
+        )
+    if "q" in spec and spec["q"] <= 0:
+        problems.append(f"{where}.q: must be > 0, but got {spec['q']}.")
+    if "sigma" in spec and spec["sigma"] <= 0:
+        problems.append(f"{where}.sigma: must be > 0, but got {spec['sigma']}.")
+    for key in ("a", "b"):
+        if key in spec and spec[key] <= 0:
+            problems.append(f"{where}.{key}: beta needs {key} > 0, but got {spec[key]}.")
+    if kind == "categorical":
+        problems += _check_categorical(where, spec)
+    return spec, problems
+
+
+def _check_categorical(where: str, spec: dict[str, Any]) -> list[str]:
+    values, probs = spec["values"], spec.get("probabilities")
+    if not isinstance(values, list | tuple) or not values:
+        return [f"{where}.values: must be a non-empty list, but got {values!r}."]
+    problems = []
+    # Optuna finds a stored choice with ``==`` (so True, 1 and 1.0 are one choice), and lists
+    # and dicts travel as JSON text: values that meet under either rule cannot be told apart.
+    # A value listed twice is W&B's way of drawing it more often under random: that is allowed.
+    seen: dict[Any, Any] = {}
+    for value in values:
+        encoded = _encode(value)
+        if encoded not in seen:
+            seen[encoded] = value
+            continue
+        first = seen[encoded]
+        if not (type(first) is type(value) and first == value):
+            problems.append(
+                f"{where}.values: {first!r} and {value!r} are the same choice to Optuna (equal, or the "
+                "same JSON text); make them distinct, e.g. both strings."
+            )
+    if probs is not None:
+        if not isinstance(probs, list | tuple) or not all(is_finite_number(p) and p >= 0 for p in probs):
+            problems.append(f"{where}.probabilities: must be a list of numbers >= 0, but got {probs!r}.")
+        elif len(probs) != len(values):
+            problems.append(
+                f"{where}.probabilities: has {len(probs)} entries for {len(values)} values; give one per value."
+            )
+        elif not math.isclose(sum(probs), 1.0, rel_tol=0, abs_tol=1e-6):
+            problems.append(f"{where}.probabilities: must sum to 1, but sum to {sum(probs):g}.")
+    return problems
+
+
+def parse_parameters(parameters: Any, prefix: str = "parameters") -> tuple[list[Param], list[str]]:
+    """Parse a W&B ``parameters`` block into leaves; return ``(params, problems)``.
+
+    Leaves come in W&B's order (keys sorted at every level), which is also the order of
+    W&B's grid enumeration.
+    """
+    params: list[Param] = []
+    problems: list[str] = []
+
+    def walk(block: Any, path: tuple[str, ...], where: str) -> None:
+        if not isinstance(block, Mapping) or not block:
+            problems.append(f"{where}: must be a non-empty mapping of parameter names to specs, but got {block!r}.")
+            return
+        for key in sorted(block, key=str):
+            spec = block[key]
+            here = f"{where}.{key}" if path or where != prefix else f"{prefix}.{key}"
+            if not isinstance(key, str) or not key:
+                problems.append(f"{here}: parameter names must be non-empty strings, but got {key!r}.")
+                continue
+            if not isinstance(spec, Mapping):
+                problems.append(
+                    f"{here}: must be a mapping such as {{values: [...]}} or {{min: .., max: ..}}, but got {spec!r}."
+                )
+                continue
+            if "parameters" in spec:
+                extra = sorted(set(spec) - {"parameters"})
+                if extra:
+                    problems.append(f"{here}: a nested block takes only `parameters`, but also has {', '.join(extra)}.")
+                walk(spec["parameters"], (*path, key), f"{here}.parameters")
+                continue
+            kind = _infer_kind(spec)
+            if kind is None:
+                problems.append(
+                    f"{here}: cannot tell the distribution of {dict(spec)!r}; give `value`, `values`, "
+                    "`min`/`max` or `distribution`."
+                )
+                continue
+            if kind not in _KEYS:
+                problems.append(
+                    f"{here}.distribution: '{spec['distribution']}' is not a W&B distribution; "
+                    f"use one of {', '.join(DISTRIBUTIONS)}."
+                )
+                continue
+            filled, found = _check_leaf(here, kind, spec)
+            problems.extend(found)
+            if not found:
+                decode = {}
+                if kind == "categorical":
+                    decode = {_encode(v): v for v in filled["values"] if not isinstance(v, _PRIMITIVE)}
+                params.append(Param((*path, key), kind, filled, decode))
+
+    walk(parameters, (), prefix)
+    names: dict[str, Param] = {}
+    for p in params:
+        if p.name in names:
+            problems.append(
+                f"{prefix}.{p.name}: two parameters share the name '{p.name}' once nested names are joined with '.'."
+            )
+        names[p.name] = p
+    return params, problems
+
+
+# -- the space a recipe searches --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SearchSpace:
+    """The parsed leaves of a parameters block, ready to suggest and to build configs."""
+
+    params: tuple[Param, ...]
+
+    @classmethod
+    def from_parameters(cls, parameters: Mapping[str, Any]) -> SearchSpace:
+        """Parse a block known to be valid (see :func:`parse_parameters` for validation)."""
+        params, problems = parse_parameters(parameters)
+        if problems:
+            raise ValueError("\n".join(problems))
+        return cls(tuple(params))
+
+    @property
+    def by_name(self) -> dict[str, Param]:
+        return {p.name: p for p in self.params}
+
+    def distributions(self, grid: bool = False) -> dict[str, BaseDistribution]:
+        """Optuna distributions by name; under grid every parameter is a categorical of grid points."""
+        out: dict[str, BaseDistribution] = {}
+        for p in self.params:
+            if p.kind == "constant":
+                continue
+            if grid:
+                out[p.name] = CategoricalDistribution([_encode(v) for v in p.grid_values()])
+            else:
+                dist = p.distribution()
+                assert dist is not None
+                out[p.name] = dist
+        return out
+
+    def grid(self) -> dict[str, list[Any]]:
+        """Optuna ``GridSampler`` search space: encoded W&B grid points of every non-constant leaf."""
+        return {p.name: [_encode(v) for v in p.grid_values()] for p in self.params if p.kind != "constant"}
+
+    def suggester(self, grid: bool = False) -> Callable[[optuna.trial.BaseTrial], dict[str, Any]]:
+        """A function ``trial -> nested config`` that suggests every leaf once.
+
+        Distributions and decoders are resolved here, once, so the per-trial work is one
+        ``suggest`` call per leaf plus the nesting.
+        """
+        dists = self.distributions(grid=grid)
+        plan = [(p.path, p.name, dists.get(p.name), p) for p in self.params]
+
+        def suggest(trial: optuna.trial.BaseTrial) -> dict[str, Any]:
+            flat: list[tuple[tuple[str, ...], Any]] = []
+            for path, name, dist, param in plan:
+                if dist is None:
+                    flat.append((path, param.constant()))
+                    continue
+                stored = adapter.suggest(trial, name, dist)
+                flat.append((path, param.to_config(stored)))
+            return build_config(flat)
+
+        return suggest
+
+
+def build_config(items: Iterable[tuple[tuple[str, ...], Any]]) -> dict[str, Any]:
+    """Nest ``(path, value)`` pairs into a dict, as ``wandb.config`` holds a sweep run's values."""
+    config: dict[str, Any] = {}
+    for path, value in items:
+        node = config
+        for key in path[:-1]:
+            node = node.setdefault(key, {})
+        node[path[-1]] = value
+    return config
+
+
+def flatten(config: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """``{"model": {"lr": 1}}`` -> ``{"model.lr": 1}`` (W&B's dotted names)."""
+    out: dict[str, Any] = {}
+    for key, value in config.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict) and value:
+            out.update(flatten(value, f"{name}."))
+        else:
+            out[name] = value
+    return out

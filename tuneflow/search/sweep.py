@@ -1,0 +1,272 @@
+"""Whole W&B sweep configs <-> recipes, and YAML in and out.
+
+W&B's sweep schema knows the methods ``grid``, ``random``, ``bayes`` and ``custom`` (with a
+``scheduler`` block naming an engine). Recipes using an Optuna sampler W&B lacks (``tpe``,
+``gp``, ``cmaes``, ``qmc``, ``nsga2``) export as ``method: custom`` with ``scheduler: {engine: optuna}``,
+which W&B's schema accepts; the schema has no field for the sampler's name or the seed, so they
+travel in a ``tuneflow:`` line of ``description`` and come back on import. ``auto`` exports as
+W&B's ``bayes`` (``random`` without a metric), so ``wandb agent`` runs the export as it is.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+import re
+import warnings
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tuneflow.errors import RecipeError, SweepConfigError, TuneflowWarning
+from tuneflow.search.methods import METHODS
+
+__all__ = ["SWEEP_KEYS", "dump_sweep", "load_sweep", "recipe_from_sweep", "recipe_to_sweep"]
+
+#: Top-level keys of a W&B sweep config (W&B's schema allows no others).
+SWEEP_KEYS = frozenset(
+    {
+        "apiVersion",
+        "kind",
+        "controller",
+        "description",
+        "program",
+        "job",
+        "image_uri",
+        "entity",
+        "project",
+        "method",
+        "command",
+        "name",
+        "run_cap",
+        "metric",
+        "metrics",
+        "scheduler",
+        "early_terminate",
+        "parameters",
+    }
+)
+_WANDB_METHODS = {"grid", "random", "bayes"}
+_TAG = re.compile(r"^tuneflow:\s*(?P<body>.*)$", re.MULTILINE)
+
+
+def load_sweep(sweep: str | Path | Mapping[str, Any]) -> tuple[dict[str, Any], str | None]:
+    """The sweep config as a dict, and the file stem it came from (None for a dict)."""
+    if isinstance(sweep, Mapping):
+        return copy.deepcopy(dict(sweep)), None
+    path = Path(sweep)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise SweepConfigError(str(path), [f"cannot read the file: {exc.strerror}."]) from exc
+    except yaml.YAMLError as exc:
+        raise SweepConfigError(str(path), [f"is not valid YAML: {exc}"]) from exc
+    if not isinstance(data, dict):
+        raise SweepConfigError(str(path), [f"must be a YAML mapping, but holds {type(data).__name__}."])
+    return data, path.stem
+
+
+def _parse_tag(description: Any) -> dict[str, str]:
+    if not isinstance(description, str):
+        return {}
+    match = _TAG.search(description)
+    if not match:
+        return {}
+    return dict(item.split("=", 1) for item in match.group("body").split() if "=" in item)
+
+
+def recipe_from_sweep(
+    sweep: str | Path | Mapping[str, Any],
+    recipe_type: Callable[..., Any],
+    train: Callable[..., Any] | None = None,
+    **overrides: Any,
+) -> Any:
+    """A recipe from a W&B sweep config; every problem is listed at once.
+
+    ``recipe_type`` is :class:`~tuneflow.Recipe` (``Recipe.from_sweep`` passes itself), so this
+    module needs no import of the recipe module, which imports it.
+    """
+    config, stem = load_sweep(sweep)
+    name = overrides.pop("name", None) or config.get("name") or stem or "sweep"
+    problems = [
+        f"{key}: not a W&B sweep config key; known keys are {', '.join(sorted(SWEEP_KEYS))}."
+        for key in sorted(set(config) - SWEEP_KEYS, key=str)
+    ]
+    tag = _parse_tag(config.get("description"))
+    method = config.get("method")
+    if method is None:
+        problems.append(
+            "method: missing; W&B needs one of grid, random, bayes (tuneflow also takes auto, tpe, gp, cmaes, qmc, nsga2)."
+        )
+    elif method == "custom":
+        scheduler = config.get("scheduler") or {}
+        if not isinstance(scheduler, Mapping) or scheduler.get("engine") != "optuna":
+            problems.append("scheduler.engine: `method: custom` runs here only with `scheduler: {engine: optuna}`.")
+        method = tag.get("method", "auto")
+        if method not in METHODS and "method" not in overrides:
+            problems.append(
+                f"description: its `tuneflow: method={method}` line names no tuneflow method; "
+                f"use one of {', '.join(METHODS)}."
+            )
+    elif method in _WANDB_METHODS and tag.get("method") == "auto":
+        method = "auto"  # tuneflow's default, exported as W&B's nearest method (see recipe_to_sweep)
+    elif method not in METHODS:
+        problems.append(
+            f"method: {method!r} is not one of grid, random, bayes, custom (or tuneflow's {', '.join(METHODS)})."
+        )
+    if "metric" in config and "metrics" in config:
+        problems.append("metrics: give `metric` (one objective) or `metrics` (several), not both.")
+    # No metric at all is W&B's sweep that only records runs (grid and random allow it).
+    metric = config.get("metrics", config.get("metric", []))
+    if "parameters" not in config:
+        problems.append("parameters: missing; a sweep config needs a `parameters` block.")
+    seed = overrides.pop("seed", None)
+    if seed is None and "seed" in tag:
+        seed = int(tag["seed"]) if tag["seed"].isdigit() else None
+    fields = {
+        "name": name,
+        "train": train,
+        "parameters": config.get("parameters"),
+        "method": overrides.pop("method", None) or (method if method in METHODS else "random"),
+        "metric": metric,
+        "early_terminate": config.get("early_terminate"),
+        "run_cap": config.get("run_cap"),
+        "seed": seed,
+        "description": _TAG.sub("", config.get("description") or "").strip(),
+        "program": config.get("program"),
+        "command": config.get("command"),
+        "project": config.get("project"),
+        "entity": config.get("entity"),
+        **overrides,
+    }
+    try:
+        recipe = recipe_type(**fields)
+    except RecipeError as exc:
+        problems += exc.problems
+    if problems:
+        raise SweepConfigError(str(name), problems)
+    return recipe
+
+
+def recipe_to_sweep(recipe: Any) -> dict[str, Any]:
+    """A W&B sweep config for ``recipe``; warns when W&B cannot express part of it."""
+    if recipe.parameters is None:
+        raise SweepConfigError(
+            recipe.name,
+            ["space: a define-by-run space has no W&B sweep equivalent; give a `parameters` block to export."],
+        )
+    out: dict[str, Any] = {"name": recipe.name}
+    description = recipe.description
+    # ``auto`` (the default) exports as the W&B method that means the same to a W&B agent: ``bayes``
+    # (model-based) with a metric, ``random`` without one; the tag brings ``auto`` back on import.
+    auto = recipe.method == "auto" and len(recipe.metrics) <= 1
+    custom = not auto and (recipe.method not in _WANDB_METHODS or len(recipe.metrics) > 1)
+    if auto:
+        out["method"] = "bayes" if recipe.metrics else "random"
+    elif custom:
+        out["method"] = "custom"
+        out["scheduler"] = {"engine": "optuna"}
+        warnings.warn(
+            f"method '{recipe.method}' has no W&B equivalent: exported as `method: custom` with "
+            "`scheduler: {engine: optuna}` (tuneflow reads it back; W&B's own agents need that scheduler).",
+            TuneflowWarning,
+            stacklevel=3,
+        )
+    else:
+        out["method"] = recipe.method
+    tag = [f"method={recipe.method}"] if custom or auto else []
+    if recipe.seed is not None:
+        tag.append(f"seed={recipe.seed}")
+    if tag:
+        description = "\n".join(filter(None, [description, "tuneflow: " + " ".join(tag)]))
+    if description:
+        out["description"] = description
+    for key in ("program", "command", "project", "entity", "run_cap"):
+        value = getattr(recipe, key)
+        if value is not None:
+            out[key] = list(value) if key == "command" else value
+    metrics = [m.to_dict() for m in recipe.metrics]
+    if len(metrics) > 1:
+        out["metrics"] = metrics
+    elif metrics:  # a recipe's implicit `value` metric too: without it the export means "no metric"
+        out["metric"] = metrics[0]
+    if recipe.early_terminate is not None:
+        if custom:
+            warnings.warn(
+                "early_terminate is dropped from the export: W&B does not allow it beside a `scheduler`.",
+                TuneflowWarning,
+                stacklevel=3,
+            )
+        else:
+            out["early_terminate"] = copy.deepcopy(dict(recipe.early_terminate))
+    if recipe.pruner is not None and not isinstance(recipe.pruner, str | Mapping):
+        warnings.warn("an Optuna pruner object cannot be exported; it is left out.", TuneflowWarning, stacklevel=3)
+    out["parameters"] = _wandb_parameters(_plain(recipe.parameters))
+    return out
+
+
+def _wandb_parameters(block: dict[str, Any]) -> dict[str, Any]:
+    """The block in the spelling W&B's schema accepts, meaning exactly the same distributions.
+
+    W&B's checker rejects ``distribution: categorical`` beside ``probabilities`` (tuneflow reads
+    it as ``categorical_w_probabilities``) and the deprecated exponent forms ``log_uniform``,
+    ``inv_log_uniform`` and ``q_log_uniform``, which become their ``*_values`` twins with
+    ``e**min`` / ``e**max`` bounds (``inv_log_uniform(a, b)`` = ``inv_log_uniform_values(e**-b, e**-a)``).
+    """
+    out = {}
+    for key, spec in block.items():
+        if isinstance(spec, dict) and isinstance(spec.get("parameters"), dict):
+            spec = {**spec, "parameters": _wandb_parameters(spec["parameters"])}
+        elif isinstance(spec, dict):
+            kind = spec.get("distribution")
+            if kind == "categorical" and "probabilities" in spec:
+                spec = {**spec, "distribution": "categorical_w_probabilities"}
+            elif kind in ("log_uniform", "q_log_uniform"):
+                spec = {
+                    **spec,
+                    "distribution": f"{kind}_values",
+                    "min": math.exp(spec["min"]),
+                    "max": math.exp(spec["max"]),
+                }
+            elif kind == "inv_log_uniform":
+                spec = {
+                    **spec,
+                    "distribution": f"{kind}_values",
+                    "min": math.exp(-spec["max"]),
+                    "max": math.exp(-spec["min"]),
+                }
+        out[key] = spec
+    return out
+
+
+def _plain(value: Any) -> Any:
+    """Mappings and sequences as plain dicts and lists (YAML-safe), recursively."""
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def dump_sweep(config: Mapping[str, Any]) -> str:
+    """YAML text of a sweep config, keys in a readable order."""
+    order = [
+        "name",
+        "description",
+        "program",
+        "command",
+        "project",
+        "entity",
+        "method",
+        "scheduler",
+        "metric",
+        "metrics",
+        "early_terminate",
+        "run_cap",
+        "parameters",
+    ]
+    ordered = {k: config[k] for k in order if k in config}
+    ordered.update({k: v for k, v in config.items() if k not in ordered})
+    return yaml.safe_dump(ordered, sort_keys=False, default_flow_style=False)

@@ -1,0 +1,170 @@
+"""Running train functions written for ``wandb.agent(function=train)`` unchanged.
+
+Such a function takes no arguments, calls ``wandb.init()``, reads ``wandb.config`` and calls
+``wandb.log``. Before calling it, tuneflow starts the trial's run as the global ``wandb.run``
+(config = the trial's config); the function's own ``wandb.init()`` then returns that run, as
+it does inside a W&B sweep (W&B's default ``reinit`` returns the active run), so its logs land
+in the trial's run. ``wandb.finish()`` (or leaving a ``with wandb.init()`` block) is deferred
+until the trial has been told to Optuna, so the run's summary also gets the trial's state.
+
+The objective is what W&B Sweeps compare: the metric's value in the run summary (the last
+logged value unless the function set ``wandb.summary[metric]``). A value the function returns
+takes precedence.
+
+Costs: the run is created and finished on the optimization loop (~50 ms per trial offline,
+more online), unlike ``(config, trial)`` functions whose runs are written in the background.
+Because ``wandb.run`` is global to the process, agent-style trials run one at a time:
+``n_jobs > 1`` is refused (use several ``tuneflow worker`` processes).
+
+Pruning applies as under a W&B sweep with early termination: each ``wandb.log`` (or
+``run.log``) row holding the metric is also reported to the trial (an iteration = one logging
+of the metric, so W&B's hyperband bands count the same loggings), and when the pruner says stop,
+that ``log`` call raises ``optuna.TrialPruned``: the function stops there and the trial is
+PRUNED with the values it logged (its run keeps them).
+Config values whose key looks secret are redacted in ``wandb.config`` like everywhere in W&B;
+pass secrets through the environment.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import os
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import optuna
+
+from tuneflow.errors import TrialFailed
+from tuneflow.tracking.runs import RunSpec
+from tuneflow.tracking.writer import TrialRun
+from tuneflow.values import as_float, is_number
+
+__all__ = ["finish_agent_run", "run_agent_style"]
+
+
+@contextlib.contextmanager
+def _environ(values: dict[str, str | None]) -> Iterator[None]:
+    """Set environment variables for the duration (the function's ``wandb.init`` reads them)."""
+    old = {k: os.environ.get(k) for k in values}
+    try:
+        _set_environ(values)
+        yield
+    finally:
+        _set_environ(old)
+
+
+def _set_environ(values: dict[str, str | None]) -> None:
+    """Set each variable, or unset it where the value is None."""
+    for k, v in values.items():
+        if v is None:
+            os.environ.pop(k, None)
+        else:
+            os.environ[k] = v
+
+
+def _deferred(calls: list[Any]) -> Callable[..., None]:
+    def finish(*args: Any, **kwargs: Any) -> None:
+        calls.append((args, kwargs))
+
+    return finish
+
+
+def _pruning_log(log: Callable[..., Any], metric: str, report: Callable[[int, float], bool]) -> Callable[..., Any]:
+    """``log`` that also reports each logged value of ``metric`` and raises TrialPruned on "stop"."""
+    count = 0
+
+    def pruning_log(data: Any = None, *args: Any, **kwargs: Any) -> Any:
+        nonlocal count
+        out = log(data, *args, **kwargs)
+        value = as_float(data.get(metric)) if isinstance(data, Mapping) else None
+        if value is not None and math.isfinite(value):
+            step, count = count, count + 1
+            if report(step, value):
+                raise optuna.TrialPruned(f"pruned after {count} logged values of {metric!r}")
+        return out
+
+    return pruning_log
+
+
+def run_agent_style(
+    run: TrialRun,
+    train: Callable[[], Any],
+    metric_names: list[str],
+    report: Callable[[int, float], bool] | None = None,
+) -> Any:
+    """Call a no-argument train function inside the trial's run; return the metrics it logged.
+
+    ``report(step, value)`` receives each logged value of the metric (step = how many came
+    before) and answers whether to prune. The W&B run is left open in ``run.agent_run`` until the
+    tracker finishes it with the trial's outcome.
+    """
+    conn = run.connection
+    spec = RunSpec(
+        run_id=run.run_id, name=run.name, config=run.config, summary={}, tags=list(run.tags), group=run.group
+    )
+    env = {
+        "WANDB_MODE": conn.mode,
+        "WANDB_PROJECT": conn.project,
+        "WANDB_ENTITY": conn.entity,
+        "WANDB_RUN_ID": run.run_id,
+        "WANDB_DIR": conn.directory,
+    }
+    with _environ(env):
+        wandb_run = conn.init(spec, global_run=True)
+        calls: list[Any] = []
+        wandb_run.finish = _deferred(calls)  # the function's wandb.finish() waits for the trial's end
+        wandb_run._finish = _deferred(calls)  # `with wandb.init() as run:` exits through _finish
+        run.agent_run = wandb_run
+        module_log = None
+        if report is not None:
+            import wandb
+
+            # Both spellings: ``run.log`` (an instance attribute now) and the module's ``wandb.log``,
+            # which wandb bound to the run's method when it started the run.
+            wandb_run.log = _pruning_log(wandb_run.log, metric_names[0], report)
+            module_log, wandb.log = wandb.log, wandb_run.log
+        try:
+            returned = train()
+        finally:
+            if module_log is not None:
+                import wandb
+
+                wandb.log = module_log
+    if returned is not None:
+        return returned
+    summary = {str(k): v for k, v in dict(wandb_run.summary).items() if not str(k).startswith("_")}
+    missing = [n for n in metric_names if n not in summary]
+    if missing:
+        logged = ", ".join(sorted(summary)) or "nothing"
+        raise TrialFailed(
+            f"agent-style train logged no {missing[0]!r} (W&B Sweeps read the metric from the run summary; "
+            f"it logged: {logged})"
+        )
+    return {k: v for k, v in summary.items() if is_number(v) and (k in metric_names or math.isfinite(v))}
+
+
+def finish_agent_run(run: Any, spec: RunSpec, metric_names: list[str]) -> tuple[Path, str | None]:
+    """Add the trial's outcome to an agent-style run and finish it (synchronously).
+
+    Returns the run's directory and the error met while updating it (None when all went well).
+    """
+    for name in ("finish", "_finish", "log"):
+        with contextlib.suppress(AttributeError):
+            delattr(run, name)
+    error = None
+    try:
+        summary = dict(spec.summary)
+        logged = set(run.summary.keys())
+        for name in metric_names:  # the run's own summary value is the W&B truth
+            if name in logged:
+                summary.pop(name, None)
+        run.summary.update(summary)
+        run.tags = tuple(spec.tags)
+    except Exception as exc:
+        error = f"{spec.name}: {type(exc).__name__}: {exc}"
+    finally:
+        run_dir = Path(run.dir).parent
+        run.finish(exit_code=spec.exit_code)
+    return run_dir, error

@@ -1,0 +1,97 @@
+"""Options of the W&B side (``tune(..., wandb=...)``) and which W&B mode a study runs in."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from tuneflow.errors import RecipeError, TuneflowError
+from tuneflow.values import is_number
+
+__all__ = ["MODES", "WandbOptions", "has_credentials", "resolve_mode"]
+
+MODES = ("online", "offline", "disabled")
+
+
+@dataclass(frozen=True)
+class WandbOptions:
+    """Options of the W&B bridge: ``tune(..., wandb=WandbOptions(...))`` or the same as a dict.
+
+    ``mode`` None means: ``WANDB_MODE``, else ``online`` with credentials, else ``offline``.
+    ``init_timeout`` bounds one ``wandb.init`` against the server (once per study: after a
+    failure the study goes offline); ``finish_timeout`` bounds how long ``tune`` waits at the
+    end for queued runs to be written.
+    """
+
+    project: str | None = None
+    entity: str | None = None
+    mode: str | None = None
+    dir: str | None = None
+    tags: tuple[str, ...] = ()
+    group: str | None = None
+    init_timeout: float = 30.0
+    finish_timeout: float = 300.0
+    summary_run: bool = True
+    plots: bool = True
+
+    @classmethod
+    def parse(cls, value: Any) -> WandbOptions | None:
+        """``tune``'s ``wandb=`` argument -> options (None when W&B is off)."""
+        if value is False:
+            return None
+        if value is None or value is True:
+            return cls()
+        if isinstance(value, cls):
+            return value
+        if not isinstance(value, Mapping):
+            raise TuneflowError(
+                f"wandb: must be False, None, a dict or tuneflow.tracking.WandbOptions, but got {type(value).__name__}"
+            )
+        known = {f.name for f in dataclasses.fields(cls)}
+        problems = [
+            f"wandb.{key}: unknown option; known options are {', '.join(sorted(known))}."
+            for key in sorted(set(value) - known, key=str)
+        ]
+        mode = value.get("mode")
+        if mode is not None and mode not in MODES:
+            problems.append(f"wandb.mode: {mode!r} is not one of {', '.join(MODES)}.")
+        for key in ("init_timeout", "finish_timeout"):
+            t = value.get(key)
+            if t is not None and not (is_number(t) and t > 0):
+                problems.append(f"wandb.{key}: must be a number of seconds > 0, but got {t!r}.")
+        if problems:
+            raise RecipeError("wandb options", problems)
+        fields = {k: v for k, v in value.items() if k in known}
+        if "tags" in fields:
+            tags = fields["tags"]
+            fields["tags"] = (tags,) if isinstance(tags, str) else tuple(tags or ())
+        return cls(**fields)
+
+
+def has_credentials(base_url: str | None = None) -> bool:
+    """Whether W&B credentials are configured (``WANDB_API_KEY`` or a netrc entry); no key is read out."""
+    if os.environ.get("WANDB_API_KEY"):
+        return True
+    host = base_url or os.environ.get("WANDB_BASE_URL") or "https://api.wandb.ai"
+    try:
+        from wandb.sdk.lib.wbauth.wbnetrc import read_netrc_auth
+
+        return read_netrc_auth(host=host) is not None
+    except Exception:
+        return False
+
+
+def resolve_mode(options: WandbOptions) -> tuple[str, str]:
+    """The W&B mode and why: the option, then ``WANDB_MODE``, then online only with credentials."""
+    if options.mode:
+        return options.mode, "wandb mode option"
+    env = os.environ.get("WANDB_MODE", "").strip().lower()
+    if env in ("online", "offline", "disabled", "dryrun", "run"):
+        mode = {"dryrun": "offline", "run": "online"}.get(env, env)
+        return mode, "WANDB_MODE"
+    if has_credentials():
+        return "online", "W&B credentials found"
+    return "offline", "no W&B credentials configured"

@@ -1,0 +1,170 @@
+"""The study summary run: best config and value, a table of all trials, Optuna's charts.
+
+Written once at the end of ``tune`` (and on interruption, tagged ``interrupted``). Its run id
+carries the number of trials it covers, so each session of a resumed study adds its own summary.
+Each chart is built separately and a chart that cannot be drawn (e.g. parameter importances
+with fewer than two complete trials) is left out without affecting the others.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable
+from typing import Any
+
+import optuna
+from optuna.trial import TrialState
+
+from tuneflow.engine.result import NO_METRIC_NOTE, TuneResult
+from tuneflow.keys import FAIL_REASON_ATTR, RUN_ID_ATTR, SUMMARY
+from tuneflow.search.space import flatten
+from tuneflow.tracking.redact import Redactor
+from tuneflow.tracking.runs import RunSpec, StudyInfo
+
+#: A zero-argument factory of Optuna importance evaluators (``tune`` passes
+#: ``tuneflow.views.importance.importance_evaluator``, the one the HTML report uses too).
+Importance = Callable[[], Any]
+
+__all__ = ["summary_spec", "trial_table"]
+
+
+def _cell(value: Any) -> Any:
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    return json.dumps(value, default=str)
+
+
+def trial_table(redactor: Redactor, result: TuneResult) -> tuple[list[str], list[list[Any]]]:
+    """Columns and rows of the trials table (configs flattened to W&B's dotted names, redacted)."""
+    names = result.metric_names
+    rows, keys = [], []
+    for t in result.study.get_trials(deepcopy=False):
+        config = flatten(redactor.value(result.config_of(t)))
+        for k in config:
+            if k not in keys:
+                keys.append(k)
+        values = dict(zip(names, t.values)) if t.values is not None else {}
+        duration = t.duration.total_seconds() if t.duration is not None else None
+        reason = t.user_attrs.get(FAIL_REASON_ATTR)
+        rows.append(
+            (
+                {
+                    "trial": t.number,
+                    "state": t.state.name.lower(),
+                    **{n: values.get(n) for n in names},
+                    "duration_s": duration,
+                    "fail_reason": redactor.text(str(reason)) if reason else None,
+                    "wandb_run_id": t.user_attrs.get(RUN_ID_ATTR),
+                },
+                config,
+            )
+        )
+    columns = ["trial", "state", *names, "duration_s", "fail_reason", "wandb_run_id", *keys]
+    data = [[_cell(fixed.get(c, config.get(c))) for c in columns] for fixed, config in rows]
+    return columns, _one_type_per_column(data)
+
+
+def _one_type_per_column(data: list[list[Any]]) -> list[list[Any]]:
+    """W&B Tables reject a column mixing types (e.g. max_features "sqrt" and 0.25): such a
+    column is written as text throughout."""
+    for j in range(len(data[0]) if data else 0):
+        kinds = {type(row[j]) for row in data if row[j] is not None}
+        if len(kinds) > 1 and not kinds <= {int, float}:  # W&B's Number takes ints and floats
+            for row in data:
+                if row[j] is not None:
+                    row[j] = str(row[j])
+    return data
+
+
+def _charts(
+    study: optuna.Study, params: list[str] | None, names: list[str], importance: Importance | None
+) -> dict[str, Any]:
+    """Optuna's plotly figures, each guarded on its own (no importance chart without an evaluator)."""
+    import optuna.visualization as vis
+
+    complete = study.get_trials(deepcopy=False, states=(TrialState.COMPLETE,))
+    multi = len(study.directions) > 1
+    target = (lambda t: t.values[0]) if multi else None
+    builders: dict[str, Any] = {
+        "optimization_history": lambda: vis.plot_optimization_history(study, target=target, target_name=names[0]),
+        "parallel_coordinate": lambda: vis.plot_parallel_coordinate(
+            study, params=params, target=target, target_name=names[0]
+        ),
+        "slice": lambda: vis.plot_slice(study, params=params, target=target, target_name=names[0]),
+    }
+    if any(t.intermediate_values for t in study.get_trials(deepcopy=False)):
+        builders["intermediate_values"] = lambda: vis.plot_intermediate_values(study)
+    if len(complete) >= 2 and importance is not None:
+        builders["param_importances"] = lambda: vis.plot_param_importances(
+            study, evaluator=importance(), params=params, target=target, target_name=names[0]
+        )
+    if multi:
+        builders["pareto_front"] = lambda: vis.plot_pareto_front(study, target_names=names)
+    figures = {}
+    for name, build in builders.items():
+        if not complete and name != "intermediate_values":
+            continue
+        try:
+            figures[name] = build()
+        except Exception:  # one chart that cannot be drawn must not cost the others
+            continue
+    return figures
+
+
+def summary_spec(
+    study: optuna.Study,
+    info: StudyInfo,
+    redactor: Redactor,
+    interrupted: bool,
+    plots: bool = True,
+    importance: Importance | None = None,
+) -> RunSpec:
+    """The summary run of ``study`` as it stands now (charts when ``plots``)."""
+    result = TuneResult(study)
+    names = result.metric_names
+    trials = study.get_trials(deepcopy=False)
+    counts = result.counts()
+    summary: dict[str, Any] = {
+        SUMMARY.STUDY: info.name,
+        SUMMARY.METHOD: info.method,
+        SUMMARY.SAMPLER: info.sampler,
+        SUMMARY.SEED: info.seed,
+        SUMMARY.N_TRIALS: len(trials),
+        SUMMARY.INTERRUPTED: interrupted,
+        **{SUMMARY.N_STATE.format(state=state.lower()): n for state, n in counts.items()},
+    }
+    if not result.ranked:
+        summary[SUMMARY.METRIC] = f"none: {NO_METRIC_NOTE}"
+    try:
+        best = result.best_trials
+    except ValueError:  # no completed trial yet, or no metric (NoMetricError)
+        best = []
+    if best:
+        summary[SUMMARY.BEST_TRIAL] = best[0].number
+        summary[SUMMARY.BEST_CONFIG] = redactor.value(result.config_of(best[0]))
+        for n, v in zip(names, best[0].values):
+            summary[SUMMARY.BEST_METRIC.format(name=n)] = v
+        summary[SUMMARY.BEST_RUN_ID] = best[0].user_attrs.get(RUN_ID_ATTR)
+    summary = {k: v for k, v in summary.items() if v is not None}
+    all_params = sorted({p for t in trials for p in t.params})
+    params = [p for p in all_params if not redactor.is_secret_key(p)] or None
+
+    columns, data = trial_table(redactor, result)
+    charts = {}
+    if plots and result.ranked:
+        charts = {f"charts/{name}": fig.to_json() for name, fig in _charts(study, params, names, importance).items()}
+
+    return RunSpec(
+        run_id=info.summary_run_id(len(trials)),
+        name=info.summary_run_name(),
+        config={},
+        summary=summary,
+        tags=info.summary_tags(interrupted),
+        group=info.group,
+        job_type="study-summary",
+        tables={"trials": (columns, data)},
+        charts=charts,
+    )

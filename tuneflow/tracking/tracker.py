@@ -1,0 +1,315 @@
+"""The W&B tracker: every trial one W&B run, shaped like a W&B Sweep run.
+
+:class:`WandbTracker` implements the core's :class:`~tuneflow.engine.trial.Tracker` protocol and
+turns each finished trial into a :class:`~tuneflow.tracking.runs.RunSpec`:
+
+- ``config``: exactly the trial's nested config (the keys a sweep run's ``wandb.config`` has),
+  with secret-looking values redacted;
+- ``summary``: every number train returned, the objective under its recipe name, and
+  ``tuneflow/*`` keys: state (complete / pruned / fail), fail_reason, trial number, duration,
+  study, method, seed, and which value W&B compares (``tuneflow/compared = "final"``: the
+  value train returned, also in ``summary[metric]``; ``tuneflow/history_best`` holds the best
+  reported value, what W&B's ``bayes`` would score);
+- ``history``: each ``trial.report(value, step)`` as the metric at that step, merged with
+  ``trial.log`` rows at the same step, in step order (no out-of-order step is dropped);
+- tags: study name, method, state (no ``group`` unless asked: W&B's parameter-importance panel
+  wants ungrouped runs); the Optuna trial gets ``wandb_run_id``/``wandb_run_path`` user attrs.
+
+Per-trial state lives in the trial's ``tracker_slot`` (a :class:`~tuneflow.tracking.writer.TrialRun`).
+The spec is handed to a background writer; ``close`` writes a study summary run, waits a
+bounded time and says how many runs were written.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+import optuna
+from optuna.trial import FrozenTrial
+
+from tuneflow.engine import optuna_adapter as adapter
+from tuneflow.engine.trial import NullTracker, Tracker, TrialContext, train_arity
+from tuneflow.errors import RecipeError
+from tuneflow.keys import FAIL_REASON_ATTR, RUN_ID_ATTR, RUN_PATH_ATTR, SAMPLER_ATTR, SUMMARY
+from tuneflow.tracking.agent import finish_agent_run, run_agent_style
+from tuneflow.tracking.options import WandbOptions, resolve_mode
+from tuneflow.tracking.redact import Redactor, storage_secrets
+from tuneflow.tracking.runs import RunSpec, StudyInfo, study_run_prefix, trial_spec
+from tuneflow.tracking.summary import Importance
+from tuneflow.tracking.writer import Connection, RunWriter, SummaryRequest, TrialRun, say
+
+__all__ = ["WandbTracker", "make_tracker"]
+
+
+def _slot(ctx: TrialContext) -> TrialRun | None:
+    """The trial's W&B run, when this tracker started it."""
+    slot = ctx.tracker_slot
+    return slot if isinstance(slot, TrialRun) else None
+
+
+class WandbTracker(Tracker):
+    """One W&B run per trial, written by a background thread; a summary run at the end."""
+
+    def __init__(
+        self,
+        options: WandbOptions,
+        mode: str,
+        recipe: Any,
+        study: optuna.Study,
+        importance: Importance | None = None,
+    ) -> None:
+        self.options = options
+        self.importance = importance
+        self.recipe = recipe
+        self.redactor = Redactor(storage_secrets(study))
+        project = options.project or recipe.project or os.environ.get("WANDB_PROJECT") or "tuneflow"
+        entity = options.entity or recipe.entity or os.environ.get("WANDB_ENTITY") or None
+        self.study_info = StudyInfo(
+            name=study.study_name,
+            method=recipe.method,
+            seed=recipe.seed,
+            metrics=tuple(recipe.metrics),
+            prefix=study_run_prefix(study),
+            tags=tuple(options.tags),
+            group=options.group,
+            project=project,
+            entity=entity,
+            sampler=(study.user_attrs.get(SAMPLER_ATTR) or {}).get("line"),
+        )
+        self.connection = Connection(project, entity, mode, options.dir, options.init_timeout)
+        self.writer = RunWriter(self.connection)
+        if options.summary_run and options.plots:
+            self.writer.warm(importance)
+        self.agent_style = recipe.train is not None and train_arity(recipe.train) == 0
+        self.program_style = getattr(recipe, "program", None) is not None
+        if self.agent_style:
+            self.agent_runner = self._run_agent_style
+        self.agent_written: list[Path] = []
+        self._open: dict[int, TrialContext] = {}  # started, not yet ended (interrupted if left at close)
+
+    # -- names ---------------------------------------------------------------------------------
+
+    def run_id(self, number: int) -> str:
+        return self.study_info.run_id(number)
+
+    def run_path(self, run_id: str) -> str:
+        return self.study_info.run_path(run_id)
+
+    # -- hooks ---------------------------------------------------------------------------------
+
+    def on_trial_start(self, ctx: TrialContext) -> None:
+        self._open[ctx.number] = ctx
+        info = self.study_info
+        run_id = info.run_id(ctx.number)
+        slot = TrialRun(
+            run_id=run_id,
+            name=info.trial_run_name(ctx.number),
+            tags=info.trial_tags(),
+            group=info.group,
+            config=self.redactor.value(ctx.config),
+            connection=self.connection,
+            started=time.time(),
+        )
+        ctx.tracker_slot = slot
+        try:
+            ctx.optuna_trial.set_user_attr(RUN_ID_ATTR, run_id)
+            ctx.optuna_trial.set_user_attr(RUN_PATH_ATTR, self.run_path(run_id))
+        except Exception:  # the storage owns the trial; never fail a trial for this
+            pass
+        # The run opens now, in the writer process; agent-style trains open their own run on the
+        # loop and a sweep `program` writes its own, so theirs are not opened here.
+        if not self.agent_style and not self.program_style:
+            slot.streaming = True
+            self.writer.open(
+                RunSpec(run_id=run_id, name=slot.name, config=slot.config, summary={}, tags=slot.tags, group=slot.group)
+            )
+
+    def on_report(self, ctx: TrialContext, step: int, value: float) -> None:
+        slot = _slot(ctx)
+        if slot is not None and slot.streaming:
+            self._stream(slot, step, {self.study_info.metrics[0].name: value})
+
+    def on_log(self, ctx: TrialContext, step: int | None, row: dict[str, Any]) -> None:
+        slot = _slot(ctx)
+        if slot is not None and slot.streaming:
+            self._stream(slot, step, self.redactor.value(row))
+
+    def _stream(self, slot: TrialRun, step: int | None, row: dict[str, Any]) -> None:
+        """Send one history row to the trial's open run, at the step ``merge_history`` gives it."""
+        try:
+            if step is None:
+                step = slot.next_step
+            step = int(step)
+            slot.next_step = max(slot.next_step, step + 1)
+            self.writer.log(slot.run_id, step, {str(k): v for k, v in row.items()})
+        except Exception as exc:  # a tracker never breaks a trial
+            self.writer.errors.append(f"{slot.name}: {type(exc).__name__}: {exc}")
+
+    def spec_for(self, ctx: TrialContext, frozen: FrozenTrial) -> RunSpec:
+        """The W&B run of a finished trial."""
+        slot = _slot(ctx)
+        return trial_spec(
+            self.study_info,
+            self.redactor,
+            frozen,
+            config=ctx.config,
+            history=list(ctx.history),
+            metrics=ctx.metrics,
+            fail_reason=ctx.fail_reason,
+            run_id=slot.run_id if slot is not None else None,
+        )
+
+    def on_trial_end(self, ctx: TrialContext, frozen: FrozenTrial) -> None:
+        self._open.pop(ctx.number, None)
+        try:
+            spec = self.spec_for(ctx, frozen)
+        except Exception as exc:  # a tracker never breaks a study
+            self.writer.errors.append(f"trial {frozen.number}: {type(exc).__name__}: {exc}")
+            if (slot := _slot(ctx)) is not None and slot.agent_run is not None:
+                self._open[ctx.number] = ctx  # its agent-style run is finished at close
+            return
+        slot = _slot(ctx)
+        if slot is not None and slot.external:  # a sweep `program` wrote the trial's run itself
+            if slot.run_dir is not None:
+                self.agent_written.append(slot.run_dir)
+            return
+        if slot is not None and slot.agent_run is not None:
+            run, slot.agent_run = slot.agent_run, None
+            self._finish_agent_run(run, spec)
+            return
+        self.writer.finish(spec)
+
+    def _run_agent_style(self, train: Any, ctx: TrialContext) -> Any:
+        slot = _slot(ctx)
+        if slot is None:  # on_trial_start always sets it; a trial it never saw has no run
+            raise RuntimeError(f"trial {ctx.number} has no W&B run")
+        metrics = self.study_info.metrics
+        # The logged metric feeds the trial as its intermediate values, so pruners stop such
+        # functions too (Optuna prunes single-objective studies only).
+        report = None if len(metrics) > 1 else lambda step, value: self._agent_report(ctx, step, value)
+        return run_agent_style(slot, train, [m.name for m in metrics], report)
+
+    @staticmethod
+    def _agent_report(ctx: TrialContext, step: int, value: float) -> bool:
+        """Report one logged value of the metric; whether the pruner asks to stop the trial."""
+        ctx.report(value, step)
+        return ctx.should_prune()
+
+    def _finish_agent_run(self, run: Any, spec: RunSpec) -> None:
+        run_dir, error = finish_agent_run(run, spec, [m.name for m in self.study_info.metrics])
+        self.agent_written.append(run_dir)
+        if error is not None:
+            self.writer.errors.append(error)
+
+    def close(self, study: optuna.Study, interrupted: bool = False) -> None:
+        options = self.options
+        for ctx in list(self._open.values()):  # trials the interruption cut short: lose none
+            try:
+                frozen = adapter.storage_of(study).get_trial(adapter.trial_id(ctx.optuna_trial))
+            except Exception:
+                continue
+            if ctx.fail_reason is None and FAIL_REASON_ATTR not in frozen.user_attrs:
+                ctx.fail_reason = "interrupted"
+            self.on_trial_end(ctx, frozen)
+        for ctx in list(self._open.values()):  # the loop stopped inside an agent-style trial it could not read
+            slot = _slot(ctx)
+            if slot is not None and slot.agent_run is not None:
+                run, slot.agent_run = slot.agent_run, None
+                self._finish_agent_run(
+                    run, RunSpec(run.id, run.name or run.id, {}, {SUMMARY.STATE: "interrupted"}, exit_code=1)
+                )
+        trials = study.get_trials(deepcopy=False)
+        if options.summary_run and trials:
+            try:  # built in the writer process, which imported what it needs while the trials ran
+                self.writer.summarize(
+                    SummaryRequest(
+                        run_id=self.study_info.summary_run_id(len(trials)),
+                        study_name=study.study_name,
+                        directions=list(study.directions),
+                        user_attrs=dict(study.user_attrs),
+                        trials=list(trials),
+                        info=self.study_info,
+                        secrets=self.redactor.secrets,
+                        interrupted=interrupted,
+                        plots=options.plots,
+                        importance=self.importance,
+                    )
+                )
+            except Exception as exc:
+                self.writer.errors.append(f"summary run: {type(exc).__name__}: {exc}")
+        queued = self.writer.pending
+        if queued > 5:
+            say(f"writing {queued} W&B runs (waiting at most {options.finish_timeout:g} s) ...")
+        done = self.writer.close(options.finish_timeout)
+        self._report(done)
+
+    def _report(self, done: bool) -> None:
+        conn = self.connection
+        written = len(self.writer.written) + len(self.agent_written)
+        where = conn.wandb_dir
+        mode = conn.mode
+        parts = [f"wrote {written} W&B run{'s' if written != 1 else ''} ({mode}) under {where}"]
+        if self.writer.skipped:
+            parts.append(f"{self.writer.skipped} already there")
+        if not done:
+            parts.append(f"{self.writer.pending} still being written after {self.options.finish_timeout:g} s")
+        if self.writer.restarts:
+            parts.append(f"the writer process died and was restarted {self.writer.restarts} time(s)")
+        if self.writer.lost:
+            parts.append(f"{self.writer.lost} runs lost")
+        if self.writer.errors:
+            parts.append(f"{len(self.writer.errors)} failed (first: {self.writer.errors[0]})")
+        if self.writer.lost or self.writer.errors or not done:
+            parts.append(
+                f"write the missing runs later with `tuneflow backfill-wandb --study-name {self.study_info.name}` "
+                "and the study's --storage"
+            )
+        message = "; ".join(parts)
+        if mode == "offline" and written:
+            message += f"; upload with `wandb sync {where}/offline-run-*`"
+        say(message)
+
+
+_HINTED: set[str] = set()
+
+
+def make_tracker(
+    wandb: Any, recipe: Any, study: optuna.Study, n_jobs: int = 1, importance: Importance | None = None
+) -> Tracker:
+    """The tracker for ``tune(..., wandb=...)``: a :class:`NullTracker` when off, else one W&B run per trial.
+
+    ``importance`` makes the evaluator of the summary run's importance chart (none without it).
+
+    Raises :class:`RecipeError` for an agent-style (no-argument) train function with
+    ``n_jobs > 1``: such functions use the process-global ``wandb.run``, so two at once would
+    log into each other's run.
+    """
+    options = WandbOptions.parse(wandb)
+    agent_style = recipe.train is not None and train_arity(recipe.train) == 0
+    if agent_style and n_jobs != 1:
+        raise RecipeError(
+            recipe.name,
+            [
+                f"train: a wandb.agent-style train function (no arguments, uses wandb.init/wandb.log) "
+                f"runs one trial at a time, because wandb.run is global to the process; but n_jobs={n_jobs}. "
+                "Use n_jobs=1 and several `tuneflow worker` processes, or give train a (config, trial) signature."
+            ],
+        )
+    if options is None:
+        return NullTracker()
+    mode, why = resolve_mode(options)
+    if mode == "disabled":
+        return NullTracker()
+    tracker = WandbTracker(options, mode, recipe, study, importance)
+    if mode == "offline" and why != "WANDB_MODE" and options.mode is None:
+        where = str(tracker.connection.wandb_dir)
+        if where not in _HINTED:
+            _HINTED.add(where)
+            say(
+                f"{why}: W&B runs are written offline under {where}; "
+                f"upload them later with `wandb sync {where}/offline-run-*` (or `wandb login` first)."
+            )
+    return tracker

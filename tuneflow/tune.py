@@ -1,0 +1,266 @@
+"""``tune``: create or resume the study, run the optimization loop, return a result.
+
+The loop is Optuna's ask/tell, run by :class:`tuneflow.engine.loop.Optimizer` (``study.optimize``'s
+behaviour, plus a result written with retries, a global ``run_cap``, a grid queue and clean
+signal handling); this module adds metric conversion with recorded failure reasons, a metric
+``target``, a bound on failures in a row, seeds that differ on resumption and per worker, and
+the tracker hooks.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import warnings
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import optuna
+from optuna.study import Study
+from optuna.trial import FrozenTrial, TrialState
+
+from tuneflow.engine.failures import FailurePolicy
+from tuneflow.engine.gridindex import GridIndex, check_grid
+from tuneflow.engine.liveness import Keeper
+from tuneflow.engine.loop import Optimizer, count_toward_cap
+from tuneflow.engine.result import TuneResult, jsonable
+from tuneflow.engine.signals import Interrupted, SignalGuard
+from tuneflow.engine.storage import StorageSettings, redact_url
+from tuneflow.engine.study import create_study
+from tuneflow.engine.trial import Tracker, TrialContext, call_train, to_values, train_arity
+from tuneflow.errors import RecipeError, TrialFailed, TuneflowWarning
+from tuneflow.keys import CONFIG_ATTR, FAIL_REASON_ATTR, METRICS_ATTR, SAMPLER_ATTR, STUDY_ATTR
+from tuneflow.search.methods import MODEL_BASED, missing_requirements
+from tuneflow.search.recipe import Recipe
+from tuneflow.tracking.runs import study_run_prefix
+from tuneflow.tracking.tracker import make_tracker
+from tuneflow.tracking.writer import say
+from tuneflow.views.importance import importance_evaluator
+
+__all__ = ["TuneflowWarning", "check_runtime", "create_study", "tune"]
+
+logger = logging.getLogger(__name__)
+
+
+def _is_program(train: Any) -> bool:
+    """Whether ``train`` runs a sweep's ``program`` (it then follows ``wandb agent``'s rules)."""
+    from tuneflow.tracking.program import ProgramTrain
+
+    return isinstance(train, ProgramTrain)
+
+
+def check_runtime(recipe: Recipe) -> None:
+    """Problems that only this environment causes (missing extras, no train function, no program)."""
+    problems = []
+    if recipe.train is None:
+        problems.append("train: the recipe has no train function (and no `program` to run); give `train=`.")
+    elif _is_program(recipe.train):
+        program: Any = recipe.train
+        problems += program.problems()
+    missing = missing_requirements(recipe.method, recipe.sampler_options)
+    if missing:
+        problems.append(missing)
+    if problems:
+        raise RecipeError(recipe.name, problems)
+
+
+def _say_sampler(recipe: Recipe, study: Study) -> None:
+    """Say once, at the start, which sampler ``auto`` or ``bayes`` resolved to and why (one line)."""
+    if recipe.method not in ("auto", "bayes"):
+        return
+    choice = study.user_attrs.get(SAMPLER_ATTR) or {}
+    say(f"method '{recipe.method}' runs {choice.get('line')}")
+
+
+def warn_lossy(recipe: Recipe) -> None:
+    """Warn once per parameter: number-like text in ``values``, a deprecated exponent form, and
+    (under a model-based method) what the method cannot search exactly as W&B would."""
+    if recipe.search_space is None:
+        return
+    for p in recipe.search_space.params:
+        for note in p.notes:
+            warnings.warn(note, TuneflowWarning, stacklevel=3)
+    if recipe.method not in MODEL_BASED:
+        return
+    for p in recipe.search_space.params:
+        if p.lossy:
+            warnings.warn(
+                f"parameters.{p.name} under method '{recipe.method}': {p.lossy}.", TuneflowWarning, stacklevel=3
+            )
+
+
+class _Loop:
+    """The objective and the callbacks of one ``tune`` call."""
+
+    def __init__(self, recipe: Recipe, study: Study, tracker: Tracker) -> None:
+        self.recipe = recipe
+        self.study = study
+        self.tracker = tracker
+        self.arity = train_arity(recipe.train)  # type: ignore[arg-type]
+        space = recipe.search_space
+        self.suggest: Callable[[Any], dict[str, Any]] = (
+            space.suggester(grid=recipe.method == "grid") if space is not None else self._define_by_run
+        )
+        self.store_config = space is None or study.user_attrs.get(STUDY_ATTR, {}).get("parameters") is None
+        self.contexts: dict[int, TrialContext] = {}
+        # `wandb agent`'s start-up rules for sweep programs (see tuneflow.engine.failures).
+        self.failures = FailurePolicy(recipe.max_consecutive_failures, agent_rules=_is_program(recipe.train))
+        #: The optimizer's ``stop(reason)``, set once it exists (the loop's callbacks come first).
+        self.stop: Callable[[str], None] = lambda reason: None
+        self._lock = threading.Lock()
+
+    def _define_by_run(self, trial: optuna.Trial) -> dict[str, Any]:
+        config = self.recipe.space(trial)  # type: ignore[misc]
+        if not isinstance(config, dict):
+            raise TrialFailed(f"space() must return a dict config, but returned {type(config).__name__}")
+        return config
+
+    def objective(self, trial: optuna.Trial) -> list[float]:
+        config = self.suggest(trial)
+        ctx = TrialContext(trial, config, self.tracker)
+        self.contexts[trial.number] = ctx
+        self.tracker.on_trial_start(ctx)
+        if self.store_config:
+            trial.set_user_attr(CONFIG_ATTR, jsonable(config))
+        try:
+            returned = call_train(self.recipe.train, self.arity, ctx, self.tracker.agent_runner)  # type: ignore[arg-type]
+            values, metrics = to_values(returned, self.recipe.metrics)
+        except optuna.TrialPruned:
+            raise
+        except Exception as exc:
+            reason = str(exc) if isinstance(exc, TrialFailed) else f"{type(exc).__name__}: {exc}"
+            ctx.fail_reason = reason
+            trial.set_user_attr(FAIL_REASON_ATTR, reason)
+            raise
+        ctx.metrics = metrics
+        if len(metrics) > len(values) or not self.recipe.ranked:
+            trial.set_user_attr(METRICS_ATTR, metrics)
+        return values
+
+    def after_trial(self, study: Study, frozen: FrozenTrial) -> None:
+        ctx = self.contexts.pop(frozen.number, None)
+        if ctx is not None:
+            self.tracker.on_trial_end(ctx, frozen)
+        if frozen.state in (TrialState.FAIL, TrialState.COMPLETE, TrialState.PRUNED):
+            why = self.failures.record(frozen.state == TrialState.FAIL)
+            if why is not None:
+                self.stop(f"{why} (last: {frozen.user_attrs.get(FAIL_REASON_ATTR, 'see the log')})")
+        with self._lock:
+            if frozen.state == TrialState.COMPLETE:
+                for metric, value in zip(self.recipe.metrics, frozen.values):
+                    if metric.reached(value):
+                        self.stop(f"trial {frozen.number} reached the target {metric.name} = {metric.target:g}")
+
+
+def tune(
+    recipe: Recipe,
+    *,
+    n_trials: int | None = None,
+    timeout: float | None = None,
+    storage: Any = None,
+    study_name: str | None = None,
+    n_jobs: int = 1,
+    wandb: Any = None,
+    progress: bool = False,
+    callbacks: Sequence[Callable[[Study, FrozenTrial], None]] = (),
+    worker: bool = False,
+    tracker: Tracker | None = None,
+) -> TuneResult:
+    """Run (or resume) the recipe's study and return its result.
+
+    ``n_trials`` bounds this call; ``recipe.run_cap`` bounds the study across calls and
+    workers. ``storage`` is a URL (default ``sqlite:///tuneflow.db``), ``"memory"`` or an
+    Optuna storage. ``wandb`` is False (off), None (defaults) or options for the W&B bridge.
+    ``worker=True`` marks one of several processes sharing the study (``tuneflow worker``): its
+    sampler draws its own random stream, since a shared seed would make every worker propose
+    the same points. ``tracker`` replaces the W&B tracker ``wandb`` would make with any object
+    implementing :class:`tuneflow.engine.trial.Tracker` (e.g. ``tracking.recording.RecordingTracker``).
+
+    SIGINT/SIGTERM (main thread only) fail the trials in flight, queue them to run again, close
+    the tracker and raise :class:`tuneflow.engine.signals.Interrupted` (a ``KeyboardInterrupt``).
+    """
+    check_runtime(recipe)
+    problems = []
+    if n_trials is not None and n_trials < 1:
+        problems.append(f"n_trials: must be >= 1, but got {n_trials}.")
+    if not isinstance(n_jobs, int) or n_jobs < 1:
+        problems.append(f"n_jobs: must be an integer >= 1, but got {n_jobs!r}.")
+    if timeout is not None and timeout < 0:
+        problems.append(f"timeout: must be >= 0 seconds, but got {timeout!r}.")
+    if problems:
+        raise RecipeError(recipe.name, problems)
+    settings = StorageSettings.from_env()
+    warn_lossy(recipe)
+    study = create_study(recipe, storage, study_name, n_trials=n_trials)
+    _say_sampler(recipe, study)
+    if worker:
+        study.sampler.reseed_rng()
+    result = TuneResult(study)
+    grid_index = None
+    if recipe.method == "grid" and recipe.search_space is not None:
+        grid_index = GridIndex.of(recipe.search_space)
+        if not check_grid(study, grid_index):
+            grid_index = None  # a grid queued whole by an older tuneflow: finish its queue
+    if recipe.run_cap is not None and count_toward_cap(study) >= recipe.run_cap:
+        logger.warning(
+            "tuneflow: study %r already has run_cap=%d trials; nothing to run", study.study_name, recipe.run_cap
+        )
+        result.stop_reason = f"run_cap of {recipe.run_cap} trials reached"
+        return result
+    if tracker is None:
+        tracker = make_tracker(wandb, recipe, study, n_jobs=n_jobs, importance=importance_evaluator)
+    if _is_program(recipe.train):  # how this differs from `wandb agent`, said once
+        connection = getattr(tracker, "connection", None)
+        program: Any = recipe.train
+        for line in program.start_lines(connection.mode if connection is not None else None, study_run_prefix(study)):
+            say(line)
+    loop = _Loop(recipe, study, tracker)
+    keeper = Keeper(study, settings)
+    interrupted = True
+    optimizer = None
+    try:
+        with SignalGuard() as guard:
+            keeper.start()
+            optimizer = Optimizer(
+                study,
+                loop.objective,
+                [loop.after_trial, *callbacks],
+                keeper=keeper,
+                guard=guard,
+                settings=settings,
+                n_trials=n_trials,
+                timeout=timeout,
+                n_jobs=n_jobs,
+                run_cap=recipe.run_cap,
+                grid=recipe.method == "grid",
+                grid_index=grid_index,
+                progress=progress,
+            )
+            loop.stop = optimizer.stop
+            try:
+                optimizer.run()
+                interrupted = False
+            except Interrupted as exc:
+                guard.cleaning()
+                _say_how_to_resume(study, storage, exc)
+                raise
+    finally:
+        keeper.stop()
+        tracker.close(study, interrupted=interrupted)
+    result.stop_reason = optimizer.stop_reason if optimizer else None
+    return result
+
+
+def _say_how_to_resume(study: Study, storage: Any, exc: Interrupted) -> None:
+    where = (
+        "an in-memory storage (nothing to resume)"
+        if storage == "memory"
+        else redact_url(storage or "sqlite:///tuneflow.db")
+    )
+    logger.warning(
+        "tuneflow: %s: trials in flight were marked FAIL and queued to run again; finished trials are kept in %s. "
+        "Resume with the same command (same --storage and --study-name %r).",
+        exc,
+        where,
+        study.study_name,
+    )

@@ -1,0 +1,1 @@
+"""Views of a study: terminal tables, plots, the HTML report, optuna-dashboard (never W&B)."""

@@ -1,0 +1,85 @@
+"""optuna-dashboard on a tuneflow storage: live plots, trial tables and notes in a browser.
+
+optuna-dashboard is an optional extra (``pip install 'tuneflow[dashboard]'``); it reads the same
+storage the study writes, so it can run beside ``tuneflow run`` and show trials as they finish.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from typing import Any
+
+from tuneflow.engine.storage import DEFAULT_STORAGE, open_storage, redact_url, storage_kind
+from tuneflow.errors import TuneflowError
+
+__all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "check_dashboard", "serve"]
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8080
+
+
+def _sqlite_file(url: str) -> Path | None:
+    """The file of a ``sqlite:///`` URL (None for ``sqlite://`` in memory or other URLs)."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        database = make_url(url).database
+    except Exception:  # a malformed URL: open_storage reports it properly
+        return None
+    return Path(database) if database and database != ":memory:" else None
+
+
+def check_dashboard(storage: Any = None) -> list[str]:
+    """Every reason the dashboard cannot start on ``storage`` (empty list: it can)."""
+    problems = []
+    if importlib.util.find_spec("optuna_dashboard") is None:
+        problems.append(
+            "optuna-dashboard is not installed; pip install 'tuneflow[dashboard]' (or pip install optuna-dashboard)."
+        )
+    url = DEFAULT_STORAGE if storage is None else storage
+    kind = storage_kind(url)
+    if kind == "memory":
+        problems.append(
+            "storage: an in-memory study lives only inside the process that ran it; "
+            "give the sqlite:// or postgresql:// URL the study was run with."
+        )
+    elif kind == "sqlite" and isinstance(url, str):
+        path = _sqlite_file(url)
+        if path is not None and not path.is_file():
+            hint = "run `tuneflow run RECIPE` here first, or " if storage is None else ""
+            problems.append(
+                f"storage: {redact_url(url)} has no database file at {str(path)!r}; {hint}"
+                "give --storage the URL the study was run with."
+            )
+    if not problems and kind != "memory":
+        import optuna
+
+        try:
+            names = optuna.study.get_all_study_names(open_storage(url))
+        except Exception as exc:  # an unreachable or malformed storage says so itself
+            problems.append(f"storage: cannot read {redact_url(str(url))}: {type(exc).__name__}: {exc}")
+        else:
+            if not names:
+                problems.append(f"storage: {redact_url(str(url))} holds no studies; run `tuneflow run RECIPE` first.")
+    return problems
+
+
+def serve(storage: Any = None, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> None:
+    """Serve optuna-dashboard for ``storage`` at http://host:port/ until interrupted (blocks).
+
+    ``storage`` is a URL (default ``sqlite:///tuneflow.db``) or an Optuna storage. Listening on
+    ``127.0.0.1`` keeps it to this machine; give ``host="0.0.0.0"`` to share it on a network.
+    """
+    problems = check_dashboard(storage)
+    if problems:
+        raise TuneflowError("cannot start the dashboard:\n" + "\n".join(f"  - {p}" for p in problems))
+    from optuna_dashboard import run_server
+
+    backend = open_storage(storage)
+    try:
+        run_server(backend, host=host, port=port)
+    except OSError as exc:
+        raise TuneflowError(
+            f"cannot listen on {host}:{port}: {exc.strerror or exc}; pick another port with --port"
+        ) from exc

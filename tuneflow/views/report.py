@@ -1,0 +1,238 @@
+"""The HTML report: one self-contained file with a study's summary, best trials and plots.
+
+plotly.js is embedded inline (about 5 MB), so the file opens offline, from an e-mail or an
+artifact store, with nothing fetched. The page records its own health on ``<html>``:
+``data-plots-drawn`` counts the figures plotly finished drawing and ``data-js-errors`` counts
+script errors, so a headless browser (or a curious reader) can tell that it rendered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import optuna
+from optuna.trial import FrozenTrial, TrialState
+
+from tuneflow.engine.result import NO_METRIC_NOTE, TuneResult
+from tuneflow.engine.storage import redact_url
+from tuneflow.keys import FAIL_REASON_ATTR, METRICS_ATTR
+from tuneflow.search.space import flatten
+from tuneflow.values import is_number
+from tuneflow.version import __version__
+from tuneflow.views.plotting import PLOTS, plots
+
+__all__ = ["render_report", "write_report"]
+
+_TITLES = {
+    "history": "Optimization history",
+    "importances": "Parameter importances",
+    "parallel_coordinate": "Parallel coordinates",
+    "contour": "Contour",
+    "slice": "Slice",
+    "intermediate_values": "Intermediate values",
+    "pareto_front": "Pareto front",
+}
+# Runs first in <head>: counts script errors before plotly.js or any figure can raise one.
+_ERROR_HOOK = """<script>
+window.addEventListener("error", function (e) {
+  var root = document.documentElement;
+  root.setAttribute("data-js-errors", String(Number(root.getAttribute("data-js-errors") || 0) + 1));
+  root.setAttribute("data-last-js-error", String(e.message));
+});
+</script>"""
+# Runs after each Plotly.newPlot promise resolves (plotly's `post_script`).
+_DRAWN = (
+    "var r = document.documentElement; "
+    "r.setAttribute('data-plots-drawn', String(Number(r.getAttribute('data-plots-drawn') || 0) + 1));"
+)
+_CSS = """
+body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 1100px; color: #222; }
+h1 { font-size: 1.6rem; } h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #ddd; }
+table { border-collapse: collapse; margin: .5rem 0; font-size: .9rem; }
+th, td { border: 1px solid #ddd; padding: .25rem .6rem; text-align: left; vertical-align: top; }
+th { background: #f5f5f5; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
+p.note { color: #555; font-size: .9rem; } footer { margin-top: 3rem; color: #888; font-size: .8rem; }
+"""
+
+
+def _result_of(source: Any) -> TuneResult:
+    if isinstance(source, TuneResult):
+        return source
+    if isinstance(source, optuna.Study):
+        return TuneResult(source)
+    raise TypeError(f"a report needs an optuna.Study or a tuneflow.TuneResult, not {type(source).__name__}")
+
+
+def _fmt(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.6g}"
+    if isinstance(value, (dict, list)):
+        return json.dumps(value)
+    return "null" if value is None else str(value)
+
+
+def _cell(value: Any) -> str:
+    numeric = is_number(value)
+    cls = ' class="num"' if numeric else ""
+    return f"<td{cls}>{html.escape(_fmt(value))}</td>"
+
+
+def _table(header: Sequence[str] | None, rows: Sequence[Sequence[Any]]) -> str:
+    head = (
+        ""
+        if header is None
+        else "<thead><tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in header) + "</tr></thead>"
+    )
+    body = "".join("<tr>" + "".join(_cell(v) for v in row) + "</tr>" for row in rows)
+    return f"<table>{head}<tbody>{body}</tbody></table>"
+
+
+def _seconds(trial: FrozenTrial) -> float | None:
+    if trial.datetime_start is None or trial.datetime_complete is None:
+        return None
+    return round((trial.datetime_complete - trial.datetime_start).total_seconds(), 3)
+
+
+def _summary(result: TuneResult, storage: Any) -> str:
+    study, meta, names = result.study, result.meta, result.metric_names
+    goals = [d.name.lower() for d in study.directions]
+    counts = ", ".join(f"{n} {s.lower()}" for s, n in sorted(result.counts().items())) or "none"
+    rows: list[tuple[str, Any]] = [("study", study.study_name)]
+    if meta.get("recipe") and meta["recipe"] != study.study_name:
+        rows.append(("recipe", meta["recipe"]))
+    rows.append(("metric", ", ".join(f"{n} ({g})" for n, g in zip(names, goals)) or f"none: {NO_METRIC_NOTE}"))
+    if meta.get("method"):
+        rows.append(("method", meta["method"]))
+    if meta.get("seed") is not None:
+        rows.append(("seed", meta["seed"]))
+    if storage is not None:
+        rows.append(("storage", redact_url(storage)))
+    rows.append(("trials", counts))
+    done = study.get_trials(deepcopy=False, states=(TrialState.COMPLETE,))
+    if not result.ranked:
+        pass
+    elif done and not result.is_multi_objective:
+        best = result.best_trial
+        rows.append((f"best {names[0]}", f"{_fmt(best.value)} (trial #{best.number})"))
+    elif done:
+        rows.append(("Pareto front", f"{len(result.best_trials)} trials"))
+    durations = [s for s in map(_seconds, study.get_trials(deepcopy=False)) if s is not None]
+    if durations:
+        rows.append(("trial time", f"{sum(durations):.1f} s in total, {sum(durations) / len(durations):.2f} s mean"))
+    return _table(None, rows)
+
+
+def _recorded_trials(result: TuneResult, top_n: int) -> str:
+    """A study without a metric: its first completed trials, by number, with what they returned."""
+    done = result.study.get_trials(deepcopy=False, states=(TrialState.COMPLETE,))
+    note = f'<p class="note">{html.escape(NO_METRIC_NOTE[0].upper() + NO_METRIC_NOTE[1:])}.'
+    if not done:
+        return note + " No completed trial yet.</p>"
+    trials = done[:top_n]
+    configs = [flatten(result.config_of(t)) for t in trials]
+    returned = [t.user_attrs.get(METRICS_ATTR) or {} for t in trials]
+    keys = list(dict.fromkeys(k for c in configs for k in c))
+    values = list(dict.fromkeys(k for r in returned for k in r))
+    header = ["trial", *values, "seconds", *keys]
+    rows = [
+        [t.number, *(r.get(v, "") for v in values), _seconds(t), *(c.get(k, "") for k in keys)]
+        for t, r, c in zip(trials, returned, configs, strict=True)
+    ]
+    shown = f"the first {len(trials)} of {len(done)}" if len(done) > len(trials) else f"all {len(done)}"
+    return note + f" Completed trials ({shown}), in order, with the numbers train returned.</p>" + _table(header, rows)
+
+
+def _best_trials(result: TuneResult, top_n: int) -> str:
+    if not result.ranked:
+        return _recorded_trials(result, top_n)
+    trials = result.top(top_n)
+    if not trials:
+        return '<p class="note">No completed trial yet.</p>'
+    configs = [flatten(result.config_of(t)) for t in trials]
+    keys: list[str] = []
+    for config in configs:
+        keys += [k for k in config if k not in keys]
+    header = ["trial", *result.metric_names, "seconds", *keys]
+    rows = [
+        [t.number, *t.values, _seconds(t), *(c.get(k, "") for k in keys)] for t, c in zip(trials, configs, strict=True)
+    ]
+    what = "Pareto-optimal trials" if result.is_multi_objective else f"The {len(trials)} best completed trials"
+    return f'<p class="note">{what}; configs as the train function received them.</p>' + _table(header, rows)
+
+
+def _failures(result: TuneResult) -> str:
+    failed = result.study.get_trials(deepcopy=False, states=(TrialState.FAIL,))
+    if not failed:
+        return ""
+    reasons: dict[str, list[int]] = {}
+    for t in failed:
+        reasons.setdefault(str(t.user_attrs.get(FAIL_REASON_ATTR, "no reason recorded")), []).append(t.number)
+    rows = [
+        [", ".join(f"#{n}" for n in numbers[:10]) + (" ..." if len(numbers) > 10 else ""), reason]
+        for reason, numbers in reasons.items()
+    ]
+    return "<h2>Failed trials</h2>" + _table(["trials", "reason"], rows)
+
+
+def render_report(source: Any, *, storage: Any = None, top_n: int = 10) -> str:
+    """The report as one HTML string (see :func:`write_report`)."""
+    import plotly.offline
+
+    result = _result_of(source)
+    figures = plots(result)
+    name = result.study.study_name
+    sections = []
+    for key, fig in figures.items():
+        div = fig.to_html(
+            full_html=False,
+            include_plotlyjs=False,
+            div_id=f"plot-{key}",
+            post_script=_DRAWN,
+            config={"displaylogo": False, "responsive": True},
+        )
+        sections.append(f'<section><h2>{_TITLES[key]}</h2><p class="note">{html.escape(PLOTS[key])}</p>{div}</section>')
+    if figures.skipped:
+        items = "".join(f"<li>{_TITLES[k]}: {html.escape(v)}</li>" for k, v in figures.skipped.items())
+        sections.append(f'<section><h2>Plots not drawn</h2><ul class="note">{items}</ul></section>')
+    generated = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            f'<html lang="en" data-plots-expected="{len(figures)}">',
+            "<head>",
+            '<meta charset="utf-8">',
+            f"<title>tuneflow report: {html.escape(name)}</title>",
+            _ERROR_HOOK,
+            f"<style>{_CSS}</style>",
+            f'<script type="text/javascript">{plotly.offline.get_plotlyjs()}</script>',
+            "</head>",
+            "<body>",
+            f"<h1>tuneflow report: study {html.escape(name)}</h1>",
+            "<h2>Summary</h2>",
+            _summary(result, storage),
+            "<h2>Best trials</h2>",
+            _best_trials(result, top_n),
+            _failures(result),
+            *sections,
+            f"<footer>Generated {generated} by tuneflow {__version__} with Optuna {optuna.__version__}.</footer>",
+            "</body>",
+            "</html>",
+        ]
+    )
+
+
+def write_report(source: Any, path: str | Path = "report.html", *, storage: Any = None, top_n: int = 10) -> Path:
+    """Write the HTML report of a study (or a TuneResult) to ``path``; return the path.
+
+    ``storage`` (a URL) is shown in the summary with any password masked. The file embeds
+    plotly.js, so it needs no network to open.
+    """
+    out = Path(path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(render_report(source, storage=storage, top_n=top_n), encoding="utf-8")
+    return out
