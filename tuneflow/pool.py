@@ -86,8 +86,12 @@ def run_pool(
     seed: int | None = None,
     wandb: bool = True,
     progress: bool = True,
+    extra_args: Sequence[str] = (),
 ) -> TuneResult:
-    """Run ``recipe`` (loaded from ``recipe_ref``) in ``workers`` processes; the study's result."""
+    """Run ``recipe`` (loaded from ``recipe_ref``) in ``workers`` processes; the study's result.
+
+    ``extra_args`` are more ``tuneflow worker`` flags given to every worker as they are.
+    """
     url = check_pool_storage(storage)
     check_runtime(recipe)
     warn_lossy(recipe)
@@ -103,6 +107,7 @@ def run_pool(
             args += [flag, str(value)]
     if not wandb:
         args.append("--no-wandb")
+    args += list(extra_args)
     shares = split(n_trials, workers)
     total = _total(study, recipe, grid, n_trials)
     pool = _Pool(url)
