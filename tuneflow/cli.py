@@ -86,6 +86,17 @@ def run_options(storage_help: str) -> Callable[[Callable[..., Any]], Callable[..
         ),
         click.option("--timeout", type=click.FloatRange(min=0), help="Stop starting trials after this many seconds."),
         click.option("--no-wandb", is_flag=True, help="Do not log to W&B."),
+        click.option(
+            "--max-consecutive-failed-runs",
+            "max_failures",
+            type=click.IntRange(min=1),
+            help="Stop after this many failed trials in a row (default: the recipe's, 10).",
+        ),
+        click.option(
+            "--sweep-id",
+            help="Sweep YAML with a program: the W&B sweep its runs belong to (default: WANDB_SWEEP_ID, else a "
+            "placeholder when offline); 'none' marks them as plain runs.",
+        ),
         click.option("--progress/--no-progress", default=True, show_default=True, help="Show a progress bar."),
     ]
 
@@ -108,18 +119,29 @@ def _run(
     timeout: float | None,
     no_wandb: bool,
     progress: bool,
+    max_failures: int | None = None,
+    sweep_id: str | None = None,
     worker: bool = False,
     workers: int = 1,
     pool_member: bool = False,
 ) -> None:
     from tuneflow.loading import load_recipe
+    from tuneflow.tracking.program import ProgramTrain
     from tuneflow.tune import tune
     from tuneflow.views.display import print_summary
 
-    loaded = load_recipe(recipe).replace(method=method, seed=seed)
+    loaded = load_recipe(recipe).replace(method=method, seed=seed, max_consecutive_failures=max_failures)
+    if sweep_id is not None:
+        if not isinstance(loaded.train, ProgramTrain):
+            raise TuneflowError(f"--sweep-id: {recipe!r} is not a sweep YAML with a `program`; leave --sweep-id out.")
+        loaded = loaded.replace(train=loaded.train.replace(sweep_id=sweep_id))
     if workers > 1:
         from tuneflow.pool import run_pool
 
+        extra: list[str] = []
+        for flag, value in (("--max-consecutive-failed-runs", max_failures), ("--sweep-id", sweep_id)):
+            if value is not None:
+                extra += [flag, str(value)]
         result = run_pool(
             recipe,
             loaded,
@@ -133,8 +155,10 @@ def _run(
             seed=seed,
             wandb=not no_wandb,
             progress=progress,
+            extra_args=extra,
         )
         print_summary(result, storage=storage)
+        _fail_if_nothing_completed(result)
         return
     wandb: Any = False if no_wandb else ({"summary_run": False} if pool_member else None)
     result = tune(
@@ -150,6 +174,17 @@ def _run(
     )
     if not pool_member:  # `run --workers N` prints one summary for all its workers
         print_summary(result, storage=storage)
+        _fail_if_nothing_completed(result)
+
+
+def _fail_if_nothing_completed(result: Any) -> None:
+    """Exit 1 with one line when the study ended without any completed trial (after its summary)."""
+    from tuneflow.views.display import no_completed_trial
+
+    problem = no_completed_trial(result)
+    if problem:
+        click.echo(f"error: {problem}", err=True)
+        sys.exit(1)
 
 
 @main.command()
@@ -195,9 +230,10 @@ def export_sweep(recipe: str, output: Path | None) -> None:
 def best(storage: str | None, study_name: str | None, as_json: bool) -> None:
     """Print the best configuration and value of a study."""
     from tuneflow.engine.result import load_result
-    from tuneflow.views.display import best_payload, print_best
+    from tuneflow.views.display import best_payload, print_best, require_completed
 
     result = load_result(storage, study_name)
+    require_completed(result)
     if as_json:
         click.echo(json.dumps(best_payload(result), indent=2, default=str))
     else:
@@ -231,9 +267,11 @@ def report(storage: str | None, study_name: str | None, output: Path) -> None:
     """Write a self-contained HTML report of a study: summary, best trials, Optuna's plots."""
     from tuneflow.engine.result import load_result
     from tuneflow.engine.storage import DEFAULT_STORAGE
+    from tuneflow.views.display import require_completed
     from tuneflow.views.report import write_report
 
     result = load_result(storage, study_name)
+    require_completed(result)
     path = write_report(result, output, storage=storage or DEFAULT_STORAGE)
     click.echo(f"wrote {path} (study {result.study.study_name!r}; open it in any browser, offline)")
 
@@ -249,6 +287,8 @@ def dashboard(storage: str | None, host: str, port: int) -> None:
     from tuneflow.views.dashboard import check_dashboard, serve
 
     problems = check_dashboard(storage)
+    if len(problems) == 1:
+        raise TuneflowError(f"cannot start the dashboard: {problems[0]}")
     if problems:
         raise TuneflowError("cannot start the dashboard:\n" + "\n".join(f"  - {p}" for p in problems))
     click.echo(f"optuna-dashboard for {redact_url(storage or DEFAULT_STORAGE)} at http://{host}:{port}/", err=True)

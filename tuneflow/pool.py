@@ -86,8 +86,12 @@ def run_pool(
     seed: int | None = None,
     wandb: bool = True,
     progress: bool = True,
+    extra_args: Sequence[str] = (),
 ) -> TuneResult:
-    """Run ``recipe`` (loaded from ``recipe_ref``) in ``workers`` processes; the study's result."""
+    """Run ``recipe`` (loaded from ``recipe_ref``) in ``workers`` processes; the study's result.
+
+    ``extra_args`` are more ``tuneflow worker`` flags given to every worker as they are.
+    """
     url = check_pool_storage(storage)
     check_runtime(recipe)  # the recipe's warnings come from the workers, each distinct line once
     study = create_study(recipe, url, study_name)  # once, here: a bad storage or goal fails before any worker
@@ -102,6 +106,7 @@ def run_pool(
             args += [flag, str(value)]
     if not wandb:
         args.append("--no-wandb")
+    args += list(extra_args)
     shares = split(n_trials, workers)
     total = _total(study, recipe, grid, n_trials)
     pool = _Pool(url)

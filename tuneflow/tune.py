@@ -19,6 +19,7 @@ import optuna
 from optuna.study import Study
 from optuna.trial import FrozenTrial, TrialState
 
+from tuneflow.engine.failures import FailurePolicy
 from tuneflow.engine.gridindex import GridIndex, check_grid
 from tuneflow.engine.liveness import Keeper
 from tuneflow.engine.loop import Optimizer, count_toward_cap
@@ -31,6 +32,7 @@ from tuneflow.errors import RecipeError, TrialFailed, TuneflowWarning
 from tuneflow.keys import CONFIG_ATTR, FAIL_REASON_ATTR, METRICS_ATTR, SAMPLER_ATTR, STUDY_ATTR
 from tuneflow.search.methods import MODEL_BASED, missing_requirements
 from tuneflow.search.recipe import Recipe
+from tuneflow.tracking.runs import study_run_prefix
 from tuneflow.tracking.tracker import make_tracker
 from tuneflow.tracking.writer import say
 from tuneflow.views.importance import importance_evaluator
@@ -40,11 +42,21 @@ __all__ = ["TuneflowWarning", "check_runtime", "create_study", "tune"]
 logger = logging.getLogger(__name__)
 
 
+def _is_program(train: Any) -> bool:
+    """Whether ``train`` runs a sweep's ``program`` (it then follows ``wandb agent``'s rules)."""
+    from tuneflow.tracking.program import ProgramTrain
+
+    return isinstance(train, ProgramTrain)
+
+
 def check_runtime(recipe: Recipe) -> None:
-    """Problems that only this environment causes (missing extras, no train function)."""
+    """Problems that only this environment causes (missing extras, no train function, no program)."""
     problems = []
     if recipe.train is None:
         problems.append("train: the recipe has no train function (and no `program` to run); give `train=`.")
+    elif _is_program(recipe.train):
+        program: Any = recipe.train
+        problems += program.problems()
     missing = missing_requirements(recipe.method, recipe.sampler_options)
     if missing:
         problems.append(missing)
@@ -91,7 +103,8 @@ class _Loop:
         )
         self.store_config = space is None or study.user_attrs.get(STUDY_ATTR, {}).get("parameters") is None
         self.contexts: dict[int, TrialContext] = {}
-        self.failures_in_a_row = 0
+        # `wandb agent`'s start-up rules for sweep programs (see tuneflow.engine.failures).
+        self.failures = FailurePolicy(recipe.max_consecutive_failures, agent_rules=_is_program(recipe.train))
         #: The optimizer's ``stop(reason)``, set once it exists (the loop's callbacks come first).
         self.stop: Callable[[str], None] = lambda reason: None
         self._lock = threading.Lock()
@@ -128,15 +141,12 @@ class _Loop:
         ctx = self.contexts.pop(frozen.number, None)
         if ctx is not None:
             self.tracker.on_trial_end(ctx, frozen)
+        if frozen.state in (TrialState.FAIL, TrialState.COMPLETE, TrialState.PRUNED):
+            why = self.failures.record(frozen.state == TrialState.FAIL)
+            if why is not None:
+                self.stop(f"{why} (last: {frozen.user_attrs.get(FAIL_REASON_ATTR, 'see the log')})")
         with self._lock:
-            if frozen.state == TrialState.FAIL:
-                self.failures_in_a_row += 1
-                limit = self.recipe.max_consecutive_failures
-                if self.failures_in_a_row >= limit:
-                    reason = frozen.user_attrs.get(FAIL_REASON_ATTR, "see the log")
-                    self.stop(f"{limit} trials failed in a row (last: {reason})")
-            elif frozen.state == TrialState.COMPLETE:
-                self.failures_in_a_row = 0
+            if frozen.state == TrialState.COMPLETE:
                 for metric, value in zip(self.recipe.metrics, frozen.values):
                     if metric.reached(value):
                         self.stop(f"trial {frozen.number} reached the target {metric.name} = {metric.target:g}")
@@ -199,6 +209,11 @@ def tune(
         return result
     if tracker is None:
         tracker = make_tracker(wandb, recipe, study, n_jobs=n_jobs, importance=importance_evaluator)
+    if _is_program(recipe.train):  # how this differs from `wandb agent`, said once
+        connection = getattr(tracker, "connection", None)
+        program: Any = recipe.train
+        for line in program.start_lines(connection.mode if connection is not None else None, study_run_prefix(study)):
+            say(line)
     loop = _Loop(recipe, study, tracker)
     keeper = Keeper(study, settings)
     interrupted = True
