@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import optuna
 import pytest
 import yaml
 from click.testing import CliRunner
@@ -144,3 +145,15 @@ def test_runs_imported_into_a_study_without_a_metric_complete_unranked(_isolated
     assert report.added == 3
     result = tuneflow.TuneResult(report.study)
     assert not result.ranked and result.counts() == {"COMPLETE": 3}
+
+
+def test_auto_without_a_metric_runs_random_and_ranks_nothing() -> None:
+    seen: list[dict[str, Any]] = []
+    recipe = tuneflow.Recipe(
+        name="auto", train=lambda c: seen.append(c), parameters={"x": {"min": 0.0, "max": 1.0}}, metric=[]
+    )
+    assert recipe.method == "auto"
+    result = tuneflow.tune(recipe, n_trials=4, storage="memory", wandb=False)
+    assert result.counts() == {"COMPLETE": 4} and not result.ranked
+    assert len({c["x"] for c in seen}) == 4
+    assert isinstance(result.study.sampler, optuna.samplers.RandomSampler)

@@ -41,7 +41,7 @@ from tuneflow.engine.study import create_study
 from tuneflow.errors import StorageError, TuneflowError
 from tuneflow.keys import STORAGE_ENV
 from tuneflow.search.recipe import Recipe
-from tuneflow.tune import check_runtime, warn_lossy
+from tuneflow.tune import check_runtime
 
 __all__ = ["check_pool_storage", "run_pool", "split"]
 _STOPPING = "tuneflow: stopping: "
@@ -93,8 +93,7 @@ def run_pool(
     ``extra_args`` are more ``tuneflow worker`` flags given to every worker as they are.
     """
     url = check_pool_storage(storage)
-    check_runtime(recipe)
-    warn_lossy(recipe)
+    check_runtime(recipe)  # the recipe's warnings come from the workers, each distinct line once
     study = create_study(recipe, url, study_name)  # once, here: a bad storage or goal fails before any worker
     grid = None
     if recipe.method == "grid" and recipe.search_space is not None:

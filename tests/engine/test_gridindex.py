@@ -88,3 +88,9 @@ def test_two_million_point_grid_starts_at_once_in_little_memory() -> None:
         {"a": 0, "b": 0, "c": "v0", "d": 1, "e": 0, "f": "[0]"},
         {"a": 0, "b": 0, "c": "v0", "d": 1, "e": 0, "f": "[1]"},
     ]
+
+
+def test_a_grid_shows_a_progress_bar_to_its_last_point(capsys: pytest.CaptureFixture) -> None:
+    recipe = tuneflow.Recipe(name="bar", train=lambda c: 0.0, parameters=PARAMETERS, method="grid")
+    tuneflow.tune(recipe, storage="memory", wandb=False, progress=True)  # no n_trials: the grid's size
+    assert "54/54" in capsys.readouterr().err  # 3 x 3 x 2 x 3 points

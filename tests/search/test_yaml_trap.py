@@ -146,3 +146,11 @@ def test_log_uniform_with_value_like_bounds_suggests_the_values_form_too(_isolat
     assert (
         "if you meant the values 1e-05 .. 0.01, write `distribution: log_uniform_values, min: 1e-05, max: 0.01`" in lr
     )
+
+
+def test_quoted_integers_in_values_get_the_integer_spelling() -> None:
+    from tuneflow.search.hints import text_numbers, text_numbers_warning
+
+    found = text_numbers(["1", "gbdt", 2, "1"])
+    assert found == ["1"]
+    assert text_numbers_warning("k", found).endswith("To pass numbers, write 1.")

@@ -131,8 +131,13 @@ def check_grid(study: Study, grid: GridIndex) -> bool:
     mine: dict[str, Any] = {"size": grid.size, "digest": grid.digest}
     recorded = attrs.get(GRID_ATTR)
     if recorded is None:
-        storage.set_study_system_attr(sid, GRID_ATTR, mine)  # the same value from any worker
-    elif recorded != mine:
+        try:
+            storage.set_study_system_attr(sid, GRID_ATTR, mine)
+        except Exception:  # another worker starting at the same moment inserted it first
+            recorded = storage.get_study_system_attrs(sid).get(GRID_ATTR)
+            if recorded is None:
+                raise
+    if recorded is not None and recorded != mine:
         raise StorageError(
             f"study {study.study_name!r} enumerates another grid ({recorded['size']} points) than the recipe "
             f"({grid.size} points): its parameter values changed; use another --study-name for the new grid"

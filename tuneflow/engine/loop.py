@@ -33,7 +33,7 @@ from optuna.study import Study
 from optuna.trial import FrozenTrial, TrialState
 
 from tuneflow.engine import optuna_adapter as adapter
-from tuneflow.engine.gridindex import GridIndex, claim_point
+from tuneflow.engine.gridindex import GridIndex, claim_point, claimed
 from tuneflow.engine.gridqueue import n_waiting_or_running, pop_waiting
 from tuneflow.engine.liveness import Keeper
 from tuneflow.engine.signals import Interrupted, SignalGuard
@@ -100,7 +100,11 @@ class Optimizer:
             self._local_count = count_toward_cap(study)
         if progress and n_jobs > 1 and n_trials is None and timeout is not None:
             progress = False  # as study.optimize: no timeout-only bar with threads
-        self._bar = adapter.progress_bar(progress and (n_trials or timeout) is not None, n_trials, timeout)
+        bar_trials = n_trials
+        if bar_trials is None and timeout is None and grid_index is not None and progress:
+            # A grid's bar counts its points not yet claimed (other workers may take some of them).
+            bar_trials = max(grid_index.size - claimed(study), 0) + n_waiting_or_running(study)[0]
+        self._bar = adapter.progress_bar(progress and (bar_trials or timeout) is not None, bar_trials, timeout)
         self._start = time.monotonic()
 
     # -- the loop ------------------------------------------------------------------------------

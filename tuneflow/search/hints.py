@@ -39,11 +39,14 @@ _EXPONENT_ONLY = re.compile(r"^(?P<mantissa>[+-]?\d+)(?P<exp>[eE][+-]?\d+)$")
 
 
 def _written_as_float(text: str) -> str:
-    """How to write ``text`` so that YAML 1.1 reads a float: ``1e-3`` -> ``1.0e-3``."""
+    """How to write ``text`` so that YAML 1.1 reads a number: ``1e-3`` -> ``1.0e-3``, ``'7'`` -> ``7``."""
     match = _EXPONENT_ONLY.match(text.strip())
     if match:
         return f"{match['mantissa']}.0{match['exp']}"
-    return repr(float(text))
+    try:
+        return str(int(text.strip()))
+    except ValueError:
+        return repr(float(text))
 
 
 def number_text_fix(where: str, value: str) -> str:
@@ -71,7 +74,8 @@ def text_numbers_warning(name: str, found: list[str]) -> str:
     fixes = ", ".join(_written_as_float(v) for v in found)
     return (
         f"parameters.{name}: {shown} {'is' if len(found) == 1 else 'are'} text, not "
-        f"{'a number' if len(found) == 1 else 'numbers'} (YAML 1.1 reads `1e-3` without a dot as text); "
+        f"{'a number' if len(found) == 1 else 'numbers'} (YAML 1.1 reads an exponent without a dot, like `1e-3`, "
+        "as text, and quoted numbers are text); "
         f"train receives {'it' if len(found) == 1 else 'them'} as {'a string' if len(found) == 1 else 'strings'}, "
         f"as under W&B. To pass numbers, write {fixes}."
     )
