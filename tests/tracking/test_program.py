@@ -440,3 +440,27 @@ def test_a_run_file_is_rewritten_as_wandb_core_writes_it() -> None:
     broken[20] ^= 1
     with pytest.raises(ValueError, match="bad chunk"):
         _records(bytes(broken))
+
+
+CRASHES = """\
+import wandb
+
+run = wandb.init()
+wandb.log({"loss": 1.0})
+raise RuntimeError("diverged at epoch 1")
+"""
+
+
+@pytest.mark.slow
+def test_a_program_that_crashes_after_wandb_init_has_its_run_counted_and_named(_isolated: Path) -> None:
+    (_isolated / "train.py").write_text(CRASHES)
+    (_isolated / "sweep.yaml").write_text(
+        "program: train.py\nproject: sweepproj\nmethod: random\nmetric: {name: loss, goal: minimize}\n"
+        "parameters:\n  lr: {min: 0.0, max: 1.0}\n"
+    )
+    out = _run("sweep.yaml", "--n-trials", "1", "--storage", "sqlite:///s.db", exit_code=1)
+    trial = load_result("sqlite:///s.db").study.trials[0]
+    assert trial.state.name == "FAIL" and "RuntimeError: diverged at epoch 1" in trial.user_attrs["fail_reason"]
+    run_id = trial.user_attrs["wandb_run_id"]
+    assert trial.user_attrs["wandb_run_path"] == f"sweepproj/{run_id}"  # read from the run it wrote
+    assert "wrote 2 W&B runs (offline)" in out  # the crashed program's run and the study summary
