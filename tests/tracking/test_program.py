@@ -464,3 +464,39 @@ def test_a_program_that_crashes_after_wandb_init_has_its_run_counted_and_named(_
     run_id = trial.user_attrs["wandb_run_id"]
     assert trial.user_attrs["wandb_run_path"] == f"sweepproj/{run_id}"  # read from the run it wrote
     assert "wrote 2 W&B runs (offline)" in out  # the crashed program's run and the study summary
+
+
+@pytest.mark.parametrize(
+    ("option", "env_sweep", "mode", "expected"),
+    [
+        ("auto", None, "offline", "tuneflow-study-1234"),  # a placeholder, removed from each run at its end
+        ("auto", None, "online", None),  # W&B's server refuses a sweep it does not hold
+        ("auto", "abc12345", "online", "abc12345"),  # a real sweep, e.g. from `wandb sweep --controller`
+        ("auto", "abc12345", "offline", "abc12345"),
+        ("none", "abc12345", "offline", None),
+        ("xyz98765", None, "online", "xyz98765"),
+    ],
+)
+def test_which_sweep_id_program_runs_get(
+    monkeypatch: pytest.MonkeyPatch, option: str, env_sweep: str | None, mode: str, expected: str | None
+) -> None:
+    from tuneflow.tracking.program import ProgramTrain
+
+    if env_sweep is None:
+        monkeypatch.delenv("WANDB_SWEEP_ID", raising=False)
+    else:
+        monkeypatch.setenv("WANDB_SWEEP_ID", env_sweep)
+    train = ProgramTrain("train.py", None, ("loss",), sweep_id=option)
+    assert train._sweep_id(mode, "study-1234") == expected
+    assert train._placeholder(mode) == (expected == "tuneflow-study-1234")
+
+
+def test_no_python_on_path_is_one_problem_naming_the_fix(_isolated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tuneflow.tracking.program import ProgramTrain
+
+    (_isolated / "train.py").write_text("")
+    monkeypatch.setenv("PATH", str(_isolated / "empty"))
+    (problem,) = ProgramTrain("train.py", None, ("loss",), cwd=_isolated).problems()
+    assert "`python` from PATH, as under `wandb agent`" in problem and "activate the environment" in problem
+    with_command = ProgramTrain("train.py", ("/opt/py/bin/python", "${program}", "${args}"), ("loss",), cwd=_isolated)
+    assert with_command.problems() == []  # the sweep's command names its Python
