@@ -60,7 +60,7 @@ recipe = tuneflow.Recipe(name="grid-scale", train=train, parameters=parameters, 
 start = time.perf_counter()
 result = tuneflow.tune(recipe, n_trials=n_trials, storage=storage, wandb=False)
 done = time.perf_counter()
-from tuneflow.gridindex import GridIndex
+from tuneflow.engine.gridindex import GridIndex
 print(json.dumps({
     "size": GridIndex.of(recipe.search_space).size,
     "first_s": first[0] - start,

@@ -179,3 +179,41 @@ def test_agent_style_train_is_pruned_by_wandb_hyperband(_isolated: Path) -> None
             assert len(history) < EPOCHS and summary["tuneflow/state"] == "pruned"
         else:
             assert len(history) == EPOCHS and summary["tuneflow/state"] == "complete"
+
+
+def test_rows_out_of_step_order_are_kept_offline(_isolated: Path) -> None:
+    """A row logged at a step below one already streamed: W&B would drop it; the run is rewritten."""
+
+    def train(config: dict[str, Any], trial: tuneflow.TrialContext) -> float:
+        trial.report(3.0, 2)
+        trial.log({"aux": 0}, step=0)  # late
+        trial.log({"aux": 5})  # no step: after the last one (3)
+        trial.report(1.0, 1)  # late
+        return 1.0
+
+    result = tuneflow.tune(_recipe(train), n_trials=1, storage="memory", wandb={"summary_run": False})
+    run_dir = _run_dir(_isolated, result.study.trials[0].user_attrs[RUN_ID_ATTR])
+    assert run_dir is not None and len(run_dirs(_isolated / "wandb")) == 1
+    rows = {step: {k: v for k, v in row.items() if not k.startswith("_")} for step, row in _history(run_dir).items()}
+    assert rows == {0: {"aux": 0}, 1: {METRIC: 1.0}, 2: {METRIC: 3.0}, 3: {"aux": 5}}
+
+
+def test_summary_run_with_an_importance_factory_that_cannot_be_pickled(_isolated: Path) -> None:
+    """A lambda factory cannot go to the writer process: the summary run is built here, charts included."""
+    from optuna.importance import FanovaImportanceEvaluator
+
+    from tuneflow.engine.study import create_study
+    from tuneflow.tracking.tracker import make_tracker
+
+    def train(config: dict[str, Any]) -> float:
+        return config["x"] * config["model"]["depth"]
+
+    recipe = _recipe(train)
+    storage = "sqlite:///lambda.db"
+    tracker = make_tracker(
+        {}, recipe, create_study(recipe, storage), importance=lambda: FanovaImportanceEvaluator(seed=0)
+    )
+    result = tuneflow.tune(recipe, storage=storage, tracker=tracker)
+    summaries = [read_run(d) for d in run_dirs(_isolated / "wandb") if "-summary-" in d.name]
+    assert len(summaries) == 1 and summaries[0]["summary"]["tuneflow/n_trials"] == len(result.study.trials)
+    assert "charts/param_importances" in summaries[0]["summary"]

@@ -164,6 +164,21 @@ def test_program_trials_survive_wandb_down(_isolated: Path, monkeypatch: pytest.
     assert len([d for d in dirs if d.name.startswith("run-")]) == 1  # one online attempt in total
 
 
+@pytest.mark.slow
+def test_program_sweep_without_a_metric_completes_when_the_program_succeeds(_isolated: Path) -> None:
+    """As under W&B: a grid of program runs with no metric block; a run that exits 1 is FAIL."""
+    (_isolated / "train.py").write_text(PROGRAM)
+    sweep = _isolated / "sweep.yaml"
+    sweep.write_text("program: train.py\nmethod: grid\nparameters:\n  lr: {values: [0.05, 0.2, 0.3]}\n")
+    output = _run(str(sweep), "--storage", "sqlite:///s.db")
+    result = load_result("sqlite:///s.db")
+    states = {t.params["lr"]: t.state.name for t in result.study.trials}
+    assert states == {0.05: "COMPLETE", 0.2: "COMPLETE", 0.3: "FAIL"}  # lr > 0.25 exits 1
+    assert not result.ranked and "this study has no metric, so no trial is ranked" in output
+    done = next(t for t in result.study.trials if t.params["lr"] == 0.05)
+    assert done.user_attrs["metrics"]["loss"] == pytest.approx((0.05 - 0.1) ** 2 + 1.0 / 3)  # its run summary
+
+
 # -- where and how the agent runs the program ------------------------------------------------------
 
 REPO_PROGRAM = """\

@@ -85,7 +85,7 @@ def deprecated_form(name: str, kind: str, spec: Mapping[str, Any]) -> str | None
     lo, hi = float(spec["min"]), float(spec["max"])
     if kind == "inv_log_uniform":  # 1 / x with x = e**U(min, max): values e**-max .. e**-min
         vmin, vmax = math.exp(-hi), math.exp(-lo)
-        read = f"as exponents of 1/x: values from e**-{hi:g} = {vmin:.6g} to e**-{lo:g} = {vmax:.6g}"
+        read = f"as exponents of 1/x: values from e**{-hi + 0.0:g} = {vmin:.6g} to e**{-lo + 0.0:g} = {vmax:.6g}"
     else:
         vmin, vmax = math.exp(lo), math.exp(hi)
         read = f"as natural-log exponents: values from e**{lo:g} = {vmin:.6g} to e**{hi:g} = {vmax:.6g}"

@@ -23,6 +23,7 @@ bounded time and says how many runs were written.
 from __future__ import annotations
 
 import os
+import pickle
 import time
 from pathlib import Path
 from typing import Any
@@ -38,7 +39,7 @@ from tuneflow.tracking.agent import finish_agent_run, run_agent_style
 from tuneflow.tracking.options import WandbOptions, resolve_mode
 from tuneflow.tracking.redact import Redactor, storage_secrets
 from tuneflow.tracking.runs import RunSpec, StudyInfo, study_run_prefix, trial_spec
-from tuneflow.tracking.summary import Importance
+from tuneflow.tracking.summary import Importance, summary_spec
 from tuneflow.tracking.writer import Connection, RunWriter, SummaryRequest, TrialRun, say
 
 __all__ = ["WandbTracker", "make_tracker"]
@@ -81,7 +82,10 @@ class WandbTracker(Tracker):
         )
         self.connection = Connection(project, entity, mode, options.dir, options.init_timeout)
         self.writer = RunWriter(self.connection)
-        if options.summary_run and options.plots:
+        # The summary run is built in the writer process, which needs the importance factory
+        # pickled; a factory that cannot be (a lambda) builds it here at the end, as before.
+        self._summary_in_child = _picklable(importance)
+        if options.summary_run and options.plots and self._summary_in_child:
             self.writer.warm(importance)
         self.agent_style = recipe.train is not None and train_arity(recipe.train) == 0
         self.program_style = getattr(recipe, "program", None) is not None
@@ -223,21 +227,27 @@ class WandbTracker(Tracker):
                 )
         trials = study.get_trials(deepcopy=False)
         if options.summary_run and trials:
-            try:  # built in the writer process, which imported what it needs while the trials ran
-                self.writer.summarize(
-                    SummaryRequest(
-                        run_id=self.study_info.summary_run_id(len(trials)),
-                        study_name=study.study_name,
-                        directions=list(study.directions),
-                        user_attrs=dict(study.user_attrs),
-                        trials=list(trials),
-                        info=self.study_info,
-                        secrets=self.redactor.secrets,
-                        interrupted=interrupted,
-                        plots=options.plots,
-                        importance=self.importance,
+            try:
+                if self._summary_in_child:  # it imported what it needs while the trials ran
+                    self.writer.summarize(
+                        SummaryRequest(
+                            run_id=self.study_info.summary_run_id(len(trials)),
+                            study_name=study.study_name,
+                            directions=list(study.directions),
+                            user_attrs=dict(study.user_attrs),
+                            trials=list(trials),
+                            info=self.study_info,
+                            secrets=self.redactor.secrets,
+                            interrupted=interrupted,
+                            plots=options.plots,
+                            importance=self.importance,
+                        )
                     )
-                )
+                else:
+                    spec = summary_spec(
+                        study, self.study_info, self.redactor, interrupted, options.plots, self.importance
+                    )
+                    self.writer.submit(spec)
             except Exception as exc:
                 self.writer.errors.append(f"summary run: {type(exc).__name__}: {exc}")
         queued = self.writer.pending
@@ -271,6 +281,15 @@ class WandbTracker(Tracker):
         if mode == "offline" and written:
             message += f"; upload with `wandb sync {where}/offline-run-*`"
         say(message)
+
+
+def _picklable(value: Any) -> bool:
+    """Whether ``value`` can be sent to the writer process."""
+    try:
+        pickle.dumps(value)
+    except Exception:
+        return False
+    return True
 
 
 _HINTED: set[str] = set()
