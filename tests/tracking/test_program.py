@@ -515,3 +515,13 @@ def test_no_python_on_path_is_one_problem_naming_the_fix(_isolated: Path, monkey
     assert "`python` from PATH, as under `wandb agent`" in problem and "activate the environment" in problem
     with_command = ProgramTrain("train.py", ("/opt/py/bin/python", "${program}", "${args}"), ("loss",), cwd=_isolated)
     assert with_command.problems() == []  # the sweep's command names its Python
+
+
+@pytest.mark.slow
+def test_without_a_sweep_id_the_programs_own_run_path_is_named(_isolated: Path) -> None:
+    _repository(_isolated)  # its train.py calls wandb.init(project="theirs", entity="someone", id="fixedid")
+    out = _run("configs/sweeps/sweep.yaml", "--n-trials", "2", "--storage", "sqlite:///s.db", "--sweep-id", "none")
+    trials = load_result("sqlite:///s.db").study.trials
+    assert [t.state.name for t in trials] == ["COMPLETE"] * 2
+    assert {t.user_attrs["wandb_run_path"] for t in trials} == {"someone/theirs/fixedid"}  # as the runs wrote it
+    assert "is run someone/theirs/fixedid" in out
