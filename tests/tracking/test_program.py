@@ -455,3 +455,73 @@ def test_a_run_file_is_rewritten_as_wandb_core_writes_it() -> None:
     broken[20] ^= 1
     with pytest.raises(ValueError, match="bad chunk"):
         _records(bytes(broken))
+
+
+CRASHES = """\
+import wandb
+
+run = wandb.init()
+wandb.log({"loss": 1.0})
+raise RuntimeError("diverged at epoch 1")
+"""
+
+
+@pytest.mark.slow
+def test_a_program_that_crashes_after_wandb_init_has_its_run_counted_and_named(_isolated: Path) -> None:
+    (_isolated / "train.py").write_text(CRASHES)
+    (_isolated / "sweep.yaml").write_text(
+        "program: train.py\nproject: sweepproj\nmethod: random\nmetric: {name: loss, goal: minimize}\n"
+        "parameters:\n  lr: {min: 0.0, max: 1.0}\n"
+    )
+    out = _run("sweep.yaml", "--n-trials", "1", "--storage", "sqlite:///s.db", exit_code=1)
+    trial = load_result("sqlite:///s.db").study.trials[0]
+    assert trial.state.name == "FAIL" and "RuntimeError: diverged at epoch 1" in trial.user_attrs["fail_reason"]
+    run_id = trial.user_attrs["wandb_run_id"]
+    assert trial.user_attrs["wandb_run_path"] == f"sweepproj/{run_id}"  # read from the run it wrote
+    assert "wrote 2 W&B runs (offline)" in out  # the crashed program's run and the study summary
+
+
+@pytest.mark.parametrize(
+    ("option", "env_sweep", "mode", "expected"),
+    [
+        ("auto", None, "offline", "tuneflow-study-1234"),  # a placeholder, removed from each run at its end
+        ("auto", None, "online", None),  # W&B's server refuses a sweep it does not hold
+        ("auto", "abc12345", "online", "abc12345"),  # a real sweep, e.g. from `wandb sweep --controller`
+        ("auto", "abc12345", "offline", "abc12345"),
+        ("none", "abc12345", "offline", None),
+        ("xyz98765", None, "online", "xyz98765"),
+    ],
+)
+def test_which_sweep_id_program_runs_get(
+    monkeypatch: pytest.MonkeyPatch, option: str, env_sweep: str | None, mode: str, expected: str | None
+) -> None:
+    from tuneflow.tracking.program import ProgramTrain
+
+    if env_sweep is None:
+        monkeypatch.delenv("WANDB_SWEEP_ID", raising=False)
+    else:
+        monkeypatch.setenv("WANDB_SWEEP_ID", env_sweep)
+    train = ProgramTrain("train.py", None, ("loss",), sweep_id=option)
+    assert train._sweep_id(mode, "study-1234") == expected
+    assert train._placeholder(mode) == (expected == "tuneflow-study-1234")
+
+
+def test_no_python_on_path_is_one_problem_naming_the_fix(_isolated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tuneflow.tracking.program import ProgramTrain
+
+    (_isolated / "train.py").write_text("")
+    monkeypatch.setenv("PATH", str(_isolated / "empty"))
+    (problem,) = ProgramTrain("train.py", None, ("loss",), cwd=_isolated).problems()
+    assert "`python` from PATH, as under `wandb agent`" in problem and "activate the environment" in problem
+    with_command = ProgramTrain("train.py", ("/opt/py/bin/python", "${program}", "${args}"), ("loss",), cwd=_isolated)
+    assert with_command.problems() == []  # the sweep's command names its Python
+
+
+@pytest.mark.slow
+def test_without_a_sweep_id_the_programs_own_run_path_is_named(_isolated: Path) -> None:
+    _repository(_isolated)  # its train.py calls wandb.init(project="theirs", entity="someone", id="fixedid")
+    out = _run("configs/sweeps/sweep.yaml", "--n-trials", "2", "--storage", "sqlite:///s.db", "--sweep-id", "none")
+    trials = load_result("sqlite:///s.db").study.trials
+    assert [t.state.name for t in trials] == ["COMPLETE"] * 2
+    assert {t.user_attrs["wandb_run_path"] for t in trials} == {"someone/theirs/fixedid"}  # as the runs wrote it
+    assert "is run someone/theirs/fixedid" in out

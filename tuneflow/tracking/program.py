@@ -322,6 +322,7 @@ class ProgramTrain:
                 list(self.command) if self.command else None, self.program, config, sweep_dir / f"config-{run_id}.json"
             )
             out = scratch / "output.log"
+            started = time.time()
             env.update(FLUSH_ENV)  # the run's file is written every second, so it can be followed
             live = _Live(trial, Path(directory) / "wandb", run_id, self.metric_names)
             try:
@@ -337,7 +338,7 @@ class ProgramTrain:
                     env["WANDB_SWEEP_ID"] = self._sweep_id(mode, prefix) or ""
                 code, stopped = run_program(args, env, self.cwd, out)
             self._notice_ignored(out)
-            run_dir = _find_run(Path(directory) / "wandb", run_id)
+            run_dir = _find_run(Path(directory) / "wandb", run_id, out, None if sweep_id else started)
             if run_dir is not None and connection is not None and self._placeholder(mode) and sweep_id:
                 # so that `wandb sync` uploads it (W&B's server refuses a sweep it does not hold)
                 drop_sweep_id(run_dir / f"run-{run_id}.wandb", sweep_id)
@@ -450,12 +451,28 @@ def _unreachable(out: Path) -> bool:
     return "CommError" in text or "init_timeout" in text or "Timed out while retrying" in text
 
 
-def _find_run(wandb_dir: Path, run_id: str) -> Path | None:
+def _find_run(wandb_dir: Path, run_id: str, out: Path | None = None, since: float | None = None) -> Path | None:
+    """The run directory the program wrote: under the trial's run id, or (when the program chose its
+    own id, possible without a sweep id) the one its output names, else the newest since ``since``."""
     for pattern in (f"offline-run-*-{run_id}", f"run-*-{run_id}"):
         for path in sorted(wandb_dir.glob(pattern)):
             if any(path.glob("run-*.wandb")):
                 return path
+    if out is not None:
+        with contextlib.suppress(OSError):
+            named = _RUN_DIR.findall(out.read_text(encoding="utf-8", errors="replace"))
+            for name in reversed(named):
+                if any((wandb_dir / name).glob("run-*.wandb")):
+                    return wandb_dir / name
+    if since is not None and wandb_dir.is_dir():
+        fresh = [p for p in wandb_dir.glob("*run-*") if p.is_dir() and p.stat().st_mtime >= since]
+        fresh = [p for p in fresh if any(p.glob("run-*.wandb"))]
+        if fresh:
+            return max(fresh, key=lambda p: p.stat().st_mtime)
     return None
+
+
+_RUN_DIR = re.compile(r"\b((?:offline-)?run-\d{8}_\d{6}-[A-Za-z0-9_-]+)")
 
 
 def _record_run_path(trial: TrialContext, run: dict[str, Any]) -> None:
