@@ -18,12 +18,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+# One thread per process for every method (before numpy/torch load): thread pools oversubscribe a
+# shared machine, and Optuna's GPSampler docs recommend it. The W&B engine's process inherits it.
+for _var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
 
 from bench.search.methods import CANDIDATES, METHODS, WANDB_METHODS
 from bench.search.report import load, render, write_into
@@ -58,8 +63,8 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.report is not None:
         res = load(args.report)
-        budgets = tuple(b for b in BUDGETS if b <= args.budget)
-        write_into(args.doc, render(res, budgets, (*FULL_METHODS, *CANDIDATES)), args.block)
+        shown = tuple(b for b in BUDGETS if b <= args.budget)
+        write_into(args.doc, render(res, shown, (*FULL_METHODS, *CANDIDATES)), args.block)
         print(f"wrote {args.doc}")
         return 0
 

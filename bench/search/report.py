@@ -141,9 +141,11 @@ def render(
         lost = []
         for t in res.tasks:
             for b in budgets:
-                a, w = res.bests(t, target, b), res.bests(t, rival, b)
-                if len(a) and len(w) and np.median(w) < np.median(a):
-                    lost.append(f"- {t} @{b}: {rival} {_g(float(np.median(w)))} vs {target} {_g(float(np.median(a)))}")
+                mine, theirs = res.bests(t, target, b), res.bests(t, rival, b)
+                if len(mine) and len(theirs) and np.median(theirs) < np.median(mine):
+                    lost.append(
+                        f"- {t} @{b}: {rival} {_g(float(np.median(theirs)))} vs {target} {_g(float(np.median(mine)))}"
+                    )
         out += lost or ["- none"]
     out.append("\n### Per task: median best loss (interquartile range) per budget\n")
     for t in res.tasks:
@@ -180,10 +182,10 @@ def render(
     if res.parallel:
         out.append("\n### Near-duplicates with n_jobs=2 (a trial within 0.02 of a still-running one, unit box)\n")
         out += ["| task | sampler | near-duplicate trials | trials checked |", "|---|---|---|---|"]
-        for (t, m), cells in res.parallel.items():
-            dups = sum(r * n for r, n in cells)
-            total = sum(n for _, n in cells)
-            out.append(f"| {t} | {m} | {dups / max(total, 1):.1%} | {total} ({len(cells)} seeds) |")
+        for (t, m), rates in res.parallel.items():
+            dups = sum(r * n for r, n in rates)
+            total = sum(n for _, n in rates)
+            out.append(f"| {t} | {m} | {dups / max(total, 1):.1%} | {total} ({len(rates)} seeds) |")
     if res.info:
         out.append("\n### What `auto` and `bayes` ran per task (at the largest budget)\n")
         out += ["| task | method | choice | same search as |", "|---|---|---|---|"]

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import REPO_ROOT, require
@@ -24,7 +25,7 @@ pytestmark = [pytest.mark.wandb_engine, pytest.mark.slow]
 ENTRY = REPO_ROOT / "bench" / "search_quality.py"
 
 
-def _run_quick(out: Path) -> tuple[float, list[dict]]:  # type: ignore[type-arg]
+def _run_quick(out: Path) -> tuple[float, list[dict[str, Any]]]:
     engine_python()  # create the sweeps venv (first use) outside the timed part
     start = time.perf_counter()
     proc = subprocess.run(
