@@ -94,3 +94,20 @@ def test_a_grid_shows_a_progress_bar_to_its_last_point(capsys: pytest.CaptureFix
     recipe = tuneflow.Recipe(name="bar", train=lambda c: 0.0, parameters=PARAMETERS, method="grid")
     tuneflow.tune(recipe, storage="memory", wandb=False, progress=True)  # no n_trials: the grid's size
     assert "54/54" in capsys.readouterr().err  # 3 x 3 x 2 x 3 points
+
+
+@pytest.mark.parametrize("kind", ["memory", "journal"])
+def test_a_claimer_that_died_before_advancing_the_counter_is_caught_up(kind: str, tmp_path: Any) -> None:
+    """Journal files and memory claim under a lock in two writes; the next claim reads the last index."""
+    from tuneflow.engine.storage import open_storage
+
+    grid = GridIndex.of(SearchSpace.from_parameters(PARAMETERS))
+    storage = open_storage("memory" if kind == "memory" else f"journal:///{tmp_path / 'g.log'}")
+    study = optuna.create_study(storage=storage)
+    # What a claimer leaves when it dies between creating trial 0 and writing the counter:
+    study.add_trial(optuna.trial.create_trial(state=optuna.trial.TrialState.WAITING, system_attrs={INDEX_ATTR: 0}))
+    assert NEXT_ATTR not in study._storage.get_study_system_attrs(study._study_id)
+    trial_id = claim_point(study, grid)
+    assert trial_id is not None
+    assert study._storage.get_trial(trial_id).system_attrs[INDEX_ATTR] == 1  # not 0 again
+    assert study._storage.get_study_system_attrs(study._study_id)[NEXT_ATTR] == 2
