@@ -1,10 +1,10 @@
 """``tune``: create or resume the study, run the optimization loop, return a result.
 
 The loop is Optuna's ask/tell, run by :class:`tuneflow.engine.loop.Optimizer` (``study.optimize``'s
-behaviour, plus a result written with retries, a global ``run_cap``, a grid queue and clean
-signal handling); this module adds metric conversion with recorded failure reasons, a metric
-``target``, a bound on failures in a row, seeds that differ on resumption and per worker, and
-the tracker hooks.
+behaviour, plus a result written with retries, a global ``run_cap``, grid points claimed by
+index and clean signal handling); this module adds metric conversion with recorded failure
+reasons, a metric ``target``, a bound on failures in a row, seeds that differ on resumption and
+per worker, and the tracker hooks.
 """
 
 from __future__ import annotations

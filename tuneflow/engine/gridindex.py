@@ -16,7 +16,7 @@ and advances a counter in the study's system attributes (:data:`tuneflow.keys.GR
   and advancing the counter is caught up by reading the last claimed trial's index;
 - in memory: a process lock.
 
-A claimed point is a trial like any other, so the reaper (:mod:`tuneflow.liveness`) and the
+A claimed point is a trial like any other, so the reaper (:mod:`tuneflow.engine.liveness`) and the
 signal handling fail a point whose worker died or was stopped and queue a WAITING copy with the
 same ``fixed_params`` (the index attribute is tuneflow's and is not copied: only fresh claims carry it); the loop pops WAITING trials before claiming new indices, so a failed
 point runs again before the grid goes on. Storage writes per point are the trial's own plus one

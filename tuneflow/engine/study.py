@@ -77,8 +77,8 @@ def create_study(
         n_existing = len(old.get_trials(deepcopy=False))
     # A resumed study must not replay the first session's draws: offset the seed by the
     # number of trials already there (a fresh study uses the recipe's seed as is).
-    # Not for grid: GridSampler's seed fixes the order of the points, and a trial's point is
-    # found by its index in that order, so another seed would revisit points already run.
+    # Not for grid: its points are claimed by index in W&B's order (engine.gridindex) and fixed
+    # in each trial, so its sampler never draws and there is nothing to replay.
     seed = None if recipe.seed is None else recipe.seed + (0 if recipe.method == "grid" else n_existing)
     choice = sampler_choice(recipe, n_trials)
     sampler = make_sampler(choice, recipe.search_space, seed)

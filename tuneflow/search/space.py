@@ -489,7 +489,7 @@ class SearchSpace:
         return out
 
     def grid(self) -> dict[str, list[Any]]:
-        """Optuna ``GridSampler`` search space: encoded W&B grid points of every non-constant leaf."""
+        """Each non-constant leaf's W&B grid values, encoded, by name (``engine.gridindex`` numbers their product)."""
         return {p.name: [_encode(v) for v in p.grid_values()] for p in self.params if p.kind != "constant"}
 
     def suggester(self, grid: bool = False) -> Callable[[optuna.trial.BaseTrial], dict[str, Any]]:

@@ -14,7 +14,7 @@ takes precedence.
 Costs: the run is created and finished on the optimization loop (~50 ms per trial offline,
 more online), unlike ``(config, trial)`` functions whose runs are written in the background.
 Because ``wandb.run`` is global to the process, agent-style trials run one at a time:
-``n_jobs > 1`` is refused (use several ``tuneflow worker`` processes).
+``n_jobs > 1`` is refused (use ``tuneflow run --workers N`` or ``tuneflow worker`` processes).
 
 Pruning applies as under a W&B sweep with early termination: each ``wandb.log`` (or
 ``run.log``) row holding the metric is also reported to the trial (an iteration = one logging

@@ -1,7 +1,9 @@
 """The W&B tracker: every trial one W&B run, shaped like a W&B Sweep run.
 
-:class:`WandbTracker` implements the core's :class:`~tuneflow.engine.trial.Tracker` protocol and
-turns each finished trial into a :class:`~tuneflow.tracking.runs.RunSpec`:
+:class:`WandbTracker` implements the core's :class:`~tuneflow.engine.trial.Tracker` protocol: a
+trial's run opens when the trial starts and receives each report and log row as it happens
+(agent-style trains and sweep programs write their own run); when the trial ends it becomes a
+:class:`~tuneflow.tracking.runs.RunSpec`:
 
 - ``config``: exactly the trial's nested config (the keys a sweep run's ``wandb.config`` has),
   with secret-looking values redacted;
@@ -11,13 +13,14 @@ turns each finished trial into a :class:`~tuneflow.tracking.runs.RunSpec`:
   value train returned, also in ``summary[metric]``; ``tuneflow/history_best`` holds the best
   reported value, what W&B's ``bayes`` would score);
 - ``history``: each ``trial.report(value, step)`` as the metric at that step, merged with
-  ``trial.log`` rows at the same step, in step order (no out-of-order step is dropped);
+  ``trial.log`` rows at the same step, in step order (offline, a row logged below an earlier
+  step is kept by rewriting the run in step order at the end; online W&B drops it);
 - tags: study name, method, state (no ``group`` unless asked: W&B's parameter-importance panel
   wants ungrouped runs); the Optuna trial gets ``wandb_run_id``/``wandb_run_path`` user attrs.
 
 Per-trial state lives in the trial's ``tracker_slot`` (a :class:`~tuneflow.tracking.writer.TrialRun`).
-The spec is handed to a background writer; ``close`` writes a study summary run, waits a
-bounded time and says how many runs were written.
+Everything goes through the writer process (:class:`~tuneflow.tracking.writer.RunWriter`);
+``close`` writes a study summary run, waits a bounded time and says how many runs were written.
 """
 
 from __future__ import annotations
@@ -52,7 +55,7 @@ def _slot(ctx: TrialContext) -> TrialRun | None:
 
 
 class WandbTracker(Tracker):
-    """One W&B run per trial, written by a background thread; a summary run at the end."""
+    """One W&B run per trial, streamed while it runs by the writer process; a summary run at the end."""
 
     def __init__(
         self,
@@ -314,7 +317,8 @@ def make_tracker(
             [
                 f"train: a wandb.agent-style train function (no arguments, uses wandb.init/wandb.log) "
                 f"runs one trial at a time, because wandb.run is global to the process; but n_jobs={n_jobs}. "
-                "Use n_jobs=1 and several `tuneflow worker` processes, or give train a (config, trial) signature."
+                "Use n_jobs=1 with `tuneflow run --workers N` or several `tuneflow worker` processes, "
+                "or give train a (config, trial) signature."
             ],
         )
     if options is None:

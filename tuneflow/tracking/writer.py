@@ -5,8 +5,9 @@ directory, timeout) and the one-time fallback: when an online ``wandb.init`` fai
 out, it warns once, switches to offline for the rest of the study and retries the same run,
 so no trial is lost and the study waits at most one ``init_timeout`` in total.
 
-:class:`RunWriter` hands each finished :class:`RunSpec` to a child process (microseconds on
-the loop); run creation, logging and finishing happen there. One writer is enough: with the lean
+:class:`RunWriter` hands a trial's run to a child process as the trial goes (microseconds on
+the loop): opened when the trial starts, each history row as it is reported or logged, the
+finished :class:`RunSpec` at its end; run creation, logging and finishing happen there. One writer is enough: with the lean
 settings below, ``wandb.init`` + ``finish`` cost ~45 ms per run, and 1, 4 or 8 writer threads
 were no faster (measured: 44-48 ms per run; the wandb-core service is the bottleneck on 2 cores).
 A process rather than a thread keeps the writer's Python work off the loop's GIL.
