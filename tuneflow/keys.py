@@ -84,6 +84,7 @@ class SUMMARY:
     N_TRIALS = "tuneflow/n_trials"
     INTERRUPTED = "tuneflow/interrupted"
     METRIC = "tuneflow/metric"  # summary run of a study without a metric: says nothing is ranked
+    BACKFILLED = "tuneflow/backfilled"  # a run written later from the storage (`tuneflow backfill-wandb`)
     N_STATE = "tuneflow/n_{state}"  # .format(state="complete"), one per trial state
     BEST_TRIAL = "best/trial"
     BEST_CONFIG = "best/config"

@@ -256,3 +256,26 @@ def test_define_by_run_recipe_cannot_export() -> None:
     recipe = tuneflow.Recipe(name="dbr", train=train, space=lambda trial: {"x": trial.suggest_float("x", 0, 1)})
     with pytest.raises(SweepConfigError, match="space: a define-by-run space has no W&B sweep equivalent"):
         recipe.to_sweep()
+
+
+def test_sweep_keys_that_do_nothing_here_are_named_once() -> None:
+    sweep = {
+        "method": "random",
+        "controller": {"type": "local"},
+        "job": "entity/project/job:v1",
+        "metric": {"name": "loss", "goal": "minimize", "impute": 100.0},
+        "parameters": {"x": {"min": 0.0, "max": 1.0}},
+    }
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        recipe = tuneflow.Recipe.from_sweep(sweep, train=train)
+    notes = [str(w.message) for w in caught if issubclass(w.category, tuneflow.TuneflowWarning)]
+    assert len(notes) == 1 and notes[0].startswith("sweep keys tuneflow does not use: ")
+    for key in ("`controller`", "`job`", "`metric.impute`"):
+        assert key in notes[0]
+    assert "image_uri" not in notes[0] and recipe.metrics[0].name == "loss"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", tuneflow.TuneflowWarning)  # a plain sweep: not a word
+        tuneflow.Recipe.from_sweep(
+            {k: v for k, v in sweep.items() if k not in ("controller", "job", "metric")}, train=train
+        )

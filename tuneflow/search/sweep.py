@@ -48,6 +48,16 @@ SWEEP_KEYS = frozenset(
         "parameters",
     }
 )
+# W&B sweep keys tuneflow accepts but has no use for: said once on import, never dropped silently.
+_UNUSED_KEYS: dict[str, str] = {
+    "apiVersion": "a W&B Launch manifest field",
+    "kind": "a W&B Launch manifest field",
+    "controller": "tuneflow is the controller",
+    "job": "W&B Launch jobs are not run here; give a `program`",
+    "image_uri": "W&B Launch images are not run here; give a `program`",
+    "metric.impute": "a failed trial is FAIL in Optuna, never a made-up value",
+    "metric.impute_while_running": "running trials are never given a made-up value",
+}
 _WANDB_METHODS = {"grid", "random", "bayes"}
 _TAG = re.compile(r"^tuneflow:\s*(?P<body>.*)$", re.MULTILINE)
 
@@ -89,6 +99,7 @@ def recipe_from_sweep(
     module needs no import of the recipe module, which imports it.
     """
     config, stem = load_sweep(sweep)
+    _warn_unused(config)
     name = overrides.pop("name", None) or config.get("name") or stem or "sweep"
     problems = [
         f"{key}: not a W&B sweep config key; known keys are {', '.join(sorted(SWEEP_KEYS))}."
@@ -148,6 +159,17 @@ def recipe_from_sweep(
     if problems:
         raise SweepConfigError(str(name), problems)
     return recipe
+
+
+def _warn_unused(config: Mapping[str, Any]) -> None:
+    """One warning naming the sweep keys that are valid for W&B but do nothing here, and why."""
+    metric = config.get("metric")
+    present = [key for key in _UNUSED_KEYS if "." not in key and key in config]
+    if isinstance(metric, Mapping):
+        present += [key for key in _UNUSED_KEYS if key.startswith("metric.") and key[len("metric.") :] in metric]
+    if present:
+        listed = "; ".join(f"`{key}` ({_UNUSED_KEYS[key]})" for key in present)
+        warnings.warn(f"sweep keys tuneflow does not use: {listed}.", TuneflowWarning, stacklevel=4)
 
 
 def recipe_to_sweep(recipe: Any) -> dict[str, Any]:

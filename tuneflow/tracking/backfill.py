@@ -24,7 +24,7 @@ from typing import Any
 from optuna.trial import TrialState
 
 from tuneflow.engine.result import TuneResult
-from tuneflow.keys import METRICS_ATTR, OBJECTIVE_ROW_KEY, RUN_ID_ATTR
+from tuneflow.keys import METRICS_ATTR, OBJECTIVE_ROW_KEY, RUN_ID_ATTR, SUMMARY
 from tuneflow.search.metric import Metric
 from tuneflow.tracking.options import WandbOptions, resolve_mode
 from tuneflow.tracking.redact import Redactor, storage_secrets
@@ -101,7 +101,7 @@ def backfill_specs(result: TuneResult, info: StudyInfo, redactor: Redactor) -> t
             metrics=dict(t.user_attrs.get(METRICS_ATTR) or {}),
             run_id=t.user_attrs.get(RUN_ID_ATTR),
         )
-        spec.summary["tuneflow/backfilled"] = True
+        spec.summary[SUMMARY.BACKFILLED] = True
         specs.append(spec)
     return specs, left_out
 
