@@ -85,3 +85,20 @@ def test_signal_stops_every_worker_cleanly_and_resume_completes(sig: int, code: 
     assert counts["FAIL"] == 2 and counts["WAITING"] == 2, counts
     tuneflow.tune(tuneflow.load_recipe(recipe), storage=storage, wandb=False)  # resume
     assert states(trials(storage)) == {"COMPLETE": 8, "FAIL": 2}
+
+
+def test_auto_plans_for_the_whole_budget_in_every_worker(tmp_path: Path) -> None:
+    """Each worker runs a share of --n-trials, but `auto` chooses for the pool's whole budget."""
+    from tuneflow.engine.study import sampler_choice
+    from tuneflow.keys import SAMPLER_ATTR
+
+    storage = f"sqlite:///{tmp_path / 'study.db'}"
+    recipe_path = write_recipe(tmp_path, "auto")
+    recipe = tuneflow.load_recipe(str(recipe_path))
+    whole, share = sampler_choice(recipe, 20).to_dict(), sampler_choice(recipe, 10).to_dict()
+    assert whole != share  # the budget changes the choice, so the test can tell them apart
+    code, out = finish(start("run", recipe_path, storage, "--workers", "2", "--n-trials", "20"), timeout=180)
+    assert code == 0, out
+    study = tuneflow.load_result(storage).study
+    assert states(study.get_trials()) == {"COMPLETE": 20}
+    assert study.user_attrs[SAMPLER_ATTR] == whole

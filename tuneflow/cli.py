@@ -124,6 +124,7 @@ def _run(
     worker: bool = False,
     workers: int = 1,
     pool_member: bool = False,
+    budget: int | None = None,
 ) -> None:
     from tuneflow.loading import load_recipe
     from tuneflow.tracking.program import ProgramTrain
@@ -171,6 +172,7 @@ def _run(
         wandb=wandb,
         progress=progress,
         worker=worker,
+        budget=budget,
     )
     if not pool_member:  # `run --workers N` prints one summary for all its workers
         print_summary(result, storage=storage)
@@ -361,6 +363,9 @@ def import_runs_command(source: Path, recipe_ref: str, storage: str | None, stud
 @main.command()
 @run_options(WORKER_STORAGE_HELP)
 @click.option("--pool-member", is_flag=True, hidden=True, help="Started by `run --workers`: no summary of its own.")
+@click.option(
+    "--budget", type=click.IntRange(min=1), hidden=True, help="Started by `run --workers`: the pool's whole --n-trials."
+)
 @_handle_errors
 def worker(**kwargs: Any) -> None:
     """Join the study of RECIPE in --storage (required) from another process or machine.

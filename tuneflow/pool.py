@@ -94,7 +94,7 @@ def run_pool(
     """
     url = check_pool_storage(storage)
     check_runtime(recipe)  # the recipe's warnings come from the workers, each distinct line once
-    study = create_study(recipe, url, study_name)  # once, here: a bad storage or goal fails before any worker
+    study = create_study(recipe, url, study_name, n_trials=n_trials)  # once, here: a bad storage or goal fails before any worker
     grid = None
     if recipe.method == "grid" and recipe.search_space is not None:
         grid = GridIndex.of(recipe.search_space)
@@ -107,6 +107,8 @@ def run_pool(
     if not wandb:
         args.append("--no-wandb")
     args += list(extra_args)
+    if n_trials is not None:  # each worker runs a share; `auto` plans for the whole budget in every one
+        args += ["--budget", str(n_trials)]
     shares = split(n_trials, workers)
     total = _total(study, recipe, grid, n_trials)
     pool = _Pool(url)

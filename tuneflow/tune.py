@@ -165,6 +165,7 @@ def tune(
     callbacks: Sequence[Callable[[Study, FrozenTrial], None]] = (),
     worker: bool = False,
     tracker: Tracker | None = None,
+    budget: int | None = None,
 ) -> TuneResult:
     """Run (or resume) the recipe's study and return its result.
 
@@ -175,6 +176,8 @@ def tune(
     sampler draws its own random stream, since a shared seed would make every worker propose
     the same points. ``tracker`` replaces the W&B tracker ``wandb`` would make with any object
     implementing :class:`tuneflow.engine.trial.Tracker` (e.g. ``tracking.recording.RecordingTracker``).
+    ``budget`` is the trial budget ``auto`` plans its sampler for, when this call runs only a share
+    of it (``run --workers N`` gives each worker a share of ``--n-trials``); default ``n_trials``.
 
     SIGINT/SIGTERM (main thread only) fail the trials in flight, queue them to run again, close
     the tracker and raise :class:`tuneflow.engine.signals.Interrupted` (a ``KeyboardInterrupt``).
@@ -191,7 +194,7 @@ def tune(
         raise RecipeError(recipe.name, problems)
     settings = StorageSettings.from_env()
     warn_lossy(recipe)
-    study = create_study(recipe, storage, study_name, n_trials=n_trials)
+    study = create_study(recipe, storage, study_name, n_trials=budget if budget is not None else n_trials)
     _say_sampler(recipe, study)
     if worker:
         study.sampler.reseed_rng()
