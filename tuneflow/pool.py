@@ -94,7 +94,9 @@ def run_pool(
     """
     url = check_pool_storage(storage)
     check_runtime(recipe)  # the recipe's warnings come from the workers, each distinct line once
-    study = create_study(recipe, url, study_name, n_trials=n_trials)  # once, here: a bad storage or goal fails before any worker
+    study = create_study(
+        recipe, url, study_name, n_trials=n_trials
+    )  # once, here: a bad storage or goal fails before any worker
     grid = None
     if recipe.method == "grid" and recipe.search_space is not None:
         grid = GridIndex.of(recipe.search_space)
