@@ -12,7 +12,13 @@
 
 Target: W&B on slows the loop by <= 5 ms per trial, and all runs are on disk when tune returns.
 
-    python bench/wandb_overhead.py [--trials 200]
+Live streaming (every ``trial.report`` goes to the trial's open run as it happens):
+
+- the cost of one ``trial.report`` on the loop, W&B on vs off (target <= 0.5 ms);
+- the wall time of ``tune`` for 30 trials of 0.2 s each, W&B on vs off, until every run (and
+  the summary run) is on disk (target <= 1.05x).
+
+    python bench/wandb_overhead.py [--trials 200] [--only table|live]
 """
 
 from __future__ import annotations
@@ -99,15 +105,100 @@ def integration_callback(n: int, wandb_dir: Path) -> tuple[float, float] | None:
     return total, total
 
 
+REPORTS_PER_TRIAL = 500
+
+
+def report_cost(n_trials: int, wandb) -> float:
+    """Mean seconds one ``trial.report`` takes on the loop (timed inside the train function)."""
+    spent: list[float] = []
+
+    def train(config: dict, trial) -> float:
+        start = time.perf_counter()
+        for step in range(REPORTS_PER_TRIAL):
+            trial.report(config["x"] + step, step)
+        spent.append(time.perf_counter() - start)
+        return config["x"] ** 2
+
+    tuneflow.tune(_recipe(train), n_trials=n_trials, storage="memory", wandb=wandb)
+    return sum(spent) / (len(spent) * REPORTS_PER_TRIAL)
+
+
+def sleepy_wall(n_trials: int, seconds: float, wandb) -> float:
+    """Wall seconds of ``tune`` over trials that each take ``seconds`` and report 4 times."""
+
+    def train(config: dict, trial) -> float:
+        for step in range(4):
+            time.sleep(seconds / 4)
+            trial.report(config["x"] + step, step)
+        return config["x"] ** 2
+
+    start = time.perf_counter()
+    tuneflow.tune(_recipe(train), n_trials=n_trials, storage="memory", wandb=wandb)
+    return time.perf_counter() - start
+
+
+def _wait_for_writers(limit: float = 60.0) -> None:
+    """Wait until the W&B writer processes of earlier studies have exited (they finish shutting
+    wandb-core down after ``tune`` returns), so they do not load the next measurement."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        busy = False
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    stat = (entry / "stat").read_text()
+                    cmdline = (entry / "cmdline").read_bytes()
+                except OSError:
+                    continue
+                if int(stat.rsplit(")", 1)[1].split()[1]) == os.getpid() and b"tuneflow.tracking" in cmdline:
+                    busy = True
+        if not busy:
+            return
+        time.sleep(0.2)
+
+
+def live(root: Path) -> None:
+    """The live-streaming figures: per-report cost, and W&B on/off wall on short trials."""
+    off = report_cost(10, False)
+    on = report_cost(10, {"dir": str(root / "reports")})
+    _wait_for_writers()
+    print(f"trial.report on the loop ({10 * REPORTS_PER_TRIAL} reports, in-memory storage):")
+    print(f"  W&B off {off * 1000:.3f} ms, W&B on (streamed live) {on * 1000:.3f} ms, +{(on - off) * 1000:.3f} ms")
+    variants = {
+        "off": False,
+        "on": {},
+        "on, summary run without charts": {"plots": False},
+        "on, no summary run": {"summary_run": False},
+    }
+    walls: dict[str, list[float]] = {label: [] for label in variants}
+    for i in range(3):  # interleaved, so machine load hits every variant alike
+        for label, wandb in variants.items():
+            options = False if wandb is False else {**wandb, "dir": str(root / f"sleepy-{i}-{len(walls[label])}")}
+            walls[label].append(sleepy_wall(30, 0.2, options))
+            _wait_for_writers()
+    base = min(walls["off"])
+    print("30 trials of 0.2 s (4 reports each), until tune returned (best of 3; all runs on disk):")
+    for label, times in walls.items():
+        print(
+            f"  W&B {label:32} {min(times):6.2f} s  {min(times) / base:.3f}x   ({', '.join(f'{w:.2f}' for w in times)})"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--trials", type=int, default=200)
-    n = parser.parse_args().trials
+    parser.add_argument("--only", choices=("table", "live"), help="Run one part only.")
+    args = parser.parse_args()
+    n = args.trials
     optuna.logging.set_verbosity(optuna.logging.WARNING)
     logging.getLogger("tuneflow").setLevel(logging.ERROR)
     warnings.simplefilter("ignore")
     root = Path(tempfile.mkdtemp(prefix="tuneflow-bench-"))
     os.environ.update(WANDB_SILENT="true", WANDB_MODE="offline")
+    if args.only != "table":
+        live(root)
+    if args.only == "live":
+        return
 
     # (label, (loop s, total s) or None, runs on disk, the row its "+ms" is measured against)
     rows: list[tuple[str, tuple[float, float] | None, int | None, int]] = []

@@ -29,11 +29,18 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("search", ("tuneflow.search",)),
     ("engine", ("tuneflow.engine",)),
     ("tracking|views", ("tuneflow.tracking", "tuneflow.views")),
-    ("tune/loading/importer", ("tuneflow.tune", "tuneflow.loading", "tuneflow.importer")),
+    ("tune/loading/importer/pool", ("tuneflow.tune", "tuneflow.loading", "tuneflow.importer", "tuneflow.pool")),
     ("cli/facade", ("tuneflow.cli", "tuneflow")),
 ]
 #: Modules that may import ``tuneflow.tracking`` or ``wandb``; everything else is the core.
-NOT_CORE = ("tuneflow.tracking", "tuneflow.tune", "tuneflow.loading", "tuneflow.importer", "tuneflow.cli")
+NOT_CORE = (
+    "tuneflow.tracking",
+    "tuneflow.tune",
+    "tuneflow.loading",
+    "tuneflow.importer",
+    "tuneflow.pool",
+    "tuneflow.cli",
+)
 
 
 def _module_name(path: Path) -> str:

@@ -121,3 +121,54 @@ def test_errors_are_one_message_and_exit_2(args: list[str], setup: str | None, m
         assert not Path("tuneflow.db").exists()
         debug = cli("--debug", *args, check=False)
         assert debug.returncode != 0 and "Traceback (most recent call last)" in debug.stderr
+
+
+def _all_failed_study(url: str) -> None:
+    import tuneflow
+
+    def train(config: dict) -> float:
+        raise RuntimeError("CUDA out of memory")
+
+    recipe = tuneflow.Recipe(
+        name="broken", train=train, parameters={"x": {"min": 0.0, "max": 1.0}}, method="random", metric="loss"
+    )
+    tuneflow.tune(recipe, n_trials=2, storage=url, wandb=False)
+
+
+def _empty_study(url: str) -> None:
+    import tuneflow
+    from tuneflow.engine.study import create_study
+
+    recipe = tuneflow.Recipe(name="broken", parameters={"x": {"min": 0.0, "max": 1.0}}, method="random", metric="loss")
+    create_study(recipe, url)
+
+
+def _no_studies(url: str) -> None:
+    optuna.storages.RDBStorage(url)  # the schema, no study
+
+
+STUDIES = {
+    "all failed": (
+        _all_failed_study,
+        "error: study 'broken' has no completed trial (2 fail); first failure: trial #0: "
+        "RuntimeError: CUDA out of memory.",
+    ),
+    "empty": (_empty_study, "error: study 'broken' has no trials yet; run it with `tuneflow run`."),
+    "no studies": (_no_studies, "holds no studies"),
+}
+
+
+VERBS = [["best"], ["best", "--json"], ["report", "-o", "r.html"], ["dashboard", "--port", "0"]]
+# The dashboard serves any study that exists (failed trials are what one inspects there): only a
+# storage with no study at all is an error for it.
+CASES = [(verb, study) for verb in VERBS for study in STUDIES if verb[0] != "dashboard" or study == "no studies"]
+
+
+@pytest.mark.parametrize(("verb", "study"), CASES, ids=[f"{' '.join(v)}-{s}" for v, s in CASES])
+def test_every_verb_answers_a_study_with_nothing_to_show_in_one_line(verb: list[str], study: str) -> None:
+    make, message = STUDIES[study]
+    make("sqlite:///s.db")
+    proc = cli(*verb, "--storage", "sqlite:///s.db", check=False)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.count("\n") == 1 and proc.stderr.startswith("error: ") and message in proc.stderr, proc.stderr
+    assert not Path("r.html").exists()

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from procs import GRID_100, run_workers, start, states, trials, wait_for, write_recipe
 
-from tuneflow.keys import GRID_ATTR, OWNER_ATTR
+from tuneflow.errors import StorageError
+from tuneflow.keys import OWNER_ATTR
 from tuneflow.loading import load_recipe
 from tuneflow.search.recipe import Recipe
-from tuneflow.search.space import SearchSpace
 from tuneflow.tune import tune
 
 pytestmark = pytest.mark.slow
@@ -46,7 +46,7 @@ def test_four_workers_share_one_study(kind: str, tmp_path: Path, request: pytest
         assert not any("pg-s3cret-pass" in out for out in outputs)
 
 
-@pytest.mark.parametrize("kind", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+@pytest.mark.parametrize("kind", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres), "journal"])
 def test_grid_of_100_points_is_evaluated_once_across_four_workers(
     kind: str, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
@@ -130,25 +130,68 @@ def test_kill_9_on_another_machine_is_found_by_its_heartbeat(
     _assert_rerun_of_trial_3(storage, 3 + 40)
 
 
-def test_grid_queue_is_filled_once_even_after_a_partial_fill(tmp_path: Path) -> None:
-    """A filler that died half way is completed by the next one, without duplicating points."""
+def _grid_points(all_trials: list) -> list[tuple[int, int]]:
+    return [(t.params["x"], t.params["y"]) for t in all_trials if t.state.name == "COMPLETE"]
+
+
+GRID_POINTS = {(x, y) for x in GRID_100["x"]["values"] for y in range(10)}
+
+
+def test_grid_kill_9_mid_grid_then_resume_runs_every_point_once(tmp_path: Path) -> None:
+    """A point whose worker was killed runs again; the rest of the grid is claimed once each."""
+    storage = f"sqlite:///{tmp_path / 'study.db'}"
+    recipe = write_recipe(tmp_path, "grid")
+    _kill_mid_trial(recipe, storage, {})
+    killed = next(t for t in trials(storage) if t.state.name == "RUNNING")
+    tune(load_recipe(recipe), storage=storage, wandb=False, worker=True)  # no n_trials: to the grid's end
+    all_trials = trials(storage)
+    assert states(all_trials) == {"COMPLETE": 100, "FAIL": 1}
+    points = _grid_points(all_trials)
+    assert len(points) == len(set(points)) == 100 and set(points) == GRID_POINTS
+    rerun = next(t for t in all_trials if t.system_attrs.get("retry_history") == [killed.number])
+    assert rerun.params == {
+        "x": killed.system_attrs["fixed_params"]["x"],
+        "y": killed.system_attrs["fixed_params"]["y"],
+    }
+    assert rerun.number == 4  # re-run first, before new points are claimed
+
+
+def test_grid_writes_nothing_ahead_and_no_helper_study(tmp_path: Path) -> None:
     import optuna
 
-    from tuneflow.engine.gridqueue import enqueue_grid, grid_points
+    from tuneflow.engine.storage import open_storage
+    from tuneflow.keys import GRID_INDEX_ATTR as INDEX_ATTR
+    from tuneflow.keys import GRID_NEXT_ATTR as NEXT_ATTR
+
+    storage = f"sqlite:///{tmp_path / 'study.db'}"
+    recipe = Recipe(name="g", train=lambda c: 0.0, parameters=GRID_100, method="grid")
+    tune(recipe, n_trials=3, storage=storage, wandb=False)
+    backend = open_storage(storage)
+    assert optuna.get_all_study_names(backend) == ["g"]  # no `g:tuneflow-grid-filler`
+    study = optuna.load_study(study_name="g", storage=backend)
+    assert [t.state.name for t in study.trials] == ["COMPLETE"] * 3  # nothing queued for later
+    assert [t.system_attrs[INDEX_ATTR] for t in study.trials] == [0, 1, 2]
+    assert study._storage.get_study_system_attrs(study._study_id)[NEXT_ATTR] == 3
+    # Resumed with another grid: refused, as its indices would mean other points.
+    changed = recipe.replace(parameters={**GRID_100, "x": {"values": list(range(11))}})
+    with pytest.raises(StorageError, match="enumerates another grid"):
+        tune(changed, n_trials=1, storage=storage, wandb=False)
+
+
+def test_a_grid_queued_by_an_older_tuneflow_is_finished_from_its_queue(tmp_path: Path) -> None:
+    import optuna
+
     from tuneflow.engine.study import create_study
 
-    recipe = Recipe(name="g", train=lambda c: 0.0, parameters=GRID_100, method="grid")
-    study = create_study(recipe, f"sqlite:///{tmp_path / 'g.db'}")
-    points = grid_points(SearchSpace.from_parameters(GRID_100))
-    for params in points[:37]:  # a filler that stopped after 37 points
-        study.enqueue_trial(params)
-    assert enqueue_grid(study, recipe.search_space) == 100
-    assert enqueue_grid(study, recipe.search_space) == 100  # second call: already complete
-    waiting = study.get_trials(states=(optuna.trial.TrialState.WAITING,))
-    keys = [tuple(sorted(t.system_attrs["fixed_params"].items())) for t in waiting]
-    assert len(keys) == len(set(keys)) == 100
-    assert study._storage.get_study_system_attrs(study._study_id)[GRID_ATTR] == 100
-    assert "g:tuneflow-grid-filler" not in optuna.get_all_study_names(study._storage)
+    storage = f"sqlite:///{tmp_path / 'old.db'}"
+    recipe = Recipe(name="g", train=lambda c: 0.0, parameters={"x": {"values": [1, 2, 3]}}, method="grid")
+    study = create_study(recipe, storage)
+    for x in (1, 2, 3):  # what the old filler left: every point WAITING, the size recorded
+        study.enqueue_trial({"x": x})
+    study._storage.set_study_system_attr(study._study_id, "tuneflow:grid_size", 3)
+    tune(recipe, storage=storage, wandb=False)
+    done = optuna.load_study(study_name="g", storage=storage).trials
+    assert sorted(t.params["x"] for t in done) == [1, 2, 3] and {t.state.name for t in done} == {"COMPLETE"}
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ from typing import Any
 import click
 
 from tuneflow.errors import TuneflowError
+from tuneflow.keys import STORAGE_ENV  # `run`/`worker` read --storage from it too (keeps a password out of `ps`)
 
 __all__ = ["main"]
 
@@ -77,7 +78,7 @@ def run_options(storage_help: str) -> Callable[[Callable[..., Any]], Callable[..
         click.option(
             "--method", help="Override the recipe's method (auto, grid, random, tpe, bayes, gp, cmaes, qmc, nsga2)."
         ),
-        click.option("--storage", help=storage_help),
+        click.option("--storage", envvar=STORAGE_ENV, help=f"{storage_help} Also read from ${STORAGE_ENV}."),
         click.option("--study-name", help="Study name; default: the recipe's name (same name = resume)."),
         click.option("--seed", type=click.IntRange(min=0), help="Override the recipe's seed."),
         click.option(
@@ -85,6 +86,17 @@ def run_options(storage_help: str) -> Callable[[Callable[..., Any]], Callable[..
         ),
         click.option("--timeout", type=click.FloatRange(min=0), help="Stop starting trials after this many seconds."),
         click.option("--no-wandb", is_flag=True, help="Do not log to W&B."),
+        click.option(
+            "--max-consecutive-failed-runs",
+            "max_failures",
+            type=click.IntRange(min=1),
+            help="Stop after this many failed trials in a row (default: the recipe's, 10).",
+        ),
+        click.option(
+            "--sweep-id",
+            help="Sweep YAML with a program: the W&B sweep its runs belong to (default: WANDB_SWEEP_ID, else a "
+            "placeholder when offline); 'none' marks them as plain runs.",
+        ),
         click.option("--progress/--no-progress", default=True, show_default=True, help="Show a progress bar."),
     ]
 
@@ -107,13 +119,49 @@ def _run(
     timeout: float | None,
     no_wandb: bool,
     progress: bool,
+    max_failures: int | None = None,
+    sweep_id: str | None = None,
     worker: bool = False,
+    workers: int = 1,
+    pool_member: bool = False,
+    budget: int | None = None,
 ) -> None:
     from tuneflow.loading import load_recipe
+    from tuneflow.tracking.program import ProgramTrain
     from tuneflow.tune import tune
     from tuneflow.views.display import print_summary
 
-    loaded = load_recipe(recipe).replace(method=method, seed=seed)
+    loaded = load_recipe(recipe).replace(method=method, seed=seed, max_consecutive_failures=max_failures)
+    if sweep_id is not None:
+        if not isinstance(loaded.train, ProgramTrain):
+            raise TuneflowError(f"--sweep-id: {recipe!r} is not a sweep YAML with a `program`; leave --sweep-id out.")
+        loaded = loaded.replace(train=loaded.train.replace(sweep_id=sweep_id))
+    if workers > 1:
+        from tuneflow.pool import run_pool
+
+        extra: list[str] = []
+        for flag, value in (("--max-consecutive-failed-runs", max_failures), ("--sweep-id", sweep_id)):
+            if value is not None:
+                extra += [flag, str(value)]
+        result = run_pool(
+            recipe,
+            loaded,
+            workers=workers,
+            storage=storage,
+            study_name=study_name,
+            n_trials=n_trials,
+            timeout=timeout,
+            n_jobs=n_jobs,
+            method=method,
+            seed=seed,
+            wandb=not no_wandb,
+            progress=progress,
+            extra_args=extra,
+        )
+        print_summary(result, storage=storage)
+        _fail_if_nothing_completed(result)
+        return
+    wandb: Any = False if no_wandb else ({"summary_run": False} if pool_member else None)
     result = tune(
         loaded,
         n_trials=n_trials,
@@ -121,15 +169,36 @@ def _run(
         storage=storage,
         study_name=study_name,
         n_jobs=n_jobs,
-        wandb=False if no_wandb else None,
+        wandb=wandb,
         progress=progress,
         worker=worker,
+        budget=budget,
     )
-    print_summary(result, storage=storage)
+    if not pool_member:  # `run --workers N` prints one summary for all its workers
+        print_summary(result, storage=storage)
+        _fail_if_nothing_completed(result)
+
+
+def _fail_if_nothing_completed(result: Any) -> None:
+    """Exit 1 with one line when the study ended without any completed trial (after its summary)."""
+    from tuneflow.views.display import no_completed_trial
+
+    problem = no_completed_trial(result)
+    if problem:
+        click.echo(f"error: {problem}", err=True)
+        sys.exit(1)
 
 
 @main.command()
 @run_options(STORAGE_HELP)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes on the study (one per core runs Python train functions in parallel; "
+    "threads do not). Needs a storage processes share: the default SQLite file, journal or PostgreSQL.",
+)
 @_handle_errors
 def run(**kwargs: Any) -> None:
     """Tune RECIPE: a recipe module path, a built-in recipe name, or a W&B sweep YAML."""
@@ -163,9 +232,10 @@ def export_sweep(recipe: str, output: Path | None) -> None:
 def best(storage: str | None, study_name: str | None, as_json: bool) -> None:
     """Print the best configuration and value of a study."""
     from tuneflow.engine.result import load_result
-    from tuneflow.views.display import best_payload, print_best
+    from tuneflow.views.display import best_payload, print_best, require_completed
 
     result = load_result(storage, study_name)
+    require_completed(result)
     if as_json:
         click.echo(json.dumps(best_payload(result), indent=2, default=str))
     else:
@@ -199,9 +269,11 @@ def report(storage: str | None, study_name: str | None, output: Path) -> None:
     """Write a self-contained HTML report of a study: summary, best trials, Optuna's plots."""
     from tuneflow.engine.result import load_result
     from tuneflow.engine.storage import DEFAULT_STORAGE
+    from tuneflow.views.display import require_completed
     from tuneflow.views.report import write_report
 
     result = load_result(storage, study_name)
+    require_completed(result)
     path = write_report(result, output, storage=storage or DEFAULT_STORAGE)
     click.echo(f"wrote {path} (study {result.study.study_name!r}; open it in any browser, offline)")
 
@@ -217,10 +289,59 @@ def dashboard(storage: str | None, host: str, port: int) -> None:
     from tuneflow.views.dashboard import check_dashboard, serve
 
     problems = check_dashboard(storage)
+    if len(problems) == 1:
+        raise TuneflowError(f"cannot start the dashboard: {problems[0]}")
     if problems:
         raise TuneflowError("cannot start the dashboard:\n" + "\n".join(f"  - {p}" for p in problems))
     click.echo(f"optuna-dashboard for {redact_url(storage or DEFAULT_STORAGE)} at http://{host}:{port}/", err=True)
     serve(storage, host=host, port=port)
+
+
+@main.command("backfill-wandb")
+@click.option("--storage", help=STORAGE_HELP)
+@click.option("--study-name", help="Study whose runs to write; may be left out when the storage holds one study.")
+@click.option("--project", help="W&B project; default: the recipe's, else $WANDB_PROJECT, else 'tuneflow'.")
+@click.option("--entity", help="W&B entity (team or user); default: $WANDB_ENTITY or yours.")
+@click.option(
+    "--mode",
+    type=click.Choice(["online", "offline"]),
+    help="Default: $WANDB_MODE, else online when W&B credentials are configured, else offline.",
+)
+@click.option(
+    "--dir", "directory", type=click.Path(file_okay=False), help="Where the wandb/ directory goes (default .)."
+)
+@click.option("--no-summary-run", is_flag=True, help="Do not write the study summary run.")
+@_handle_errors
+def backfill_wandb_command(
+    storage: str | None,
+    study_name: str | None,
+    project: str | None,
+    entity: str | None,
+    mode: str | None,
+    directory: str | None,
+    no_summary_run: bool,
+) -> None:
+    """Write the W&B runs a study is missing (a --no-wandb study, or runs lost), from its storage.
+
+    One run per finished trial, shaped as if it had been logged live (config, metric, intermediate
+    values as history, state); trials that already have their run are left alone, so running it
+    again writes nothing new.
+    """
+    from tuneflow.engine.result import load_result
+    from tuneflow.tracking.backfill import backfill_wandb
+    from tuneflow.views.importance import importance_evaluator
+
+    result = load_result(storage, study_name)
+    options = {"project": project, "entity": entity, "mode": mode, "dir": directory}
+    report = backfill_wandb(
+        result,
+        {k: v for k, v in options.items() if v is not None},
+        summary_run=not no_summary_run,
+        importance=importance_evaluator,
+    )
+    click.echo(f"study {result.study.study_name!r}: {report}")
+    if report.errors:
+        sys.exit(1)
 
 
 @main.command("import-runs")
@@ -241,6 +362,10 @@ def import_runs_command(source: Path, recipe_ref: str, storage: str | None, stud
 
 @main.command()
 @run_options(WORKER_STORAGE_HELP)
+@click.option("--pool-member", is_flag=True, hidden=True, help="Started by `run --workers`: no summary of its own.")
+@click.option(
+    "--budget", type=click.IntRange(min=1), hidden=True, help="Started by `run --workers`: the pool's whole --n-trials."
+)
 @_handle_errors
 def worker(**kwargs: Any) -> None:
     """Join the study of RECIPE in --storage (required) from another process or machine.

@@ -42,6 +42,10 @@ class StorageError(TuneflowError):
     """A storage URL cannot be opened or holds no usable study."""
 
 
+class NoMetricError(TuneflowError, ValueError):
+    """A ranking (best trial, top trials) was asked of a study without a metric."""
+
+
 class TrialFailed(TuneflowError):
     """Raised inside a trial to mark it FAIL with a reason; the study goes on."""
 

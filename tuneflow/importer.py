@@ -26,6 +26,7 @@ from typing import Any
 import optuna
 
 from tuneflow.engine import optuna_adapter as adapter
+from tuneflow.engine.trial import UNRANKED_VALUE
 from tuneflow.errors import TuneflowError
 from tuneflow.keys import IMPORTED_ATTR, RUN_ID_ATTR, SUMMARY
 from tuneflow.search.recipe import Recipe
@@ -185,6 +186,8 @@ def import_runs(source: str | Path, recipe: Recipe, storage: Any = None, study_n
         if problems:
             report.skipped.append((run.name, "; ".join(problems)))
             continue
+        if not names:  # a recipe without a metric: the trial completes unranked, as in tune()
+            values = [UNRANKED_VALUE]
         attrs = {IMPORTED_ATTR: str(source)}
         if run.run_id:
             attrs[RUN_ID_ATTR] = run.run_id

@@ -14,15 +14,20 @@ __all__ = [
     "FAIL_REASON_SYSTEM_ATTR",
     "FIXED_PARAMS_SYSTEM_ATTR",
     "GRID_ATTR",
+    "GRID_INDEX_ATTR",
+    "GRID_NEXT_ATTR",
     "HEARTBEAT_ATTR",
     "IMPORTED_ATTR",
+    "LEGACY_GRID_SIZE_ATTR",
     "METRICS_ATTR",
+    "NO_METRIC_NAME",
     "OBJECTIVE_ROW_KEY",
     "OWNER_ATTR",
     "RETRY_HISTORY_SYSTEM_ATTR",
     "RUN_ID_ATTR",
     "RUN_PATH_ATTR",
     "SAMPLER_ATTR",
+    "STORAGE_ENV",
     "STUDY_ATTR",
     "SUMMARY",
 ]
@@ -40,15 +45,24 @@ RUN_PATH_ATTR = "wandb_run_path"  # entity/project/run_id of that run
 IMPORTED_ATTR = "imported_from"  # the W&B run an imported trial came from
 
 # -- study / trial system attributes (tuneflow's, prefixed) ---------------------------------------
-GRID_ATTR = "tuneflow:grid_size"  # study: how many grid points were enqueued
+GRID_ATTR = "tuneflow:grid"  # study: {"size", "digest"} of the grid it enumerates
+GRID_NEXT_ATTR = "tuneflow:grid_next"  # study: the next grid index to claim
+GRID_INDEX_ATTR = "tuneflow:grid_index"  # trial: the grid index a freshly claimed trial evaluates
+LEGACY_GRID_SIZE_ATTR = "tuneflow:grid_size"  # study: an older tuneflow queued this many points up front
 OWNER_ATTR = "tuneflow:owner"  # trial: host:pid of the worker running it
 HEARTBEAT_ATTR = "tuneflow:heartbeat"  # trial: last sign of life (storages without Optuna's heartbeat)
 FAIL_REASON_SYSTEM_ATTR = "tuneflow:fail_reason"  # trial: a reason the reaper or the loop recorded
+
+# -- Optuna's metric name of a study without a metric (its trials all hold a placeholder 0.0) ----------
+NO_METRIC_NAME = "no_metric"
 
 # -- system attributes Optuna itself writes and reads (same meaning as in Optuna) ------------------
 FIXED_PARAMS_SYSTEM_ATTR = "fixed_params"  # an enqueued trial's parameters
 RETRY_HISTORY_SYSTEM_ATTR = "retry_history"  # numbers of the failed trials a retry replaces
 FAILED_TRIAL_SYSTEM_ATTR = "failed_trial"  # the first failed trial of that history
+
+# -- environment -----------------------------------------------------------------------------------
+STORAGE_ENV = "TUNEFLOW_STORAGE"  # `tuneflow run`/`worker` read --storage from it (run --workers passes it)
 
 # -- history rows -----------------------------------------------------------------------------------
 OBJECTIVE_ROW_KEY = "__objective__"  # a trial.report value in the history, renamed to the metric in W&B
@@ -69,6 +83,8 @@ class SUMMARY:
     FAIL_REASON = "tuneflow/fail_reason"
     N_TRIALS = "tuneflow/n_trials"
     INTERRUPTED = "tuneflow/interrupted"
+    METRIC = "tuneflow/metric"  # summary run of a study without a metric: says nothing is ranked
+    BACKFILLED = "tuneflow/backfilled"  # a run written later from the storage (`tuneflow backfill-wandb`)
     N_STATE = "tuneflow/n_{state}"  # .format(state="complete"), one per trial state
     BEST_TRIAL = "best/trial"
     BEST_CONFIG = "best/config"

@@ -56,7 +56,8 @@ def load_recipe(ref: str | Path) -> Recipe:
             raise TuneflowError(f"no sweep config at {str(path)!r}")
         recipe = Recipe.from_sweep(path)
         if recipe.train is None and recipe.program:  # run the sweep's program, as `wandb agent` would
-            recipe = recipe.replace(train=program_train(recipe, base_dir=path.parent))
+            # From here, with the program path as written: `wandb agent` ignores the YAML's folder.
+            recipe = recipe.replace(train=program_train(recipe))
         return recipe
     if path.suffix == ".py" or path.is_file():
         if not path.is_file():

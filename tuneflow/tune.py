@@ -1,10 +1,10 @@
 """``tune``: create or resume the study, run the optimization loop, return a result.
 
 The loop is Optuna's ask/tell, run by :class:`tuneflow.engine.loop.Optimizer` (``study.optimize``'s
-behaviour, plus a result written with retries, a global ``run_cap``, a grid queue and clean
-signal handling); this module adds metric conversion with recorded failure reasons, a metric
-``target``, a bound on failures in a row, seeds that differ on resumption and per worker, and
-the tracker hooks.
+behaviour, plus a result written with retries, a global ``run_cap``, grid points claimed by
+index and clean signal handling); this module adds metric conversion with recorded failure
+reasons, a metric ``target``, a bound on failures in a row, seeds that differ on resumption and
+per worker, and the tracker hooks.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ import optuna
 from optuna.study import Study
 from optuna.trial import FrozenTrial, TrialState
 
-from tuneflow.engine.gridqueue import enqueue_grid
+from tuneflow.engine.failures import FailurePolicy
+from tuneflow.engine.gridindex import GridIndex, check_grid
 from tuneflow.engine.liveness import Keeper
 from tuneflow.engine.loop import Optimizer, count_toward_cap
 from tuneflow.engine.result import TuneResult, jsonable
@@ -31,6 +32,7 @@ from tuneflow.errors import RecipeError, TrialFailed, TuneflowWarning
 from tuneflow.keys import CONFIG_ATTR, FAIL_REASON_ATTR, METRICS_ATTR, SAMPLER_ATTR, STUDY_ATTR
 from tuneflow.search.methods import MODEL_BASED, missing_requirements
 from tuneflow.search.recipe import Recipe
+from tuneflow.tracking.runs import study_run_prefix
 from tuneflow.tracking.tracker import make_tracker
 from tuneflow.tracking.writer import say
 from tuneflow.views.importance import importance_evaluator
@@ -40,11 +42,21 @@ __all__ = ["TuneflowWarning", "check_runtime", "create_study", "tune"]
 logger = logging.getLogger(__name__)
 
 
+def _is_program(train: Any) -> bool:
+    """Whether ``train`` runs a sweep's ``program`` (it then follows ``wandb agent``'s rules)."""
+    from tuneflow.tracking.program import ProgramTrain
+
+    return isinstance(train, ProgramTrain)
+
+
 def check_runtime(recipe: Recipe) -> None:
-    """Problems that only this environment causes (missing extras, no train function)."""
+    """Problems that only this environment causes (missing extras, no train function, no program)."""
     problems = []
     if recipe.train is None:
         problems.append("train: the recipe has no train function (and no `program` to run); give `train=`.")
+    elif _is_program(recipe.train):
+        program: Any = recipe.train
+        problems += program.problems()
     missing = missing_requirements(recipe.method, recipe.sampler_options)
     if missing:
         problems.append(missing)
@@ -61,8 +73,14 @@ def _say_sampler(recipe: Recipe, study: Study) -> None:
 
 
 def warn_lossy(recipe: Recipe) -> None:
-    """Warn once per parameter that the recipe's method cannot search exactly as W&B would."""
-    if recipe.method not in MODEL_BASED or recipe.search_space is None:
+    """Warn once per parameter: number-like text in ``values``, a deprecated exponent form, and
+    (under a model-based method) what the method cannot search exactly as W&B would."""
+    if recipe.search_space is None:
+        return
+    for p in recipe.search_space.params:
+        for note in p.notes:
+            warnings.warn(note, TuneflowWarning, stacklevel=3)
+    if recipe.method not in MODEL_BASED:
         return
     for p in recipe.search_space.params:
         if p.lossy:
@@ -85,7 +103,8 @@ class _Loop:
         )
         self.store_config = space is None or study.user_attrs.get(STUDY_ATTR, {}).get("parameters") is None
         self.contexts: dict[int, TrialContext] = {}
-        self.failures_in_a_row = 0
+        # `wandb agent`'s start-up rules for sweep programs (see tuneflow.engine.failures).
+        self.failures = FailurePolicy(recipe.max_consecutive_failures, agent_rules=_is_program(recipe.train))
         #: The optimizer's ``stop(reason)``, set once it exists (the loop's callbacks come first).
         self.stop: Callable[[str], None] = lambda reason: None
         self._lock = threading.Lock()
@@ -114,7 +133,7 @@ class _Loop:
             trial.set_user_attr(FAIL_REASON_ATTR, reason)
             raise
         ctx.metrics = metrics
-        if len(metrics) > len(values):
+        if len(metrics) > len(values) or not self.recipe.ranked:
             trial.set_user_attr(METRICS_ATTR, metrics)
         return values
 
@@ -122,15 +141,12 @@ class _Loop:
         ctx = self.contexts.pop(frozen.number, None)
         if ctx is not None:
             self.tracker.on_trial_end(ctx, frozen)
+        if frozen.state in (TrialState.FAIL, TrialState.COMPLETE, TrialState.PRUNED):
+            why = self.failures.record(frozen.state == TrialState.FAIL)
+            if why is not None:
+                self.stop(f"{why} (last: {frozen.user_attrs.get(FAIL_REASON_ATTR, 'see the log')})")
         with self._lock:
-            if frozen.state == TrialState.FAIL:
-                self.failures_in_a_row += 1
-                limit = self.recipe.max_consecutive_failures
-                if self.failures_in_a_row >= limit:
-                    reason = frozen.user_attrs.get(FAIL_REASON_ATTR, "see the log")
-                    self.stop(f"{limit} trials failed in a row (last: {reason})")
-            elif frozen.state == TrialState.COMPLETE:
-                self.failures_in_a_row = 0
+            if frozen.state == TrialState.COMPLETE:
                 for metric, value in zip(self.recipe.metrics, frozen.values):
                     if metric.reached(value):
                         self.stop(f"trial {frozen.number} reached the target {metric.name} = {metric.target:g}")
@@ -149,6 +165,7 @@ def tune(
     callbacks: Sequence[Callable[[Study, FrozenTrial], None]] = (),
     worker: bool = False,
     tracker: Tracker | None = None,
+    budget: int | None = None,
 ) -> TuneResult:
     """Run (or resume) the recipe's study and return its result.
 
@@ -159,6 +176,8 @@ def tune(
     sampler draws its own random stream, since a shared seed would make every worker propose
     the same points. ``tracker`` replaces the W&B tracker ``wandb`` would make with any object
     implementing :class:`tuneflow.engine.trial.Tracker` (e.g. ``tracking.recording.RecordingTracker``).
+    ``budget`` is the trial budget ``auto`` plans its sampler for, when this call runs only a share
+    of it (``run --workers N`` gives each worker a share of ``--n-trials``); default ``n_trials``.
 
     SIGINT/SIGTERM (main thread only) fail the trials in flight, queue them to run again, close
     the tracker and raise :class:`tuneflow.engine.signals.Interrupted` (a ``KeyboardInterrupt``).
@@ -175,13 +194,18 @@ def tune(
         raise RecipeError(recipe.name, problems)
     settings = StorageSettings.from_env()
     warn_lossy(recipe)
-    study = create_study(recipe, storage, study_name, n_trials=n_trials, parallel=n_jobs > 1 or worker)
+    study = create_study(
+        recipe, storage, study_name, n_trials=budget if budget is not None else n_trials, parallel=n_jobs > 1 or worker
+    )
     _say_sampler(recipe, study)
     if worker:
         study.sampler.reseed_rng()
     result = TuneResult(study)
+    grid_index = None
     if recipe.method == "grid" and recipe.search_space is not None:
-        enqueue_grid(study, recipe.search_space)
+        grid_index = GridIndex.of(recipe.search_space)
+        if not check_grid(study, grid_index):
+            grid_index = None  # a grid queued whole by an older tuneflow: finish its queue
     if recipe.run_cap is not None and count_toward_cap(study) >= recipe.run_cap:
         logger.warning(
             "tuneflow: study %r already has run_cap=%d trials; nothing to run", study.study_name, recipe.run_cap
@@ -190,6 +214,11 @@ def tune(
         return result
     if tracker is None:
         tracker = make_tracker(wandb, recipe, study, n_jobs=n_jobs, importance=importance_evaluator)
+    if _is_program(recipe.train):  # how this differs from `wandb agent`, said once
+        connection = getattr(tracker, "connection", None)
+        program: Any = recipe.train
+        for line in program.start_lines(connection.mode if connection is not None else None, study_run_prefix(study)):
+            say(line)
     loop = _Loop(recipe, study, tracker)
     keeper = Keeper(study, settings)
     interrupted = True
@@ -209,6 +238,7 @@ def tune(
                 n_jobs=n_jobs,
                 run_cap=recipe.run_cap,
                 grid=recipe.method == "grid",
+                grid_index=grid_index,
                 progress=progress,
             )
             loop.stop = optimizer.stop

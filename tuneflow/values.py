@@ -11,7 +11,7 @@ import math
 import numbers
 from typing import Any, TypeGuard
 
-__all__ = ["as_float", "is_finite_number", "is_int", "is_number", "is_positive_int"]
+__all__ = ["as_float", "is_finite_number", "is_int", "is_number", "is_number_text", "is_positive_int"]
 
 
 def is_number(x: Any) -> TypeGuard[int | float]:
@@ -32,6 +32,17 @@ def is_int(x: Any) -> TypeGuard[int]:
 def is_positive_int(x: Any) -> TypeGuard[int]:
     """An int >= 1, not a bool."""
     return is_int(x) and x >= 1
+
+
+def is_number_text(value: Any) -> bool:
+    """A string that Python reads as a finite number (``'1e-3'``, ``'0.5'``): YAML 1.1 reads an
+    exponent without a dot (``1e-3``) as text, so such strings arrive where numbers were meant."""
+    if not isinstance(value, str):
+        return False
+    try:
+        return math.isfinite(float(value.strip()))
+    except ValueError:
+        return False
 
 
 def as_float(value: Any) -> float | None:

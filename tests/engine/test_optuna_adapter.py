@@ -188,3 +188,21 @@ def test_suggest_through_the_public_api(dist: optuna.distributions.BaseDistribut
     frozen = study.get_trials(deepcopy=False)[0]
     assert frozen.distributions["p"] == dist
     assert frozen.params["p"] == value
+
+
+def test_claim_with_counter(tmp_path: Path) -> None:
+    storage = optuna.storages.RDBStorage(f"sqlite:///{tmp_path / 'claim.db'}")
+    study = optuna.create_study(storage=storage)
+    key = "tuneflow:grid_next"
+
+    def template(index: int) -> optuna.trial.FrozenTrial:
+        return optuna.trial.create_trial(state=TrialState.RUNNING, system_attrs={"i": index})
+
+    ids = [
+        adapter.rdb_claim_with_counter(adapter.storage_of(study), adapter.study_id(study), key, 2, template)
+        for _ in range(3)
+    ]
+    assert ids[2] is None and None not in ids[:2]
+    trials = study.get_trials(deepcopy=False)  # Optuna's cache knows both trials
+    assert [(t.state, t.system_attrs["i"]) for t in trials] == [(TrialState.RUNNING, 0), (TrialState.RUNNING, 1)]
+    assert storage.get_study_system_attrs(adapter.study_id(study))[key] == 2

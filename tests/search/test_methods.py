@@ -14,7 +14,8 @@ import pytest
 from wandb_engine.engine import wandb_grid
 
 import tuneflow
-from tuneflow.search.methods import METHODS, WandbRandomSampler, hyperband_resources, make_pruner, make_sampler
+from tuneflow.search.hyperband import WandbHyperbandPruner
+from tuneflow.search.methods import METHODS, WandbRandomSampler, make_pruner, make_sampler
 from tuneflow.search.space import SearchSpace
 
 SPACE = SearchSpace.from_parameters({"x": {"min": 0.0, "max": 1.0}, "k": {"values": ["a", "b"]}})
@@ -69,22 +70,11 @@ def test_sampler_options_pass_through_and_override_defaults() -> None:
     assert sampler._n_startup_trials == 3 and sampler._multivariate is False
 
 
-@pytest.mark.parametrize(
-    ("block", "expected"),
-    [
-        ({"type": "hyperband", "min_iter": 3}, (3, "auto", 3)),
-        ({"type": "hyperband", "min_iter": 2, "eta": 2}, (2, "auto", 2)),
-        ({"type": "hyperband", "min_iter": 1, "max_iter": 27}, (1, 27, 3)),
-        ({"type": "hyperband", "max_iter": 27, "s": 2}, (3, 27, 3)),  # 27 / 3**2
-        ({"type": "hyperband", "max_iter": 32, "s": 3, "eta": 2}, (4, 32, 2)),  # 32 / 2**3
-    ],
-)
-def test_wandb_hyperband_becomes_hyperband_pruner(block: dict, expected: tuple) -> None:
-    kwargs = hyperband_resources(block)
-    assert (kwargs["min_resource"], kwargs["max_resource"], kwargs["reduction_factor"]) == expected
-    pruner = make_pruner(block, None)
-    assert isinstance(pruner, optuna.pruners.HyperbandPruner)
-    assert (pruner._min_resource, pruner._max_resource, pruner._reduction_factor) == expected
+def test_wandb_hyperband_block_becomes_wandb_rule_not_optuna_hyperband() -> None:
+    # Decided semantics: a W&B early_terminate block means W&B's own rule (tests/search/test_hyperband.py
+    # checks it against W&B's engine); Optuna's HyperbandPruner is `pruner: hyperband`.
+    pruner = make_pruner({"type": "hyperband", "max_iter": 27, "s": 2}, None)
+    assert isinstance(pruner, WandbHyperbandPruner) and pruner.bands == (3, 9)
 
 
 @pytest.mark.parametrize(

@@ -70,6 +70,7 @@ RECIPES: dict[str, dict[str, Any]] = {
     "cmaes": {},
     "qmc": {},
     "nsga2": {"metric": [{"name": "auc", "goal": "maximize"}, {"name": "latency", "goal": "minimize"}]},
+    "auto": {"early_terminate": HYPERBAND},
 }
 
 
@@ -90,6 +91,7 @@ def _export(method: str) -> dict[str, Any]:
 # below), so W&B's checker (about 2 s a call) is asked about tpe's export for all three.
 CHECKED = {"grid": "grid", "random": "random", "bayes": "bayes", "tpe": "tpe", "cmaes": "tpe", "qmc": "tpe"}
 CHECKED["nsga2"] = "nsga2"
+CHECKED["auto"] = "auto"
 
 
 @pytest.fixture(scope="module")
@@ -130,7 +132,7 @@ def test_export_round_trips(method: str) -> None:
     assert len(draws[0]) == len(draws[1])
     for a, b in zip(*draws):
         assert a == pytest.approx(b, rel=1e-9) if isinstance(a, float) else a == b
-    if recipe.method in ("grid", "random", "bayes"):
+    if recipe.method in ("grid", "random", "bayes", "auto"):
         assert back.early_terminate == recipe.early_terminate
 
 
@@ -147,6 +149,21 @@ def test_methods_wandb_lacks_export_as_custom_with_a_warning(method: str, custom
     else:
         assert sweep["method"] == method and "scheduler" not in sweep
         assert notes == []
+
+
+@pytest.mark.parametrize(("metric", "wandb_method"), [(METRIC, "bayes"), ([], "random")])
+def test_auto_exports_as_the_wandb_method_an_agent_runs(metric: Any, wandb_method: str) -> None:
+    """The default method exports as W&B's nearest (bayes; random without a metric), tagged to come back as auto."""
+    recipe = tuneflow.Recipe(name="auto-export", train=train, parameters=PARAMETERS, metric=metric, seed=3)
+    assert recipe.method == "auto"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", tuneflow.TuneflowWarning)  # nothing to warn about
+        sweep = recipe.to_sweep()
+    assert sweep["method"] == wandb_method and "scheduler" not in sweep
+    assert "tuneflow: method=auto seed=3" in sweep["description"]
+    assert tuneflow.Recipe.from_sweep(sweep, train=train).method == "auto"
+    sweep.pop("description")  # a plain W&B bayes/random sweep stays what it says
+    assert tuneflow.Recipe.from_sweep(sweep, train=train).method == wandb_method
 
 
 def test_dropped_early_terminate_is_said() -> None:
@@ -184,7 +201,10 @@ MALFORMED_SWEEPS: dict[str, tuple[dict[str, Any], list[str]]] = {
         ["paramters"],
     ),
     "missing method": ({"parameters": {"k": {"values": [1]}}}, ["method: missing"]),
-    "custom without optuna": ({"method": "custom", "parameters": {"k": {"values": [1]}}}, ["scheduler.engine"]),
+    "custom without optuna": (
+        {"method": "custom", "metric": {"name": "a"}, "parameters": {"k": {"values": [1]}}},
+        ["scheduler.engine"],
+    ),
     "unknown method": ({"method": "hyperopt", "parameters": {"k": {"values": [1]}}}, ["method: 'hyperopt'"]),
     "custom with an unknown tuneflow method": (
         {
@@ -236,3 +256,26 @@ def test_define_by_run_recipe_cannot_export() -> None:
     recipe = tuneflow.Recipe(name="dbr", train=train, space=lambda trial: {"x": trial.suggest_float("x", 0, 1)})
     with pytest.raises(SweepConfigError, match="space: a define-by-run space has no W&B sweep equivalent"):
         recipe.to_sweep()
+
+
+def test_sweep_keys_that_do_nothing_here_are_named_once() -> None:
+    sweep = {
+        "method": "random",
+        "controller": {"type": "local"},
+        "job": "entity/project/job:v1",
+        "metric": {"name": "loss", "goal": "minimize", "impute": 100.0},
+        "parameters": {"x": {"min": 0.0, "max": 1.0}},
+    }
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        recipe = tuneflow.Recipe.from_sweep(sweep, train=train)
+    notes = [str(w.message) for w in caught if issubclass(w.category, tuneflow.TuneflowWarning)]
+    assert len(notes) == 1 and notes[0].startswith("sweep keys tuneflow does not use: ")
+    for key in ("`controller`", "`job`", "`metric.impute`"):
+        assert key in notes[0]
+    assert "image_uri" not in notes[0] and recipe.metrics[0].name == "loss"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", tuneflow.TuneflowWarning)  # a plain sweep: not a word
+        tuneflow.Recipe.from_sweep(
+            {k: v for k, v in sweep.items() if k not in ("controller", "job", "metric")}, train=train
+        )

@@ -1,7 +1,13 @@
-"""A sweep YAML with a `program` runs under `tuneflow run`, each trial a real subprocess + W&B run."""
+"""A sweep YAML with a `program` runs under `tuneflow run` where and how `wandb agent` runs it:
+each trial a real subprocess writing its own offline W&B run, read back with W&B's reader.
+"""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -9,9 +15,19 @@ import pytest
 from click.testing import CliRunner
 
 from tuneflow.cli import main
+from tuneflow.engine.failures import FailurePolicy
 from tuneflow.engine.result import load_result
-from tuneflow.tracking.program import _command
+from tuneflow.tracking.program import command_line
 from tuneflow.tracking.reader import read_run, run_dirs
+
+TUNEFLOW = Path(sys.executable).with_name("tuneflow")
+
+
+@pytest.fixture(autouse=True)
+def _python_on_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`${interpreter}` is `python` from PATH, as under `wandb agent`: the test's environment is the user's."""
+    monkeypatch.setenv("PATH", f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
+
 
 PROGRAM = """\
 import sys
@@ -48,9 +64,9 @@ def _sweep(tmp: Path, high: float = 0.2, command: str = "") -> Path:
     return sweep
 
 
-def _run(*args: str) -> str:
+def _run(*args: str, exit_code: int = 0) -> str:
     result = CliRunner().invoke(main, ["run", *args, "--no-progress"], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == exit_code, result.output
     return result.output
 
 
@@ -76,7 +92,7 @@ def test_program_trials_are_wandb_runs_read_back_from_disk(_isolated: Path) -> N
 def test_failing_program_fails_its_trial_with_the_reason(_isolated: Path) -> None:
     sweep = _sweep(_isolated, high=0.3)
     (_isolated / "sweep.yaml").write_text(sweep.read_text().replace("min: 0.01", "min: 0.26"))
-    _run(str(sweep), "--n-trials", "1", "--storage", "sqlite:///s.db")
+    _run(str(sweep), "--n-trials", "1", "--storage", "sqlite:///s.db", exit_code=1)  # no completed trial
     trial = load_result("sqlite:///s.db").study.trials[0]
     assert trial.state.name == "FAIL"
     assert "exited with code 1" in trial.user_attrs["fail_reason"]
@@ -112,10 +128,17 @@ def test_no_wandb_still_reads_the_metric_and_leaves_no_runs(_isolated: Path) -> 
     ],
 )
 def test_command_macros_expand_as_wandb_agent_does(tmp_path: Path, command, expected_args) -> None:
-    import sys
+    args = command_line(command, "train.py", {"lr": 0.1, "model": {"depth": 2}, "flag": True}, tmp_path / "c.json")
+    assert args == ["/usr/bin/env", "python", "train.py", *expected_args]  # `python` from PATH, as the agent
 
-    args = _command(command, "train.py", {"lr": 0.1, "model": {"depth": 2}, "flag": True}, tmp_path)
-    assert args == ["/usr/bin/env", sys.executable, "train.py", *expected_args]
+
+def test_args_json_file_and_envvar_macros(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MY_PY", "/opt/py/bin/python3")
+    command = ["${envvar:MY_PY}", "${program}", "--config", "${args_json_file}"]
+    json_file = tmp_path / "wandb" / "sweep-s" / "config-r.json"
+    args = command_line(command, "train.py", {"lr": 0.1}, json_file)
+    assert args == ["/opt/py/bin/python3", "train.py", "--config", str(json_file)]
+    assert json.loads(json_file.read_text()) == {"lr": 0.1}
 
 
 @pytest.mark.slow
@@ -139,3 +162,366 @@ def test_program_trials_survive_wandb_down(_isolated: Path, monkeypatch: pytest.
     dirs = run_dirs(_isolated / "wandb")
     assert len([d for d in dirs if d.name.startswith("offline-run")]) == 2
     assert len([d for d in dirs if d.name.startswith("run-")]) == 1  # one online attempt in total
+
+
+@pytest.mark.slow
+def test_program_sweep_without_a_metric_completes_when_the_program_succeeds(_isolated: Path) -> None:
+    """As under W&B: a grid of program runs with no metric block; a run that exits 1 is FAIL."""
+    (_isolated / "train.py").write_text(PROGRAM)
+    sweep = _isolated / "sweep.yaml"
+    sweep.write_text("program: train.py\nmethod: grid\nparameters:\n  lr: {values: [0.05, 0.2, 0.3]}\n")
+    output = _run(str(sweep), "--storage", "sqlite:///s.db")
+    result = load_result("sqlite:///s.db")
+    states = {t.params["lr"]: t.state.name for t in result.study.trials}
+    assert states == {0.05: "COMPLETE", 0.2: "COMPLETE", 0.3: "FAIL"}  # lr > 0.25 exits 1
+    assert not result.ranked and "this study has no metric, so no trial is ranked" in output
+    done = next(t for t in result.study.trials if t.params["lr"] == 0.05)
+    assert done.user_attrs["metrics"]["loss"] == pytest.approx((0.05 - 0.1) ** 2 + 1.0 / 3)  # its run summary
+
+
+# -- where and how the agent runs the program ------------------------------------------------------
+
+REPO_PROGRAM = """\
+import sys
+import wandb
+
+data = open("data/train.csv").read()  # relative to where the agent runs: the repository root
+run = wandb.init(project="theirs", entity="someone", id="fixedid", config={"lr": 0.5})
+for epoch in range(3):
+    wandb.log({"loss": (run.config.lr - 0.1) ** 2 + len(data) / (epoch + 1)})
+run.finish()
+"""
+
+
+def _repository(root: Path) -> Path:
+    """A repository laid out as published ones are: the program at the root, the sweep two folders down."""
+    (root / "data").mkdir()
+    (root / "data" / "train.csv").write_text("x")
+    (root / "train.py").write_text(REPO_PROGRAM)
+    sweep = root / "configs" / "sweeps" / "sweep.yaml"
+    sweep.parent.mkdir(parents=True)
+    sweep.write_text(
+        textwrap.dedent(
+            """\
+            program: train.py
+            project: sweepproj
+            method: random
+            metric: {name: loss, goal: minimize}
+            parameters:
+              lr: {min: 0.01, max: 0.2}
+            """
+        )
+    )
+    return sweep
+
+
+@pytest.mark.slow
+def test_sweep_in_a_subfolder_runs_from_the_root_and_wandb_init_arguments_are_ignored(_isolated: Path) -> None:
+    _repository(_isolated)
+    out = _run("configs/sweeps/sweep.yaml", "--n-trials", "3", "--storage", "sqlite:///s.db", "--n-jobs", "2")
+    result = load_result("sqlite:///s.db")
+    trials = result.study.get_trials()
+    assert [t.state.name for t in trials] == ["COMPLETE"] * 3
+    runs = {read_run(d)["run_id"]: d for d in run_dirs(_isolated / "wandb")}
+    for t in trials:
+        run_id = t.user_attrs["wandb_run_id"]
+        assert run_id != "fixedid"  # the program's id=, project= and entity= are ignored, as under the agent
+        run = read_run(runs[run_id])
+        assert run["project"] == "sweepproj" and run["entity"] == ""
+        assert run["config"]["lr"] == pytest.approx(t.params["lr"])
+        assert run["summary"]["loss"] == pytest.approx(t.value)
+        assert t.user_attrs["wandb_run_path"] == f"sweepproj/{run_id}"  # as the run wrote it
+        record = next(r["run"] for r in _records(runs[run_id]) if r.get("type") == "run")
+        assert "sweep_id" not in record  # the placeholder is removed once the run ends (see below)
+    best = result.best_trial
+    assert f"W&B:     best trial #{best.number} is run sweepproj/{best.user_attrs['wandb_run_id']}" in out
+
+
+def _records(run_dir: Path) -> list[dict]:
+    from tuneflow.tracking.reader import read_records
+
+    return read_records(run_dir)
+
+
+def test_a_program_missing_from_here_is_one_error_before_any_trial(_isolated: Path) -> None:
+    sweep = _repository(_isolated)
+    os.chdir(sweep.parent)  # the YAML's folder: train.py is two folders up, as `wandb agent` would find
+    result = CliRunner().invoke(main, ["run", "sweep.yaml", "--no-progress", "--storage", "memory"])
+    assert result.exit_code == 2
+    assert "program: 'train.py' is not a file in" in result.output and "Traceback" not in result.output
+
+
+FAILING = """\
+import sys
+print("loading data ...")
+print("learning rate too high", file=sys.stderr)
+sys.exit(1)
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("command", "reason"),
+    [
+        (None, "exited with code 1: loading data ... | learning rate too high"),
+        ('["/nonexistent/bin/python", "${program}", "${args}"]', "No such file or directory"),
+    ],
+)
+def test_a_program_that_always_fails_stops_early_with_the_reason(
+    _isolated: Path, command: str | None, reason: str
+) -> None:
+    (_isolated / "train.py").write_text(FAILING)
+    (_isolated / "sweep.yaml").write_text(
+        "program: train.py\nmethod: random\nmetric: {name: loss, goal: minimize}\n"
+        "parameters:\n  lr: {min: 0.01, max: 0.2}\n" + (f"command: {command}\n" if command else "")
+    )
+    proc = subprocess.run(
+        [str(TUNEFLOW), "run", "sweep.yaml", "--n-trials", "10", "--storage", "sqlite:///s.db", "--no-progress"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 1, proc.stderr
+    assert [t.state.name for t in load_result("sqlite:///s.db").study.trials] == ["FAIL"] * 3  # the agent's 3 in 60 s
+    assert "stopped: 3 trials failed in the first 60 s, as `wandb agent` stops" in proc.stdout
+    assert "first failures (of 3):" in proc.stdout and reason in proc.stdout
+    last = proc.stderr.strip().splitlines()[-1]
+    assert last.startswith("error: study 'sweep' has no completed trial (3 fail); stopped:") and reason in last
+    assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "outcomes", "stops_at", "why"),
+    [
+        ({}, "FFF", 3, "3 trials failed in the first 60 s"),
+        ({"WANDB_AGENT_DISABLE_FLAPPING": "true"}, "FFFFF", 5, "5 of the first 5 trials failed"),
+        ({"WANDB_AGENT_DISABLE_FLAPPING": "true", "WANDB_AGENT_MAX_INITIAL_FAILURES": "2"}, "FF", 2, "2 of the first"),
+        ({"WANDB_AGENT_DISABLE_FLAPPING": "true"}, "SSSFFFFFFFFFF", None, None),  # started well: only the bound
+        (
+            {"WANDB_AGENT_DISABLE_FLAPPING": "true"},
+            "SFFFFF",
+            6,
+            "5 of the first 6 trials failed",
+        ),  # agent: failed >= finished
+    ],
+)
+def test_failure_policy_follows_wandb_agent(env: dict, outcomes: str, stops_at: int | None, why: str | None) -> None:
+    policy = FailurePolicy(max_in_a_row=20, agent_rules=True, env=env, clock=lambda: 0.0)
+    reasons = [policy.record(o == "F") for o in outcomes]
+    first = next((i + 1 for i, r in enumerate(reasons) if r), None)
+    assert first == stops_at
+    if why:
+        assert why in (reasons[first - 1] or "")
+
+
+def test_failure_policy_window_and_bound() -> None:
+    now = [0.0]
+    policy = FailurePolicy(
+        max_in_a_row=4, agent_rules=True, env={"WANDB_AGENT_MAX_INITIAL_FAILURES": "99"}, clock=lambda: now[0]
+    )
+    assert policy.record(True) is None and policy.record(True) is None
+    now[0] = 61.0  # the third failure after the first minute: not flapping
+    assert policy.record(True) is None
+    assert policy.record(True) == "4 trials failed in a row"
+    plain = FailurePolicy(max_in_a_row=10, agent_rules=False, env={})
+    assert [plain.record(True) for _ in range(10)][-2:] == [None, "10 trials failed in a row"]
+
+
+LONG = """\
+import os
+import time
+import wandb
+
+run = wandb.init()
+open(f"pid-{os.getpid()}", "w").close()
+for epoch in range(200):
+    time.sleep(0.5)
+    wandb.log({"loss": 1.0 / (epoch + 1)})
+run.finish()
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("n_jobs", ["1", "2"])
+def test_sigterm_stops_the_running_programs(_isolated: Path, n_jobs: str) -> None:
+    import signal
+    import time
+
+    (_isolated / "train.py").write_text(LONG)
+    (_isolated / "sweep.yaml").write_text(
+        "program: train.py\nmethod: random\nmetric: {name: loss, goal: minimize}\nparameters:\n  lr: {min: 0.0, max: 1.0}\n"
+    )
+    args = [str(TUNEFLOW), "run", "sweep.yaml", "--n-trials", "4", "--n-jobs", n_jobs, "--storage", "sqlite:///s.db"]
+    proc = subprocess.Popen([*args, "--no-progress"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while len(list(_isolated.glob("pid-*"))) < int(n_jobs) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    programs = [int(p.name.removeprefix("pid-")) for p in _isolated.glob("pid-*")]
+    assert len(programs) == int(n_jobs)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 143, err
+    for pid in programs:  # no program outlives tuneflow
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
+    trials = load_result("sqlite:///s.db").study.trials
+    assert {t.state.name for t in trials} <= {"FAIL", "WAITING"} and "interrupted by SIGTERM" in err
+
+
+class _WandbEndpoint:
+    """A local HTTP endpoint that records what `wandb sync` sends, and answers an upsert naming a
+    sweep the way W&B's server answers for a sweep it does not hold (404 "sweep ... not found",
+    wandb/wandb#8115). No network: only the run's upload is checked, not W&B's service."""
+
+    def __init__(self) -> None:
+        import http.server
+        import threading
+
+        self.upserts: list[dict] = []
+        endpoint = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                raw = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                try:
+                    body = json.loads(raw)
+                except ValueError:  # file uploads and streams: not GraphQL
+                    body = {}
+                body = body if isinstance(body, dict) else {}
+                status, payload = 200, {"data": {}}
+                variables = body.get("variables") or {}
+                if "upsertBucket" in (body.get("query") or ""):
+                    endpoint.upserts.append(variables)
+                    if variables.get("sweep"):
+                        status = 404
+                        payload = {"errors": [{"message": f"sweep {variables['sweep']} not found"}], "data": None}
+                out = json.dumps(payload).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(out)))
+                self.end_headers()
+                self.wfile.write(out)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.handle_error = lambda *args: None  # type: ignore[method-assign]  # clients hanging up
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def sync(self, run_dir: Path) -> str:
+        env = dict(
+            os.environ, WANDB_BASE_URL=self.url, WANDB_API_KEY="a" * 40, WANDB_MODE="online", WANDB_SILENT="false"
+        )
+        proc = subprocess.run(
+            [sys.executable, "-m", "wandb", "sync", str(run_dir)], capture_output=True, text=True, timeout=120, env=env
+        )
+        return proc.stdout + proc.stderr
+
+
+@pytest.mark.slow
+def test_offline_program_runs_upload_as_plain_runs_and_a_given_sweep_is_kept(_isolated: Path) -> None:
+    _repository(_isolated)
+    sweep = "configs/sweeps/sweep.yaml"
+    _run(sweep, "--n-trials", "1", "--storage", "sqlite:///a.db", "--study-name", "plain")
+    _run(sweep, "--n-trials", "1", "--storage", "sqlite:///b.db", "--study-name", "given", "--sweep-id", "abc12345")
+    plain, given = (load_result(f"sqlite:///{db}.db").study.trials[0] for db in "ab")
+    endpoint = _WandbEndpoint()
+    try:
+        for trial in (plain, given):
+            run_id = trial.user_attrs["wandb_run_id"]
+            (run_dir,) = (_isolated / "wandb").glob(f"offline-run-*-{run_id}")
+            assert read_run(run_dir)["project"] == "sweepproj"  # as a sweep run, under either sweep id
+            output = endpoint.sync(run_dir)
+            upsert = next(u for u in endpoint.upserts if u.get("name") == run_id)
+            assert upsert["project"] == "sweepproj"
+            if trial is plain:  # the placeholder is gone: W&B takes it as a plain run
+                assert upsert["sweep"] is None and "not found" not in output
+            else:  # a sweep given by the user stays: W&B's server must hold it
+                assert upsert["sweep"] == "abc12345" and "sweep abc12345 not found" in output
+    finally:
+        endpoint.server.shutdown()
+
+
+def test_a_run_file_is_rewritten_as_wandb_core_writes_it() -> None:
+    from tuneflow.tracking.runfile import _records, _write
+
+    big = bytes(range(256)) * 300  # a record spanning three 32 KiB blocks
+    records = [b"a" * 10, big, b"b" * (32 * 1024 - 30), b"c"]
+    data = _write(records)
+    assert _records(data) == records
+    broken = bytearray(data)
+    broken[20] ^= 1
+    with pytest.raises(ValueError, match="bad chunk"):
+        _records(bytes(broken))
+
+
+CRASHES = """\
+import wandb
+
+run = wandb.init()
+wandb.log({"loss": 1.0})
+raise RuntimeError("diverged at epoch 1")
+"""
+
+
+@pytest.mark.slow
+def test_a_program_that_crashes_after_wandb_init_has_its_run_counted_and_named(_isolated: Path) -> None:
+    (_isolated / "train.py").write_text(CRASHES)
+    (_isolated / "sweep.yaml").write_text(
+        "program: train.py\nproject: sweepproj\nmethod: random\nmetric: {name: loss, goal: minimize}\n"
+        "parameters:\n  lr: {min: 0.0, max: 1.0}\n"
+    )
+    out = _run("sweep.yaml", "--n-trials", "1", "--storage", "sqlite:///s.db", exit_code=1)
+    trial = load_result("sqlite:///s.db").study.trials[0]
+    assert trial.state.name == "FAIL" and "RuntimeError: diverged at epoch 1" in trial.user_attrs["fail_reason"]
+    run_id = trial.user_attrs["wandb_run_id"]
+    assert trial.user_attrs["wandb_run_path"] == f"sweepproj/{run_id}"  # read from the run it wrote
+    assert "wrote 2 W&B runs (offline)" in out  # the crashed program's run and the study summary
+
+
+@pytest.mark.parametrize(
+    ("option", "env_sweep", "mode", "expected"),
+    [
+        ("auto", None, "offline", "tuneflow-study-1234"),  # a placeholder, removed from each run at its end
+        ("auto", None, "online", None),  # W&B's server refuses a sweep it does not hold
+        ("auto", "abc12345", "online", "abc12345"),  # a real sweep, e.g. from `wandb sweep --controller`
+        ("auto", "abc12345", "offline", "abc12345"),
+        ("none", "abc12345", "offline", None),
+        ("xyz98765", None, "online", "xyz98765"),
+    ],
+)
+def test_which_sweep_id_program_runs_get(
+    monkeypatch: pytest.MonkeyPatch, option: str, env_sweep: str | None, mode: str, expected: str | None
+) -> None:
+    from tuneflow.tracking.program import ProgramTrain
+
+    if env_sweep is None:
+        monkeypatch.delenv("WANDB_SWEEP_ID", raising=False)
+    else:
+        monkeypatch.setenv("WANDB_SWEEP_ID", env_sweep)
+    train = ProgramTrain("train.py", None, ("loss",), sweep_id=option)
+    assert train._sweep_id(mode, "study-1234") == expected
+    assert train._placeholder(mode) == (expected == "tuneflow-study-1234")
+
+
+def test_no_python_on_path_is_one_problem_naming_the_fix(_isolated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tuneflow.tracking.program import ProgramTrain
+
+    (_isolated / "train.py").write_text("")
+    monkeypatch.setenv("PATH", str(_isolated / "empty"))
+    (problem,) = ProgramTrain("train.py", None, ("loss",), cwd=_isolated).problems()
+    assert "`python` from PATH, as under `wandb agent`" in problem and "activate the environment" in problem
+    with_command = ProgramTrain("train.py", ("/opt/py/bin/python", "${program}", "${args}"), ("loss",), cwd=_isolated)
+    assert with_command.problems() == []  # the sweep's command names its Python
+
+
+@pytest.mark.slow
+def test_without_a_sweep_id_the_programs_own_run_path_is_named(_isolated: Path) -> None:
+    _repository(_isolated)  # its train.py calls wandb.init(project="theirs", entity="someone", id="fixedid")
+    out = _run("configs/sweeps/sweep.yaml", "--n-trials", "2", "--storage", "sqlite:///s.db", "--sweep-id", "none")
+    trials = load_result("sqlite:///s.db").study.trials
+    assert [t.state.name for t in trials] == ["COMPLETE"] * 2
+    assert {t.user_attrs["wandb_run_path"] for t in trials} == {"someone/theirs/fixedid"}  # as the runs wrote it
+    assert "is run someone/theirs/fixedid" in out

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-__all__ = ["EngineSession", "engine_python", "wandb_draws", "wandb_grid", "wandb_validate"]
+__all__ = ["EngineSession", "engine_python", "wandb_draws", "wandb_grid", "wandb_stop_runs", "wandb_validate"]
 
 ENV_VAR = "TUNEFLOW_SWEEPS_PYTHON"
 PROBE = Path(__file__).resolve().with_name("probe.py")
@@ -159,6 +159,15 @@ def wandb_grid(parameters: dict[str, Any]) -> list[dict[str, Any]]:
 def wandb_validate(sweep_config: dict[str, Any]) -> list[str]:
     """W&B's schema violations for a whole sweep config (empty list when valid)."""
     return _ask({"op": "validate", "config": sweep_config})["violations"]
+
+
+def wandb_stop_runs(sweep_config: dict[str, Any], snapshots: list[list[dict[str, Any]]]) -> list[list[str]]:
+    """The names of the runs W&B's ``stop_runs`` stops, for each snapshot of a sweep's runs.
+
+    A run is ``{"name": str, "state": "running" | "finished" | "killed" | ..., "history": [row, ...]}``
+    with history rows shaped like ``wandb.log`` dicts. One subprocess answers every snapshot.
+    """
+    return _ask({"op": "stop", "config": sweep_config, "snapshots": snapshots})["stopped"]
 
 
 def _answer_or_raise(answer: dict[str, Any], python: Path, op: Any) -> dict[str, Any]:

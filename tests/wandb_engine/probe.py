@@ -11,6 +11,8 @@ Reads one JSON request from stdin and writes one JSON answer to stdout:
 * ``{"op": "next", "config": C, "runs": [{"config": wrapped, "value": y}, ...], "seed": s}``
   -> ``{"config": wrapped}`` (the engine's next suggestion given the finished runs; ``wrapped`` is
   the engine's own ``{"name": {"value": v}}`` run config, passed back unchanged)
+* ``{"op": "stop", "config": C, "snapshots": [[{"name": n, "state": s, "history": [row, ...]}, ...], ...]}``
+  -> ``{"stopped": [[name, ...], ...]}`` (the runs ``sweeps.stop_runs`` stops, per snapshot)
 
 With ``--serve`` it answers one request per stdin line until EOF (the benchmark keeps one process
 for thousands of suggestions). Any failure is reported as ``{"error": "..."}`` with exit code 0.
@@ -119,6 +121,18 @@ def _next(config, runs, seed):
     return {"config": _plain(suggestion.config)}
 
 
+def _stop(config, snapshots):
+    from sweeps import RunState, SweepRun, stop_runs
+
+    stopped = []
+    for runs in snapshots:
+        sweep_runs = [
+            SweepRun(name=run["name"], state=RunState(run["state"]), history=run["history"], config={}) for run in runs
+        ]
+        stopped.append([run.name for run in stop_runs(config, sweep_runs)])
+    return {"stopped": stopped}
+
+
 def handle(request):
     """Dispatch one request dict to its operation and return the answer dict."""
     if not isinstance(request, dict):
@@ -132,7 +146,9 @@ def handle(request):
         return _validate(request["config"])
     if op == "next":
         return _next(request["config"], request.get("runs", []), int(request.get("seed", 0)))
-    raise ValueError(f"unknown op {op!r}; expected 'draws', 'grid', 'validate' or 'next'")
+    if op == "stop":
+        return _stop(request["config"], request["snapshots"])
+    raise ValueError(f"unknown op {op!r}; expected 'draws', 'grid', 'validate', 'next' or 'stop'")
 
 
 def _answer(read):

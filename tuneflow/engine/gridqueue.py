@@ -1,93 +1,20 @@
-"""A grid as a queue of waiting trials: every point evaluated once, however many workers join.
+"""Popping queued (WAITING) trials atomically: failed grid points queued again, enqueued trials.
 
-Optuna's ``GridSampler`` lets each worker pick an unvisited point at random; workers that pick at
-the same moment evaluate the same point (measured: ~30 duplicates per 100 points with 4 workers).
-tuneflow instead enqueues every grid point once as a WAITING trial, in W&B's grid order, and
-workers pop waiting trials. Popping is atomic (a row lock in PostgreSQL, ``BEGIN IMMEDIATE`` in
-SQLite, log order in a journal file), so no point is taken twice.
-
-Enqueuing happens once per study. Workers that start together elect one filler by creating a
-marker study (study names are unique in every storage); the filler adds the points that are
-missing (so a filler that died half way is completed by the next one), records the grid size in
-the study and deletes the marker. The others wait for that record.
+A grid's points are claimed by index as workers go (:mod:`tuneflow.engine.gridindex`); what still
+waits in the queue are copies of failed points (the reaper, a signal) and trials queued by an
+older tuneflow that wrote a whole grid up front. Popping is atomic (a row lock in PostgreSQL,
+``BEGIN IMMEDIATE`` in SQLite, log order in a journal file), so no trial is taken twice.
 """
 
 from __future__ import annotations
-
-import itertools
-import logging
-import time
-from typing import Any
 
 import optuna
 from optuna.study import Study
 from optuna.trial import TrialState
 
 from tuneflow.engine import optuna_adapter as adapter
-from tuneflow.errors import StorageError
-from tuneflow.keys import FIXED_PARAMS_SYSTEM_ATTR, GRID_ATTR
-from tuneflow.search.space import SearchSpace
 
-__all__ = ["enqueue_grid", "grid_points", "pop_waiting"]
-
-logger = logging.getLogger(__name__)
-
-_FILL_WAIT = 120.0
-
-
-def grid_points(space: SearchSpace) -> list[dict[str, Any]]:
-    """Every grid point as Optuna params (encoded values), in W&B's order (the last key varies fastest)."""
-    grid = space.grid()
-    names = list(grid)
-    return [dict(zip(names, combo)) for combo in itertools.product(*(grid[n] for n in names))]
-
-
-def _key(params: dict[str, Any]) -> tuple[tuple[str, str], ...]:
-    return tuple(sorted((k, repr(v)) for k, v in params.items()))
-
-
-def enqueue_grid(study: Study, space: SearchSpace) -> int:
-    """Make sure every grid point of ``space`` is queued in ``study`` exactly once; return the grid size."""
-    size = adapter.storage_of(study).get_study_system_attrs(adapter.study_id(study)).get(GRID_ATTR)
-    if size is not None:
-        return int(size)
-    storage = adapter.storage_of(study)
-    marker = f"{study.study_name}:tuneflow-grid-filler"
-    try:
-        storage.create_new_study(study.directions, marker)
-    except optuna.exceptions.DuplicatedStudyError:
-        return _wait_for_filler(study, marker, space)
-    try:
-        points = grid_points(space)
-        done = {
-            _key(t.system_attrs.get(FIXED_PARAMS_SYSTEM_ATTR, t.params))
-            for t in storage.get_all_trials(adapter.study_id(study))
-        }
-        missing = [p for p in points if _key(p) not in done]
-        for params in missing:
-            study.enqueue_trial(params, skip_if_exists=False)
-        storage.set_study_system_attr(adapter.study_id(study), GRID_ATTR, len(points))
-        logger.info("tuneflow: queued %d grid points (%d already there)", len(missing), len(points) - len(missing))
-        return len(points)
-    finally:
-        storage.delete_study(storage.get_study_id_from_name(marker))
-
-
-def _wait_for_filler(study: Study, marker: str, space: SearchSpace) -> int:
-    storage = adapter.storage_of(study)
-    deadline = time.monotonic() + _FILL_WAIT
-    while time.monotonic() < deadline:
-        size = storage.get_study_system_attrs(adapter.study_id(study)).get(GRID_ATTR)
-        if size is not None:
-            return int(size)
-        if marker not in {s.study_name for s in storage.get_all_studies()}:
-            return enqueue_grid(study, space)  # the filler gave up: take over
-        time.sleep(0.2)
-    raise StorageError(
-        f"study {study.study_name!r}: another worker started queueing its grid and has not finished "
-        f"after {_FILL_WAIT:g} s; if it died, delete the marker study {marker!r} "
-        f"(optuna delete-study --study-name '{marker}' --storage URL) and start again"
-    )
+__all__ = ["n_waiting_or_running", "pop_waiting"]
 
 
 def pop_waiting(study: Study) -> int | None:

@@ -13,8 +13,10 @@ every ``Exception`` caught as a FAIL, ``timeout``, the progress bar) and adds:
   same moment may each start one more: the cap can be exceeded by at most ``workers - 1``
   trials (threads of one worker claim one at a time), and only when claims of different
   workers interleave within one storage round-trip;
-- **grid queue**: grid studies only pop queued points; a worker stops when none is waiting and
-  none is running anywhere (it waits while other workers' trials may still fail and come back);
+- **grid**: grid studies pop queued trials (failed points queued again) first, then claim the
+  next grid index (:mod:`tuneflow.engine.gridindex`); a worker stops when every index is claimed, none
+  is waiting and none is running anywhere (it waits while other workers' trials may still fail
+  and come back);
 - **signals**: see :mod:`tuneflow.engine.signals`; trials in flight end FAIL and are queued again.
 """
 
@@ -31,6 +33,7 @@ from optuna.study import Study
 from optuna.trial import FrozenTrial, TrialState
 
 from tuneflow.engine import optuna_adapter as adapter
+from tuneflow.engine.gridindex import GridIndex, claim_point, claimed
 from tuneflow.engine.gridqueue import n_waiting_or_running, pop_waiting
 from tuneflow.engine.liveness import Keeper
 from tuneflow.engine.signals import Interrupted, SignalGuard
@@ -71,6 +74,7 @@ class Optimizer:
         n_jobs: int = 1,
         run_cap: int | None = None,
         grid: bool = False,
+        grid_index: GridIndex | None = None,
         progress: bool = False,
     ) -> None:
         self.study = study
@@ -84,6 +88,7 @@ class Optimizer:
         self.n_jobs = n_jobs
         self.run_cap = run_cap
         self.grid = grid
+        self.grid_index = grid_index  # None: a legacy queue, only popped
         self.stop_reason: str | None = None
         self._lock = threading.Lock()
         self._claim_lock = threading.Lock()
@@ -95,7 +100,11 @@ class Optimizer:
             self._local_count = count_toward_cap(study)
         if progress and n_jobs > 1 and n_trials is None and timeout is not None:
             progress = False  # as study.optimize: no timeout-only bar with threads
-        self._bar = adapter.progress_bar(progress and (n_trials or timeout) is not None, n_trials, timeout)
+        bar_trials = n_trials
+        if bar_trials is None and timeout is None and grid_index is not None and progress:
+            # A grid's bar counts its points not yet claimed (other workers may take some of them).
+            bar_trials = max(grid_index.size - claimed(study), 0) + n_waiting_or_running(study)[0]
+        self._bar = adapter.progress_bar(progress and (bar_trials or timeout) is not None, bar_trials, timeout)
         self._start = time.monotonic()
 
     # -- the loop ------------------------------------------------------------------------------
@@ -205,6 +214,10 @@ class Optimizer:
                 trial_id = retry_storage(lambda: pop_waiting(study), "taking a grid point", seconds, logger.warning)
                 if trial_id is not None:
                     break
+                if self.grid_index is not None:
+                    trial_id = retry_storage(self._claim_point, "claiming a grid point", seconds, logger.warning)
+                    if trial_id is not None:
+                        break
                 waiting, running = n_waiting_or_running(study)
                 if waiting == 0 and running == 0:
                     self.stop("every grid point has been evaluated")
@@ -221,6 +234,10 @@ class Optimizer:
         except Exception as exc:  # a lost heartbeat write is not worth losing the trial for
             logger.debug("tuneflow: recording the start of trial %d failed: %s", trial.number, exc)
         return trial
+
+    def _claim_point(self) -> int | None:
+        assert self.grid_index is not None
+        return claim_point(self.study, self.grid_index, self.keeper.owner)
 
     # -- running and telling -------------------------------------------------------------------
 

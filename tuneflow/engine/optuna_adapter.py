@@ -29,12 +29,16 @@ Internals relied on (canary test in brackets):
   loop reports there too [test_optimize_logger]
 - ``BaseDistribution._contains``: whether a value lies in a distribution [test_distribution_contains]
 - ``RandomSampler._rng.rng``: the seeded random state of a sampler [test_sampler_rng]
+- ``RDBStorage._get_prepared_new_trial``, ``optuna.storages._rdb.storage._create_scoped_session``
+  and ``models.StudyModel.find_or_raise_by_id(for_update=True)``: creating a trial and advancing a
+  study counter in one transaction, as Optuna's own trial creation locks the study row; then
+  ``_CachedStorage._add_trials_to_cache`` so the cache knows the trial [test_claim_with_counter]
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import numpy as np
@@ -54,6 +58,7 @@ __all__ = [
     "optimize_loop",
     "pop_waiting_trial_id",
     "progress_bar",
+    "rdb_claim_with_counter",
     "rdb_models",
     "request_stop",
     "sampler_rng",
@@ -123,6 +128,51 @@ def rdb_models() -> Any:
     from optuna.storages._rdb import models
 
     return models
+
+
+def rdb_claim_with_counter(
+    storage: BaseStorage, study: int, key: str, limit: int, template: Callable[[int], FrozenTrial]
+) -> int | None:
+    """On an RDB storage, in one transaction that locks the study row: read the study system
+    attribute ``key`` (0 when absent) as ``index``; when ``index < limit``, create the trial
+    ``template(index)`` and store ``index + 1`` under ``key``. Returns the new trial's id, or None
+    when ``index >= limit``. Two callers never read the same ``index`` (the row lock on
+    PostgreSQL; SQLite transactions are serialized), and a crash commits both writes or neither.
+    """
+    import json
+
+    from optuna.storages._rdb.storage import _create_scoped_session
+
+    backend = unwrap_cache(storage)
+    assert isinstance(backend, optuna.storages.RDBStorage)
+    models = rdb_models()
+    with _create_scoped_session(backend.scoped_session) as session:
+        models.StudyModel.find_or_raise_by_id(study, session, for_update=True)
+        row = (
+            session.query(models.StudySystemAttributeModel)
+            .filter(models.StudySystemAttributeModel.study_id == study)
+            .filter(models.StudySystemAttributeModel.key == key)
+            .one_or_none()
+        )
+        index = int(json.loads(str(row.value_json))) if row is not None else 0
+        if index >= limit:
+            return None
+        trial = backend._get_prepared_new_trial(study, template(index), session)
+        if row is None:
+            session.add(models.StudySystemAttributeModel(study_id=study, key=key, value_json=json.dumps(index + 1)))
+        else:
+            row.value_json = json.dumps(index + 1)
+        session.flush()
+        created = int(trial.trial_id)
+    if backend is not storage:  # tell Optuna's cache, as its own create_new_trial does
+        from optuna.storages._cached_storage import _StudyInfo
+
+        frozen = backend.get_trial(created)
+        with storage._lock:  # type: ignore[attr-defined]
+            if study not in storage._studies:  # type: ignore[attr-defined]
+                storage._studies[study] = _StudyInfo()  # type: ignore[attr-defined]
+            storage._add_trials_to_cache(study, [frozen])  # type: ignore[attr-defined]
+    return created
 
 
 # -- the optimize loop ---------------------------------------------------------------------------

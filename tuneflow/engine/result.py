@@ -18,11 +18,14 @@ import pandas as pd
 from optuna.trial import FrozenTrial, TrialState
 
 from tuneflow.engine.storage import DEFAULT_STORAGE, open_storage, redact_url
-from tuneflow.errors import StorageError
-from tuneflow.keys import CONFIG_ATTR, STUDY_ATTR
+from tuneflow.errors import NoMetricError, StorageError
+from tuneflow.keys import CONFIG_ATTR, NO_METRIC_NAME, STUDY_ATTR
 from tuneflow.search.space import SearchSpace, build_config
 
-__all__ = ["TuneResult", "load_result", "trial_config"]
+__all__ = ["NO_METRIC_NOTE", "TuneResult", "load_result", "trial_config"]
+
+#: What every view says instead of ranking the trials of a study without a metric.
+NO_METRIC_NOTE = "this study has no metric, so no trial is ranked"
 
 
 def trial_config(trial: FrozenTrial, space: SearchSpace | None) -> dict[str, Any]:
@@ -60,9 +63,24 @@ class TuneResult:
         return SearchSpace.from_parameters(parameters) if parameters else None
 
     @property
+    def ranked(self) -> bool:
+        """False for a study without a metric (a W&B sweep without ``metric``): nothing is ranked."""
+        return not ("metrics" in self.meta and not self.meta["metrics"])
+
+    @property
     def metric_names(self) -> list[str]:
+        """The metrics' names (none for a study without a metric)."""
+        if not self.ranked:
+            return []
         names = [m["name"] for m in self.meta.get("metrics", [])]
         return names or list(self.study.metric_names or ["value"])
+
+    def _check_ranked(self) -> None:
+        if not self.ranked:
+            raise NoMetricError(
+                f"study {self.study.study_name!r}: {NO_METRIC_NOTE}; every trial's config and what it "
+                "returned are in `result.trials` (or `tuneflow report`)"
+            )
 
     @property
     def is_multi_objective(self) -> bool:
@@ -75,6 +93,7 @@ class TuneResult:
     @property
     def best_trial(self) -> FrozenTrial:
         """The best COMPLETE trial (single objective)."""
+        self._check_ranked()
         if self.is_multi_objective:
             raise ValueError("a multi-objective study has no single best trial; use `best_trials`")
         return self.study.best_trial
@@ -82,6 +101,7 @@ class TuneResult:
     @property
     def best_trials(self) -> list[FrozenTrial]:
         """The Pareto front (multi-objective) or the best trial in a list."""
+        self._check_ranked()
         return self.study.best_trials if self.is_multi_objective else [self.best_trial]
 
     @property
@@ -102,6 +122,8 @@ class TuneResult:
         here they are just ``<metric>``, e.g. ``result.trials["val_auc"]``.
         """
         df = self.study.trials_dataframe()
+        if not self.ranked:  # the constant Optuna was told is no result
+            return df.drop(columns=[c for c in ("value", f"value_{NO_METRIC_NAME}") if c in df.columns])
         names = self.metric_names
         renames = {f"value_{n}": n for n in names} | {f"values_{n}": n for n in names}
         renames |= {f"values_{i}": n for i, n in enumerate(names)}
@@ -117,7 +139,9 @@ class TuneResult:
         return out
 
     def top(self, n: int = 5) -> list[FrozenTrial]:
-        """The ``n`` best COMPLETE trials (single objective), best first."""
+        """The ``n`` best COMPLETE trials (single objective), best first; none without a metric."""
+        if not self.ranked:
+            return []
         done = [t for t in self.study.get_trials(deepcopy=False, states=(TrialState.COMPLETE,))]
         if self.is_multi_objective:
             return self.best_trials[:n]

@@ -16,7 +16,7 @@ from optuna.study import Study
 
 from tuneflow.engine.storage import open_storage
 from tuneflow.errors import StorageError
-from tuneflow.keys import SAMPLER_ATTR, STUDY_ATTR
+from tuneflow.keys import NO_METRIC_NAME, SAMPLER_ATTR, STUDY_ATTR
 from tuneflow.search.auto import Choice, resolve
 from tuneflow.search.methods import make_pruner, make_sampler
 from tuneflow.search.recipe import Recipe
@@ -71,11 +71,19 @@ def create_study(
                 f"study {name!r} already exists with goals {[d.name.lower() for d in old.directions]}, "
                 f"but the recipe asks for {recipe.directions}; use another --study-name"
             )
+        old_metrics = old.user_attrs.get(STUDY_ATTR, {}).get("metrics")
+        if old_metrics is not None and bool(old_metrics) != recipe.ranked:
+            had = (
+                "without a metric, but the recipe has one"
+                if recipe.ranked
+                else "with a metric, but the recipe has none"
+            )
+            raise StorageError(f"study {name!r} already exists {had}; use another --study-name")
         n_existing = len(old.get_trials(deepcopy=False))
     # A resumed study must not replay the first session's draws: offset the seed by the
     # number of trials already there (a fresh study uses the recipe's seed as is).
-    # Not for grid: GridSampler's seed fixes the order of the points, and a trial's point is
-    # found by its index in that order, so another seed would revisit points already run.
+    # Not for grid: its points are claimed by index in W&B's order (engine.gridindex) and fixed
+    # in each trial, so its sampler never draws and there is nothing to replay.
     seed = None if recipe.seed is None else recipe.seed + (0 if recipe.method == "grid" else n_existing)
     choice = sampler_choice(recipe, n_trials, parallel)
     sampler = make_sampler(choice, recipe.search_space, seed)
@@ -92,10 +100,11 @@ def create_study(
     _set_once(study, lambda: study.set_user_attr(SAMPLER_ATTR, choice.to_dict()), SAMPLER_ATTR)
     if STUDY_ATTR not in study.user_attrs:
         _set_once(study, lambda: study.set_user_attr(STUDY_ATTR, _study_meta(recipe)))
-        if len(recipe.metrics) > 1 or recipe.metrics[0].name != "value":
+        names = [m.name for m in recipe.metrics] or [NO_METRIC_NAME]  # no metric: name the placeholder
+        if names != ["value"]:
             with warnings.catch_warnings():  # set_metric_names is "experimental" in Optuna 5
                 warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)
-                _set_once(study, lambda: study.set_metric_names([m.name for m in recipe.metrics]))
+                _set_once(study, lambda: study.set_metric_names(names))
     return study
 
 

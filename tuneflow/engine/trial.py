@@ -24,7 +24,12 @@ from tuneflow.values import as_float
 if TYPE_CHECKING:
     from tuneflow.search.metric import Metric
 
-__all__ = ["NullTracker", "Tracker", "TrialContext", "call_train", "to_values", "train_arity"]
+__all__ = ["UNRANKED_VALUE", "NullTracker", "Tracker", "TrialContext", "call_train", "to_values", "train_arity"]
+
+#: The value Optuna is told for every trial of a study without a metric. Optuna completes a
+#: trial only with a value; this constant ranks nothing (every trial gets it), and tuneflow's
+#: views read the study's metadata (no metrics) instead of it.
+UNRANKED_VALUE = 0.0
 
 
 class Tracker(Protocol):
@@ -157,13 +162,29 @@ def _checked(name: str, value: Any) -> float:
     return number
 
 
+def _numbers(returned: Any) -> dict[str, float]:
+    """Every finite number in what train returned (a mapping, or one number as ``value``)."""
+    if not isinstance(returned, Mapping):
+        number = as_float(returned)
+        return {"value": number} if number is not None and math.isfinite(number) else {}
+    extra = {}
+    for key, value in returned.items():
+        number = as_float(value)
+        if number is not None and math.isfinite(number):
+            extra[str(key)] = number
+    return extra
+
+
 def to_values(returned: Any, metrics: Sequence[Metric]) -> tuple[list[float], dict[str, float]]:
     """Objective values for Optuna, and every numeric metric returned (for W&B's summary).
 
     Raises :class:`TrialFailed` naming the metric and what was returned when no valid value
-    can be read.
+    can be read. Without ``metrics`` (a sweep without a metric) anything returned is accepted
+    and the value is :data:`UNRANKED_VALUE`.
     """
     names = [m.name for m in metrics]
+    if not names:  # no metric: the trial succeeded; keep every number it returned
+        return [UNRANKED_VALUE], _numbers(returned)
     if returned is None:
         raise TrialFailed(
             f"train returned None; return the metric {names[0]!r} as a number or a {{name: value}} mapping"
@@ -174,12 +195,7 @@ def to_values(returned: Any, metrics: Sequence[Metric]) -> tuple[list[float], di
             keys = ", ".join(map(str, returned)) or "nothing"
             raise TrialFailed(f"train returned no {missing[0]!r} (it returned: {keys})")
         values = [_checked(n, returned[n]) for n in names]
-        extra: dict[str, float] = {}
-        for key, value in returned.items():
-            number = as_float(value)
-            if number is not None and math.isfinite(number):
-                extra[str(key)] = number
-        return values, extra
+        return values, _numbers(returned)
     if isinstance(returned, (list, tuple)) and len(names) > 1:
         if len(returned) != len(names):
             raise TrialFailed(f"train returned {len(returned)} values for {len(names)} metrics {names}")

@@ -137,6 +137,8 @@ def choose(
     has_torch: Callable[[], bool] = torch_available if torch is None else (lambda: torch)
     shape = SpaceShape.of(space)
     budget = "no budget" if n_trials is None else f"{n_trials} trials"
+    if n_objectives == 0:  # a sweep without a metric: nothing to learn from, W&B allows grid/random
+        return Choice("random", {}, "the recipe has no metric: nothing to model, random search as in W&B")
     if n_objectives > 1:
         if n_trials is not None and n_trials >= NSGA2_MIN_TRIALS:
             return Choice("nsga2", {}, f"{n_objectives} objectives and {budget}: NSGA-II's generations pay off")

@@ -23,8 +23,8 @@ from optuna.trial import FrozenTrial
 
 from tuneflow.engine import optuna_adapter as adapter
 from tuneflow.search.auto import Choice, resolve
+from tuneflow.search.hyperband import WandbHyperbandPruner, hyperband_problems
 from tuneflow.search.space import Param, SearchSpace
-from tuneflow.values import is_number, is_positive_int
 
 __all__ = [
     "METHODS",
@@ -40,7 +40,7 @@ __all__ = [
 #: method -> one-line description (the order is the order of the docs' table).
 METHODS: dict[str, str] = {
     "auto": "the default: a sampler and settings chosen from the space, budget and objectives (BENCHMARKS.md)",
-    "grid": "every point of W&B's grid exactly once, queued as waiting trials that workers pop",
+    "grid": "every point of W&B's grid exactly once, claimed by index as workers go (never queued up front)",
     "random": "independent draws from exactly the W&B distributions",
     "tpe": "Tree-structured Parzen Estimator (TPESampler, multivariate)",
     "bayes": "W&B's Bayesian search: GPSampler with a short random start when torch is installed, else TPE",
@@ -164,9 +164,9 @@ def make_sampler(
 
 def _make_sampler(method: str, space: SearchSpace | None, seed: int | None, opts: dict[str, Any]) -> BaseSampler:
     if method == "grid":
-        # The grid points are queued once as WAITING trials (tuneflow.engine.gridqueue) and every worker
-        # pops that queue, so the sampler never chooses a point; GridSampler's own bookkeeping
-        # would fight the queue (and lets workers collide: ~30 duplicates per 100 points).
+        # Workers claim grid points by index in the storage (tuneflow.engine.gridindex), each trial
+        # created with its point fixed, so the sampler never chooses a point; GridSampler's own
+        # bookkeeping would fight that (and lets workers collide: ~30 duplicates per 100 points).
         return optuna.samplers.RandomSampler(seed=seed, **opts)
     if method == "random":
         return WandbRandomSampler(space.by_name if space else None, seed=seed, **opts)
@@ -194,7 +194,7 @@ def pruner_problems(early_terminate: Any, pruner: Any, n_objectives: int) -> lis
     if early_terminate is not None and pruner is not None:
         problems.append("pruner: give either `early_terminate` (W&B) or `pruner` (Optuna), not both.")
     if early_terminate is not None:
-        problems += _hyperband_problems(early_terminate)
+        problems += hyperband_problems(early_terminate)
     if pruner is not None and not isinstance(pruner, optuna.pruners.BasePruner):
         name = pruner.get("type") if isinstance(pruner, Mapping) else pruner
         if name not in PRUNERS:
@@ -209,49 +209,16 @@ def pruner_problems(early_terminate: Any, pruner: Any, n_objectives: int) -> lis
     return problems
 
 
-def _hyperband_problems(block: Any) -> list[str]:
-    where = "early_terminate"
-    if not isinstance(block, Mapping):
-        return [f"{where}: must be a mapping like {{type: hyperband, min_iter: 3}}, but got {block!r}."]
-    problems = []
-    if block.get("type") != "hyperband":
-        problems.append(f"{where}.type: {block.get('type')!r} is not supported; W&B knows only 'hyperband'.")
-    allowed = {"type", "min_iter", "max_iter", "s", "eta", "strict"}
-    for key in sorted(set(block) - allowed):
-        problems.append(f"{where}.{key}: unknown key; allowed keys are {', '.join(sorted(allowed))}.")
-    has_min = "min_iter" in block
-    if not has_min and not ("max_iter" in block and "s" in block):
-        problems.append(f"{where}: hyperband needs `min_iter`, or `max_iter` and `s`.")
-    for key in ("min_iter", "max_iter", "s"):
-        if key in block and not is_positive_int(block[key]):
-            problems.append(f"{where}.{key}: must be an integer >= 1, but got {block[key]!r}.")
-    eta = block.get("eta", 3)
-    if not (is_number(eta) and eta > 1 and float(eta).is_integer()):
-        problems.append(f"{where}.eta: must be an integer > 1 (Optuna's reduction_factor), but got {eta!r}.")
-    return problems
-
-
-def hyperband_resources(block: Mapping[str, Any]) -> dict[str, Any]:
-    """W&B hyperband block -> ``HyperbandPruner`` keyword arguments.
-
-    ``min_iter`` -> ``min_resource``; ``max_iter`` + ``s`` -> ``max_resource=max_iter`` and
-    ``min_resource = max_iter / eta**s`` (W&B's first bracket); ``eta`` -> ``reduction_factor``.
-    """
-    eta = int(block.get("eta", 3))
-    if "min_iter" in block:
-        max_resource: Any = block.get("max_iter", "auto")
-        return {"min_resource": int(block["min_iter"]), "max_resource": max_resource, "reduction_factor": eta}
-    max_iter = int(block["max_iter"])
-    min_resource = max(1, round(max_iter / eta ** int(block["s"])))
-    return {"min_resource": min_resource, "max_resource": max_iter, "reduction_factor": eta}
-
-
 def make_pruner(early_terminate: Mapping[str, Any] | None, pruner: Any) -> optuna.pruners.BasePruner:
-    """Build the Optuna pruner from a W&B block or a pruner name/dict/object."""
+    """Build the Optuna pruner from a W&B block or a pruner name/dict/object.
+
+    A W&B ``early_terminate`` block means W&B's own hyperband rule (``WandbHyperbandPruner``), so a
+    migrated sweep stops the runs W&B would; ``pruner="hyperband"`` is Optuna's ``HyperbandPruner``.
+    """
     if isinstance(pruner, optuna.pruners.BasePruner):
         return pruner
     if early_terminate is not None:
-        return optuna.pruners.HyperbandPruner(**hyperband_resources(early_terminate))
+        return WandbHyperbandPruner.from_block(early_terminate)
     if pruner is None:
         return optuna.pruners.NopPruner()
     kwargs = dict(pruner) if isinstance(pruner, Mapping) else {"type": pruner}

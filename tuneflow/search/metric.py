@@ -40,11 +40,12 @@ class Metric:
 
 
 def parse_metrics(metric: Any) -> tuple[tuple[Metric, ...], list[str]]:
+    """``None``: the train function's number is the metric ``value``; ``[]``: no metric at all."""
     if metric is None:
         return (Metric("value"),), []
     items = list(metric) if isinstance(metric, Sequence) and not isinstance(metric, str) else [metric]
-    if not items:
-        return (), ["metric: an empty list names no metric; give a name or a {name, goal} block."]
+    if not items:  # a sweep without a metric (W&B allows it under grid and random)
+        return (), []
     metrics, problems = [], []
     for i, item in enumerate(items):
         where = "metric" if len(items) == 1 else f"metric[{i}]"

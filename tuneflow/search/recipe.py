@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from tuneflow.errors import RecipeError
-from tuneflow.search.methods import make_sampler, method_problems, pruner_problems
+from tuneflow.search.methods import MODEL_BASED, make_sampler, method_problems, pruner_problems
 from tuneflow.search.metric import GOALS, Metric, parse_metrics
 from tuneflow.search.space import SearchSpace, parse_parameters
 from tuneflow.search.sweep import recipe_from_sweep, recipe_to_sweep
@@ -28,6 +28,10 @@ class Recipe:
 
     ``parameters`` is a W&B sweep ``parameters`` block (verbatim); ``space`` is a define-by-run
     callable ``space(optuna_trial) -> config`` for conditional spaces. Give exactly one.
+
+    ``metric=None`` makes the number ``train`` returns the metric ``value``; ``metric=[]`` is a
+    sweep without a metric (as a W&B sweep config without ``metric``): under ``grid`` and
+    ``random`` every trial that finishes is COMPLETE, nothing is ranked.
     """
 
     name: str
@@ -80,6 +84,8 @@ class Recipe:
         n_obj = max(len(metrics), 1)
         method_found = method_problems(self.method, n_obj, self.space is not None)
         problems += method_found
+        if not metrics and not found:
+            problems += _no_metric_problems(self.method, self.early_terminate, self.pruner)
         problems += pruner_problems(self.early_terminate, self.pruner, n_obj)
         for key in ("run_cap", "max_consecutive_failures"):
             value = getattr(self, key)
@@ -117,8 +123,14 @@ class Recipe:
         return self._search_space  # type: ignore[attr-defined]
 
     @property
+    def ranked(self) -> bool:
+        """False for a sweep without a metric: its trials are recorded, never compared."""
+        return bool(self.metrics)
+
+    @property
     def directions(self) -> list[str]:
-        return [m.goal for m in self.metrics]
+        """Optuna's study directions (a study without a metric still needs one, for its constant)."""
+        return [m.goal for m in self.metrics] or ["minimize"]
 
     def replace(self, **changes: Any) -> Recipe:
         """A copy with some fields changed, validated again."""
@@ -136,6 +148,24 @@ class Recipe:
     def to_sweep(self) -> dict[str, Any]:
         """This recipe as a W&B sweep config (passes W&B's own schema check)."""
         return recipe_to_sweep(self)
+
+
+def _no_metric_problems(method: Any, early_terminate: Any, pruner: Any) -> list[str]:
+    """What a recipe without a metric cannot do: model-based search, early termination."""
+    problems = []
+    if method in MODEL_BASED and method != "auto":  # auto runs random without a metric
+        problems.append(
+            f"metric: method '{method}' learns from a metric, but the recipe has none; add a block like "
+            "`metric: {name: val_loss, goal: minimize}` naming what train returns or logs, or use method "
+            "'grid' or 'random' (W&B refuses `bayes` without a metric too)."
+        )
+    if early_terminate is not None or pruner not in (None, "none"):
+        what = "early_terminate" if early_terminate is not None else "pruner"
+        problems.append(
+            f"{what}: stopping trials early compares their metric, but the recipe has none; "
+            f"add a `metric` block or remove `{what}`."
+        )
+    return problems
 
 
 def _grid_problems(params: Sequence[Any]) -> list[str]:

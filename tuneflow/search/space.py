@@ -34,7 +34,8 @@ from optuna.distributions import (
 )
 
 from tuneflow.engine import optuna_adapter as adapter
-from tuneflow.values import is_finite_number, is_int
+from tuneflow.search.hints import deprecated_form, number_text_fix, text_numbers, text_numbers_warning
+from tuneflow.values import is_finite_number, is_int, is_number_text
 
 __all__ = [
     "DISTRIBUTIONS",
@@ -111,7 +112,7 @@ class Param:
         if k == "constant":
             return None
         if k == "categorical":
-            return CategoricalDistribution([_encode(v) for v in s["values"]])
+            return CategoricalDistribution(self.choices())
         if k == "int_uniform":
             return IntDistribution(s["min"], s["max"])
         if k == "uniform":
@@ -142,11 +143,45 @@ class Param:
         raise AssertionError(k)
 
     @property
+    def notes(self) -> list[str]:
+        """Warnings for any method: number-like text in ``values``, a deprecated exponent form."""
+        out = []
+        if self.kind in ("categorical", "constant"):
+            values = self.spec["values"] if self.kind == "categorical" else [self.spec["value"]]
+            found = text_numbers(values)
+            if found:
+                out.append(text_numbers_warning(self.name, found))
+        deprecated = deprecated_form(self.name, self.kind, self.spec)
+        if deprecated:
+            out.append(deprecated)
+        return out
+
+    def choices(self) -> list[Any]:
+        """A categorical's distinct values, encoded for Optuna, in the order of their first listing."""
+        return list(dict.fromkeys(_encode(v) for v in self.spec["values"]))
+
+    @property
+    def repeated(self) -> list[Any]:
+        """Values a categorical lists more than once (each once, in listing order)."""
+        if self.kind != "categorical":
+            return []
+        counts: dict[Any, int] = {}
+        for v in self.spec["values"]:
+            counts[_encode(v)] = counts.get(_encode(v), 0) + 1
+        return [self._decode.get(e, e) for e, n in counts.items() if n > 1]
+
+    @property
     def lossy(self) -> str | None:
         """Why a model-based sampler cannot search exactly this W&B distribution, if it cannot."""
         k, s = self.kind, self.spec
         if k == "categorical" and s.get("probabilities") is not None:
             return "`probabilities` are kept only by method 'random'; other methods weigh values equally"
+        if self.repeated:
+            listed = ", ".join(repr(v) for v in self.repeated)
+            return (
+                f"`values` lists {listed} more than once; model-based methods search each distinct value once "
+                "(only method 'random' draws a repeated value more often, as W&B does)"
+            )
         if k in ("normal", "q_normal", "log_normal", "q_log_normal"):
             return (
                 f"{k} is searched uniformly over mu +/- {NORMAL_SPAN:g} sigma"
@@ -218,7 +253,7 @@ class Param:
         return stored
 
     def grid_values(self) -> list[Any]:
-        """The values W&B's ``grid`` method enumerates, in W&B's order.
+        """The values W&B's ``grid`` method enumerates, in W&B's order, each distinct value once.
 
         ``int_uniform`` includes ``max``; ``q_uniform`` is ``numpy.arange(min, max, q)``, which
         excludes ``max`` (a W&B quirk kept on purpose so a migrated grid has the same runs).
@@ -226,8 +261,8 @@ class Param:
         s, k = self.spec, self.kind
         if k == "constant":
             return [s["value"]]
-        if k == "categorical":
-            return list(s["values"])
+        if k == "categorical":  # W&B's grid runs a repeated value once, where it is first listed
+            return [self._decode.get(e, e) for e in self.choices()]
         if k == "int_uniform":
             return list(range(s["min"], s["max"] + 1))
         if k == "q_uniform":
@@ -289,7 +324,9 @@ def _check_leaf(where: str, kind: str, block: Mapping[str, Any]) -> tuple[dict[s
     spec = {**optional, **{key: block[key] for key in block if key != "distribution"}}
 
     for key in ("min", "max", "q", "mu", "sigma", "a", "b"):
-        if key in spec and not is_finite_number(spec[key]):
+        if key in spec and is_number_text(spec[key]):  # YAML 1.1 reads `1e-3` as text
+            problems.append(number_text_fix(f"{where}.{key}", spec[key]))
+        elif key in spec and not is_finite_number(spec[key]):
             problems.append(f"{where}.{key}: must be a finite number, but got {spec[key]!r}.")
     if problems:
         return spec, problems
@@ -329,6 +366,7 @@ def _check_categorical(where: str, spec: dict[str, Any]) -> list[str]:
     problems = []
     # Optuna finds a stored choice with ``==`` (so True, 1 and 1.0 are one choice), and lists
     # and dicts travel as JSON text: values that meet under either rule cannot be told apart.
+    # A value listed twice is W&B's way of drawing it more often under random: that is allowed.
     seen: dict[Any, Any] = {}
     for value in values:
         encoded = _encode(value)
@@ -336,9 +374,7 @@ def _check_categorical(where: str, spec: dict[str, Any]) -> list[str]:
             seen[encoded] = value
             continue
         first = seen[encoded]
-        if type(first) is type(value) and first == value:
-            problems.append(f"{where}.values: {value!r} is listed twice; list each value once.")
-        else:
+        if not (type(first) is type(value) and first == value):
             problems.append(
                 f"{where}.values: {first!r} and {value!r} are the same choice to Optuna (equal, or the "
                 "same JSON text); make them distinct, e.g. both strings."
@@ -453,7 +489,7 @@ class SearchSpace:
         return out
 
     def grid(self) -> dict[str, list[Any]]:
-        """Optuna ``GridSampler`` search space: encoded W&B grid points of every non-constant leaf."""
+        """Each non-constant leaf's W&B grid values, encoded, by name (``engine.gridindex`` numbers their product)."""
         return {p.name: [_encode(v) for v in p.grid_values()] for p in self.params if p.kind != "constant"}
 
     def suggester(self, grid: bool = False) -> Callable[[optuna.trial.BaseTrial], dict[str, Any]]:

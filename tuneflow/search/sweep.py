@@ -2,9 +2,10 @@
 
 W&B's sweep schema knows the methods ``grid``, ``random``, ``bayes`` and ``custom`` (with a
 ``scheduler`` block naming an engine). Recipes using an Optuna sampler W&B lacks (``tpe``,
-``cmaes``, ``qmc``, ``nsga2``) export as ``method: custom`` with ``scheduler: {engine: optuna}``,
+``gp``, ``cmaes``, ``qmc``, ``nsga2``) export as ``method: custom`` with ``scheduler: {engine: optuna}``,
 which W&B's schema accepts; the schema has no field for the sampler's name or the seed, so they
-travel in a ``tuneflow:`` line of ``description`` and come back on import.
+travel in a ``tuneflow:`` line of ``description`` and come back on import. ``auto`` exports as
+W&B's ``bayes`` (``random`` without a metric), so ``wandb agent`` runs the export as it is.
 """
 
 from __future__ import annotations
@@ -47,6 +48,16 @@ SWEEP_KEYS = frozenset(
         "parameters",
     }
 )
+# W&B sweep keys tuneflow accepts but has no use for: said once on import, never dropped silently.
+_UNUSED_KEYS: dict[str, str] = {
+    "apiVersion": "a W&B Launch manifest field",
+    "kind": "a W&B Launch manifest field",
+    "controller": "tuneflow is the controller",
+    "job": "W&B Launch jobs are not run here; give a `program`",
+    "image_uri": "W&B Launch images are not run here; give a `program`",
+    "metric.impute": "a failed trial is FAIL in Optuna, never a made-up value",
+    "metric.impute_while_running": "running trials are never given a made-up value",
+}
 _WANDB_METHODS = {"grid", "random", "bayes"}
 _TAG = re.compile(r"^tuneflow:\s*(?P<body>.*)$", re.MULTILINE)
 
@@ -88,6 +99,7 @@ def recipe_from_sweep(
     module needs no import of the recipe module, which imports it.
     """
     config, stem = load_sweep(sweep)
+    _warn_unused(config)
     name = overrides.pop("name", None) or config.get("name") or stem or "sweep"
     problems = [
         f"{key}: not a W&B sweep config key; known keys are {', '.join(sorted(SWEEP_KEYS))}."
@@ -109,13 +121,16 @@ def recipe_from_sweep(
                 f"description: its `tuneflow: method={method}` line names no tuneflow method; "
                 f"use one of {', '.join(METHODS)}."
             )
+    elif method in _WANDB_METHODS and tag.get("method") == "auto":
+        method = "auto"  # tuneflow's default, exported as W&B's nearest method (see recipe_to_sweep)
     elif method not in METHODS:
         problems.append(
             f"method: {method!r} is not one of grid, random, bayes, custom (or tuneflow's {', '.join(METHODS)})."
         )
     if "metric" in config and "metrics" in config:
         problems.append("metrics: give `metric` (one objective) or `metrics` (several), not both.")
-    metric = config.get("metrics", config.get("metric"))
+    # No metric at all is W&B's sweep that only records runs (grid and random allow it).
+    metric = config.get("metrics", config.get("metric", []))
     if "parameters" not in config:
         problems.append("parameters: missing; a sweep config needs a `parameters` block.")
     seed = overrides.pop("seed", None)
@@ -146,6 +161,17 @@ def recipe_from_sweep(
     return recipe
 
 
+def _warn_unused(config: Mapping[str, Any]) -> None:
+    """One warning naming the sweep keys that are valid for W&B but do nothing here, and why."""
+    metric = config.get("metric")
+    present = [key for key in _UNUSED_KEYS if "." not in key and key in config]
+    if isinstance(metric, Mapping):
+        present += [key for key in _UNUSED_KEYS if key.startswith("metric.") and key[len("metric.") :] in metric]
+    if present:
+        listed = "; ".join(f"`{key}` ({_UNUSED_KEYS[key]})" for key in present)
+        warnings.warn(f"sweep keys tuneflow does not use: {listed}.", TuneflowWarning, stacklevel=4)
+
+
 def recipe_to_sweep(recipe: Any) -> dict[str, Any]:
     """A W&B sweep config for ``recipe``; warns when W&B cannot express part of it."""
     if recipe.parameters is None:
@@ -155,8 +181,13 @@ def recipe_to_sweep(recipe: Any) -> dict[str, Any]:
         )
     out: dict[str, Any] = {"name": recipe.name}
     description = recipe.description
-    custom = recipe.method not in _WANDB_METHODS or len(recipe.metrics) > 1
-    if custom:
+    # ``auto`` (the default) exports as the W&B method that means the same to a W&B agent: ``bayes``
+    # (model-based) with a metric, ``random`` without one; the tag brings ``auto`` back on import.
+    auto = recipe.method == "auto" and len(recipe.metrics) <= 1
+    custom = not auto and (recipe.method not in _WANDB_METHODS or len(recipe.metrics) > 1)
+    if auto:
+        out["method"] = "bayes" if recipe.metrics else "random"
+    elif custom:
         out["method"] = "custom"
         out["scheduler"] = {"engine": "optuna"}
         warnings.warn(
@@ -167,7 +198,7 @@ def recipe_to_sweep(recipe: Any) -> dict[str, Any]:
         )
     else:
         out["method"] = recipe.method
-    tag = [f"method={recipe.method}"] if custom else []
+    tag = [f"method={recipe.method}"] if custom or auto else []
     if recipe.seed is not None:
         tag.append(f"seed={recipe.seed}")
     if tag:
@@ -181,7 +212,7 @@ def recipe_to_sweep(recipe: Any) -> dict[str, Any]:
     metrics = [m.to_dict() for m in recipe.metrics]
     if len(metrics) > 1:
         out["metrics"] = metrics
-    elif recipe.metric is not None:
+    elif metrics:  # a recipe's implicit `value` metric too: without it the export means "no metric"
         out["metric"] = metrics[0]
     if recipe.early_terminate is not None:
         if custom:

@@ -14,8 +14,13 @@ takes precedence.
 Costs: the run is created and finished on the optimization loop (~50 ms per trial offline,
 more online), unlike ``(config, trial)`` functions whose runs are written in the background.
 Because ``wandb.run`` is global to the process, agent-style trials run one at a time:
-``n_jobs > 1`` is refused (use several ``tuneflow worker`` processes). Pruning does not apply
-(W&B's early termination stops agent runs from outside; use ``trial.report`` for pruning).
+``n_jobs > 1`` is refused (use ``tuneflow run --workers N`` or ``tuneflow worker`` processes).
+
+Pruning applies as under a W&B sweep with early termination: each ``wandb.log`` (or
+``run.log``) row holding the metric is also reported to the trial (an iteration = one logging
+of the metric, so W&B's hyperband bands count the same loggings), and when the pruner says stop,
+that ``log`` call raises ``optuna.TrialPruned``: the function stops there and the trial is
+PRUNED with the values it logged (its run keeps them).
 Config values whose key looks secret are redacted in ``wandb.config`` like everywhere in W&B;
 pass secrets through the environment.
 """
@@ -25,14 +30,16 @@ from __future__ import annotations
 import contextlib
 import math
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
+
+import optuna
 
 from tuneflow.errors import TrialFailed
 from tuneflow.tracking.runs import RunSpec
 from tuneflow.tracking.writer import TrialRun
-from tuneflow.values import is_number
+from tuneflow.values import as_float, is_number
 
 __all__ = ["finish_agent_run", "run_agent_style"]
 
@@ -64,11 +71,34 @@ def _deferred(calls: list[Any]) -> Callable[..., None]:
     return finish
 
 
-def run_agent_style(run: TrialRun, train: Callable[[], Any], metric_names: list[str]) -> Any:
+def _pruning_log(log: Callable[..., Any], metric: str, report: Callable[[int, float], bool]) -> Callable[..., Any]:
+    """``log`` that also reports each logged value of ``metric`` and raises TrialPruned on "stop"."""
+    count = 0
+
+    def pruning_log(data: Any = None, *args: Any, **kwargs: Any) -> Any:
+        nonlocal count
+        out = log(data, *args, **kwargs)
+        value = as_float(data.get(metric)) if isinstance(data, Mapping) else None
+        if value is not None and math.isfinite(value):
+            step, count = count, count + 1
+            if report(step, value):
+                raise optuna.TrialPruned(f"pruned after {count} logged values of {metric!r}")
+        return out
+
+    return pruning_log
+
+
+def run_agent_style(
+    run: TrialRun,
+    train: Callable[[], Any],
+    metric_names: list[str],
+    report: Callable[[int, float], bool] | None = None,
+) -> Any:
     """Call a no-argument train function inside the trial's run; return the metrics it logged.
 
-    The W&B run is left open in ``run.agent_run`` until the tracker finishes it with the
-    trial's outcome.
+    ``report(step, value)`` receives each logged value of the metric (step = how many came
+    before) and answers whether to prune. The W&B run is left open in ``run.agent_run`` until the
+    tracker finishes it with the trial's outcome.
     """
     conn = run.connection
     spec = RunSpec(
@@ -87,7 +117,21 @@ def run_agent_style(run: TrialRun, train: Callable[[], Any], metric_names: list[
         wandb_run.finish = _deferred(calls)  # the function's wandb.finish() waits for the trial's end
         wandb_run._finish = _deferred(calls)  # `with wandb.init() as run:` exits through _finish
         run.agent_run = wandb_run
-        returned = train()
+        module_log = None
+        if report is not None:
+            import wandb
+
+            # Both spellings: ``run.log`` (an instance attribute now) and the module's ``wandb.log``,
+            # which wandb bound to the run's method when it started the run.
+            wandb_run.log = _pruning_log(wandb_run.log, metric_names[0], report)
+            module_log, wandb.log = wandb.log, wandb_run.log
+        try:
+            returned = train()
+        finally:
+            if module_log is not None:
+                import wandb
+
+                wandb.log = module_log
     if returned is not None:
         return returned
     summary = {str(k): v for k, v in dict(wandb_run.summary).items() if not str(k).startswith("_")}
@@ -106,7 +150,7 @@ def finish_agent_run(run: Any, spec: RunSpec, metric_names: list[str]) -> tuple[
 
     Returns the run's directory and the error met while updating it (None when all went well).
     """
-    for name in ("finish", "_finish"):
+    for name in ("finish", "_finish", "log"):
         with contextlib.suppress(AttributeError):
             delattr(run, name)
     error = None

@@ -1,51 +1,93 @@
-"""Running a sweep YAML's ``program`` as the train function, the way ``wandb agent`` runs it.
+"""Running a sweep YAML's ``program`` as the train function, where and how ``wandb agent`` runs it.
 
-Each trial runs the sweep's ``command`` (W&B's default ``${env} ${interpreter} ${program}
-${args}``, expanded by W&B's own helpers, so ``${args_no_hyphens}``, ``${args_json}`` etc. mean
-what they mean there) as a subprocess with ``--key=value`` arguments and the environment a W&B
-agent gives it: ``WANDB_RUN_ID``, ``WANDB_SWEEP_PARAM_PATH`` (the trial's config, which the
-program's ``wandb.init()`` loads into ``wandb.config``), ``WANDB_MODE``, ``WANDB_PROJECT``,
-``WANDB_DIR``. The objective is read, as W&B Sweeps read it, from the metric's value in the
-run's summary on disk. The program's run is the trial's run (tuneflow writes no second one);
-with W&B off, the run goes to a temporary directory that is removed after reading.
+Read from wandb 0.31's agent (``wandb/wandb_agent.py``, ``Agent._command_run``) and kept the same:
 
-A non-zero exit code, or a run without the metric, fails the trial with the program's last
-output lines as the reason. Program trials are separate processes, so ``n_jobs > 1`` works.
+- the command is the sweep's ``command`` (default ``${env} ${interpreter} ${program} ${args}``),
+  expanded by W&B's own helpers (``${envvar:NAME}``, ``${args}``, ``${args_no_hyphens}``,
+  ``${args_no_boolean_flags}``, ``${args_json}``, ``${args_json_file}``, ...); ``${env}`` is
+  ``/usr/bin/env`` and ``${interpreter}`` is ``python``, found on ``PATH`` as the agent finds it,
+  so the program runs with the user's own Python and packages (to pick another, write it in the
+  sweep's ``command``); ``${program}`` is the path as written;
+- the program runs in the directory tuneflow runs in (not the sweep YAML's folder), in its own
+  process group, with its standard input closed;
+- its environment is tuneflow's plus what the agent sets: ``WANDB_RUN_ID``, ``WANDB_SWEEP_ID``,
+  ``WANDB_SWEEP_PARAM_PATH`` (the trial's config at ``WANDB_DIR/wandb/sweep-ID/config-RUN.yaml``,
+  which the program's ``wandb.init()`` loads into ``wandb.config``), ``WANDB_DIR``,
+  ``WANDB_PROJECT``/``WANDB_ENTITY``. With a sweep id set, the SDK treats the run as a sweep run:
+  ``wandb.init(project=, entity=, id=)`` in the program are ignored with a warning, exactly as
+  under the agent, so every run lands where the sweep says under the trial's run id.
+
+The sweep id: ``WANDB_SWEEP_ID`` from tuneflow's environment or ``sweep_id=`` (a real W&B sweep,
+e.g. one made by ``wandb sweep --controller``); otherwise, offline, a study-wide placeholder
+(``tuneflow-<study>-<hash>``); online, none (the server refuses runs naming a sweep it does not
+know, so the program's own ``project``/``entity``/``id`` then apply). ``sweep_id="none"`` never
+sets one. ``wandb sync`` sends an offline run's sweep id with the run, and W&B's server rejects a
+sweep it does not hold ("sweep ... not found"), so when a program has ended, tuneflow removes the
+placeholder from its run's file (:func:`tuneflow.tracking.runfile.drop_sweep_id`): it uploads as a plain
+run, in the sweep's project, under the trial's run id.
+
+Deliberate differences, said once at the start of a study: the program's output is captured
+(its last lines are the failure reason) instead of shown; runs are named ``<study>-<trial>`` and
+tagged (``WANDB_NAME``/``WANDB_TAGS``, which the program's own ``wandb.init(name=, tags=)``
+override); Ctrl-C stops the running programs (SIGTERM, SIGKILL after a grace period) instead of
+waiting for them. The objective is read, as W&B Sweeps read it, from the metric in the run's
+summary on disk. With W&B off the run goes to a scratch directory removed after reading.
 """
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import os
+import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+import optuna
+
 from tuneflow.engine.trial import TrialContext
 from tuneflow.errors import TrialFailed
+from tuneflow.keys import RUN_ID_ATTR, RUN_PATH_ATTR
+from tuneflow.tracking.follow import FLUSH_ENV, RunFollower
 from tuneflow.tracking.reader import read_run
-from tuneflow.tracking.writer import TrialRun
+from tuneflow.tracking.runfile import drop_sweep_id
+from tuneflow.tracking.writer import TrialRun, say
 
-__all__ = ["program_train"]
+__all__ = ["DEFAULT_COMMAND", "INTERPRETER", "ProgramTrain", "command_line", "program_train"]
 
 DEFAULT_COMMAND = ["${env}", "${interpreter}", "${program}", "${args}"]
+#: What ``${interpreter}`` is under ``wandb agent``: ``python``, resolved on PATH by ``/usr/bin/env``.
+INTERPRETER = "python"
+#: Seconds between SIGTERM and SIGKILL when tuneflow stops a program (W&B's agent: 30 s by default).
+KILL_DELAY = 10.0
+#: Lines of the program's output kept as a failure reason.
+TAIL_LINES = 3
 
 
-def _command(command: list[str] | None, program: str, config: dict[str, Any], workdir: Path) -> list[str]:
-    """The command line of one trial, expanded with W&B's own sweep-command helpers."""
+def command_line(
+    command: list[str] | None, program: str, config: dict[str, Any], json_file: Path, interpreter: str = INTERPRETER
+) -> list[str]:
+    """The command line of one trial, built as ``Agent._command_run`` builds it."""
     from wandb.sdk.launch.sweeps import utils as sweep_utils
 
     template = sweep_utils.create_sweep_command(list(command or DEFAULT_COMMAND))
     variables = sweep_utils.create_sweep_command_args({"args": {k: {"value": v} for k, v in config.items()}})
-    json_file = workdir / "config.json"
-    json_file.write_text(variables["args_json"][0], encoding="utf-8")
+    if "${args_json_file}" in template:
+        json_file.parent.mkdir(parents=True, exist_ok=True)
+        json_file.write_text(variables["args_json"][0], encoding="utf-8")
     variables.update(
         {
             "env": ["/usr/bin/env"] if os.name != "nt" else [],
-            "interpreter": [sys.executable],
+            "interpreter": [interpreter],
             "program": [program],
             "args_json_file": [str(json_file)],
         }
@@ -59,97 +101,394 @@ def _command(command: list[str] | None, program: str, config: dict[str, Any], wo
     return out
 
 
-def _unreachable(stderr: str | None) -> bool:
-    """Whether a program failed because ``wandb.init`` could not reach the server."""
-    text = stderr or ""
-    return "CommError" in text or "init_timeout" in text or "Timed out while retrying" in text
+# -- child processes ------------------------------------------------------------------------------
+
+_LIVE: set[subprocess.Popen[bytes]] = set()
+_LIVE_LOCK = threading.Lock()
 
 
-def _find_run(wandb_dir: Path, run_id: str) -> Path | None:
-    for pattern in (f"offline-run-*-{run_id}", f"run-*-{run_id}"):
-        for path in sorted(wandb_dir.glob(pattern)):
-            if any(path.glob("run-*.wandb")):
-                return path
-    return None
+def _stop(proc: subprocess.Popen[bytes], grace: float = KILL_DELAY) -> None:
+    """Stop a program as W&B's agent stops a run: SIGTERM to the program, SIGKILL ``grace`` s later.
 
-
-def program_train(recipe: Any, base_dir: str | Path = ".") -> Callable[[dict[str, Any], TrialContext], Any]:
-    """A ``(config, trial)`` train function that runs ``recipe.program`` once per trial.
-
-    With W&B on, the trial's tracker slot (a :class:`~tuneflow.tracking.writer.TrialRun`) says
-    which run the program must write (id, name, tags, connection): the program's own run *is*
-    the trial's run. With W&B off, the program writes an offline run in a scratch directory
-    that only carries the metric back.
+    SIGTERM goes to the program only (``Popen.terminate``, as the agent's): its wandb-core then
+    closes the run's file by itself. SIGKILL goes to the whole process group (nothing orphaned).
     """
-    program = str(recipe.program)
-    base = Path(base_dir)
-    path = base / program if not Path(program).is_absolute() else Path(program)
-    command = list(recipe.command) if recipe.command else None
-    metric_names = [m.name for m in recipe.metrics]
+    if proc.poll() is None:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            proc.terminate()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.wait(timeout=grace)
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(proc.pid, signal.SIGKILL if proc.poll() is None else 0)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        proc.wait(timeout=5.0)
 
-    def train(config: dict[str, Any], trial: TrialContext) -> dict[str, Any]:
+
+@atexit.register
+def _stop_all() -> None:
+    """Programs still running when tuneflow exits (an interrupted study) are stopped, not orphaned."""
+    with _LIVE_LOCK:
+        live = list(_LIVE)
+    for proc in live:
+        _stop(proc, grace=2.0)
+
+
+def run_program(
+    args: list[str], env: dict[str, str], cwd: Path, out: Path, poll: Callable[[], bool] | None = None
+) -> tuple[int, bool]:
+    """Run one program to its end; return its exit code (negative: killed by that signal) and
+    whether tuneflow stopped it.
+
+    Output (stdout and stderr together) goes to ``out``. ``poll`` is called about every 0.2 s;
+    when it returns True the program is stopped (unless it has ended meanwhile: a stop that comes
+    after the end changes nothing, as for W&B's agent). Any exception here (Ctrl-C) stops it too.
+    """
+    # Its own process group, as the agent starts it (Python < 3.11: setpgrp, as the agent does there).
+    group: dict[str, Any] = {"process_group": 0} if sys.version_info >= (3, 11) else {"preexec_fn": os.setpgrp}
+    with open(out, "wb") as sink:
+        proc = subprocess.Popen(
+            args, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=sink, stderr=subprocess.STDOUT, **group
+        )
+    with _LIVE_LOCK:
+        _LIVE.add(proc)
+    try:
+        while True:
+            try:
+                return proc.wait(timeout=0.2), False
+            except subprocess.TimeoutExpired:
+                if poll is not None and poll():
+                    if proc.poll() is not None:
+                        return proc.returncode, False
+                    _stop(proc)
+                    return proc.wait(), True
+    except BaseException:
+        _stop(proc, grace=2.0)
+        raise
+    finally:
+        with _LIVE_LOCK:
+            _LIVE.discard(proc)
+        _wait_group(proc.pid)
+
+
+def _wait_group(pgid: int, timeout: float = 10.0) -> None:
+    """Wait until the program's process group is empty: its wandb-core has finished the run's file."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(pgid, 0)
+        except (ProcessLookupError, PermissionError):
+            return
+        time.sleep(0.05)
+
+
+def _tail(path: Path, n: int = TAIL_LINES) -> list[str]:
+    """The last ``n`` meaningful lines of the program's output (wandb's banner lines skipped)."""
+    try:
+        with open(path, "rb") as fh:
+            fh.seek(0, os.SEEK_END)
+            fh.seek(max(fh.tell() - 64_000, 0))
+            text = fh.read().decode("utf-8", "replace")
+    except OSError:
+        return []
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    lines = [ln for ln in lines if not ln.startswith("wandb:")] or lines
+    return lines[-n:]
+
+
+_IGNORED = re.compile(r"Ignoring (project|entity|run_id) '([^']*)' when running a sweep")
+
+
+# -- the train function ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProgramTrain:
+    """A ``(config, trial)`` train function that runs a sweep's ``program`` once per trial.
+
+    ``cwd`` is where programs run (default: the working directory when the recipe was loaded);
+    ``sweep_id`` is ``"auto"``, ``"none"`` or a W&B sweep id (see the module docstring).
+    """
+
+    program: str
+    command: tuple[str, ...] | None
+    metric_names: tuple[str, ...]
+    cwd: Path = field(default_factory=Path.cwd)
+    sweep_id: str = "auto"
+    _noticed: set[str] = field(default_factory=set, compare=False, repr=False)
+
+    @property
+    def __name__(self) -> str:
+        return f"program:{self.program}"
+
+    def replace(self, **changes: Any) -> ProgramTrain:
+        return replace(self, **changes)
+
+    # -- checks and the start line -------------------------------------------------------------
+
+    def problems(self) -> list[str]:
+        """Why no trial could run (checked once before the study starts)."""
+        template = [str(c) for c in (self.command or DEFAULT_COMMAND)]
+        if "${program}" not in template:
+            return []
+        path = Path(self.program)
+        if not (path if path.is_absolute() else self.cwd / path).is_file():
+            return [
+                f"program: {self.program!r} is not a file in {self.cwd}; like `wandb agent`, tuneflow runs "
+                "the program as written, from the directory it is started in: start it from the folder the "
+                "program path is relative to (or write the path relative to here)."
+            ]
+        if "${interpreter}" in template and shutil.which(INTERPRETER) is None:
+            return [
+                f"command: ${{interpreter}} is `{INTERPRETER}` from PATH, as under `wandb agent`, but PATH has "
+                "none; activate the environment the program needs, or write its Python in the sweep's `command`."
+            ]
+        return []
+
+    def start_lines(self, mode: str | None, study_prefix: str | None = None) -> list[str]:
+        """What differs from ``wandb agent``, said once when a study starts (``mode`` None: W&B off)."""
+        interpreter = shutil.which(INTERPRETER) or INTERPRETER
+        sweep = self._sweep_id(mode, study_prefix)
+        if mode is None:
+            marks = "W&B off (each run goes to a scratch directory, is read for the metric, then removed)"
+        elif sweep and self._placeholder(mode):
+            marks = (
+                f"as runs of a placeholder sweep {sweep!r} (wandb.init's project/entity/id are ignored, as under "
+                "the agent; removed from each run when it ends, so `wandb sync` uploads plain runs)"
+            )
+        elif sweep:
+            marks = f"as runs of sweep {sweep!r} (wandb.init's project/entity/id are ignored, as under the agent)"
+        else:
+            marks = "without a sweep id (wandb.init's own project/entity/id apply)"
+        lines = [
+            f"running {self.program} as `wandb agent` would: from {self.cwd}, `python` = {interpreter}, {marks}; "
+            "unlike the agent, its output is captured (last lines shown on failure), runs are named "
+            "<study>-<trial> and tagged, and Ctrl-C stops running programs"
+        ]
+        return lines
+
+    def _placeholder(self, mode: str | None) -> bool:
+        """Whether runs get tuneflow's placeholder sweep id (offline, no sweep given)."""
+        return self.sweep_id == "auto" and not os.environ.get("WANDB_SWEEP_ID") and mode != "online"
+
+    def _sweep_id(self, mode: str | None, study_prefix: str | None) -> str | None:
+        if self.sweep_id == "none":
+            return None
+        if self.sweep_id != "auto":
+            return self.sweep_id
+        if os.environ.get("WANDB_SWEEP_ID"):
+            return os.environ["WANDB_SWEEP_ID"]
+        if mode == "online":
+            return None
+        return f"tuneflow-{study_prefix}" if study_prefix else "tuneflow"
+
+    # -- one trial ------------------------------------------------------------------------------
+
+    def __call__(self, config: dict[str, Any], trial: TrialContext) -> dict[str, Any]:
         from wandb.sdk.lib import config_util
 
         slot = trial.tracker_slot if isinstance(trial.tracker_slot, TrialRun) else None
         connection = slot.connection if slot is not None else None
-        run_id = slot.run_id if slot is not None else f"tuneflow-program-{os.getpid()}-{trial.number}"
+        run_id = slot.run_id if slot is not None else f"tuneflow-{os.getpid()}-{trial.number}"
         scratch = Path(tempfile.mkdtemp(prefix="tuneflow-program-"))
         try:
+            env = {k: v for k, v in os.environ.items() if k != "WANDB_SERVICE"}  # its own wandb-core
             if slot is not None and connection is not None:
                 mode, directory = connection.mode, connection.directory
                 wandb_config = slot.config
-                extra_env = {
+                extra = {
                     "WANDB_PROJECT": connection.project,
                     "WANDB_ENTITY": connection.entity,
                     "WANDB_NAME": slot.name,
                     "WANDB_TAGS": ",".join(slot.tags),
                     "WANDB_RUN_GROUP": slot.group,
+                    "WANDB_INIT_TIMEOUT": str(connection.init_timeout),
                 }
+                env.update({k: v for k, v in extra.items() if v})
                 slot.external = True
             else:  # W&B off: the run only carries the metric back, in a scratch directory
-                mode, directory, wandb_config, extra_env = "offline", str(scratch), config, {}
-            param_path = scratch / "config.yaml"
+                mode, directory, wandb_config = "offline", str(scratch), config
+            prefix = run_id.rsplit("-t", 1)[0]  # the study's run-id prefix (runs.StudyInfo.run_id)
+            sweep_id = self._sweep_id(mode, prefix) if connection is not None else "tuneflow"
+            env.pop("WANDB_SWEEP_ID", None)
+            if sweep_id:
+                env["WANDB_SWEEP_ID"] = sweep_id
+            sweep_dir = Path(directory) / "wandb" / f"sweep-{sweep_id or 'tuneflow'}"
+            param_path = sweep_dir / f"config-{run_id}.yaml"
+            sweep_dir.mkdir(parents=True, exist_ok=True)
             config_util.save_config_file_from_dict(str(param_path), {k: {"value": v} for k, v in wandb_config.items()})
-            # Not WANDB_SERVICE: the program starts its own wandb-core, as under `wandb agent`
-            # (ours may be restarted by the offline fallback while the program runs).
-            env = {k: v for k, v in os.environ.items() if k != "WANDB_SERVICE"}
-            env.update({k: v for k, v in extra_env.items() if v})
-            env.update(
-                {
-                    "WANDB_RUN_ID": run_id,
-                    "WANDB_SWEEP_PARAM_PATH": str(param_path),
-                    "WANDB_MODE": mode,
-                    "WANDB_DIR": str(directory),
-                    "WANDB_SILENT": "true",
-                }
+            env.update({"WANDB_RUN_ID": run_id, "WANDB_SWEEP_PARAM_PATH": str(param_path), "WANDB_MODE": mode})
+            env["WANDB_DIR"] = str(directory)
+            args = command_line(
+                list(self.command) if self.command else None, self.program, config, sweep_dir / f"config-{run_id}.json"
             )
-            if connection is not None:
-                env["WANDB_INIT_TIMEOUT"] = str(connection.init_timeout)
-            args = _command(command, str(path), config, scratch)
-            proc = subprocess.run(args, cwd=base, env=env, capture_output=True, text=True)
-            if proc.returncode != 0 and mode == "online" and connection is not None and _unreachable(proc.stderr):
+            out = scratch / "output.log"
+            started = time.time()
+            env.update(FLUSH_ENV)  # the run's file is written every second, so it can be followed
+            live = _Live(trial, Path(directory) / "wandb", run_id, self.metric_names)
+            try:
+                code, stopped = run_program(args, env, self.cwd, out, poll=live.poll)
+            finally:
+                live.close()
+            if code != 0 and mode == "online" and connection is not None and _unreachable(out):
                 # W&B is down: go offline for the rest of the study (once) and rerun this trial.
-                connection.fall_back(RuntimeError(proc.stderr.strip().splitlines()[-1]))
-                mode = env["WANDB_MODE"] = connection.mode
-                proc = subprocess.run(args, cwd=base, env=env, capture_output=True, text=True)
-            tail = " | ".join((proc.stderr or proc.stdout or "").strip().splitlines()[-3:])
-            if proc.returncode != 0:
-                raise TrialFailed(f"program {program} exited with code {proc.returncode}: {tail}")
-            run_dir = _find_run(Path(directory) / "wandb", run_id)
-            if run_dir is None:
-                raise TrialFailed(f"program {program} wrote no W&B run {run_id} (does it call wandb.init()?)")
-            if slot is not None:
+                connection.fall_back(RuntimeError(_tail(out, 1)[-1] if _tail(out, 1) else "W&B unreachable"))
+                env["WANDB_MODE"] = mode = connection.mode
+                env.pop("WANDB_SWEEP_ID", None)
+                if self._sweep_id(mode, prefix):
+                    env["WANDB_SWEEP_ID"] = self._sweep_id(mode, prefix) or ""
+                code, stopped = run_program(args, env, self.cwd, out)
+            self._notice_ignored(out)
+            run_dir = _find_run(Path(directory) / "wandb", run_id, out, None if sweep_id else started)
+            if run_dir is not None and connection is not None and self._placeholder(mode) and sweep_id:
+                # so that `wandb sync` uploads it (W&B's server refuses a sweep it does not hold)
+                drop_sweep_id(run_dir / f"run-{run_id}.wandb", sweep_id)
+            run: dict[str, Any] = {}
+            if run_dir is not None and slot is not None:  # a program that crashed after wandb.init: counted too
                 slot.run_dir = run_dir
-            summary = read_run(run_dir).get("summary") or {}
-            missing = [n for n in metric_names if n not in summary]
+                with contextlib.suppress(Exception):
+                    run = read_run(run_dir)
+                if connection is not None and run:
+                    _record_run_path(trial, run)
+            if stopped and live.pruned is not None:
+                if live.ended_cleanly():  # the stop reached a program that had already finished its run
+                    code = 0
+                else:  # its run is left as W&B's agent leaves a stopped run
+                    raise optuna.TrialPruned(live.pruned)
+            if code != 0:
+                how = f"exited with code {code}" if code > 0 else f"was killed by {_signame(-code)}"
+                raise TrialFailed(f"program {self.program} {how}: {' | '.join(_tail(out)) or 'no output'}")
+            if run_dir is None:
+                raise TrialFailed(
+                    f"program {self.program} wrote no W&B run {run_id} under {directory}/wandb "
+                    f"(does it call wandb.init()?): {' | '.join(_tail(out)) or 'no output'}"
+                )
+            run = run or read_run(run_dir)  # a run that could not be read says why here
+            summary = run.get("summary") or {}
+            missing = [n for n in self.metric_names if n not in summary]
             if missing:
                 logged = ", ".join(k for k in summary if not k.startswith("_")) or "nothing"
                 raise TrialFailed(
-                    f"program {program} logged no {missing[0]!r} to its run summary (it logged: {logged})"
+                    f"program {self.program} logged no {missing[0]!r} to its run summary (it logged: {logged})"
                 )
             return {k: v for k, v in summary.items() if not k.startswith("_")}
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
 
-    train.__name__ = f"program:{program}"
-    return train
+    def _notice_ignored(self, out: Path) -> None:
+        """Say once per value that the SDK ignored the program's own project/entity/id."""
+        try:
+            text = out.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return
+        notes = [f"{key}={value!r}" for key, value in _IGNORED.findall(text)]
+        new = [n for n in dict.fromkeys(notes) if n not in self._noticed]
+        if new:
+            self._noticed.update(new)
+            say(
+                f"{self.program} passes {', '.join(new)} to wandb.init; W&B ignores "
+                f"{'them' if len(new) > 1 else 'it'} in a sweep run, as under `wandb agent`"
+            )
+
+
+class _Live:
+    """Feeds the metric the program logs into its trial while it runs, and asks the pruner.
+
+    Each value is ``trial.report(value, step)`` with step = how many times the metric was logged;
+    after new values, ``trial.should_prune()`` (whichever pruner the study has) decides, and a
+    pruned program is stopped. Followed only with one metric (Optuna's pruning is single-objective).
+    """
+
+    def __init__(self, trial: TrialContext, wandb_dir: Path, run_id: str, metrics: tuple[str, ...]) -> None:
+        self.trial = trial
+        self.pruned: str | None = None
+        self.last: tuple[int, float] | None = None
+        self.follower = RunFollower(wandb_dir, run_id, metrics[0]).start() if len(metrics) == 1 else None
+
+    def _feed(self) -> bool:
+        values = self.follower.take() if self.follower is not None else []
+        for step, value in values:
+            self.trial.report(value, step)
+            self.last = (step, value)
+        return bool(values)
+
+    def poll(self) -> bool:
+        """True when the program should be stopped (the pruner said so)."""
+        if self.pruned is None and self._feed() and self.trial.should_prune():
+            step, value = self.last or (0, float("nan"))
+            metric = self.follower.metric if self.follower is not None else "metric"
+            self.pruned = f"pruned at step {step} ({metric} = {value:g})"
+        return self.pruned is not None
+
+    def ended_cleanly(self) -> bool:
+        """Whether the run wrote its exit record with code 0 (it finished by itself)."""
+        return self.follower is not None and self.follower.exit_code == 0
+
+    def close(self) -> None:
+        """After the program ended: read what it logged last, stop following.
+
+        A run that ended normally is read to its exit record; a stopped one has none, so its
+        last records (flushed by its wandb-core within a second) are waited for 1.5 s.
+        """
+        if self.follower is None:
+            return
+        self.follower.close(linger=1.5 if self.pruned else 5.0)
+        self._feed()
+
+
+def _signame(signum: int) -> str:
+    try:
+        return signal.Signals(signum).name
+    except ValueError:
+        return f"signal {signum}"
+
+
+def _unreachable(out: Path) -> bool:
+    """Whether a program failed because ``wandb.init`` could not reach the server."""
+    try:
+        text = out.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    return "CommError" in text or "init_timeout" in text or "Timed out while retrying" in text
+
+
+def _find_run(wandb_dir: Path, run_id: str, out: Path | None = None, since: float | None = None) -> Path | None:
+    """The run directory the program wrote: under the trial's run id, or (when the program chose its
+    own id, possible without a sweep id) the one its output names, else the newest since ``since``."""
+    for pattern in (f"offline-run-*-{run_id}", f"run-*-{run_id}"):
+        for path in sorted(wandb_dir.glob(pattern)):
+            if any(path.glob("run-*.wandb")):
+                return path
+    if out is not None:
+        with contextlib.suppress(OSError):
+            named = _RUN_DIR.findall(out.read_text(encoding="utf-8", errors="replace"))
+            for name in reversed(named):
+                if any((wandb_dir / name).glob("run-*.wandb")):
+                    return wandb_dir / name
+    if since is not None and wandb_dir.is_dir():
+        fresh = [p for p in wandb_dir.glob("*run-*") if p.is_dir() and p.stat().st_mtime >= since]
+        fresh = [p for p in fresh if any(p.glob("run-*.wandb"))]
+        if fresh:
+            return max(fresh, key=lambda p: p.stat().st_mtime)
+    return None
+
+
+_RUN_DIR = re.compile(r"\b((?:offline-)?run-\d{8}_\d{6}-[A-Za-z0-9_-]+)")
+
+
+def _record_run_path(trial: TrialContext, run: dict[str, Any]) -> None:
+    """Store where the run really is (entity/project/id as the run wrote them) on the trial."""
+    parts = [run.get("entity") or "", run.get("project") or "", run.get("run_id") or ""]
+    path = "/".join(p for p in parts if p)
+    with contextlib.suppress(Exception):
+        trial.optuna_trial.set_user_attr(RUN_ID_ATTR, run.get("run_id"))
+        trial.optuna_trial.set_user_attr(RUN_PATH_ATTR, path)
+
+
+def program_train(recipe: Any, cwd: str | Path | None = None) -> ProgramTrain:
+    """The train function of a sweep recipe with a ``program``, run from ``cwd`` (default: here)."""
+    return ProgramTrain(
+        program=str(recipe.program),
+        command=tuple(str(c) for c in recipe.command) if recipe.command else None,
+        metric_names=tuple(m.name for m in recipe.metrics),
+        cwd=Path(cwd).resolve() if cwd is not None else Path.cwd(),
+    )

@@ -19,15 +19,19 @@ import os
 import re
 import time
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import optuna
+from optuna.trial import FrozenTrial, TrialState
 
 from tuneflow.engine import optuna_adapter as adapter
-from tuneflow.keys import OBJECTIVE_ROW_KEY
+from tuneflow.keys import FAIL_REASON_ATTR, OBJECTIVE_ROW_KEY, SUMMARY
+from tuneflow.tracking.redact import Redactor
+from tuneflow.values import is_finite_number
 
-__all__ = ["RunSpec", "StudyInfo", "merge_history", "run_tags", "study_run_prefix"]
+__all__ = ["RunSpec", "StudyInfo", "merge_history", "run_tags", "study_run_prefix", "trial_spec"]
 
 
 @dataclass
@@ -140,3 +144,62 @@ def merge_history(history: list[tuple[int | None, dict[str, Any]]], metric: str)
         for key, value in row.items():
             merged[metric if key == OBJECTIVE_ROW_KEY else str(key)] = value
     return sorted(rows.items())
+
+
+def trial_spec(
+    info: StudyInfo,
+    redactor: Redactor,
+    frozen: FrozenTrial,
+    *,
+    config: dict[str, Any],
+    history: list[tuple[int | None, dict[str, Any]]],
+    metrics: Mapping[str, Any],
+    fail_reason: str | None = None,
+    run_id: str | None = None,
+) -> RunSpec:
+    """The W&B run of a finished trial, shaped like a W&B Sweep run (what the tracker writes live
+    and ``tuneflow backfill-wandb`` writes later from the storage).
+
+    ``history`` is the trial's rows as logged (``OBJECTIVE_ROW_KEY`` for ``trial.report``);
+    ``metrics`` every number train returned. A trial still RUNNING (an interrupted study) is "fail".
+    """
+    metric = info.metrics[0].name if info.metrics else "value"  # trial.report's name without a metric
+    state = {TrialState.COMPLETE: "complete", TrialState.PRUNED: "pruned", TrialState.FAIL: "fail"}.get(
+        frozen.state, "fail"
+    )
+    rows = [(step, redactor.value(row)) for step, row in merge_history(history, metric)]
+    summary: dict[str, Any] = {k: v for k, v in metrics.items() if is_finite_number(v)}
+    if frozen.values is not None:
+        summary.update({m.name: v for m, v in zip(info.metrics, frozen.values)})
+    elif frozen.intermediate_values:  # pruned: the last value reported, as W&B's summary would
+        summary[metric] = frozen.intermediate_values[max(frozen.intermediate_values)]
+    reported = [v for v in frozen.intermediate_values.values() if is_finite_number(v)]
+    duration = frozen.duration.total_seconds() if frozen.duration is not None else None
+    summary.update(
+        {
+            SUMMARY.STATE: state,
+            SUMMARY.TRIAL: frozen.number,
+            SUMMARY.DURATION: duration,
+            SUMMARY.STUDY: info.name,
+            SUMMARY.METHOD: info.method,
+            SUMMARY.SAMPLER: info.sampler,
+            SUMMARY.SEED: info.seed,
+            SUMMARY.COMPARED: "final" if info.metrics else "nothing (the study has no metric)",
+        }
+    )
+    if reported and info.metrics:
+        best = max(reported) if info.metrics[0].goal == "maximize" else min(reported)
+        summary[SUMMARY.HISTORY_BEST] = best
+    reason = fail_reason or frozen.user_attrs.get(FAIL_REASON_ATTR)
+    if state == "fail":
+        summary[SUMMARY.FAIL_REASON] = redactor.text(str(reason or "unknown"))
+    return RunSpec(
+        run_id=run_id or info.run_id(frozen.number),
+        name=info.trial_run_name(frozen.number),
+        config=redactor.value(config),
+        summary={k: v for k, v in summary.items() if v is not None},
+        history=rows,
+        tags=info.trial_tags(state),
+        group=info.group,
+        exit_code=1 if state == "fail" else 0,
+    )

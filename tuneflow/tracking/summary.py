@@ -16,7 +16,7 @@ from typing import Any
 import optuna
 from optuna.trial import TrialState
 
-from tuneflow.engine.result import TuneResult
+from tuneflow.engine.result import NO_METRIC_NOTE, TuneResult
 from tuneflow.keys import FAIL_REASON_ATTR, RUN_ID_ATTR, SUMMARY
 from tuneflow.search.space import flatten
 from tuneflow.tracking.redact import Redactor
@@ -136,9 +136,11 @@ def summary_spec(
         SUMMARY.INTERRUPTED: interrupted,
         **{SUMMARY.N_STATE.format(state=state.lower()): n for state, n in counts.items()},
     }
+    if not result.ranked:
+        summary[SUMMARY.METRIC] = f"none: {NO_METRIC_NOTE}"
     try:
         best = result.best_trials
-    except ValueError:
+    except ValueError:  # no completed trial yet, or no metric (NoMetricError)
         best = []
     if best:
         summary[SUMMARY.BEST_TRIAL] = best[0].number
@@ -152,7 +154,7 @@ def summary_spec(
 
     columns, data = trial_table(redactor, result)
     charts = {}
-    if plots:
+    if plots and result.ranked:
         charts = {f"charts/{name}": fig.to_json() for name, fig in _charts(study, params, names, importance).items()}
 
     return RunSpec(

@@ -1,7 +1,9 @@
 """The W&B tracker: every trial one W&B run, shaped like a W&B Sweep run.
 
-:class:`WandbTracker` implements the core's :class:`~tuneflow.engine.trial.Tracker` protocol and
-turns each finished trial into a :class:`~tuneflow.tracking.runs.RunSpec`:
+:class:`WandbTracker` implements the core's :class:`~tuneflow.engine.trial.Tracker` protocol: a
+trial's run opens when the trial starts and receives each report and log row as it happens
+(agent-style trains and sweep programs write their own run); when the trial ends it becomes a
+:class:`~tuneflow.tracking.runs.RunSpec`:
 
 - ``config``: exactly the trial's nested config (the keys a sweep run's ``wandb.config`` has),
   with secret-looking values redacted;
@@ -11,24 +13,26 @@ turns each finished trial into a :class:`~tuneflow.tracking.runs.RunSpec`:
   value train returned, also in ``summary[metric]``; ``tuneflow/history_best`` holds the best
   reported value, what W&B's ``bayes`` would score);
 - ``history``: each ``trial.report(value, step)`` as the metric at that step, merged with
-  ``trial.log`` rows at the same step, in step order (no out-of-order step is dropped);
+  ``trial.log`` rows at the same step, in step order (offline, a row logged below an earlier
+  step is kept by rewriting the run in step order at the end; online W&B drops it);
 - tags: study name, method, state (no ``group`` unless asked: W&B's parameter-importance panel
   wants ungrouped runs); the Optuna trial gets ``wandb_run_id``/``wandb_run_path`` user attrs.
 
 Per-trial state lives in the trial's ``tracker_slot`` (a :class:`~tuneflow.tracking.writer.TrialRun`).
-The spec is handed to a background writer; ``close`` writes a study summary run, waits a
-bounded time and says how many runs were written.
+Everything goes through the writer process (:class:`~tuneflow.tracking.writer.RunWriter`);
+``close`` writes a study summary run, waits a bounded time and says how many runs were written.
 """
 
 from __future__ import annotations
 
 import os
+import pickle
 import time
 from pathlib import Path
 from typing import Any
 
 import optuna
-from optuna.trial import FrozenTrial, TrialState
+from optuna.trial import FrozenTrial
 
 from tuneflow.engine import optuna_adapter as adapter
 from tuneflow.engine.trial import NullTracker, Tracker, TrialContext, train_arity
@@ -37,10 +41,9 @@ from tuneflow.keys import FAIL_REASON_ATTR, RUN_ID_ATTR, RUN_PATH_ATTR, SAMPLER_
 from tuneflow.tracking.agent import finish_agent_run, run_agent_style
 from tuneflow.tracking.options import WandbOptions, resolve_mode
 from tuneflow.tracking.redact import Redactor, storage_secrets
-from tuneflow.tracking.runs import RunSpec, StudyInfo, merge_history, study_run_prefix
+from tuneflow.tracking.runs import RunSpec, StudyInfo, study_run_prefix, trial_spec
 from tuneflow.tracking.summary import Importance, summary_spec
-from tuneflow.tracking.writer import Connection, RunWriter, TrialRun, say
-from tuneflow.values import is_finite_number
+from tuneflow.tracking.writer import Connection, RunWriter, SummaryRequest, TrialRun, say
 
 __all__ = ["WandbTracker", "make_tracker"]
 
@@ -52,7 +55,7 @@ def _slot(ctx: TrialContext) -> TrialRun | None:
 
 
 class WandbTracker(Tracker):
-    """One W&B run per trial, written by a background thread; a summary run at the end."""
+    """One W&B run per trial, streamed while it runs by the writer process; a summary run at the end."""
 
     def __init__(
         self,
@@ -82,7 +85,13 @@ class WandbTracker(Tracker):
         )
         self.connection = Connection(project, entity, mode, options.dir, options.init_timeout)
         self.writer = RunWriter(self.connection)
+        # The summary run is built in the writer process, which needs the importance factory
+        # pickled; a factory that cannot be (a lambda) builds it here at the end, as before.
+        self._summary_in_child = _picklable(importance)
+        if options.summary_run and options.plots and self._summary_in_child:
+            self.writer.warm(importance)
         self.agent_style = recipe.train is not None and train_arity(recipe.train) == 0
+        self.program_style = getattr(recipe, "program", None) is not None
         if self.agent_style:
             self.agent_runner = self._run_agent_style
         self.agent_written: list[Path] = []
@@ -102,7 +111,7 @@ class WandbTracker(Tracker):
         self._open[ctx.number] = ctx
         info = self.study_info
         run_id = info.run_id(ctx.number)
-        ctx.tracker_slot = TrialRun(
+        slot = TrialRun(
             run_id=run_id,
             name=info.trial_run_name(ctx.number),
             tags=info.trial_tags(),
@@ -111,58 +120,53 @@ class WandbTracker(Tracker):
             connection=self.connection,
             started=time.time(),
         )
+        ctx.tracker_slot = slot
         try:
             ctx.optuna_trial.set_user_attr(RUN_ID_ATTR, run_id)
             ctx.optuna_trial.set_user_attr(RUN_PATH_ATTR, self.run_path(run_id))
         except Exception:  # the storage owns the trial; never fail a trial for this
             pass
+        # The run opens now, in the writer process; agent-style trains open their own run on the
+        # loop and a sweep `program` writes its own, so theirs are not opened here.
+        if not self.agent_style and not self.program_style:
+            slot.streaming = True
+            self.writer.open(
+                RunSpec(run_id=run_id, name=slot.name, config=slot.config, summary={}, tags=slot.tags, group=slot.group)
+            )
+
+    def on_report(self, ctx: TrialContext, step: int, value: float) -> None:
+        slot = _slot(ctx)
+        if slot is not None and slot.streaming:
+            self._stream(slot, step, {self.study_info.metrics[0].name: value})
+
+    def on_log(self, ctx: TrialContext, step: int | None, row: dict[str, Any]) -> None:
+        slot = _slot(ctx)
+        if slot is not None and slot.streaming:
+            self._stream(slot, step, self.redactor.value(row))
+
+    def _stream(self, slot: TrialRun, step: int | None, row: dict[str, Any]) -> None:
+        """Send one history row to the trial's open run, at the step ``merge_history`` gives it."""
+        try:
+            if step is None:
+                step = slot.next_step
+            step = int(step)
+            slot.next_step = max(slot.next_step, step + 1)
+            self.writer.log(slot.run_id, step, {str(k): v for k, v in row.items()})
+        except Exception as exc:  # a tracker never breaks a trial
+            self.writer.errors.append(f"{slot.name}: {type(exc).__name__}: {exc}")
 
     def spec_for(self, ctx: TrialContext, frozen: FrozenTrial) -> RunSpec:
         """The W&B run of a finished trial."""
-        info = self.study_info
-        metric = info.metrics[0].name
-        state = {TrialState.COMPLETE: "complete", TrialState.PRUNED: "pruned", TrialState.FAIL: "fail"}.get(
-            frozen.state,
-            "fail",  # RUNNING at close: the study was interrupted inside the trial
-        )
-        history = merge_history(list(ctx.history), metric)
-        history = [(step, self.redactor.value(row)) for step, row in history]
-        summary: dict[str, Any] = {k: v for k, v in ctx.metrics.items() if is_finite_number(v)}
-        if frozen.values is not None:
-            summary.update({m.name: v for m, v in zip(info.metrics, frozen.values)})
-        elif frozen.intermediate_values:  # pruned: the last value reported, as W&B's summary would
-            summary[metric] = frozen.intermediate_values[max(frozen.intermediate_values)]
-        reported = [v for v in frozen.intermediate_values.values() if is_finite_number(v)]
-        duration = frozen.duration.total_seconds() if frozen.duration is not None else None
-        summary.update(
-            {
-                SUMMARY.STATE: state,
-                SUMMARY.TRIAL: frozen.number,
-                SUMMARY.DURATION: duration,
-                SUMMARY.STUDY: info.name,
-                SUMMARY.METHOD: info.method,
-                SUMMARY.SAMPLER: info.sampler,
-                SUMMARY.SEED: info.seed,
-                SUMMARY.COMPARED: "final",
-            }
-        )
-        if reported:
-            best = max(reported) if info.metrics[0].goal == "maximize" else min(reported)
-            summary[SUMMARY.HISTORY_BEST] = best
-        reason = ctx.fail_reason or frozen.user_attrs.get(FAIL_REASON_ATTR)
-        if state == "fail":
-            summary[SUMMARY.FAIL_REASON] = self.redactor.text(str(reason or "unknown"))
-        summary = {k: v for k, v in summary.items() if v is not None}
         slot = _slot(ctx)
-        return RunSpec(
-            run_id=slot.run_id if slot is not None else info.run_id(frozen.number),
-            name=info.trial_run_name(frozen.number),
-            config=self.redactor.value(ctx.config),
-            summary=summary,
-            history=history,
-            tags=info.trial_tags(state),
-            group=info.group,
-            exit_code=1 if state == "fail" else 0,
+        return trial_spec(
+            self.study_info,
+            self.redactor,
+            frozen,
+            config=ctx.config,
+            history=list(ctx.history),
+            metrics=ctx.metrics,
+            fail_reason=ctx.fail_reason,
+            run_id=slot.run_id if slot is not None else None,
         )
 
     def on_trial_end(self, ctx: TrialContext, frozen: FrozenTrial) -> None:
@@ -183,13 +187,23 @@ class WandbTracker(Tracker):
             run, slot.agent_run = slot.agent_run, None
             self._finish_agent_run(run, spec)
             return
-        self.writer.submit(spec)
+        self.writer.finish(spec)
 
     def _run_agent_style(self, train: Any, ctx: TrialContext) -> Any:
         slot = _slot(ctx)
         if slot is None:  # on_trial_start always sets it; a trial it never saw has no run
             raise RuntimeError(f"trial {ctx.number} has no W&B run")
-        return run_agent_style(slot, train, [m.name for m in self.study_info.metrics])
+        metrics = self.study_info.metrics
+        # The logged metric feeds the trial as its intermediate values, so pruners stop such
+        # functions too (Optuna prunes single-objective studies only).
+        report = None if len(metrics) > 1 else lambda step, value: self._agent_report(ctx, step, value)
+        return run_agent_style(slot, train, [m.name for m in metrics], report)
+
+    @staticmethod
+    def _agent_report(ctx: TrialContext, step: int, value: float) -> bool:
+        """Report one logged value of the metric; whether the pruner asks to stop the trial."""
+        ctx.report(value, step)
+        return ctx.should_prune()
 
     def _finish_agent_run(self, run: Any, spec: RunSpec) -> None:
         run_dir, error = finish_agent_run(run, spec, [m.name for m in self.study_info.metrics])
@@ -214,13 +228,29 @@ class WandbTracker(Tracker):
                 self._finish_agent_run(
                     run, RunSpec(run.id, run.name or run.id, {}, {SUMMARY.STATE: "interrupted"}, exit_code=1)
                 )
-        if options.summary_run and study.get_trials(deepcopy=False):
+        trials = study.get_trials(deepcopy=False)
+        if options.summary_run and trials:
             try:
-                self.writer.submit(
-                    summary_spec(
-                        study, self.study_info, self.redactor, interrupted, self.options.plots, self.importance
+                if self._summary_in_child:  # it imported what it needs while the trials ran
+                    self.writer.summarize(
+                        SummaryRequest(
+                            run_id=self.study_info.summary_run_id(len(trials)),
+                            study_name=study.study_name,
+                            directions=list(study.directions),
+                            user_attrs=dict(study.user_attrs),
+                            trials=list(trials),
+                            info=self.study_info,
+                            secrets=self.redactor.secrets,
+                            interrupted=interrupted,
+                            plots=options.plots,
+                            importance=self.importance,
+                        )
                     )
-                )
+                else:
+                    spec = summary_spec(
+                        study, self.study_info, self.redactor, interrupted, options.plots, self.importance
+                    )
+                    self.writer.submit(spec)
             except Exception as exc:
                 self.writer.errors.append(f"summary run: {type(exc).__name__}: {exc}")
         queued = self.writer.pending
@@ -239,12 +269,30 @@ class WandbTracker(Tracker):
             parts.append(f"{self.writer.skipped} already there")
         if not done:
             parts.append(f"{self.writer.pending} still being written after {self.options.finish_timeout:g} s")
+        if self.writer.restarts:
+            parts.append(f"the writer process died and was restarted {self.writer.restarts} time(s)")
+        if self.writer.lost:
+            parts.append(f"{self.writer.lost} runs lost")
         if self.writer.errors:
             parts.append(f"{len(self.writer.errors)} failed (first: {self.writer.errors[0]})")
+        if self.writer.lost or self.writer.errors or not done:
+            parts.append(
+                f"write the missing runs later with `tuneflow backfill-wandb --study-name {self.study_info.name}` "
+                "and the study's --storage"
+            )
         message = "; ".join(parts)
         if mode == "offline" and written:
             message += f"; upload with `wandb sync {where}/offline-run-*`"
         say(message)
+
+
+def _picklable(value: Any) -> bool:
+    """Whether ``value`` can be sent to the writer process."""
+    try:
+        pickle.dumps(value)
+    except Exception:
+        return False
+    return True
 
 
 _HINTED: set[str] = set()
@@ -269,7 +317,8 @@ def make_tracker(
             [
                 f"train: a wandb.agent-style train function (no arguments, uses wandb.init/wandb.log) "
                 f"runs one trial at a time, because wandb.run is global to the process; but n_jobs={n_jobs}. "
-                "Use n_jobs=1 and several `tuneflow worker` processes, or give train a (config, trial) signature."
+                "Use n_jobs=1 with `tuneflow run --workers N` or several `tuneflow worker` processes, "
+                "or give train a (config, trial) signature."
             ],
         )
     if options is None:

@@ -5,8 +5,9 @@ directory, timeout) and the one-time fallback: when an online ``wandb.init`` fai
 out, it warns once, switches to offline for the rest of the study and retries the same run,
 so no trial is lost and the study waits at most one ``init_timeout`` in total.
 
-:class:`RunWriter` hands each finished :class:`RunSpec` to a child process (microseconds on
-the loop); run creation, logging and finishing happen there. One writer is enough: with the lean
+:class:`RunWriter` hands a trial's run to a child process as the trial goes (microseconds on
+the loop): opened when the trial starts, each history row as it is reported or logged, the
+finished :class:`RunSpec` at its end; run creation, logging and finishing happen there. One writer is enough: with the lean
 settings below, ``wandb.init`` + ``finish`` cost ~45 ms per run, and 1, 4 or 8 writer threads
 were no faster (measured: 44-48 ms per run; the wandb-core service is the bottleneck on 2 cores).
 A process rather than a thread keeps the writer's Python work off the loop's GIL.
@@ -22,18 +23,20 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import shutil
 import subprocess
 import sys
 import threading
 import time
 import warnings
-from dataclasses import dataclass
+from collections import deque
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tuneflow.tracking.runs import RunSpec
+from tuneflow.tracking.runs import RunSpec, StudyInfo
 
-__all__ = ["Connection", "RunWriter", "TrialRun", "say"]
+__all__ = ["Connection", "RunWriter", "SummaryRequest", "TrialRun", "say"]
 
 #: Settings of runs tuneflow writes: no system stats, code, git, requirements or process
 #: metadata (the command line may hold a storage URL), no console capture.
@@ -47,6 +50,9 @@ LEAN_SETTINGS: dict[str, Any] = {
     "disable_git": True,
     "x_save_requirements": False,
     "disable_job_creation": True,
+    # wandb-core writes an offline run's log in chunks, every 15 s by default: 1 s lets W&B's own
+    # reader (`wandb leet inspect --follow`) show a running trial's history as it grows.
+    "x_transaction_log_flush_interval": 1,
 }
 
 
@@ -78,6 +84,10 @@ class TrialRun:
     external: bool = False
     #: That program's run directory, once found.
     run_dir: Path | None = None
+    #: The run was opened in the writer process at the trial's start and receives its rows live.
+    streaming: bool = False
+    #: The step a row logged without one goes to (after the last step logged, as merge_history).
+    next_step: int = 0
 
 
 class Connection:
@@ -105,10 +115,11 @@ class Connection:
         """Where run directories land (``<dir>/wandb``, as W&B lays them out)."""
         return Path(self.directory) / "wandb"
 
-    def init(self, spec: RunSpec, *, global_run: bool = False) -> Any:
+    def init(self, spec: RunSpec, *, global_run: bool = False, resume: str | None = None) -> Any:
         """Start ``spec``'s run (config, tags, group); fall back to offline once if online fails.
 
         ``global_run`` makes it ``wandb.run`` (agent-style train functions call ``wandb.log``).
+        ``resume`` is ``wandb.init``'s (``"never"``: W&B refuses a run id it already holds).
         """
         import wandb
 
@@ -126,6 +137,8 @@ class Connection:
             "job_type": spec.job_type,
             "reinit": "finish_previous" if global_run else "create_new",
         }
+        if resume is not None:
+            kwargs["resume"] = resume
         settings = dict(LEAN_SETTINGS, init_timeout=self.init_timeout)
         try:
             return wandb.init(
@@ -134,7 +147,7 @@ class Connection:
                 **kwargs,
             )
         except Exception as exc:
-            if mode != "online":
+            if mode != "online" or (resume == "never" and "exist" in str(exc).lower()):
                 raise
             self.fall_back(exc)
             return wandb.init(mode="offline", settings=wandb.Settings(**settings), **kwargs)
@@ -160,23 +173,36 @@ class Connection:
             stacklevel=2,
         )
 
-    def existing_offline_run(self, run_id: str) -> Path | None:
-        """An offline run directory already holding ``run_id`` (re-logging is then skipped)."""
+    def existing_offline_run(self, run_id: str, any_file: bool = False) -> Path | None:
+        """An offline run directory already holding ``run_id`` (re-logging is then skipped).
+
+        ``any_file``: any directory of that run, even one whose ``.wandb`` log was never created.
+        """
         if not self.wandb_dir.is_dir():
             return None
         for path in self.wandb_dir.glob(f"offline-run-*-{run_id}"):
-            if (path / f"run-{run_id}.wandb").is_file():
+            if any_file or (path / f"run-{run_id}.wandb").is_file():
                 return path
         return None
 
 
-def write_run(connection: Connection, spec: RunSpec, run: Any = None) -> Path:
-    """Write ``spec`` as one W&B run (or into ``run`` if already started) and finish it."""
+def write_run(
+    connection: Connection, spec: RunSpec, run: Any = None, streamed: bool = False, resume: str | None = None
+) -> Path:
+    """Write ``spec`` as one W&B run (or into ``run`` if already started) and finish it.
+
+    ``streamed``: ``run`` already received the history row by row; only the rest is written.
+    ``resume`` goes to ``wandb.init`` when the run is started here.
+    """
     if run is None:
-        run = connection.init(spec)
+        run = connection.init(spec, resume=resume)
     try:
-        for step, row in spec.history:
-            run.log(row, step=step, commit=True)
+        if streamed:
+            run.log({}, commit=True)  # the last streamed step was pending (commit=False): write it now
+            run.tags = tuple(spec.tags)  # opened without the state, which is known only now
+        else:
+            for step, row in spec.history:
+                run.log(row, step=step, commit=True)
         if spec.tables or spec.charts:
             import plotly.io
             import wandb
@@ -194,29 +220,133 @@ def write_run(connection: Connection, spec: RunSpec, run: Any = None) -> Path:
     return run_dir
 
 
+@dataclass
+class _Live:
+    """A run open in the writer process: what it was opened with and every row streamed to it."""
+
+    head: RunSpec
+    rows: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    last_step: int = -1
+    #: A row arrived with a step below one already streamed: W&B would drop it, so the run is
+    #: rewritten whole, in step order, when it ends (offline), as it was before streaming.
+    unordered: bool = False
+    skipped: bool = False
+
+
 class RunWriter:
-    """Writes :class:`RunSpec` in a child process; ``flush`` waits a bounded time for them.
+    """Streams trials' runs to a child process; ``flush`` waits a bounded time for them.
+
+    A trial's run is opened when the trial starts (:meth:`open`), receives each history row as
+    it is logged (:meth:`log`) and is finished with its summary and state when the trial ends
+    (:meth:`finish`). Every call only queues a message (microseconds on the loop); a sender
+    thread pickles it into the child's stdin, so a full pipe blocks that thread only. A whole
+    run can still be written in one go (:meth:`submit`: the summary run, backfills).
 
     A child process, not a thread: writing a run costs ~30 ms of Python (GIL) time, which a
     thread would take from the optimization loop; with SQLite storage, whose calls release the
     GIL, that slowed a no-op loop by 50-70 ms per trial (measured). The child is a plain
     ``python -m tuneflow.tracking`` (no multiprocessing re-import of the user's script);
-    specs go down its stdin as pickles, acknowledgements come back on its stdout. If the parent
-    dies, the child still writes what it received, then exits at end of input.
+    acknowledgements come back on its stdout. If the parent dies, the child still writes what it
+    received (runs left open end as W&B ends an interrupted run), then exits at end of input.
+
+    Nothing is lost when the child dies: the parent keeps each open run's rows and each finished
+    run until the child acknowledges it, starts a new child and replays them there (the dead
+    child's partial offline directories of those runs are replaced), at most ``MAX_RESTARTS`` times.
     """
+
+    #: Child processes started after the first one died, at most.
+    MAX_RESTARTS = 5
 
     def __init__(self, connection: Connection) -> None:
         self.connection = connection
         self.written: list[Path] = []
         self.skipped = 0
         self.errors: list[str] = []
-        self._busy = 0
+        self.restarts = 0
+        #: Runs never written because the writer process kept dying.
+        self.lost = 0
         self._cond = threading.Condition()
         self._proc: subprocess.Popen[bytes] | None = None
-        self._outbox: list[RunSpec] = []
+        self._gen = 0  # which child the queued messages are meant for
+        self._outbox: deque[tuple[Any, ...]] = deque()
+        self._live: dict[str, _Live] = {}
+        #: Finished runs not yet acknowledged by the child: run id -> the message that writes it whole.
+        self._unacked: dict[str, tuple[Any, ...]] = {}
+        self._replaced: set[str] = set()  # runs a dead child may have left partly written
         self._sender: threading.Thread | None = None
         self._closing = False
+        self._given_up = False
+        self._warm: tuple[Any, ...] | None = None
         self._mode_sent = connection.mode
+
+    # -- the loop's side: queue and return -------------------------------------------------------
+
+    def _queue(self, *message: Any) -> None:
+        """Queue one message for the child (the caller holds ``self._cond``)."""
+        self._outbox.append(message)
+        if self._sender is None:
+            self._sender = threading.Thread(target=self._send, name="tuneflow-wandb-sender", daemon=True)
+            self._sender.start()
+        self._cond.notify_all()
+
+    def open(self, head: RunSpec) -> None:
+        """Start ``head``'s run now (name, config, tags, group; its summary and history come later)."""
+        with self._cond:
+            if self._given_up or head.run_id in self._live or head.run_id in self._unacked:
+                return
+            self._live[head.run_id] = _Live(head)
+            self._queue("open", head, False)
+
+    def log(self, run_id: str, step: int, row: dict[str, Any]) -> None:
+        """Stream one history row at ``step`` to an open run (rows at one step are merged)."""
+        with self._cond:
+            live = self._live.get(run_id)
+            if live is None or live.skipped:
+                return
+            live.rows.append((step, row))
+            if step < live.last_step and self.connection.mode == "offline":
+                live.unordered = True  # online, W&B drops the late row as it would from wandb.log
+            live.last_step = max(live.last_step, step)
+            if not live.unordered:
+                self._queue("log", run_id, step, row)
+
+    def finish(self, spec: RunSpec) -> None:
+        """End a run with its summary and state; ``spec.history`` is the whole history (for replays)."""
+        with self._cond:
+            live = self._live.pop(spec.run_id, None)
+            if self._given_up:
+                self.lost += 1
+                return
+            if live is not None and live.skipped:
+                self.skipped += 1
+                self._cond.notify_all()
+                return
+            rewrite = live is None or live.unordered
+            self._unacked[spec.run_id] = ("finish", spec, True, True)
+            self._queue("finish", spec, rewrite, spec.run_id in self._replaced)
+
+    def submit(self, spec: RunSpec) -> None:
+        """Write a whole run in one go (it was never opened); returns at once."""
+        self.finish(spec)
+
+    def warm(self, importance: Any = None) -> None:
+        """Let the child import what the summary run needs (plotly, Optuna's charts, the importance
+        evaluator's scikit-learn) while the trials run, instead of after the last one."""
+        with self._cond:
+            self._warm = ("warm", importance)
+            self._queue(*self._warm)
+
+    def summarize(self, request: SummaryRequest) -> None:
+        """Build and write the study summary run in the child (off the loop); returns at once."""
+        with self._cond:
+            if self._given_up:
+                self.lost += 1
+                return
+            message = ("summary", request, False)
+            self._unacked[request.run_id] = ("summary", request, True)
+            self._queue(*message)
+
+    # -- the sender and reader threads ---------------------------------------------------------
 
     def _start(self) -> subprocess.Popen[bytes]:
         env = {k: v for k, v in os.environ.items() if k != "WANDB_SERVICE"}  # its own wandb-core
@@ -229,21 +359,7 @@ class RunWriter:
         assert proc.stdin is not None
         pickle.dump(("connection", state), proc.stdin)
         proc.stdin.flush()
-        threading.Thread(target=self._read, args=(proc,), name="tuneflow-wandb-acks", daemon=True).start()
         return proc
-
-    def submit(self, spec: RunSpec) -> None:
-        """Queue ``spec``; returns at once (the optimization loop never waits for W&B).
-
-        A sender thread pickles it into the child's stdin: a full pipe blocks that thread only.
-        """
-        with self._cond:
-            self._busy += 1
-            self._outbox.append(spec)
-            if self._sender is None:
-                self._sender = threading.Thread(target=self._send, name="tuneflow-wandb-sender", daemon=True)
-                self._sender.start()
-            self._cond.notify_all()
 
     def _send(self) -> None:
         while True:
@@ -252,60 +368,118 @@ class RunWriter:
                     self._cond.wait()
                 if not self._outbox:
                     break
-                spec = self._outbox.pop(0)
+                message = self._outbox.popleft()
+                gen, proc = self._gen, self._proc
             try:
-                if self._proc is None:
-                    self._proc = self._start()
-                assert self._proc.stdin is not None
+                if proc is None:
+                    proc = self._start()
+                    with self._cond:
+                        if gen != self._gen or self._given_up:  # replaced meanwhile: start over
+                            proc.kill()
+                            continue
+                        self._proc = proc
+                    threading.Thread(
+                        target=self._read, args=(proc, gen), name="tuneflow-wandb-acks", daemon=True
+                    ).start()
+                assert proc.stdin is not None
                 if self.connection.mode != self._mode_sent:  # the parent went offline (e.g. agent runs)
                     self._mode_sent = self.connection.mode
-                    pickle.dump(("mode", self._mode_sent), self._proc.stdin)
-                pickle.dump(("spec", spec), self._proc.stdin)
-                self._proc.stdin.flush()
-            except Exception as exc:  # a broken writer must not break the study
+                    pickle.dump(("mode", self._mode_sent), proc.stdin)
+                pickle.dump(message, proc.stdin)
+                proc.stdin.flush()
+            except Exception as exc:  # a dead child is replaced by the reader; nothing else may break the study
+                if proc is not None:
+                    with contextlib.suppress(subprocess.TimeoutExpired):
+                        proc.wait(timeout=5)
+                    if proc.poll() is not None:
+                        continue
                 with self._cond:
-                    self._busy = max(self._busy - 1, 0)
-                    self.errors.append(f"{spec.name}: {type(exc).__name__}: {exc}")
+                    self.errors.append(f"W&B writer: {type(exc).__name__}: {exc}")
+                    if message[0] in ("finish", "summary"):
+                        self._unacked.pop(message[1].run_id, None)
                     self._cond.notify_all()
-        if self._proc is not None and self._proc.stdin is not None:
+        with self._cond:
+            proc = self._proc
+        if proc is not None and proc.stdin is not None:
             with contextlib.suppress(OSError):
-                self._proc.stdin.close()  # the child exits once it has written what it got
+                proc.stdin.close()  # the child exits once it has written what it got
 
-    def _read(self, proc: subprocess.Popen[bytes]) -> None:
+    def _read(self, proc: subprocess.Popen[bytes], gen: int) -> None:
         assert proc.stdout is not None
         while True:
             try:
                 kind, *rest = pickle.load(proc.stdout)
             except Exception:  # EOF: the child exited
-                with self._cond:
-                    if self._busy:
-                        self.errors.append(f"the W&B writer exited with {self._busy} runs unwritten")
-                    self._busy = 0
-                    self._cond.notify_all()
+                proc.wait()
+                self._child_exited(gen)
                 return
             if kind == "fallback":
                 self.connection.fall_back(RuntimeError(rest[0]), teardown=False)
                 continue
             with self._cond:
-                self._busy -= 1
+                run_id = rest[0]
+                if kind == "opened-existing":  # a run an earlier session wrote: leave it as it is
+                    live = self._live.get(run_id)
+                    if live is not None:
+                        live.skipped = True
+                    continue
+                if self._unacked.pop(run_id, None) is None:
+                    continue
                 if kind == "written":
-                    self.written.append(Path(rest[0]))
+                    self.written.append(Path(rest[1]))
                 elif kind == "skipped":
                     self.skipped += 1
                 else:
-                    self.errors.append(str(rest[0]))
+                    self.errors.append(str(rest[1]))
                 self._cond.notify_all()
+
+    def _child_exited(self, gen: int) -> None:
+        """The child is gone: if work is left, replay it into a new child (or give up, saying so)."""
+        with self._cond:
+            if gen != self._gen:
+                return
+            self._proc = None
+            self._gen += 1
+            live = [r for r in self._live.values() if not r.skipped]
+            if not live and not self._unacked:
+                self._cond.notify_all()
+                return
+            if self.restarts >= self.MAX_RESTARTS:
+                self.lost += len(self._unacked) + len(live)
+                self.errors.append(f"the W&B writer process died {self.restarts + 1} times; gave up restarting it")
+                self._unacked.clear()
+                self._live.clear()
+                self._given_up = True
+                self._outbox.clear()
+                self._cond.notify_all()
+                return
+            self.restarts += 1
+            self._outbox.clear()
+            for run in live:  # reopen, then stream every row again
+                self._replaced.add(run.head.run_id)
+                self._queue("open", run.head, True)
+                if not run.unordered:
+                    for step, row in run.rows:
+                        self._queue("log", run.head.run_id, step, row)
+            if self._warm is not None:
+                self._queue(*self._warm)
+            for run_id, message in self._unacked.items():
+                self._replaced.add(run_id)
+                self._queue(*message)
+
+    # -- waiting -------------------------------------------------------------------------------
 
     @property
     def pending(self) -> int:
+        """Finished runs not yet written."""
         with self._cond:
-            return self._busy
+            return len(self._unacked)
 
     def flush(self, timeout: float) -> bool:
-        """Wait until every queued run is written, at most ``timeout`` seconds; True if done."""
+        """Wait until every finished run is written, at most ``timeout`` seconds; True if done."""
         deadline = time.monotonic() + timeout
         with self._cond:
-            while self._busy:
+            while self._unacked:
                 left = deadline - time.monotonic()
                 if left <= 0:
                     return False
@@ -313,21 +487,121 @@ class RunWriter:
         return True
 
     def close(self, timeout: float) -> bool:
-        """Flush, then end the child's input (it exits once its queue is written)."""
+        """Flush, then end the child's input.
+
+        Every run is on disk once flushed (the child acknowledges a run after ``finish``), so the
+        child's own exit (shutting its wandb-core down, ~1 s) is not waited for.
+        """
         done = self.flush(timeout)
         with self._cond:
             self._closing = True
             self._cond.notify_all()
         if done and self._sender is not None:
             self._sender.join(timeout=10)
-            if self._proc is not None:
-                with contextlib.suppress(subprocess.TimeoutExpired):
-                    self._proc.wait(timeout=10)
         return done
+
+    @property
+    def child_pid(self) -> int | None:
+        """The pid of the writer process now running (None before the first run or after close)."""
+        with self._cond:
+            return self._proc.pid if self._proc is not None else None
+
+
+@dataclass
+class SummaryRequest:
+    """What the child needs to build the study summary run: the trials as they ended, the study's
+    directions and attributes, run identity, and the secrets to scrub (the study itself stays here)."""
+
+    run_id: str
+    study_name: str
+    directions: list[Any]
+    user_attrs: dict[str, Any]
+    trials: list[Any]
+    info: StudyInfo
+    secrets: tuple[str, ...]
+    interrupted: bool
+    plots: bool
+    importance: Any = None
+
+    def build(self) -> RunSpec:
+        """The summary run's spec, from an in-memory copy of the study."""
+        import optuna
+
+        from tuneflow.tracking.redact import Redactor
+        from tuneflow.tracking.summary import summary_spec
+
+        optuna.logging.set_verbosity(optuna.logging.WARNING)
+        study = optuna.create_study(directions=self.directions, study_name=self.study_name)
+        for key, value in self.user_attrs.items():
+            study.set_user_attr(key, value)
+        study.add_trials(self.trials)
+        spec = summary_spec(study, self.info, Redactor(self.secrets), self.interrupted, self.plots, self.importance)
+        spec.run_id = self.run_id
+        return spec
+
+
+def _write_summary(connection: Connection, request: SummaryRequest) -> Path:
+    """Start the summary run (waiting on wandb-core) while its charts are computed, then write it."""
+    info = request.info
+    head = RunSpec(
+        run_id=request.run_id,
+        name=info.summary_run_name(),
+        config={},
+        summary={},
+        tags=info.summary_tags(request.interrupted),
+        group=info.group,
+        job_type="study-summary",
+    )
+    started: dict[str, Any] = {}
+
+    def start() -> None:
+        try:
+            started["run"] = connection.init(head)
+        except Exception as exc:
+            started["error"] = exc
+
+    starting = threading.Thread(target=start, name="tuneflow-summary-init", daemon=True)
+    starting.start()
+    try:
+        spec = request.build()
+    except BaseException:
+        starting.join()
+        if "run" in started:
+            started["run"].finish(exit_code=1)
+        raise
+    starting.join()
+    if "error" in started:
+        raise started["error"]
+    return write_run(connection, spec, started["run"])
+
+
+def _warm_up(importance: Any) -> None:
+    """Import (and draw once with) what the summary run needs, so the end of a study does not wait
+    for it: plotly and Optuna's charts, and the importance evaluator (scikit-learn for fANOVA)."""
+    with contextlib.suppress(Exception):
+        import optuna
+        import optuna.visualization as vis
+
+        import tuneflow.tracking.summary  # noqa: F401
+
+        optuna.logging.set_verbosity(optuna.logging.WARNING)
+        study = optuna.create_study()
+        study.add_trials([optuna.trial.create_trial(value=float(v), params={}, distributions={}) for v in (1, 2)])
+        vis.plot_optimization_history(study).to_json()
+        if importance is not None:
+            importance()
+
+
+def _remove_offline_run(connection: Connection, run_id: str) -> None:
+    """Delete what a dead writer left of ``run_id`` offline, so the replay writes it whole."""
+    while (path := connection.existing_offline_run(run_id, any_file=True)) is not None:
+        shutil.rmtree(path, ignore_errors=True)
+        if path.exists():
+            break
 
 
 def _child() -> None:
-    """The writer process: read specs from stdin, write each run, acknowledge on stdout."""
+    """The writer process: open runs, stream rows into them, finish them; acknowledge on stdout."""
     out = os.fdopen(os.dup(1), "wb")
     with contextlib.suppress(OSError, AttributeError):
         os.nice(10)  # on a busy machine the optimization loop comes first; wandb-core inherits this
@@ -335,6 +609,10 @@ def _child() -> None:
     inp = sys.stdin.buffer
     connection: Connection | None = None
     warnings.simplefilter("ignore")
+    runs: dict[str, Any] = {}  # run id -> open wandb.Run
+    existing: set[str] = set()  # run ids an earlier session already wrote
+    failed: set[str] = set()  # runs whose opening failed (a partial directory may be left)
+    warming: threading.Thread | None = None
 
     def reply(*message: Any) -> None:
         pickle.dump(message, out)
@@ -342,27 +620,85 @@ def _child() -> None:
 
     while True:
         try:
-            kind, payload = pickle.load(inp)
+            kind, *payload = pickle.load(inp)
         except EOFError:
+            for run in runs.values():  # the parent is gone: end what is open, as interrupted
+                with contextlib.suppress(Exception):
+                    run.finish(exit_code=1)
+            if warming is not None:  # no exit in the middle of an import
+                warming.join(timeout=60)
             return
         if kind == "connection":
-            connection = Connection(*payload)
+            connection = Connection(*payload[0])
             continue
-        if kind == "mode":
-            assert connection is not None
-            connection.mode = payload
-            continue
-        spec: RunSpec = payload
         assert connection is not None
+        if kind == "mode":
+            connection.mode = payload[0]
+            continue
+        if kind == "warm":
+            warming = threading.Thread(target=_warm_up, args=(payload[0],), name="tuneflow-warm", daemon=True)
+            warming.start()
+            continue
+        if kind == "log":
+            run_id, step, row = payload
+            run = runs.get(run_id)
+            if run is not None:
+                with contextlib.suppress(Exception):
+                    run.log(row, step=step, commit=False)  # rows at one step merge; the next step commits
+            continue
+        if kind == "summary":
+            request: SummaryRequest = payload[0]
+            try:
+                if payload[1] and connection.mode == "offline":
+                    _remove_offline_run(connection, request.run_id)
+                elif connection.mode == "offline" and connection.existing_offline_run(request.run_id):
+                    reply("skipped", request.run_id)
+                    continue
+                path = _write_summary(connection, request)
+                reply("written", request.run_id, str(path))
+            except Exception as exc:
+                reply("error", request.run_id, f"summary run: {type(exc).__name__}: {exc}")
+            continue
+        spec: RunSpec = payload[0]
+        replace: bool = payload[-1]
         try:
-            was = connection.mode
-            existing = connection.existing_offline_run(spec.run_id) if connection.mode == "offline" else None
-            if existing is not None:
+            offline = connection.mode == "offline"
+            if kind == "open":
+                if replace and offline:
+                    _remove_offline_run(connection, spec.run_id)
+                elif offline and connection.existing_offline_run(spec.run_id) is not None:
+                    existing.add(spec.run_id)
+                    reply("opened-existing", spec.run_id)
+                    continue
+                was = connection.mode
+                failed.add(spec.run_id)
+                runs[spec.run_id] = connection.init(spec)
+                failed.discard(spec.run_id)
+                if was != connection.mode and connection.fell_back:
+                    reply("fallback", connection.fell_back)
+                continue
+            rewrite: bool = payload[1]
+            run = runs.pop(spec.run_id, None)
+            replace = replace or spec.run_id in failed
+            if spec.run_id in existing:
                 reply("skipped", spec.run_id)
                 continue
-            path = write_run(connection, spec)
+            if run is not None and rewrite:  # rows came out of order: write the run again, sorted
+                run.finish(exit_code=spec.exit_code)
+                run = None
+                if connection.mode == "offline":
+                    _remove_offline_run(connection, spec.run_id)
+                    replace = True
+            if run is None and not replace and offline and connection.existing_offline_run(spec.run_id):
+                reply("skipped", spec.run_id)
+                continue
+            if replace and offline and run is None:
+                _remove_offline_run(connection, spec.run_id)
+            was = connection.mode
+            path = write_run(connection, spec, run, streamed=run is not None)
             if was != connection.mode and connection.fell_back:
                 reply("fallback", connection.fell_back)
-            reply("written", str(path))
+            reply("written", spec.run_id, str(path))
         except Exception as exc:
-            reply("error", f"{spec.name}: {type(exc).__name__}: {exc}")
+            if kind == "finish":
+                reply("error", spec.run_id, f"{spec.name}: {type(exc).__name__}: {exc}")

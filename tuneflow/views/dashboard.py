@@ -52,6 +52,16 @@ def check_dashboard(storage: Any = None) -> list[str]:
                 f"storage: {redact_url(url)} has no database file at {str(path)!r}; {hint}"
                 "give --storage the URL the study was run with."
             )
+    if not problems and kind != "memory":
+        import optuna
+
+        try:
+            names = optuna.study.get_all_study_names(open_storage(url))
+        except Exception as exc:  # an unreachable or malformed storage says so itself
+            problems.append(f"storage: cannot read {redact_url(str(url))}: {type(exc).__name__}: {exc}")
+        else:
+            if not names:
+                problems.append(f"storage: {redact_url(str(url))} holds no studies; run `tuneflow run RECIPE` first.")
     return problems
 
 

@@ -8,18 +8,76 @@ from pathlib import Path
 from typing import Any
 
 import click
+from optuna.trial import TrialState
 
-from tuneflow.engine.result import TuneResult
+from tuneflow.engine.result import NO_METRIC_NOTE, TuneResult
 from tuneflow.engine.storage import DEFAULT_STORAGE, redact_url
-from tuneflow.keys import RUN_PATH_ATTR
+from tuneflow.errors import TuneflowError
+from tuneflow.keys import FAIL_REASON_ATTR, FAIL_REASON_SYSTEM_ATTR, RUN_PATH_ATTR
 from tuneflow.search.space import flatten
 from tuneflow.values import is_number
 
-__all__ = ["best_payload", "flatten", "print_best", "print_summary", "table_lines"]
+__all__ = [
+    "best_payload",
+    "first_failures",
+    "flatten",
+    "no_completed_trial",
+    "print_best",
+    "print_summary",
+    "require_completed",
+    "table_lines",
+]
+
+#: How many failed trials' reasons the closing summary and errors show.
+FIRST_FAILURES = 3
+
+
+def first_failures(result: TuneResult, n: int = FIRST_FAILURES) -> list[str]:
+    """``#N: reason`` of the first ``n`` failed trials (their reasons say what to fix first)."""
+    failed = result.study.get_trials(deepcopy=False, states=(TrialState.FAIL,))
+    return [f"#{t.number}: {_reason(t)}" for t in failed[:n]]
+
+
+def _reason(trial: Any) -> str:
+    return str(
+        trial.user_attrs.get(FAIL_REASON_ATTR)
+        or trial.system_attrs.get(FAIL_REASON_SYSTEM_ATTR)
+        or "no reason recorded"
+    )
+
+
+def no_completed_trial(result: TuneResult) -> str | None:
+    """One line saying why a study has nothing to show (no completed trial), or None if it has one."""
+    if result.counts().get("COMPLETE", 0):
+        return None
+    name = result.study.study_name
+    if not result.study.get_trials(deepcopy=False):
+        return f"study {name!r} has no trials yet; run it with `tuneflow run`."
+    line = f"study {name!r} has no completed trial ({_counts(result)})"
+    if result.stop_reason:
+        line += f"; stopped: {result.stop_reason}"
+    failures = first_failures(result, 1)
+    return _one_line(line + (f"; first failure: trial {failures[0]}" if failures else "") + ".", 600)
+
+
+def require_completed(result: TuneResult) -> None:
+    """Raise a one-line :class:`TuneflowError` when the study has no completed trial."""
+    problem = no_completed_trial(result)
+    if problem:
+        raise TuneflowError(problem)
 
 
 def best_payload(result: TuneResult) -> dict[str, Any]:
-    """The best trial(s) as plain data (``tuneflow best --json``)."""
+    """The best trial(s) as plain data (``tuneflow best --json``); the study must have a completed trial."""
+    require_completed(result)
+    if not result.ranked:
+        return {
+            "study": result.study.study_name,
+            "metrics": [],
+            "ranked": False,
+            "note": NO_METRIC_NOTE,
+            "counts": result.counts(),
+        }
     names = result.metric_names
     trials: list[dict[str, Any]] = []
     for t in result.best_trials:
@@ -49,6 +107,9 @@ def _fmt(value: Any) -> str:
 
 def print_best(result: TuneResult) -> None:
     """The best configuration and value as an aligned two-column table."""
+    if not result.ranked:
+        click.echo(f"study {result.study.study_name!r}: {NO_METRIC_NOTE} ({_counts(result)}).")
+        return
     try:
         best = result.best_trials
     except ValueError:
@@ -108,6 +169,11 @@ def print_summary(result: TuneResult, storage: Any = None, *, report: str | Path
     click.echo(f"\nstudy {study.study_name!r}: {_counts(result)}")
     if result.stop_reason:
         click.echo(f"stopped: {result.stop_reason}")
+    failures = first_failures(result)
+    if failures:
+        click.echo(f"first failures (of {result.counts().get('FAIL', 0)}):")
+        for line in failures:
+            click.echo(f"  {_one_line(line)}")
     top = result.top(top_n)
     hidden = 0
     if top and not result.is_multi_objective:
@@ -121,7 +187,9 @@ def print_summary(result: TuneResult, storage: Any = None, *, report: str | Path
         lines, hidden = table_lines(header, rows, shutil.get_terminal_size((120, 24)).columns)
         for text in lines:
             click.echo(text)
-    if not top or hidden or result.is_multi_objective:
+    if not result.ranked:
+        click.echo(f"{NO_METRIC_NOTE}: every trial's config and what it returned are in the report.")
+    elif not top or hidden or result.is_multi_objective:
         if hidden:
             click.echo(f"  ({hidden} more columns; the best trial in full:)")
         print_best(result)
@@ -141,6 +209,11 @@ def print_summary(result: TuneResult, storage: Any = None, *, report: str | Path
     run_path = top[0].user_attrs.get(RUN_PATH_ATTR) if top else None
     if run_path:
         click.echo(f"W&B:     best trial #{top[0].number} is run {run_path} (one run per trial)")
+
+
+def _one_line(text: str, width: int = 300) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 3] + "..."
 
 
 def _n_complete(result: TuneResult) -> int:

@@ -154,11 +154,16 @@ def plots(study_or_result: Any, *, seed: int = 0) -> PlotSet:
     The contour shows the two most important parameters (a full matrix grows as n^2).
     """
     study, names = _study_of(study_or_result)
+    from tuneflow.engine.result import NO_METRIC_NOTE, TuneResult
+
+    ranked = study_or_result.ranked if isinstance(study_or_result, TuneResult) else TuneResult(study).ranked
     figures: dict[str, Any] = {}
     skipped: dict[str, str] = {}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)
         for name, draw in _figures(study, names, seed):
+            if not ranked and name != "intermediate_values":
+                draw = f"{NO_METRIC_NOTE} (its trials all hold the same placeholder value)"
             if isinstance(draw, str):
                 skipped[name] = draw
                 continue

@@ -18,9 +18,9 @@ from typing import Any
 import optuna
 from optuna.trial import FrozenTrial, TrialState
 
-from tuneflow.engine.result import TuneResult
+from tuneflow.engine.result import NO_METRIC_NOTE, TuneResult
 from tuneflow.engine.storage import redact_url
-from tuneflow.keys import FAIL_REASON_ATTR
+from tuneflow.keys import FAIL_REASON_ATTR, METRICS_ATTR
 from tuneflow.search.space import flatten
 from tuneflow.values import is_number
 from tuneflow.version import __version__
@@ -105,7 +105,7 @@ def _summary(result: TuneResult, storage: Any) -> str:
     rows: list[tuple[str, Any]] = [("study", study.study_name)]
     if meta.get("recipe") and meta["recipe"] != study.study_name:
         rows.append(("recipe", meta["recipe"]))
-    rows.append(("metric", ", ".join(f"{n} ({g})" for n, g in zip(names, goals))))
+    rows.append(("metric", ", ".join(f"{n} ({g})" for n, g in zip(names, goals)) or f"none: {NO_METRIC_NOTE}"))
     if meta.get("method"):
         rows.append(("method", meta["method"]))
     if meta.get("seed") is not None:
@@ -114,7 +114,9 @@ def _summary(result: TuneResult, storage: Any) -> str:
         rows.append(("storage", redact_url(storage)))
     rows.append(("trials", counts))
     done = study.get_trials(deepcopy=False, states=(TrialState.COMPLETE,))
-    if done and not result.is_multi_objective:
+    if not result.ranked:
+        pass
+    elif done and not result.is_multi_objective:
         best = result.best_trial
         rows.append((f"best {names[0]}", f"{_fmt(best.value)} (trial #{best.number})"))
     elif done:
@@ -125,7 +127,29 @@ def _summary(result: TuneResult, storage: Any) -> str:
     return _table(None, rows)
 
 
+def _recorded_trials(result: TuneResult, top_n: int) -> str:
+    """A study without a metric: its first completed trials, by number, with what they returned."""
+    done = result.study.get_trials(deepcopy=False, states=(TrialState.COMPLETE,))
+    note = f'<p class="note">{html.escape(NO_METRIC_NOTE[0].upper() + NO_METRIC_NOTE[1:])}.'
+    if not done:
+        return note + " No completed trial yet.</p>"
+    trials = done[:top_n]
+    configs = [flatten(result.config_of(t)) for t in trials]
+    returned = [t.user_attrs.get(METRICS_ATTR) or {} for t in trials]
+    keys = list(dict.fromkeys(k for c in configs for k in c))
+    values = list(dict.fromkeys(k for r in returned for k in r))
+    header = ["trial", *values, "seconds", *keys]
+    rows = [
+        [t.number, *(r.get(v, "") for v in values), _seconds(t), *(c.get(k, "") for k in keys)]
+        for t, r, c in zip(trials, returned, configs, strict=True)
+    ]
+    shown = f"the first {len(trials)} of {len(done)}" if len(done) > len(trials) else f"all {len(done)}"
+    return note + f" Completed trials ({shown}), in order, with the numbers train returned.</p>" + _table(header, rows)
+
+
 def _best_trials(result: TuneResult, top_n: int) -> str:
+    if not result.ranked:
+        return _recorded_trials(result, top_n)
     trials = result.top(top_n)
     if not trials:
         return '<p class="note">No completed trial yet.</p>'

@@ -1,0 +1,219 @@
+"""Live trials: a trial's W&B run is open while it runs and a dead writer loses no run.
+
+Real offline runs, read back with W&B's own reader (``wandb leet inspect --json RUN_DIR``, through
+tuneflow.tracking.reader) while the trial is still running; the writer process is killed with a
+real SIGKILL.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from pathlib import Path
+from typing import Any
+
+import optuna
+import pytest
+
+import tuneflow
+from tuneflow.keys import RUN_ID_ATTR
+from tuneflow.tracking.reader import read_records, read_run, run_dirs
+
+METRIC = "loss"
+PARAMETERS = {"x": {"values": [0.1, 0.2, 0.3, 0.4, 0.5]}, "model": {"parameters": {"depth": {"values": [2, 3]}}}}
+
+
+def _recipe(train: Any, **kw: Any) -> tuneflow.Recipe:
+    fields: dict[str, Any] = {
+        "name": "live",
+        "train": train,
+        "parameters": PARAMETERS,
+        "method": "grid",
+        "metric": {"name": METRIC, "goal": "minimize"},
+        "seed": 0,
+    }
+    fields.update(kw)
+    return tuneflow.Recipe(**fields)
+
+
+def _run_dir(root: Path, run_id: str) -> Path | None:
+    found = [d for d in run_dirs(root / "wandb") if d.name.endswith("-" + run_id)]
+    return found[0] if found else None
+
+
+def _history(run_dir: Path) -> dict[int, dict[str, Any]]:
+    return {
+        int(rec["history"]["step"]["num"]): rec["history"]["item"]
+        for rec in read_records(run_dir)
+        if rec.get("type") == "history"
+    }
+
+
+@pytest.mark.slow
+def test_history_is_visible_while_the_trial_runs(_isolated: Path) -> None:
+    """A 30 s trial reporting every 2 s: W&B's reader sees its run, config and rows before it ends."""
+    seen: list[tuple[float, int, dict[str, Any]]] = []  # (seconds into the trial, history rows, run info)
+    steps = 15
+
+    def train(config: dict[str, Any], trial: tuneflow.TrialContext) -> float:
+        start = time.monotonic()
+        run_id = trial.optuna_trial.user_attrs[RUN_ID_ATTR]
+        for step in range(steps):
+            trial.report(config["x"] * (steps - step), step)
+            trial.log({"lr": 0.1 / (step + 1)}, step=step)
+            time.sleep(2.0)
+            if step in (4, 9):
+                run_dir = _run_dir(_isolated, run_id)
+                assert run_dir is not None, "the trial's run directory does not exist while it runs"
+                seen.append((time.monotonic() - start, len(_history(run_dir)), read_run(run_dir)))
+        return config["x"]
+
+    result = tuneflow.tune(_recipe(train), n_trials=1, storage="memory", wandb={"summary_run": False})
+    trial = result.study.trials[0]
+    assert trial.state == optuna.trial.TrialState.COMPLETE and trial.duration.total_seconds() >= 29
+    (t1, rows1, run1), (t2, rows2, run2) = seen
+    # Rows reach the reader while the trial runs (wandb-core flushes the log every second), 10
+    # and 20 s into a 30 s trial.
+    assert t1 < t2 < 25 and rows1 >= 2 and rows2 >= rows1 + 3, seen
+    for run in (run1, run2):
+        assert run["state"] == "running" and run["config"] == result.config_of(trial)
+    final = _run_dir(_isolated, trial.user_attrs[RUN_ID_ATTR])
+    assert final is not None
+    history = _history(final)
+    assert sorted(history) == list(range(steps))
+    assert all(history[s][METRIC] == pytest.approx(v) for s, v in trial.intermediate_values.items())
+    assert history[3]["lr"] == pytest.approx(0.1 / 4)
+    data = read_run(final)
+    assert data["state"] == "finished" and data["summary"][METRIC] == pytest.approx(trial.value)
+    assert data["summary"]["tuneflow/state"] == "complete" and "complete" in data["tags"]
+
+
+def _writer_pids() -> list[int]:
+    """This process's W&B writer children (``python -m tuneflow.tracking``)."""
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            cmdline = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        if ppid == os.getpid() and b"tuneflow.tracking" in cmdline:
+            pids.append(int(entry.name))
+    return pids
+
+
+@pytest.mark.slow
+def test_a_killed_writer_is_restarted_and_every_trial_gets_its_run(_isolated: Path) -> None:
+    """SIGKILL the writer in the middle of trial 8 (of 20): 20 trial runs + 1 summary, all whole."""
+    killed: list[int] = []
+    earlier = set(_writer_pids())  # writers of earlier studies may still be shutting down
+
+    def train(config: dict[str, Any], trial: tuneflow.TrialContext) -> float:
+        for step in range(3):
+            trial.report(config["x"] + step, step)
+            trial.log({"aux": step}, step=step)
+            if trial.number == 8 and step == 1:
+                time.sleep(0.5)  # let the writer take in the open run and its first rows
+                pids = [pid for pid in _writer_pids() if pid not in earlier]
+                assert len(pids) == 1
+                os.kill(pids[0], signal.SIGKILL)
+                killed.append(pids[0])
+            time.sleep(0.02)
+        return config["x"] * config["model"]["depth"]
+
+    recipe = _recipe(train, method="random", parameters={**PARAMETERS, "y": {"min": 0.0, "max": 1.0}})
+    result = tuneflow.tune(recipe, n_trials=20, storage="memory")
+    assert killed and len(result.study.trials) == 20
+    dirs = run_dirs(_isolated / "wandb")
+    runs = {read_run(d)["run_id"]: d for d in dirs}
+    assert len(dirs) == len(runs) == 21  # no duplicate or partial directory left behind
+    assert sum("-summary-" in rid for rid in runs) == 1
+    for t in result.study.trials:
+        run_dir = runs[t.user_attrs[RUN_ID_ATTR]]
+        data = read_run(run_dir)
+        assert data["config"] == result.config_of(t)
+        assert data["state"] == "finished" and data["summary"][METRIC] == pytest.approx(t.value)
+        history = _history(run_dir)
+        assert {s: row[METRIC] for s, row in history.items()} == t.intermediate_values
+        assert [row["aux"] for _, row in sorted(history.items())] == [0, 1, 2]
+
+
+EPOCHS = 6
+EPOCHS_RUN: list[int] = []
+
+
+def _agent_train() -> None:
+    """Written for wandb.agent: no arguments, wandb.init / wandb.config / wandb.log per epoch."""
+    import wandb
+
+    with wandb.init():
+        x, depth = wandb.config["x"], wandb.config.model["depth"]
+        for epoch in range(EPOCHS):
+            EPOCHS_RUN.append(epoch)
+            wandb.log({METRIC: x * depth + 1.0 / (epoch + 1), "epoch": epoch})
+
+
+@pytest.mark.slow
+def test_agent_style_train_is_pruned_by_wandb_hyperband(_isolated: Path) -> None:
+    """The logged metric feeds the trial; W&B's hyperband stops the function at its `wandb.log`."""
+    EPOCHS_RUN.clear()
+    recipe = _recipe(_agent_train, early_terminate={"type": "hyperband", "min_iter": 1, "eta": 2})
+    result = tuneflow.tune(recipe, n_trials=10, storage="memory", wandb={"summary_run": False})
+    states = [t.state for t in result.study.trials]
+    pruned = [t for t in result.study.trials if t.state == optuna.trial.TrialState.PRUNED]
+    assert pruned and states.count(optuna.trial.TrialState.COMPLETE) >= 2, states
+    assert len(EPOCHS_RUN) < 10 * EPOCHS  # pruned functions really stopped
+    runs = {read_run(d)["run_id"]: d for d in run_dirs(_isolated / "wandb")}
+    assert len(runs) == 10
+    for t in result.study.trials:
+        run_dir = runs[t.user_attrs[RUN_ID_ATTR]]
+        history = _history(run_dir)
+        # every logged value of the metric is an intermediate value, one step per logging
+        assert {s: row[METRIC] for s, row in history.items()} == pytest.approx(t.intermediate_values)
+        summary = read_run(run_dir)["summary"]
+        if t.state == optuna.trial.TrialState.PRUNED:
+            assert len(history) < EPOCHS and summary["tuneflow/state"] == "pruned"
+        else:
+            assert len(history) == EPOCHS and summary["tuneflow/state"] == "complete"
+
+
+def test_rows_out_of_step_order_are_kept_offline(_isolated: Path) -> None:
+    """A row logged at a step below one already streamed: W&B would drop it; the run is rewritten."""
+
+    def train(config: dict[str, Any], trial: tuneflow.TrialContext) -> float:
+        trial.report(3.0, 2)
+        trial.log({"aux": 0}, step=0)  # late
+        trial.log({"aux": 5})  # no step: after the last one (3)
+        trial.report(1.0, 1)  # late
+        return 1.0
+
+    result = tuneflow.tune(_recipe(train), n_trials=1, storage="memory", wandb={"summary_run": False})
+    run_dir = _run_dir(_isolated, result.study.trials[0].user_attrs[RUN_ID_ATTR])
+    assert run_dir is not None and len(run_dirs(_isolated / "wandb")) == 1
+    rows = {step: {k: v for k, v in row.items() if not k.startswith("_")} for step, row in _history(run_dir).items()}
+    assert rows == {0: {"aux": 0}, 1: {METRIC: 1.0}, 2: {METRIC: 3.0}, 3: {"aux": 5}}
+
+
+def test_summary_run_with_an_importance_factory_that_cannot_be_pickled(_isolated: Path) -> None:
+    """A lambda factory cannot go to the writer process: the summary run is built here, charts included."""
+    from optuna.importance import FanovaImportanceEvaluator
+
+    from tuneflow.engine.study import create_study
+    from tuneflow.tracking.tracker import make_tracker
+
+    def train(config: dict[str, Any]) -> float:
+        return config["x"] * config["model"]["depth"]
+
+    recipe = _recipe(train)
+    storage = "sqlite:///lambda.db"
+    tracker = make_tracker(
+        {}, recipe, create_study(recipe, storage), importance=lambda: FanovaImportanceEvaluator(seed=0)
+    )
+    result = tuneflow.tune(recipe, storage=storage, tracker=tracker)
+    summaries = [read_run(d) for d in run_dirs(_isolated / "wandb") if "-summary-" in d.name]
+    assert len(summaries) == 1 and summaries[0]["summary"]["tuneflow/n_trials"] == len(result.study.trials)
+    assert "charts/param_importances" in summaries[0]["summary"]

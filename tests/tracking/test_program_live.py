@@ -1,0 +1,125 @@
+"""Program trials followed live: the metric a real program logs per epoch reaches its trial while
+the program runs, and the sweep's `early_terminate` block stops programs early. Epochs are counted
+in the programs' own W&B runs, read back with W&B's reader.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tuneflow.cli import main
+from tuneflow.engine.result import load_result
+from tuneflow.tracking.follow import RunFollower, metric_value
+from tuneflow.tracking.reader import read_records, run_dirs
+
+EPOCHS = 10
+
+PROGRAM = """\
+import time
+import wandb
+
+run = wandb.init()
+for epoch in range(run.config.epochs):
+    time.sleep(0.3)  # values reach the trial ~1 s after wandb.log: a stop must come before the end
+    wandb.log({"loss": (run.config.lr - 0.1) ** 2 * 100 + 1.0 / (epoch + 1), "epoch": epoch})
+run.finish()
+"""
+
+
+@pytest.fixture(autouse=True)
+def _python_on_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`${interpreter}` is `python` from PATH, as under `wandb agent`: the test's environment is the user's."""
+    monkeypatch.setenv("PATH", f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
+
+
+def _sweep(where: Path, early_terminate: str) -> Path:
+    (where / "train.py").write_text(PROGRAM)
+    sweep = where / "sweep.yaml"
+    sweep.write_text(
+        textwrap.dedent(
+            f"""\
+            program: train.py
+            method: random
+            metric: {{name: loss, goal: minimize}}
+            parameters:
+              lr: {{min: 0.0, max: 1.0}}
+              epochs: {{value: {EPOCHS}}}
+            """
+        )
+        + early_terminate
+    )
+    return sweep
+
+
+def _epochs(run_dir: Path) -> tuple[int, bool]:
+    """How many epochs a run logged, and whether it wrote an exit record (ended by itself)."""
+    records = read_records(run_dir)
+    rows = sum(1 for r in records if r.get("type") == "history" and "loss" in r["history"]["item"])
+    return rows, any(r.get("type") == "exit" for r in records)
+
+
+@pytest.mark.slow
+def test_hyperband_stops_programs_that_log_per_epoch(_isolated: Path) -> None:
+    sweep = _sweep(_isolated, "early_terminate: {type: hyperband, min_iter: 2, eta: 2}\n")
+    args = ["run", str(sweep), "--n-trials", "10", "--seed", "1", "--n-jobs", "2", "--storage", "sqlite:///s.db"]
+    result = CliRunner().invoke(main, [*args, "--no-progress"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    trials = load_result("sqlite:///s.db").study.get_trials()
+    runs = {d.name.rsplit("-t", 1)[-1]: d for d in run_dirs(_isolated / "wandb") if "-summary-" not in d.name}
+    total, cut_short = 0, 0
+    states = {t.state.name for t in trials}
+    assert states == {"COMPLETE", "PRUNED"}, states
+    for t in trials:
+        epochs, ended = _epochs(runs[str(t.number)])
+        total += epochs
+        if t.state.name == "COMPLETE":  # every logged value reached the trial while it ran
+            assert epochs == EPOCHS and ended and sorted(t.intermediate_values) == list(range(1, EPOCHS + 1))
+        else:  # stopped, its run left as W&B's agent leaves a stopped run (no exit record)
+            # (a stop decided at the last epoch can reach the program inside run.finish())
+            assert 2 <= len(t.intermediate_values) <= epochs <= EPOCHS and not ended
+            assert t.value == t.intermediate_values[max(t.intermediate_values)]  # PRUNED with its last value
+            cut_short += epochs < EPOCHS
+    assert cut_short >= 1
+    assert total < EPOCHS * len(trials)  # measurably fewer epochs than without early termination
+
+
+@pytest.mark.slow
+def test_without_early_terminate_every_program_runs_all_epochs_and_reports_them(_isolated: Path) -> None:
+    sweep = _sweep(_isolated, "")
+    args = ["run", str(sweep), "--n-trials", "2", "--seed", "1", "--storage", "sqlite:///s.db", "--no-wandb"]
+    result = CliRunner().invoke(main, [*args, "--no-progress"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    for t in load_result("sqlite:///s.db").study.get_trials():
+        assert t.state.name == "COMPLETE" and len(t.intermediate_values) == EPOCHS  # learning curves in Optuna
+        assert t.value == pytest.approx(t.intermediate_values[EPOCHS])
+
+
+@pytest.mark.parametrize(
+    ("item", "metric", "value"),
+    [
+        ({"loss": 0.5}, "loss", 0.5),
+        ({"val": {"loss": 2}}, "val.loss", 2.0),
+        ({"val.loss": 3}, "val.loss", 3.0),
+        ({"loss": "0.5"}, "loss", None),
+        ({"loss": True}, "loss", None),
+        ({"loss": float("nan")}, "loss", None),
+        ({"acc": 1.0}, "loss", None),
+    ],
+)
+def test_metric_values_read_from_a_history_row(item: dict, metric: str, value: float | None) -> None:
+    assert metric_value(item, metric) == value
+
+
+def test_a_follower_of_a_run_that_never_appears_closes_at_once(tmp_path: Path) -> None:
+    import time
+
+    follower = RunFollower(tmp_path / "wandb", "nope", "loss").start()
+    start = time.monotonic()
+    follower.close(linger=30)
+    assert time.monotonic() - start < 2 and follower.take() == [] and follower.logged == 0

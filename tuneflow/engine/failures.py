@@ -1,0 +1,90 @@
+"""When failing trials stop a study: a bound on failures in a row, and ``wandb agent``'s start-up rules.
+
+W&B's agent (wandb 0.31, ``wandb/wandb_agent.py``, ``Agent.is_flapping``/``is_failing``) stops when
+its runs fail from the start, since a broken program would otherwise fail every run of the sweep:
+
+- ``FLAPPING_MAX_FAILURES = 3`` failed runs within ``FLAPPING_MAX_SECONDS = 60`` s of the agent's
+  start (``WANDB_AGENT_DISABLE_FLAPPING=true`` turns this off);
+- ``MAX_INITIAL_FAILURES = 5``: at least that many failed runs and no fewer failures than runs
+  finished before (``WANDB_AGENT_MAX_INITIAL_FAILURES`` changes it);
+- ``--max-consecutive-failed-runs N`` (no bound by default).
+
+tuneflow applies the first two, with the same numbers and environment variables, to sweep
+``program`` trials (where the agent applies them); a failure is a FAIL trial (the agent counts
+exit codes > 0). The bound on failures in a row is the recipe's ``max_consecutive_failures``
+(10 by default, for every kind of train function).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Callable, Mapping
+
+__all__ = ["FLAPPING_MAX_FAILURES", "FLAPPING_MAX_SECONDS", "MAX_INITIAL_FAILURES", "FailurePolicy"]
+
+FLAPPING_MAX_SECONDS = 60
+FLAPPING_MAX_FAILURES = 3
+MAX_INITIAL_FAILURES = 5
+
+
+def _initial_failures(env: Mapping[str, str]) -> int:
+    """``WANDB_AGENT_MAX_INITIAL_FAILURES`` as the agent reads it (a bad value means the default)."""
+    try:
+        return int(env.get("WANDB_AGENT_MAX_INITIAL_FAILURES", MAX_INITIAL_FAILURES))
+    except ValueError:
+        return MAX_INITIAL_FAILURES
+
+
+class FailurePolicy:
+    """Counts finished trials and says when failures should stop the study (thread-safe).
+
+    ``agent_rules`` turns on ``wandb agent``'s start-up rules; ``clock`` is injectable so the
+    60-second window can be tested without waiting.
+    """
+
+    def __init__(
+        self,
+        max_in_a_row: int,
+        agent_rules: bool,
+        env: Mapping[str, str] | None = None,
+        clock: Callable[[], float] | None = None,
+    ) -> None:
+        env = os.environ if env is None else env
+        self.max_in_a_row = max_in_a_row
+        self.agent_rules = agent_rules
+        self.flapping = env.get("WANDB_AGENT_DISABLE_FLAPPING") != "true"
+        self.max_initial = _initial_failures(env)
+        self._clock: Callable[[], float] = clock or time.monotonic
+        self._start = self._clock()
+        self.failed = 0
+        self.finished = 0
+        self.in_a_row = 0
+        self._lock = threading.Lock()
+
+    def record(self, failed: bool) -> str | None:
+        """Count one finished trial; return why the study should stop now, or None."""
+        with self._lock:
+            reason = None
+            if failed:
+                self.failed += 1
+                self.in_a_row += 1
+            else:
+                self.in_a_row = 0
+            if failed and self.in_a_row >= self.max_in_a_row:
+                reason = f"{self.in_a_row} trials failed in a row"
+            elif failed and self.agent_rules:
+                elapsed = self._clock() - self._start
+                if self.flapping and elapsed < FLAPPING_MAX_SECONDS and self.failed >= FLAPPING_MAX_FAILURES:
+                    reason = (
+                        f"{self.failed} trials failed in the first {FLAPPING_MAX_SECONDS} s, as `wandb agent` "
+                        "stops (WANDB_AGENT_DISABLE_FLAPPING=true turns this off)"
+                    )
+                elif self.failed >= self.finished and self.failed >= self.max_initial:
+                    reason = (
+                        f"{self.failed} of the first {self.finished + 1} trials failed, as `wandb agent` stops "
+                        f"(WANDB_AGENT_MAX_INITIAL_FAILURES={self.max_initial})"
+                    )
+            self.finished += 1
+            return reason
