@@ -95,7 +95,11 @@ def test_auto_plans_for_the_whole_budget_in_every_worker(tmp_path: Path) -> None
     storage = f"sqlite:///{tmp_path / 'study.db'}"
     recipe_path = write_recipe(tmp_path, "auto")
     recipe = tuneflow.load_recipe(str(recipe_path))
-    whole, share = sampler_choice(recipe, 20).to_dict(), sampler_choice(recipe, 10).to_dict()
+    # workers share one study: trials run in parallel, so auto's parallel choice (TPE with its liar)
+    whole, share = (
+        sampler_choice(recipe, 20, parallel=True).to_dict(),
+        sampler_choice(recipe, 10, parallel=True).to_dict(),
+    )
     assert whole != share  # the budget changes the choice, so the test can tell them apart
     code, out = finish(start("run", recipe_path, storage, "--workers", "2", "--n-trials", "20"), timeout=180)
     assert code == 0, out
