@@ -65,6 +65,16 @@ def test_chosen_experimental_samplers_do_not_warn(method: str, space: Any) -> No
     assert [str(w.message) for w in caught] == []
 
 
+def test_qmc_is_scrambled_so_the_seed_matters() -> None:
+    def first_points(seed: int) -> list[float]:
+        study = optuna.create_study(sampler=make_sampler("qmc", SPACE, seed=seed))
+        study.optimize(lambda t: t.suggest_float("x", 0.0, 1.0), n_trials=5)
+        return [t.params["x"] for t in study.trials[1:]]  # trial 0 is random either way (it finds the space)
+
+    assert first_points(1) == first_points(1)
+    assert first_points(1) != first_points(2)
+
+
 def test_sampler_options_pass_through_and_override_defaults() -> None:
     sampler = make_sampler("tpe", SPACE, seed=0, options={"n_startup_trials": 3, "multivariate": False})
     assert sampler._n_startup_trials == 3 and sampler._multivariate is False

@@ -182,6 +182,8 @@ def _make_sampler(method: str, space: SearchSpace | None, seed: int | None, opts
     if method == "cmaes":
         return optuna.samplers.CmaEsSampler(seed=seed, **opts)
     if method == "qmc":
+        # Scrambled, as the table says: unscrambled Sobol ignores the seed (every seed, same points).
+        opts.setdefault("scramble", True)
         return optuna.samplers.QMCSampler(seed=seed, **opts)
     if method == "nsga2":
         return optuna.samplers.NSGAIISampler(seed=seed, **opts)
