@@ -31,6 +31,7 @@ from typing import Any
 
 import click
 from optuna.trial import TrialState
+from tqdm.auto import tqdm
 
 from tuneflow.engine.gridindex import GridIndex, check_grid
 from tuneflow.engine.loop import count_toward_cap
@@ -156,8 +157,6 @@ def _total(study: Any, recipe: Recipe, grid: GridIndex | None, n_trials: int | N
 
 
 def _bar(progress: bool, total: int | None, workers: int, url: str) -> Any:
-    from tqdm.auto import tqdm
-
     return tqdm(
         total=total,
         disable=not progress,
@@ -210,8 +209,6 @@ class _Pool:
                 if not line.strip() or line in self.seen:
                     continue
                 self.seen.add(line)
-            from tqdm.auto import tqdm
-
             tqdm.write(line, file=sys.stderr)
 
     def follow(self, study: Any, bar: Any) -> None:

@@ -10,7 +10,6 @@ per worker, and the tracker hooks.
 from __future__ import annotations
 
 import logging
-import threading
 import warnings
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -25,7 +24,7 @@ from tuneflow.engine.liveness import Keeper
 from tuneflow.engine.loop import Optimizer, count_toward_cap
 from tuneflow.engine.result import TuneResult, jsonable
 from tuneflow.engine.signals import Interrupted, SignalGuard
-from tuneflow.engine.storage import StorageSettings, redact_url
+from tuneflow.engine.storage import DEFAULT_STORAGE, StorageSettings, redact_url
 from tuneflow.engine.study import create_study
 from tuneflow.engine.trial import Tracker, TrialContext, call_train, to_values, train_arity
 from tuneflow.errors import RecipeError, TrialFailed, TuneflowWarning
@@ -107,7 +106,6 @@ class _Loop:
         self.failures = FailurePolicy(recipe.max_consecutive_failures, agent_rules=_is_program(recipe.train))
         #: The optimizer's ``stop(reason)``, set once it exists (the loop's callbacks come first).
         self.stop: Callable[[str], None] = lambda reason: None
-        self._lock = threading.Lock()
 
     def _define_by_run(self, trial: optuna.Trial) -> dict[str, Any]:
         config = self.recipe.space(trial)  # type: ignore[misc]
@@ -145,11 +143,10 @@ class _Loop:
             why = self.failures.record(frozen.state == TrialState.FAIL)
             if why is not None:
                 self.stop(f"{why} (last: {frozen.user_attrs.get(FAIL_REASON_ATTR, 'see the log')})")
-        with self._lock:
-            if frozen.state == TrialState.COMPLETE:
-                for metric, value in zip(self.recipe.metrics, frozen.values):
-                    if metric.reached(value):
-                        self.stop(f"trial {frozen.number} reached the target {metric.name} = {metric.target:g}")
+        if frozen.state == TrialState.COMPLETE:
+            for metric, value in zip(self.recipe.metrics, frozen.values):
+                if metric.reached(value):
+                    self.stop(f"trial {frozen.number} reached the target {metric.name} = {metric.target:g}")
 
 
 def tune(
@@ -258,9 +255,7 @@ def tune(
 
 def _say_how_to_resume(study: Study, storage: Any, exc: Interrupted) -> None:
     where = (
-        "an in-memory storage (nothing to resume)"
-        if storage == "memory"
-        else redact_url(storage or "sqlite:///tuneflow.db")
+        "an in-memory storage (nothing to resume)" if storage == "memory" else redact_url(storage or DEFAULT_STORAGE)
     )
     logger.warning(
         "tuneflow: %s: trials in flight were marked FAIL and queued to run again; finished trials are kept in %s. "

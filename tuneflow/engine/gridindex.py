@@ -40,7 +40,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import optuna
-from optuna.distributions import CategoricalDistribution
 from optuna.study import Study
 from optuna.trial import FrozenTrial, TrialState
 
@@ -93,9 +92,6 @@ class GridIndex:
             index, digit = divmod(index, len(values))
             out[name] = values[digit]
         return dict(reversed(list(out.items())))
-
-    def distributions(self) -> dict[str, CategoricalDistribution]:
-        return {n: CategoricalDistribution(list(v)) for n, v in zip(self.names, self.values)}
 
 
 def _template(grid: GridIndex, index: int, owner: str) -> FrozenTrial:

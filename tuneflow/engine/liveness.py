@@ -114,14 +114,15 @@ class Keeper:
 
     # -- trials of this process --------------------------------------------------------------
 
-    def started(self, trial_id: int) -> None:
-        """A trial of this process started: record its owner and its first heartbeat."""
+    def started(self, trial_id: int, owner_recorded: bool = False) -> None:
+        """A trial of this process started: record its owner (unless the trial was created with it,
+        as a claimed grid point is) and its first heartbeat."""
         if not self.enabled:
             return
         with self._lock:
             self._running.add(trial_id)
         storage = adapter.storage_of(self.study)
-        if self.owner:
+        if self.owner and not owner_recorded:
             storage.set_trial_system_attr(trial_id, OWNER_ATTR, self.owner)
         self._beat(trial_id)
 
@@ -177,14 +178,11 @@ class Keeper:
             return []
         study, storage = self.study, adapter.storage_of(self.study)
         stale: list[int] = []
-        if self.rdb_heartbeat:
-            with self._lock:
-                mine = set(self._running)
-            ids = [i for i in adapter.stale_trial_ids(storage, adapter.study_id(study)) if i not in mine]
-            stale += ids
-        now = time.time()
         with self._lock:
             mine = set(self._running)
+        if self.rdb_heartbeat:
+            stale += [i for i in adapter.stale_trial_ids(storage, adapter.study_id(study)) if i not in mine]
+        now = time.time()
         for t in storage.get_all_trials(adapter.study_id(study), deepcopy=False, states=(TrialState.RUNNING,)):
             if adapter.trial_id(t) in mine or adapter.trial_id(t) in stale:
                 continue

@@ -171,9 +171,12 @@ class Optimizer:
                 adapter.storage_of(study).remove_session()
 
     def stop(self, reason: str) -> None:
-        """Start no more trials; the first reason given is the one reported."""
-        if self.stop_reason is None:
-            self.stop_reason = reason
+        """Start no more trials; the first reason given is the one reported (threads may race here)."""
+        with self._lock:
+            first = self.stop_reason is None
+            if first:
+                self.stop_reason = reason
+        if first:
             logger.warning("tuneflow: stopping: %s", reason)
         adapter.request_stop(self.study)
 
@@ -206,6 +209,7 @@ class Optimizer:
             if count >= self.run_cap:
                 self.stop(f"run_cap of {self.run_cap} trials reached")
                 return None
+        claimed = False  # a claimed grid point's trial is created with its owner already recorded
         if not self.grid:
             trial = retry_storage(study.ask, "starting a trial", seconds, logger.warning)
         else:
@@ -217,6 +221,7 @@ class Optimizer:
                 if self.grid_index is not None:
                     trial_id = retry_storage(self._claim_point, "claiming a grid point", seconds, logger.warning)
                     if trial_id is not None:
+                        claimed = True
                         break
                 waiting, running = n_waiting_or_running(study)
                 if waiting == 0 and running == 0:
@@ -230,7 +235,7 @@ class Optimizer:
         with self._lock:
             self._in_flight[adapter.trial_id(trial)] = trial
         try:
-            self.keeper.started(adapter.trial_id(trial))
+            self.keeper.started(adapter.trial_id(trial), owner_recorded=claimed)
         except Exception as exc:  # a lost heartbeat write is not worth losing the trial for
             logger.debug("tuneflow: recording the start of trial %d failed: %s", trial.number, exc)
         return trial
@@ -266,8 +271,6 @@ class Optimizer:
         if adapter.trial_id(trial) in self._abandoned:
             return  # the main thread already failed it after a signal
         frozen = self._tell(trial, state, values)
-        if frozen is None:
-            return
         if error is not None:
             _optuna_logger.warning(
                 f"Trial {trial.number} failed with parameters: {frozen.params} because of the following error: "
@@ -280,7 +283,7 @@ class Optimizer:
             )
         self._after(frozen)
 
-    def _tell(self, trial: optuna.Trial, state: TrialState, values: Any) -> FrozenTrial | None:
+    def _tell(self, trial: optuna.Trial, state: TrialState, values: Any) -> FrozenTrial:
         study = self.study
 
         def tell() -> FrozenTrial:

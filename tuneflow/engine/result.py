@@ -7,6 +7,7 @@ nested config of any trial can be rebuilt without the recipe (``tuneflow best``)
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -142,9 +143,9 @@ class TuneResult:
         """The ``n`` best COMPLETE trials (single objective), best first; none without a metric."""
         if not self.ranked:
             return []
-        done = [t for t in self.study.get_trials(deepcopy=False, states=(TrialState.COMPLETE,))]
         if self.is_multi_objective:
             return self.best_trials[:n]
+        done = self.study.get_trials(deepcopy=False, states=(TrialState.COMPLETE,))
         reverse = self.study.direction == optuna.study.StudyDirection.MAXIMIZE
         return sorted(done, key=lambda t: float(t.value), reverse=reverse)[:n]  # type: ignore[arg-type]
 
@@ -162,24 +163,19 @@ def load_result(storage: str | None = None, study_name: str | None = None) -> Tu
     names = [s.study_name for s in optuna.get_all_study_summaries(backend, include_best_trial=False)]
     if study_name is None:
         if len(names) != 1:
-            where = redact_url(storage or "sqlite:///tuneflow.db")
+            where = redact_url(url)
             listing = ", ".join(names) if names else "no studies"
             raise StorageError(
                 f"{where} holds {listing}; pick one with --study-name" if names else f"{where} holds no studies"
             )
         study_name = names[0]
     elif study_name not in names:
-        raise StorageError(
-            f"no study {study_name!r} in {redact_url(storage or 'sqlite:///tuneflow.db')}"
-            f" (it holds: {', '.join(names) or 'nothing'})"
-        )
+        raise StorageError(f"no study {study_name!r} in {redact_url(url)} (it holds: {', '.join(names) or 'nothing'})")
     return TuneResult(optuna.load_study(study_name=study_name, storage=backend))
 
 
 def jsonable(value: Any) -> Any:
     """``value`` if it survives JSON, else its repr (for configs with objects in them)."""
-    import json
-
     try:
         json.dumps(value)
         return value
