@@ -47,7 +47,7 @@ def test_n_trials_are_split_and_one_wandb_summary_run_is_written(tmp_path: Path)
     code, out = finish(start("run", recipe, storage, "--workers", "2", "--n-trials", "5"), timeout=180)
     assert code == 0, out
     assert states(trials(storage)) == {"COMPLETE": 5}
-    # The same with W&B on (offline): five trial runs and one summary run.
+    # The same with W&B on (offline): four trial runs and one summary run.
     storage2 = f"sqlite:///{tmp_path / 'study2.db'}"
     runner = CliRunner()
     result = runner.invoke(main, ["run", str(recipe), "--storage", storage2, "--workers", "2", "--n-trials", "4"])

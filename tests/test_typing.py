@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 
 import pytest
-from conftest import REPO_ROOT
+from conftest import REPO_ROOT, require
 
 
 @pytest.mark.slow
 def test_mypy_is_clean_on_the_package() -> None:
-    pytest.importorskip("mypy")
+    require("mypy (pip install -e '.[dev]')", importlib.util.find_spec("mypy") is not None)
     proc = subprocess.run(
         [sys.executable, "-m", "mypy", "--no-incremental", "tuneflow"],
         cwd=REPO_ROOT,
