@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import contextlib
 import json
-import math
 import subprocess
 import threading
 from pathlib import Path
 from typing import Any
+
+from tuneflow.values import is_finite_number
 
 __all__ = ["FLUSH_ENV", "RunFollower", "metric_value"]
 
@@ -38,9 +39,7 @@ def metric_value(item: dict[str, Any], metric: str) -> float | None:
         value = item
         for part in metric.split("."):
             value = value.get(part) if isinstance(value, dict) else None
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    return float(value) if math.isfinite(value) else None
+    return float(value) if is_finite_number(value) else None
 
 
 def _core_path() -> str:
