@@ -16,7 +16,9 @@ Live streaming (every ``trial.report`` goes to the trial's open run as it happen
 
 - the cost of one ``trial.report`` on the loop, W&B on vs off (target <= 0.5 ms);
 - the wall time of ``tune`` for 30 trials of 0.2 s each, W&B on vs off, until every run (and
-  the summary run) is on disk (target <= 1.05x).
+  the summary run) is on disk (target <= 1.05x); trials that sleep, and trials that keep every
+  core busy (numpy matrix products on all BLAS threads for 0.2 s), where the writer process has
+  to share the cores with them.
 
     python bench/wandb_overhead.py [--trials 200] [--only table|live]
 """
@@ -123,12 +125,23 @@ def report_cost(n_trials: int, wandb) -> float:
     return sum(spent) / (len(spent) * REPORTS_PER_TRIAL)
 
 
-def sleepy_wall(n_trials: int, seconds: float, wandb) -> float:
-    """Wall seconds of ``tune`` over trials that each take ``seconds`` and report 4 times."""
+def _busy(seconds: float) -> None:
+    """Keep every core busy for ``seconds`` (matrix products run on all BLAS threads)."""
+    import numpy as np
+
+    a = np.random.default_rng(0).random((400, 400))
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        a = (a @ a) / 400.0
+
+
+def sleepy_wall(n_trials: int, seconds: float, wandb, busy: bool = False) -> float:
+    """Wall seconds of ``tune`` over trials that each take ``seconds`` (asleep, or keeping every
+    core ``busy``) and report 4 times."""
 
     def train(config: dict, trial) -> float:
         for step in range(4):
-            time.sleep(seconds / 4)
+            _busy(seconds / 4) if busy else time.sleep(seconds / 4)
             trial.report(config["x"] + step, step)
         return config["x"] ** 2
 
@@ -165,20 +178,22 @@ def live(root: Path) -> None:
     print(f"trial.report on the loop ({10 * REPORTS_PER_TRIAL} reports, in-memory storage):")
     print(f"  W&B off {off * 1000:.3f} ms, W&B on (streamed live) {on * 1000:.3f} ms, +{(on - off) * 1000:.3f} ms")
     variants = {
-        "off": False,
-        "on": {},
-        "on, summary run without charts": {"plots": False},
-        "on, no summary run": {"summary_run": False},
+        "off": (False, False),
+        "on": ({}, False),
+        "on, summary run without charts": ({"plots": False}, False),
+        "on, no summary run": ({"summary_run": False}, False),
+        "off, CPU-bound trials": (False, True),
+        "on, CPU-bound trials": ({}, True),
     }
     walls: dict[str, list[float]] = {label: [] for label in variants}
     for i in range(3):  # interleaved, so machine load hits every variant alike
-        for label, wandb in variants.items():
+        for label, (wandb, busy) in variants.items():
             options = False if wandb is False else {**wandb, "dir": str(root / f"sleepy-{i}-{len(walls[label])}")}
-            walls[label].append(sleepy_wall(30, 0.2, options))
+            walls[label].append(sleepy_wall(30, 0.2, options, busy=busy))
             _wait_for_writers()
-    base = min(walls["off"])
     print("30 trials of 0.2 s (4 reports each), until tune returned (best of 3; all runs on disk):")
     for label, times in walls.items():
+        base = min(walls["off, CPU-bound trials" if "CPU" in label else "off"])
         print(
             f"  W&B {label:32} {min(times):6.2f} s  {min(times) / base:.3f}x   ({', '.join(f'{w:.2f}' for w in times)})"
         )

@@ -142,6 +142,24 @@ def test_a_killed_writer_is_restarted_and_every_trial_gets_its_run(_isolated: Pa
         assert [row["aux"] for _, row in sorted(history.items())] == [0, 1, 2]
 
 
+def test_the_writer_runs_at_the_study_priority(_isolated: Path) -> None:
+    """Not niced: tune waits for every run at the end, so a writer starved by busy cores would
+    make the study wait (bench/wandb_overhead.py measured 1.32x with CPU-bound trials)."""
+    earlier = set(_writer_pids())
+    priorities: list[int] = []
+
+    def train(config: dict[str, Any], trial: tuneflow.TrialContext) -> float:
+        if trial.number == 1:  # the writer has started trial 0's run: it is past its own start-up
+            deadline = time.monotonic() + 60
+            while not run_dirs(_isolated / "wandb") and time.monotonic() < deadline:
+                time.sleep(0.05)
+            priorities.extend(os.getpriority(os.PRIO_PROCESS, p) for p in _writer_pids() if p not in earlier)
+        return config["x"]
+
+    tuneflow.tune(_recipe(train), n_trials=2, storage="memory", wandb={"summary_run": False})
+    assert priorities == [os.getpriority(os.PRIO_PROCESS, 0)]
+
+
 EPOCHS = 6
 EPOCHS_RUN: list[int] = []
 

@@ -155,7 +155,7 @@ def summary_spec(
     columns, data = trial_table(redactor, result)
     charts = {}
     if plots and result.ranked:
-        charts = {f"charts/{name}": fig.to_json() for name, fig in _charts(study, params, names, importance).items()}
+        charts = {f"charts/{name}": fig for name, fig in _charts(study, params, names, importance).items()}
 
     return RunSpec(
         run_id=info.summary_run_id(len(trials)),

@@ -204,13 +204,12 @@ def write_run(
             for step, row in spec.history:
                 run.log(row, step=step, commit=True)
         if spec.tables or spec.charts:
-            import plotly.io
             import wandb
 
             extras: dict[str, Any] = {
                 k: wandb.Table(columns=list[str | int](c), data=d) for k, (c, d) in spec.tables.items()
             }
-            extras.update({k: wandb.Plotly(plotly.io.from_json(fig)) for k, fig in spec.charts.items()})
+            extras.update({k: wandb.Plotly(fig) for k, fig in spec.charts.items()})
             run.log(extras, commit=True)
         # After the history: the last summary update wins, and a history row also updates it.
         run.summary.update(spec.summary)
@@ -603,8 +602,10 @@ def _remove_offline_run(connection: Connection, run_id: str) -> None:
 def _child() -> None:
     """The writer process: open runs, stream rows into them, finish them; acknowledge on stdout."""
     out = os.fdopen(os.dup(1), "wb")
-    with contextlib.suppress(OSError, AttributeError):
-        os.nice(10)  # on a busy machine the optimization loop comes first; wandb-core inherits this
+    # Not niced: ``tune`` waits for every run at the end, and a niced writer (with its wandb-core)
+    # starved by busy cores left a backlog there (bench/wandb_overhead.py, 30 trials of 0.2 s:
+    # 1.32x W&B off with CPU-bound trials and 3.8x beside two busy processes at nice 10; 1.06x
+    # for both at the parent's priority, which costs the loop ~0.1 ms more per trial).
     os.dup2(2, 1)  # anything printed by wandb goes to stderr, not into the acknowledgements
     inp = sys.stdin.buffer
     connection: Connection | None = None
