@@ -235,3 +235,44 @@ def test_summary_run_with_an_importance_factory_that_cannot_be_pickled(_isolated
     summaries = [read_run(d) for d in run_dirs(_isolated / "wandb") if "-summary-" in d.name]
     assert len(summaries) == 1 and summaries[0]["summary"]["tuneflow/n_trials"] == len(result.study.trials)
     assert "charts/param_importances" in summaries[0]["summary"]
+
+
+def test_a_logged_value_that_cannot_reach_the_writer_is_left_out_not_the_run(_isolated: Path) -> None:
+    """A value the writer process cannot unpickle (its class lives in a module only this process
+    has, like a class of the user's ``__main__``) or that cannot be pickled at all (a lambda): W&B
+    could not log it either. It is left out and said; the rest of its row and every run are written,
+    and the writer is not killed (it was, six times, losing every run of the study)."""
+    import sys
+    import types
+
+    from tuneflow.engine.study import create_study
+    from tuneflow.tracking.tracker import make_tracker
+
+    module = types.ModuleType("tuneflow_test_parent_only")
+    thing = type("Thing", (), {"__module__": module.__name__})
+    module.Thing = thing  # type: ignore[attr-defined]
+    sys.modules[module.__name__] = module
+
+    def train(config: dict[str, Any], trial: tuneflow.TrialContext) -> float:
+        for step in range(3):
+            trial.log({"obj": thing(), "fn": lambda: 0, "aux": step, "nested": {"f": len, "g": thing}}, step=step)
+            trial.report(config["x"] + step, step)
+        return config["x"]
+
+    recipe = _recipe(train)
+    try:
+        tracker = make_tracker({"summary_run": False}, recipe, create_study(recipe, "memory"))
+        result = tuneflow.tune(recipe, n_trials=3, storage="memory", tracker=tracker)
+    finally:
+        del sys.modules[module.__name__]
+    writer = tracker.writer  # type: ignore[attr-defined]
+    assert writer.restarts == 0 and not writer.errors and not writer.lost
+    assert len(writer.dropped) == 3 and "obj (tuneflow_test_parent_only.Thing)" in writer.dropped[0]
+    assert "fn (" in writer.dropped[0] and "nested.g (" in writer.dropped[0]
+    for t in result.study.trials:
+        run_dir = _run_dir(_isolated, t.user_attrs[RUN_ID_ATTR])
+        assert run_dir is not None
+        data = read_run(run_dir)
+        assert data["state"] == "finished" and data["summary"]["tuneflow/state"] == "complete"
+        rows = [{k: v for k, v in row.items() if not k.startswith("_")} for _, row in sorted(_history(run_dir).items())]
+        assert [row["aux"] for row in rows] == [0, 1, 2] and all("obj" not in row and "fn" not in row for row in rows)

@@ -275,6 +275,11 @@ class WandbTracker(Tracker):
             parts.append(f"{self.writer.lost} runs lost")
         if self.writer.errors:
             parts.append(f"{len(self.writer.errors)} failed (first: {self.writer.errors[0]})")
+        if self.writer.dropped:
+            parts.append(
+                f"values W&B cannot log (not picklable, or of a class the writer process cannot import) "
+                f"were left out {len(self.writer.dropped)} time(s) (first: {self.writer.dropped[0]})"
+            )
         if self.writer.lost or self.writer.errors or not done:
             parts.append(
                 f"write the missing runs later with `tuneflow backfill-wandb --study-name {self.study_info.name}` "

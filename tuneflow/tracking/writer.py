@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from tuneflow.tracking.runs import RunSpec, StudyInfo
+from tuneflow.tracking.wire import frame, read_frame
 
 __all__ = ["Connection", "RunWriter", "SummaryRequest", "TrialRun", "say"]
 
@@ -238,7 +239,8 @@ class RunWriter:
     A trial's run is opened when the trial starts (:meth:`open`), receives each history row as
     it is logged (:meth:`log`) and is finished with its summary and state when the trial ends
     (:meth:`finish`). Every call only queues a message (microseconds on the loop); a sender
-    thread pickles it into the child's stdin, so a full pipe blocks that thread only. A whole
+    thread frames it into the child's stdin (:mod:`tuneflow.tracking.wire`: a value that cannot
+    cross is left out, never the stream), so a full pipe blocks that thread only. A whole
     run can still be written in one go (:meth:`submit`: the summary run, backfills).
 
     A child process, not a thread: writing a run costs ~30 ms of Python (GIL) time, which a
@@ -261,6 +263,9 @@ class RunWriter:
         self.written: list[Path] = []
         self.skipped = 0
         self.errors: list[str] = []
+        #: Logged values left out of runs because they cannot reach W&B (``run id: key (type)``).
+        self.dropped: list[str] = []
+        self._dropped_seen: set[tuple[str, str]] = set()
         self.restarts = 0
         #: Runs never written because the writer process kept dying.
         self.lost = 0
@@ -356,7 +361,7 @@ class RunWriter:
         conn = self.connection
         state = (conn.project, conn.entity, conn.mode, conn.directory, conn.init_timeout)
         assert proc.stdin is not None
-        pickle.dump(("connection", state), proc.stdin)
+        proc.stdin.write(frame(("connection", state)))
         proc.stdin.flush()
         return proc
 
@@ -383,8 +388,8 @@ class RunWriter:
                 assert proc.stdin is not None
                 if self.connection.mode != self._mode_sent:  # the parent went offline (e.g. agent runs)
                     self._mode_sent = self.connection.mode
-                    pickle.dump(("mode", self._mode_sent), proc.stdin)
-                pickle.dump(message, proc.stdin)
+                    proc.stdin.write(frame(("mode", self._mode_sent)))
+                proc.stdin.write(frame(message))
                 proc.stdin.flush()
             except Exception as exc:  # a dead child is replaced by the reader; nothing else may break the study
                 if proc is not None:
@@ -414,6 +419,16 @@ class RunWriter:
                 return
             if kind == "fallback":
                 self.connection.fall_back(RuntimeError(rest[0]), teardown=False)
+                continue
+            if kind == "dropped":  # values W&B cannot take were left out of a run (each said once per run)
+                with self._cond:
+                    new = [item for item in rest[1] if (rest[0], item) not in self._dropped_seen]
+                    self._dropped_seen.update((rest[0], item) for item in new)
+                    if new:
+                        self.dropped.append(f"{rest[0]}: {', '.join(new)}")
+                continue
+            if kind == "problem":  # a message about a run could not be read; the run goes on
+                self.errors.append(str(rest[1]))
                 continue
             with self._cond:
                 run_id = rest[0]
@@ -620,15 +635,28 @@ def _child() -> None:
         out.flush()
 
     while True:
-        try:
-            kind, *payload = pickle.load(inp)
-        except EOFError:
+        message = read_frame(inp)
+        if message is None:
             for run in runs.values():  # the parent is gone: end what is open, as interrupted
                 with contextlib.suppress(Exception):
                     run.finish(exit_code=1)
             if warming is not None:  # no exit in the middle of an import
                 warming.join(timeout=60)
             return
+        kind = message.kind
+        if message.payload is None:  # unreadable: the other messages still are
+            problem = f"{kind} message of W&B run {message.run_id} could not be read: {message.error}"
+            if kind in ("finish", "summary"):
+                if message.run_id in runs:
+                    with contextlib.suppress(Exception):
+                        runs.pop(message.run_id).finish(exit_code=1)
+                reply("error", message.run_id, problem)
+            else:
+                reply("problem", message.run_id, problem)
+            continue
+        payload = message.payload
+        if message.dropped:
+            reply("dropped", message.run_id, list(dict.fromkeys(message.dropped)))
         if kind == "connection":
             connection = Connection(*payload[0])
             continue
