@@ -50,3 +50,35 @@ def test_a_logged_row_costs_microseconds() -> None:
             redactor.value(row)
         best = min(best, (time.perf_counter() - start) / len(rows))
     assert best < 12e-6, f"{best * 1e6:.1f} us per row"
+
+
+def test_a_secret_config_value_quoted_in_a_text_never_reaches_wandb(_isolated: Any) -> None:
+    """The value of a secret-named config key is redacted under its key, and also wherever a text
+    quotes it: a logged string, a failure message (run summary, the summary run's trials table)."""
+    import tuneflow
+    from tuneflow.tracking.reader import read_run, run_dirs
+
+    password = "Swordfish-2026"  # neither a URL nor token-like: only its key says it is secret
+
+    def train(config: dict[str, Any], trial: tuneflow.TrialContext) -> float:
+        trial.log({"note": f"connected with {config['db']['password']}", "lr": config["x"]}, step=0)
+        if config["x"] > 0.25:
+            raise RuntimeError(f"login refused for password {config['db']['password']}")
+        return config["x"]
+
+    recipe = tuneflow.Recipe(
+        name="quoted-secret",
+        train=train,
+        parameters={"x": {"values": [0.1, 0.2, 0.3]}, "db": {"parameters": {"password": {"value": password}}}},
+        method="grid",
+        metric={"name": "loss", "goal": "minimize"},
+    )
+    result = tuneflow.tune(recipe, storage="memory")
+    assert [t.state.name for t in result.study.trials] == ["COMPLETE", "COMPLETE", "FAIL"]
+    files = [p for p in (_isolated / "wandb").rglob("*") if p.is_file()]
+    assert len(run_dirs(_isolated / "wandb")) == 4  # 3 trials and the summary run
+    leaks = [str(p) for p in files if password.encode() in p.read_bytes()]
+    assert not leaks, f"the password was written to {leaks}"
+    failed = next(read_run(d) for d in run_dirs(_isolated / "wandb") if d.name.endswith("-t2"))
+    assert failed["summary"]["tuneflow/fail_reason"] == f"RuntimeError: login refused for password {REDACTED}"
+    assert failed["config"]["db"] == {"password": REDACTED}

@@ -61,7 +61,8 @@ class Redactor:
     """Removes secrets from what goes to W&B: secret-named keys, URL passwords, known secrets."""
 
     def __init__(self, secrets: tuple[str, ...] = ()) -> None:
-        self.secrets = tuple(s for s in secrets if s and len(s) >= 4)
+        # Longest first: a secret that contains another is replaced whole.
+        self.secrets = tuple(sorted((s for s in secrets if s and len(s) >= 4), key=len, reverse=True))
 
     def text(self, value: str) -> str:
         """``value`` with URL passwords, known secrets and token-like words replaced by ``***``."""
@@ -101,9 +102,28 @@ class Redactor:
             return self.text(value)
         return value
 
+    def including(self, config: Mapping[str, Any]) -> Redactor:
+        """This redactor also knowing the values of ``config``'s secret-named keys, so that they are
+        scrubbed from texts too: a failure message or a logged string that quotes ``api_key``."""
+        found = list(self.secrets)
+        _secret_values(config, found)
+        return self if len(found) == len(self.secrets) else Redactor(tuple(dict.fromkeys(found)))
+
     @staticmethod
     def is_secret_key(key: str) -> bool:
         return _is_secret_key(key.rsplit(".", 1)[-1])
+
+
+def _secret_values(value: Any, found: list[str], secret: bool = False) -> None:
+    """Collect into ``found`` the texts (and numbers, as text) held under secret-named keys."""
+    if isinstance(value, Mapping):
+        for k, v in value.items():
+            _secret_values(v, found, secret or _is_secret_key(str(k)))
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            _secret_values(v, found, secret)
+    elif secret and value is not None and not isinstance(value, bool):
+        found.append(str(value))
 
 
 def storage_secrets(study: optuna.Study) -> tuple[str, ...]:

@@ -165,6 +165,7 @@ def trial_spec(
     ``metrics`` every number train returned. A trial still RUNNING (an interrupted study) is "fail".
     """
     metric = info.metrics[0].name if info.metrics else "value"  # trial.report's name without a metric
+    redactor = redactor.including(config)  # a failure message may quote a secret config value
     state = {TrialState.COMPLETE: "complete", TrialState.PRUNED: "pruned", TrialState.FAIL: "fail"}.get(
         frozen.state, "fail"
     )

@@ -42,7 +42,9 @@ def trial_table(redactor: Redactor, result: TuneResult) -> tuple[list[str], list
     names = result.metric_names
     rows, keys = [], []
     for t in result.study.get_trials(deepcopy=False):
-        config = flatten(redactor.value(result.config_of(t)))
+        raw = result.config_of(t)
+        trial_redactor = redactor.including(raw)  # its fail reason may quote a secret config value
+        config = flatten(trial_redactor.value(raw))
         for k in config:
             if k not in keys:
                 keys.append(k)
@@ -56,7 +58,7 @@ def trial_table(redactor: Redactor, result: TuneResult) -> tuple[list[str], list
                     "state": t.state.name.lower(),
                     **{n: values.get(n) for n in names},
                     "duration_s": duration,
-                    "fail_reason": redactor.text(str(reason)) if reason else None,
+                    "fail_reason": trial_redactor.text(str(reason)) if reason else None,
                     "wandb_run_id": t.user_attrs.get(RUN_ID_ATTR),
                 },
                 config,

@@ -111,14 +111,16 @@ class WandbTracker(Tracker):
         self._open[ctx.number] = ctx
         info = self.study_info
         run_id = info.run_id(ctx.number)
+        redactor = self.redactor.including(ctx.config)
         slot = TrialRun(
             run_id=run_id,
             name=info.trial_run_name(ctx.number),
             tags=info.trial_tags(),
             group=info.group,
-            config=self.redactor.value(ctx.config),
+            config=redactor.value(ctx.config),
             connection=self.connection,
             started=time.time(),
+            redactor=redactor,
         )
         ctx.tracker_slot = slot
         try:
@@ -142,7 +144,7 @@ class WandbTracker(Tracker):
     def on_log(self, ctx: TrialContext, step: int | None, row: dict[str, Any]) -> None:
         slot = _slot(ctx)
         if slot is not None and slot.streaming:
-            self._stream(slot, step, self.redactor.value(row))
+            self._stream(slot, step, slot.redactor.value(row))
 
     def _stream(self, slot: TrialRun, step: int | None, row: dict[str, Any]) -> None:
         """Send one history row to the trial's open run, at the step ``merge_history`` gives it."""

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tuneflow.tracking.redact import Redactor
 from tuneflow.tracking.runs import RunSpec, StudyInfo
 from tuneflow.tracking.wire import frame, read_frame
 
@@ -79,6 +80,8 @@ class TrialRun:
     config: dict[str, Any]
     connection: Connection
     started: float
+    #: The study's redactor, also knowing this trial's secret config values (for its logged texts).
+    redactor: Redactor = field(default_factory=Redactor)
     #: The W&B run of an agent-style trial, open until the trial ends.
     agent_run: Any = None
     #: A sweep ``program`` wrote the trial's run itself (the tracker must not write another).
