@@ -82,3 +82,33 @@ def test_a_secret_config_value_quoted_in_a_text_never_reaches_wandb(_isolated: A
     failed = next(read_run(d) for d in run_dirs(_isolated / "wandb") if d.name.endswith("-t2"))
     assert failed["summary"]["tuneflow/fail_reason"] == f"RuntimeError: login refused for password {REDACTED}"
     assert failed["config"]["db"] == {"password": REDACTED}
+
+
+def test_summary_charts_show_no_secret_parameter_or_config(_isolated: Any) -> None:
+    """Optuna's Pareto-front hover text shows every parameter and user attribute (a define-by-run
+    trial stores its whole config there): the charts are drawn without the secret ones."""
+    import tuneflow
+    from tuneflow.tracking.reader import run_dirs
+
+    password, token = "Swordfish-2026", "vault-ABCDEF-1234"
+
+    def space(trial: Any) -> dict[str, Any]:
+        x = trial.suggest_float("x", 0.0, 1.0)
+        return {"x": x, "api_key": trial.suggest_categorical("api_key", [token]), "db": {"password": password}}
+
+    recipe = tuneflow.Recipe(
+        name="pareto-secrets",
+        train=lambda config: {"a": config["x"], "b": 1.0 - config["x"]},
+        space=space,
+        method="random",
+        metric=[{"name": "a", "goal": "minimize"}, {"name": "b", "goal": "minimize"}],
+        seed=0,
+    )
+    tuneflow.tune(recipe, n_trials=4, storage="memory")
+    summary = next(d for d in run_dirs(_isolated / "wandb") if "-summary-" in d.name)
+    charts = sorted(p.name.split("_0_")[0] for p in (summary / "files" / "media" / "plotly" / "charts").iterdir())
+    assert "pareto_front" in charts and "parallel_coordinate" in charts
+    files = [p for p in (_isolated / "wandb").rglob("*") if p.is_file()]
+    for secret in (password, token):
+        leaks = [str(p) for p in files if secret.encode() in p.read_bytes()]
+        assert not leaks, f"{secret!r} written to {leaks}"
