@@ -276,3 +276,40 @@ def test_a_logged_value_that_cannot_reach_the_writer_is_left_out_not_the_run(_is
         assert data["state"] == "finished" and data["summary"]["tuneflow/state"] == "complete"
         rows = [{k: v for k, v in row.items() if not k.startswith("_")} for _, row in sorted(_history(run_dir).items())]
         assert [row["aux"] for row in rows] == [0, 1, 2] and all("obj" not in row and "fn" not in row for row in rows)
+
+
+@pytest.mark.slow
+def test_a_writer_that_keeps_dying_accounts_for_every_run_once(_isolated: Path) -> None:
+    """SIGKILL each writer process while a trial's run is open, until tuneflow gives up restarting
+    it: every trial's run is then written, already there or lost, each counted once."""
+    from tuneflow.engine.study import create_study
+    from tuneflow.tracking.tracker import make_tracker
+
+    earlier = set(_writer_pids())
+    killed: list[int] = []
+
+    def train(config: dict[str, Any], trial: tuneflow.TrialContext) -> float:
+        trial.log({"aux": 1}, step=0)
+        deadline = time.monotonic() + (10 if len(killed) <= tracker.writer.MAX_RESTARTS else 0.5)
+        while time.monotonic() < deadline:
+            pids = [p for p in _writer_pids() if p not in earlier and p not in killed]
+            if pids:
+                time.sleep(0.3)  # let it take in the open run
+                os.kill(pids[0], signal.SIGKILL)
+                killed.append(pids[0])
+                break
+            time.sleep(0.05)
+        return config["x"]
+
+    recipe = _recipe(train, method="random")
+    tracker: Any = make_tracker({"summary_run": False}, recipe, create_study(recipe, "memory"))
+    n_trials = tracker.writer.MAX_RESTARTS + 3
+    tuneflow.tune(recipe, n_trials=n_trials, storage="memory", tracker=tracker)
+    writer = tracker.writer
+    assert len(killed) == writer.MAX_RESTARTS + 1 and writer.restarts == writer.MAX_RESTARTS
+    assert writer.lost >= 1
+    assert len(writer.written) + writer.skipped + writer.lost == n_trials, (
+        len(writer.written),
+        writer.skipped,
+        writer.lost,
+    )

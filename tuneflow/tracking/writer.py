@@ -462,7 +462,8 @@ class RunWriter:
                 self._cond.notify_all()
                 return
             if self.restarts >= self.MAX_RESTARTS:
-                self.lost += len(self._unacked) + len(live)
+                # Finished runs are lost now; open ones when their trial ends (``finish`` counts them).
+                self.lost += len(self._unacked)
                 self.errors.append(f"the W&B writer process died {self.restarts + 1} times; gave up restarting it")
                 self._unacked.clear()
                 self._live.clear()
