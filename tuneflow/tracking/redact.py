@@ -111,6 +111,7 @@ class Redactor:
 
     @staticmethod
     def is_secret_key(key: str) -> bool:
+        """Whether a W&B-style dotted key's last part names a secret (``db.password``)."""
         return _is_secret_key(key.rsplit(".", 1)[-1])
 
 

@@ -17,7 +17,6 @@ import contextlib
 import hashlib
 import os
 import re
-import time
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -77,7 +76,6 @@ class StudyInfo:
     project: str
     entity: str | None
     sampler: str | None = None  # the sampler that runs, one line (what `auto`/`bayes` resolved to)
-    started: float = field(default_factory=time.monotonic)
 
     def run_id(self, number: int) -> str:
         """The W&B run id of trial ``number`` (stable across sessions of the same study)."""
@@ -100,6 +98,7 @@ class StudyInfo:
         return f"{self.prefix}-summary-{n_trials}"
 
     def summary_run_name(self) -> str:
+        """The display name of the study's summary runs."""
         return f"{self.name}-summary"
 
     def summary_tags(self, interrupted: bool) -> list[str]:
@@ -133,7 +132,7 @@ def study_run_prefix(study: optuna.Study) -> str:
 def merge_history(history: list[tuple[int | None, dict[str, Any]]], metric: str) -> list[tuple[int, dict[str, Any]]]:
     """Rows at their steps, merged per step, in step order; ``None`` steps follow the last step.
 
-    ``OBJECTIVE_ROW_KEY`` rows (``trial.report``) is renamed to the recipe's metric name.
+    ``OBJECTIVE_ROW_KEY`` (a ``trial.report`` value) is renamed to the recipe's metric name.
     """
     rows: dict[int, dict[str, Any]] = {}
     auto = 0

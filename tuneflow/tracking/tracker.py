@@ -26,8 +26,6 @@ Everything goes through the writer process (:class:`~tuneflow.tracking.writer.Ru
 from __future__ import annotations
 
 import os
-import pickle
-import time
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +41,7 @@ from tuneflow.tracking.options import WandbOptions, resolve_mode
 from tuneflow.tracking.redact import Redactor, storage_secrets
 from tuneflow.tracking.runs import RunSpec, StudyInfo, study_run_prefix, trial_spec
 from tuneflow.tracking.summary import Importance, summary_spec
+from tuneflow.tracking.wire import picklable
 from tuneflow.tracking.writer import Connection, RunWriter, SummaryRequest, TrialRun, say
 
 __all__ = ["WandbTracker", "make_tracker"]
@@ -87,7 +86,7 @@ class WandbTracker(Tracker):
         self.writer = RunWriter(self.connection)
         # The summary run is built in the writer process, which needs the importance factory
         # pickled; a factory that cannot be (a lambda) builds it here at the end, as before.
-        self._summary_in_child = _picklable(importance)
+        self._summary_in_child = picklable(importance)
         if options.summary_run and options.plots and self._summary_in_child:
             self.writer.warm(importance)
         self.agent_style = recipe.train is not None and train_arity(recipe.train) == 0
@@ -96,14 +95,6 @@ class WandbTracker(Tracker):
             self.agent_runner = self._run_agent_style
         self.agent_written: list[Path] = []
         self._open: dict[int, TrialContext] = {}  # started, not yet ended (interrupted if left at close)
-
-    # -- names ---------------------------------------------------------------------------------
-
-    def run_id(self, number: int) -> str:
-        return self.study_info.run_id(number)
-
-    def run_path(self, run_id: str) -> str:
-        return self.study_info.run_path(run_id)
 
     # -- hooks ---------------------------------------------------------------------------------
 
@@ -119,13 +110,12 @@ class WandbTracker(Tracker):
             group=info.group,
             config=redactor.value(ctx.config),
             connection=self.connection,
-            started=time.time(),
             redactor=redactor,
         )
         ctx.tracker_slot = slot
         try:
             ctx.optuna_trial.set_user_attr(RUN_ID_ATTR, run_id)
-            ctx.optuna_trial.set_user_attr(RUN_PATH_ATTR, self.run_path(run_id))
+            ctx.optuna_trial.set_user_attr(RUN_PATH_ATTR, info.run_path(run_id))
         except Exception:  # the storage owns the trial; never fail a trial for this
             pass
         # The run opens now, in the writer process; agent-style trains open their own run on the
@@ -291,15 +281,6 @@ class WandbTracker(Tracker):
         if mode == "offline" and written:
             message += f"; upload with `wandb sync {where}/offline-run-*`"
         say(message)
-
-
-def _picklable(value: Any) -> bool:
-    """Whether ``value`` can be sent to the writer process."""
-    try:
-        pickle.dumps(value)
-    except Exception:
-        return False
-    return True
 
 
 _HINTED: set[str] = set()

@@ -23,7 +23,7 @@ import types
 from collections.abc import Mapping
 from typing import IO, Any
 
-__all__ = ["Dropped", "Frame", "frame", "read_frame", "without_dropped"]
+__all__ = ["Dropped", "Frame", "frame", "picklable", "read_frame", "without_dropped"]
 
 
 class Dropped:
@@ -62,9 +62,9 @@ class _SendingPickler(pickle.Pickler):
     """
 
     def reducer_override(self, obj: Any) -> Any:
-        if _picklable(obj):
+        if picklable(obj):
             return NotImplemented
-        if isinstance(obj, (type, types.FunctionType, types.BuiltinFunctionType)) or not _picklable(type(obj)):
+        if isinstance(obj, (type, types.FunctionType, types.BuiltinFunctionType)) or not picklable(type(obj)):
             return (_dropped, (_describe(obj),))  # pickled by reference, and the reference fails
         try:
             obj.__reduce_ex__(pickle.DEFAULT_PROTOCOL)
@@ -73,7 +73,8 @@ class _SendingPickler(pickle.Pickler):
         return NotImplemented  # its parts are tried one by one
 
 
-def _picklable(obj: Any) -> bool:
+def picklable(obj: Any) -> bool:
+    """Whether ``obj`` can be pickled here (whether the writer process can load it is another matter)."""
     try:
         pickle.dumps(obj)
     except Exception:

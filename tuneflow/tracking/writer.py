@@ -79,7 +79,6 @@ class TrialRun:
     #: The trial's config as W&B may see it (secrets redacted).
     config: dict[str, Any]
     connection: Connection
-    started: float
     #: The study's redactor, also knowing this trial's secret config values (for its logged texts).
     redactor: Redactor = field(default_factory=Redactor)
     #: The W&B run of an agent-style trial, open until the trial ends.
@@ -517,12 +516,6 @@ class RunWriter:
         if done and self._sender is not None:
             self._sender.join(timeout=10)
         return done
-
-    @property
-    def child_pid(self) -> int | None:
-        """The pid of the writer process now running (None before the first run or after close)."""
-        with self._cond:
-            return self._proc.pid if self._proc is not None else None
 
 
 @dataclass
