@@ -313,3 +313,32 @@ def test_a_writer_that_keeps_dying_accounts_for_every_run_once(_isolated: Path) 
         writer.skipped,
         writer.lost,
     )
+
+
+def _agent_train_without_metric() -> None:
+    import wandb
+
+    with wandb.init():
+        wandb.log({"acc": wandb.config["x"]})
+
+
+@pytest.mark.parametrize("style", ["config-trial", "agent"])
+def test_a_sweep_without_a_metric_reports_and_logs_with_wandb_on(_isolated: Path, style: str) -> None:
+    """W&B allows a sweep without a metric; its trials may still report and log. With W&B on,
+    every such trial failed (IndexError: the tracker looked up the first metric's name)."""
+
+    def train(config: dict[str, Any], trial: tuneflow.TrialContext) -> dict[str, float]:
+        trial.report(config["x"] * 2, 0)
+        trial.log({"aux": 1.0}, step=0)
+        return {"acc": config["x"]}
+
+    sweep = {"method": "grid", "parameters": {"x": {"values": [0.1, 0.2]}}}
+    recipe = tuneflow.Recipe.from_sweep(sweep, train=train if style == "config-trial" else _agent_train_without_metric)
+    result = tuneflow.tune(recipe, storage="memory", wandb={"summary_run": False})
+    assert [t.state.name for t in result.study.trials] == ["COMPLETE", "COMPLETE"]
+    for t in result.study.trials:
+        run_dir = _run_dir(_isolated, t.user_attrs[RUN_ID_ATTR])
+        assert run_dir is not None and read_run(run_dir)["summary"]["acc"] == pytest.approx(t.params["x"])
+        if style == "config-trial":
+            row = {k: v for k, v in _history(run_dir)[0].items() if not k.startswith("_")}
+            assert row == {"value": pytest.approx(t.params["x"] * 2), "aux": 1.0}

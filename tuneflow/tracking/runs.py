@@ -77,6 +77,11 @@ class StudyInfo:
     entity: str | None
     sampler: str | None = None  # the sampler that runs, one line (what `auto`/`bayes` resolved to)
 
+    @property
+    def reported_name(self) -> str:
+        """The history key of ``trial.report`` values: the (first) metric's name, ``value`` without one."""
+        return self.metrics[0].name if self.metrics else "value"
+
     def run_id(self, number: int) -> str:
         """The W&B run id of trial ``number`` (stable across sessions of the same study)."""
         return f"{self.prefix}-t{number}"
@@ -163,7 +168,7 @@ def trial_spec(
     ``history`` is the trial's rows as logged (``OBJECTIVE_ROW_KEY`` for ``trial.report``);
     ``metrics`` every number train returned. A trial still RUNNING (an interrupted study) is "fail".
     """
-    metric = info.metrics[0].name if info.metrics else "value"  # trial.report's name without a metric
+    metric = info.reported_name
     redactor = redactor.including(config)  # a failure message may quote a secret config value
     state = {TrialState.COMPLETE: "complete", TrialState.PRUNED: "pruned", TrialState.FAIL: "fail"}.get(
         frozen.state, "fail"

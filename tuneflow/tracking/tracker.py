@@ -129,7 +129,7 @@ class WandbTracker(Tracker):
     def on_report(self, ctx: TrialContext, step: int, value: float) -> None:
         slot = _slot(ctx)
         if slot is not None and slot.streaming:
-            self._stream(slot, step, {self.study_info.metrics[0].name: value})
+            self._stream(slot, step, {self.study_info.reported_name: value})
 
     def on_log(self, ctx: TrialContext, step: int | None, row: dict[str, Any]) -> None:
         slot = _slot(ctx)
@@ -187,8 +187,8 @@ class WandbTracker(Tracker):
             raise RuntimeError(f"trial {ctx.number} has no W&B run")
         metrics = self.study_info.metrics
         # The logged metric feeds the trial as its intermediate values, so pruners stop such
-        # functions too (Optuna prunes single-objective studies only).
-        report = None if len(metrics) > 1 else lambda step, value: self._agent_report(ctx, step, value)
+        # functions too (Optuna prunes single-objective studies only; without a metric, nothing).
+        report = None if len(metrics) != 1 else lambda step, value: self._agent_report(ctx, step, value)
         return run_agent_style(slot, train, [m.name for m in metrics], report)
 
     @staticmethod
