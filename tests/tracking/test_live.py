@@ -342,3 +342,46 @@ def test_a_sweep_without_a_metric_reports_and_logs_with_wandb_on(_isolated: Path
         if style == "config-trial":
             row = {k: v for k, v in _history(run_dir)[0].items() if not k.startswith("_")}
             assert row == {"value": pytest.approx(t.params["x"] * 2), "aux": 1.0}
+
+
+PARENT_SCRIPT = """
+import sys, time
+import tuneflow
+
+def train(config, trial):
+    for step in range(3):
+        trial.report(config["x"] + step, step)
+    if trial.number == 1:
+        print("open", flush=True)
+        time.sleep(600)  # killed here
+    return config["x"]
+
+recipe = tuneflow.Recipe(name="orphan", train=train, parameters={"x": {"values": [0.1, 0.2, 0.3]}},
+                         method="grid", metric={"name": "loss", "goal": "minimize"})
+tuneflow.tune(recipe, storage="memory", wandb={"summary_run": False})
+"""
+
+
+@pytest.mark.slow
+def test_a_killed_study_leaves_its_runs_written_and_the_open_one_ended(_isolated: Path) -> None:
+    """SIGKILL the study's process while trial 1 runs: the writer process, orphaned, still writes
+    trial 0's run and ends trial 1's open run (with the rows it got) as W&B ends a crashed run."""
+    import subprocess
+    import sys
+
+    (_isolated / "study.py").write_text(PARENT_SCRIPT)
+    proc = subprocess.Popen([sys.executable, "study.py"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "open"
+    time.sleep(1.0)  # trial 1's rows reach the writer
+    proc.kill()
+    proc.wait(timeout=10)
+    deadline = time.monotonic() + 60
+    runs: dict[str, dict[str, Any]] = {}
+    while time.monotonic() < deadline:
+        runs = {d.name.rsplit("-", 1)[-1]: read_run(d) for d in run_dirs(_isolated / "wandb")}
+        if len(runs) == 2 and all(r["state"] != "running" for r in runs.values()):
+            break
+        time.sleep(0.5)
+    assert sorted(runs) == ["t0", "t1"], runs
+    assert runs["t0"]["state"] == "finished" and runs["t0"]["summary"]["tuneflow/state"] == "complete"
+    assert runs["t1"]["state"] == "failed" and runs["t1"]["summary"]["loss"] == pytest.approx(2.2)

@@ -627,9 +627,17 @@ def _child() -> None:
     failed: set[str] = set()  # runs whose opening failed (a partial directory may be left)
     warming: threading.Thread | None = None
 
+    parent_gone = False
+
     def reply(*message: Any) -> None:
-        pickle.dump(message, out)
-        out.flush()
+        nonlocal parent_gone
+        if parent_gone:
+            return
+        try:
+            pickle.dump(message, out)
+            out.flush()
+        except OSError:  # the study's process died: write what it sent all the same, unacknowledged
+            parent_gone = True
 
     while True:
         message = read_frame(inp)
