@@ -252,6 +252,30 @@ class Param:
             return _quantize(stored, self.spec["q"])
         return stored
 
+    def stored(self, value: Any, dist: BaseDistribution) -> Any:
+        """The Optuna value that stores the config value ``value`` in ``dist`` (this leaf's
+        distribution, or its grid categorical); ValueError naming why ``value`` does not fit.
+
+        The inverse of :meth:`to_config`: a W&B run's config value (or one W&B's engine suggests)
+        back in the space tuneflow searches.
+        """
+        if self.kind == "categorical" or isinstance(dist, CategoricalDistribution):
+            assert isinstance(dist, CategoricalDistribution)
+            for choice in dist.choices:
+                real = self.to_config(choice) if self.kind == "categorical" else choice
+                if real == value or _encode(real) == _encode(value) or (isinstance(value, str) and str(real) == value):
+                    return choice
+            raise ValueError(f"{value!r} is not one of {list(dist.choices)}")
+        if not is_finite_number(value):
+            raise ValueError(f"{value!r} is not a number")
+        if isinstance(dist, IntDistribution):
+            if value != int(value):
+                raise ValueError(f"{value!r} is not an integer")
+            value = int(value)
+        if not adapter.distribution_contains(dist, value):
+            raise ValueError(f"{value!r} is outside [{dist.low}, {dist.high}]")  # type: ignore[attr-defined]
+        return value
+
     def grid_values(self) -> list[Any]:
         """The values W&B's ``grid`` method enumerates, in W&B's order, each distinct value once.
 
