@@ -77,6 +77,8 @@ _ALIASES = {"categorical_w_probabilities": "categorical"}
 _POSITIVE_MIN = {"log_uniform_values", "q_log_uniform_values", "inv_log_uniform_values"}
 _GRID_KINDS = {"constant", "categorical", "int_uniform", "q_uniform"}
 _PRIMITIVE = (type(None), bool, int, float, str)
+#: Stored unrounded (Optuna has no stepped log distribution); train gets the value rounded to q.
+_ROUNDED_FOR_TRAIN = ("q_log_uniform", "q_log_uniform_values", "q_log_normal")
 
 
 def _quantize(x: float, q: float) -> float | int:
@@ -248,7 +250,7 @@ class Param:
             if self._decode and stored in self._decode:  # a fresh copy: train may mutate it
                 return copy.deepcopy(self._decode[stored])
             return stored
-        if self.kind in ("q_log_uniform", "q_log_uniform_values", "q_log_normal"):
+        if self.kind in _ROUNDED_FOR_TRAIN:
             return _quantize(stored, self.spec["q"])
         return stored
 
@@ -261,10 +263,18 @@ class Param:
         """
         if self.kind == "categorical" or isinstance(dist, CategoricalDistribution):
             assert isinstance(dist, CategoricalDistribution)
-            for choice in dist.choices:
-                real = self.to_config(choice) if self.kind == "categorical" else choice
-                if real == value or _encode(real) == _encode(value) or (isinstance(value, str) and str(real) == value):
-                    return choice
+            reals = [
+                (choice, self.to_config(choice) if self.kind == "categorical" else choice) for choice in dist.choices
+            ]
+            # The same value and type first (`values: [1, "1"]` holds both), then a value as text
+            # (a CSV export writes every cell as text).
+            for match in (
+                lambda real: type(real) is type(value) and _encode(real) == _encode(value),
+                lambda real: real == value or (isinstance(value, str) and str(real) == value),
+            ):
+                for choice, real in reals:
+                    if match(real):
+                        return choice
             raise ValueError(f"{value!r} is not one of {list(dist.choices)}")
         if not is_finite_number(value):
             raise ValueError(f"{value!r} is not a number")
@@ -272,6 +282,12 @@ class Param:
             if value != int(value):
                 raise ValueError(f"{value!r} is not an integer")
             value = int(value)
+        if self.kind in _ROUNDED_FOR_TRAIN and isinstance(dist, FloatDistribution):
+            # Train gets the stored value rounded to q, which can leave the bounds (W&B's
+            # q_log_uniform_values(min=3, max=256, q=8) gives 0): the nearest stored value rounds to it.
+            nearest = min(max(float(value), dist.low), dist.high)
+            if self.to_config(nearest) == value:
+                return nearest
         if not adapter.distribution_contains(dist, value):
             raise ValueError(f"{value!r} is outside [{dist.low}, {dist.high}]")  # type: ignore[attr-defined]
         return value
