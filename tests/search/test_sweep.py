@@ -220,6 +220,10 @@ MALFORMED_SWEEPS: dict[str, tuple[dict[str, Any], list[str]]] = {
         {"method": "random", "metric": {"name": "a"}, "metrics": [{"name": "a"}], "parameters": {"k": {"values": [1]}}},
         ["metrics: give"],
     ),
+    "one metric as metrics": (
+        {"method": "random", "metrics": [{"name": "a"}], "parameters": {"k": {"values": [1]}}},
+        ["metrics: lists 1 objective(s)"],
+    ),
     "missing parameters": ({"method": "random"}, ["parameters: missing"]),
     # W&B's schema refuses a key given as null or with the wrong JSON type: named once each.
     "null keys": (

@@ -48,6 +48,23 @@ DELIBERATE: dict[str, str] = {
 }
 
 
+#: Where tuneflow refuses a config W&B's checker and ``next_run`` accept: a pattern of tuneflow's
+#: problem -> why. Other deliberate differences, not met in the corpus, are tested where they live:
+#: ``distribution: categorical`` beside ``probabilities`` (W&B refuses it; tuneflow reads it as
+#: ``categorical_w_probabilities`` and warns, test_yaml_trap.py) and ``metrics`` under any method
+#: (tuneflow's multi-objective extension; W&B wants ``method: custom``, README).
+DELIBERATE_REFUSALS: dict[str, str] = {
+    r"stopping trials early compares their metric": (
+        "W&B's engine raises 'early terminate requires \"metric\" section' at its first stop check; "
+        "tuneflow says so before the study starts"
+    ),
+    r"are the same choice to Optuna": (
+        "Optuna's categorical finds a stored value with ==, so True and 1 (or a list and its JSON "
+        "text) would be one choice; README: Values Optuna cannot tell apart"
+    ),
+}
+
+
 def _provenance(path: Path) -> str:
     return path.read_text(encoding="utf-8").splitlines()[0]
 
@@ -117,7 +134,10 @@ def test_tuneflow_accepts_exactly_what_wandb_accepts(engine: dict, path: Path) -
     wandb_accepts = not _refusals(theirs["violations"]) and theirs["engine_error"] is None
     recipe, error = _tuneflow(path)
     where = _provenance(path)
-    assert (recipe is not None) == wandb_accepts, (
+    deliberate = error is not None and all(
+        any(re.search(p, problem) for p in DELIBERATE_REFUSALS) for problem in error.problems
+    )
+    assert (recipe is not None) == wandb_accepts or (wandb_accepts and deliberate), (
         f"{where}\nW&B: {theirs['violations']} {theirs['engine_error']}\ntuneflow: {error}"
     )
     if error is not None:  # every parameter W&B names, tuneflow names too, with what to do

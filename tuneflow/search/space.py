@@ -34,7 +34,13 @@ from optuna.distributions import (
 )
 
 from tuneflow.engine import optuna_adapter as adapter
-from tuneflow.search.hints import deprecated_form, number_text_fix, text_numbers, text_numbers_warning
+from tuneflow.search.hints import (
+    deprecated_form,
+    number_text_fix,
+    probabilities_spelling,
+    text_numbers,
+    text_numbers_warning,
+)
 from tuneflow.values import is_finite_number, is_int, is_number_text
 
 __all__ = [
@@ -100,6 +106,8 @@ class Param:
     kind: str
     spec: Mapping[str, Any]
     _decode: dict[Any, Any] = field(default_factory=dict, repr=False)
+    #: The ``distribution`` as written (None when inferred), for hints about W&B's spelling.
+    written: str | None = None
 
     @property
     def name(self) -> str:
@@ -156,6 +164,8 @@ class Param:
         deprecated = deprecated_form(self.name, self.kind, self.spec)
         if deprecated:
             out.append(deprecated)
+        if self.written == "categorical" and self.spec.get("probabilities") is not None:
+            out.append(probabilities_spelling(self.name))
         return out
 
     def choices(self) -> list[Any]:
@@ -480,7 +490,8 @@ def parse_parameters(parameters: Any, prefix: str = "parameters") -> tuple[list[
                 decode = {}
                 if kind == "categorical":
                     decode = {_encode(v): v for v in filled["values"] if not isinstance(v, _PRIMITIVE)}
-                params.append(Param((*path, key), kind, filled, decode))
+                written = spec.get("distribution")
+                params.append(Param((*path, key), kind, filled, decode, written if isinstance(written, str) else None))
 
     walk(parameters, (), prefix)
     names: dict[str, Param] = {}

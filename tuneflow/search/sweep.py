@@ -154,6 +154,11 @@ def recipe_from_sweep(
         )
     if "metric" in config and "metrics" in config:
         problems.append("metrics: give `metric` (one objective) or `metrics` (several), not both.")
+    elif isinstance(config.get("metrics"), list) and len(config["metrics"]) < 2:  # W&B's schema: minItems 2
+        problems.append(
+            f"metrics: lists {len(config['metrics'])} objective(s); `metrics` is for two or more, "
+            "give one as `metric: {name: ..., goal: ...}`."
+        )
     # No metric at all is W&B's sweep that only records runs (grid and random allow it).
     metric = config.get("metrics", config.get("metric", []))
     if "parameters" not in given:
