@@ -224,6 +224,10 @@ MALFORMED_SWEEPS: dict[str, tuple[dict[str, Any], list[str]]] = {
         {"method": "random", "metrics": [{"name": "a"}], "parameters": {"k": {"values": [1]}}},
         ["metrics: lists 1 objective(s)"],
     ),
+    "bayes over constants only": (
+        {"method": "bayes", "metric": {"name": "a"}, "parameters": {"k": {"value": 1}}},
+        ["parameters: method 'bayes' needs a parameter to search"],
+    ),
     "missing parameters": ({"method": "random"}, ["parameters: missing"]),
     # W&B's schema refuses a key given as null or with the wrong JSON type: named once each.
     "null keys": (

@@ -58,6 +58,14 @@ DELIBERATE_REFUSALS: dict[str, str] = {
         "W&B's engine raises 'early terminate requires \"metric\" section' at its first stop check; "
         "tuneflow says so before the study starts"
     ),
+    r"sigma: must be > 0|beta needs [ab] > 0|must be a finite number, but got (inf|-inf|nan)": (
+        "W&B's checker lets sigma 0, beta's a or b 0 and infinite bounds through, but its engine "
+        "then draws NaN (or inf) for them; tuneflow says so before the study starts"
+    ),
+    r"two parameters share the name": (
+        "a dotted name (`a.b`) beside a nested one (`a: {parameters: {b}}`): Optuna names a parameter "
+        "by one string, and W&B's own run table flattens nested keys with '.' so they collide there too"
+    ),
     r"are the same choice to Optuna": (
         "Optuna's categorical finds a stored value with ==, so True and 1 (or a list and its JSON "
         "text) would be one choice; README: Values Optuna cannot tell apart"
