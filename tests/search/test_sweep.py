@@ -220,6 +220,10 @@ MALFORMED_SWEEPS: dict[str, tuple[dict[str, Any], list[str]]] = {
         {"method": "random", "metric": {"name": "a"}, "metrics": [{"name": "a"}], "parameters": {"k": {"values": [1]}}},
         ["metrics: give"],
     ),
+    "launch fields W&B refuses": (
+        {"method": "random", "kind": "job", "controller": {"type": "remote"}, "parameters": {"k": {"values": [1]}}},
+        ["controller.type: must be 'local' or 'cloud'", "kind: W&B takes only 'sweep'"],
+    ),
     "one metric as metrics": (
         {"method": "random", "metrics": [{"name": "a"}], "parameters": {"k": {"values": [1]}}},
         ["metrics: lists 1 objective(s)"],

@@ -206,6 +206,13 @@ def _type_problems(config: dict[str, Any]) -> list[str]:
             example = _KEY_TYPES[key][1]
             problems.append(f"{key}: must be {example}, but got {type(value).__name__} {value!r}.")
             del config[key]
+        elif key == "kind" and value != "sweep":
+            problems.append(f"kind: W&B takes only 'sweep' here, but got {value!r}; write `kind: sweep` or remove it.")
+        elif key == "controller" and value.get("type") not in ("local", "cloud"):
+            problems.append(
+                f"controller.type: must be 'local' or 'cloud' (W&B's values; tuneflow is the controller either way), "
+                f"but got {value.get('type')!r}."
+            )
     return problems
 
 
