@@ -385,3 +385,27 @@ def test_a_killed_study_leaves_its_runs_written_and_the_open_one_ended(_isolated
     assert sorted(runs) == ["t0", "t1"], runs
     assert runs["t0"]["state"] == "finished" and runs["t0"]["summary"]["tuneflow/state"] == "complete"
     assert runs["t1"]["state"] == "failed" and runs["t1"]["summary"]["loss"] == pytest.approx(2.2)
+
+
+def test_a_storage_failing_at_close_costs_the_summary_run_not_the_trial_runs(_isolated: Path) -> None:
+    """The study's journal file is gone when ``close`` runs: the summary run fails (and is said),
+    the trials' runs already handed to the writer are still written and waited for."""
+    from tuneflow.engine.study import create_study
+    from tuneflow.engine.trial import TrialContext
+    from tuneflow.tracking.tracker import make_tracker
+
+    recipe = _recipe(lambda config: config["x"])
+    study = create_study(recipe, "journal:///study.log")
+    tracker: Any = make_tracker({}, recipe, study)
+    for _ in range(2):
+        trial = study.ask()
+        ctx = TrialContext(trial, {"x": 0.1, "model": {"depth": 2}}, tracker)
+        tracker.on_trial_start(ctx)
+        study.tell(trial, 0.5)
+        tracker.on_trial_end(ctx, study.trials[-1])
+    (_isolated / "study.log").unlink()
+    tracker.close(study)  # raised FileNotFoundError, leaving both runs unwritten
+    writer = tracker.writer
+    assert len(writer.written) == 2 and writer.pending == 0
+    assert len(writer.errors) == 1 and writer.errors[0].startswith("summary run: FileNotFoundError")
+    assert sorted(read_run(d)["state"] for d in run_dirs(_isolated / "wandb")) == ["finished", "finished"]

@@ -204,8 +204,25 @@ class WandbTracker(Tracker):
             self.writer.errors.append(error)
 
     def close(self, study: optuna.Study, interrupted: bool = False) -> None:
-        options = self.options
-        for ctx in list(self._open.values()):  # trials the interruption cut short: lose none
+        """End the runs of trials cut short, write the summary run, wait (bounded) and report.
+
+        A storage that fails here (the end of a study, e.g. its database gone) costs the summary
+        run, not the runs already handed to the writer: they are still waited for and reported.
+        """
+        for step, what in ((self._end_cut_short, "ending cut-short trials"), (self._summarize, "summary run")):
+            try:
+                step(study, interrupted)
+            except Exception as exc:
+                self.writer.errors.append(f"{what}: {type(exc).__name__}: {exc}")
+        queued = self.writer.pending
+        if queued > 5:
+            say(f"writing {queued} W&B runs (waiting at most {self.options.finish_timeout:g} s) ...")
+        done = self.writer.close(self.options.finish_timeout)
+        self._report(done)
+
+    def _end_cut_short(self, study: optuna.Study, interrupted: bool) -> None:
+        """Write the runs of trials still open (an interruption cut them short): lose none."""
+        for ctx in list(self._open.values()):
             try:
                 frozen = adapter.storage_of(study).get_trial(adapter.trial_id(ctx.optuna_trial))
             except Exception:
@@ -220,36 +237,30 @@ class WandbTracker(Tracker):
                 self._finish_agent_run(
                     run, RunSpec(run.id, run.name or run.id, {}, {SUMMARY.STATE: "interrupted"}, exit_code=1)
                 )
+
+    def _summarize(self, study: optuna.Study, interrupted: bool) -> None:
+        """Queue the study's summary run (built in the writer process when it can be)."""
         trials = study.get_trials(deepcopy=False)
-        if options.summary_run and trials:
-            try:
-                if self._summary_in_child:  # it imported what it needs while the trials ran
-                    self.writer.summarize(
-                        SummaryRequest(
-                            run_id=self.study_info.summary_run_id(len(trials)),
-                            study_name=study.study_name,
-                            directions=list(study.directions),
-                            user_attrs=dict(study.user_attrs),
-                            trials=list(trials),
-                            info=self.study_info,
-                            secrets=self.redactor.secrets,
-                            interrupted=interrupted,
-                            plots=options.plots,
-                            importance=self.importance,
-                        )
-                    )
-                else:
-                    spec = summary_spec(
-                        study, self.study_info, self.redactor, interrupted, options.plots, self.importance
-                    )
-                    self.writer.submit(spec)
-            except Exception as exc:
-                self.writer.errors.append(f"summary run: {type(exc).__name__}: {exc}")
-        queued = self.writer.pending
-        if queued > 5:
-            say(f"writing {queued} W&B runs (waiting at most {options.finish_timeout:g} s) ...")
-        done = self.writer.close(options.finish_timeout)
-        self._report(done)
+        if not self.options.summary_run or not trials:
+            return
+        if self._summary_in_child:  # it imported what it needs while the trials ran
+            self.writer.summarize(
+                SummaryRequest(
+                    run_id=self.study_info.summary_run_id(len(trials)),
+                    study_name=study.study_name,
+                    directions=list(study.directions),
+                    user_attrs=dict(study.user_attrs),
+                    trials=list(trials),
+                    info=self.study_info,
+                    secrets=self.redactor.secrets,
+                    interrupted=interrupted,
+                    plots=self.options.plots,
+                    importance=self.importance,
+                )
+            )
+        else:
+            spec = summary_spec(study, self.study_info, self.redactor, interrupted, self.options.plots, self.importance)
+            self.writer.submit(spec)
 
     def _report(self, done: bool) -> None:
         conn = self.connection
