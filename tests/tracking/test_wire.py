@@ -46,6 +46,29 @@ def test_what_cannot_be_pickled_is_left_out_of_a_run_spec_by_key() -> None:
     assert message is not None and message.payload is not None
     sent = message.payload[0]
     assert sent.config == {"lr": 0.1} and sent.summary == {"loss": 1.0}
-    assert sent.history == [(0, {"aux": 1, "l": [1], "d": {"y": 4}}), (1, {"aux": 2})]
+    assert sent.history == [(0, {"aux": 1, "l": [1, None], "d": {"y": 4}}), (1, {"aux": 2})]
     assert [d.split(" (")[0] for d in message.dropped] == ["fn", "f", "l", "d.x", "file"]
     assert "_io.TextIOWrapper" in message.dropped[-1]
+
+
+def test_a_dropped_payload_item_keeps_its_place() -> None:
+    """The importance factory sent for warming up, unloadable in the writer: the payload keeps its
+    shape (``("warm", None)``), else the writer died on ``payload[0]``, again after each restart."""
+    import sys
+    import types
+
+    module = types.ModuleType("tuneflow_test_sender_only")
+
+    def factory() -> None:
+        return None
+
+    factory.__module__, factory.__qualname__ = module.__name__, "factory"
+    module.factory = factory  # type: ignore[attr-defined]
+    sys.modules[module.__name__] = module
+    try:
+        data = frame(("warm", factory))
+    finally:
+        del sys.modules[module.__name__]  # as in the writer process, which cannot import it
+    message = read_frame(io.BytesIO(data))
+    assert message is not None and message.payload == (None,)
+    assert message.dropped == ["value (tuneflow_test_sender_only.factory)"]

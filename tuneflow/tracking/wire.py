@@ -156,9 +156,10 @@ def _marker(value: Any) -> Dropped | type[Dropped] | None:
 
 
 def without_dropped(value: Any, found: list[str], where: str = "") -> Any:
-    """``value`` with every :class:`Dropped` marker taken out (a mapping's key, a list's item; a
-    dataclass's fields, e.g. a run spec's config, summary and history rows); each is described in
-    ``found`` as ``key (what it was)``."""
+    """``value`` with every :class:`Dropped` marker taken out: a mapping's entry is removed, a
+    list's or tuple's item becomes None (items keep their places), a dataclass's fields (a run
+    spec's config, summary and history rows) are cleaned alike; each is described in ``found`` as
+    ``key (what it was)``."""
     if (marker := _marker(value)) is not None:  # a value on its own (e.g. the importance factory)
         found.append(f"{where or 'value'} ({marker.what})")
         return None
@@ -179,12 +180,7 @@ def without_dropped(value: Any, found: list[str], where: str = "") -> Any:
             else:
                 out[k] = without_dropped(v, found, key)
         return out
-    if isinstance(value, (list, tuple)):
-        kept = []
-        for v in value:
-            if (marker := _marker(v)) is not None:
-                found.append(f"{where or 'value'} ({marker.what})")
-            else:
-                kept.append(without_dropped(v, found, where))
-        return tuple(kept) if isinstance(value, tuple) else kept
+    if isinstance(value, (list, tuple)):  # items keep their places (a message's payload is positional)
+        items = [without_dropped(v, found, where) for v in value]
+        return tuple(items) if isinstance(value, tuple) else items
     return value

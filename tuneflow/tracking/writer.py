@@ -424,10 +424,11 @@ class RunWriter:
                 continue
             if kind == "dropped":  # values W&B cannot take were left out of a run (each said once per run)
                 with self._cond:
-                    new = [item for item in rest[1] if (rest[0], item) not in self._dropped_seen]
-                    self._dropped_seen.update((rest[0], item) for item in new)
+                    where = rest[0] or "the summary run's importance"  # a warm-up message names no run
+                    new = [item for item in rest[1] if (where, item) not in self._dropped_seen]
+                    self._dropped_seen.update((where, item) for item in new)
                     if new:
-                        self.dropped.append(f"{rest[0]}: {', '.join(new)}")
+                        self.dropped.append(f"{where}: {', '.join(new)}")
                 continue
             if kind == "problem":  # a message about a run could not be read; the run goes on
                 self.errors.append(str(rest[1]))
