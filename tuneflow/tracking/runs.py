@@ -26,7 +26,7 @@ import optuna
 from optuna.trial import FrozenTrial, TrialState
 
 from tuneflow.engine import optuna_adapter as adapter
-from tuneflow.keys import FAIL_REASON_ATTR, OBJECTIVE_ROW_KEY, SUMMARY
+from tuneflow.keys import FAIL_REASON_ATTR, OBJECTIVE_ROW_KEY, STUDY_UID_ATTR, SUMMARY
 from tuneflow.tracking.redact import Redactor
 from tuneflow.values import is_finite_number
 
@@ -128,9 +128,18 @@ def _storage_identity(study: optuna.Study) -> str:
 
 
 def study_run_prefix(study: optuna.Study) -> str:
-    """Run-id prefix of a study: its name (slugged) and a hash of name + storage."""
+    """Run-id prefix of a study: its name (slugged) and a hash of name + storage + the study's uid.
+
+    The uid (written by the process that created the study) tells apart two studies of one name
+    on one storage, one deleted and created again; studies of older tuneflow versions have none
+    and keep the run ids they had.
+    """
     slug = re.sub(r"[^A-Za-z0-9_-]+", "-", study.study_name).strip("-")[:32] or "study"
-    digest = hashlib.sha1(f"{study.study_name}\0{_storage_identity(study)}".encode()).hexdigest()[:8]
+    identity = f"{study.study_name}\0{_storage_identity(study)}"
+    uid = study.user_attrs.get(STUDY_UID_ATTR)
+    if uid:
+        identity += f"\0{uid}"
+    digest = hashlib.sha1(identity.encode()).hexdigest()[:8]
     return f"{slug}-{digest}"
 
 
