@@ -162,7 +162,10 @@ class WandbTracker(Tracker):
         )
 
     def on_trial_end(self, ctx: TrialContext, frozen: FrozenTrial) -> None:
-        self._open.pop(ctx.number, None)
+        # Once per trial: after Ctrl-C with n_jobs > 1, close() ends the trials still open while
+        # their threads may still end them too (online, the run would be written twice).
+        if self._open.pop(ctx.number, None) is None:
+            return
         try:
             spec = self.spec_for(ctx, frozen)
         except Exception as exc:  # a tracker never breaks a study
