@@ -91,6 +91,37 @@ def test_export_sweep_writes_the_recipe_as_a_sweep_yaml() -> None:
     assert sweep["metric"] == {"name": "val_auc", "goal": "maximize"}
 
 
+def test_export_sweep_reads_an_upper_case_yaml_and_writes_into_new_folders() -> None:
+    """A sweep config named ``sweep.YAML`` is a sweep (not a Python module); ``-o`` makes its folders."""
+    Path("sweep.YAML").write_text(
+        "method: random\nmetric: {name: loss, goal: minimize}\nparameters:\n  x: {min: 0.0, max: 1.0}\n",
+        encoding="utf-8",
+    )
+    proc = cli("export-sweep", "sweep.YAML", "-o", "out/sweeps/again.yaml")
+    exported = yaml.safe_load(Path("out/sweeps/again.yaml").read_text(encoding="utf-8"))
+    assert exported["method"] == "random" and exported["parameters"]["x"]["max"] == 1.0, proc.stderr
+
+
+def _completed_study(url: str) -> None:
+    import tuneflow
+
+    recipe = tuneflow.Recipe(
+        name="ok", train=lambda c: c["x"], parameters={"x": {"min": 0.0, "max": 1.0}}, method="random", metric="loss"
+    )
+    tuneflow.tune(recipe, n_trials=2, storage=url, wandb=False)
+
+
+@pytest.mark.parametrize("verb", [["export-sweep", str(RECIPE)], ["report", "--storage", "sqlite:///s.db"]])
+def test_an_output_file_that_cannot_be_written_is_one_error_line(verb: list[str]) -> None:
+    if verb[0] == "report":
+        _completed_study("sqlite:///s.db")
+    Path("taken").write_text("a file, not a folder", encoding="utf-8")
+    proc = cli(*verb, "-o", "taken/out.file", check=False)
+    assert proc.returncode == 2, proc.stderr
+    errors = [line for line in proc.stderr.splitlines() if not line.startswith("warning: ")]  # the export's notes
+    assert len(errors) == 1 and errors[0].startswith("error: --output: cannot write 'taken/out.file': "), proc.stderr
+
+
 BAD_RECIPE = """
 import tuneflow
 recipe = tuneflow.Recipe(name="bad", train=lambda c: 0.0, method="grid",

@@ -6,12 +6,13 @@ traceback instead.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import logging
 import sys
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -220,8 +221,19 @@ def export_sweep(recipe: str, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
     else:
-        output.write_text(text, encoding="utf-8")
+        with _writing(output):
+            output.parent.mkdir(parents=True, exist_ok=True)
+            output.write_text(text, encoding="utf-8")
         click.echo(f"wrote {output}", err=True)
+
+
+@contextlib.contextmanager
+def _writing(output: Path) -> Iterator[None]:
+    """An ``-o`` file that cannot be written is the user's error line (exit 2), not a traceback."""
+    try:
+        yield
+    except OSError as exc:
+        raise TuneflowError(f"--output: cannot write {str(output)!r}: {exc.strerror or exc}") from exc
 
 
 @main.command()
@@ -274,7 +286,8 @@ def report(storage: str | None, study_name: str | None, output: Path) -> None:
 
     result = load_result(storage, study_name)
     require_completed(result)
-    path = write_report(result, output, storage=storage or DEFAULT_STORAGE)
+    with _writing(output):
+        path = write_report(result, output, storage=storage or DEFAULT_STORAGE)
     click.echo(f"wrote {path} (study {result.study.study_name!r}; open it in any browser, offline)")
 
 

@@ -51,7 +51,8 @@ def _first_doc_line(path: Path) -> str:
 def load_recipe(ref: str | Path) -> Recipe:
     """Load a recipe: a recipe module path (its ``recipe``), a W&B sweep YAML, or a built-in name."""
     path = Path(ref)
-    if path.suffix in (".yaml", ".yml", ".json"):
+    suffix = path.suffix.lower()  # `sweep.YAML` is a sweep config too, not a Python module
+    if suffix in (".yaml", ".yml", ".json"):
         if not path.is_file():
             raise TuneflowError(f"no sweep config at {str(path)!r}")
         recipe = Recipe.from_sweep(path)
@@ -59,7 +60,7 @@ def load_recipe(ref: str | Path) -> Recipe:
             # From here, with the program path as written: `wandb agent` ignores the YAML's folder.
             recipe = recipe.replace(train=program_train(recipe))
         return recipe
-    if path.suffix == ".py" or path.is_file():
+    if suffix == ".py" or path.is_file():
         if not path.is_file():
             raise TuneflowError(f"no recipe module at {str(path)!r}")
         module_name = f"tuneflow_recipe_{path.stem}"
