@@ -298,16 +298,9 @@ def report(storage: str | None, study_name: str | None, output: Path) -> None:
 @_handle_errors
 def dashboard(storage: str | None, host: str, port: int) -> None:
     """Serve optuna-dashboard on the study storage (needs tuneflow[dashboard]); Ctrl-C stops it."""
-    from tuneflow.engine.storage import DEFAULT_STORAGE, redact_url
-    from tuneflow.views.dashboard import check_dashboard, serve
+    from tuneflow.views.dashboard import serve
 
-    problems = check_dashboard(storage)
-    if len(problems) == 1:
-        raise TuneflowError(f"cannot start the dashboard: {problems[0]}")
-    if problems:
-        raise TuneflowError("cannot start the dashboard:\n" + "\n".join(f"  - {p}" for p in problems))
-    click.echo(f"optuna-dashboard for {redact_url(storage or DEFAULT_STORAGE)} at http://{host}:{port}/", err=True)
-    serve(storage, host=host, port=port)
+    serve(storage, host=host, port=port, announce=lambda line: click.echo(line, err=True))
 
 
 @main.command("backfill-wandb")
