@@ -24,7 +24,7 @@ from tuneflow.engine.liveness import Keeper
 from tuneflow.engine.loop import Optimizer, count_toward_cap
 from tuneflow.engine.result import TuneResult, jsonable
 from tuneflow.engine.signals import Interrupted, SignalGuard
-from tuneflow.engine.storage import DEFAULT_STORAGE, StorageSettings, redact_url
+from tuneflow.engine.storage import DEFAULT_STORAGE, StorageSettings, redact_url, storage_kind
 from tuneflow.engine.study import create_study
 from tuneflow.engine.trial import Tracker, TrialContext, call_train, to_values, train_arity
 from tuneflow.errors import RecipeError, TrialFailed, TuneflowWarning
@@ -254,9 +254,12 @@ def tune(
 
 
 def _say_how_to_resume(study: Study, storage: Any, exc: Interrupted) -> None:
-    where = (
-        "an in-memory storage (nothing to resume)" if storage == "memory" else redact_url(storage or DEFAULT_STORAGE)
-    )
+    if storage_kind(storage) == "memory":  # "memory", ":memory:", "inmemory" or the storage object
+        where = "an in-memory storage (nothing to resume)"
+    elif isinstance(storage, optuna.storages.BaseStorage):
+        where = f"the {type(storage).__name__} given to tune()"
+    else:
+        where = redact_url(storage or DEFAULT_STORAGE)
     logger.warning(
         "tuneflow: %s: trials in flight were marked FAIL and queued to run again; finished trials are kept in %s. "
         "Resume with the same command (same --storage and --study-name %r).",
