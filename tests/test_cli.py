@@ -122,6 +122,15 @@ def test_an_output_file_that_cannot_be_written_is_one_error_line(verb: list[str]
     assert len(errors) == 1 and errors[0].startswith("error: --output: cannot write 'taken/out.file': "), proc.stderr
 
 
+@pytest.mark.parametrize("verb", [["best"], ["report", "-o", "r.html"]])
+def test_reading_verbs_take_a_sqlite_url_with_options(verb: list[str]) -> None:
+    """``sqlite:///FILE?timeout=5`` names FILE, as it does for ``run`` (the query is no part of the file)."""
+    _completed_study("sqlite:///s.db")
+    proc = cli(*verb, "--storage", "sqlite:///s.db?timeout=5", check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert not Path("s.db?timeout=5").exists()
+
+
 BAD_RECIPE = """
 import tuneflow
 recipe = tuneflow.Recipe(name="bad", train=lambda c: 0.0, method="grid",

@@ -8,29 +8,17 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from optuna.storages import BaseStorage
 
-from tuneflow.engine.storage import DEFAULT_STORAGE, open_storage, redact_url, storage_kind
+from tuneflow.engine.storage import DEFAULT_STORAGE, open_storage, redact_url, sqlite_file, storage_kind
 from tuneflow.errors import StorageError, TuneflowError
 
 __all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "check_dashboard", "serve"]
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8080
-
-
-def _sqlite_file(url: str) -> Path | None:
-    """The file of a ``sqlite:///`` URL (None for ``sqlite://`` in memory or other URLs)."""
-    from sqlalchemy.engine import make_url
-
-    try:
-        database = make_url(url).database
-    except Exception:  # a malformed URL: open_storage reports it properly
-        return None
-    return Path(database) if database and database != ":memory:" else None
 
 
 def _check(storage: Any) -> tuple[list[str], BaseStorage | None]:
@@ -48,7 +36,7 @@ def _check(storage: Any) -> tuple[list[str], BaseStorage | None]:
             "give the sqlite:// or postgresql:// URL the study was run with."
         )
     elif kind == "sqlite" and isinstance(url, str):
-        path = _sqlite_file(url)
+        path = sqlite_file(url)
         if path is not None and not path.is_file():
             hint = "run `tuneflow run RECIPE` here first, or " if storage is None else ""
             problems.append(
