@@ -25,12 +25,11 @@ from typing import Any
 
 import optuna
 
-from tuneflow.engine import optuna_adapter as adapter
 from tuneflow.engine.trial import UNRANKED_VALUE
 from tuneflow.errors import TuneflowError
 from tuneflow.keys import IMPORTED_ATTR, RUN_ID_ATTR, SUMMARY
 from tuneflow.search.recipe import Recipe
-from tuneflow.search.space import Param, _encode, flatten
+from tuneflow.search.space import flatten
 from tuneflow.tracking.reader import read_run, run_dirs
 from tuneflow.values import is_finite_number
 
@@ -116,25 +115,6 @@ def read_source(source: str | Path) -> Iterator[_Run]:
         yield _Run(run_dir.name, state, flatten(config), data.get("summary") or {}, run_id=data.get("run_id"))
 
 
-def _stored(param: Param, dist: Any, value: Any) -> Any:
-    """The Optuna value of a config value, or raise ValueError naming why it does not fit."""
-    if param.kind == "categorical" or isinstance(dist, optuna.distributions.CategoricalDistribution):
-        for choice in dist.choices:
-            real = param.to_config(choice) if param.kind == "categorical" else choice
-            if real == value or _encode(real) == _encode(value) or (isinstance(value, str) and str(real) == value):
-                return choice
-        raise ValueError(f"{value!r} is not one of {list(dist.choices)}")
-    if not is_finite_number(value):
-        raise ValueError(f"{value!r} is not a number")
-    if isinstance(dist, optuna.distributions.IntDistribution):
-        if value != int(value):
-            raise ValueError(f"{value!r} is not an integer")
-        value = int(value)
-    if not adapter.distribution_contains(dist, value):
-        raise ValueError(f"{value!r} is outside [{dist.low}, {dist.high}]")
-    return value
-
-
 def import_runs(source: str | Path, recipe: Recipe, storage: Any = None, study_name: str | None = None) -> ImportReport:
     """Add the finished runs of ``source`` to the recipe's study as COMPLETE trials."""
     from tuneflow.engine.study import create_study
@@ -179,7 +159,7 @@ def import_runs(source: str | Path, recipe: Recipe, storage: Any = None, study_n
                 problems.append(f"missing parameter: config has no {p.name!r}")
                 continue
             try:
-                params[p.name] = _stored(p, dists[p.name], run.config[p.name])
+                params[p.name] = p.stored(run.config[p.name], dists[p.name])
                 distributions[p.name] = dists[p.name]
             except ValueError as exc:
                 problems.append(f"outside the space: parameters.{p.name} = {exc}")

@@ -140,7 +140,9 @@ class _Loop:
         if ctx is not None:
             self.tracker.on_trial_end(ctx, frozen)
         if frozen.state in (TrialState.FAIL, TrialState.COMPLETE, TrialState.PRUNED):
-            why = self.failures.record(frozen.state == TrialState.FAIL)
+            failed = frozen.state == TrialState.FAIL
+            code = ctx.exit_code if ctx is not None else None
+            why = self.failures.record(failed, failed and (code is None or code > 0))
             if why is not None:
                 self.stop(f"{why} (last: {frozen.user_attrs.get(FAIL_REASON_ATTR, 'see the log')})")
         if frozen.state == TrialState.COMPLETE:

@@ -11,7 +11,7 @@ import math
 import numbers
 from typing import Any, TypeGuard
 
-__all__ = ["as_float", "is_finite_number", "is_int", "is_number", "is_number_text", "is_positive_int"]
+__all__ = ["as_float", "is_finite_number", "is_int", "is_number", "is_number_text", "is_positive_int", "schema_int"]
 
 
 def is_number(x: Any) -> TypeGuard[int | float]:
@@ -32,6 +32,17 @@ def is_int(x: Any) -> TypeGuard[int]:
 def is_positive_int(x: Any) -> TypeGuard[int]:
     """An int >= 1, not a bool."""
     return is_int(x) and x >= 1
+
+
+def schema_int(x: Any) -> Any:
+    """``x`` as an int when it is one in JSON Schema's sense (``3`` or ``3.0``), else ``x`` unchanged.
+
+    W&B checks sweep configs with JSON Schema, whose ``integer`` takes a float with an integral
+    value (``run_cap: 10.0``, ``min_iter: 3.0``); such a config runs on W&B, so it runs here too.
+    """
+    if isinstance(x, float) and x.is_integer():
+        return int(x)
+    return x
 
 
 def is_number_text(value: Any) -> bool:

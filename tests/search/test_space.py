@@ -436,3 +436,45 @@ def test_train_mutating_its_config_does_not_leak_into_later_trials() -> None:
 def test_python_tuples_are_accepted_like_lists() -> None:
     params, problems = parse_parameters({"k": {"values": ("a", "b"), "probabilities": (0.5, 0.5)}})
     assert problems == [] and params[0].grid_values() == ["a", "b"]
+
+
+@pytest.mark.parametrize(
+    ("spec", "value", "stored"),
+    [
+        # the value and its type win over an equal value of another type listed in the same block
+        ({"values": [1, "1", 1.5]}, "1", "1"),
+        ({"values": [1, "1", 1.5]}, 1, 1),
+        ({"values": [[1, 2], {"a": 1}, None]}, {"a": 1}, '{"a": 1}'),
+        ({"values": [64, 128]}, "128", 128),  # a CSV cell is text: still found
+        # W&B's rounding can leave the bounds (round(3 / 8) * 8 = 0): the nearest stored value rounds to it
+        ({"distribution": "q_log_uniform_values", "min": 3, "max": 256, "q": 8}, 0, 3.0),
+        ({"distribution": "q_log_uniform_values", "min": 0.001, "max": 1.0, "q": 0.01}, 0.0, 0.001),
+        ({"distribution": "q_log_uniform_values", "min": 3, "max": 256, "q": 8}, 64, 64.0),
+        ({"distribution": "q_uniform", "min": 0, "max": 10, "q": 2}, 4, 4),
+        ({"distribution": "int_uniform", "min": 1, "max": 5}, 5.0, 5),
+    ],
+)
+def test_a_config_value_maps_back_to_the_value_optuna_stores(spec: dict, value: Any, stored: Any) -> None:
+    """Param.stored inverts to_config: train would get `value` back, type included (W&B's runs, imports)."""
+    (param,) = SearchSpace.from_parameters({"x": spec}).params
+    dist = param.distribution()
+    got = param.stored(value, dist)
+    assert got == stored and type(got) is type(stored)
+    back = param.to_config(got)
+    assert back == value or str(back) == value  # a CSV's text is read leniently
+
+
+@pytest.mark.parametrize(
+    ("spec", "value", "why"),
+    [
+        ({"values": [1, 2]}, 3, "is not one of"),
+        ({"distribution": "int_uniform", "min": 1, "max": 5}, 2.5, "is not an integer"),
+        ({"distribution": "uniform", "min": 0.0, "max": 1.0}, 1.5, "is outside"),
+        ({"distribution": "q_log_uniform_values", "min": 16, "max": 256, "q": 8}, 512, "is outside"),
+        ({"distribution": "uniform", "min": 0.0, "max": 1.0}, "0.5x", "is not a number"),
+    ],
+)
+def test_a_value_outside_the_space_says_why(spec: dict, value: Any, why: str) -> None:
+    (param,) = SearchSpace.from_parameters({"x": spec}).params
+    with pytest.raises(ValueError, match=why):
+        param.stored(value, param.distribution())

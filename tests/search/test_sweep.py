@@ -4,6 +4,7 @@ malformed sweep config lists every problem by field.
 
 from __future__ import annotations
 
+import copy
 import warnings
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -219,7 +220,38 @@ MALFORMED_SWEEPS: dict[str, tuple[dict[str, Any], list[str]]] = {
         {"method": "random", "metric": {"name": "a"}, "metrics": [{"name": "a"}], "parameters": {"k": {"values": [1]}}},
         ["metrics: give"],
     ),
-    "missing parameters": ({"method": "random"}, ["parameters: missing", "parameters: give exactly one"]),
+    "launch fields W&B refuses": (
+        {"method": "random", "kind": "job", "controller": {"type": "remote"}, "parameters": {"k": {"values": [1]}}},
+        ["controller.type: must be 'local' or 'cloud'", "kind: W&B takes only 'sweep'"],
+    ),
+    "one metric as metrics": (
+        {"method": "random", "metrics": [{"name": "a"}], "parameters": {"k": {"values": [1]}}},
+        ["metrics: lists 1 objective(s)"],
+    ),
+    "bayes over constants only": (
+        {"method": "bayes", "metric": {"name": "a"}, "parameters": {"k": {"value": 1}}},
+        ["parameters: method 'bayes' needs a parameter to search"],
+    ),
+    "missing parameters": ({"method": "random"}, ["parameters: missing"]),
+    # W&B's schema refuses a key given as null or with the wrong JSON type: named once each.
+    "null keys": (
+        {"method": None, "project": None, "metric": None, "early_terminate": None, "run_cap": None, "parameters": None},
+        [
+            f"{key}: is empty (null)"
+            for key in ("early_terminate", "method", "metric", "parameters", "project", "run_cap")
+        ],
+    ),
+    "wrong types": (
+        {
+            "method": "random",
+            "command": "python train.py ${args}",
+            "metric": "loss",
+            "description": 5,
+            "program": 7,
+            "parameters": {"k": {"values": [1]}},
+        },
+        ["command: must be a list", "description: must be a string", "metric: must be a mapping", "program: must be"],
+    ),
     "bad leaves and goal": (
         {
             "method": "grid",
@@ -279,3 +311,32 @@ def test_sweep_keys_that_do_nothing_here_are_named_once() -> None:
         tuneflow.Recipe.from_sweep(
             {k: v for k, v in sweep.items() if k not in ("controller", "job", "metric")}, train=train
         )
+
+
+@pytest.mark.parametrize(
+    ("extra", "field", "expected"),
+    [
+        ({"run_cap": 10.0}, "run_cap", 10),
+        (
+            {"early_terminate": {"type": "hyperband", "min_iter": 3.0}},
+            "early_terminate",
+            {"type": "hyperband", "min_iter": 3},
+        ),
+        (
+            {"early_terminate": {"type": "hyperband", "max_iter": 27.0, "s": 2.0, "eta": 3.0}},
+            "early_terminate",
+            {"type": "hyperband", "max_iter": 27, "s": 2, "eta": 3.0},
+        ),
+    ],
+)
+def test_integers_written_as_integral_floats_are_integers_as_in_wandbs_schema(
+    extra: dict[str, Any], field: str, expected: Any
+) -> None:
+    """JSON Schema's `integer` (W&B's check) takes 10.0; the recipe gets a real int, the file is left as read."""
+    config = {"method": "random", "metric": {"name": "loss"}, "parameters": {"k": {"values": [1]}}, **extra}
+    before = copy.deepcopy(config)
+    value = getattr(tuneflow.Recipe.from_sweep(config, train=train), field)
+    assert value == expected and type(value) is type(expected)
+    if isinstance(expected, dict):
+        assert all(type(value[k]) is type(v) for k, v in expected.items())
+    assert config == before

@@ -154,3 +154,33 @@ def test_quoted_integers_in_values_get_the_integer_spelling() -> None:
     found = text_numbers(["1", "gbdt", 2, "1"])
     assert found == ["1"]
     assert text_numbers_warning("k", found).endswith("To pass numbers, write 1.")
+
+
+PROBABILITIES_AS_CATEGORICAL = """
+method: random
+metric: {name: val_loss, goal: minimize}
+parameters:
+  optimizer:
+    distribution: categorical
+    values: [adam, sgd]
+    probabilities: [0.8, 0.2]
+  width: {values: [64, 128], probabilities: [0.5, 0.5]}
+"""
+
+
+@pytest.mark.wandb_engine
+def test_categorical_beside_probabilities_runs_with_the_spelling_wandb_takes(_isolated: Path) -> None:
+    config = yaml.safe_load(PROBABILITIES_AS_CATEGORICAL)
+    assert any("invalid hyperparameter configuration: optimizer" in v for v in wandb_validate(config))
+    configs, messages = _tune(_sweep(_isolated, PROBABILITIES_AS_CATEGORICAL), 300)
+    assert len(messages) == 1 and messages[0].startswith(
+        "parameters.optimizer: W&B refuses `distribution: categorical`"
+    )
+    assert "write `distribution: categorical_w_probabilities` or leave `distribution` out" in messages[0]
+    share = sum(c["optimizer"] == "adam" for c in configs) / len(configs)
+    assert 0.7 < share < 0.9  # the probabilities are kept: read as categorical_w_probabilities
+    # Both suggested spellings pass W&B's checker.
+    for fixed in ({"distribution": "categorical_w_probabilities"}, {}):
+        spec = {**config["parameters"]["optimizer"], "distribution": None, **fixed}
+        spec = {k: v for k, v in spec.items() if v is not None}
+        assert wandb_validate({**config, "parameters": {**config["parameters"], "optimizer": spec}}) == []

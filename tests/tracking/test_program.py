@@ -17,6 +17,7 @@ from click.testing import CliRunner
 from tuneflow.cli import main
 from tuneflow.engine.failures import FailurePolicy
 from tuneflow.engine.result import load_result
+from tuneflow.keys import FAIL_REASON_ATTR
 from tuneflow.tracking.program import command_line
 from tuneflow.tracking.reader import read_run, run_dirs
 
@@ -303,15 +304,56 @@ def test_a_program_that_always_fails_stops_early_with_the_reason(
             6,
             "5 of the first 6 trials failed",
         ),  # agent: failed >= finished
+        # X: FAIL that the agent does not count (exit code 0 without the metric, or killed by a signal)
+        ({}, "XXXXXXX", None, None),
+        ({}, "XXFXF", None, None),
+        ({}, "XXFXFXF", 7, "3 trials failed in the first 60 s"),
+        ({}, "X" * 20, 20, "20 trials failed in a row"),  # tuneflow's own bound counts every FAIL
     ],
 )
 def test_failure_policy_follows_wandb_agent(env: dict, outcomes: str, stops_at: int | None, why: str | None) -> None:
     policy = FailurePolicy(max_in_a_row=20, agent_rules=True, env=env, clock=lambda: 0.0)
-    reasons = [policy.record(o == "F") for o in outcomes]
+    reasons = [policy.record(o in "FX", o == "F") for o in outcomes]
     first = next((i + 1 for i, r in enumerate(reasons) if r), None)
     assert first == stops_at
     if why:
         assert why in (reasons[first - 1] or "")
+
+
+SKIPPING = """\
+import os
+import signal
+import wandb
+
+run = wandb.init()
+if run.config.lr > 0.0:  # every combination is "invalid": the run ends without the metric
+    run.finish()
+    if os.environ.get("SKIP_BY") == "signal":
+        os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("skip_by", ["exit 0", "signal"])
+def test_fails_the_agent_does_not_count_do_not_stop_a_program_sweep(_isolated: Path, skip_by: str) -> None:
+    """`wandb agent` counts runs whose program exited with a code > 0: 5 programs that end without
+    the metric (exit code 0, or killed by a signal) are 5 FAIL trials, and the sweep goes on."""
+    (_isolated / "train.py").write_text(SKIPPING)
+    (_isolated / "sweep.yaml").write_text(
+        "program: train.py\nmethod: random\nmetric: {name: loss, goal: minimize}\nparameters:\n  lr: {min: 0.01, max: 0.2}\n"
+    )
+    proc = subprocess.run(
+        [str(TUNEFLOW), "run", "sweep.yaml", "--n-trials", "5", "--storage", "sqlite:///s.db", "--no-progress"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "SKIP_BY": skip_by},
+    )
+    trials = load_result("sqlite:///s.db").study.trials
+    assert [t.state.name for t in trials] == ["FAIL"] * 5, proc.stdout + proc.stderr
+    reason = "logged no 'loss'" if skip_by == "exit 0" else "was killed by SIGKILL"
+    assert all(reason in t.user_attrs[FAIL_REASON_ATTR] for t in trials), [t.user_attrs for t in trials]
+    assert "as `wandb agent` stops" not in proc.stdout
 
 
 def test_failure_policy_window_and_bound() -> None:

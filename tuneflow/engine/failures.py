@@ -10,9 +10,13 @@ its runs fail from the start, since a broken program would otherwise fail every 
 - ``--max-consecutive-failed-runs N`` (no bound by default).
 
 tuneflow applies the first two, with the same numbers and environment variables, to sweep
-``program`` trials (where the agent applies them); a failure is a FAIL trial (the agent counts
-exit codes > 0). The bound on failures in a row is the recipe's ``max_consecutive_failures``
-(10 by default, for every kind of train function).
+``program`` trials (where the agent applies them), and counts what the agent counts: programs that
+exited with a code > 0. A program that exits 0 without logging the metric (a common way to skip an
+invalid combination) or is killed by a signal is a FAIL trial with its reason, but the agent does
+not count it, so neither do these rules. The bound on failures in a row is tuneflow's own, the
+recipe's ``max_consecutive_failures`` (10 by default, for every kind of train function;
+``--max-consecutive-failed-runs`` sets it): it counts every FAIL, so a metric name that no run
+logs stops the study instead of running it to its end.
 """
 
 from __future__ import annotations
@@ -58,23 +62,26 @@ class FailurePolicy:
         self.max_initial = _initial_failures(env)
         self._clock: Callable[[], float] = clock or time.monotonic
         self._start = self._clock()
-        self.failed = 0
+        self.failed = 0  # failures as the agent counts them
         self.finished = 0
-        self.in_a_row = 0
+        self.in_a_row = 0  # every FAIL
         self._lock = threading.Lock()
 
-    def record(self, failed: bool) -> str | None:
-        """Count one finished trial; return why the study should stop now, or None."""
+    def record(self, failed: bool, agent_failed: bool | None = None) -> str | None:
+        """Count one finished trial; return why the study should stop now, or None.
+
+        ``failed``: the trial is FAIL. ``agent_failed``: ``wandb agent`` would count it as a failed
+        run (its program exited with a code > 0); ``failed`` when not given.
+        """
+        agent_failed = failed if agent_failed is None else agent_failed
         with self._lock:
             reason = None
-            if failed:
+            self.in_a_row = self.in_a_row + 1 if failed else 0
+            if agent_failed:
                 self.failed += 1
-                self.in_a_row += 1
-            else:
-                self.in_a_row = 0
             if failed and self.in_a_row >= self.max_in_a_row:
                 reason = f"{self.in_a_row} trials failed in a row"
-            elif failed and self.agent_rules:
+            elif agent_failed and self.agent_rules:
                 elapsed = self._clock() - self._start
                 if self.flapping and elapsed < FLAPPING_MAX_SECONDS and self.failed >= FLAPPING_MAX_FAILURES:
                     reason = (

@@ -85,6 +85,9 @@ class TrialContext:
         self.history: list[tuple[int | None, dict[str, Any]]] = []
         self.metrics: dict[str, float] = {}
         self.fail_reason: str | None = None
+        #: A sweep program's exit code (negative: killed by that signal), set by the program runner:
+        #: ``wandb agent`` counts a run as failed only for a code > 0.
+        self.exit_code: int | None = None
         #: Per-trial state owned by the tracker (e.g. the W&B run of this trial); None until it sets one.
         self.tracker_slot: object | None = None
         self._tracker = tracker

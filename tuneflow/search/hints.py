@@ -5,6 +5,9 @@ float needs a dot (``1.0e-3``) or no exponent (``0.001``). A bound given that wa
 that says why and what to write; a number-like string in ``values`` is passed on as a string,
 as W&B does, with one warning per parameter.
 
+``distribution: categorical`` beside ``probabilities`` is refused by W&B (it wants
+``categorical_w_probabilities``); tuneflow reads it as that and warns with the spelling W&B takes.
+
 ``log_uniform``, ``q_log_uniform`` and ``inv_log_uniform`` take natural-log *exponents* as
 bounds. W&B's checker refuses them ("uses log_uniform, where min/max specify base-e exponents.
 Use log_uniform_values to specify limit values."); tuneflow accepts them, reads them as W&B's
@@ -25,6 +28,7 @@ __all__ = [
     "DEPRECATED_EXPONENT_FORMS",
     "deprecated_form",
     "number_text_fix",
+    "probabilities_spelling",
     "text_numbers",
     "text_numbers_warning",
 ]
@@ -104,3 +108,13 @@ def deprecated_form(name: str, kind: str, spec: Mapping[str, Any]) -> str | None
             f"; if you meant the values {lo:g} .. {hi:g}, write `distribution: {twin}, min: {lo:g}, max: {hi:g}{extra}`"
         )
     return message + "."
+
+
+def probabilities_spelling(name: str) -> str:
+    """The warning for ``distribution: categorical`` beside ``probabilities``, which W&B refuses."""
+    return (
+        f"parameters.{name}: W&B refuses `distribution: categorical` beside `probabilities` (its checker and "
+        "its engine: 'invalid hyperparameter configuration'); tuneflow reads them as W&B's "
+        "`categorical_w_probabilities`. For the file to run on W&B too, write "
+        "`distribution: categorical_w_probabilities` or leave `distribution` out."
+    )

@@ -77,6 +77,12 @@ class Recipe:
             search_space = SearchSpace(tuple(params)) if not found else None
             if self.method == "grid":
                 problems += _grid_problems(params)
+            if self.method == "bayes" and params and all(p.kind == "constant" for p in params):
+                problems.append(
+                    "parameters: method 'bayes' needs a parameter to search, but every one is a constant "
+                    "(W&B's engine refuses it too: 'Need at least one searchable parameter for bayes search'); "
+                    "give one `values` or a range, or use method 'grid' to run the constants once."
+                )
         elif not callable(self.space):
             problems.append(f"space: must be a function trial -> config, but got {type(self.space).__name__}.")
         metrics, found = parse_metrics(self.metric)

@@ -34,7 +34,13 @@ from optuna.distributions import (
 )
 
 from tuneflow.engine import optuna_adapter as adapter
-from tuneflow.search.hints import deprecated_form, number_text_fix, text_numbers, text_numbers_warning
+from tuneflow.search.hints import (
+    deprecated_form,
+    number_text_fix,
+    probabilities_spelling,
+    text_numbers,
+    text_numbers_warning,
+)
 from tuneflow.values import is_finite_number, is_int, is_number_text
 
 __all__ = [
@@ -77,6 +83,8 @@ _ALIASES = {"categorical_w_probabilities": "categorical"}
 _POSITIVE_MIN = {"log_uniform_values", "q_log_uniform_values", "inv_log_uniform_values"}
 _GRID_KINDS = {"constant", "categorical", "int_uniform", "q_uniform"}
 _PRIMITIVE = (type(None), bool, int, float, str)
+#: Stored unrounded (Optuna has no stepped log distribution); train gets the value rounded to q.
+_ROUNDED_FOR_TRAIN = ("q_log_uniform", "q_log_uniform_values", "q_log_normal")
 
 
 def _quantize(x: float, q: float) -> float | int:
@@ -98,6 +106,8 @@ class Param:
     kind: str
     spec: Mapping[str, Any]
     _decode: dict[Any, Any] = field(default_factory=dict, repr=False)
+    #: The ``distribution`` as written (None when inferred), for hints about W&B's spelling.
+    written: str | None = None
 
     @property
     def name(self) -> str:
@@ -154,6 +164,8 @@ class Param:
         deprecated = deprecated_form(self.name, self.kind, self.spec)
         if deprecated:
             out.append(deprecated)
+        if self.written == "categorical" and self.spec.get("probabilities") is not None:
+            out.append(probabilities_spelling(self.name))
         return out
 
     def choices(self) -> list[Any]:
@@ -248,9 +260,47 @@ class Param:
             if self._decode and stored in self._decode:  # a fresh copy: train may mutate it
                 return copy.deepcopy(self._decode[stored])
             return stored
-        if self.kind in ("q_log_uniform", "q_log_uniform_values", "q_log_normal"):
+        if self.kind in _ROUNDED_FOR_TRAIN:
             return _quantize(stored, self.spec["q"])
         return stored
+
+    def stored(self, value: Any, dist: BaseDistribution) -> Any:
+        """The Optuna value that stores the config value ``value`` in ``dist`` (this leaf's
+        distribution, or its grid categorical); ValueError naming why ``value`` does not fit.
+
+        The inverse of :meth:`to_config`: a W&B run's config value (or one W&B's engine suggests)
+        back in the space tuneflow searches.
+        """
+        if self.kind == "categorical" or isinstance(dist, CategoricalDistribution):
+            assert isinstance(dist, CategoricalDistribution)
+            reals = [
+                (choice, self.to_config(choice) if self.kind == "categorical" else choice) for choice in dist.choices
+            ]
+            # The same value and type first (`values: [1, "1"]` holds both), then a value as text
+            # (a CSV export writes every cell as text).
+            for match in (
+                lambda real: type(real) is type(value) and _encode(real) == _encode(value),
+                lambda real: real == value or (isinstance(value, str) and str(real) == value),
+            ):
+                for choice, real in reals:
+                    if match(real):
+                        return choice
+            raise ValueError(f"{value!r} is not one of {list(dist.choices)}")
+        if not is_finite_number(value):
+            raise ValueError(f"{value!r} is not a number")
+        if isinstance(dist, IntDistribution):
+            if value != int(value):
+                raise ValueError(f"{value!r} is not an integer")
+            value = int(value)
+        if self.kind in _ROUNDED_FOR_TRAIN and isinstance(dist, FloatDistribution):
+            # Train gets the stored value rounded to q, which can leave the bounds (W&B's
+            # q_log_uniform_values(min=3, max=256, q=8) gives 0): the nearest stored value rounds to it.
+            nearest = min(max(float(value), dist.low), dist.high)
+            if self.to_config(nearest) == value:
+                return nearest
+        if not adapter.distribution_contains(dist, value):
+            raise ValueError(f"{value!r} is outside [{dist.low}, {dist.high}]")  # type: ignore[attr-defined]
+        return value
 
     def grid_values(self) -> list[Any]:
         """The values W&B's ``grid`` method enumerates, in W&B's order, each distinct value once.
@@ -440,7 +490,8 @@ def parse_parameters(parameters: Any, prefix: str = "parameters") -> tuple[list[
                 decode = {}
                 if kind == "categorical":
                     decode = {_encode(v): v for v in filled["values"] if not isinstance(v, _PRIMITIVE)}
-                params.append(Param((*path, key), kind, filled, decode))
+                written = spec.get("distribution")
+                params.append(Param((*path, key), kind, filled, decode, written if isinstance(written, str) else None))
 
     walk(parameters, (), prefix)
     names: dict[str, Param] = {}

@@ -22,6 +22,7 @@ import yaml
 
 from tuneflow.errors import RecipeError, SweepConfigError, TuneflowWarning
 from tuneflow.search.methods import METHODS
+from tuneflow.values import schema_int
 
 __all__ = ["SWEEP_KEYS", "dump_sweep", "load_sweep", "recipe_from_sweep", "recipe_to_sweep"]
 
@@ -58,6 +59,25 @@ _UNUSED_KEYS: dict[str, str] = {
     "metric.impute": "a failed trial is FAIL in Optuna, never a made-up value",
     "metric.impute_while_running": "running trials are never given a made-up value",
 }
+#: The JSON types W&B's schema gives top-level keys (``sweeps``' schema.json) that no other check
+#: here covers, and how to write each. A key present with another type, ``null`` included, is
+#: refused there, so here too.
+_KEY_TYPES: dict[str, tuple[type, str]] = {
+    **{key: (str, "a string") for key in ("apiVersion", "description", "program", "job", "image_uri")},
+    **{key: (str, "a string") for key in ("entity", "project", "name", "kind")},
+    "command": (list, "a list such as [${env}, ${interpreter}, ${program}, ${args}]"),
+    "metric": (Mapping, "a mapping like {name: val_loss, goal: minimize}"),
+    "metrics": (list, "a list of mappings like {name: val_loss, goal: minimize}"),
+    "controller": (Mapping, "a mapping like {type: local}"),
+    "scheduler": (Mapping, "a mapping like {engine: optuna}"),
+}
+#: Integer fields of W&B's schema: JSON Schema's ``integer`` also takes ``10.0``.
+_SCHEMA_INTS = (
+    ("run_cap",),
+    ("early_terminate", "min_iter"),
+    ("early_terminate", "max_iter"),
+    ("early_terminate", "s"),
+)
 _WANDB_METHODS = {"grid", "random", "bayes"}
 _TAG = re.compile(r"^tuneflow:\s*(?P<body>.*)$", re.MULTILINE)
 
@@ -100,17 +120,22 @@ def recipe_from_sweep(
     """
     config, stem = load_sweep(sweep)
     _warn_unused(config)
-    name = overrides.pop("name", None) or config.get("name") or stem or "sweep"
     problems = [
         f"{key}: not a W&B sweep config key; known keys are {', '.join(sorted(SWEEP_KEYS))}."
         for key in sorted(set(config) - SWEEP_KEYS, key=str)
     ]
+    problems += _type_problems(config)
+    given = set(config)  # a key given as null is reported above, not again as missing
+    config = _schema_ints({k: v for k, v in config.items() if v is not None})
+    name = overrides.pop("name", None) or config.get("name") or stem or "sweep"
     tag = _parse_tag(config.get("description"))
     method = config.get("method")
     if method is None:
-        problems.append(
-            "method: missing; W&B needs one of grid, random, bayes (tuneflow also takes auto, tpe, gp, cmaes, qmc, nsga2)."
-        )
+        if "method" not in given:  # a null one is reported above
+            problems.append(
+                "method: missing; W&B needs one of grid, random, bayes "
+                "(tuneflow also takes auto, tpe, gp, cmaes, qmc, nsga2)."
+            )
     elif method == "custom":
         scheduler = config.get("scheduler") or {}
         if not isinstance(scheduler, Mapping) or scheduler.get("engine") != "optuna":
@@ -129,9 +154,14 @@ def recipe_from_sweep(
         )
     if "metric" in config and "metrics" in config:
         problems.append("metrics: give `metric` (one objective) or `metrics` (several), not both.")
+    elif isinstance(config.get("metrics"), list) and len(config["metrics"]) < 2:  # W&B's schema: minItems 2
+        problems.append(
+            f"metrics: lists {len(config['metrics'])} objective(s); `metrics` is for two or more, "
+            "give one as `metric: {name: ..., goal: ...}`."
+        )
     # No metric at all is W&B's sweep that only records runs (grid and random allow it).
     metric = config.get("metrics", config.get("metric", []))
-    if "parameters" not in config:
+    if "parameters" not in given:
         problems.append("parameters: missing; a sweep config needs a `parameters` block.")
     seed = overrides.pop("seed", None)
     if seed is None and "seed" in tag:
@@ -155,10 +185,46 @@ def recipe_from_sweep(
     try:
         recipe = recipe_type(**fields)
     except RecipeError as exc:
-        problems += exc.problems
+        # Without a `parameters` block the recipe also asks for one of `parameters`/`space`: said above.
+        problems += [p for p in exc.problems if "parameters" in config or not p.startswith("parameters: give exactly")]
     if problems:
         raise SweepConfigError(str(name), problems)
     return recipe
+
+
+def _type_problems(config: dict[str, Any]) -> list[str]:
+    """Top-level keys whose value W&B's schema refuses: ``null`` anywhere, or the wrong JSON type.
+
+    A refused key is removed from ``config`` so that later checks do not report it again.
+    """
+    problems = []
+    for key in sorted(config, key=str):
+        value = config[key]
+        if value is None and key in SWEEP_KEYS:
+            problems.append(f"{key}: is empty (null), which W&B refuses; give it a value or remove the line.")
+        elif key in _KEY_TYPES and not isinstance(value, _KEY_TYPES[key][0]):
+            example = _KEY_TYPES[key][1]
+            problems.append(f"{key}: must be {example}, but got {type(value).__name__} {value!r}.")
+            del config[key]
+        elif key == "kind" and value != "sweep":
+            problems.append(f"kind: W&B takes only 'sweep' here, but got {value!r}; write `kind: sweep` or remove it.")
+        elif key == "controller" and value.get("type") not in ("local", "cloud"):
+            problems.append(
+                f"controller.type: must be 'local' or 'cloud' (W&B's values; tuneflow is the controller either way), "
+                f"but got {value.get('type')!r}."
+            )
+    return problems
+
+
+def _schema_ints(config: dict[str, Any]) -> dict[str, Any]:
+    """``config`` with W&B's integer fields given as integral floats (``run_cap: 10.0``) made ints."""
+    for path in _SCHEMA_INTS:
+        if len(path) == 1 and path[0] in config:
+            config[path[0]] = schema_int(config[path[0]])
+        elif len(path) == 2 and isinstance(config.get(path[0]), dict) and path[1] in config[path[0]]:
+            block = config[path[0]] = dict(config[path[0]])  # never change the caller's nested dicts
+            block[path[1]] = schema_int(block[path[1]])
+    return config
 
 
 def _warn_unused(config: Mapping[str, Any]) -> None:

@@ -11,8 +11,9 @@ The objective is what W&B Sweeps compare: the metric's value in the run summary 
 logged value unless the function set ``wandb.summary[metric]``). A value the function returns
 takes precedence.
 
-Costs: the run is created and finished on the optimization loop (~50 ms per trial offline,
-more online), unlike ``(config, trial)`` functions whose runs are written in the background.
+Costs: the run is created and finished on the optimization loop (35-40 ms per trial offline in
+``bench/wandb_overhead.py``, more online), unlike ``(config, trial)`` functions whose runs are
+written in the background.
 Because ``wandb.run`` is global to the process, agent-style trials run one at a time:
 ``n_jobs > 1`` is refused (use ``tuneflow run --workers N`` or ``tuneflow worker`` processes).
 

@@ -337,6 +337,7 @@ class ProgramTrain:
                 if self._sweep_id(mode, prefix):
                     env["WANDB_SWEEP_ID"] = self._sweep_id(mode, prefix) or ""
                 code, stopped = run_program(args, env, self.cwd, out)
+            trial.exit_code = code
             self._notice_ignored(out)
             run_dir = _find_run(Path(directory) / "wandb", run_id, out, None if sweep_id else started)
             if run_dir is not None and connection is not None and self._placeholder(mode) and sweep_id:
