@@ -5,6 +5,7 @@ types them, in a fresh directory; errors are one clear message and exit 2.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -129,6 +130,17 @@ def test_reading_verbs_take_a_sqlite_url_with_options(verb: list[str]) -> None:
     proc = cli(*verb, "--storage", "sqlite:///s.db?timeout=5", check=False)
     assert proc.returncode == 0, proc.stderr
     assert not Path("s.db?timeout=5").exists()
+
+
+@pytest.mark.parametrize("verb", [["best"], ["best", "--json"], ["report", "-o", "r.html"]])
+def test_reading_verbs_take_the_storage_from_the_environment(verb: list[str]) -> None:
+    """``$TUNEFLOW_STORAGE`` serves every verb, as it serves ``run``: a password is never typed."""
+    _completed_study("sqlite:///env.db")
+    env = {**os.environ, "TUNEFLOW_STORAGE": "sqlite:///env.db"}
+    proc = subprocess.run([str(TUNEFLOW), *verb], capture_output=True, text=True, timeout=300, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert "'ok'" in proc.stdout or '"ok"' in proc.stdout
+    assert not Path("tuneflow.db").exists()
 
 
 BAD_RECIPE = """

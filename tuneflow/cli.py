@@ -19,7 +19,7 @@ from typing import Any
 import click
 
 from tuneflow.errors import TuneflowError
-from tuneflow.keys import STORAGE_ENV  # `run`/`worker` read --storage from it too (keeps a password out of `ps`)
+from tuneflow.keys import STORAGE_ENV  # every verb reads --storage from it too (keeps a password out of `ps`)
 
 __all__ = ["main"]
 
@@ -27,6 +27,13 @@ STORAGE_HELP = (
     "Optuna storage: sqlite:///FILE (default sqlite:///tuneflow.db), postgresql://USER:PASS@HOST/DB, "
     "journal:///FILE, or 'memory'."
 )
+
+
+def storage_option(help_text: str = STORAGE_HELP) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--storage``, also read from ``$TUNEFLOW_STORAGE``, so a password never has to be typed."""
+    return click.option("--storage", envvar=STORAGE_ENV, help=f"{help_text} Also read from ${STORAGE_ENV}.")
+
+
 WORKER_STORAGE_HELP = (
     "Required: the storage the study is shared in, e.g. postgresql://USER:PASS@HOST/DB, "
     "sqlite:///shared.db (one machine) or journal:///shared.log."
@@ -73,13 +80,13 @@ def _one_line_warning(message: Warning | str, category: type[Warning], *args: An
 
 def run_options(storage_help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Flags shared by ``run`` and ``worker`` (which differ only in what --storage means)."""
-    options = [
+    options: list[Callable[[Callable[..., Any]], Callable[..., Any]]] = [
         click.argument("recipe"),
         click.option("--n-trials", type=click.IntRange(min=1), help="Trials to run in this call."),
         click.option(
             "--method", help="Override the recipe's method (auto, grid, random, tpe, bayes, gp, cmaes, qmc, nsga2)."
         ),
-        click.option("--storage", envvar=STORAGE_ENV, help=f"{storage_help} Also read from ${STORAGE_ENV}."),
+        storage_option(storage_help),
         click.option("--study-name", help="Study name; default: the recipe's name (same name = resume)."),
         click.option("--seed", type=click.IntRange(min=0), help="Override the recipe's seed."),
         click.option(
@@ -237,7 +244,7 @@ def _writing(output: Path) -> Iterator[None]:
 
 
 @main.command()
-@click.option("--storage", help=STORAGE_HELP)
+@storage_option()
 @click.option("--study-name", help="Study to read; may be left out when the storage holds one study.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @_handle_errors
@@ -266,7 +273,7 @@ def recipes_command() -> None:
 
 
 @main.command()
-@click.option("--storage", help=STORAGE_HELP)
+@storage_option()
 @click.option("--study-name", help="Study to report; may be left out when the storage holds one study.")
 @click.option(
     "-o",
@@ -292,7 +299,7 @@ def report(storage: str | None, study_name: str | None, output: Path) -> None:
 
 
 @main.command()
-@click.option("--storage", help="Optuna storage URL the study was run with; default sqlite:///tuneflow.db.")
+@storage_option("Optuna storage URL the study was run with; default sqlite:///tuneflow.db.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on (0.0.0.0: all).")
 @click.option("--port", type=click.IntRange(0, 65535), default=8080, show_default=True, help="Port to listen on.")
 @_handle_errors
@@ -304,7 +311,7 @@ def dashboard(storage: str | None, host: str, port: int) -> None:
 
 
 @main.command("backfill-wandb")
-@click.option("--storage", help=STORAGE_HELP)
+@storage_option()
 @click.option("--study-name", help="Study whose runs to write; may be left out when the storage holds one study.")
 @click.option("--project", help="W&B project; default: the recipe's, else $WANDB_PROJECT, else 'tuneflow'.")
 @click.option("--entity", help="W&B entity (team or user); default: $WANDB_ENTITY or yours.")
@@ -353,7 +360,7 @@ def backfill_wandb_command(
 @main.command("import-runs")
 @click.argument("source", type=click.Path(exists=True, path_type=Path))
 @click.option("--recipe", "recipe_ref", required=True, help="Recipe whose space and metric the runs are read with.")
-@click.option("--storage", help=STORAGE_HELP)
+@storage_option()
 @click.option("--study-name", help="Study to add the runs to; default: the recipe's name.")
 @_handle_errors
 def import_runs_command(source: Path, recipe_ref: str, storage: str | None, study_name: str | None) -> None:

@@ -13,7 +13,7 @@ from optuna.trial import TrialState
 from tuneflow.engine.result import NO_METRIC_NOTE, TuneResult
 from tuneflow.engine.storage import DEFAULT_STORAGE, redact_url
 from tuneflow.errors import TuneflowError
-from tuneflow.keys import FAIL_REASON_ATTR, FAIL_REASON_SYSTEM_ATTR, RUN_PATH_ATTR
+from tuneflow.keys import FAIL_REASON_ATTR, FAIL_REASON_SYSTEM_ATTR, RUN_PATH_ATTR, STORAGE_ENV
 from tuneflow.search.space import flatten
 from tuneflow.values import is_number
 
@@ -197,18 +197,20 @@ def print_summary(result: TuneResult, storage: Any = None, *, report: str | Path
             click.echo(f"  ({hidden} more columns; the best trial in full:)")
         print_best(result)
     where = redact_url(storage if storage is not None else DEFAULT_STORAGE)
-    flag = f" --storage {where}" if storage is not None else ""
+    masked = storage is not None and where != str(storage)  # a masked password cannot be pasted back
+    flags = (f" --storage {where}" if storage is not None and not masked else "") + f" --study-name {study.study_name}"
+    note = f" (with the storage URL in ${STORAGE_ENV})" if masked else ""
     if top and not hidden and not result.is_multi_objective:
         best = top[0]
         click.echo(
             f"best:    trial #{best.number}, {result.metric_names[0]} = {format_value(best.value)}; "
-            f"full config: tuneflow best{flag} --study-name {study.study_name}"
+            f"full config: tuneflow best{flags}{note}"
         )
     click.echo(f"storage: {where} (study {study.study_name!r}; run again to resume)")
     if report is not None:
         click.echo(f"report:  {Path(report).resolve()}")
     else:
-        click.echo(f"report:  tuneflow report{flag} --study-name {study.study_name} -o report.html")
+        click.echo(f"report:  tuneflow report{flags} -o report.html{note}")
     run_path = top[0].user_attrs.get(RUN_PATH_ATTR) if top else None
     if run_path:
         click.echo(f"W&B:     best trial #{top[0].number} is run {run_path} (one run per trial)")
