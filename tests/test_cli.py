@@ -156,6 +156,16 @@ recipe = tuneflow.Recipe(name="bad", train=lambda c: 0.0, method="grid",
         (["run", "missing.py", "--no-wandb"], None, "error: no recipe module at 'missing.py'"),
         (["best"], None, "error: sqlite:///tuneflow.db: no such file ("),
         (["run", "bad.py", "--no-wandb"], BAD_RECIPE, "error: recipe 'bad' has 2 problems:"),
+        (
+            ["run", "bad.py", "--no-wandb"],
+            "import tuneflow\nimport no_such_package_xyz\n",
+            "error: cannot load recipe module 'bad.py': line 2: ModuleNotFoundError: No module named 'no_such_package_xyz'",
+        ),
+        (
+            ["export-sweep", "bad.py"],
+            "def f(:\n",
+            "error: cannot load recipe module 'bad.py': line 1: SyntaxError: ",
+        ),
     ],
 )
 def test_errors_are_one_message_and_exit_2(args: list[str], setup: str | None, message: str) -> None:
@@ -165,7 +175,7 @@ def test_errors_are_one_message_and_exit_2(args: list[str], setup: str | None, m
     assert proc.returncode == 2
     assert proc.stderr.startswith(message), proc.stderr
     assert "Traceback" not in proc.stderr
-    if setup is None:
+    if setup is None or setup != BAD_RECIPE:
         assert proc.stderr.count("\n") == 1  # one line
     else:
         assert "  - parameters.lr: method 'grid'" in proc.stderr and "  - metric.goal:" in proc.stderr
@@ -224,3 +234,16 @@ def test_every_verb_answers_a_study_with_nothing_to_show_in_one_line(verb: list[
     assert proc.returncode == 2 and proc.stdout == ""
     assert proc.stderr.count("\n") == 1 and proc.stderr.startswith("error: ") and message in proc.stderr, proc.stderr
     assert not Path("r.html").exists()
+
+
+def test_a_built_in_recipe_whose_library_is_missing_says_so_in_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tuneflow.errors import TuneflowError
+    from tuneflow.loading import load_recipe
+
+    monkeypatch.delitem(sys.modules, "tuneflow.recipes.lightgbm_binary", raising=False)
+    monkeypatch.setitem(sys.modules, "lightgbm", None)  # Python's own way to make an import fail
+    with pytest.raises(TuneflowError) as info:
+        load_recipe("lightgbm_binary")
+    assert str(info.value).startswith("cannot load built-in recipe 'lightgbm_binary': line "), info.value
+    assert "ModuleNotFoundError" in str(info.value) and "lightgbm" in str(info.value)
+    assert "tuneflow.recipes.lightgbm_binary" not in sys.modules  # a retry imports it afresh
