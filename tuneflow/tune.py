@@ -32,7 +32,7 @@ from tuneflow.keys import CONFIG_ATTR, FAIL_REASON_ATTR, METRICS_ATTR, SAMPLER_A
 from tuneflow.search.methods import MODEL_BASED, missing_requirements
 from tuneflow.search.recipe import Recipe
 from tuneflow.tracking.runs import study_run_prefix
-from tuneflow.tracking.tracker import make_tracker
+from tuneflow.tracking.tracker import make_tracker, tracker_problems
 from tuneflow.tracking.writer import say
 from tuneflow.views.importance import importance_evaluator
 
@@ -189,6 +189,8 @@ def tune(
         problems.append(f"n_jobs: must be an integer >= 1, but got {n_jobs!r}.")
     if timeout is not None and timeout < 0:
         problems.append(f"timeout: must be >= 0 seconds, but got {timeout!r}.")
+    if tracker is None:  # what make_tracker would refuse, said before the study is created
+        problems += tracker_problems(wandb, recipe, n_jobs if isinstance(n_jobs, int) else 1)
     if problems:
         raise RecipeError(recipe.name, problems)
     settings = StorageSettings.from_env()
