@@ -223,3 +223,10 @@ def test_report_and_summary_give_a_reaped_trial_its_reason(tmp_path: Path, capsy
     assert "#0: worker host:1 is gone" in capsys.readouterr().out
     text = render_report(result)
     assert "<td>#0</td><td>worker host:1 is gone</td>" in text and "no reason recorded" not in text
+
+
+def test_report_says_when_it_shows_part_of_a_pareto_front() -> None:
+    study = _study(8, lambda t: (t.suggest_float("a", 0, 1), -t.suggest_float("a", 0, 1)), ["minimize", "minimize"])
+    text = render_report(study, top_n=3)  # a - a: every trial is on the front
+    assert "The first 3 of 8 Pareto-optimal trials" in text
+    assert "<td>Pareto front</td><td>8 trials</td>" in text

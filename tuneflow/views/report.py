@@ -154,7 +154,15 @@ def _best_trials(result: TuneResult, top_n: int) -> str:
     rows = [
         [t.number, *t.values, _seconds(t), *(c.get(k, "") for k in keys)] for t, c in zip(trials, configs, strict=True)
     ]
-    what = "Pareto-optimal trials" if result.is_multi_objective else f"The {len(trials)} best completed trials"
+    if result.is_multi_objective:
+        front = len(result.best_trials)
+        what = (
+            f"The first {len(trials)} of {front} Pareto-optimal trials"
+            if front > len(trials)
+            else "Pareto-optimal trials"
+        )
+    else:
+        what = f"The {len(trials)} best completed trials"
     return f'<p class="note">{what}; configs as the train function received them.</p>' + _table(header, rows)
 
 
