@@ -62,6 +62,7 @@ def test_n_trials_are_split_and_one_wandb_summary_run_is_written(tmp_path: Path)
 
 def test_the_pool_leaves_no_worker_pipe_open(tmp_path: Path) -> None:
     recipe = write_recipe(tmp_path, "random")
+    gc.collect()  # what earlier tests left behind warns now, not below
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         args = ["run", str(recipe), "--storage", f"sqlite:///{tmp_path / 's.db'}", "--workers", "2", "--n-trials", "2"]
