@@ -235,3 +235,210 @@ def test_summary_run_with_an_importance_factory_that_cannot_be_pickled(_isolated
     summaries = [read_run(d) for d in run_dirs(_isolated / "wandb") if "-summary-" in d.name]
     assert len(summaries) == 1 and summaries[0]["summary"]["tuneflow/n_trials"] == len(result.study.trials)
     assert "charts/param_importances" in summaries[0]["summary"]
+
+
+def test_a_logged_value_that_cannot_reach_the_writer_is_left_out_not_the_run(_isolated: Path) -> None:
+    """A value the writer process cannot unpickle (its class lives in a module only this process
+    has, like a class of the user's ``__main__``) or that cannot be pickled at all (a lambda): W&B
+    could not log it either. It is left out and said; the rest of its row and every run are written,
+    and the writer is not killed (it was, six times, losing every run of the study)."""
+    import sys
+    import types
+
+    from tuneflow.engine.study import create_study
+    from tuneflow.tracking.tracker import make_tracker
+
+    module = types.ModuleType("tuneflow_test_parent_only")
+    thing = type("Thing", (), {"__module__": module.__name__})
+    module.Thing = thing  # type: ignore[attr-defined]
+    sys.modules[module.__name__] = module
+
+    def train(config: dict[str, Any], trial: tuneflow.TrialContext) -> float:
+        for step in range(3):
+            trial.log({"obj": thing(), "fn": lambda: 0, "aux": step, "nested": {"f": len, "g": thing}}, step=step)
+            trial.report(config["x"] + step, step)
+        return config["x"]
+
+    recipe = _recipe(train)
+    try:
+        tracker = make_tracker({"summary_run": False}, recipe, create_study(recipe, "memory"))
+        result = tuneflow.tune(recipe, n_trials=3, storage="memory", tracker=tracker)
+    finally:
+        del sys.modules[module.__name__]
+    writer = tracker.writer  # type: ignore[attr-defined]
+    assert writer.restarts == 0 and not writer.errors and not writer.lost
+    assert len(writer.dropped) == 3 and "obj (tuneflow_test_parent_only.Thing)" in writer.dropped[0]
+    assert "fn (" in writer.dropped[0] and "nested.g (" in writer.dropped[0]
+    for t in result.study.trials:
+        run_dir = _run_dir(_isolated, t.user_attrs[RUN_ID_ATTR])
+        assert run_dir is not None
+        data = read_run(run_dir)
+        assert data["state"] == "finished" and data["summary"]["tuneflow/state"] == "complete"
+        rows = [{k: v for k, v in row.items() if not k.startswith("_")} for _, row in sorted(_history(run_dir).items())]
+        assert [row["aux"] for row in rows] == [0, 1, 2] and all("obj" not in row and "fn" not in row for row in rows)
+
+
+@pytest.mark.slow
+def test_a_writer_that_keeps_dying_accounts_for_every_run_once(_isolated: Path) -> None:
+    """SIGKILL each writer process while a trial's run is open, until tuneflow gives up restarting
+    it: every trial's run is then written, already there or lost, each counted once."""
+    from tuneflow.engine.study import create_study
+    from tuneflow.tracking.tracker import make_tracker
+
+    earlier = set(_writer_pids())
+    killed: list[int] = []
+
+    def train(config: dict[str, Any], trial: tuneflow.TrialContext) -> float:
+        trial.log({"aux": 1}, step=0)
+        deadline = time.monotonic() + (10 if len(killed) <= tracker.writer.MAX_RESTARTS else 0.5)
+        while time.monotonic() < deadline:
+            pids = [p for p in _writer_pids() if p not in earlier and p not in killed]
+            if pids:
+                time.sleep(0.3)  # let it take in the open run
+                os.kill(pids[0], signal.SIGKILL)
+                killed.append(pids[0])
+                break
+            time.sleep(0.05)
+        return config["x"]
+
+    recipe = _recipe(train, method="random")
+    tracker: Any = make_tracker({"summary_run": False}, recipe, create_study(recipe, "memory"))
+    n_trials = tracker.writer.MAX_RESTARTS + 3
+    tuneflow.tune(recipe, n_trials=n_trials, storage="memory", tracker=tracker)
+    writer = tracker.writer
+    assert len(killed) == writer.MAX_RESTARTS + 1 and writer.restarts == writer.MAX_RESTARTS
+    assert writer.lost >= 1
+    assert len(writer.written) + writer.skipped + writer.lost == n_trials, (
+        len(writer.written),
+        writer.skipped,
+        writer.lost,
+    )
+
+
+def _agent_train_without_metric() -> None:
+    import wandb
+
+    with wandb.init():
+        wandb.log({"acc": wandb.config["x"]})
+
+
+@pytest.mark.parametrize("style", ["config-trial", "agent"])
+def test_a_sweep_without_a_metric_reports_and_logs_with_wandb_on(_isolated: Path, style: str) -> None:
+    """W&B allows a sweep without a metric; its trials may still report and log. With W&B on,
+    every such trial failed (IndexError: the tracker looked up the first metric's name)."""
+
+    def train(config: dict[str, Any], trial: tuneflow.TrialContext) -> dict[str, float]:
+        trial.report(config["x"] * 2, 0)
+        trial.log({"aux": 1.0}, step=0)
+        return {"acc": config["x"]}
+
+    sweep = {"method": "grid", "parameters": {"x": {"values": [0.1, 0.2]}}}
+    recipe = tuneflow.Recipe.from_sweep(sweep, train=train if style == "config-trial" else _agent_train_without_metric)
+    result = tuneflow.tune(recipe, storage="memory", wandb={"summary_run": False})
+    assert [t.state.name for t in result.study.trials] == ["COMPLETE", "COMPLETE"]
+    for t in result.study.trials:
+        run_dir = _run_dir(_isolated, t.user_attrs[RUN_ID_ATTR])
+        assert run_dir is not None and read_run(run_dir)["summary"]["acc"] == pytest.approx(t.params["x"])
+        if style == "config-trial":
+            row = {k: v for k, v in _history(run_dir)[0].items() if not k.startswith("_")}
+            assert row == {"value": pytest.approx(t.params["x"] * 2), "aux": 1.0}
+
+
+PARENT_SCRIPT = """
+import sys, time
+import tuneflow
+
+def train(config, trial):
+    for step in range(3):
+        trial.report(config["x"] + step, step)
+    if trial.number == 1:
+        print("open", flush=True)
+        time.sleep(600)  # killed here
+    return config["x"]
+
+recipe = tuneflow.Recipe(name="orphan", train=train, parameters={"x": {"values": [0.1, 0.2, 0.3]}},
+                         method="grid", metric={"name": "loss", "goal": "minimize"})
+tuneflow.tune(recipe, storage="memory", wandb={"summary_run": False})
+"""
+
+
+@pytest.mark.slow
+def test_a_killed_study_leaves_its_runs_written_and_the_open_one_ended(_isolated: Path) -> None:
+    """SIGKILL the study's process while trial 1 runs: the writer process, orphaned, still writes
+    trial 0's run and ends trial 1's open run (with the rows it got) as W&B ends a crashed run."""
+    import subprocess
+    import sys
+
+    (_isolated / "study.py").write_text(PARENT_SCRIPT)
+    proc = subprocess.Popen([sys.executable, "study.py"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "open"
+    time.sleep(1.0)  # trial 1's rows reach the writer
+    proc.kill()
+    proc.wait(timeout=10)
+    deadline = time.monotonic() + 60
+    runs: dict[str, dict[str, Any]] = {}
+    while time.monotonic() < deadline:
+        runs = {d.name.rsplit("-", 1)[-1]: read_run(d) for d in run_dirs(_isolated / "wandb")}
+        if len(runs) == 2 and all(r["state"] != "running" for r in runs.values()):
+            break
+        time.sleep(0.5)
+    assert sorted(runs) == ["t0", "t1"], runs
+    assert runs["t0"]["state"] == "finished" and runs["t0"]["summary"]["tuneflow/state"] == "complete"
+    assert runs["t1"]["state"] == "failed" and runs["t1"]["summary"]["loss"] == pytest.approx(2.2)
+
+
+def test_a_storage_failing_at_close_costs_the_summary_run_not_the_trial_runs(_isolated: Path) -> None:
+    """The study's journal file is gone when ``close`` runs: the summary run fails (and is said),
+    the trials' runs already handed to the writer are still written and waited for."""
+    from tuneflow.engine.study import create_study
+    from tuneflow.engine.trial import TrialContext
+    from tuneflow.tracking.tracker import make_tracker
+
+    recipe = _recipe(lambda config: config["x"])
+    study = create_study(recipe, "journal:///study.log")
+    tracker: Any = make_tracker({}, recipe, study)
+    for _ in range(2):
+        trial = study.ask()
+        ctx = TrialContext(trial, {"x": 0.1, "model": {"depth": 2}}, tracker)
+        tracker.on_trial_start(ctx)
+        study.tell(trial, 0.5)
+        tracker.on_trial_end(ctx, study.trials[-1])
+    (_isolated / "study.log").unlink()
+    tracker.close(study)  # raised FileNotFoundError, leaving both runs unwritten
+    writer = tracker.writer
+    assert len(writer.written) == 2 and writer.pending == 0
+    assert len(writer.errors) == 1 and writer.errors[0].startswith("summary run: FileNotFoundError")
+    assert sorted(read_run(d)["state"] for d in run_dirs(_isolated / "wandb")) == ["finished", "finished"]
+
+
+def test_an_importance_factory_the_writer_cannot_import_costs_only_its_chart(_isolated: Path) -> None:
+    """A factory picklable here but not importable in the writer process (a function of the
+    user's ``__main__``): the summary run is written without the importance chart; the writer
+    is not killed at its warm-up (it was, at every restart, losing every run)."""
+    import sys
+    import types
+
+    from optuna.importance import FanovaImportanceEvaluator
+
+    from tuneflow.engine.study import create_study
+    from tuneflow.tracking.tracker import make_tracker
+
+    module = types.ModuleType("tuneflow_test_parent_only_factory")
+
+    def factory() -> FanovaImportanceEvaluator:
+        return FanovaImportanceEvaluator(seed=0)
+
+    factory.__module__, factory.__qualname__ = module.__name__, "factory"
+    module.factory = factory  # type: ignore[attr-defined]
+    sys.modules[module.__name__] = module
+    recipe = _recipe(lambda config: config["x"] * config["model"]["depth"])
+    try:
+        tracker: Any = make_tracker({}, recipe, create_study(recipe, "memory"), importance=factory)
+        result = tuneflow.tune(recipe, storage="memory", tracker=tracker)
+    finally:
+        del sys.modules[module.__name__]
+    assert tracker.writer.restarts == 0 and not tracker.writer.errors
+    runs = {d.name: read_run(d) for d in run_dirs(_isolated / "wandb")}
+    assert len(runs) == len(result.study.trials) + 1
+    (summary,) = [r for name, r in runs.items() if "-summary-" in name]
+    assert "charts/optimization_history" in summary["summary"] and "charts/param_importances" not in summary["summary"]

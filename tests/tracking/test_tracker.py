@@ -17,6 +17,7 @@ from conftest import require
 
 import tuneflow
 from tuneflow.errors import RecipeError, TuneflowError
+from tuneflow.keys import RUN_ID_ATTR
 from tuneflow.tracking import (
     Redactor,
     WandbOptions,
@@ -431,6 +432,49 @@ def test_run_ids_are_derived_from_study_and_storage(tmp_path: Path) -> None:
     assert prefix(a) != prefix(f"sqlite:///{tmp_path / 'b.db'}")
     assert prefix(a) != prefix(a, "t")
     assert study_run_prefix(optuna.create_study()) != study_run_prefix(optuna.create_study())
+
+
+RECIPE_MODULE = """\
+import tuneflow
+
+recipe = tuneflow.Recipe(
+    name="again",
+    train=lambda config: config["x"],
+    parameters={"x": {"min": 0.0, "max": 1.0}},
+    method="random",
+    metric={"name": "loss"},
+)
+"""
+
+
+@pytest.mark.slow
+def test_a_study_created_anew_under_its_old_name_gets_runs_of_its_own(_isolated: Path) -> None:
+    """The database deleted, the wandb/ folder kept: the new study's trials are written, not
+    skipped as the old study's runs; a resume of the new study continues its own run ids."""
+    (_isolated / "again.py").write_text(RECIPE_MODULE)
+    tuneflow_cli = Path(sys.executable).with_name("tuneflow")
+
+    def run(n: int, seed: int) -> list[optuna.trial.FrozenTrial]:
+        args = ["run", "again.py", "--n-trials", str(n), "--seed", str(seed), "--storage", "sqlite:///s.db"]
+        proc = subprocess.run([str(tuneflow_cli), *args, "--no-progress"], capture_output=True, text=True, timeout=300)
+        assert proc.returncode == 0, proc.stderr
+        return optuna.load_study(study_name="again", storage="sqlite:///s.db").trials
+
+    old = run(2, seed=1)
+    for leftover in _isolated.glob("s.db*"):
+        leftover.unlink()
+    new = run(2, seed=2)
+    resumed = run(1, seed=2)
+    runs = {read_run(d)["run_id"]: read_run(d) for d in run_dirs(_isolated / "wandb")}
+    trials = old + resumed  # `resumed` holds the new study's 3 trials
+    assert len(resumed) == 3 and len({t.user_attrs[RUN_ID_ATTR] for t in trials}) == 5
+    for trial in trials:
+        run_data = runs[trial.user_attrs[RUN_ID_ATTR]]
+        assert run_data["config"]["x"] == trial.params["x"] and run_data["summary"]["loss"] == trial.value
+    prefixes = {t.user_attrs[RUN_ID_ATTR].rsplit("-t", 1)[0] for t in resumed}
+    assert len(prefixes) == 1 and [t.user_attrs[RUN_ID_ATTR] for t in new] == [
+        t.user_attrs[RUN_ID_ATTR] for t in resumed[:2]
+    ]
 
 
 def test_relogging_a_run_is_skipped(_isolated: Path) -> None:

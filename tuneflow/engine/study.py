@@ -2,11 +2,18 @@
 
 The study records the recipe's metadata once (several workers may start together and write the
 same value), so ``load_result`` and ``tuneflow best`` can read configs back without the recipe.
+
+The process that creates a study also gives it a random ``STUDY_UID_ATTR``: W&B run ids are built
+from it (``tracking.runs.study_run_prefix``), so a study created anew under an old name (its
+database deleted, the ``wandb/`` folder kept) gets runs of its own instead of finding the old
+study's runs "already written". Workers that load the study wait a bounded time for it.
 """
 
 from __future__ import annotations
 
 import json
+import time
+import uuid
 import warnings
 from collections.abc import Callable
 from typing import Any
@@ -16,12 +23,15 @@ from optuna.study import Study
 
 from tuneflow.engine.storage import open_storage
 from tuneflow.errors import StorageError
-from tuneflow.keys import NO_METRIC_NAME, SAMPLER_ATTR, STUDY_ATTR
+from tuneflow.keys import NO_METRIC_NAME, SAMPLER_ATTR, STUDY_ATTR, STUDY_UID_ATTR
 from tuneflow.search.auto import Choice, resolve
 from tuneflow.search.methods import make_pruner, make_sampler
 from tuneflow.search.recipe import Recipe
 
 __all__ = ["create_study", "sampler_choice"]
+
+#: How long a worker that loads a study another process has just created waits for its uid.
+UID_WAIT_SECONDS = 10.0
 
 
 def sampler_choice(recipe: Recipe, n_trials: int | None = None, parallel: bool = False) -> Choice:
@@ -88,14 +98,18 @@ def create_study(
     choice = sampler_choice(recipe, n_trials, parallel)
     sampler = make_sampler(choice, recipe.search_space, seed)
     pruner = make_pruner(recipe.early_terminate, recipe.pruner)
-    study = optuna.create_study(
-        storage=backend,
-        study_name=name,
-        sampler=sampler,
-        pruner=pruner,
-        directions=recipe.directions,  # type: ignore[arg-type]  # GOALS, checked by the recipe
-        load_if_exists=True,
-    )
+    try:
+        study = optuna.create_study(
+            storage=backend,
+            study_name=name,
+            sampler=sampler,
+            pruner=pruner,
+            directions=recipe.directions,  # type: ignore[arg-type]  # GOALS, checked by the recipe
+        )
+        study.set_user_attr(STUDY_UID_ATTR, uuid.uuid4().hex[:8])  # this process created it
+    except optuna.exceptions.DuplicatedStudyError:  # it exists, or another worker created it just now
+        study = optuna.load_study(study_name=name, storage=backend, sampler=sampler, pruner=pruner)
+        _wait_for_uid(study)
     # What runs now, written on every start (a resume with another budget may choose anew).
     _set_once(study, lambda: study.set_user_attr(SAMPLER_ATTR, choice.to_dict()), SAMPLER_ATTR)
     if STUDY_ATTR not in study.user_attrs:
@@ -106,6 +120,23 @@ def create_study(
                 warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)
                 _set_once(study, lambda: study.set_metric_names(names))
     return study
+
+
+def _wait_for_uid(study: Study) -> None:
+    """Wait (bounded) for the uid of a study that another process has just created.
+
+    A study that already holds tuneflow's metadata but no uid was made by an older tuneflow: its run
+    ids stay as they were. One with neither may be a moment old (its creator writes the uid right
+    after creating it) or made by plain Optuna: after the wait it goes on without a uid.
+    """
+    deadline = time.monotonic() + UID_WAIT_SECONDS
+    while True:
+        attrs = study.user_attrs
+        if STUDY_UID_ATTR in attrs or STUDY_ATTR in attrs or time.monotonic() >= deadline:
+            return
+        if study.get_trials(deepcopy=False):  # a study with trials is not a moment old
+            return
+        time.sleep(0.05)
 
 
 def _set_once(study: Study, write: Callable[[], None], key: str = STUDY_ATTR) -> None:

@@ -1,7 +1,8 @@
 """W&B behind the core's Tracker protocol: one W&B run per trial, written by a child process.
 
 Modules: ``options`` (WandbOptions, mode), ``redact`` (secrets never reach W&B), ``runs`` (run
-specs, ids, names, tags), ``writer`` (the writer process, the per-trial slot), ``reader`` (offline
+specs, ids, names, tags), ``writer`` (the writer process, the per-trial slot), ``wire`` (its messages, and values that
+cannot cross to it), ``reader`` (offline
 runs read back), ``tracker`` (WandbTracker), ``agent`` (``wandb.agent``-style trains), ``program``
 (a sweep's ``program`` as the train), ``follow`` (a program's run followed live), ``runfile``
 (a placeholder sweep id removed from a finished offline run), ``summary`` (the study summary run),

@@ -62,6 +62,18 @@ class WandbOptions:
             t = value.get(key)
             if t is not None and not (is_number(t) and t > 0):
                 problems.append(f"wandb.{key}: must be a number of seconds > 0, but got {t!r}.")
+        for key in ("project", "entity", "dir", "group"):
+            text = value.get(key)
+            if text is not None and not isinstance(text, (str, os.PathLike) if key == "dir" else str):
+                problems.append(f"wandb.{key}: must be text, but got {text!r}; quote it.")
+        for key in ("summary_run", "plots"):
+            flag = value.get(key)
+            if key in value and not isinstance(flag, bool):
+                problems.append(f"wandb.{key}: must be true or false, but got {flag!r}.")
+        tags = value.get("tags")
+        texts = isinstance(tags, (list, tuple)) and all(isinstance(t, str) for t in tags)
+        if tags is not None and not isinstance(tags, str) and not texts:
+            problems.append(f"wandb.tags: must be a text or a list of texts, but got {tags!r}.")
         if problems:
             raise RecipeError("wandb options", problems)
         fields = {k: v for k, v in value.items() if k in known}

@@ -4,6 +4,7 @@ text in ``debug.log`` and the ``.wandb`` file)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -33,9 +34,22 @@ _TOKEN_LIKE = re.compile(
     r"\b(?:sk|pk|rk|ghp|gho|ghs|hf|xox[abp]|glpat|wandb_v1)[-_][A-Za-z0-9_\-]{12,}\b|\b[0-9a-f]{40}\b"
 )
 REDACTED = "***"
+#: The shortest text ``_TOKEN_LIKE`` can match (a two-letter prefix, a separator, 12 characters).
+_SHORTEST_TOKEN = 15
+#: Types passed through as they are (no key or text to check): the bulk of ``trial.log`` rows.
+_PLAIN = (int, float, bool, type(None))
+_PLAIN_TYPES = frozenset(_PLAIN)
 
 
+def _is_plain_or_empty(value: Any) -> bool:
+    """None and booleans: kept even under a secret-looking key (``use_auth: true`` reveals nothing)."""
+    return value is None or value is True or value is False
+
+
+@functools.lru_cache(maxsize=4096)
 def _is_secret_key(key: str) -> bool:
+    """Whether a key's words name a secret (cached: ``trial.log`` rows repeat their keys, and the
+    check costs ~6 us a key, most of a row's redaction before it was cached)."""
     words = re.split(r"[^a-z0-9]+", re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", str(key)).lower())
     joined = "".join(words)
     if any(w in _SECRET_WORDS for w in words):
@@ -47,29 +61,70 @@ class Redactor:
     """Removes secrets from what goes to W&B: secret-named keys, URL passwords, known secrets."""
 
     def __init__(self, secrets: tuple[str, ...] = ()) -> None:
-        self.secrets = tuple(s for s in secrets if s and len(s) >= 4)
+        # Longest first: a secret that contains another is replaced whole.
+        self.secrets = tuple(sorted((s for s in secrets if s and len(s) >= 4), key=len, reverse=True))
 
     def text(self, value: str) -> str:
-        out = redact_url(value)
+        """``value`` with URL passwords, known secrets and token-like words replaced by ``***``."""
+        out = str(value)
+        if "@" in out:  # a URL's password stands before its "@"
+            out = redact_url(out)
         for secret in self.secrets:
-            out = out.replace(secret, REDACTED)
-        return _TOKEN_LIKE.sub(REDACTED, out)
+            if secret in out:
+                out = out.replace(secret, REDACTED)
+        return _TOKEN_LIKE.sub(REDACTED, out) if len(out) >= _SHORTEST_TOKEN else out
 
     def value(self, value: Any, key: str | None = None) -> Any:
-        """``value`` with secrets replaced by ``***`` (mappings and lists walked)."""
-        if key is not None and _is_secret_key(key) and value is not None and not isinstance(value, bool):
+        """``value`` with secrets replaced by ``***`` (mappings and lists walked).
+
+        On the loop for every ``trial.log`` row: exact types are tested before the ABCs (an
+        ``isinstance`` against ``Mapping`` costs more than the rest of a number's check).
+        """
+        if key is not None and not _is_plain_or_empty(value) and _is_secret_key(key):
             return REDACTED
-        if isinstance(value, Mapping):
-            return {k: self.value(v, str(k)) for k, v in value.items()}
-        if isinstance(value, (list, tuple)):
+        kind = type(value)
+        if kind in _PLAIN_TYPES:
+            return value
+        if kind is str:
+            return self.text(value)
+        if kind is dict or isinstance(value, Mapping):
+            out = {}
+            for k, v in value.items():
+                name = k if type(k) is str else str(k)
+                if type(v) in _PLAIN_TYPES and (_is_plain_or_empty(v) or not _is_secret_key(name)):
+                    out[k] = v  # a row's number under a harmless key: no call per key
+                else:
+                    out[k] = self.value(v, name)
+            return out
+        if kind is list or kind is tuple or isinstance(value, (list, tuple)):
             return [self.value(v) for v in value]
         if isinstance(value, str):
             return self.text(value)
         return value
 
+    def including(self, config: Mapping[str, Any]) -> Redactor:
+        """This redactor also knowing the values of ``config``'s secret-named keys, so that they are
+        scrubbed from texts too: a failure message or a logged string that quotes ``api_key``."""
+        found = list(self.secrets)
+        _secret_values(config, found)
+        return self if len(found) == len(self.secrets) else Redactor(tuple(dict.fromkeys(found)))
+
     @staticmethod
     def is_secret_key(key: str) -> bool:
+        """Whether a W&B-style dotted key's last part names a secret (``db.password``)."""
         return _is_secret_key(key.rsplit(".", 1)[-1])
+
+
+def _secret_values(value: Any, found: list[str], secret: bool = False) -> None:
+    """Collect into ``found`` the texts (and numbers, as text) held under secret-named keys."""
+    if isinstance(value, Mapping):
+        for k, v in value.items():
+            _secret_values(v, found, secret or _is_secret_key(str(k)))
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            _secret_values(v, found, secret)
+    elif secret and value is not None and not isinstance(value, bool):
+        found.append(str(value))
 
 
 def storage_secrets(study: optuna.Study) -> tuple[str, ...]:

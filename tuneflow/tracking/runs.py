@@ -17,7 +17,6 @@ import contextlib
 import hashlib
 import os
 import re
-import time
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -27,7 +26,7 @@ import optuna
 from optuna.trial import FrozenTrial, TrialState
 
 from tuneflow.engine import optuna_adapter as adapter
-from tuneflow.keys import FAIL_REASON_ATTR, OBJECTIVE_ROW_KEY, SUMMARY
+from tuneflow.keys import FAIL_REASON_ATTR, OBJECTIVE_ROW_KEY, STUDY_UID_ATTR, SUMMARY
 from tuneflow.tracking.redact import Redactor
 from tuneflow.values import is_finite_number
 
@@ -77,7 +76,11 @@ class StudyInfo:
     project: str
     entity: str | None
     sampler: str | None = None  # the sampler that runs, one line (what `auto`/`bayes` resolved to)
-    started: float = field(default_factory=time.monotonic)
+
+    @property
+    def reported_name(self) -> str:
+        """The history key of ``trial.report`` values: the (first) metric's name, ``value`` without one."""
+        return self.metrics[0].name if self.metrics else "value"
 
     def run_id(self, number: int) -> str:
         """The W&B run id of trial ``number`` (stable across sessions of the same study)."""
@@ -100,6 +103,7 @@ class StudyInfo:
         return f"{self.prefix}-summary-{n_trials}"
 
     def summary_run_name(self) -> str:
+        """The display name of the study's summary runs."""
         return f"{self.name}-summary"
 
     def summary_tags(self, interrupted: bool) -> list[str]:
@@ -124,16 +128,25 @@ def _storage_identity(study: optuna.Study) -> str:
 
 
 def study_run_prefix(study: optuna.Study) -> str:
-    """Run-id prefix of a study: its name (slugged) and a hash of name + storage."""
+    """Run-id prefix of a study: its name (slugged) and a hash of name + storage + the study's uid.
+
+    The uid (written by the process that created the study) tells apart two studies of one name
+    on one storage, one deleted and created again; studies of older tuneflow versions have none
+    and keep the run ids they had.
+    """
     slug = re.sub(r"[^A-Za-z0-9_-]+", "-", study.study_name).strip("-")[:32] or "study"
-    digest = hashlib.sha1(f"{study.study_name}\0{_storage_identity(study)}".encode()).hexdigest()[:8]
+    identity = f"{study.study_name}\0{_storage_identity(study)}"
+    uid = study.user_attrs.get(STUDY_UID_ATTR)
+    if uid:
+        identity += f"\0{uid}"
+    digest = hashlib.sha1(identity.encode()).hexdigest()[:8]
     return f"{slug}-{digest}"
 
 
 def merge_history(history: list[tuple[int | None, dict[str, Any]]], metric: str) -> list[tuple[int, dict[str, Any]]]:
     """Rows at their steps, merged per step, in step order; ``None`` steps follow the last step.
 
-    ``OBJECTIVE_ROW_KEY`` rows (``trial.report``) is renamed to the recipe's metric name.
+    ``OBJECTIVE_ROW_KEY`` (a ``trial.report`` value) is renamed to the recipe's metric name.
     """
     rows: dict[int, dict[str, Any]] = {}
     auto = 0
@@ -164,7 +177,8 @@ def trial_spec(
     ``history`` is the trial's rows as logged (``OBJECTIVE_ROW_KEY`` for ``trial.report``);
     ``metrics`` every number train returned. A trial still RUNNING (an interrupted study) is "fail".
     """
-    metric = info.metrics[0].name if info.metrics else "value"  # trial.report's name without a metric
+    metric = info.reported_name
+    redactor = redactor.including(config)  # a failure message may quote a secret config value
     state = {TrialState.COMPLETE: "complete", TrialState.PRUNED: "pruned", TrialState.FAIL: "fail"}.get(
         frozen.state, "fail"
     )

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 import optuna
-from optuna.trial import TrialState
+from optuna.trial import FrozenTrial, TrialState
 
 from tuneflow.engine.result import NO_METRIC_NOTE, TuneResult
 from tuneflow.keys import FAIL_REASON_ATTR, RUN_ID_ATTR, SUMMARY
@@ -42,7 +42,9 @@ def trial_table(redactor: Redactor, result: TuneResult) -> tuple[list[str], list
     names = result.metric_names
     rows, keys = [], []
     for t in result.study.get_trials(deepcopy=False):
-        config = flatten(redactor.value(result.config_of(t)))
+        raw = result.config_of(t)
+        trial_redactor = redactor.including(raw)  # its fail reason may quote a secret config value
+        config = flatten(trial_redactor.value(raw))
         for k in config:
             if k not in keys:
                 keys.append(k)
@@ -56,7 +58,7 @@ def trial_table(redactor: Redactor, result: TuneResult) -> tuple[list[str], list
                     "state": t.state.name.lower(),
                     **{n: values.get(n) for n in names},
                     "duration_s": duration,
-                    "fail_reason": redactor.text(str(reason)) if reason else None,
+                    "fail_reason": trial_redactor.text(str(reason)) if reason else None,
                     "wandb_run_id": t.user_attrs.get(RUN_ID_ATTR),
                 },
                 config,
@@ -77,6 +79,42 @@ def _one_type_per_column(data: list[list[Any]]) -> list[list[Any]]:
                 if row[j] is not None:
                     row[j] = str(row[j])
     return data
+
+
+def _chart_study(study: optuna.Study, redactor: Redactor) -> optuna.Study:
+    """The study the charts are drawn from: ``study`` itself, or, when a trial has a secret-named
+    parameter or a user attribute holding a secret (the config a define-by-run trial stores), an
+    in-memory copy without them: Optuna's Pareto-front hover text shows every parameter and user
+    attribute, and a chart given no parameter list shows them all."""
+    trials = study.get_trials(deepcopy=False)
+    shown = []
+    for t in trials:
+        params = {k: v for k, v in t.params.items() if not redactor.is_secret_key(k)}
+        attrs = redactor.including(t.user_attrs).value(t.user_attrs)
+        if len(params) == len(t.params) and attrs == t.user_attrs:
+            shown.append(t)
+            continue
+        shown.append(
+            FrozenTrial(
+                number=t.number,
+                state=t.state,
+                value=None,
+                values=t.values,
+                datetime_start=t.datetime_start,
+                datetime_complete=t.datetime_complete,
+                params=params,
+                distributions={k: t.distributions[k] for k in params},
+                user_attrs=attrs,
+                system_attrs={},
+                intermediate_values=t.intermediate_values,
+                trial_id=t.number,  # add_trials gives it the copy's own id
+            )
+        )
+    if all(a is b for a, b in zip(shown, trials)):
+        return study
+    copy = optuna.create_study(directions=study.directions, study_name=study.study_name)
+    copy.add_trials(shown)
+    return copy
 
 
 def _charts(
@@ -155,7 +193,8 @@ def summary_spec(
     columns, data = trial_table(redactor, result)
     charts = {}
     if plots and result.ranked:
-        charts = {f"charts/{name}": fig for name, fig in _charts(study, params, names, importance).items()}
+        drawn = _charts(_chart_study(study, redactor), params, names, importance)
+        charts = {f"charts/{name}": fig for name, fig in drawn.items()}
 
     return RunSpec(
         run_id=info.summary_run_id(len(trials)),

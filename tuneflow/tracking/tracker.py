@@ -26,8 +26,6 @@ Everything goes through the writer process (:class:`~tuneflow.tracking.writer.Ru
 from __future__ import annotations
 
 import os
-import pickle
-import time
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +41,7 @@ from tuneflow.tracking.options import WandbOptions, resolve_mode
 from tuneflow.tracking.redact import Redactor, storage_secrets
 from tuneflow.tracking.runs import RunSpec, StudyInfo, study_run_prefix, trial_spec
 from tuneflow.tracking.summary import Importance, summary_spec
+from tuneflow.tracking.wire import picklable
 from tuneflow.tracking.writer import Connection, RunWriter, SummaryRequest, TrialRun, say
 
 __all__ = ["WandbTracker", "make_tracker", "tracker_problems"]
@@ -87,7 +86,7 @@ class WandbTracker(Tracker):
         self.writer = RunWriter(self.connection)
         # The summary run is built in the writer process, which needs the importance factory
         # pickled; a factory that cannot be (a lambda) builds it here at the end, as before.
-        self._summary_in_child = _picklable(importance)
+        self._summary_in_child = picklable(importance)
         if options.summary_run and options.plots and self._summary_in_child:
             self.writer.warm(importance)
         self.agent_style = recipe.train is not None and train_arity(recipe.train) == 0
@@ -97,33 +96,26 @@ class WandbTracker(Tracker):
         self.agent_written: list[Path] = []
         self._open: dict[int, TrialContext] = {}  # started, not yet ended (interrupted if left at close)
 
-    # -- names ---------------------------------------------------------------------------------
-
-    def run_id(self, number: int) -> str:
-        return self.study_info.run_id(number)
-
-    def run_path(self, run_id: str) -> str:
-        return self.study_info.run_path(run_id)
-
     # -- hooks ---------------------------------------------------------------------------------
 
     def on_trial_start(self, ctx: TrialContext) -> None:
         self._open[ctx.number] = ctx
         info = self.study_info
         run_id = info.run_id(ctx.number)
+        redactor = self.redactor.including(ctx.config)
         slot = TrialRun(
             run_id=run_id,
             name=info.trial_run_name(ctx.number),
             tags=info.trial_tags(),
             group=info.group,
-            config=self.redactor.value(ctx.config),
+            config=redactor.value(ctx.config),
             connection=self.connection,
-            started=time.time(),
+            redactor=redactor,
         )
         ctx.tracker_slot = slot
         try:
             ctx.optuna_trial.set_user_attr(RUN_ID_ATTR, run_id)
-            ctx.optuna_trial.set_user_attr(RUN_PATH_ATTR, self.run_path(run_id))
+            ctx.optuna_trial.set_user_attr(RUN_PATH_ATTR, info.run_path(run_id))
         except Exception:  # the storage owns the trial; never fail a trial for this
             pass
         # The run opens now, in the writer process; agent-style trains open their own run on the
@@ -137,12 +129,12 @@ class WandbTracker(Tracker):
     def on_report(self, ctx: TrialContext, step: int, value: float) -> None:
         slot = _slot(ctx)
         if slot is not None and slot.streaming:
-            self._stream(slot, step, {self.study_info.metrics[0].name: value})
+            self._stream(slot, step, {self.study_info.reported_name: value})
 
     def on_log(self, ctx: TrialContext, step: int | None, row: dict[str, Any]) -> None:
         slot = _slot(ctx)
         if slot is not None and slot.streaming:
-            self._stream(slot, step, self.redactor.value(row))
+            self._stream(slot, step, slot.redactor.value(row))
 
     def _stream(self, slot: TrialRun, step: int | None, row: dict[str, Any]) -> None:
         """Send one history row to the trial's open run, at the step ``merge_history`` gives it."""
@@ -195,8 +187,8 @@ class WandbTracker(Tracker):
             raise RuntimeError(f"trial {ctx.number} has no W&B run")
         metrics = self.study_info.metrics
         # The logged metric feeds the trial as its intermediate values, so pruners stop such
-        # functions too (Optuna prunes single-objective studies only).
-        report = None if len(metrics) > 1 else lambda step, value: self._agent_report(ctx, step, value)
+        # functions too (Optuna prunes single-objective studies only; without a metric, nothing).
+        report = None if len(metrics) != 1 else lambda step, value: self._agent_report(ctx, step, value)
         return run_agent_style(slot, train, [m.name for m in metrics], report)
 
     @staticmethod
@@ -212,8 +204,25 @@ class WandbTracker(Tracker):
             self.writer.errors.append(error)
 
     def close(self, study: optuna.Study, interrupted: bool = False) -> None:
-        options = self.options
-        for ctx in list(self._open.values()):  # trials the interruption cut short: lose none
+        """End the runs of trials cut short, write the summary run, wait (bounded) and report.
+
+        A storage that fails here (the end of a study, e.g. its database gone) costs the summary
+        run, not the runs already handed to the writer: they are still waited for and reported.
+        """
+        for step, what in ((self._end_cut_short, "ending cut-short trials"), (self._summarize, "summary run")):
+            try:
+                step(study, interrupted)
+            except Exception as exc:
+                self.writer.errors.append(f"{what}: {type(exc).__name__}: {exc}")
+        queued = self.writer.pending
+        if queued > 5:
+            say(f"writing {queued} W&B runs (waiting at most {self.options.finish_timeout:g} s) ...")
+        done = self.writer.close(self.options.finish_timeout)
+        self._report(done)
+
+    def _end_cut_short(self, study: optuna.Study, interrupted: bool) -> None:
+        """Write the runs of trials still open (an interruption cut them short): lose none."""
+        for ctx in list(self._open.values()):
             try:
                 frozen = adapter.storage_of(study).get_trial(adapter.trial_id(ctx.optuna_trial))
             except Exception:
@@ -228,36 +237,30 @@ class WandbTracker(Tracker):
                 self._finish_agent_run(
                     run, RunSpec(run.id, run.name or run.id, {}, {SUMMARY.STATE: "interrupted"}, exit_code=1)
                 )
+
+    def _summarize(self, study: optuna.Study, interrupted: bool) -> None:
+        """Queue the study's summary run (built in the writer process when it can be)."""
         trials = study.get_trials(deepcopy=False)
-        if options.summary_run and trials:
-            try:
-                if self._summary_in_child:  # it imported what it needs while the trials ran
-                    self.writer.summarize(
-                        SummaryRequest(
-                            run_id=self.study_info.summary_run_id(len(trials)),
-                            study_name=study.study_name,
-                            directions=list(study.directions),
-                            user_attrs=dict(study.user_attrs),
-                            trials=list(trials),
-                            info=self.study_info,
-                            secrets=self.redactor.secrets,
-                            interrupted=interrupted,
-                            plots=options.plots,
-                            importance=self.importance,
-                        )
-                    )
-                else:
-                    spec = summary_spec(
-                        study, self.study_info, self.redactor, interrupted, options.plots, self.importance
-                    )
-                    self.writer.submit(spec)
-            except Exception as exc:
-                self.writer.errors.append(f"summary run: {type(exc).__name__}: {exc}")
-        queued = self.writer.pending
-        if queued > 5:
-            say(f"writing {queued} W&B runs (waiting at most {options.finish_timeout:g} s) ...")
-        done = self.writer.close(options.finish_timeout)
-        self._report(done)
+        if not self.options.summary_run or not trials:
+            return
+        if self._summary_in_child:  # it imported what it needs while the trials ran
+            self.writer.summarize(
+                SummaryRequest(
+                    run_id=self.study_info.summary_run_id(len(trials)),
+                    study_name=study.study_name,
+                    directions=list(study.directions),
+                    user_attrs=dict(study.user_attrs),
+                    trials=list(trials),
+                    info=self.study_info,
+                    secrets=self.redactor.secrets,
+                    interrupted=interrupted,
+                    plots=self.options.plots,
+                    importance=self.importance,
+                )
+            )
+        else:
+            spec = summary_spec(study, self.study_info, self.redactor, interrupted, self.options.plots, self.importance)
+            self.writer.submit(spec)
 
     def _report(self, done: bool) -> None:
         conn = self.connection
@@ -275,6 +278,11 @@ class WandbTracker(Tracker):
             parts.append(f"{self.writer.lost} runs lost")
         if self.writer.errors:
             parts.append(f"{len(self.writer.errors)} failed (first: {self.writer.errors[0]})")
+        if self.writer.dropped:
+            parts.append(
+                f"values W&B cannot log (not picklable, or of a class the writer process cannot import) "
+                f"were left out {len(self.writer.dropped)} time(s) (first: {self.writer.dropped[0]})"
+            )
         if self.writer.lost or self.writer.errors or not done:
             parts.append(
                 f"write the missing runs later with `tuneflow backfill-wandb --study-name {self.study_info.name}` "
@@ -284,15 +292,6 @@ class WandbTracker(Tracker):
         if mode == "offline" and written:
             message += f"; upload with `wandb sync {where}/offline-run-*`"
         say(message)
-
-
-def _picklable(value: Any) -> bool:
-    """Whether ``value`` can be sent to the writer process."""
-    try:
-        pickle.dumps(value)
-    except Exception:
-        return False
-    return True
 
 
 _HINTED: set[str] = set()

@@ -34,7 +34,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tuneflow.tracking.redact import Redactor
 from tuneflow.tracking.runs import RunSpec, StudyInfo
+from tuneflow.tracking.wire import frame, read_frame
 
 __all__ = ["Connection", "RunWriter", "SummaryRequest", "TrialRun", "say"]
 
@@ -77,7 +79,8 @@ class TrialRun:
     #: The trial's config as W&B may see it (secrets redacted).
     config: dict[str, Any]
     connection: Connection
-    started: float
+    #: The study's redactor, also knowing this trial's secret config values (for its logged texts).
+    redactor: Redactor = field(default_factory=Redactor)
     #: The W&B run of an agent-style trial, open until the trial ends.
     agent_run: Any = None
     #: A sweep ``program`` wrote the trial's run itself (the tracker must not write another).
@@ -238,7 +241,8 @@ class RunWriter:
     A trial's run is opened when the trial starts (:meth:`open`), receives each history row as
     it is logged (:meth:`log`) and is finished with its summary and state when the trial ends
     (:meth:`finish`). Every call only queues a message (microseconds on the loop); a sender
-    thread pickles it into the child's stdin, so a full pipe blocks that thread only. A whole
+    thread frames it into the child's stdin (:mod:`tuneflow.tracking.wire`: a value that cannot
+    cross is left out, never the stream), so a full pipe blocks that thread only. A whole
     run can still be written in one go (:meth:`submit`: the summary run, backfills).
 
     A child process, not a thread: writing a run costs ~30 ms of Python (GIL) time, which a
@@ -261,6 +265,9 @@ class RunWriter:
         self.written: list[Path] = []
         self.skipped = 0
         self.errors: list[str] = []
+        #: Logged values left out of runs because they cannot reach W&B (``run id: key (type)``).
+        self.dropped: list[str] = []
+        self._dropped_seen: set[tuple[str, str]] = set()
         self.restarts = 0
         #: Runs never written because the writer process kept dying.
         self.lost = 0
@@ -356,7 +363,7 @@ class RunWriter:
         conn = self.connection
         state = (conn.project, conn.entity, conn.mode, conn.directory, conn.init_timeout)
         assert proc.stdin is not None
-        pickle.dump(("connection", state), proc.stdin)
+        proc.stdin.write(frame(("connection", state)))
         proc.stdin.flush()
         return proc
 
@@ -383,8 +390,8 @@ class RunWriter:
                 assert proc.stdin is not None
                 if self.connection.mode != self._mode_sent:  # the parent went offline (e.g. agent runs)
                     self._mode_sent = self.connection.mode
-                    pickle.dump(("mode", self._mode_sent), proc.stdin)
-                pickle.dump(message, proc.stdin)
+                    proc.stdin.write(frame(("mode", self._mode_sent)))
+                proc.stdin.write(frame(message))
                 proc.stdin.flush()
             except Exception as exc:  # a dead child is replaced by the reader; nothing else may break the study
                 if proc is not None:
@@ -416,6 +423,17 @@ class RunWriter:
             if kind == "fallback":
                 self.connection.fall_back(RuntimeError(rest[0]), teardown=False)
                 continue
+            if kind == "dropped":  # values W&B cannot take were left out of a run (each said once per run)
+                with self._cond:
+                    where = rest[0] or "the summary run's importance"  # a warm-up message names no run
+                    new = [item for item in rest[1] if (where, item) not in self._dropped_seen]
+                    self._dropped_seen.update((where, item) for item in new)
+                    if new:
+                        self.dropped.append(f"{where}: {', '.join(new)}")
+                continue
+            if kind == "problem":  # a message about a run could not be read; the run goes on
+                self.errors.append(str(rest[1]))
+                continue
             with self._cond:
                 run_id = rest[0]
                 if kind == "opened-existing":  # a run an earlier session wrote: leave it as it is
@@ -445,7 +463,8 @@ class RunWriter:
                 self._cond.notify_all()
                 return
             if self.restarts >= self.MAX_RESTARTS:
-                self.lost += len(self._unacked) + len(live)
+                # Finished runs are lost now; open ones when their trial ends (``finish`` counts them).
+                self.lost += len(self._unacked)
                 self.errors.append(f"the W&B writer process died {self.restarts + 1} times; gave up restarting it")
                 self._unacked.clear()
                 self._live.clear()
@@ -499,12 +518,6 @@ class RunWriter:
         if done and self._sender is not None:
             self._sender.join(timeout=10)
         return done
-
-    @property
-    def child_pid(self) -> int | None:
-        """The pid of the writer process now running (None before the first run or after close)."""
-        with self._cond:
-            return self._proc.pid if self._proc is not None else None
 
 
 @dataclass
@@ -616,20 +629,41 @@ def _child() -> None:
     failed: set[str] = set()  # runs whose opening failed (a partial directory may be left)
     warming: threading.Thread | None = None
 
+    parent_gone = False
+
     def reply(*message: Any) -> None:
-        pickle.dump(message, out)
-        out.flush()
+        nonlocal parent_gone
+        if parent_gone:
+            return
+        try:
+            pickle.dump(message, out)
+            out.flush()
+        except OSError:  # the study's process died: write what it sent all the same, unacknowledged
+            parent_gone = True
 
     while True:
-        try:
-            kind, *payload = pickle.load(inp)
-        except EOFError:
+        message = read_frame(inp)
+        if message is None:
             for run in runs.values():  # the parent is gone: end what is open, as interrupted
                 with contextlib.suppress(Exception):
                     run.finish(exit_code=1)
             if warming is not None:  # no exit in the middle of an import
                 warming.join(timeout=60)
             return
+        kind = message.kind
+        if message.payload is None:  # unreadable: the other messages still are
+            problem = f"{kind} message of W&B run {message.run_id} could not be read: {message.error}"
+            if kind in ("finish", "summary"):
+                if message.run_id in runs:
+                    with contextlib.suppress(Exception):
+                        runs.pop(message.run_id).finish(exit_code=1)
+                reply("error", message.run_id, problem)
+            else:
+                reply("problem", message.run_id, problem)
+            continue
+        payload = message.payload
+        if message.dropped:
+            reply("dropped", message.run_id, list(dict.fromkeys(message.dropped)))
         if kind == "connection":
             connection = Connection(*payload[0])
             continue
