@@ -5,6 +5,7 @@ types them, in a fresh directory; errors are one clear message and exit 2.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -91,6 +92,57 @@ def test_export_sweep_writes_the_recipe_as_a_sweep_yaml() -> None:
     assert sweep["metric"] == {"name": "val_auc", "goal": "maximize"}
 
 
+def test_export_sweep_reads_an_upper_case_yaml_and_writes_into_new_folders() -> None:
+    """A sweep config named ``sweep.YAML`` is a sweep (not a Python module); ``-o`` makes its folders."""
+    Path("sweep.YAML").write_text(
+        "method: random\nmetric: {name: loss, goal: minimize}\nparameters:\n  x: {min: 0.0, max: 1.0}\n",
+        encoding="utf-8",
+    )
+    proc = cli("export-sweep", "sweep.YAML", "-o", "out/sweeps/again.yaml")
+    exported = yaml.safe_load(Path("out/sweeps/again.yaml").read_text(encoding="utf-8"))
+    assert exported["method"] == "random" and exported["parameters"]["x"]["max"] == 1.0, proc.stderr
+
+
+def _completed_study(url: str) -> None:
+    import tuneflow
+
+    recipe = tuneflow.Recipe(
+        name="ok", train=lambda c: c["x"], parameters={"x": {"min": 0.0, "max": 1.0}}, method="random", metric="loss"
+    )
+    tuneflow.tune(recipe, n_trials=2, storage=url, wandb=False)
+
+
+@pytest.mark.parametrize("verb", [["export-sweep", str(RECIPE)], ["report", "--storage", "sqlite:///s.db"]])
+def test_an_output_file_that_cannot_be_written_is_one_error_line(verb: list[str]) -> None:
+    if verb[0] == "report":
+        _completed_study("sqlite:///s.db")
+    Path("taken").write_text("a file, not a folder", encoding="utf-8")
+    proc = cli(*verb, "-o", "taken/out.file", check=False)
+    assert proc.returncode == 2, proc.stderr
+    errors = [line for line in proc.stderr.splitlines() if not line.startswith("warning: ")]  # the export's notes
+    assert len(errors) == 1 and errors[0].startswith("error: --output: cannot write 'taken/out.file': "), proc.stderr
+
+
+@pytest.mark.parametrize("verb", [["best"], ["report", "-o", "r.html"]])
+def test_reading_verbs_take_a_sqlite_url_with_options(verb: list[str]) -> None:
+    """``sqlite:///FILE?timeout=5`` names FILE, as it does for ``run`` (the query is no part of the file)."""
+    _completed_study("sqlite:///s.db")
+    proc = cli(*verb, "--storage", "sqlite:///s.db?timeout=5", check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert not Path("s.db?timeout=5").exists()
+
+
+@pytest.mark.parametrize("verb", [["best"], ["best", "--json"], ["report", "-o", "r.html"]])
+def test_reading_verbs_take_the_storage_from_the_environment(verb: list[str]) -> None:
+    """``$TUNEFLOW_STORAGE`` serves every verb, as it serves ``run``: a password is never typed."""
+    _completed_study("sqlite:///env.db")
+    env = {**os.environ, "TUNEFLOW_STORAGE": "sqlite:///env.db"}
+    proc = subprocess.run([str(TUNEFLOW), *verb], capture_output=True, text=True, timeout=300, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert "'ok'" in proc.stdout or '"ok"' in proc.stdout
+    assert not Path("tuneflow.db").exists()
+
+
 BAD_RECIPE = """
 import tuneflow
 recipe = tuneflow.Recipe(name="bad", train=lambda c: 0.0, method="grid",
@@ -104,6 +156,16 @@ recipe = tuneflow.Recipe(name="bad", train=lambda c: 0.0, method="grid",
         (["run", "missing.py", "--no-wandb"], None, "error: no recipe module at 'missing.py'"),
         (["best"], None, "error: sqlite:///tuneflow.db: no such file ("),
         (["run", "bad.py", "--no-wandb"], BAD_RECIPE, "error: recipe 'bad' has 2 problems:"),
+        (
+            ["run", "bad.py", "--no-wandb"],
+            "import tuneflow\nimport no_such_package_xyz\n",
+            "error: cannot load recipe module 'bad.py': line 2: ModuleNotFoundError: No module named 'no_such_package_xyz'",
+        ),
+        (
+            ["export-sweep", "bad.py"],
+            "def f(:\n",
+            "error: cannot load recipe module 'bad.py': line 1: SyntaxError: ",
+        ),
     ],
 )
 def test_errors_are_one_message_and_exit_2(args: list[str], setup: str | None, message: str) -> None:
@@ -113,7 +175,7 @@ def test_errors_are_one_message_and_exit_2(args: list[str], setup: str | None, m
     assert proc.returncode == 2
     assert proc.stderr.startswith(message), proc.stderr
     assert "Traceback" not in proc.stderr
-    if setup is None:
+    if setup is None or setup != BAD_RECIPE:
         assert proc.stderr.count("\n") == 1  # one line
     else:
         assert "  - parameters.lr: method 'grid'" in proc.stderr and "  - metric.goal:" in proc.stderr
@@ -172,3 +234,16 @@ def test_every_verb_answers_a_study_with_nothing_to_show_in_one_line(verb: list[
     assert proc.returncode == 2 and proc.stdout == ""
     assert proc.stderr.count("\n") == 1 and proc.stderr.startswith("error: ") and message in proc.stderr, proc.stderr
     assert not Path("r.html").exists()
+
+
+def test_a_built_in_recipe_whose_library_is_missing_says_so_in_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tuneflow.errors import TuneflowError
+    from tuneflow.loading import load_recipe
+
+    monkeypatch.delitem(sys.modules, "tuneflow.recipes.lightgbm_binary", raising=False)
+    monkeypatch.setitem(sys.modules, "lightgbm", None)  # Python's own way to make an import fail
+    with pytest.raises(TuneflowError) as info:
+        load_recipe("lightgbm_binary")
+    assert str(info.value).startswith("cannot load built-in recipe 'lightgbm_binary': line "), info.value
+    assert "ModuleNotFoundError" in str(info.value) and "lightgbm" in str(info.value)
+    assert "tuneflow.recipes.lightgbm_binary" not in sys.modules  # a retry imports it afresh

@@ -108,3 +108,16 @@ def test_bad_sources_name_the_problem(tmp_path: Path) -> None:
         import_runs(tmp_path, _recipe(), storage="memory")
     with pytest.raises(TuneflowError, match="define-by-run"):
         import_runs(tmp_path, _recipe(parameters=None, space=lambda t: {}), storage="memory")
+
+
+def test_a_run_listed_twice_in_one_source_becomes_one_trial(tmp_path: Path) -> None:
+    row = {"ID": "abc123", "State": "finished", "lr": "0.01", "layers": "2", "model.kind": "a", "model.dims": "[3]"}
+    path = tmp_path / "export.csv"
+    with path.open("w", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=[*row, "loss"])
+        writer.writeheader()
+        writer.writerows([{**row, "loss": "0.5"}, {**row, "loss": "0.5"}, {**row, "ID": "def456", "loss": "0.7"}])
+    report = import_runs(path, _recipe(), storage="memory")
+    assert report.added == 2
+    assert report.skipped == [("abc123", "already imported: a trial holds this run id")]
+    assert sorted(t.user_attrs["wandb_run_id"] for t in report.study.trials) == ["abc123", "def456"]

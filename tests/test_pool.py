@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import signal
 import time
+import warnings
 from pathlib import Path
 
 import pytest
@@ -56,6 +58,18 @@ def test_n_trials_are_split_and_one_wandb_summary_run_is_written(tmp_path: Path)
     summaries = [r for r in runs if "-summary-" in r["run_id"]]
     assert len(summaries) == 1 and summaries[0]["summary"]["tuneflow/n_complete"] == 4
     assert len(runs) == 5
+
+
+def test_the_pool_leaves_no_worker_pipe_open(tmp_path: Path) -> None:
+    recipe = write_recipe(tmp_path, "random")
+    gc.collect()  # what earlier tests left behind warns now, not below
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        args = ["run", str(recipe), "--storage", f"sqlite:///{tmp_path / 's.db'}", "--workers", "2", "--n-trials", "2"]
+        result = CliRunner().invoke(main, [*args, "--no-wandb", "--no-progress"])
+        gc.collect()  # the finished pool and its Popen objects are gone: an open pipe warns now
+    assert result.exit_code == 0, result.output
+    assert [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)] == []
 
 
 def test_workers_refuse_an_in_memory_storage_before_starting_anything(tmp_path: Path) -> None:

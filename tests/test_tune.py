@@ -190,3 +190,38 @@ def test_load_result_finds_the_only_study_or_says_which_to_pick() -> None:
     ):
         tuneflow.load_result("sqlite:///results.db", "nope")
     assert len(tuneflow.load_result("sqlite:///results.db", "other").study.trials) == 1
+
+
+def test_resumed_grid_study_does_not_replay_what_train_suggests_itself() -> None:
+    """A grid's points are fixed per trial, but a train function may still ask the trial for more
+    (``trial.suggest_float``): the sampler draws those, and a resumed session must not replay them."""
+    drawn: list[float] = []
+
+    def train(config: dict[str, Any], trial: Any) -> float:
+        drawn.append(trial.suggest_float("noise", 0.0, 1.0))
+        return score(config)
+
+    recipe = _recipe("grid", train=train)
+    tuneflow.tune(recipe, n_trials=3, storage="sqlite:///grid-resume.db", wandb=False)
+    tuneflow.tune(recipe, n_trials=3, storage="sqlite:///grid-resume.db", wandb=False)
+    assert len(drawn) == 6
+    assert drawn[3:] != drawn[:3]  # the second session drew afresh
+    study = optuna.load_study(study_name="seeded-grid", storage="sqlite:///grid-resume.db")
+    assert len({(t.params["depth"], t.params["model.kind"]) for t in study.trials}) == 6  # each point once
+
+
+def test_tracker_problems_are_listed_with_the_others_before_any_study() -> None:
+    """Bad W&B options and an agent-style train with n_jobs > 1 are recipe problems like the
+    others: listed at once, and the storage is never created."""
+
+    def agent_train() -> None:  # wandb.agent style: no arguments
+        pass
+
+    recipe = _recipe("random", train=agent_train)
+    with pytest.raises(tuneflow.RecipeError) as info:
+        tuneflow.tune(recipe, n_trials=0, n_jobs=2, wandb={"projekt": "x"}, storage="sqlite:///t.db")
+    message = str(info.value)
+    assert message.startswith("recipe 'seeded-random' has 3 problems:"), message
+    assert "  - n_trials: must be >= 1" in message and "  - wandb.projekt: unknown option" in message
+    assert "  - train: a wandb.agent-style train function" in message and "n_jobs=2" in message
+    assert not Path("t.db").exists()

@@ -6,19 +6,20 @@ traceback instead.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import logging
 import sys
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import click
 
 from tuneflow.errors import TuneflowError
-from tuneflow.keys import STORAGE_ENV  # `run`/`worker` read --storage from it too (keeps a password out of `ps`)
+from tuneflow.keys import STORAGE_ENV  # every verb reads --storage from it too (keeps a password out of `ps`)
 
 __all__ = ["main"]
 
@@ -26,6 +27,13 @@ STORAGE_HELP = (
     "Optuna storage: sqlite:///FILE (default sqlite:///tuneflow.db), postgresql://USER:PASS@HOST/DB, "
     "journal:///FILE, or 'memory'."
 )
+
+
+def storage_option(help_text: str = STORAGE_HELP) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--storage``, also read from ``$TUNEFLOW_STORAGE``, so a password never has to be typed."""
+    return click.option("--storage", envvar=STORAGE_ENV, help=f"{help_text} Also read from ${STORAGE_ENV}.")
+
+
 WORKER_STORAGE_HELP = (
     "Required: the storage the study is shared in, e.g. postgresql://USER:PASS@HOST/DB, "
     "sqlite:///shared.db (one machine) or journal:///shared.log."
@@ -72,13 +80,13 @@ def _one_line_warning(message: Warning | str, category: type[Warning], *args: An
 
 def run_options(storage_help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Flags shared by ``run`` and ``worker`` (which differ only in what --storage means)."""
-    options = [
+    options: list[Callable[[Callable[..., Any]], Callable[..., Any]]] = [
         click.argument("recipe"),
         click.option("--n-trials", type=click.IntRange(min=1), help="Trials to run in this call."),
         click.option(
             "--method", help="Override the recipe's method (auto, grid, random, tpe, bayes, gp, cmaes, qmc, nsga2)."
         ),
-        click.option("--storage", envvar=STORAGE_ENV, help=f"{storage_help} Also read from ${STORAGE_ENV}."),
+        storage_option(storage_help),
         click.option("--study-name", help="Study name; default: the recipe's name (same name = resume)."),
         click.option("--seed", type=click.IntRange(min=0), help="Override the recipe's seed."),
         click.option(
@@ -220,12 +228,23 @@ def export_sweep(recipe: str, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
     else:
-        output.write_text(text, encoding="utf-8")
+        with _writing(output):
+            output.parent.mkdir(parents=True, exist_ok=True)
+            output.write_text(text, encoding="utf-8")
         click.echo(f"wrote {output}", err=True)
 
 
+@contextlib.contextmanager
+def _writing(output: Path) -> Iterator[None]:
+    """An ``-o`` file that cannot be written is the user's error line (exit 2), not a traceback."""
+    try:
+        yield
+    except OSError as exc:
+        raise TuneflowError(f"--output: cannot write {str(output)!r}: {exc.strerror or exc}") from exc
+
+
 @main.command()
-@click.option("--storage", help=STORAGE_HELP)
+@storage_option()
 @click.option("--study-name", help="Study to read; may be left out when the storage holds one study.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @_handle_errors
@@ -254,7 +273,7 @@ def recipes_command() -> None:
 
 
 @main.command()
-@click.option("--storage", help=STORAGE_HELP)
+@storage_option()
 @click.option("--study-name", help="Study to report; may be left out when the storage holds one study.")
 @click.option(
     "-o",
@@ -274,31 +293,25 @@ def report(storage: str | None, study_name: str | None, output: Path) -> None:
 
     result = load_result(storage, study_name)
     require_completed(result)
-    path = write_report(result, output, storage=storage or DEFAULT_STORAGE)
+    with _writing(output):
+        path = write_report(result, output, storage=storage or DEFAULT_STORAGE)
     click.echo(f"wrote {path} (study {result.study.study_name!r}; open it in any browser, offline)")
 
 
 @main.command()
-@click.option("--storage", help="Optuna storage URL the study was run with; default sqlite:///tuneflow.db.")
+@storage_option("Optuna storage URL the study was run with; default sqlite:///tuneflow.db.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on (0.0.0.0: all).")
 @click.option("--port", type=click.IntRange(0, 65535), default=8080, show_default=True, help="Port to listen on.")
 @_handle_errors
 def dashboard(storage: str | None, host: str, port: int) -> None:
     """Serve optuna-dashboard on the study storage (needs tuneflow[dashboard]); Ctrl-C stops it."""
-    from tuneflow.engine.storage import DEFAULT_STORAGE, redact_url
-    from tuneflow.views.dashboard import check_dashboard, serve
+    from tuneflow.views.dashboard import serve
 
-    problems = check_dashboard(storage)
-    if len(problems) == 1:
-        raise TuneflowError(f"cannot start the dashboard: {problems[0]}")
-    if problems:
-        raise TuneflowError("cannot start the dashboard:\n" + "\n".join(f"  - {p}" for p in problems))
-    click.echo(f"optuna-dashboard for {redact_url(storage or DEFAULT_STORAGE)} at http://{host}:{port}/", err=True)
-    serve(storage, host=host, port=port)
+    serve(storage, host=host, port=port, announce=lambda line: click.echo(line, err=True))
 
 
 @main.command("backfill-wandb")
-@click.option("--storage", help=STORAGE_HELP)
+@storage_option()
 @click.option("--study-name", help="Study whose runs to write; may be left out when the storage holds one study.")
 @click.option("--project", help="W&B project; default: the recipe's, else $WANDB_PROJECT, else 'tuneflow'.")
 @click.option("--entity", help="W&B entity (team or user); default: $WANDB_ENTITY or yours.")
@@ -347,7 +360,7 @@ def backfill_wandb_command(
 @main.command("import-runs")
 @click.argument("source", type=click.Path(exists=True, path_type=Path))
 @click.option("--recipe", "recipe_ref", required=True, help="Recipe whose space and metric the runs are read with.")
-@click.option("--storage", help=STORAGE_HELP)
+@storage_option()
 @click.option("--study-name", help="Study to add the runs to; default: the recipe's name.")
 @_handle_errors
 def import_runs_command(source: Path, recipe_ref: str, storage: str | None, study_name: str | None) -> None:

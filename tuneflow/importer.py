@@ -174,4 +174,6 @@ def import_runs(source: str | Path, recipe: Recipe, storage: Any = None, study_n
         trial = optuna.trial.create_trial(params=params, distributions=distributions, values=values, user_attrs=attrs)
         study.add_trial(trial)
         report.added += 1
+        if run.run_id:  # a source may hold a run twice (a resumed run leaves a directory per attempt)
+            seen.add(run.run_id)
     return report

@@ -8,10 +8,13 @@ that follows the program's own W&B run), so neither has to import the other.
 from __future__ import annotations
 
 import ast
+import contextlib
 import importlib
 import importlib.util
 import pkgutil
 import sys
+import traceback
+from collections.abc import Iterator
 from pathlib import Path
 
 from tuneflow.errors import TuneflowError
@@ -51,7 +54,8 @@ def _first_doc_line(path: Path) -> str:
 def load_recipe(ref: str | Path) -> Recipe:
     """Load a recipe: a recipe module path (its ``recipe``), a W&B sweep YAML, or a built-in name."""
     path = Path(ref)
-    if path.suffix in (".yaml", ".yml", ".json"):
+    suffix = path.suffix.lower()  # `sweep.YAML` is a sweep config too, not a Python module
+    if suffix in (".yaml", ".yml", ".json"):
         if not path.is_file():
             raise TuneflowError(f"no sweep config at {str(path)!r}")
         recipe = Recipe.from_sweep(path)
@@ -59,7 +63,7 @@ def load_recipe(ref: str | Path) -> Recipe:
             # From here, with the program path as written: `wandb agent` ignores the YAML's folder.
             recipe = recipe.replace(train=program_train(recipe))
         return recipe
-    if path.suffix == ".py" or path.is_file():
+    if suffix == ".py" or path.is_file():
         if not path.is_file():
             raise TuneflowError(f"no recipe module at {str(path)!r}")
         module_name = f"tuneflow_recipe_{path.stem}"
@@ -68,15 +72,45 @@ def load_recipe(ref: str | Path) -> Recipe:
             raise TuneflowError(f"cannot import {str(path)!r} as a Python module")
         module = importlib.util.module_from_spec(spec)
         sys.modules[module_name] = module  # lets pickling and dataclasses find it
-        spec.loader.exec_module(module)
+        with _loading(f"recipe module {str(path)!r}", path, module_name):
+            spec.loader.exec_module(module)
     else:
         names = builtin_recipes()
         if str(ref) not in names:
             raise TuneflowError(
                 f"no recipe {str(ref)!r}: not a file and not a built-in recipe (built-in: {', '.join(names) or 'none'})"
             )
-        module = importlib.import_module(f"tuneflow.recipes.{ref}")
+        name = f"tuneflow.recipes.{ref}"
+        spec = importlib.util.find_spec(name)
+        origin = Path(spec.origin) if spec is not None and spec.origin else None
+        with _loading(f"built-in recipe {str(ref)!r}", origin, name):  # e.g. its model library is missing
+            module = importlib.import_module(name)
     found = getattr(module, "recipe", None)
     if not isinstance(found, Recipe):
         raise TuneflowError(f"{str(ref)!r} defines no `recipe = tuneflow.Recipe(...)`")
     return found
+
+
+@contextlib.contextmanager
+def _loading(what: str, path: Path | None, module_name: str) -> Iterator[None]:
+    """Running a recipe module: an error in it is one line saying where and what (``--debug``:
+    the traceback); a bad ``Recipe(...)`` in it lists its own problems. A failed module is forgotten."""
+    try:
+        yield
+    except TuneflowError:
+        sys.modules.pop(module_name, None)
+        raise
+    except Exception as exc:
+        sys.modules.pop(module_name, None)
+        raise TuneflowError(f"cannot load {what}: {_line_of(exc, path)}{type(exc).__name__}: {exc}") from exc
+
+
+def _line_of(exc: BaseException, path: Path | None) -> str:
+    """``line N: `` of the recipe module where ``exc`` arose (its last frame in that file), or ``""``."""
+    if isinstance(exc, SyntaxError) and exc.lineno is not None:
+        return f"line {exc.lineno}: "
+    line = None
+    for frame, lineno in traceback.walk_tb(exc.__traceback__):
+        if path is not None and Path(frame.f_code.co_filename).resolve() == path.resolve():
+            line = lineno
+    return f"line {line}: " if line is not None else ""

@@ -198,18 +198,19 @@ class _Pool:
 
     def _read(self, proc: subprocess.Popen[str], tail: list[str]) -> None:
         assert proc.stdout is not None
-        for raw in proc.stdout:
-            line = raw.rstrip("\n")
-            tail.append(line)
-            del tail[:-20]
-            with self._lock:
-                if line.startswith(_STOPPING):
-                    self.stop_reason = self.stop_reason or line[len(_STOPPING) :]
-                    continue
-                if not line.strip() or line in self.seen:
-                    continue
-                self.seen.add(line)
-            tqdm.write(line, file=sys.stderr)
+        with proc.stdout:  # closed at the worker's end of output: no pipe outlives the pool
+            for raw in proc.stdout:
+                line = raw.rstrip("\n")
+                tail.append(line)
+                del tail[:-20]
+                with self._lock:
+                    if line.startswith(_STOPPING):
+                        self.stop_reason = self.stop_reason or line[len(_STOPPING) :]
+                        continue
+                    if not line.strip() or line in self.seen:
+                        continue
+                    self.seen.add(line)
+                tqdm.write(line, file=sys.stderr)
 
     def follow(self, study: Any, bar: Any) -> None:
         """Update the bar from the storage until every worker has exited."""

@@ -24,7 +24,7 @@ from tuneflow.engine.liveness import Keeper
 from tuneflow.engine.loop import Optimizer, count_toward_cap
 from tuneflow.engine.result import TuneResult, jsonable
 from tuneflow.engine.signals import Interrupted, SignalGuard
-from tuneflow.engine.storage import DEFAULT_STORAGE, StorageSettings, redact_url
+from tuneflow.engine.storage import DEFAULT_STORAGE, StorageSettings, redact_url, storage_kind
 from tuneflow.engine.study import create_study
 from tuneflow.engine.trial import Tracker, TrialContext, call_train, to_values, train_arity
 from tuneflow.errors import RecipeError, TrialFailed, TuneflowWarning
@@ -32,7 +32,7 @@ from tuneflow.keys import CONFIG_ATTR, FAIL_REASON_ATTR, METRICS_ATTR, SAMPLER_A
 from tuneflow.search.methods import MODEL_BASED, missing_requirements
 from tuneflow.search.recipe import Recipe
 from tuneflow.tracking.runs import study_run_prefix
-from tuneflow.tracking.tracker import make_tracker
+from tuneflow.tracking.tracker import make_tracker, tracker_problems
 from tuneflow.tracking.writer import say
 from tuneflow.views.importance import importance_evaluator
 
@@ -189,6 +189,8 @@ def tune(
         problems.append(f"n_jobs: must be an integer >= 1, but got {n_jobs!r}.")
     if timeout is not None and timeout < 0:
         problems.append(f"timeout: must be >= 0 seconds, but got {timeout!r}.")
+    if tracker is None:  # what make_tracker would refuse, said before the study is created
+        problems += tracker_problems(wandb, recipe, n_jobs if isinstance(n_jobs, int) else 1)
     if problems:
         raise RecipeError(recipe.name, problems)
     settings = StorageSettings.from_env()
@@ -256,9 +258,12 @@ def tune(
 
 
 def _say_how_to_resume(study: Study, storage: Any, exc: Interrupted) -> None:
-    where = (
-        "an in-memory storage (nothing to resume)" if storage == "memory" else redact_url(storage or DEFAULT_STORAGE)
-    )
+    if storage_kind(storage) == "memory":  # "memory", ":memory:", "inmemory" or the storage object
+        where = "an in-memory storage (nothing to resume)"
+    elif isinstance(storage, optuna.storages.BaseStorage):
+        where = f"the {type(storage).__name__} given to tune()"
+    else:
+        where = redact_url(storage or DEFAULT_STORAGE)
     logger.warning(
         "tuneflow: %s: trials in flight were marked FAIL and queued to run again; finished trials are kept in %s. "
         "Resume with the same command (same --storage and --study-name %r).",

@@ -12,6 +12,7 @@ import threading
 import time
 from pathlib import Path
 
+import optuna
 import pytest
 from procs import finish, start, states, trials, wait_for, write_recipe
 
@@ -135,10 +136,13 @@ def test_interrupted_is_a_keyboard_interrupt_with_the_shell_code() -> None:
     assert (exc.exit_code, exc.signame, str(exc)) == (143, "SIGTERM", "interrupted by SIGTERM")
 
 
+@pytest.mark.parametrize("storage", ["memory", ":memory:", "inmemory", "in-memory object"])
 def test_memory_study_interrupted_says_there_is_nothing_to_resume(
-    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    storage: str, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
+    """Every spelling of an in-memory storage (and the storage object itself) says so, not a URL."""
+    given = optuna.storages.InMemoryStorage() if storage == "in-memory object" else storage
     monkeypatch.setenv("TF_SIGNAL", str(int(signal.SIGINT)))
     with pytest.raises(Interrupted):
-        tuneflow.tune(_recipe(), storage="memory", wandb=False)
-    assert "nothing to resume" in caplog.text
+        tuneflow.tune(_recipe(), storage=given, wandb=False)
+    assert "nothing to resume" in caplog.text and "object at 0x" not in caplog.text

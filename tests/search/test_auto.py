@@ -25,6 +25,7 @@ SMALL_CATS = {f"op{i}": {"values": ["a", "b", "c", "d", "e"]} for i in range(6)}
 LARGE_CAT = {"x": {"min": 0.0, "max": 1.0}, "tokenizer": {"values": [f"t{i}" for i in range(40)]}}
 WIDE = {f"x{i}": {"min": 0.0, "max": 1.0} for i in range(30)}
 CONSTANTS = {"epochs": {"value": 3}}
+INTEGERS = {"depth": {"min": 1, "max": 12}, "leaves": {"distribution": "q_uniform", "min": 8, "max": 64, "q": 8}}
 
 GP = "gp"
 
@@ -92,3 +93,17 @@ def test_auto_runs_tpe_with_its_constant_liar_when_trials_run_in_parallel(block:
     assert choice.method == "tpe"
     if torch:
         assert "parallel" in choice.reason
+
+
+@pytest.mark.parametrize(
+    ("block", "said"),
+    [
+        (MIXED, "4 mixed parameters (largest categorical: 2 values): integers or categoricals beside floats"),
+        (INTEGERS, "2 discrete parameters: integer steps (step-shaped losses) suit TPE"),
+        ({**INTEGERS, "kind": {"values": ["a", "b"]}}, "3 discrete parameters (largest categorical: 2 values)"),
+    ],
+)
+def test_auto_says_what_the_space_is(block: dict[str, Any], said: str) -> None:
+    """The line tune prints and W&B records names the space as it is (no floats: not 'beside floats')."""
+    choice = choose(_space(block), 100, 1, torch=True)
+    assert choice.method == "tpe" and choice.reason.startswith(said), choice.reason

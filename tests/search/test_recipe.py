@@ -94,6 +94,10 @@ MALFORMED: dict[str, tuple[dict[str, Any], list[str]]] = {
     "neither parameters nor space": ({"parameters": None}, ["parameters: give exactly one"]),
     "space not callable": ({"parameters": None, "space": {"x": 1}}, ["space"]),
     "sampler_options misfit": ({"method": "tpe", "sampler_options": {"n_startup": 3}}, ["sampler_options"]),
+    "sampler_options misfit beside other problems": (  # listed with them, not only once they are fixed
+        {"method": "tpe", "sampler_options": {"n_startup": 3}, "seed": -1, "metric": {"name": "a", "goal": "up"}},
+        ["metric.goal", "seed", "sampler_options"],
+    ),
     "empty name": ({"name": " "}, ["name"]),
 }
 

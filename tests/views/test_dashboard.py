@@ -101,12 +101,16 @@ def test_dashboard_serves_the_study_over_http(study_db: tuple[str, tuneflow.Tune
         (["--storage", "memory"], "in-memory study lives only inside the process"),
         ([], "sqlite:///tuneflow.db has no database file at 'tuneflow.db'; run `tuneflow run RECIPE` here first"),
         (["--storage", "sqlite:///elsewhere.db"], "no database file at 'elsewhere.db'"),
+        (  # the storage's own error, said once, password masked
+            ["--storage", "postgresql://ann:hunter2@127.0.0.1:1/optuna"],
+            "error: cannot start the dashboard: storage: cannot open postgresql://ann:***@127.0.0.1:1/optuna: ",
+        ),
     ],
 )
 def test_dashboard_refuses_storages_it_cannot_show(args: list[str], message: str) -> None:
     out = CliRunner().invoke(main, ["dashboard", *args])
     assert out.exit_code == 2
-    assert message in out.output
+    assert message in out.output and out.output.count("storage:") == 1 and "hunter2" not in out.output
     assert not Path("elsewhere.db").exists() and not Path("tuneflow.db").exists()  # nothing created
 
 

@@ -79,6 +79,10 @@ def test_summary_masks_passwords_and_points_at_a_written_report(capsys: pytest.C
     print_summary(result, storage="postgresql://bob:s3cret@db:5432/hpo", report="out/report.html")
     out = capsys.readouterr().out
     assert "s3cret" not in out and "postgresql://bob:***@db:5432/hpo" in out
+    # the commands it suggests can be pasted: the URL comes from the environment, not a masked flag
+    assert "tuneflow report -o report.html" not in out  # a report was written
+    assert "full config: tuneflow best --study-name display-demo (with the storage URL in $TUNEFLOW_STORAGE)" in out
+    assert "--storage postgresql://bob:***" not in out
     assert f"report:  {Path('out/report.html').resolve()}" in out
     assert "W&B:" not in out  # no W&B runs, no W&B line
 

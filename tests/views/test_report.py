@@ -202,3 +202,31 @@ def test_chromium_check_catches_a_script_error(tmp_path: Path) -> None:
     dom, _ = _render(page, tmp_path)
     assert _html_attr(dom, "data-js-errors") == "1"
     assert "deliberate" in (_html_attr(dom, "data-last-js-error") or "")
+
+
+def test_report_and_summary_give_a_reaped_trial_its_reason(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A trial the reaper failed (its worker died) carries the reason in a system attribute only:
+    the report's failed-trials table shows it, as the terminal summary does."""
+    from tuneflow.engine import optuna_adapter as adapter
+    from tuneflow.engine.liveness import Keeper
+    from tuneflow.engine.storage import StorageSettings
+    from tuneflow.engine.study import create_study
+    from tuneflow.views.display import print_summary
+
+    study = create_study(_recipe(), f"sqlite:///{tmp_path / 'r.db'}")
+    running = study.ask()
+    assert Keeper(study, StorageSettings.from_env()).fail_and_requeue(
+        adapter.trial_id(running), "worker host:1 is gone"
+    )
+    result = tuneflow.TuneResult(study)
+    print_summary(result)
+    assert "#0: worker host:1 is gone" in capsys.readouterr().out
+    text = render_report(result)
+    assert "<td>#0</td><td>worker host:1 is gone</td>" in text and "no reason recorded" not in text
+
+
+def test_report_says_when_it_shows_part_of_a_pareto_front() -> None:
+    study = _study(8, lambda t: (t.suggest_float("a", 0, 1), -t.suggest_float("a", 0, 1)), ["minimize", "minimize"])
+    text = render_report(study, top_n=3)  # a - a: every trial is on the front
+    assert "The first 3 of 8 Pareto-optimal trials" in text
+    assert "<td>Pareto front</td><td>8 trials</td>" in text

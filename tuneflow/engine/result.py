@@ -11,14 +11,13 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
 from typing import Any
 
 import optuna
 import pandas as pd
 from optuna.trial import FrozenTrial, TrialState
 
-from tuneflow.engine.storage import DEFAULT_STORAGE, open_storage, redact_url
+from tuneflow.engine.storage import DEFAULT_STORAGE, open_storage, redact_url, sqlite_file
 from tuneflow.errors import NoMetricError, StorageError
 from tuneflow.keys import CONFIG_ATTR, NO_METRIC_NAME, STUDY_ATTR
 from tuneflow.search.space import SearchSpace, build_config
@@ -153,12 +152,11 @@ class TuneResult:
 def load_result(storage: str | None = None, study_name: str | None = None) -> TuneResult:
     """Open a study from a storage (the only study there when ``study_name`` is None)."""
     url = storage if storage is not None else DEFAULT_STORAGE
-    if isinstance(url, str) and url.startswith("sqlite:///") and url != "sqlite:///:memory:":
-        path = Path(url.removeprefix("sqlite:///"))
-        if not path.is_file():  # reading must not leave an empty database behind
-            raise StorageError(
-                f"{redact_url(url)}: no such file ({path.resolve()}); run `tuneflow run` there first, or give --storage"
-            )
+    path = sqlite_file(url)
+    if path is not None and not path.is_file():  # reading must not leave an empty database behind
+        raise StorageError(
+            f"{redact_url(url)}: no such file ({path.resolve()}); run `tuneflow run` there first, or give --storage"
+        )
     backend = open_storage(storage)
     names = [s.study_name for s in optuna.get_all_study_summaries(backend, include_best_trial=False)]
     if study_name is None:

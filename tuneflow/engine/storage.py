@@ -151,6 +151,18 @@ def _file_of(url: str, scheme: str) -> Path:
     return Path(rest[1:].split("?", 1)[0])
 
 
+def sqlite_file(url: Any) -> Path | None:
+    """The database file a ``sqlite:///`` URL names (None: in-memory SQLite, not SQLite, or malformed)."""
+    if not isinstance(url, str) or storage_kind(url) != "sqlite":
+        return None
+    match = _SCHEME.match(url.strip())
+    try:
+        path = _file_of(url.strip(), match.group("scheme")) if match else None
+    except ValueError:
+        return None
+    return None if path is None or str(path) in ("", ".", ":memory:") else path
+
+
 def check_storage_url(storage: Any) -> list[str]:
     """Every problem with a storage URL, without opening it (empty list: looks usable)."""
     if storage is None or isinstance(storage, BaseStorage):

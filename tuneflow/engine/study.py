@@ -91,10 +91,10 @@ def create_study(
             raise StorageError(f"study {name!r} already exists {had}; use another --study-name")
         n_existing = len(old.get_trials(deepcopy=False))
     # A resumed study must not replay the first session's draws: offset the seed by the
-    # number of trials already there (a fresh study uses the recipe's seed as is).
-    # Not for grid: its points are claimed by index in W&B's order (engine.gridindex) and fixed
-    # in each trial, so its sampler never draws and there is nothing to replay.
-    seed = None if recipe.seed is None else recipe.seed + (0 if recipe.method == "grid" else n_existing)
+    # number of trials already there (a fresh study uses the recipe's seed as is). Grid too: its
+    # points are claimed by index and fixed in each trial, but whatever train suggests on the
+    # trial itself is drawn by the sampler, and would otherwise repeat the first session's values.
+    seed = None if recipe.seed is None else recipe.seed + n_existing
     choice = sampler_choice(recipe, n_trials, parallel)
     sampler = make_sampler(choice, recipe.search_space, seed)
     pruner = make_pruner(recipe.early_terminate, recipe.pruner)

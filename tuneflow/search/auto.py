@@ -71,12 +71,13 @@ class SpaceShape:
 
     @property
     def kind(self) -> str:
-        """``continuous`` (floats only), ``categorical`` (categoricals only) or ``mixed``."""
+        """``continuous`` (floats only), ``categorical`` (categoricals only), ``mixed`` (floats beside
+        integers or categoricals) or ``discrete`` (integers, with or without categoricals, no floats)."""
         if self.n_float == self.dimension:
             return "continuous"
         if self.n_categorical == self.dimension:
             return "categorical"
-        return "mixed"
+        return "mixed" if self.n_float else "discrete"
 
     def describe(self) -> str:
         if self.conditional:
@@ -160,6 +161,8 @@ def choose(
         return _why(tpe, f"{shape.describe()}: a categorical of more than {LARGE_CATEGORICAL} values suits TPE")
     if shape.kind == "mixed":
         return _why(tpe, f"{shape.describe()}: integers or categoricals beside floats (step-shaped losses) suit TPE")
+    if shape.kind == "discrete":
+        return _why(tpe, f"{shape.describe()}: integer steps (step-shaped losses) suit TPE")
     if shape.dimension > GP_MAX_DIMENSION:
         return _why(tpe, f"{shape.describe()}: above {GP_MAX_DIMENSION} parameters GP costs too much per trial")
     if n_trials is not None and n_trials > GP_MAX_TRIALS:

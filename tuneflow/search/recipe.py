@@ -106,13 +106,15 @@ class Recipe:
                 f"sampler_options: {dict(self.sampler_options)!r} need a named method; 'auto' chooses the sampler "
                 "and its options itself. Name the method they belong to (e.g. method: tpe)."
             )
-        elif not method_found and not problems and self.sampler_options:
-            # Only options can make a sampler fail to build; `auto` and `bayes` resolve at tune time.
+        elif not method_found and self.sampler_options:
+            # Only options can make a sampler fail to build (checked beside every other problem, so
+            # without the seed, which is checked on its own); `auto` and `bayes` resolve at tune time.
             try:
-                make_sampler(self.method, search_space, self.seed, self.sampler_options, n_objectives=n_obj)
+                make_sampler(self.method, search_space, None, self.sampler_options, n_objectives=n_obj)
             except (TypeError, ValueError) as exc:
                 problems.append(
-                    f"sampler_options: {dict(self.sampler_options)!r} do not fit method '{self.method}': {exc}"
+                    f"sampler_options: {dict(self.sampler_options)!r} do not fit method '{self.method}': {exc}; "
+                    "give only keyword arguments its Optuna sampler takes."
                 )
         return problems, metrics, search_space
 

@@ -34,7 +34,7 @@ from optuna.trial import FrozenTrial
 
 from tuneflow.engine import optuna_adapter as adapter
 from tuneflow.engine.trial import NullTracker, Tracker, TrialContext, train_arity
-from tuneflow.errors import RecipeError
+from tuneflow.errors import RecipeError, TuneflowError
 from tuneflow.keys import FAIL_REASON_ATTR, RUN_ID_ATTR, RUN_PATH_ATTR, SAMPLER_ATTR, SUMMARY
 from tuneflow.tracking.agent import finish_agent_run, run_agent_style
 from tuneflow.tracking.options import WandbOptions, resolve_mode
@@ -44,7 +44,7 @@ from tuneflow.tracking.summary import Importance, summary_spec
 from tuneflow.tracking.wire import picklable
 from tuneflow.tracking.writer import Connection, RunWriter, SummaryRequest, TrialRun, say
 
-__all__ = ["WandbTracker", "make_tracker"]
+__all__ = ["WandbTracker", "make_tracker", "tracker_problems"]
 
 
 def _slot(ctx: TrialContext) -> TrialRun | None:
@@ -300,29 +300,42 @@ class WandbTracker(Tracker):
 _HINTED: set[str] = set()
 
 
+def tracker_problems(wandb: Any, recipe: Any, n_jobs: int = 1) -> list[str]:
+    """Every reason :func:`make_tracker` would refuse these arguments, so ``tune`` can list them
+    with the recipe's other problems before any study exists.
+
+    An agent-style (no-argument) train function cannot run with ``n_jobs > 1``: such functions
+    use the process-global ``wandb.run``, so two at once would log into each other's run.
+    """
+    problems: list[str] = []
+    try:
+        WandbOptions.parse(wandb)
+    except RecipeError as exc:
+        problems += exc.problems
+    except TuneflowError as exc:
+        problems.append(str(exc))
+    if recipe.train is not None and train_arity(recipe.train) == 0 and n_jobs != 1:
+        problems.append(
+            f"train: a wandb.agent-style train function (no arguments, uses wandb.init/wandb.log) "
+            f"runs one trial at a time, because wandb.run is global to the process; but n_jobs={n_jobs}. "
+            "Use n_jobs=1 with `tuneflow run --workers N` or several `tuneflow worker` processes, "
+            "or give train a (config, trial) signature."
+        )
+    return problems
+
+
 def make_tracker(
     wandb: Any, recipe: Any, study: optuna.Study, n_jobs: int = 1, importance: Importance | None = None
 ) -> Tracker:
     """The tracker for ``tune(..., wandb=...)``: a :class:`NullTracker` when off, else one W&B run per trial.
 
     ``importance`` makes the evaluator of the summary run's importance chart (none without it).
-
-    Raises :class:`RecipeError` for an agent-style (no-argument) train function with
-    ``n_jobs > 1``: such functions use the process-global ``wandb.run``, so two at once would
-    log into each other's run.
+    Raises :class:`RecipeError` listing :func:`tracker_problems`.
     """
+    problems = tracker_problems(wandb, recipe, n_jobs)
+    if problems:
+        raise RecipeError(recipe.name, problems)
     options = WandbOptions.parse(wandb)
-    agent_style = recipe.train is not None and train_arity(recipe.train) == 0
-    if agent_style and n_jobs != 1:
-        raise RecipeError(
-            recipe.name,
-            [
-                f"train: a wandb.agent-style train function (no arguments, uses wandb.init/wandb.log) "
-                f"runs one trial at a time, because wandb.run is global to the process; but n_jobs={n_jobs}. "
-                "Use n_jobs=1 with `tuneflow run --workers N` or several `tuneflow worker` processes, "
-                "or give train a (config, trial) signature."
-            ],
-        )
     if options is None:
         return NullTracker()
     mode, why = resolve_mode(options)

@@ -416,6 +416,7 @@ class RunWriter:
             try:
                 kind, *rest = pickle.load(proc.stdout)
             except Exception:  # EOF: the child exited
+                proc.stdout.close()  # no pipe outlives its child
                 proc.wait()
                 self._child_exited(gen)
                 return

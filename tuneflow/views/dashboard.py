@@ -7,11 +7,13 @@ storage the study writes, so it can run beside ``tuneflow run`` and show trials 
 from __future__ import annotations
 
 import importlib.util
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
-from tuneflow.engine.storage import DEFAULT_STORAGE, open_storage, redact_url, storage_kind
-from tuneflow.errors import TuneflowError
+from optuna.storages import BaseStorage
+
+from tuneflow.engine.storage import DEFAULT_STORAGE, open_storage, redact_url, sqlite_file, storage_kind
+from tuneflow.errors import StorageError, TuneflowError
 
 __all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "check_dashboard", "serve"]
 
@@ -19,19 +21,8 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8080
 
 
-def _sqlite_file(url: str) -> Path | None:
-    """The file of a ``sqlite:///`` URL (None for ``sqlite://`` in memory or other URLs)."""
-    from sqlalchemy.engine import make_url
-
-    try:
-        database = make_url(url).database
-    except Exception:  # a malformed URL: open_storage reports it properly
-        return None
-    return Path(database) if database and database != ":memory:" else None
-
-
-def check_dashboard(storage: Any = None) -> list[str]:
-    """Every reason the dashboard cannot start on ``storage`` (empty list: it can)."""
+def _check(storage: Any) -> tuple[list[str], BaseStorage | None]:
+    """Every reason the dashboard cannot start on ``storage``, and the storage opened to find out."""
     problems = []
     if importlib.util.find_spec("optuna_dashboard") is None:
         problems.append(
@@ -45,41 +36,76 @@ def check_dashboard(storage: Any = None) -> list[str]:
             "give the sqlite:// or postgresql:// URL the study was run with."
         )
     elif kind == "sqlite" and isinstance(url, str):
-        path = _sqlite_file(url)
+        path = sqlite_file(url)
         if path is not None and not path.is_file():
             hint = "run `tuneflow run RECIPE` here first, or " if storage is None else ""
             problems.append(
                 f"storage: {redact_url(url)} has no database file at {str(path)!r}; {hint}"
                 "give --storage the URL the study was run with."
             )
-    if not problems and kind != "memory":
-        import optuna
+    if problems or kind == "memory":
+        return problems, None
+    import optuna
 
-        try:
-            names = optuna.study.get_all_study_names(open_storage(url))
-        except Exception as exc:  # an unreachable or malformed storage says so itself
-            problems.append(f"storage: cannot read {redact_url(str(url))}: {type(exc).__name__}: {exc}")
-        else:
-            if not names:
-                problems.append(f"storage: {redact_url(str(url))} holds no studies; run `tuneflow run RECIPE` first.")
+    try:
+        backend = open_storage(url)
+    except StorageError as exc:  # its message names the (masked) URL and the cause
+        return [str(exc)], None
+    try:
+        names = optuna.study.get_all_study_names(backend)
+    except Exception as exc:  # an unreachable or malformed storage says so itself
+        problems.append(f"storage: cannot read {redact_url(str(url))}: {type(exc).__name__}: {exc}")
+    else:
+        if not names:
+            problems.append(f"storage: {redact_url(str(url))} holds no studies; run `tuneflow run RECIPE` first.")
+    return problems, backend
+
+
+def _release(backend: BaseStorage | None, given: Any) -> None:
+    """Close the connections of a storage opened here (not one the caller passed in)."""
+    engine = getattr(backend, "engine", None)
+    if backend is not given and engine is not None:
+        engine.dispose()
+
+
+def check_dashboard(storage: Any = None) -> list[str]:
+    """Every reason the dashboard cannot start on ``storage`` (empty list: it can)."""
+    problems, backend = _check(storage)
+    _release(backend, storage)
     return problems
 
 
-def serve(storage: Any = None, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> None:
+def serve(
+    storage: Any = None,
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    *,
+    announce: Callable[[str], None] | None = None,
+) -> None:
     """Serve optuna-dashboard for ``storage`` at http://host:port/ until interrupted (blocks).
 
     ``storage`` is a URL (default ``sqlite:///tuneflow.db``) or an Optuna storage. Listening on
     ``127.0.0.1`` keeps it to this machine; give ``host="0.0.0.0"`` to share it on a network.
+    Every reason it cannot start is raised at once, before it listens; ``announce`` is then
+    called with the line saying where it listens (the CLI prints it).
     """
-    problems = check_dashboard(storage)
-    if problems:
-        raise TuneflowError("cannot start the dashboard:\n" + "\n".join(f"  - {p}" for p in problems))
-    from optuna_dashboard import run_server
-
-    backend = open_storage(storage)
+    problems, backend = _check(storage)
     try:
-        run_server(backend, host=host, port=port)
-    except OSError as exc:
-        raise TuneflowError(
-            f"cannot listen on {host}:{port}: {exc.strerror or exc}; pick another port with --port"
-        ) from exc
+        if problems or backend is None:
+            listed = problems[0] if len(problems) == 1 else "\n" + "\n".join(f"  - {p}" for p in problems)
+            raise TuneflowError(f"cannot start the dashboard: {listed}")
+        from optuna_dashboard import run_server
+
+        if announce is not None:
+            where = (
+                storage if isinstance(storage, str) else DEFAULT_STORAGE if storage is None else type(storage).__name__
+            )
+            announce(f"optuna-dashboard for {redact_url(where)} at http://{host}:{port}/")
+        try:
+            run_server(backend, host=host, port=port)
+        except OSError as exc:
+            raise TuneflowError(
+                f"cannot listen on {host}:{port}: {exc.strerror or exc}; pick another port with --port"
+            ) from exc
+    finally:
+        _release(backend, storage)

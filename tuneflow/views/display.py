@@ -13,14 +13,15 @@ from optuna.trial import TrialState
 from tuneflow.engine.result import NO_METRIC_NOTE, TuneResult
 from tuneflow.engine.storage import DEFAULT_STORAGE, redact_url
 from tuneflow.errors import TuneflowError
-from tuneflow.keys import FAIL_REASON_ATTR, FAIL_REASON_SYSTEM_ATTR, RUN_PATH_ATTR
+from tuneflow.keys import FAIL_REASON_ATTR, FAIL_REASON_SYSTEM_ATTR, RUN_PATH_ATTR, STORAGE_ENV
 from tuneflow.search.space import flatten
 from tuneflow.values import is_number
 
 __all__ = [
     "best_payload",
+    "fail_reason",
     "first_failures",
-    "flatten",
+    "format_value",
     "no_completed_trial",
     "print_best",
     "print_summary",
@@ -35,10 +36,11 @@ FIRST_FAILURES = 3
 def first_failures(result: TuneResult, n: int = FIRST_FAILURES) -> list[str]:
     """``#N: reason`` of the first ``n`` failed trials (their reasons say what to fix first)."""
     failed = result.study.get_trials(deepcopy=False, states=(TrialState.FAIL,))
-    return [f"#{t.number}: {_reason(t)}" for t in failed[:n]]
+    return [f"#{t.number}: {fail_reason(t)}" for t in failed[:n]]
 
 
-def _reason(trial: Any) -> str:
+def fail_reason(trial: Any) -> str:
+    """Why a FAIL trial failed: what train raised, else what the reaper or the loop recorded."""
     return str(
         trial.user_attrs.get(FAIL_REASON_ATTR)
         or trial.system_attrs.get(FAIL_REASON_SYSTEM_ATTR)
@@ -97,7 +99,8 @@ def best_payload(result: TuneResult) -> dict[str, Any]:
     return payload
 
 
-def _fmt(value: Any) -> str:
+def format_value(value: Any) -> str:
+    """A config or metric value as text: 6 significant digits for floats, JSON for lists and dicts."""
     if isinstance(value, float):
         return f"{value:.6g}"
     if isinstance(value, (dict, list)):
@@ -118,12 +121,12 @@ def print_best(result: TuneResult) -> None:
         click.echo(f"study {result.study.study_name!r} has no completed trial yet ({_counts(result)}).")
         return
     for t in best:
-        values = ", ".join(f"{n} = {_fmt(v)}" for n, v in zip(result.metric_names, t.values))
+        values = ", ".join(f"{n} = {format_value(v)}" for n, v in zip(result.metric_names, t.values))
         click.echo(f"best trial #{t.number} of study {result.study.study_name!r}: {values}")
         rows = flatten(result.config_of(t))
         width = max((len(k) for k in rows), default=0)
         for key, value in rows.items():
-            click.echo(f"  {key.ljust(width)}  {_fmt(value)}")
+            click.echo(f"  {key.ljust(width)}  {format_value(value)}")
 
 
 def _counts(result: TuneResult) -> str:
@@ -134,7 +137,7 @@ def _cell(value: Any) -> str:
     """A table cell: 4 significant digits for floats, JSON for lists and dicts."""
     if isinstance(value, float):
         return f"{value:.4g}"
-    return _fmt(value)
+    return format_value(value)
 
 
 def table_lines(header: list[str], rows: list[list[Any]], width: int | None = None) -> tuple[list[str], int]:
@@ -194,18 +197,20 @@ def print_summary(result: TuneResult, storage: Any = None, *, report: str | Path
             click.echo(f"  ({hidden} more columns; the best trial in full:)")
         print_best(result)
     where = redact_url(storage if storage is not None else DEFAULT_STORAGE)
-    flag = f" --storage {where}" if storage is not None else ""
+    masked = storage is not None and where != str(storage)  # a masked password cannot be pasted back
+    flags = (f" --storage {where}" if storage is not None and not masked else "") + f" --study-name {study.study_name}"
+    note = f" (with the storage URL in ${STORAGE_ENV})" if masked else ""
     if top and not hidden and not result.is_multi_objective:
         best = top[0]
         click.echo(
-            f"best:    trial #{best.number}, {result.metric_names[0]} = {_fmt(best.value)}; "
-            f"full config: tuneflow best{flag} --study-name {study.study_name}"
+            f"best:    trial #{best.number}, {result.metric_names[0]} = {format_value(best.value)}; "
+            f"full config: tuneflow best{flags}{note}"
         )
     click.echo(f"storage: {where} (study {study.study_name!r}; run again to resume)")
     if report is not None:
         click.echo(f"report:  {Path(report).resolve()}")
     else:
-        click.echo(f"report:  tuneflow report{flag} --study-name {study.study_name} -o report.html")
+        click.echo(f"report:  tuneflow report{flags} -o report.html{note}")
     run_path = top[0].user_attrs.get(RUN_PATH_ATTR) if top else None
     if run_path:
         click.echo(f"W&B:     best trial #{top[0].number} is run {run_path} (one run per trial)")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -20,10 +19,11 @@ from optuna.trial import FrozenTrial, TrialState
 
 from tuneflow.engine.result import NO_METRIC_NOTE, TuneResult
 from tuneflow.engine.storage import redact_url
-from tuneflow.keys import FAIL_REASON_ATTR, METRICS_ATTR
+from tuneflow.keys import METRICS_ATTR
 from tuneflow.search.space import flatten
 from tuneflow.values import is_number
 from tuneflow.version import __version__
+from tuneflow.views.display import fail_reason, format_value
 from tuneflow.views.plotting import PLOTS, plots
 
 __all__ = ["render_report", "write_report"]
@@ -68,18 +68,11 @@ def _result_of(source: Any) -> TuneResult:
     raise TypeError(f"a report needs an optuna.Study or a tuneflow.TuneResult, not {type(source).__name__}")
 
 
-def _fmt(value: Any) -> str:
-    if isinstance(value, float):
-        return f"{value:.6g}"
-    if isinstance(value, (dict, list)):
-        return json.dumps(value)
-    return "null" if value is None else str(value)
-
-
 def _cell(value: Any) -> str:
     numeric = is_number(value)
     cls = ' class="num"' if numeric else ""
-    return f"<td{cls}>{html.escape(_fmt(value))}</td>"
+    text = "null" if value is None else format_value(value)  # a JSON reader's word for a null config value
+    return f"<td{cls}>{html.escape(text)}</td>"
 
 
 def _table(header: Sequence[str] | None, rows: Sequence[Sequence[Any]]) -> str:
@@ -118,7 +111,7 @@ def _summary(result: TuneResult, storage: Any) -> str:
         pass
     elif done and not result.is_multi_objective:
         best = result.best_trial
-        rows.append((f"best {names[0]}", f"{_fmt(best.value)} (trial #{best.number})"))
+        rows.append((f"best {names[0]}", f"{format_value(best.value)} (trial #{best.number})"))
     elif done:
         rows.append(("Pareto front", f"{len(result.best_trials)} trials"))
     durations = [s for s in map(_seconds, study.get_trials(deepcopy=False)) if s is not None]
@@ -161,7 +154,15 @@ def _best_trials(result: TuneResult, top_n: int) -> str:
     rows = [
         [t.number, *t.values, _seconds(t), *(c.get(k, "") for k in keys)] for t, c in zip(trials, configs, strict=True)
     ]
-    what = "Pareto-optimal trials" if result.is_multi_objective else f"The {len(trials)} best completed trials"
+    if result.is_multi_objective:
+        front = len(result.best_trials)
+        what = (
+            f"The first {len(trials)} of {front} Pareto-optimal trials"
+            if front > len(trials)
+            else "Pareto-optimal trials"
+        )
+    else:
+        what = f"The {len(trials)} best completed trials"
     return f'<p class="note">{what}; configs as the train function received them.</p>' + _table(header, rows)
 
 
@@ -171,7 +172,7 @@ def _failures(result: TuneResult) -> str:
         return ""
     reasons: dict[str, list[int]] = {}
     for t in failed:
-        reasons.setdefault(str(t.user_attrs.get(FAIL_REASON_ATTR, "no reason recorded")), []).append(t.number)
+        reasons.setdefault(fail_reason(t), []).append(t.number)
     rows = [
         [", ".join(f"#{n}" for n in numbers[:10]) + (" ..." if len(numbers) > 10 else ""), reason]
         for reason, numbers in reasons.items()
