@@ -7,7 +7,15 @@ _compat.install()  # old module paths (tuneflow.runner, tuneflow.recipe, ...) ke
 # ruff: noqa: E402
 from tuneflow.engine.result import TuneResult, load_result
 from tuneflow.engine.trial import TrialContext
-from tuneflow.errors import RecipeError, StorageError, SweepConfigError, TrialFailed, TuneflowError, TuneflowWarning
+from tuneflow.errors import (
+    NoMetricError,
+    RecipeError,
+    StorageError,
+    SweepConfigError,
+    TrialFailed,
+    TuneflowError,
+    TuneflowWarning,
+)
 from tuneflow.loading import builtin_recipes, load_recipe
 from tuneflow.search.recipe import Metric, Recipe
 from tuneflow.tracking.options import WandbOptions
@@ -18,6 +26,7 @@ from tuneflow.views.report import write_report
 
 __all__ = [
     "Metric",
+    "NoMetricError",
     "Recipe",
     "RecipeError",
     "StorageError",
