@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,16 @@ import pytest
 REPO_ROOT = Path(__file__).resolve().parents[1]
 RECIPES_DIR = REPO_ROOT / "recipes"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _sigint_handled() -> None:
+    """Ctrl-C as Python handles it by default, even when pytest was started with SIGINT ignored (a
+    background job of a shell without job control inherits SIG_IGN, and so would every
+    ``tuneflow`` the tests start): tuneflow rightly leaves an ignored signal ignored, so its
+    Ctrl-C tests would test the shell instead (and an unbounded study would never end)."""
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(autouse=True)

@@ -144,5 +144,5 @@ def test_memory_study_interrupted_says_there_is_nothing_to_resume(
     given = optuna.storages.InMemoryStorage() if storage == "in-memory object" else storage
     monkeypatch.setenv("TF_SIGNAL", str(int(signal.SIGINT)))
     with pytest.raises(Interrupted):
-        tuneflow.tune(_recipe(), storage=given, wandb=False)
+        tuneflow.tune(_recipe(run_cap=20), storage=given, wandb=False)
     assert "nothing to resume" in caplog.text and "object at 0x" not in caplog.text
