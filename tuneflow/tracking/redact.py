@@ -37,8 +37,7 @@ REDACTED = "***"
 #: The shortest text ``_TOKEN_LIKE`` can match (a two-letter prefix, a separator, 12 characters).
 _SHORTEST_TOKEN = 15
 #: Types passed through as they are (no key or text to check): the bulk of ``trial.log`` rows.
-_PLAIN = (int, float, bool, type(None))
-_PLAIN_TYPES = frozenset(_PLAIN)
+_PLAIN_TYPES = frozenset((int, float, bool, type(None)))
 
 
 def _is_plain_or_empty(value: Any) -> bool:
