@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from sweep_programs import python_on_path, write_program_sweep  # noqa: F401  (a fixture)
 
 from tuneflow.cli import main
 from tuneflow.engine.failures import FailurePolicy
@@ -24,10 +25,7 @@ from tuneflow.tracking.reader import read_run, run_dirs
 TUNEFLOW = Path(sys.executable).with_name("tuneflow")
 
 
-@pytest.fixture(autouse=True)
-def _python_on_path(monkeypatch: pytest.MonkeyPatch) -> None:
-    """`${interpreter}` is `python` from PATH, as under `wandb agent`: the test's environment is the user's."""
-    monkeypatch.setenv("PATH", f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
+pytestmark = pytest.mark.usefixtures("python_on_path")
 
 
 PROGRAM = """\
@@ -48,21 +46,7 @@ run.finish()
 
 
 def _sweep(tmp: Path, high: float = 0.2, command: str = "") -> Path:
-    (tmp / "train.py").write_text(PROGRAM)
-    sweep = tmp / "sweep.yaml"
-    sweep.write_text(
-        textwrap.dedent(
-            f"""\
-            program: train.py
-            method: random
-            metric: {{name: loss, goal: minimize}}
-            parameters:
-              lr: {{min: 0.01, max: {high}}}
-            """
-        )
-        + command
-    )
-    return sweep
+    return write_program_sweep(tmp, PROGRAM, f"lr: {{min: 0.01, max: {high}}}", command)
 
 
 def _run(*args: str, exit_code: int = 0) -> str:
@@ -271,11 +255,7 @@ sys.exit(1)
 def test_a_program_that_always_fails_stops_early_with_the_reason(
     _isolated: Path, command: str | None, reason: str
 ) -> None:
-    (_isolated / "train.py").write_text(FAILING)
-    (_isolated / "sweep.yaml").write_text(
-        "program: train.py\nmethod: random\nmetric: {name: loss, goal: minimize}\n"
-        "parameters:\n  lr: {min: 0.01, max: 0.2}\n" + (f"command: {command}\n" if command else "")
-    )
+    write_program_sweep(_isolated, FAILING, "lr: {min: 0.01, max: 0.2}", f"command: {command}\n" if command else "")
     proc = subprocess.run(
         [str(TUNEFLOW), "run", "sweep.yaml", "--n-trials", "10", "--storage", "sqlite:///s.db", "--no-progress"],
         capture_output=True,
@@ -338,10 +318,7 @@ if run.config.lr > 0.0:  # every combination is "invalid": the run ends without 
 def test_fails_the_agent_does_not_count_do_not_stop_a_program_sweep(_isolated: Path, skip_by: str) -> None:
     """`wandb agent` counts runs whose program exited with a code > 0: 5 programs that end without
     the metric (exit code 0, or killed by a signal) are 5 FAIL trials, and the sweep goes on."""
-    (_isolated / "train.py").write_text(SKIPPING)
-    (_isolated / "sweep.yaml").write_text(
-        "program: train.py\nmethod: random\nmetric: {name: loss, goal: minimize}\nparameters:\n  lr: {min: 0.01, max: 0.2}\n"
-    )
+    write_program_sweep(_isolated, SKIPPING, "lr: {min: 0.01, max: 0.2}")
     proc = subprocess.run(
         [str(TUNEFLOW), "run", "sweep.yaml", "--n-trials", "5", "--storage", "sqlite:///s.db", "--no-progress"],
         capture_output=True,
@@ -389,10 +366,7 @@ def test_sigterm_stops_the_running_programs(_isolated: Path, n_jobs: str) -> Non
     import signal
     import time
 
-    (_isolated / "train.py").write_text(LONG)
-    (_isolated / "sweep.yaml").write_text(
-        "program: train.py\nmethod: random\nmetric: {name: loss, goal: minimize}\nparameters:\n  lr: {min: 0.0, max: 1.0}\n"
-    )
+    write_program_sweep(_isolated, LONG, "lr: {min: 0.0, max: 1.0}")
     args = [str(TUNEFLOW), "run", "sweep.yaml", "--n-trials", "4", "--n-jobs", n_jobs, "--storage", "sqlite:///s.db"]
     proc = subprocess.Popen([*args, "--no-progress"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120

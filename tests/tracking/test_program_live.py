@@ -5,13 +5,11 @@ in the programs' own W&B runs, read back with W&B's reader.
 
 from __future__ import annotations
 
-import os
-import sys
-import textwrap
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from sweep_programs import python_on_path, write_program_sweep  # noqa: F401  (a fixture)
 
 from tuneflow.cli import main
 from tuneflow.engine.result import load_result
@@ -32,29 +30,13 @@ run.finish()
 """
 
 
-@pytest.fixture(autouse=True)
-def _python_on_path(monkeypatch: pytest.MonkeyPatch) -> None:
-    """`${interpreter}` is `python` from PATH, as under `wandb agent`: the test's environment is the user's."""
-    monkeypatch.setenv("PATH", f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
+pytestmark = pytest.mark.usefixtures("python_on_path")
 
 
 def _sweep(where: Path, early_terminate: str) -> Path:
-    (where / "train.py").write_text(PROGRAM)
-    sweep = where / "sweep.yaml"
-    sweep.write_text(
-        textwrap.dedent(
-            f"""\
-            program: train.py
-            method: random
-            metric: {{name: loss, goal: minimize}}
-            parameters:
-              lr: {{min: 0.0, max: 1.0}}
-              epochs: {{value: {EPOCHS}}}
-            """
-        )
-        + early_terminate
+    return write_program_sweep(
+        where, PROGRAM, f"lr: {{min: 0.0, max: 1.0}}\nepochs: {{value: {EPOCHS}}}", early_terminate
     )
-    return sweep
 
 
 def _epochs(run_dir: Path) -> tuple[int, bool]:
