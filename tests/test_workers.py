@@ -178,22 +178,6 @@ def test_grid_writes_nothing_ahead_and_no_helper_study(tmp_path: Path) -> None:
         tune(changed, n_trials=1, storage=storage, wandb=False)
 
 
-def test_a_grid_queued_by_an_older_tuneflow_is_finished_from_its_queue(tmp_path: Path) -> None:
-    import optuna
-
-    from tuneflow.engine.study import create_study
-
-    storage = f"sqlite:///{tmp_path / 'old.db'}"
-    recipe = Recipe(name="g", train=lambda c: 0.0, parameters={"x": {"values": [1, 2, 3]}}, method="grid")
-    study = create_study(recipe, storage)
-    for x in (1, 2, 3):  # what the old filler left: every point WAITING, the size recorded
-        study.enqueue_trial({"x": x})
-    study._storage.set_study_system_attr(study._study_id, "tuneflow:grid_size", 3)
-    tune(recipe, storage=storage, wandb=False)
-    done = optuna.load_study(study_name="g", storage=storage).trials
-    assert sorted(t.params["x"] for t in done) == [1, 2, 3] and {t.state.name for t in done} == {"COMPLETE"}
-
-
 @pytest.mark.parametrize(
     ("storage_args", "message"),
     [

@@ -1,10 +1,5 @@
 """tuneflow: hyperparameter optimization with Optuna's samplers and W&B Sweeps' dashboards."""
 
-from tuneflow import _compat
-
-_compat.install()  # old module paths (tuneflow.runner, tuneflow.recipe, ...) keep working for one release
-
-# ruff: noqa: E402
 from tuneflow.engine.result import TuneResult, load_result
 from tuneflow.engine.trial import TrialContext
 from tuneflow.errors import (

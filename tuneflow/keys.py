@@ -18,7 +18,6 @@ __all__ = [
     "GRID_NEXT_ATTR",
     "HEARTBEAT_ATTR",
     "IMPORTED_ATTR",
-    "LEGACY_GRID_SIZE_ATTR",
     "METRICS_ATTR",
     "NO_METRIC_NAME",
     "OBJECTIVE_ROW_KEY",
@@ -50,7 +49,6 @@ IMPORTED_ATTR = "imported_from"  # the W&B run an imported trial came from
 GRID_ATTR = "tuneflow:grid"  # study: {"size", "digest"} of the grid it enumerates
 GRID_NEXT_ATTR = "tuneflow:grid_next"  # study: the next grid index to claim
 GRID_INDEX_ATTR = "tuneflow:grid_index"  # trial: the grid index a freshly claimed trial evaluates
-LEGACY_GRID_SIZE_ATTR = "tuneflow:grid_size"  # study: an older tuneflow queued this many points up front
 OWNER_ATTR = "tuneflow:owner"  # trial: host:pid of the worker running it
 HEARTBEAT_ATTR = "tuneflow:heartbeat"  # trial: last sign of life (storages without Optuna's heartbeat)
 FAIL_REASON_SYSTEM_ATTR = "tuneflow:fail_reason"  # trial: a reason the reaper or the loop recorded

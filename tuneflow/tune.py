@@ -174,7 +174,7 @@ def tune(
     ``worker=True`` marks one of several processes sharing the study (``tuneflow worker``): its
     sampler draws its own random stream, since a shared seed would make every worker propose
     the same points. ``tracker`` replaces the W&B tracker ``wandb`` would make with any object
-    implementing :class:`tuneflow.engine.trial.Tracker` (e.g. ``tracking.recording.RecordingTracker``).
+    implementing :class:`tuneflow.engine.trial.Tracker` (the tests use a recording one).
     ``budget`` is the trial budget ``auto`` plans its sampler for, when this call runs only a share
     of it (``run --workers N`` gives each worker a share of ``--n-trials``); default ``n_trials``.
 
@@ -205,8 +205,7 @@ def tune(
     grid_index = None
     if recipe.method == "grid" and recipe.search_space is not None:
         grid_index = GridIndex.of(recipe.search_space)
-        if not check_grid(study, grid_index):
-            grid_index = None  # a grid queued whole by an older tuneflow: finish its queue
+        check_grid(study, grid_index)
     if recipe.run_cap is not None and count_toward_cap(study) >= recipe.run_cap:
         logger.warning(
             "tuneflow: study %r already has run_cap=%d trials; nothing to run", study.study_name, recipe.run_cap
@@ -238,7 +237,6 @@ def tune(
                 timeout=timeout,
                 n_jobs=n_jobs,
                 run_cap=recipe.run_cap,
-                grid=recipe.method == "grid",
                 grid_index=grid_index,
                 progress=progress,
             )

@@ -48,18 +48,6 @@ def test_workers_starting_together_agree_on_the_uid(tmp_path: Path) -> None:
     assert uids == [stored] * 4
 
 
-def test_a_study_of_an_older_tuneflow_keeps_no_uid_and_is_not_waited_for(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    url = f"sqlite:///{tmp_path / 's.db'}"
-    old = optuna.create_study(study_name="s", storage=url)
-    old.set_user_attr(STUDY_ATTR, {"recipe": "s"})
-    monkeypatch.setattr(study_module, "UID_WAIT_SECONDS", 5.0)
-    start = time.monotonic()
-    assert STUDY_UID_ATTR not in create_study(_recipe(), url).user_attrs
-    assert time.monotonic() - start < 2.0
-
-
 def test_a_plain_optuna_study_is_waited_for_a_bounded_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     url = f"sqlite:///{tmp_path / 's.db'}"
     optuna.create_study(study_name="s", storage=url)  # no tuneflow metadata, no trial: may be a moment old

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import optuna
+from recording import RecordingTracker
 
 import tuneflow
-from tuneflow.tracking.recording import RecordingTracker
 
 
 def _train(config: dict, trial: tuneflow.TrialContext) -> float:

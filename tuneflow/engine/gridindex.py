@@ -22,9 +22,6 @@ same ``fixed_params`` (the index attribute is tuneflow's and is not copied: only
 point runs again before the grid goes on. Storage writes per point are the trial's own plus one
 counter update; nothing is written ahead, and no helper study exists.
 
-A study whose grid was queued by an older tuneflow (every point written as a WAITING trial,
-:data:`tuneflow.keys.LEGACY_GRID_SIZE_ATTR`) is finished from its queue without claiming new indices.
-
 The one transaction on RDB storages is :func:`tuneflow.engine.optuna_adapter.rdb_claim_with_counter`
 (it needs Optuna internals).
 """
@@ -50,7 +47,6 @@ from tuneflow.keys import (
     GRID_ATTR,
     GRID_INDEX_ATTR,
     GRID_NEXT_ATTR,
-    LEGACY_GRID_SIZE_ATTR,
     OWNER_ATTR,
 )
 from tuneflow.search.space import SearchSpace
@@ -114,16 +110,14 @@ def _template(grid: GridIndex, index: int, owner: str) -> FrozenTrial:
     )
 
 
-def check_grid(study: Study, grid: GridIndex) -> bool:
-    """Record the grid in the study, or check it is the one recorded; False for a legacy queue.
+def check_grid(study: Study, grid: GridIndex) -> None:
+    """Record the grid in the study, or check it is the one recorded.
 
     Raises :class:`StorageError` when the study enumerates another grid (the recipe's values
     changed since it started): its indices would mean other points.
     """
     storage, sid = adapter.storage_of(study), adapter.study_id(study)
     attrs = storage.get_study_system_attrs(sid)
-    if LEGACY_GRID_SIZE_ATTR in attrs and GRID_NEXT_ATTR not in attrs:
-        return False
     mine: dict[str, Any] = {"size": grid.size, "digest": grid.digest}
     recorded = attrs.get(GRID_ATTR)
     if recorded is None:
@@ -138,7 +132,6 @@ def check_grid(study: Study, grid: GridIndex) -> bool:
             f"study {study.study_name!r} enumerates another grid ({recorded['size']} points) than the recipe "
             f"({grid.size} points): its parameter values changed; use another --study-name for the new grid"
         )
-    return True
 
 
 def claim_point(study: Study, grid: GridIndex, owner: str = "") -> int | None:

@@ -1,8 +1,7 @@
-"""Popping queued (WAITING) trials atomically: failed grid points queued again, enqueued trials.
+"""Popping queued (WAITING) trials atomically: failed grid points queued again.
 
-A grid's points are claimed by index as workers go (:mod:`tuneflow.engine.gridindex`); what still
-waits in the queue are copies of failed points (the reaper, a signal) and trials queued by an
-older tuneflow that wrote a whole grid up front. Popping is atomic (a row lock in PostgreSQL,
+A grid's points are claimed by index as workers go (:mod:`tuneflow.engine.gridindex`); what
+waits in the queue are copies of failed points (the reaper, a signal). Popping is atomic (a row lock in PostgreSQL,
 ``BEGIN IMMEDIATE`` in SQLite, log order in a journal file), so no trial is taken twice.
 """
 

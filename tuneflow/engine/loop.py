@@ -73,7 +73,6 @@ class Optimizer:
         timeout: float | None = None,
         n_jobs: int = 1,
         run_cap: int | None = None,
-        grid: bool = False,
         grid_index: GridIndex | None = None,
         progress: bool = False,
     ) -> None:
@@ -87,8 +86,7 @@ class Optimizer:
         self.timeout = timeout
         self.n_jobs = n_jobs
         self.run_cap = run_cap
-        self.grid = grid
-        self.grid_index = grid_index  # None: a legacy queue, only popped
+        self.grid_index = grid_index  # None: not a grid study
         self.stop_reason: str | None = None
         self._lock = threading.Lock()
         self._claim_lock = threading.Lock()
@@ -210,7 +208,7 @@ class Optimizer:
                 self.stop(f"run_cap of {self.run_cap} trials reached")
                 return None
         claimed = False  # a claimed grid point's trial is created with its owner already recorded
-        if not self.grid:
+        if self.grid_index is None:
             trial = retry_storage(study.ask, "starting a trial", seconds, logger.warning)
         else:
             trial_id = None
@@ -218,11 +216,10 @@ class Optimizer:
                 trial_id = retry_storage(lambda: pop_waiting(study), "taking a grid point", seconds, logger.warning)
                 if trial_id is not None:
                     break
-                if self.grid_index is not None:
-                    trial_id = retry_storage(self._claim_point, "claiming a grid point", seconds, logger.warning)
-                    if trial_id is not None:
-                        claimed = True
-                        break
+                trial_id = retry_storage(self._claim_point, "claiming a grid point", seconds, logger.warning)
+                if trial_id is not None:
+                    claimed = True
+                    break
                 waiting, running = n_waiting_or_running(study)
                 if waiting == 0 and running == 0:
                     self.stop("every grid point has been evaluated")

@@ -125,14 +125,12 @@ def create_study(
 def _wait_for_uid(study: Study) -> None:
     """Wait (bounded) for the uid of a study that another process has just created.
 
-    A study that already holds tuneflow's metadata but no uid was made by an older tuneflow: its run
-    ids stay as they were. One with neither may be a moment old (its creator writes the uid right
-    after creating it) or made by plain Optuna: after the wait it goes on without a uid.
+    A study without a uid may be a moment old (its creator writes the uid right after creating it)
+    or made by plain Optuna: after the wait it goes on without a uid.
     """
     deadline = time.monotonic() + UID_WAIT_SECONDS
     while True:
-        attrs = study.user_attrs
-        if STUDY_UID_ATTR in attrs or STUDY_ATTR in attrs or time.monotonic() >= deadline:
+        if STUDY_UID_ATTR in study.user_attrs or time.monotonic() >= deadline:
             return
         if study.get_trials(deepcopy=False):  # a study with trials is not a moment old
             return

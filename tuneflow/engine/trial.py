@@ -36,7 +36,7 @@ class Tracker(Protocol):
     """What ``tune`` tells a tracker about each trial, at the moment it happens.
 
     The core owns this seam: ``tuneflow.tracking.WandbTracker`` implements it for W&B,
-    ``tuneflow.tracking.recording.RecordingTracker`` records the calls for tests, and
+    the tests' ``RecordingTracker`` (tests/tracking/recording.py) records the calls, and
     :class:`NullTracker` does nothing. Hooks must not raise (a tracker never breaks a study).
     ``on_report``/``on_log`` are called from the thread running the trial, as the train
     function calls ``trial.report``/``trial.log``. Per-trial state goes in

@@ -6,8 +6,7 @@ cannot cross to it), ``reader`` (offline
 runs read back), ``tracker`` (WandbTracker), ``agent`` (``wandb.agent``-style trains), ``program``
 (a sweep's ``program`` as the train), ``follow`` (a program's run followed live), ``runfile``
 (a placeholder sweep id removed from a finished offline run), ``summary`` (the study summary run),
-``backfill`` (the runs a study is missing, from its storage), ``recording`` (a recording Tracker
-for tests). The names below were importable from the former module
+``backfill`` (the runs a study is missing, from its storage). The names below were importable from the former module
 ``tuneflow.tracking`` and stay importable here.
 """
 

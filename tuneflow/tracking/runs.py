@@ -131,8 +131,7 @@ def study_run_prefix(study: optuna.Study) -> str:
     """Run-id prefix of a study: its name (slugged) and a hash of name + storage + the study's uid.
 
     The uid (written by the process that created the study) tells apart two studies of one name
-    on one storage, one deleted and created again; studies of older tuneflow versions have none
-    and keep the run ids they had.
+    on one storage, one deleted and created again; a study created by plain Optuna has none.
     """
     slug = re.sub(r"[^A-Za-z0-9_-]+", "-", study.study_name).strip("-")[:32] or "study"
     identity = f"{study.study_name}\0{_storage_identity(study)}"
