@@ -179,19 +179,15 @@ def _no_metric_problems(method: Any, early_terminate: Any, pruner: Any) -> list[
 def _grid_problems(params: Sequence[Any]) -> list[str]:
     problems = []
     for p in params:
-        if p.kind in ("constant", "int_uniform", "q_uniform"):
-            continue
-        if p.kind == "categorical" and p.spec.get("probabilities") is None:
-            continue
-        if p.kind == "categorical":
+        if p.kind == "categorical" and p.spec.get("probabilities") is not None:
             problems.append(
                 f"parameters.{p.name}.probabilities: method 'grid' visits every value once, so "
                 "probabilities mean nothing there (W&B rejects them too); remove them or use method 'random'."
             )
-            continue
-        bounds = f" [{p.spec['min']}, {p.spec['max']}]" if "min" in p.spec else ""
-        problems.append(
-            f"parameters.{p.name}: method 'grid' needs finite values, but got {p.kind}{bounds}; "
-            "give `values` or a `q` step (q_uniform), or use method 'tpe'."
-        )
+        elif not p.has_grid:
+            bounds = f" [{p.spec['min']}, {p.spec['max']}]" if "min" in p.spec else ""
+            problems.append(
+                f"parameters.{p.name}: method 'grid' needs finite values, but got {p.kind}{bounds}; "
+                "give `values` or a `q` step (q_uniform), or use method 'tpe'."
+            )
     return problems

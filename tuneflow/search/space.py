@@ -1,7 +1,9 @@
 """W&B sweep ``parameters`` blocks <-> Optuna distributions.
 
+Each W&B distribution kind is one :class:`Kind` record in :data:`KINDS` (its keys and defaults,
+Optuna distribution, W&B draw, grid values and lossiness); everything else reads those records.
 A W&B parameters block is parsed once into :class:`Param` objects (one per leaf, nested blocks
-flattened to dotted names such as ``model.boosting``). Each ``Param`` knows
+flattened to dotted names such as ``model.boosting``). Each ``Param`` knows, from its kind's record,
 
 - the Optuna distribution that stores its value (what model-based samplers search and what
   Optuna's plots show),
@@ -45,6 +47,8 @@ from tuneflow.values import is_finite_number, is_int, is_number_text
 
 __all__ = [
     "DISTRIBUTIONS",
+    "KINDS",
+    "Kind",
     "Param",
     "SearchSpace",
     "build_config",
@@ -56,35 +60,11 @@ __all__ = [
 #: distributions (W&B's are unbounded; Optuna's are not). Covers 99.994 % of the mass.
 NORMAL_SPAN = 4.0
 
-# kind -> (required keys, optional keys with W&B's defaults)
-_KEYS: dict[str, tuple[tuple[str, ...], dict[str, Any]]] = {
-    "constant": (("value",), {}),
-    "categorical": (("values",), {"probabilities": None}),
-    "int_uniform": (("min", "max"), {}),
-    "uniform": (("min", "max"), {}),
-    "q_uniform": (("min", "max"), {"q": 1.0}),
-    "log_uniform": (("min", "max"), {}),
-    "log_uniform_values": (("min", "max"), {}),
-    "q_log_uniform": (("min", "max"), {"q": 1.0}),
-    "q_log_uniform_values": (("min", "max"), {"q": 1.0}),
-    "inv_log_uniform": (("min", "max"), {}),
-    "inv_log_uniform_values": (("min", "max"), {}),
-    "normal": ((), {"mu": 0.0, "sigma": 1.0}),
-    "q_normal": ((), {"mu": 0.0, "sigma": 1.0, "q": 1.0}),
-    "log_normal": ((), {"mu": 0.0, "sigma": 1.0}),
-    "q_log_normal": ((), {"mu": 0.0, "sigma": 1.0, "q": 1.0}),
-    "beta": ((), {"a": 1.0, "b": 1.0}),
-    "q_beta": ((), {"a": 1.0, "b": 1.0, "q": 1.0}),
-}
-
-#: Every W&B distribution name tuneflow accepts (``categorical_w_probabilities`` is an alias).
-DISTRIBUTIONS: tuple[str, ...] = tuple(_KEYS)
 _ALIASES = {"categorical_w_probabilities": "categorical"}
-_POSITIVE_MIN = {"log_uniform_values", "q_log_uniform_values", "inv_log_uniform_values"}
-_GRID_KINDS = {"constant", "categorical", "int_uniform", "q_uniform"}
 _PRIMITIVE = (type(None), bool, int, float, str)
-#: Stored unrounded (Optuna has no stepped log distribution); train gets the value rounded to q.
-_ROUNDED_FOR_TRAIN = ("q_log_uniform", "q_log_uniform_values", "q_log_normal")
+
+Spec = Mapping[str, Any]
+Rng = np.random.RandomState
 
 
 def _quantize(x: float, q: float) -> float | int:
@@ -96,6 +76,200 @@ def _quantize(x: float, q: float) -> float | int:
 def _encode(value: Any) -> Any:
     """Optuna categoricals take only None/bool/int/float/str: encode lists and dicts as JSON."""
     return value if isinstance(value, _PRIMITIVE) else json.dumps(value, sort_keys=True)
+
+
+@dataclass(frozen=True, eq=False)
+class Kind:
+    """One W&B distribution kind: everything tuneflow does with it, in one record.
+
+    - ``required`` / ``defaults``: the keys W&B's config takes (the optional ones with W&B's defaults);
+    - ``optuna``: the Optuna distribution that stores a value of the filled-in spec (None: a
+      constant, which Optuna never sees);
+    - ``draw``: a stored value, drawn exactly as W&B's ``random`` method draws it;
+    - ``grid``: the values W&B's ``grid`` method enumerates, in its order (None: not a grid kind);
+    - ``lossy``: why a model-based sampler cannot search it exactly (None: it can);
+    - ``rounded``: stored unrounded (Optuna has no stepped log distribution), rounded to ``q`` for train;
+    - ``integer``: ``min``/``max`` must be integers; ``positive``: they are values on a log scale (> 0).
+    """
+
+    required: tuple[str, ...]
+    defaults: Mapping[str, Any]
+    optuna: Callable[[Spec], BaseDistribution | None]
+    draw: Callable[[Spec, Rng], Any]
+    grid: Callable[[Spec], list[Any]] | None = None
+    lossy: Callable[[Spec], str | None] = lambda s: None
+    rounded: bool = False
+    integer: bool = False
+    positive: bool = False
+
+
+def _distinct(values: Iterable[Any]) -> dict[Any, Any]:
+    """Encoded value -> its first listing, in listing order (a repeated value is one choice)."""
+    out: dict[Any, Any] = {}
+    for v in values:
+        out.setdefault(_encode(v), v)
+    return out
+
+
+def _repeated(values: Iterable[Any]) -> list[Any]:
+    """Values listed more than once (each once, in listing order)."""
+    counts: dict[Any, int] = {}
+    for v in values:
+        counts[_encode(v)] = counts.get(_encode(v), 0) + 1
+    first = _distinct(values)
+    return [first[e] for e, n in counts.items() if n > 1]
+
+
+def _draw_categorical(s: Spec, rng: Rng) -> Any:
+    values, p = s["values"], s.get("probabilities")
+    if p is None:
+        i = int(rng.randint(len(values)))
+    else:  # W&B: first index whose cumulative probability exceeds u
+        i = min(int(np.searchsorted(np.cumsum(p), rng.uniform(), side="right")), len(values) - 1)
+    return _encode(values[i])
+
+
+def _categorical_lossy(s: Spec) -> str | None:
+    if s.get("probabilities") is not None:
+        return "`probabilities` are kept only by method 'random'; other methods weigh values equally"
+    repeated = _repeated(s["values"])
+    if repeated:
+        listed = ", ".join(repr(v) for v in repeated)
+        return (
+            f"`values` lists {listed} more than once; model-based methods search each distinct value once "
+            "(only method 'random' draws a repeated value more often, as W&B does)"
+        )
+    return None
+
+
+def _span(s: Spec) -> tuple[float, float]:
+    """mu +/- NORMAL_SPAN sigma: the box a model-based sampler searches for a normal-type kind."""
+    return s["mu"] - NORMAL_SPAN * s["sigma"], s["mu"] + NORMAL_SPAN * s["sigma"]
+
+
+# The Optuna distributions of the log-scale kinds: bounds as exponents, as values, as mu +/- span.
+def _exp_bounds(s: Spec) -> FloatDistribution:
+    return FloatDistribution(math.exp(s["min"]), math.exp(s["max"]), log=True)
+
+
+def _value_bounds(s: Spec) -> FloatDistribution:
+    return FloatDistribution(float(s["min"]), float(s["max"]), log=True)
+
+
+def _exp_span(s: Spec) -> FloatDistribution:
+    lo, hi = _span(s)
+    return FloatDistribution(math.exp(lo), math.exp(hi), log=True)
+
+
+# W&B's draws, built from a few base draws: uniform on [min, max], its log-scale form, normal, beta.
+def _uniform(s: Spec, rng: Rng) -> float:
+    return float(rng.uniform(s["min"], s["max"]))
+
+
+def _uniform_exp(s: Spec, rng: Rng) -> float:
+    return math.exp(rng.uniform(s["min"], s["max"]))
+
+
+def _log_values(s: Spec, rng: Rng) -> float:
+    return math.exp(rng.uniform(math.log(s["min"]), math.log(s["max"])))
+
+
+def _normal(s: Spec, rng: Rng) -> float:
+    return float(rng.normal(s["mu"], s["sigma"]))
+
+
+def _normal_exp(s: Spec, rng: Rng) -> float:
+    return math.exp(rng.normal(s["mu"], s["sigma"]))
+
+
+def _beta(s: Spec, rng: Rng) -> float:
+    return float(rng.beta(s["a"], s["b"]))
+
+
+def _rounded(draw: Callable[[Spec, Rng], float]) -> Callable[[Spec, Rng], Any]:
+    """W&B's ``q_*`` draw: the base draw rounded to ``q``."""
+    return lambda s, rng: _quantize(draw(s, rng), s["q"])
+
+
+def _searched_uniformly(kind: str) -> Callable[[Spec], str]:
+    """The lossiness of normal- and beta-type kinds under model-based samplers."""
+    if "beta" in kind:
+        text = f"{kind} is searched uniformly over [0, 1]; only method 'random' draws the beta shape"
+    else:
+        log = " in log space" if "log" in kind else ""
+        text = f"{kind} is searched uniformly over mu +/- {NORMAL_SPAN:g} sigma{log}; only method 'random' draws the bell curve"
+    return lambda s: text
+
+
+def _unstepped_log(s: Spec) -> str:
+    return "Optuna has no stepped log distribution: the continuous value is searched and stored, the train function gets it rounded to q"
+
+
+_BOUNDS, _Q, _NORMAL, _BETA = ("min", "max"), {"q": 1.0}, {"mu": 0.0, "sigma": 1.0}, {"a": 1.0, "b": 1.0}
+_Q_NORMAL, _Q_BETA = {**_NORMAL, **_Q}, {**_BETA, **_Q}
+
+#: Every W&B distribution kind tuneflow accepts, by W&B's name.
+KINDS: dict[str, Kind] = {
+    "constant": Kind(("value",), {}, lambda s: None, lambda s, rng: s["value"], grid=lambda s: [s["value"]]),
+    "categorical": Kind(
+        ("values",),
+        {"probabilities": None},
+        lambda s: CategoricalDistribution(list(_distinct(s["values"]))),
+        _draw_categorical,
+        grid=lambda s: list(_distinct(s["values"]).values()),  # a repeated value once, where first listed
+        lossy=_categorical_lossy,
+    ),
+    "int_uniform": Kind(
+        _BOUNDS,
+        {},
+        lambda s: IntDistribution(s["min"], s["max"]),
+        lambda s, rng: int(rng.randint(s["min"], s["max"] + 1)),
+        grid=lambda s: list(range(s["min"], s["max"] + 1)),  # max included
+        integer=True,
+    ),
+    "uniform": Kind(_BOUNDS, {}, lambda s: FloatDistribution(float(s["min"]), float(s["max"])), _uniform),
+    "q_uniform": Kind(
+        _BOUNDS,
+        _Q,
+        lambda s: _stepped(s["min"], s["max"], s["q"]),
+        _rounded(_uniform),
+        grid=lambda s: np.arange(s["min"], s["max"], s["q"]).tolist(),  # max excluded: W&B's quirk
+    ),
+    "log_uniform": Kind(_BOUNDS, {}, _exp_bounds, _uniform_exp),
+    "log_uniform_values": Kind(_BOUNDS, {}, _value_bounds, _log_values, positive=True),
+    "q_log_uniform": Kind(_BOUNDS, _Q, _exp_bounds, _uniform_exp, lossy=_unstepped_log, rounded=True),
+    "q_log_uniform_values": Kind(
+        _BOUNDS, _Q, _value_bounds, _log_values, lossy=_unstepped_log, rounded=True, positive=True
+    ),
+    "inv_log_uniform": Kind(
+        _BOUNDS,
+        {},
+        lambda s: FloatDistribution(math.exp(-s["max"]), math.exp(-s["min"]), log=True),
+        lambda s, rng: math.exp(-rng.uniform(s["min"], s["max"])),
+    ),
+    "inv_log_uniform_values": Kind(
+        _BOUNDS,
+        {},
+        _value_bounds,
+        lambda s, rng: math.exp(-rng.uniform(-math.log(s["max"]), -math.log(s["min"]))),
+        positive=True,
+    ),
+    "normal": Kind((), _NORMAL, lambda s: FloatDistribution(*_span(s)), _normal, lossy=_searched_uniformly("normal")),
+    "q_normal": Kind(
+        (), _Q_NORMAL, lambda s: _stepped(*_span(s), s["q"]), _rounded(_normal), lossy=_searched_uniformly("q_normal")
+    ),
+    "log_normal": Kind((), _NORMAL, _exp_span, _normal_exp, lossy=_searched_uniformly("log_normal")),
+    "q_log_normal": Kind(
+        (), _Q_NORMAL, _exp_span, _normal_exp, lossy=_searched_uniformly("q_log_normal"), rounded=True
+    ),
+    "beta": Kind((), _BETA, lambda s: FloatDistribution(0.0, 1.0), _beta, lossy=_searched_uniformly("beta")),
+    "q_beta": Kind(
+        (), _Q_BETA, lambda s: _stepped(0.0, 1.0, s["q"]), _rounded(_beta), lossy=_searched_uniformly("q_beta")
+    ),
+}
+
+#: Every W&B distribution name tuneflow accepts (``categorical_w_probabilities`` is an alias).
+DISTRIBUTIONS: tuple[str, ...] = tuple(KINDS)
 
 
 @dataclass(frozen=True, eq=False)
@@ -114,43 +288,16 @@ class Param:
         """The Optuna parameter name: the nested path joined with dots."""
         return ".".join(self.path)
 
+    @property
+    def record(self) -> Kind:
+        """What tuneflow does with this parameter's W&B distribution kind."""
+        return KINDS[self.kind]
+
     # -- Optuna side -------------------------------------------------------------------------
 
     def distribution(self) -> BaseDistribution | None:
         """The Optuna distribution that stores this parameter (None for a constant)."""
-        s, k = self.spec, self.kind
-        if k == "constant":
-            return None
-        if k == "categorical":
-            return CategoricalDistribution(self.choices())
-        if k == "int_uniform":
-            return IntDistribution(s["min"], s["max"])
-        if k == "uniform":
-            return FloatDistribution(float(s["min"]), float(s["max"]))
-        if k in ("log_uniform", "inv_log_uniform"):
-            lo, hi = (s["min"], s["max"]) if k == "log_uniform" else (-s["max"], -s["min"])
-            return FloatDistribution(math.exp(lo), math.exp(hi), log=True)
-        if k in ("log_uniform_values", "inv_log_uniform_values"):
-            return FloatDistribution(float(s["min"]), float(s["max"]), log=True)
-        if k in ("q_log_uniform", "q_log_uniform_values"):
-            lo, hi = (s["min"], s["max"])
-            if k == "q_log_uniform":
-                lo, hi = math.exp(lo), math.exp(hi)
-            return FloatDistribution(float(lo), float(hi), log=True)
-        if k == "q_uniform":
-            return _stepped(s["min"], s["max"], s["q"])
-        if k in ("normal", "q_normal"):
-            lo, hi = s["mu"] - NORMAL_SPAN * s["sigma"], s["mu"] + NORMAL_SPAN * s["sigma"]
-            return _stepped(lo, hi, s["q"]) if k == "q_normal" else FloatDistribution(lo, hi)
-        if k in ("log_normal", "q_log_normal"):
-            lo = math.exp(s["mu"] - NORMAL_SPAN * s["sigma"])
-            hi = math.exp(s["mu"] + NORMAL_SPAN * s["sigma"])
-            return FloatDistribution(lo, hi, log=True)
-        if k == "beta":
-            return FloatDistribution(0.0, 1.0)
-        if k == "q_beta":
-            return _stepped(0.0, 1.0, s["q"])
-        raise AssertionError(k)
+        return self.record.optuna(self.spec)
 
     @property
     def notes(self) -> list[str]:
@@ -170,84 +317,23 @@ class Param:
 
     def choices(self) -> list[Any]:
         """A categorical's distinct values, encoded for Optuna, in the order of their first listing."""
-        return list(dict.fromkeys(_encode(v) for v in self.spec["values"]))
+        return list(_distinct(self.spec["values"]))
 
     @property
     def repeated(self) -> list[Any]:
         """Values a categorical lists more than once (each once, in listing order)."""
-        if self.kind != "categorical":
-            return []
-        counts: dict[Any, int] = {}
-        for v in self.spec["values"]:
-            counts[_encode(v)] = counts.get(_encode(v), 0) + 1
-        return [self._decode.get(e, e) for e, n in counts.items() if n > 1]
+        return _repeated(self.spec["values"]) if self.kind == "categorical" else []
 
     @property
     def lossy(self) -> str | None:
         """Why a model-based sampler cannot search exactly this W&B distribution, if it cannot."""
-        k, s = self.kind, self.spec
-        if k == "categorical" and s.get("probabilities") is not None:
-            return "`probabilities` are kept only by method 'random'; other methods weigh values equally"
-        if self.repeated:
-            listed = ", ".join(repr(v) for v in self.repeated)
-            return (
-                f"`values` lists {listed} more than once; model-based methods search each distinct value once "
-                "(only method 'random' draws a repeated value more often, as W&B does)"
-            )
-        if k in ("normal", "q_normal", "log_normal", "q_log_normal"):
-            return (
-                f"{k} is searched uniformly over mu +/- {NORMAL_SPAN:g} sigma"
-                + (" in log space" if "log" in k else "")
-                + "; only method 'random' draws the bell curve"
-            )
-        if k in ("beta", "q_beta"):
-            return f"{k} is searched uniformly over [0, 1]; only method 'random' draws the beta shape"
-        if k in ("q_log_uniform", "q_log_uniform_values"):
-            return "Optuna has no stepped log distribution: the continuous value is searched and stored, the train function gets it rounded to q"
-        return None
+        return self.record.lossy(self.spec)
 
     # -- W&B side ----------------------------------------------------------------------------
 
     def draw(self, rng: np.random.RandomState) -> Any:
         """Draw a stored value exactly as W&B's ``random`` method draws this parameter."""
-        s, k = self.spec, self.kind
-        if k == "constant":
-            return s["value"]
-        if k == "categorical":
-            values = s["values"]
-            p = s.get("probabilities")
-            if p is None:
-                i = int(rng.randint(len(values)))
-            else:  # W&B: first index whose cumulative probability exceeds u
-                i = min(int(np.searchsorted(np.cumsum(p), rng.uniform(), side="right")), len(values) - 1)
-            return _encode(values[i])
-        if k == "int_uniform":
-            return int(rng.randint(s["min"], s["max"] + 1))
-        if k == "uniform":
-            return float(rng.uniform(s["min"], s["max"]))
-        if k == "q_uniform":
-            return _quantize(rng.uniform(s["min"], s["max"]), s["q"])
-        if k == "log_uniform":
-            return math.exp(rng.uniform(s["min"], s["max"]))
-        if k in ("log_uniform_values", "q_log_uniform_values"):
-            return math.exp(rng.uniform(math.log(s["min"]), math.log(s["max"])))
-        if k == "q_log_uniform":
-            return math.exp(rng.uniform(s["min"], s["max"]))
-        if k == "inv_log_uniform":
-            return math.exp(-rng.uniform(s["min"], s["max"]))
-        if k == "inv_log_uniform_values":
-            return math.exp(-rng.uniform(-math.log(s["max"]), -math.log(s["min"])))
-        if k == "normal":
-            return float(rng.normal(s["mu"], s["sigma"]))
-        if k == "q_normal":
-            return _quantize(rng.normal(s["mu"], s["sigma"]), s["q"])
-        if k in ("log_normal", "q_log_normal"):
-            return math.exp(rng.normal(s["mu"], s["sigma"]))
-        if k == "beta":
-            return float(rng.beta(s["a"], s["b"]))
-        if k == "q_beta":
-            return _quantize(rng.beta(s["a"], s["b"]), s["q"])
-        raise AssertionError(k)
+        return self.record.draw(self.spec, rng)
 
     def constant(self) -> Any:
         """A constant's value (a fresh copy of a list or dict: train may mutate its config)."""
@@ -260,7 +346,7 @@ class Param:
             if self._decode and stored in self._decode:  # a fresh copy: train may mutate it
                 return copy.deepcopy(self._decode[stored])
             return stored
-        if self.kind in _ROUNDED_FOR_TRAIN:
+        if self.record.rounded:
             return _quantize(stored, self.spec["q"])
         return stored
 
@@ -292,7 +378,7 @@ class Param:
             if value != int(value):
                 raise ValueError(f"{value!r} is not an integer")
             value = int(value)
-        if self.kind in _ROUNDED_FOR_TRAIN and isinstance(dist, FloatDistribution):
+        if self.record.rounded and isinstance(dist, FloatDistribution):
             # Train gets the stored value rounded to q, which can leave the bounds (W&B's
             # q_log_uniform_values(min=3, max=256, q=8) gives 0): the nearest stored value rounds to it.
             nearest = min(max(float(value), dist.low), dist.high)
@@ -302,22 +388,21 @@ class Param:
             raise ValueError(f"{value!r} is outside [{dist.low}, {dist.high}]")  # type: ignore[attr-defined]
         return value
 
+    @property
+    def has_grid(self) -> bool:
+        """Whether W&B's ``grid`` method enumerates this kind (categorical, constant, int_uniform, q_uniform)."""
+        return self.record.grid is not None
+
     def grid_values(self) -> list[Any]:
         """The values W&B's ``grid`` method enumerates, in W&B's order, each distinct value once.
 
         ``int_uniform`` includes ``max``; ``q_uniform`` is ``numpy.arange(min, max, q)``, which
         excludes ``max`` (a W&B quirk kept on purpose so a migrated grid has the same runs).
         """
-        s, k = self.spec, self.kind
-        if k == "constant":
-            return [s["value"]]
-        if k == "categorical":  # W&B's grid runs a repeated value once, where it is first listed
-            return [self._decode.get(e, e) for e in self.choices()]
-        if k == "int_uniform":
-            return list(range(s["min"], s["max"] + 1))
-        if k == "q_uniform":
-            return np.arange(s["min"], s["max"], s["q"]).tolist()
-        raise ValueError(f"{self.kind} has no grid")
+        grid = self.record.grid
+        if grid is None:
+            raise ValueError(f"{self.kind} has no grid")
+        return grid(self.spec)
 
 
 #: Slack, in units of ``q``, for float noise when a bound sits exactly halfway between steps.
@@ -360,7 +445,7 @@ def _infer_kind(block: Mapping[str, Any]) -> str | None:
 def _check_leaf(where: str, kind: str, block: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
     """Fill W&B defaults into ``block`` and list what is wrong with it."""
     problems: list[str] = []
-    required, optional = _KEYS[kind]
+    required, optional = KINDS[kind].required, KINDS[kind].defaults
     allowed = {"distribution", *required, *optional}
     for key in block:
         if key not in allowed:
@@ -380,7 +465,7 @@ def _check_leaf(where: str, kind: str, block: Mapping[str, Any]) -> tuple[dict[s
             problems.append(f"{where}.{key}: must be a finite number, but got {spec[key]!r}.")
     if problems:
         return spec, problems
-    if kind == "int_uniform":
+    if KINDS[kind].integer:
         for key in ("min", "max"):
             if not is_int(spec[key]):
                 problems.append(
@@ -392,7 +477,7 @@ def _check_leaf(where: str, kind: str, block: Mapping[str, Any]) -> tuple[dict[s
             f"{where}: `min < max` must hold, but got (min={spec['min']}, max={spec['max']}); "
             "use `value` for a constant."
         )
-    if kind in _POSITIVE_MIN and spec["min"] <= 0:
+    if KINDS[kind].positive and spec["min"] <= 0:
         problems.append(
             f"{where}.min: {kind} needs min > 0 (it is a value, not an exponent), but got "
             f"{spec['min']}; use 'log_uniform' to give natural-log exponents."
@@ -478,7 +563,7 @@ def parse_parameters(parameters: Any, prefix: str = "parameters") -> tuple[list[
                     "`min`/`max` or `distribution`."
                 )
                 continue
-            if kind not in _KEYS:
+            if kind not in KINDS:
                 problems.append(
                     f"{here}.distribution: '{spec['distribution']}' is not a W&B distribution; "
                     f"use one of {', '.join(DISTRIBUTIONS)}."
