@@ -19,7 +19,7 @@ import optuna
 import tuneflow
 from tuneflow.engine.study import create_study
 from tuneflow.engine.trial import NullTracker, Tracker, TrialContext
-from tuneflow.tracking.redact import Redactor
+from tuneflow.redact import Redactor
 from tuneflow.tracking.tracker import make_tracker
 
 PASSES = 5

@@ -37,10 +37,11 @@ from tuneflow.engine.gridindex import GridIndex, check_grid
 from tuneflow.engine.loop import count_toward_cap
 from tuneflow.engine.result import TuneResult
 from tuneflow.engine.signals import Interrupted, SignalGuard
-from tuneflow.engine.storage import DEFAULT_STORAGE, check_storage_url, redact_url, storage_kind
+from tuneflow.engine.storage import DEFAULT_STORAGE, check_storage_url, storage_kind
 from tuneflow.engine.study import create_study
 from tuneflow.errors import StorageError, TuneflowError
 from tuneflow.keys import STORAGE_ENV
+from tuneflow.redact import redact_url
 from tuneflow.search.recipe import Recipe
 from tuneflow.tune import check_runtime
 

@@ -15,7 +15,8 @@ import pytest
 from postgres import PASSWORD
 from procs import finish, start, states, trials, wait_for, write_recipe
 
-from tuneflow.engine.storage import check_storage_url, open_storage, redact_url, storage_kind
+from tuneflow.engine.storage import check_storage_url, open_storage, storage_kind
+from tuneflow.redact import redact_url
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 

@@ -18,7 +18,6 @@ from tuneflow.engine.storage import (
     check_storage_url,
     is_transient,
     open_storage,
-    redact_url,
     retry_storage,
     storage_kind,
 )
@@ -71,19 +70,6 @@ def test_check_storage_url(url: object, expected: str | None) -> None:
         assert len(problems) == 1 and expected in problems[0], problems
         assert problems[0].startswith("storage: ")
         assert "secret" not in problems[0]
-
-
-@pytest.mark.parametrize(
-    ("url", "redacted"),
-    [
-        ("postgresql://user:pw@host:5432/db", "postgresql://user:***@host:5432/db"),
-        ("postgresql+psycopg://u:p%40ss@h/db", "postgresql+psycopg://u:***@h/db"),
-        ("sqlite:///tuneflow.db", "sqlite:///tuneflow.db"),
-        ("postgresql://user@host/db", "postgresql://user@host/db"),
-    ],
-)
-def test_redact_url(url: str, redacted: str) -> None:
-    assert redact_url(url) == redacted
 
 
 def test_bad_storage_fails_before_any_study_or_file_exists(tmp_path: Path) -> None:

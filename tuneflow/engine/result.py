@@ -17,9 +17,10 @@ import optuna
 import pandas as pd
 from optuna.trial import FrozenTrial, TrialState
 
-from tuneflow.engine.storage import DEFAULT_STORAGE, open_storage, redact_url, sqlite_file
+from tuneflow.engine.storage import DEFAULT_STORAGE, open_storage, sqlite_file
 from tuneflow.errors import NoMetricError, StorageError
 from tuneflow.keys import CONFIG_ATTR, NO_METRIC_NAME, STUDY_ATTR
+from tuneflow.redact import redact_url
 from tuneflow.search.space import SearchSpace, build_config
 
 __all__ = ["NO_METRIC_NOTE", "TuneResult", "load_result", "trial_config"]

@@ -20,8 +20,8 @@ stops; after ``grace_period`` any live worker marks it FAIL and queues it again 
 parameters (at most ``max_retry`` times). Journal files have no native heartbeat; tuneflow's
 :mod:`tuneflow.engine.liveness` keeps an equivalent one in trial system attributes.
 
-Passwords in URLs never leave this module in plain text: use :func:`redact_url` before printing
-or logging a URL.
+Passwords in URLs never leave this module in plain text: use :func:`tuneflow.redact.redact_url`
+before printing or logging a URL.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ from optuna.storages import BaseStorage
 
 from tuneflow.engine import optuna_adapter as adapter
 from tuneflow.errors import StorageError
+from tuneflow.redact import redact_url
 
 __all__ = [
     "DEFAULT_STORAGE",
@@ -48,7 +49,6 @@ __all__ = [
     "check_storage_url",
     "is_transient",
     "open_storage",
-    "redact_url",
     "retry_storage",
     "storage_kind",
 ]
@@ -57,7 +57,6 @@ DEFAULT_STORAGE = "sqlite:///tuneflow.db"
 _MEMORY = {"memory", ":memory:", "inmemory"}
 #: Seconds SQLite waits on a lock before "database is locked" (several workers on one file).
 SQLITE_TIMEOUT = 60.0
-_PASSWORD = re.compile(r"(?P<head>[a-zA-Z][a-zA-Z0-9+.-]*://[^:/@\s]*:)(?P<pw>[^@\s]*)(?P<tail>@)")
 _SCHEME = re.compile(r"^(?P<scheme>[a-zA-Z][a-zA-Z0-9+.-]*)://")
 _POSTGRES = {"postgresql", "postgres", "postgresql+psycopg"}
 _FIX = "use sqlite:///FILE.db, postgresql://USER:PASSWORD@HOST:PORT/DB, journal:///FILE.log or 'memory'"
@@ -112,11 +111,6 @@ class StorageSettings:
                 f"({settings.heartbeat_interval:g} s), or live trials would be declared dead"
             )
         return settings
-
-
-def redact_url(url: Any) -> str:
-    """``url`` with any password replaced by ``***`` (safe to print, log or send to W&B)."""
-    return _PASSWORD.sub(r"\g<head>***\g<tail>", str(url))
 
 
 def storage_kind(storage: Any) -> str:

@@ -1,6 +1,6 @@
 """W&B behind the core's Tracker protocol: one W&B run per trial, written by a child process.
 
-Modules: ``options`` (WandbOptions, mode), ``redact`` (secrets never reach W&B), ``runs`` (run
+Modules: ``options`` (WandbOptions, mode), ``runs`` (run
 specs, ids, names, tags), ``writer`` (the writer process, the per-trial slot), ``wire`` (its messages, and values that
 cannot cross to it), ``reader`` (offline
 runs read back), ``tracker`` (WandbTracker), ``agent`` (``wandb.agent``-style trains), ``program``
@@ -12,8 +12,8 @@ runs read back), ``tracker`` (WandbTracker), ``agent`` (``wandb.agent``-style tr
 
 from tuneflow.engine.trial import NullTracker, Tracker
 from tuneflow.keys import RUN_ID_ATTR, RUN_PATH_ATTR
+from tuneflow.redact import Redactor
 from tuneflow.tracking.options import MODES, WandbOptions, has_credentials, resolve_mode
-from tuneflow.tracking.redact import Redactor
 from tuneflow.tracking.runs import merge_history, study_run_prefix
 from tuneflow.tracking.tracker import WandbTracker, make_tracker
 

@@ -25,9 +25,9 @@ from optuna.trial import TrialState
 
 from tuneflow.engine.result import TuneResult
 from tuneflow.keys import METRICS_ATTR, OBJECTIVE_ROW_KEY, RUN_ID_ATTR, SUMMARY
+from tuneflow.redact import Redactor, storage_secrets
 from tuneflow.search.metric import Metric
 from tuneflow.tracking.options import WandbOptions, resolve_mode
-from tuneflow.tracking.redact import Redactor, storage_secrets
 from tuneflow.tracking.runs import RunSpec, StudyInfo, study_run_prefix, trial_spec
 from tuneflow.tracking.summary import Importance, summary_spec
 from tuneflow.tracking.writer import Connection, write_run

@@ -27,7 +27,7 @@ from optuna.trial import FrozenTrial, TrialState
 
 from tuneflow.engine import optuna_adapter as adapter
 from tuneflow.keys import FAIL_REASON_ATTR, OBJECTIVE_ROW_KEY, STUDY_UID_ATTR, SUMMARY
-from tuneflow.tracking.redact import Redactor
+from tuneflow.redact import Redactor
 from tuneflow.values import is_finite_number
 
 __all__ = ["RunSpec", "StudyInfo", "merge_history", "run_tags", "study_run_prefix", "trial_spec"]

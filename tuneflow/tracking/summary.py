@@ -18,8 +18,8 @@ from optuna.trial import FrozenTrial, TrialState
 
 from tuneflow.engine.result import NO_METRIC_NOTE, TuneResult
 from tuneflow.keys import FAIL_REASON_ATTR, RUN_ID_ATTR, SUMMARY
+from tuneflow.redact import Redactor
 from tuneflow.search.space import flatten
-from tuneflow.tracking.redact import Redactor
 from tuneflow.tracking.runs import RunSpec, StudyInfo
 
 #: A zero-argument factory of Optuna importance evaluators (``tune`` passes

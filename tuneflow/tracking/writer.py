@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tuneflow.tracking.redact import Redactor
+from tuneflow.redact import Redactor
 from tuneflow.tracking.runs import RunSpec, StudyInfo
 from tuneflow.tracking.wire import frame, read_frame
 
@@ -540,7 +540,7 @@ class SummaryRequest:
         """The summary run's spec, from an in-memory copy of the study."""
         import optuna
 
-        from tuneflow.tracking.redact import Redactor
+        from tuneflow.redact import Redactor
         from tuneflow.tracking.summary import summary_spec
 
         optuna.logging.set_verbosity(optuna.logging.WARNING)

@@ -12,8 +12,9 @@ from typing import Any
 
 from optuna.storages import BaseStorage
 
-from tuneflow.engine.storage import DEFAULT_STORAGE, open_storage, redact_url, sqlite_file, storage_kind
+from tuneflow.engine.storage import DEFAULT_STORAGE, open_storage, sqlite_file, storage_kind
 from tuneflow.errors import StorageError, TuneflowError
+from tuneflow.redact import redact_url
 
 __all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "check_dashboard", "serve"]
 

@@ -11,9 +11,10 @@ import click
 from optuna.trial import TrialState
 
 from tuneflow.engine.result import NO_METRIC_NOTE, TuneResult
-from tuneflow.engine.storage import DEFAULT_STORAGE, redact_url
+from tuneflow.engine.storage import DEFAULT_STORAGE
 from tuneflow.errors import TuneflowError
 from tuneflow.keys import FAIL_REASON_ATTR, FAIL_REASON_SYSTEM_ATTR, RUN_PATH_ATTR, STORAGE_ENV
+from tuneflow.redact import redact_url
 from tuneflow.search.space import flatten
 from tuneflow.values import is_number
 

@@ -18,8 +18,8 @@ import optuna
 from optuna.trial import FrozenTrial, TrialState
 
 from tuneflow.engine.result import NO_METRIC_NOTE, TuneResult
-from tuneflow.engine.storage import redact_url
 from tuneflow.keys import METRICS_ATTR
+from tuneflow.redact import redact_url
 from tuneflow.search.space import flatten
 from tuneflow.values import is_number
 from tuneflow.version import __version__

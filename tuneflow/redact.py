@@ -1,6 +1,13 @@
-"""Secrets never reach W&B: secret-named config keys, storage passwords and token-like strings
-are replaced by ``***`` before anything is logged (a storage URL put in W&B config lands in plain
-text in ``debug.log`` and the ``.wandb`` file)."""
+"""Secrets never reach an output: secret-named keys, storage passwords and token-like strings are
+replaced by ``***``.
+
+One rule for every output, so each shows a secret the same way: W&B runs (a storage URL put in W&B
+config lands in plain text in ``debug.log`` and the ``.wandb`` file), the terminal summary,
+``tuneflow best``, the HTML report, the dashboard, tuneflow's log lines and the failure reasons
+stored in a study. A key names a secret when one of its words does (``api_key``, ``db_password``,
+``authToken``, ``client_secret``); a text is scrubbed of URL passwords, token-like words and the
+values of a config's secret-named keys (:meth:`Redactor.including`). A leaf: every layer uses it.
+"""
 
 from __future__ import annotations
 
@@ -12,9 +19,8 @@ from typing import Any
 import optuna
 
 from tuneflow.engine import optuna_adapter as adapter
-from tuneflow.engine.storage import redact_url
 
-__all__ = ["REDACTED", "Redactor", "storage_secrets"]
+__all__ = ["REDACTED", "Redactor", "redact_url", "storage_secrets"]
 
 _SECRET_WORDS = {
     "password",
@@ -34,10 +40,16 @@ _TOKEN_LIKE = re.compile(
     r"\b(?:sk|pk|rk|ghp|gho|ghs|hf|xox[abp]|glpat|wandb_v1)[-_][A-Za-z0-9_\-]{12,}\b|\b[0-9a-f]{40}\b"
 )
 REDACTED = "***"
+_PASSWORD = re.compile(r"(?P<head>[a-zA-Z][a-zA-Z0-9+.-]*://[^:/@\s]*:)(?P<pw>[^@\s]*)(?P<tail>@)")
 #: The shortest text ``_TOKEN_LIKE`` can match (a two-letter prefix, a separator, 12 characters).
 _SHORTEST_TOKEN = 15
 #: Types passed through as they are (no key or text to check): the bulk of ``trial.log`` rows.
 _PLAIN_TYPES = frozenset((int, float, bool, type(None)))
+
+
+def redact_url(url: Any) -> str:
+    """``url`` with any password replaced by ``***`` (safe to print, log or send to W&B)."""
+    return _PASSWORD.sub(r"\g<head>***\g<tail>", str(url))
 
 
 def _is_plain_or_empty(value: Any) -> bool:

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from tuneflow.tracking.redact import REDACTED, Redactor
+from tuneflow.redact import REDACTED, Redactor, redact_url
 
 SECRET = "hunter22"
 
@@ -36,6 +36,19 @@ class _Text(str):
 )
 def test_row_redaction(row: dict[Any, Any], expected: dict[Any, Any]) -> None:
     assert Redactor((SECRET,)).value(row) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "redacted"),
+    [
+        ("postgresql://user:pw@host:5432/db", "postgresql://user:***@host:5432/db"),
+        ("postgresql+psycopg://u:p%40ss@h/db", "postgresql+psycopg://u:***@h/db"),
+        ("sqlite:///tuneflow.db", "sqlite:///tuneflow.db"),
+        ("postgresql://user@host/db", "postgresql://user@host/db"),
+    ],
+)
+def test_redact_url(url: str, redacted: str) -> None:
+    assert redact_url(url) == redacted
 
 
 def test_a_logged_row_costs_microseconds() -> None:
