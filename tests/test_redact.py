@@ -125,3 +125,82 @@ def test_summary_charts_show_no_secret_parameter_or_config(_isolated: Any) -> No
     for secret in (password, token):
         leaks = [str(p) for p in files if secret.encode() in p.read_bytes()]
         assert not leaks, f"{secret!r} written to {leaks}"
+
+
+_SECRET_RECIPE = """
+import tuneflow
+
+def train(config):
+    if config["x"] > 0.5:
+        raise RuntimeError(f"auth failed for key {config['api_key']}")
+    return config["x"]
+
+recipe = tuneflow.Recipe(
+    name="secrets",
+    train=train,
+    parameters={
+        "x": {"values": [0.2, 0.9, 0.4]},
+        "api_key": {"value": "API_KEY"},
+        "db_password": {"value": "DB_PASSWORD"},
+    },
+    method="grid",
+    metric={"name": "x", "goal": "maximize"},
+)
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.postgres
+def test_no_output_shows_a_secret(postgres_server: Any, _isolated: Any) -> None:
+    """Secret-named constants, a failure that quotes one, a storage with a password, W&B offline:
+    the terminal output (--debug: tracebacks too), `best` (table and --json), the HTML report, the
+    dashboard, the stored failure reason and the W&B runs show each secret as ``***``."""
+    import json
+    import subprocess
+    import sys
+
+    import optuna
+    from postgres import PASSWORD
+
+    from tuneflow.keys import FAIL_REASON_ATTR
+    from tuneflow.tracking.reader import read_run, run_dirs
+    from tuneflow.views.dashboard import RedactedStorage
+
+    api_key, db_password = "sk-live-abcdef123456", "hunter2-db-pass"
+    (_isolated / "recipe.py").write_text(
+        _SECRET_RECIPE.replace("API_KEY", api_key).replace("DB_PASSWORD", db_password), encoding="utf-8"
+    )
+    url = postgres_server.new_database()
+    secrets = [api_key, db_password, PASSWORD]
+    assert PASSWORD in url
+    cli = [sys.executable, "-c", "from tuneflow.cli import main; main()"]
+    outputs = {}
+    for args in (
+        ["--debug", "run", "recipe.py", "--storage", url, "--no-progress"],
+        ["best", "--storage", url],
+        ["best", "--json", "--storage", url],
+        ["report", "--storage", url, "-o", "report.html"],
+    ):
+        done = subprocess.run([*cli, *args], capture_output=True, text=True, timeout=300)
+        outputs[" ".join(args[:2])] = done.stdout + done.stderr
+    assert "Trial 1 failed" in outputs["--debug run"] and "Traceback" in outputs["--debug run"]
+    assert "auth failed for key ***" in outputs["--debug run"]
+    assert json.loads(outputs["best --json"])["best_config"] == {"api_key": REDACTED, "db_password": REDACTED, "x": 0.4}
+    outputs["report.html"] = (_isolated / "report.html").read_text(encoding="utf-8")
+    study = optuna.load_study(study_name="secrets", storage=url)
+    reasons = [t.user_attrs[FAIL_REASON_ATTR] for t in study.trials if t.state.name == "FAIL"]
+    assert reasons == [f"RuntimeError: auth failed for key {REDACTED}"]
+    shown = RedactedStorage(study._storage)  # what optuna-dashboard reads
+    outputs["dashboard"] = repr(
+        [s.user_attrs for s in shown.get_all_studies()]
+        + [t.user_attrs for t in shown.get_all_trials(study._study_id)]
+        + [shown.get_trial(t._trial_id).user_attrs for t in study.trials]
+    )
+    assert f"'api_key': '{REDACTED}'" in outputs["dashboard"]
+    runs = run_dirs(_isolated / "wandb")
+    assert len(runs) == 4  # 3 trials and the summary run
+    for run in runs:
+        outputs[run.name] = json.dumps(read_run(run))
+        outputs.update({str(p): p.read_bytes().decode(errors="replace") for p in run.rglob("*") if p.is_file()})
+    leaks = {where: [s for s in secrets if s in text] for where, text in outputs.items()}
+    assert not {where: found for where, found in leaks.items() if found}

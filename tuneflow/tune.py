@@ -29,7 +29,7 @@ from tuneflow.engine.study import create_study
 from tuneflow.engine.trial import Tracker, TrialContext, call_train, to_values, train_arity
 from tuneflow.errors import RecipeError, TrialFailed, TuneflowWarning
 from tuneflow.keys import CONFIG_ATTR, FAIL_REASON_ATTR, METRICS_ATTR, SAMPLER_ATTR, STUDY_ATTR
-from tuneflow.redact import redact_url
+from tuneflow.redact import Redactor, redact_url, storage_secrets
 from tuneflow.search.methods import MODEL_BASED, missing_requirements
 from tuneflow.search.recipe import Recipe
 from tuneflow.tracking.runs import study_run_prefix
@@ -107,6 +107,12 @@ class _Loop:
         self.failures = FailurePolicy(recipe.max_consecutive_failures, agent_rules=_is_program(recipe.train))
         #: The optimizer's ``stop(reason)``, set once it exists (the loop's callbacks come first).
         self.stop: Callable[[str], None] = lambda reason: None
+        self.redactor = Redactor(storage_secrets(study))  # as the W&B runs: the storage password
+
+    def redact(self, number: int, text: str) -> str:
+        """``text`` as W&B runs would show it: also without trial ``number``'s secret config values."""
+        ctx = self.contexts.get(number)
+        return (self.redactor.including(ctx.config) if ctx is not None else self.redactor).text(text)
 
     def _define_by_run(self, trial: optuna.Trial) -> dict[str, Any]:
         config = self.recipe.space(trial)  # type: ignore[misc]
@@ -128,6 +134,7 @@ class _Loop:
             raise
         except Exception as exc:
             reason = str(exc) if isinstance(exc, TrialFailed) else f"{type(exc).__name__}: {exc}"
+            reason = self.redact(trial.number, reason)  # stored in the study: shown by every view
             ctx.fail_reason = reason
             trial.set_user_attr(FAIL_REASON_ATTR, reason)
             raise
@@ -240,6 +247,7 @@ def tune(
                 run_cap=recipe.run_cap,
                 grid_index=grid_index,
                 progress=progress,
+                redact=loop.redact,
             )
             loop.stop = optimizer.stop
             try:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+import traceback
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -75,6 +76,7 @@ class Optimizer:
         run_cap: int | None = None,
         grid_index: GridIndex | None = None,
         progress: bool = False,
+        redact: Callable[[int, str], str] = lambda number, text: text,
     ) -> None:
         self.study = study
         self.objective = objective
@@ -87,6 +89,7 @@ class Optimizer:
         self.n_jobs = n_jobs
         self.run_cap = run_cap
         self.grid_index = grid_index  # None: not a grid study
+        self.redact = redact  # (trial number, a log text) -> the text without that trial's secrets
         self.stop_reason: str | None = None
         self._lock = threading.Lock()
         self._claim_lock = threading.Lock()
@@ -268,12 +271,11 @@ class Optimizer:
         if adapter.trial_id(trial) in self._abandoned:
             return  # the main thread already failed it after a signal
         frozen = self._tell(trial, state, values)
-        if error is not None:
-            _optuna_logger.warning(
-                f"Trial {trial.number} failed with parameters: {frozen.params} because of the following error: "
-                f"{error!r}.",
-                exc_info=_optuna_logger.isEnabledFor(logging.INFO),
-            )
+        if error is not None:  # Optuna's line, its traceback with --debug: secrets the trial names as ***
+            text = f"Trial {trial.number} failed with parameters: {frozen.params} because of the following error: {error!r}."
+            if _optuna_logger.isEnabledFor(logging.INFO):
+                text += "\n" + "".join(traceback.format_exception(type(error), error, error.__traceback__)).rstrip()
+            _optuna_logger.warning(self.redact(trial.number, text))
         elif frozen.state == TrialState.COMPLETE and _optuna_logger.isEnabledFor(logging.INFO):
             _optuna_logger.info(
                 f"Trial {frozen.number} finished with values: {frozen.values} and parameters: {frozen.params}."

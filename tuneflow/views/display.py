@@ -1,4 +1,8 @@
-"""Plain-text views of a result for the terminal: the best trial, a top-N table, a summary."""
+"""Plain-text views of a result for the terminal: the best trial, a top-N table, a summary.
+
+Every view shows a trial's config and failure reason as W&B runs hold them (:func:`shown_config`,
+:func:`fail_reason`): secret-named values and quoted secrets as ``***`` (:mod:`tuneflow.redact`).
+"""
 
 from __future__ import annotations
 
@@ -8,13 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import click
-from optuna.trial import TrialState
+from optuna.trial import FrozenTrial, TrialState
 
 from tuneflow.engine.result import NO_METRIC_NOTE, TuneResult
 from tuneflow.engine.storage import DEFAULT_STORAGE
 from tuneflow.errors import TuneflowError
 from tuneflow.keys import FAIL_REASON_ATTR, FAIL_REASON_SYSTEM_ATTR, RUN_PATH_ATTR, STORAGE_ENV
-from tuneflow.redact import redact_url
+from tuneflow.redact import Redactor, redact_url, storage_secrets
 from tuneflow.search.space import flatten
 from tuneflow.values import is_number
 
@@ -27,6 +31,7 @@ __all__ = [
     "print_best",
     "print_summary",
     "require_completed",
+    "shown_config",
     "table_lines",
 ]
 
@@ -37,16 +42,25 @@ FIRST_FAILURES = 3
 def first_failures(result: TuneResult, n: int = FIRST_FAILURES) -> list[str]:
     """``#N: reason`` of the first ``n`` failed trials (their reasons say what to fix first)."""
     failed = result.study.get_trials(deepcopy=False, states=(TrialState.FAIL,))
-    return [f"#{t.number}: {fail_reason(t)}" for t in failed[:n]]
+    return [f"#{t.number}: {fail_reason(result, t)}" for t in failed[:n]]
 
 
-def fail_reason(trial: Any) -> str:
-    """Why a FAIL trial failed: what train raised, else what the reaper or the loop recorded."""
-    return str(
-        trial.user_attrs.get(FAIL_REASON_ATTR)
-        or trial.system_attrs.get(FAIL_REASON_SYSTEM_ATTR)
-        or "no reason recorded"
-    )
+def _redactor(result: TuneResult, trial: FrozenTrial) -> tuple[Redactor, dict[str, Any]]:
+    """The redactor W&B runs use for ``trial`` (storage password, its secret config values), and its config."""
+    config = result.config_of(trial)
+    return Redactor(storage_secrets(result.study)).including(config), config
+
+
+def shown_config(result: TuneResult, trial: FrozenTrial) -> dict[str, Any]:
+    """The trial's config as its W&B run holds it: secret-named values and quoted secrets as ``***``."""
+    redactor, config = _redactor(result, trial)
+    return dict(redactor.value(config))
+
+
+def fail_reason(result: TuneResult, trial: FrozenTrial) -> str:
+    """Why a FAIL trial failed (what train raised, else what the reaper or the loop recorded), secrets as ``***``."""
+    reason = trial.user_attrs.get(FAIL_REASON_ATTR) or trial.system_attrs.get(FAIL_REASON_SYSTEM_ATTR)
+    return _redactor(result, trial)[0].text(str(reason)) if reason else "no reason recorded"
 
 
 def no_completed_trial(result: TuneResult) -> str | None:
@@ -71,7 +85,12 @@ def require_completed(result: TuneResult) -> None:
 
 
 def best_payload(result: TuneResult) -> dict[str, Any]:
-    """The best trial(s) as plain data (``tuneflow best --json``); the study must have a completed trial."""
+    """The best trial(s) as plain data (``tuneflow best --json``); the study must have a completed trial.
+
+    Configs are redacted as everywhere else: a script's output ends up in CI logs and shells'
+    scrollback, and a secret belongs to the script's environment, not to a tuning result. Code
+    that needs the values as train received them reads ``tuneflow.load_result(...).best_config``.
+    """
     require_completed(result)
     if not result.ranked:
         return {
@@ -84,7 +103,7 @@ def best_payload(result: TuneResult) -> dict[str, Any]:
     names = result.metric_names
     trials: list[dict[str, Any]] = []
     for t in result.best_trials:
-        trials.append({"number": t.number, "values": dict(zip(names, t.values)), "config": result.config_of(t)})
+        trials.append({"number": t.number, "values": dict(zip(names, t.values)), "config": shown_config(result, t)})
     payload: dict[str, Any] = {"study": result.study.study_name, "metrics": names}
     if result.is_multi_objective:
         payload["pareto_front"] = trials
@@ -124,7 +143,7 @@ def print_best(result: TuneResult) -> None:
     for t in best:
         values = ", ".join(f"{n} = {format_value(v)}" for n, v in zip(result.metric_names, t.values))
         click.echo(f"best trial #{t.number} of study {result.study.study_name!r}: {values}")
-        rows = flatten(result.config_of(t))
+        rows = flatten(shown_config(result, t))
         width = max((len(k) for k in rows), default=0)
         for key, value in rows.items():
             click.echo(f"  {key.ljust(width)}  {format_value(value)}")
@@ -182,7 +201,7 @@ def print_summary(result: TuneResult, storage: Any = None, *, report: str | Path
     hidden = 0
     if top and not result.is_multi_objective:
         names = result.metric_names
-        configs = [flatten(result.config_of(t)) for t in top]
+        configs = [flatten(shown_config(result, t)) for t in top]
         keys = list(dict.fromkeys(k for c in configs for k in c))
         header = ["trial", names[0], "seconds", *keys]
         rows = [[f"#{t.number}", t.value, _seconds(t), *(c.get(k, "") for k in keys)] for t, c in zip(top, configs)]

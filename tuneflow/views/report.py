@@ -23,7 +23,7 @@ from tuneflow.redact import redact_url
 from tuneflow.search.space import flatten
 from tuneflow.values import is_number
 from tuneflow.version import __version__
-from tuneflow.views.display import fail_reason, format_value
+from tuneflow.views.display import fail_reason, format_value, shown_config
 from tuneflow.views.plotting import PLOTS, plots
 
 __all__ = ["render_report", "write_report"]
@@ -127,7 +127,7 @@ def _recorded_trials(result: TuneResult, top_n: int) -> str:
     if not done:
         return note + " No completed trial yet.</p>"
     trials = done[:top_n]
-    configs = [flatten(result.config_of(t)) for t in trials]
+    configs = [flatten(shown_config(result, t)) for t in trials]
     returned = [t.user_attrs.get(METRICS_ATTR) or {} for t in trials]
     keys = list(dict.fromkeys(k for c in configs for k in c))
     values = list(dict.fromkeys(k for r in returned for k in r))
@@ -146,7 +146,7 @@ def _best_trials(result: TuneResult, top_n: int) -> str:
     trials = result.top(top_n)
     if not trials:
         return '<p class="note">No completed trial yet.</p>'
-    configs = [flatten(result.config_of(t)) for t in trials]
+    configs = [flatten(shown_config(result, t)) for t in trials]
     keys: list[str] = []
     for config in configs:
         keys += [k for k in config if k not in keys]
@@ -172,7 +172,7 @@ def _failures(result: TuneResult) -> str:
         return ""
     reasons: dict[str, list[int]] = {}
     for t in failed:
-        reasons.setdefault(fail_reason(t), []).append(t.number)
+        reasons.setdefault(fail_reason(result, t), []).append(t.number)
     rows = [
         [", ".join(f"#{n}" for n in numbers[:10]) + (" ..." if len(numbers) > 10 else ""), reason]
         for reason, numbers in reasons.items()
