@@ -4,7 +4,8 @@
 a free loopback port, with a password (so URLs carry one, as in production, and redaction is
 exercised). PostgreSQL refuses to run as root, so as root the server runs as the ``postgres``
 system user via ``runuser``. ``stop()`` / ``start_again()`` simulate an outage; ``close()``
-removes everything.
+removes everything. :func:`storage_server` runs ``tuneflow storage-server`` (Optuna's gRPC proxy)
+in front of a database, as a separate process, and yields its ``grpc://`` URL.
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 PASSWORD = "pg-s3cret-pass"
@@ -43,7 +46,7 @@ def _free_port() -> int:
 class PostgresServer:
     """One PostgreSQL cluster in a temporary directory."""
 
-    def __init__(self) -> None:
+    def __init__(self, max_connections: int = 200, extra_conf: str = "") -> None:
         binaries = bin_dir()
         if binaries is None:
             raise RuntimeError("PostgreSQL binaries not found under /usr/lib/postgresql/*/bin")
@@ -53,10 +56,14 @@ class PostgresServer:
         self.port = _free_port()
         self._as_root = os.geteuid() == 0
         self._n_databases = 0
+        self.max_connections = max_connections
+        self.extra_conf = extra_conf
 
     @classmethod
-    def start(cls) -> PostgresServer:
-        server = cls()
+    def start(cls, max_connections: int = 200, extra_conf: str = "") -> PostgresServer:
+        """Init and start a server; ``max_connections`` 100 is a stock server's (tests take 200).
+        ``extra_conf``: more ``postgresql.conf`` lines."""
+        server = cls(max_connections, extra_conf)
         server._init()
         server.start_again()
         return server
@@ -94,7 +101,8 @@ class PostgresServer:
                 # fsync off is safe here: an immediate stop kills PostgreSQL, not the OS page cache.
                 # synchronous_commit stays on: with it off, commits still in PostgreSQL's WAL
                 # buffers are lost by an immediate stop, which is not what a restart test wants.
-                "fsync = off\nfull_page_writes = off\nmax_connections = 200\n"
+                "fsync = off\nfull_page_writes = off\n"
+                f"max_connections = {self.max_connections}\n{self.extra_conf}\n"
             )
 
     def start_again(self) -> None:
@@ -135,7 +143,56 @@ class PostgresServer:
             conn.execute(f'CREATE DATABASE "{name}"')
         return self.url(name)
 
+    def connections(self, database: str | None = None) -> int:
+        """Client connections the server holds now (``pg_stat_activity``), to ``database`` or to all."""
+        import psycopg
+
+        with psycopg.connect(self.url(), autocommit=True) as conn:
+            query = "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()"
+            if database is not None:
+                row = conn.execute(query + " AND datname = %s", (database,)).fetchone()
+            else:
+                row = conn.execute(query).fetchone()
+        return int(row[0]) if row else 0
+
     def close(self) -> None:
         with contextlib.suppress(subprocess.CalledProcessError):
             self.stop()
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+def free_port() -> int:
+    """A free TCP port on the loopback interface."""
+    return _free_port()
+
+
+@contextlib.contextmanager
+def storage_server(url: str, threads: int = 4, env: dict[str, str] | None = None) -> Iterator[str]:
+    """``tuneflow storage-server --storage URL`` on a free loopback port; yields ``grpc://127.0.0.1:PORT``."""
+    port = _free_port()
+    cmd = [sys.executable, "-c", "from tuneflow.cli import main; main()", "storage-server", "--host", "127.0.0.1"]
+    with tempfile.TemporaryFile(mode="w+") as log:
+        proc = subprocess.Popen(
+            [*cmd, "--port", str(port), "--threads", str(threads)],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "TUNEFLOW_STORAGE": url, **(env or {})},
+        )
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                with socket.socket() as s:
+                    if s.connect_ex(("127.0.0.1", port)) == 0:
+                        break
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    log.seek(0)
+                    raise RuntimeError(f"tuneflow storage-server did not start: {log.read()}")
+                time.sleep(0.1)
+            yield f"grpc://127.0.0.1:{port}"
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()

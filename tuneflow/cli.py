@@ -25,7 +25,7 @@ __all__ = ["main"]
 
 STORAGE_HELP = (
     "Optuna storage: sqlite:///FILE (default sqlite:///tuneflow.db), postgresql://USER:PASS@HOST/DB, "
-    "journal:///FILE, or 'memory'."
+    "journal:///FILE, grpc://HOST:PORT (a tuneflow storage-server), or 'memory'."
 )
 
 
@@ -36,6 +36,7 @@ def storage_option(help_text: str = STORAGE_HELP) -> Callable[[Callable[..., Any
 
 WORKER_STORAGE_HELP = (
     "Required: the storage the study is shared in, e.g. postgresql://USER:PASS@HOST/DB, "
+    "grpc://HOST:PORT (a tuneflow storage-server, past the database's connection limit), "
     "sqlite:///shared.db (one machine) or journal:///shared.log."
 )
 
@@ -313,6 +314,36 @@ def dashboard(storage: str | None, host: str, port: int) -> None:
     from tuneflow.views.dashboard import serve
 
     serve(storage, host=host, port=port, announce=lambda line: click.echo(line, err=True))
+
+
+@main.command("storage-server")
+@storage_option("Required: the database to serve, postgresql://USER:PASS@HOST/DB (or sqlite:///FILE).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on (0.0.0.0: all).")
+@click.option("--port", type=click.IntRange(1, 65535), default=13000, show_default=True, help="Port to listen on.")
+@click.option(
+    "--threads",
+    type=click.IntRange(min=1),
+    default=16,
+    show_default=True,
+    help="Requests served at once, and the database connections held.",
+)
+@_handle_errors
+def storage_server(storage: str | None, host: str, port: int, threads: int) -> None:
+    """Serve a database to workers through Optuna's gRPC proxy (needs tuneflow[grpc]); Ctrl-C stops it.
+
+    Workers then take --storage grpc://HOST:PORT: any number of them share the server's
+    --threads database connections, past the database's max_connections.
+    """
+    from tuneflow.engine.proxy import serve
+    from tuneflow.engine.storage import check_storage_url
+    from tuneflow.errors import StorageError
+
+    if storage is None:
+        raise StorageError("--storage: give the database to serve, e.g. --storage postgresql://USER:PASSWORD@HOST/DB")
+    problems = check_storage_url(storage)
+    if problems:
+        raise StorageError("\n".join("--" + p for p in problems))
+    serve(storage, host, port, threads, announce=lambda line: click.echo(line, err=True))
 
 
 @main.command("backfill-wandb")

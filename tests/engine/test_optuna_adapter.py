@@ -206,3 +206,14 @@ def test_claim_with_counter(tmp_path: Path) -> None:
     trials = study.get_trials(deepcopy=False)  # Optuna's cache knows both trials
     assert [(t.state, t.system_attrs["i"]) for t in trials] == [(TrialState.RUNNING, 0), (TrialState.RUNNING, 1)]
     assert storage.get_study_system_attrs(adapter.study_id(study))[key] == 2
+
+
+def test_insert_study_user_attr(tmp_path: Path) -> None:
+    storage = optuna.storages.RDBStorage(f"sqlite:///{tmp_path / 'attr.db'}")
+    study = optuna.create_study(storage=storage)
+    sid = adapter.study_id(study)
+    assert adapter.rdb_insert_study_user_attr(adapter.storage_of(study), sid, "k", {"first": 1}) is True
+    assert adapter.rdb_insert_study_user_attr(adapter.storage_of(study), sid, "k", {"second": 2}) is False
+    assert study.user_attrs["k"] == {"first": 1}  # stored as Optuna's own set_user_attr would store it
+    other = optuna.create_study(storage=storage)  # the key is unique per study, not per storage
+    assert adapter.rdb_insert_study_user_attr(storage, adapter.study_id(other), "k", 3) is True

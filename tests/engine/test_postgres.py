@@ -63,3 +63,99 @@ def test_unreachable_postgres_is_a_clear_error_without_the_password(postgres_ser
     message = str(info.value)
     assert PASSWORD not in message
     assert redact_url(url) in message
+
+
+@pytest.fixture(scope="module")
+def small_server():  # type: ignore[no-untyped-def]
+    """A server with 4 connection slots and none reserved, so a test can fill it."""
+    from conftest import require
+    from postgres import PostgresServer, available
+
+    require("PostgreSQL (/usr/lib/postgresql/*/bin and psycopg)", available())
+    server = PostgresServer.start(max_connections=4, extra_conf="superuser_reserved_connections = 0")
+    yield server
+    server.close()
+
+
+def _fill(url: str, n: int) -> list:  # type: ignore[type-arg]
+    import psycopg
+
+    return [psycopg.connect(url) for _ in range(n)]
+
+
+def test_a_full_server_is_waited_for_then_named_with_the_fix(small_server, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Every connection slot taken (the 101st worker on a stock server): a starting worker waits for
+    a slot within TUNEFLOW_STORAGE_RETRY; when none frees up, the error is the server's own, with
+    the way past the limit."""
+    import threading
+
+    from tuneflow.errors import StorageError
+
+    url = small_server.url()
+    held = _fill(url, 4)
+    threading.Timer(1.5, lambda: [c.close() for c in held]).start()  # slots free up while it waits
+    start = time.monotonic()
+    backend = open_storage(url)
+    assert time.monotonic() - start >= 1.0
+    backend.engine.dispose()  # type: ignore[attr-defined]
+
+    held = _fill(url, 4)
+    monkeypatch.setenv("TUNEFLOW_STORAGE_RETRY", "1")
+    try:
+        with pytest.raises(StorageError) as info:
+            open_storage(url)
+    finally:
+        for conn in held:
+            conn.close()
+    message = str(info.value)
+    assert "psycopg.OperationalError" in message and "too many clients" in message
+    assert "tuneflow storage-server" in message and "grpc://HOST:PORT" in message
+    assert "An exception is raised during the commit" not in message and PASSWORD not in message
+
+
+def test_a_worker_holds_one_connection_while_it_runs(small_server, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Four workers fill a 4-slot server and all run: one connection each, heartbeat thread included."""
+    url = small_server.new_database()
+    recipe = write_recipe(tmp_path, "random")
+    env = {"TUNEFLOW_HEARTBEAT_INTERVAL": "0.2", "TUNEFLOW_GRACE_PERIOD": "5", "TF_SLOW_FROM": "0", "TF_SLOW": "0.5"}
+    procs = [start("worker", recipe, url, "--n-trials", "3", env=env) for _ in range(4)]
+    results = [finish(p) for p in procs]
+    assert [code for code, _ in results] == [0] * 4, results
+    assert states(trials(url)) == {"COMPLETE": 12}
+
+
+def test_tables_created_by_another_connection_between_check_and_create_are_a_retried_race(postgres_server) -> None:  # type: ignore[no-untyped-def]
+    """A real schema race: another connection creates Optuna's tables in a transaction left open,
+    so this process finds none, creates them too, blocks on the other's catalog rows and gets the
+    database's unique violation when the other commits; the open is retried and succeeds."""
+    import threading
+
+    import psycopg
+    from optuna.storages._rdb import models
+    from sqlalchemy import create_engine
+
+    url = postgres_server.new_database()
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://"))
+    other = engine.connect()
+    transaction = other.begin()
+    models.BaseModel.metadata.create_all(other)  # uncommitted: invisible to the opener
+    opened: list[object] = []
+    errors: list[BaseException] = []
+
+    def open_it() -> None:
+        try:
+            opened.append(open_storage(url))
+        except BaseException as exc:
+            errors.append(exc)
+
+    thread = threading.Thread(target=open_it)
+    thread.start()
+    time.sleep(1.5)
+    assert thread.is_alive()  # blocked on the other transaction's catalog rows
+    transaction.commit()
+    other.close()
+    thread.join(60)
+    assert errors == [] and len(opened) == 1
+    with psycopg.connect(url) as conn:
+        assert conn.execute("SELECT count(*) FROM version_info").fetchone()[0] == 1
+    engine.dispose()

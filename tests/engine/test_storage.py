@@ -4,7 +4,10 @@ exists, SQLite set up for many workers, settings from the environment, and retri
 from __future__ import annotations
 
 import sqlite3
+import tempfile
 import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import optuna
@@ -16,8 +19,11 @@ from tuneflow.engine.gridqueue import pop_waiting
 from tuneflow.engine.storage import (
     StorageSettings,
     check_storage_url,
+    describe_error,
+    is_start_race,
     is_transient,
     open_storage,
+    retry_start_race,
     retry_storage,
     storage_kind,
 )
@@ -36,6 +42,7 @@ from tuneflow.errors import StorageError
         ("postgres://u:p@h/db", "postgresql"),
         ("postgresql+psycopg://u:p@h/db", "postgresql"),
         ("journal:///study.log", "journal"),
+        ("grpc://10.0.0.5:13000", "grpc"),
         ("mysql+pymysql://u:p@h/db", "rdb"),
     ],
 )
@@ -59,6 +66,8 @@ def test_storage_kind_of_urls(url: str | None, kind: str) -> None:
         ("journal:///tmp/x.log", "for /tmp/x.log write journal:////tmp/x.log"),
         ("journal:///", "names no file"),
         ("postgresql+asyncpg://u:secret@h/db", "driver 'postgresql+asyncpg' is not supported"),
+        ("grpc://127.0.0.1:13000", None),
+        ("grpc://127.0.0.1", "a storage server URL is grpc://HOST:PORT"),
         (42, "must be a URL string"),
     ],
 )
@@ -185,3 +194,117 @@ def test_retry_storage_outlasts_an_outage_and_gives_up_after_its_bound() -> None
         retry_storage(down, "storing", 0.5)
     with pytest.raises(ValueError):  # not an outage: no retry
         retry_storage(lambda: int("x"), "storing", 10)
+
+
+def _wrapped(orig: BaseException) -> optuna.exceptions.StorageInternalError:
+    """What Optuna raises for a failed commit: its own error, from SQLAlchemy's, from the driver's."""
+    from sqlalchemy.exc import DBAPIError
+
+    try:
+        try:
+            raise DBAPIError.instance("INSERT", {}, orig, Exception) from orig  # type: ignore[arg-type]
+        except DBAPIError as sa_error:
+            raise optuna.exceptions.StorageInternalError("An exception is raised during the commit.") from sa_error
+    except optuna.exceptions.StorageInternalError as wrapped:
+        return wrapped
+
+
+def _sqlite_busy() -> BaseException:
+    """A real SQLITE_BUSY: a second connection writes while the first holds the write lock."""
+    import sqlite3
+
+    path = Path(tempfile.mkdtemp()) / "busy.db"
+    first = sqlite3.connect(path, isolation_level=None)
+    first.execute("CREATE TABLE t (x)")
+    first.execute("BEGIN EXCLUSIVE")
+    second = sqlite3.connect(path, timeout=0)
+    try:
+        second.execute("INSERT INTO t VALUES (1)")
+    except sqlite3.OperationalError as exc:
+        return exc
+    finally:
+        first.close()
+        second.close()
+    raise AssertionError("no SQLITE_BUSY")
+
+
+@pytest.mark.parametrize(
+    ("make", "race"),
+    [
+        # Optuna's StorageInternalError around the database's unique violation: the case that was missed.
+        (lambda: _wrapped(__import__("psycopg").errors.UniqueViolation("duplicate key")), True),
+        (lambda: _wrapped(__import__("psycopg").errors.DuplicateTable("relation exists")), True),
+        (lambda: _wrapped(__import__("psycopg").errors.DeadlockDetected("deadlock")), True),
+        (lambda: _wrapped(__import__("psycopg").errors.TooManyConnections("too many clients")), True),
+        (lambda: IntegrityError("INSERT", {}, Exception("unique")), True),
+        (lambda: _wrapped(_sqlite_busy()), True),
+        # Not a race: the same wrapper around a bad password or a missing permission.
+        (lambda: _wrapped(__import__("psycopg").errors.InvalidPassword("password authentication failed")), False),
+        (lambda: _wrapped(__import__("psycopg").errors.InsufficientPrivilege("permission denied")), False),
+        # Message text alone never counts.
+        (lambda: optuna.exceptions.StorageInternalError("duplicate key value violates unique constraint"), False),
+        (lambda: ValueError("already exists"), False),
+    ],
+)
+def test_is_start_race_by_type_and_cause(make: Callable[[], BaseException], race: bool) -> None:
+    pytest.importorskip("psycopg")
+    assert is_start_race(make()) is race
+
+
+def test_describe_error_names_the_database_error_not_optunas_wrapper() -> None:
+    psycopg = pytest.importorskip("psycopg")
+    exc = _wrapped(psycopg.errors.InvalidPassword('password authentication failed for user "u"'))
+    assert describe_error(exc) == 'psycopg.InvalidPassword: password authentication failed for user "u"'
+    assert "An exception is raised during the commit" not in describe_error(exc)
+    busy = describe_error(_wrapped(_sqlite_busy()))
+    assert busy.startswith("sqlite3.OperationalError: database is locked")
+    assert "max_connections" in describe_error(_wrapped(psycopg.errors.TooManyConnections("too many clients")))
+
+
+def test_retry_start_race_retries_a_race_within_its_bound_and_nothing_else() -> None:
+    calls: list[int] = []
+
+    def racing() -> str:
+        calls.append(1)
+        if len(calls) < 3:
+            raise optuna.exceptions.StorageInternalError("commit failed") from IntegrityError("INSERT", {}, Exception())
+        return "joined"
+
+    assert retry_start_race(racing, 30) == "joined" and len(calls) == 3
+
+    def always() -> None:
+        raise IntegrityError("INSERT", {}, Exception("unique"))
+
+    start = time.monotonic()
+    with pytest.raises(IntegrityError):
+        retry_start_race(always, 0.5)
+    assert time.monotonic() - start < 2.0
+    calls.clear()
+
+    def broken() -> None:
+        calls.append(1)
+        raise ValueError("not a race")
+
+    with pytest.raises(ValueError):
+        retry_start_race(broken, 30)
+    assert len(calls) == 1
+
+
+def test_workers_opening_one_new_sqlite_file_together_all_succeed(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'new.db'}"
+    barrier = threading.Barrier(6)
+    errors: list[BaseException] = []
+
+    def open_it() -> None:
+        barrier.wait()
+        try:
+            open_storage(url)
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_it) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []

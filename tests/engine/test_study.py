@@ -10,7 +10,6 @@ import optuna
 import pytest
 
 import tuneflow
-from tuneflow.engine import study as study_module
 from tuneflow.engine.study import create_study
 from tuneflow.keys import STUDY_ATTR, STUDY_UID_ATTR
 
@@ -48,11 +47,102 @@ def test_workers_starting_together_agree_on_the_uid(tmp_path: Path) -> None:
     assert uids == [stored] * 4
 
 
-def test_a_plain_optuna_study_is_waited_for_a_bounded_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_plain_optuna_study_with_trials_keeps_no_uid_and_an_empty_one_gets_one_at_once(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 's.db'}"
-    optuna.create_study(study_name="s", storage=url)  # no tuneflow metadata, no trial: may be a moment old
-    monkeypatch.setattr(study_module, "UID_WAIT_SECONDS", 0.5)
+    optuna.create_study(study_name="s", storage=url).optimize(lambda t: t.suggest_float("x", 0, 1), n_trials=1)
+    assert STUDY_UID_ATTR not in create_study(_recipe(), url).user_attrs
+    optuna.create_study(study_name="empty", storage=url)  # no metadata, no trial: may be a moment old
     start = time.monotonic()
-    study = create_study(_recipe(), url)
-    assert 0.5 <= time.monotonic() - start < 3.0
-    assert STUDY_UID_ATTR not in study.user_attrs and STUDY_ATTR in study.user_attrs
+    study = create_study(_recipe(), url, study_name="empty")
+    assert time.monotonic() - start < 2.0  # nothing waited for
+    assert len(study.user_attrs[STUDY_UID_ATTR]) == 8 and STUDY_ATTR in study.user_attrs
+
+
+def _shared_url(kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    if kind == "sqlite":
+        return f"sqlite:///{tmp_path / 's.db'}"
+    if kind == "journal":
+        return f"journal:///{tmp_path / 's.log'}"
+    if kind == "memory":
+        return "memory"
+    return request.getfixturevalue("postgres_server").new_database()
+
+
+@pytest.mark.parametrize(
+    "kind", ["sqlite", "journal", "memory", pytest.param("postgresql", marks=pytest.mark.postgres), "grpc"]
+)
+def test_the_first_uid_stored_wins_whoever_creates_the_study(
+    kind: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """The race window: the study exists, its creator has not stored the uid yet, a loader proposes one.
+
+    Both proposals go through ``set_user_attr_once``; the second finds the first and keeps it,
+    so creator and loader end with one uid. Through ``tuneflow storage-server`` the server applies
+    the same first-write-wins rule (Optuna's own ``set_study_user_attr`` overwrites).
+    """
+    from tuneflow.engine.storage import open_storage
+
+    if kind == "grpc":
+        from postgres import storage_server
+
+        with storage_server(f"sqlite:///{tmp_path / 'served.db'}") as grpc_url:
+            _check_first_write_wins(open_storage(grpc_url))
+        return
+    url = _shared_url(kind, tmp_path, request)
+    _check_first_write_wins(open_storage(url))
+
+
+def _check_first_write_wins(storage: optuna.storages.BaseStorage) -> None:
+    from tuneflow.engine.study import set_user_attr_once
+
+    creator = optuna.create_study(study_name="s", storage=storage)
+    loader = optuna.load_study(study_name="s", storage=storage)
+    assert set_user_attr_once(loader, STUDY_UID_ATTR, "loader01") == "loader01"
+    assert set_user_attr_once(creator, STUDY_UID_ATTR, "creator1") == "loader01"
+    assert optuna.load_study(study_name="s", storage=storage).user_attrs[STUDY_UID_ATTR] == "loader01"
+    creator.set_user_attr("other", 1)  # other attributes are still plain writes
+    creator.set_user_attr("other", 2)
+    assert loader.user_attrs["other"] == 2
+
+
+@pytest.mark.postgres
+def test_a_study_created_by_another_connection_between_check_and_insert_is_loaded(postgres_server) -> None:  # type: ignore[no-untyped-def]
+    """A real conflict: another connection inserts the study row (uncommitted) after this process
+    found no study, so this process's insert blocks on it and fails with the database's
+    unique violation once the other commits; the study is loaded, and one uid results."""
+    import psycopg
+
+    from tuneflow.engine.storage import open_storage
+
+    url = postgres_server.new_database()
+    open_storage(url)  # the tables
+    other = psycopg.connect(url)  # a transaction is open until commit
+    other.execute("INSERT INTO studies (study_name) VALUES ('s') RETURNING study_id")
+    study_id = other.execute("SELECT study_id FROM studies WHERE study_name = 's'").fetchone()[0]
+    other.execute(
+        "INSERT INTO study_directions (direction, study_id, objective) VALUES ('MINIMIZE', %s, 0)", (study_id,)
+    )
+    result: list[object] = []
+    thread = threading.Thread(target=lambda: result.append(create_study(_recipe(), url)))
+    thread.start()
+    time.sleep(1.0)  # create_study found no study 's' and now waits on the other insert
+    assert thread.is_alive()
+    other.commit()
+    other.close()
+    thread.join(60)
+    assert not thread.is_alive() and result, "create_study did not finish"
+    assert optuna.get_all_study_names(url) == ["s"]
+    study = optuna.load_study(study_name="s", storage=url)
+    assert study.user_attrs[STUDY_UID_ATTR] == result[0].user_attrs[STUDY_UID_ATTR]  # type: ignore[attr-defined]
+
+
+def test_a_grid_through_a_storage_server_is_refused_at_start(tmp_path: Path) -> None:
+    from postgres import storage_server
+
+    from tuneflow.errors import StorageError
+
+    recipe = _recipe().replace(method="grid", parameters={"x": {"values": [1, 2, 3]}})
+    with storage_server(f"sqlite:///{tmp_path / 'served.db'}") as grpc_url:
+        with pytest.raises(StorageError, match="method 'grid' claims each point in one database transaction"):
+            create_study(recipe, grpc_url)
+        assert optuna.get_all_study_names(f"sqlite:///{tmp_path / 'served.db'}") == []  # nothing created

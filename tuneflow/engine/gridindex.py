@@ -144,6 +144,13 @@ def claim_point(study: Study, grid: GridIndex, owner: str = "") -> int | None:
     if isinstance(storage, optuna.storages.JournalStorage):
         with _journal_lock(storage):
             return _claim_locked(storage, sid, grid, owner)
+    if not isinstance(storage, optuna.storages.InMemoryStorage):
+        # A process lock guards one process only: on a storage other processes share (a grpc://
+        # storage server) two of them could claim the same index (study creation refuses it first).
+        raise StorageError(
+            f"grid points cannot be claimed atomically across processes on {type(storage).__name__}; "
+            "use a database (postgresql://, sqlite:///) or a journal file"
+        )
     with _MEMORY_LOCK:
         return _claim_locked(storage, sid, grid, owner)
 

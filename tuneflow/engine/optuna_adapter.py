@@ -33,6 +33,8 @@ Internals relied on (canary test in brackets):
   and ``models.StudyModel.find_or_raise_by_id(for_update=True)``: creating a trial and advancing a
   study counter in one transaction, as Optuna's own trial creation locks the study row; then
   ``_CachedStorage._add_trials_to_cache`` so the cache knows the trial [test_claim_with_counter]
+- ``models.StudyUserAttributeModel`` and its unique (study, key) constraint: a study user
+  attribute inserted only when absent (first write wins) [test_insert_study_user_attr]
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ __all__ = [
     "pop_waiting_trial_id",
     "progress_bar",
     "rdb_claim_with_counter",
+    "rdb_insert_study_user_attr",
     "rdb_models",
     "request_stop",
     "sampler_rng",
@@ -173,6 +176,41 @@ def rdb_claim_with_counter(
                 storage._studies[study] = _StudyInfo()  # type: ignore[attr-defined]
             storage._add_trials_to_cache(study, [frozen])  # type: ignore[attr-defined]
     return created
+
+
+def rdb_insert_study_user_attr(storage: BaseStorage, study: int, key: str, value: Any) -> bool:
+    """On an RDB storage, insert the study user attribute ``key`` unless it exists; True when this
+    call inserted it. Optuna's ``set_study_user_attr`` overwrites, so two processes would each
+    see their own value; here the table's unique (study_id, key) constraint lets one insert win.
+    """
+    import json
+
+    from sqlalchemy.exc import IntegrityError
+
+    backend = unwrap_cache(storage)
+    assert isinstance(backend, optuna.storages.RDBStorage)
+    models = rdb_models()
+    session = backend.scoped_session()
+    try:
+        exists = (
+            session.query(models.StudyUserAttributeModel.study_user_attribute_id)
+            .filter(models.StudyUserAttributeModel.study_id == study, models.StudyUserAttributeModel.key == key)
+            .first()
+        )
+        if exists is not None:
+            session.commit()
+            return False
+        session.add(models.StudyUserAttributeModel(study_id=study, key=key, value_json=json.dumps(value)))
+        session.commit()
+        return True
+    except IntegrityError:  # another process inserted it between the check and the insert
+        session.rollback()
+        return False
+    except Exception:
+        session.rollback()
+        raise
+    finally:
+        session.close()
 
 
 # -- the optimize loop ---------------------------------------------------------------------------

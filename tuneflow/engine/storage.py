@@ -13,7 +13,9 @@ the ``storage`` argument / ``--storage`` flag and the fix):
   psycopg 3 (``pip install 'tuneflow[postgres]'``), connections checked before use so a restarted
   server is reconnected to;
 - ``journal:///FILE`` / ``journal:////ABS/FILE``: Optuna's journal file (one append-only log,
-  no database server; the path follows the SQLite slash convention).
+  no database server; the path follows the SQLite slash convention);
+- ``grpc://HOST:PORT``: Optuna's gRPC storage proxy, as ``tuneflow storage-server`` serves it
+  (``pip install 'tuneflow[grpc]'``): many workers share the server's few database connections.
 
 RDB storages get Optuna's heartbeat: a worker killed mid-trial leaves a trial whose heartbeat
 stops; after ``grace_period`` any live worker marks it FAIL and queues it again with the same
@@ -47,9 +49,15 @@ __all__ = [
     "DEFAULT_STORAGE",
     "StorageSettings",
     "check_storage_url",
+    "describe_error",
+    "error_chain",
+    "is_start_race",
+    "is_storage_failure",
     "is_transient",
     "open_storage",
+    "retry_start_race",
     "retry_storage",
+    "root_cause",
     "storage_kind",
 ]
 
@@ -59,9 +67,14 @@ _MEMORY = {"memory", ":memory:", "inmemory"}
 SQLITE_TIMEOUT = 60.0
 _SCHEME = re.compile(r"^(?P<scheme>[a-zA-Z][a-zA-Z0-9+.-]*)://")
 _POSTGRES = {"postgresql", "postgres", "postgresql+psycopg"}
-_FIX = "use sqlite:///FILE.db, postgresql://USER:PASSWORD@HOST:PORT/DB, journal:///FILE.log or 'memory'"
+_FIX = (
+    "use sqlite:///FILE.db, postgresql://USER:PASSWORD@HOST:PORT/DB, journal:///FILE.log, "
+    "grpc://HOST:PORT (tuneflow storage-server) or 'memory'"
+)
+_GRPC = re.compile(r"^grpc://(?P<host>[^:/\s]+):(?P<port>\d+)/?$", re.I)
+#: Seconds a worker waits for a ``grpc://`` storage server to answer before giving up.
+GRPC_READY_SECONDS = 30.0
 T = TypeVar("T")
-_OPEN_ATTEMPTS = 5
 
 
 @dataclass(frozen=True)
@@ -73,7 +86,8 @@ class StorageSettings:
     which a trial counts as dead (keep it above the longest database outage you expect).
     ``max_retry`` (``TUNEFLOW_MAX_RETRY``): times a dead trial is queued again.
     ``retry_seconds`` (``TUNEFLOW_STORAGE_RETRY``): how long a storage write (the trial's result)
-    is retried with back-off while the database is unreachable.
+    is retried with back-off while the database is unreachable, and how long a starting worker
+    retries a conflict with other workers starting at once (or waits for a connection slot).
     """
 
     heartbeat_interval: float = 10.0
@@ -114,13 +128,15 @@ class StorageSettings:
 
 
 def storage_kind(storage: Any) -> str:
-    """``"memory"``, ``"sqlite"``, ``"postgresql"``, ``"journal"`` or ``"rdb"`` (other SQLAlchemy URLs)."""
+    """``"memory"``, ``"sqlite"``, ``"postgresql"``, ``"journal"``, ``"grpc"`` or ``"rdb"`` (other SQLAlchemy URLs)."""
     if isinstance(storage, BaseStorage):
         inner = adapter.unwrap_cache(storage)
         if isinstance(inner, optuna.storages.InMemoryStorage):
             return "memory"
         if isinstance(inner, optuna.storages.JournalStorage):
             return "journal"
+        if type(inner).__name__ == "GrpcStorageProxy":  # optuna.storages.GrpcStorageProxy: grpcio may be absent
+            return "grpc"
         url = str(getattr(inner, "url", ""))
         return storage_kind(url) if url else "rdb"
     url = DEFAULT_STORAGE if storage is None else str(storage)
@@ -134,6 +150,8 @@ def storage_kind(storage: Any) -> str:
         return "postgresql"
     if scheme == "journal":
         return "journal"
+    if scheme == "grpc":
+        return "grpc"
     return "rdb"
 
 
@@ -200,6 +218,17 @@ def check_storage_url(storage: Any) -> list[str]:
             )
         elif scheme not in _POSTGRES:
             problems.append(f"storage: {shown!r}: driver {scheme!r} is not supported; use postgresql://.")
+    elif kind == "grpc":
+        import importlib.util
+
+        if _GRPC.match(url) is None:
+            problems.append(
+                f"storage: {shown!r}: a storage server URL is grpc://HOST:PORT, e.g. grpc://10.0.0.5:13000."
+            )
+        elif importlib.util.find_spec("grpc") is None:
+            problems.append(
+                f"storage: {shown!r} needs the grpcio package, which is not installed; pip install 'tuneflow[grpc]'."
+            )
     elif scheme.split("+")[0] not in ("mysql", "oracle", "mssql"):
         problems.append(f"storage: {shown!r} has an unknown scheme {scheme!r}; {_FIX}.")
     return problems
@@ -226,8 +255,16 @@ def _sqlite_engine_setup(storage: optuna.storages.RDBStorage) -> None:
     engine.dispose()  # connections made while Optuna created the tables get the settings too
 
 
-def open_storage(storage: str | BaseStorage | None = None, settings: StorageSettings | None = None) -> BaseStorage:
-    """Turn a URL (or None for the default) into an Optuna storage, with heartbeat and retries set."""
+def open_storage(
+    storage: str | BaseStorage | None = None, settings: StorageSettings | None = None, pool_size: int = 1
+) -> BaseStorage:
+    """Turn a URL (or None for the default) into an Optuna storage, with heartbeat and retries set.
+
+    Workers that start together on a new database race to create its tables: that conflict is
+    retried (:func:`retry_start_race`); any other failure is a :class:`StorageError` naming the
+    database's own error. ``pool_size``: PostgreSQL connections kept open (1 per worker; a
+    storage server keeps one per serving thread).
+    """
     if isinstance(storage, BaseStorage):
         return storage
     problems = check_storage_url(storage)
@@ -246,6 +283,8 @@ def open_storage(storage: str | BaseStorage | None = None, settings: StorageSett
             return optuna.storages.JournalStorage(JournalFileBackend(str(path)))
         except OSError as exc:
             raise StorageError(f"storage: cannot open journal file {str(path)!r}: {exc}") from exc
+    if kind == "grpc":
+        return _open_grpc(url)
     engine_kwargs: dict[str, Any] = {}
     given = url  # errors show the URL as the user wrote it
     if kind == "sqlite":
@@ -254,35 +293,211 @@ def open_storage(storage: str | BaseStorage | None = None, settings: StorageSett
         url = re.sub(r"^(postgresql|postgres)(\+psycopg)?://", "postgresql+psycopg://", url, flags=re.I)
         engine_kwargs["pool_pre_ping"] = True  # reconnect after a server restart
         engine_kwargs["connect_args"] = {"connect_timeout": 10}
+        # `pool_size` connections kept per process (a worker's threads take turns: storage calls
+        # are short), and one more only while two threads need one at the same moment (closed when
+        # returned). Optuna's schema check would hold two at once: it runs below, one at a time.
+        # A server of max_connections N takes about N - 3 workers (3 slots are kept for superusers);
+        # past that, `tuneflow storage-server`.
+        engine_kwargs["pool_size"] = pool_size
+        engine_kwargs["max_overflow"] = 1
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)
         retry = optuna.storages.RetryHeartbeatStaleTrialCallback(max_retry=settings.max_retry)
-        for attempt in range(_OPEN_ATTEMPTS):
-            try:
-                rdb = optuna.storages.RDBStorage(
+
+        def make() -> optuna.storages.RDBStorage:
+            with _sqlite_open_lock(url if kind == "sqlite" else None):
+                made = optuna.storages.RDBStorage(
                     url,
                     engine_kwargs=engine_kwargs,
                     heartbeat_interval=settings.heartbeat_interval,  # type: ignore[arg-type]
                     grace_period=settings.grace_period,  # type: ignore[arg-type]
                     heartbeat_stale_trial_callback=retry,
+                    skip_compatibility_check=True,
                 )
-                break
-            except Exception as exc:  # SQLAlchemy raises many types; the message is what matters
-                # Workers that start together on a new database race to create its tables:
-                # the losers see a unique-constraint error once and succeed on the next try.
-                from sqlalchemy.exc import DBAPIError, IntegrityError
+            current, head = made.get_current_version(), made.get_head_version()
+            if current != head:
+                raise StorageError(
+                    f"storage: {redact_url(given)} holds Optuna schema {current}, but this Optuna expects {head}; "
+                    f"run `optuna storage upgrade --storage URL` (or install the Optuna that made it)"
+                )
+            return made
 
-                racing = isinstance(exc, IntegrityError) or (
-                    isinstance(exc, DBAPIError) and ("already exists" in str(exc) or "locked" in str(exc))
-                )
-                if racing and attempt + 1 < _OPEN_ATTEMPTS:
-                    time.sleep(0.2 + random.random())
-                    continue
-                reason = redact_url(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
-                raise StorageError(f"storage: cannot open {redact_url(given)}: {reason}") from exc
+        try:
+            rdb = retry_start_race(make, settings.retry_seconds)
+        except StorageError:
+            raise
+        except Exception as exc:
+            raise StorageError(f"storage: cannot open {redact_url(given)}: {describe_error(exc)}") from exc
     if kind == "sqlite":
         _sqlite_engine_setup(rdb)
     return rdb
+
+
+def _open_grpc(url: str) -> BaseStorage:
+    """A client of the storage server at ``grpc://HOST:PORT``, once the server answers."""
+    match = _GRPC.match(url)
+    assert match is not None  # checked by check_storage_url
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)
+        proxy = optuna.storages.GrpcStorageProxy(host=match.group("host"), port=int(match.group("port")))
+    try:
+        proxy.wait_server_ready(timeout=GRPC_READY_SECONDS)
+    except Exception as exc:
+        proxy.close()
+        raise StorageError(
+            f"storage: no storage server answers at {url} after {GRPC_READY_SECONDS:g} s ({describe_error(exc)}); "
+            "start one with `tuneflow storage-server --storage postgresql://... --host HOST --port PORT`"
+        ) from exc
+    return proxy
+
+
+class _sqlite_open_lock:  # a context manager, named as one
+    """Workers that open one new SQLite file together take turns creating its tables.
+
+    SQLite names a table that another process created a moment ago only by message text
+    ("table ... already exists", the generic SQLITE_ERROR code), so the race is avoided instead
+    of recognised: an exclusive ``flock`` on the database file itself (SQLite locks with
+    ``fcntl`` byte ranges, which ``flock`` does not touch on Linux) while the schema is made.
+    """
+
+    def __init__(self, url: str | None) -> None:
+        self.path = sqlite_file(url) if url is not None else None
+        self.fd: int | None = None
+
+    def __enter__(self) -> None:
+        try:
+            import fcntl
+        except ImportError:  # Windows: no flock; SQLite's busy timeout still applies
+            return
+        if self.path is None:
+            return
+        self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        fcntl.flock(self.fd, fcntl.LOCK_EX)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.fd is not None:
+            os.close(self.fd)  # releases the flock
+
+
+# -- what a storage error is -----------------------------------------------------------------------
+
+#: PostgreSQL SQLSTATEs of a start-up race: another worker created the same row, table or type a
+#: moment earlier (unique_violation, duplicate_table, duplicate_object), or a lock cycle between
+#: two creators (deadlock_detected, serialization_failure).
+START_RACE_SQLSTATES = frozenset({"23505", "42P07", "42710", "40P01", "40001"})
+#: SQLite's "busy" and "locked" result codes (another connection holds the write lock).
+_SQLITE_BUSY = frozenset({5, 6})
+
+
+def error_chain(exc: BaseException) -> list[BaseException]:
+    """``exc`` and every exception it was raised from or during (``__cause__``, else ``__context__``),
+    with the driver's error SQLAlchemy keeps as ``.orig``."""
+    chain: list[BaseException] = []
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        chain.append(current)
+        orig = getattr(current, "orig", None)  # SQLAlchemy's DBAPIError keeps the driver's error here
+        if isinstance(orig, BaseException) and orig is not current.__cause__:
+            chain.append(orig)
+            seen.add(id(orig))
+        current = current.__cause__ if current.__cause__ is not None else current.__context__
+    return chain
+
+
+def root_cause(exc: BaseException) -> BaseException:
+    """The database's own error under Optuna's and SQLAlchemy's wrappers (``exc`` when there is none).
+
+    Optuna turns any SQLAlchemy error in a commit into ``StorageInternalError("An exception is
+    raised during the commit...")``; SQLAlchemy keeps the driver's error as ``.orig``.
+    """
+    from sqlalchemy.exc import DBAPIError
+
+    for link in error_chain(exc):
+        if isinstance(link, DBAPIError) and link.orig is not None:
+            return link.orig
+    return error_chain(exc)[-1]
+
+
+def describe_error(exc: BaseException) -> str:
+    """One line naming the root cause (type and first line of its message), password redacted."""
+    cause = root_cause(exc)
+    text = str(cause).strip().splitlines()
+    kind = type(cause)
+    name = kind.__name__ if kind.__module__ == "builtins" else f"{kind.__module__.split('.')[0]}.{kind.__name__}"
+    line = f"{name}: {text[0]}" if text else name
+    if getattr(cause, "sqlstate", None) == "53300" or _server_full(cause):
+        line += (
+            " (the database server's max_connections is reached: each worker holds one connection; "
+            "serve the database with `tuneflow storage-server` and give workers --storage grpc://HOST:PORT, "
+            "or raise max_connections)"
+        )
+    return redact_url(line)
+
+
+def is_storage_failure(exc: BaseException) -> bool:
+    """Whether ``exc`` came from the storage layer (Optuna's wrapper, SQLAlchemy, a driver, gRPC)."""
+    for link in error_chain(exc):
+        if isinstance(link, optuna.exceptions.StorageInternalError):
+            return True
+        if type(link).__module__.split(".")[0] in ("sqlalchemy", "psycopg", "sqlite3", "grpc"):
+            return True
+    return False
+
+
+def is_start_race(exc: BaseException) -> bool:
+    """Whether ``exc`` (or what it wraps) is a conflict between processes creating the same schema,
+    study or attribute at once, or a connection refused while they all connect, worth retrying:
+    recognised by type and SQLSTATE, not message text (except the refused connection, which
+    libpq reports without one)."""
+    from sqlalchemy.exc import IntegrityError
+
+    for link in error_chain(exc):
+        if isinstance(link, IntegrityError):
+            return True
+        if getattr(link, "sqlstate", None) in START_RACE_SQLSTATES:
+            return True
+        if getattr(link, "sqlite_errorcode", None) in _SQLITE_BUSY:
+            return True
+        if _server_full(link):
+            return True
+    return False
+
+
+def _server_full(exc: BaseException) -> bool:
+    """A connection the server refused because every slot is taken (workers connecting at once).
+
+    libpq reports a refused connection as a bare ``OperationalError`` without the SQLSTATE
+    (53300) the server sent, so here, and only here, the server's own words are the signal.
+    """
+    if type(exc).__module__.split(".")[0] != "psycopg" or getattr(exc, "sqlstate", None) is not None:
+        return False
+    return type(exc).__name__ == "OperationalError" and "too many clients" in str(exc)
+
+
+#: The longest wait between two attempts when processes race to create something.
+_START_MAX_DELAY = 4.0
+
+
+def retry_start_race(fn: Callable[[], T], seconds: float) -> T:
+    """Call ``fn``, retrying start-up races (:func:`is_start_race`) for up to ``seconds``.
+
+    Waits grow (0.1 s doubling, at most 4 s) with full jitter, so workers that collided once do
+    not collide again in step; a worker that finds every connection slot taken waits for one to
+    free up. Other errors, and the race once ``seconds`` have passed, propagate.
+    """
+    deadline = time.monotonic() + seconds
+    attempt = 0
+    while True:
+        try:
+            return fn()
+        except Exception as exc:
+            delay = random.uniform(0.05, min(0.1 * 2**attempt, _START_MAX_DELAY))
+            if not is_start_race(exc) or time.monotonic() + delay > deadline:
+                raise
+            time.sleep(delay)
+            attempt += 1
 
 
 def is_transient(exc: BaseException) -> bool:

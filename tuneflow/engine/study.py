@@ -6,32 +6,40 @@ same value), so ``load_result`` and ``tuneflow best`` can read configs back with
 The process that creates a study also gives it a random ``STUDY_UID_ATTR``: W&B run ids are built
 from it (``tracking.runs.study_run_prefix``), so a study created anew under an old name (its
 database deleted, the ``wandb/`` folder kept) gets runs of its own instead of finding the old
-study's runs "already written". Workers that load the study wait a bounded time for it.
+study's runs "already written". Processes that create and load the study at the same moment
+agree on the uid without waiting: the first one stored wins (:func:`set_user_attr_once`).
 """
 
 from __future__ import annotations
 
 import json
-import time
+import threading
 import uuid
 import warnings
 from collections.abc import Callable
 from typing import Any
 
 import optuna
+from optuna.storages import BaseStorage
 from optuna.study import Study
 
-from tuneflow.engine.storage import open_storage
-from tuneflow.errors import StorageError
+from tuneflow.engine import optuna_adapter as adapter
+from tuneflow.engine.storage import (
+    StorageSettings,
+    describe_error,
+    is_storage_failure,
+    open_storage,
+    redact_url,
+    retry_start_race,
+    storage_kind,
+)
+from tuneflow.errors import StorageError, TuneflowError
 from tuneflow.keys import NO_METRIC_NAME, SAMPLER_ATTR, STUDY_ATTR, STUDY_UID_ATTR
 from tuneflow.search.auto import Choice, resolve
 from tuneflow.search.methods import make_pruner, make_sampler
 from tuneflow.search.recipe import Recipe
 
-__all__ = ["create_study", "sampler_choice"]
-
-#: How long a worker that loads a study another process has just created waits for its uid.
-UID_WAIT_SECONDS = 10.0
+__all__ = ["create_study", "sampler_choice", "set_user_attr_once"]
 
 
 def sampler_choice(recipe: Recipe, n_trials: int | None = None, parallel: bool = False) -> Choice:
@@ -68,10 +76,30 @@ def create_study(
 
     The sampler is what the recipe's method resolves to for the budget (``n_trials`` of this call,
     ``run_cap`` of the study) and for ``parallel`` trials; the choice is recorded as the study's
-    ``SAMPLER_ATTR``.
+    ``SAMPLER_ATTR``. Any number of processes may call this at once on an empty storage: one
+    creates the study, the others load it, and all see the same uid; a conflict between them is
+    retried (:func:`tuneflow.engine.storage.retry_start_race`), and a storage failure that is not
+    one is a :class:`StorageError` naming the database's own error.
     """
     backend = open_storage(storage)
     name = study_name or recipe.name
+    if recipe.method == "grid" and storage_kind(backend) == "grpc":
+        raise StorageError(
+            f"study {name!r}: method 'grid' claims each point in one database transaction, which a storage "
+            "server (grpc://) cannot run, so two workers could claim the same point; give grid workers the "
+            "database itself (--storage postgresql://...), which takes up to the server's max_connections workers"
+        )
+    try:
+        seconds = StorageSettings.from_env().retry_seconds
+        return retry_start_race(lambda: _create_or_load(recipe, backend, name, n_trials, parallel), seconds)
+    except Exception as exc:
+        if isinstance(exc, TuneflowError) or not is_storage_failure(exc):
+            raise
+        where = redact_url(storage) if isinstance(storage, str) else "the storage"
+        raise StorageError(f"storage: cannot create or load study {name!r} in {where}: {describe_error(exc)}") from exc
+
+
+def _create_or_load(recipe: Recipe, backend: BaseStorage, name: str, n_trials: int | None, parallel: bool) -> Study:
     existing = optuna.study.get_all_study_names(backend)
     n_existing = 0
     if name in existing:
@@ -106,10 +134,9 @@ def create_study(
             pruner=pruner,
             directions=recipe.directions,  # type: ignore[arg-type]  # GOALS, checked by the recipe
         )
-        study.set_user_attr(STUDY_UID_ATTR, uuid.uuid4().hex[:8])  # this process created it
     except optuna.exceptions.DuplicatedStudyError:  # it exists, or another worker created it just now
         study = optuna.load_study(study_name=name, storage=backend, sampler=sampler, pruner=pruner)
-        _wait_for_uid(study)
+    _settle_uid(study)
     # What runs now, written on every start (a resume with another budget may choose anew).
     _set_once(study, lambda: study.set_user_attr(SAMPLER_ATTR, choice.to_dict()), SAMPLER_ATTR)
     if STUDY_ATTR not in study.user_attrs:
@@ -122,19 +149,60 @@ def create_study(
     return study
 
 
-def _wait_for_uid(study: Study) -> None:
-    """Wait (bounded) for the uid of a study that another process has just created.
+def _settle_uid(study: Study) -> None:
+    """Give the study its uid unless it has one, with first-write-wins semantics: no waiting.
 
-    A study without a uid may be a moment old (its creator writes the uid right after creating it)
-    or made by plain Optuna: after the wait it goes on without a uid.
+    Every process that finds no uid proposes one and the storage keeps the first
+    (:func:`set_user_attr_once`), so processes that create and load the study at the same moment
+    all end with the one stored. A study that already has trials but no uid was made by plain
+    Optuna: its run ids stay as they were (no uid).
     """
-    deadline = time.monotonic() + UID_WAIT_SECONDS
-    while True:
-        if STUDY_UID_ATTR in study.user_attrs or time.monotonic() >= deadline:
-            return
-        if study.get_trials(deepcopy=False):  # a study with trials is not a moment old
-            return
-        time.sleep(0.05)
+    if STUDY_UID_ATTR in study.user_attrs:
+        return
+    storage, sid = adapter.storage_of(study), adapter.study_id(study)
+    try:
+        storage.get_trial_id_from_study_id_trial_number(sid, 0)
+        return  # it has trials: not a moment old
+    except KeyError:
+        pass
+    set_user_attr_once(study, STUDY_UID_ATTR, uuid.uuid4().hex[:8])
+
+
+_MEMORY_LOCK = threading.Lock()
+
+
+def set_user_attr_once(study: Study, key: str, value: Any) -> Any:
+    """Store ``value`` as the study user attribute ``key`` unless one is stored; return the stored one.
+
+    Atomic across processes on every shared storage: an insert under the attribute's unique key on
+    RDB storages, a lock file beside a journal file, and through ``tuneflow storage-server``
+    (``grpc://``) the server applies the same insert for ``STUDY_UID_ATTR``
+    (:mod:`tuneflow.engine.proxy`).
+    """
+    storage, sid = adapter.storage_of(study), adapter.study_id(study)
+    backend = adapter.unwrap_cache(storage)
+    if isinstance(backend, optuna.storages.RDBStorage):
+        adapter.rdb_insert_study_user_attr(backend, sid, key, value)
+    elif isinstance(backend, optuna.storages.JournalStorage):
+        from optuna.storages.journal import JournalFileSymlinkLock
+
+        path = adapter.journal_file_path(backend)
+        lock = JournalFileSymlinkLock(f"{path}.tuneflow-study") if path else None
+        if lock is not None:
+            lock.acquire()
+        try:
+            if key not in storage.get_study_user_attrs(sid):
+                storage.set_study_user_attr(sid, key, value)
+        finally:
+            if lock is not None:
+                lock.release()
+    elif storage_kind(backend) == "grpc":
+        storage.set_study_user_attr(sid, key, value)  # the tuneflow server keeps the first write
+    else:
+        with _MEMORY_LOCK:
+            if key not in storage.get_study_user_attrs(sid):
+                storage.set_study_user_attr(sid, key, value)
+    return storage.get_study_user_attrs(sid)[key]
 
 
 def _set_once(study: Study, write: Callable[[], None], key: str = STUDY_ATTR) -> None:

@@ -1,0 +1,89 @@
+"""``tuneflow storage-server``: Optuna's gRPC storage proxy in front of one database.
+
+Every ``tuneflow worker`` on PostgreSQL keeps one database connection, so a server with
+``max_connections`` 100 takes about 97 workers. Past that, one storage server holds a fixed pool
+of connections (one per serving thread) and any number of workers talk to it with
+``--storage grpc://HOST:PORT`` (``optuna.storages.GrpcStorageProxy``).
+
+What tuneflow needs and the proxy's API does not offer, and how it is covered:
+
+- the study uid: workers that start together must agree on one. This server stores
+  ``STUDY_UID_ATTR`` only when absent (first write wins), as direct RDB clients do;
+- heartbeats: the proxy has no ``record_heartbeat``; workers beat in a trial system attribute
+  (wall clock, as on journal files) and reap through the proxy; failing a trial is exclusive,
+  as the database row lock stays on the server's side;
+- grid claims by index need one database transaction the proxy cannot express: a grid study
+  through a storage server is refused at start (``tuneflow.engine.study``).
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, cast
+
+import optuna
+from optuna.storages import BaseStorage
+
+from tuneflow.engine import optuna_adapter as adapter
+from tuneflow.engine.storage import open_storage, redact_url, storage_kind
+from tuneflow.errors import StorageError
+from tuneflow.keys import STUDY_UID_ATTR
+
+__all__ = ["SERVER_THREADS", "serve", "served_storage"]
+
+#: Threads serving requests, and so the database connections the server keeps open.
+SERVER_THREADS = 16
+
+
+class _FirstWriteWins:
+    """The served storage, with study user attributes in ``keys`` inserted only when absent."""
+
+    def __init__(self, storage: BaseStorage, keys: frozenset[str]) -> None:
+        self._storage = storage
+        self._keys = keys
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._storage, name)
+
+    def set_study_user_attr(self, study_id: int, key: str, value: Any) -> None:
+        if key in self._keys:
+            adapter.rdb_insert_study_user_attr(self._storage, study_id, key, value)
+        else:
+            self._storage.set_study_user_attr(study_id, key, value)
+
+
+def served_storage(url: str, threads: int = SERVER_THREADS) -> BaseStorage:
+    """The storage a server serves: ``url`` opened with a connection per thread, Optuna's trial
+    cache around it (as ``optuna.storages.get_storage`` does), and the uid written once."""
+    kind = storage_kind(url)
+    if kind not in ("postgresql", "sqlite", "rdb"):
+        raise StorageError(
+            f"--storage: a storage server serves a database (postgresql://... or sqlite:///...), "
+            f"but got {redact_url(url)!r} ({kind}); Optuna's gRPC proxy does not serve journal files"
+        )
+    backend = open_storage(url, pool_size=threads)
+    cached = optuna.storages.get_storage(backend)
+    return cast(BaseStorage, _FirstWriteWins(cached, frozenset({STUDY_UID_ATTR})))
+
+
+def serve(
+    url: str, host: str, port: int, threads: int = SERVER_THREADS, announce: Callable[[str], None] = print
+) -> None:
+    """Serve ``url`` on ``host:port`` until interrupted (Ctrl-C or SIGTERM stop it)."""
+    storage = served_storage(url, threads)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)
+        try:
+            from optuna.storages import run_grpc_proxy_server
+        except ImportError as exc:  # pragma: no cover - optuna without the grpc module
+            raise StorageError("tuneflow storage-server needs grpcio; pip install 'tuneflow[grpc]'") from exc
+        announce(
+            f"tuneflow: serving {redact_url(url)} at grpc://{host}:{port} with {threads} database connections; "
+            f"start workers with --storage grpc://{host}:{port}"
+        )
+        try:
+            run_grpc_proxy_server(storage, host=host, port=port, thread_pool=ThreadPoolExecutor(max_workers=threads))
+        except RuntimeError as exc:  # grpc cannot bind the port
+            raise StorageError(f"--port: cannot listen on {host}:{port}: {exc}") from exc
