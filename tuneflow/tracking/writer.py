@@ -7,10 +7,11 @@ so no trial is lost and the study waits at most one ``init_timeout`` in total.
 
 :class:`RunWriter` hands a trial's run to a child process as the trial goes (microseconds on
 the loop): opened when the trial starts, each history row as it is reported or logged, the
-finished :class:`RunSpec` at its end; run creation, logging and finishing happen there. One writer is enough: with the lean
-settings below, ``wandb.init`` + ``finish`` cost ~45 ms per run, and 1, 4 or 8 writer threads
-were no faster (measured: 44-48 ms per run; the wandb-core service is the bottleneck on 2 cores).
-A process rather than a thread keeps the writer's Python work off the loop's GIL.
+finished :class:`RunSpec` at its end; run creation, logging and finishing happen there. A process
+rather than a thread keeps the writer's Python work off the loop's GIL. Inside it, a small fixed
+pool of threads writes different runs at once, each run's messages in order: offline a run costs
+~45 ms of local work, but online opening and finishing a run wait on the server (round trips,
+the final upload), and one run after another left ``tune`` waiting for their sum at the end.
 
 Every run is its own ``wandb.Run`` object created with ``reinit="create_new"``: nothing here
 touches the global ``wandb.run``, so runs of parallel trials never mix.
@@ -165,10 +166,11 @@ class Connection:
             self.mode = "offline"
             text = str(exc).splitlines()[0] if str(exc) else ""
             self.fell_back = text if isinstance(exc, RuntimeError) else f"{type(exc).__name__}: {text}"
-        # The failed online run keeps its id reserved in the wandb-core service ("run ID ... is
-        # in use"): restart the service so the same id can be written offline.
-        if teardown:
-            wandb.teardown()
+            # The failed online run keeps its id reserved in the wandb-core service ("run ID ...
+            # is in use"): restart the service so the same id can be written offline. Under the
+            # lock: a run opened concurrently reads the mode, so it waits and starts offline after.
+            if teardown:
+                wandb.teardown()
         warnings.warn(
             f"W&B is unreachable ({self.fell_back}); logging the rest of this study offline to "
             f"{self.wandb_dir}. Upload later with `wandb sync {self.wandb_dir}/offline-run-*`.",
@@ -613,8 +615,79 @@ def _remove_offline_run(connection: Connection, run_id: str) -> None:
             break
 
 
+class _Lanes:
+    """A fixed pool of threads that handles each run's messages in order, different runs at once.
+
+    Online, opening a run and finishing it wait on the server (round trips, the final upload):
+    with one thread the runs of a study queued behind each other and ``tune`` waited for the sum
+    after its last trial. Here a run's messages form their own queue; a free thread takes the
+    next run that has a message waiting and no other thread working on it, so one run's messages
+    stay in order while up to ``size`` runs are opened, logged or finished at once. The pool's
+    size does not depend on the study's.
+    """
+
+    def __init__(self, size: int, handle: Any) -> None:
+        self._handle = handle
+        self._cond = threading.Condition()
+        self._queues: dict[str, deque[Any]] = {}  # run id -> its messages not yet handled
+        self._ready: deque[str] = deque()  # runs with a message waiting and no thread on them
+        self._busy: set[str] = set()
+        self._closing = False
+        self._threads = [
+            threading.Thread(target=self._work, name=f"tuneflow-wandb-lane-{i}", daemon=True) for i in range(size)
+        ]
+        for thread in self._threads:
+            thread.start()
+
+    def put(self, run_id: str, message: Any) -> None:
+        with self._cond:
+            queue = self._queues.setdefault(run_id, deque())
+            queue.append(message)
+            if len(queue) == 1 and run_id not in self._busy:
+                self._ready.append(run_id)
+                self._cond.notify()
+
+    def _work(self) -> None:
+        while True:
+            with self._cond:
+                while not self._ready and not self._closing:
+                    self._cond.wait()
+                if not self._ready:
+                    return
+                run_id = self._ready.popleft()
+                self._busy.add(run_id)
+                message = self._queues[run_id].popleft()
+            try:
+                self._handle(message)
+            finally:
+                with self._cond:
+                    self._busy.discard(run_id)
+                    if self._queues[run_id]:
+                        self._ready.append(run_id)
+                        self._cond.notify()
+                    else:
+                        del self._queues[run_id]
+
+    def close(self) -> None:
+        """Handle every message already put, then stop the threads."""
+        with self._cond:
+            self._closing = True
+            self._cond.notify_all()
+        for thread in self._threads:
+            thread.join()
+
+
+#: Runs the writer process opens, logs and finishes at once (see :class:`_Lanes`); figures in
+#: bench/wandb_online.py, which sets ``_TUNEFLOW_WRITER_LANES`` to compare (a measuring knob).
+LANES = int(os.environ.get("_TUNEFLOW_WRITER_LANES") or 8)
+
+
 def _child() -> None:
-    """The writer process: open runs, stream rows into them, finish them; acknowledge on stdout."""
+    """The writer process: open runs, stream rows into them, finish them; acknowledge on stdout.
+
+    The main thread reads the messages and hands each run's to :class:`_Lanes`, so runs are
+    written concurrently, each in the order its messages came.
+    """
     out = os.fdopen(os.dup(1), "wb")
     # Not niced: ``tune`` waits for every run at the end, and a niced writer (with its wandb-core)
     # starved by busy cores left a backlog there (bench/wandb_overhead.py, 30 trials of 0.2 s:
@@ -622,119 +695,145 @@ def _child() -> None:
     # for both at the parent's priority, which costs the loop ~0.1 ms more per trial).
     os.dup2(2, 1)  # anything printed by wandb goes to stderr, not into the acknowledgements
     inp = sys.stdin.buffer
-    connection: Connection | None = None
     warnings.simplefilter("ignore")
+    replying = threading.Lock()
+    parent_gone = False
+
+    def reply(*message: Any) -> None:
+        nonlocal parent_gone
+        with replying:
+            if parent_gone:
+                return
+            try:
+                pickle.dump(message, out)
+                out.flush()
+            except OSError:  # the study's process died: write what it sent all the same, unacknowledged
+                parent_gone = True
+
+    connection: Connection | None = None
     runs: dict[str, Any] = {}  # run id -> open wandb.Run
     existing: set[str] = set()  # run ids an earlier session already wrote
     failed: set[str] = set()  # runs whose opening failed (a partial directory may be left)
     warming: threading.Thread | None = None
 
-    parent_gone = False
+    def handle(message: Any) -> None:
+        assert connection is not None
+        _handle(connection, message, runs, existing, failed, reply)
 
-    def reply(*message: Any) -> None:
-        nonlocal parent_gone
-        if parent_gone:
-            return
-        try:
-            pickle.dump(message, out)
-            out.flush()
-        except OSError:  # the study's process died: write what it sent all the same, unacknowledged
-            parent_gone = True
-
+    lanes = _Lanes(LANES, handle)
     while True:
         message = read_frame(inp)
         if message is None:
-            for run in runs.values():  # the parent is gone: end what is open, as interrupted
+            lanes.close()  # write what was received
+            for run in list(runs.values()):  # the parent is gone: end what is open, as interrupted
                 with contextlib.suppress(Exception):
                     run.finish(exit_code=1)
             if warming is not None:  # no exit in the middle of an import
                 warming.join(timeout=60)
             return
         kind = message.kind
-        if message.payload is None:  # unreadable: the other messages still are
-            problem = f"{kind} message of W&B run {message.run_id} could not be read: {message.error}"
-            if kind in ("finish", "summary"):
-                if message.run_id in runs:
-                    with contextlib.suppress(Exception):
-                        runs.pop(message.run_id).finish(exit_code=1)
-                reply("error", message.run_id, problem)
-            else:
-                reply("problem", message.run_id, problem)
-            continue
-        payload = message.payload
-        if message.dropped:
+        if message.payload is not None and message.dropped:
             reply("dropped", message.run_id, list(dict.fromkeys(message.dropped)))
-        if kind == "connection":
-            connection = Connection(*payload[0])
-            continue
-        assert connection is not None
-        if kind == "mode":
-            connection.mode = payload[0]
-            continue
-        if kind == "warm":
-            warming = threading.Thread(target=_warm_up, args=(payload[0],), name="tuneflow-warm", daemon=True)
+        if message.payload is not None and kind == "connection":
+            connection = Connection(*message.payload[0])
+        elif message.payload is not None and kind == "mode":
+            assert connection is not None
+            connection.mode = message.payload[0]
+        elif message.payload is not None and kind == "warm":
+            warming = threading.Thread(target=_warm_up, args=(message.payload[0],), name="tuneflow-warm", daemon=True)
             warming.start()
-            continue
-        if kind == "log":
-            run_id, step, row = payload
-            run = runs.get(run_id)
-            if run is not None:
+        else:
+            lanes.put(message.run_id or "", message)
+
+
+def _handle(
+    connection: Connection,
+    message: Any,
+    runs: dict[str, Any],
+    existing: set[str],
+    failed: set[str],
+    reply: Any,
+) -> None:
+    """Carry out one message about one run in the writer process (on one of its lanes)."""
+    kind = message.kind
+    if message.payload is None:  # unreadable: the other messages still are
+        problem = f"{kind} message of W&B run {message.run_id} could not be read: {message.error}"
+        if kind in ("finish", "summary"):
+            if message.run_id in runs:
                 with contextlib.suppress(Exception):
-                    run.log(row, step=step, commit=False)  # rows at one step merge; the next step commits
-            continue
-        if kind == "summary":
-            request: SummaryRequest = payload[0]
-            try:
-                if payload[1] and connection.mode == "offline":
-                    _remove_offline_run(connection, request.run_id)
-                elif connection.mode == "offline" and connection.existing_offline_run(request.run_id):
-                    reply("skipped", request.run_id)
-                    continue
-                path = _write_summary(connection, request)
-                reply("written", request.run_id, str(path))
-            except Exception as exc:
-                reply("error", request.run_id, f"summary run: {type(exc).__name__}: {exc}")
-            continue
-        spec: RunSpec = payload[0]
-        replace: bool = payload[-1]
+                    runs.pop(message.run_id).finish(exit_code=1)
+            reply("error", message.run_id, problem)
+        else:
+            reply("problem", message.run_id, problem)
+        return
+    payload = message.payload
+    if kind == "log":
+        run_id, step, row = payload
+        run = runs.get(run_id)
+        if run is not None:
+            with contextlib.suppress(Exception):
+                run.log(row, step=step, commit=False)  # rows at one step merge; the next step commits
+        return
+    if kind == "summary":
+        request: SummaryRequest = payload[0]
         try:
-            offline = connection.mode == "offline"
-            if kind == "open":
-                if replace and offline:
-                    _remove_offline_run(connection, spec.run_id)
-                elif offline and connection.existing_offline_run(spec.run_id) is not None:
-                    existing.add(spec.run_id)
-                    reply("opened-existing", spec.run_id)
-                    continue
-                was = connection.mode
-                failed.add(spec.run_id)
-                runs[spec.run_id] = connection.init(spec)
-                failed.discard(spec.run_id)
-                if was != connection.mode and connection.fell_back:
-                    reply("fallback", connection.fell_back)
-                continue
-            rewrite: bool = payload[1]
-            run = runs.pop(spec.run_id, None)
-            replace = replace or spec.run_id in failed
-            if spec.run_id in existing:
-                reply("skipped", spec.run_id)
-                continue
-            if run is not None and rewrite:  # rows came out of order: write the run again, sorted
-                run.finish(exit_code=spec.exit_code)
-                run = None
-                if connection.mode == "offline":
-                    _remove_offline_run(connection, spec.run_id)
-                    replace = True
-            if run is None and not replace and offline and connection.existing_offline_run(spec.run_id):
-                reply("skipped", spec.run_id)
-                continue
-            if replace and offline and run is None:
+            if payload[1] and connection.mode == "offline":
+                _remove_offline_run(connection, request.run_id)
+            elif connection.mode == "offline" and connection.existing_offline_run(request.run_id):
+                reply("skipped", request.run_id)
+                return
+            path = _write_summary(connection, request)
+            reply("written", request.run_id, str(path))
+        except Exception as exc:
+            reply("error", request.run_id, f"summary run: {type(exc).__name__}: {exc}")
+        return
+    spec: RunSpec = payload[0]
+    replace: bool = payload[-1]
+    was = connection.mode
+    try:
+        offline = was == "offline"
+        if kind == "open":
+            if replace and offline:
                 _remove_offline_run(connection, spec.run_id)
-            was = connection.mode
-            path = write_run(connection, spec, run, streamed=run is not None)
+            elif offline and connection.existing_offline_run(spec.run_id) is not None:
+                existing.add(spec.run_id)
+                reply("opened-existing", spec.run_id)
+                return
+            failed.add(spec.run_id)
+            runs[spec.run_id] = connection.init(spec)
+            failed.discard(spec.run_id)
             if was != connection.mode and connection.fell_back:
                 reply("fallback", connection.fell_back)
-            reply("written", spec.run_id, str(path))
-        except Exception as exc:
-            if kind == "finish":
-                reply("error", spec.run_id, f"{spec.name}: {type(exc).__name__}: {exc}")
+            return
+        rewrite: bool = payload[1]
+        run = runs.pop(spec.run_id, None)
+        replace = replace or spec.run_id in failed
+        if spec.run_id in existing:
+            reply("skipped", spec.run_id)
+            return
+        if run is not None and rewrite:  # rows came out of order: write the run again, sorted
+            run.finish(exit_code=spec.exit_code)
+            run = None
+            if connection.mode == "offline":
+                _remove_offline_run(connection, spec.run_id)
+                replace = True
+        if run is None and not replace and offline and connection.existing_offline_run(spec.run_id):
+            reply("skipped", spec.run_id)
+            return
+        if replace and offline and run is None:
+            _remove_offline_run(connection, spec.run_id)
+        try:
+            path = write_run(connection, spec, run, streamed=run is not None)
+        except Exception:
+            if was != "online" or connection.mode != "offline":
+                raise
+            # Another lane fell back to offline meanwhile and restarted wandb-core under this
+            # online run: write it whole, offline, so it is not lost.
+            _remove_offline_run(connection, spec.run_id)
+            path = write_run(connection, spec)
+        if was != connection.mode and connection.fell_back:
+            reply("fallback", connection.fell_back)
+        reply("written", spec.run_id, str(path))
+    except Exception as exc:
+        if kind == "finish":
+            reply("error", spec.run_id, f"{spec.name}: {type(exc).__name__}: {exc}")
