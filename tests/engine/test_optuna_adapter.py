@@ -206,3 +206,17 @@ def test_claim_with_counter(tmp_path: Path) -> None:
     trials = study.get_trials(deepcopy=False)  # Optuna's cache knows both trials
     assert [(t.state, t.system_attrs["i"]) for t in trials] == [(TrialState.RUNNING, 0), (TrialState.RUNNING, 1)]
     assert storage.get_study_system_attrs(adapter.study_id(study))[key] == 2
+
+
+def test_compare_and_set_user_attr(tmp_path: Path) -> None:
+    storage = optuna.storages.RDBStorage(f"sqlite:///{tmp_path / 'cas.db'}")
+    study = optuna.create_study(storage=storage)
+    sid = adapter.study_id(study)
+
+    def swap(expected: object, new: object) -> object:
+        return adapter.rdb_compare_and_set_user_attr(adapter.storage_of(study), sid, "k", expected, new)
+
+    assert swap(None, {"claim": "a"}) == {"claim": "a"}  # absent: set
+    assert swap(None, {"claim": "b"}) == {"claim": "a"}  # the loser reads the winner's value
+    assert swap({"claim": "a"}, {"id": "s1"}) == {"id": "s1"}
+    assert study.user_attrs["k"] == {"id": "s1"}  # what Optuna itself reads back

@@ -59,6 +59,7 @@ __all__ = [
     "pop_waiting_trial_id",
     "progress_bar",
     "rdb_claim_with_counter",
+    "rdb_compare_and_set_user_attr",
     "rdb_models",
     "request_stop",
     "sampler_rng",
@@ -173,6 +174,33 @@ def rdb_claim_with_counter(
                 storage._studies[study] = _StudyInfo()  # type: ignore[attr-defined]
             storage._add_trials_to_cache(study, [frozen])  # type: ignore[attr-defined]
     return created
+
+
+def rdb_compare_and_set_user_attr(storage: BaseStorage, study: int, key: str, expected: Any, new: Any) -> Any:
+    """On an RDB storage, in one transaction that locks the study row: set the study user attribute
+    ``key`` to ``new`` if it holds ``expected`` (None: absent). Returns the value it holds afterwards
+    (``new`` when the swap happened), so of two callers racing from the same ``expected``, one wins
+    and the other reads the winner's value (Optuna's own setter would let the second overwrite it).
+    """
+    import json
+
+    from optuna.storages._rdb.storage import _create_scoped_session
+
+    backend = unwrap_cache(storage)
+    assert isinstance(backend, optuna.storages.RDBStorage)
+    models = rdb_models()
+    with _create_scoped_session(backend.scoped_session) as session:
+        row = models.StudyModel.find_or_raise_by_id(study, session, for_update=True)
+        attribute = models.StudyUserAttributeModel.find_by_study_and_key(row, key, session)
+        current = json.loads(str(attribute.value_json)) if attribute is not None else None
+        if current != expected:
+            return current
+        if attribute is None:
+            session.add(models.StudyUserAttributeModel(study_id=study, key=key, value_json=json.dumps(new)))
+        else:
+            attribute.value_json = json.dumps(new)
+        session.flush()
+    return new
 
 
 # -- the optimize loop ---------------------------------------------------------------------------
