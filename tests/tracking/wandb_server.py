@@ -74,11 +74,15 @@ class WandbServer:
             if name == "RunResumeStatus":
                 project = variables.get("project") or "uncategorized"
                 entity = variables.get("entity") or ENTITY
-                return {"model": {"id": "cHJvamVjdDox", "name": project, "entity": _entity(entity), "bucket": None}}, None
+                return {
+                    "model": {"id": "cHJvamVjdDox", "name": project, "entity": _entity(entity), "bucket": None}
+                }, None
             if name == "UpsertBucket":
                 return self._upsert_bucket(variables), None
             if name == "CreateRunFiles":
-                files = [{"name": f, "uploadUrl": f"{self.url}/upload/{variables['run']}/{f}"} for f in variables["files"]]
+                files = [
+                    {"name": f, "uploadUrl": f"{self.url}/upload/{variables['run']}/{f}"} for f in variables["files"]
+                ]
                 return {"createRunFiles": {"runID": _b64(variables["run"]), "uploadHeaders": [], "files": files}}, None
             self.unknown.append(name)
             return {}, None

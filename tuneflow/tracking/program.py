@@ -291,9 +291,7 @@ class ProgramTrain:
 
     def _placeholder(self, mode: str | None, study_sweep: str | None = None) -> bool:
         """Whether runs get tuneflow's placeholder sweep id (offline, no sweep given or recorded)."""
-        return (
-            self.sweep_id == "auto" and not study_sweep and not os.environ.get("WANDB_SWEEP_ID") and mode != "online"
-        )
+        return self.sweep_id == "auto" and not study_sweep and not os.environ.get("WANDB_SWEEP_ID") and mode != "online"
 
     def _sweep_id(self, mode: str | None, study_prefix: str | None, study_sweep: str | None = None) -> str | None:
         if self.sweep_id == "none":

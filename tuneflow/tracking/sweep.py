@@ -48,6 +48,7 @@ import contextlib
 import io
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -64,6 +65,7 @@ from optuna.trial import TrialState
 
 from tuneflow.engine import optuna_adapter as adapter
 from tuneflow.keys import RUN_ID_ATTR, SWEEP_ATTR
+from tuneflow.tracking.runs import study_run_prefix
 from tuneflow.tracking.writer import TrialRun
 
 __all__ = [
@@ -123,9 +125,7 @@ def sweep_config(recipe: Any) -> dict[str, Any]:
             config["metrics"] = metrics
         elif metrics:
             config["metric"] = metrics[0]
-        config["description"] = (
-            "tuneflow: define-by-run space; each run's config holds the parameters its trial chose"
-        )
+        config["description"] = "tuneflow: define-by-run space; each run's config holds the parameters its trial chose"
     else:
         with warnings.catch_warnings():  # the export's notes are about W&B agents, not this sweep
             warnings.simplefilter("ignore")
@@ -163,23 +163,28 @@ def create_sweep(
     request = {"config": config, "entity": entity, "project": project, "prior_runs": prior_runs or None}
     env = {k: v for k, v in os.environ.items() if k not in ("WANDB_SERVICE", SWEEP_ENV)}
     env["WANDB_SILENT"] = "true"
+    # Its own process group: on a timeout the child and its wandb-core (which holds the pipes) go together.
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tuneflow.tracking.sweep"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        start_new_session=True,
+    )
     try:
-        proc = subprocess.run(
-            [sys.executable, "-m", "tuneflow.tracking.sweep"],
-            input=json.dumps(request, default=str),
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=timeout,
-            check=False,
-        )
+        stdout, stderr = proc.communicate(json.dumps(request, default=str), timeout=timeout)
     except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
         raise SweepError(f"W&B did not answer within {timeout:g} s", unreachable=True) from None
-    lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
+    lines = [line for line in stdout.splitlines() if line.startswith("{")]
     try:
         answer = json.loads(lines[-1])
     except (IndexError, ValueError):
-        tail = [line for line in proc.stderr.strip().splitlines() if line.strip()]
+        tail = [line for line in stderr.strip().splitlines() if line.strip()]
         raise SweepError(tail[-1] if tail else f"the sweep creator exited with code {proc.returncode}") from None
     if answer.get("error"):
         raise SweepError(str(answer["error"]))
@@ -266,8 +271,9 @@ def recorded_sweep(study: optuna.Study) -> Sweep | None:
 def prior_runs(study: optuna.Study) -> list[str]:
     """Run ids of the study's finished trials (what a sweep created now names as ``prior_runs``)."""
     finished = (TrialState.COMPLETE, TrialState.PRUNED, TrialState.FAIL)
-    ids = [t.user_attrs.get(RUN_ID_ATTR) for t in study.get_trials(deepcopy=False, states=finished)]
-    return [str(i) for i in ids if i][:MAX_PRIOR_RUNS]
+    prefix = study_run_prefix(study)  # a trial without a recorded id (W&B was off) has this one
+    trials = study.get_trials(deepcopy=False, states=finished)
+    return [str(t.user_attrs.get(RUN_ID_ATTR) or f"{prefix}-t{t.number}") for t in trials][:MAX_PRIOR_RUNS]
 
 
 def study_sweep(
