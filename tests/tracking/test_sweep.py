@@ -231,6 +231,34 @@ def test_program_runs_join_the_study_sweep(
     assert {k[1] for k in server.runs if k[2] in runs} == {"sweeps-test"}
 
 
+_LIVE: dict[str, Any] = {}
+
+
+def live_train(config: dict[str, Any], trial: Any) -> float:
+    """Logs two steps, then waits (at most 8 s) to see it on the server while the trial still runs."""
+    import time
+
+    trial.report(0.5, 0)
+    trial.report(0.4, 1)  # a step is sent once the next one begins (rows at one step merge)
+    server: WandbServer = _LIVE["server"]
+    run_id = trial.tracker_slot.run_id
+    deadline = time.monotonic() + 8
+    while time.monotonic() < deadline and not server.history.get(run_id):
+        time.sleep(0.1)
+    _LIVE["seen_while_running"] = bool(server.history.get(run_id))
+    return 0.5
+
+
+def test_the_documented_interval_brings_live_history_within_seconds(
+    server: WandbServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # W&B's default sends history every 15 s; the README's knob makes a running trial's rows arrive at once
+    monkeypatch.setenv("WANDB_X_FILE_STREAM_TRANSMIT_INTERVAL", "1")
+    _LIVE.update(server=server)
+    tuneflow.tune(_recipe(train=live_train), n_trials=1, storage="memory", wandb={"summary_run": False})
+    assert _LIVE["seen_while_running"]
+
+
 # -- the config and the claim ------------------------------------------------------------------------
 
 
