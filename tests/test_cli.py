@@ -247,3 +247,47 @@ def test_a_built_in_recipe_whose_library_is_missing_says_so_in_one_line(monkeypa
     assert str(info.value).startswith("cannot load built-in recipe 'lightgbm_binary': line "), info.value
     assert "ModuleNotFoundError" in str(info.value) and "lightgbm" in str(info.value)
     assert "tuneflow.recipes.lightgbm_binary" not in sys.modules  # a retry imports it afresh
+
+
+# -- W&B flags and commands ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("verb", ["run", "worker"])
+def test_project_and_entity_flags_name_where_runs_go(verb: str, tmp_path: Path) -> None:
+    from tuneflow.tracking.reader import read_run
+
+    args = [verb, "lightgbm_binary", "--n-trials", "1", "--storage", f"sqlite:///{tmp_path / 's.db'}"]
+    proc = subprocess.run(
+        [str(TUNEFLOW), *args, "--project", "proj-x", "--entity", "team-y", "--no-progress"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
+        env={**os.environ, "WANDB_MODE": "offline", "WANDB_DIR": str(tmp_path)},
+    )
+    assert proc.returncode == 0, proc.stderr
+    runs = [read_run(d) for d in (tmp_path / "wandb").glob("offline-run-*")]
+    assert runs and {(r["project"], r["entity"]) for r in runs} == {("proj-x", "team-y")}
+
+
+def _readme_section(title: str) -> str:
+    text = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    return text.split(f"## {title}\n", 1)[1].split("\n## ", 1)[0]
+
+
+def test_the_readmes_sync_commands_are_accepted_by_wandb(tmp_path: Path) -> None:
+    import re
+
+    found = re.findall(r"`(wandb sync[^`]*)`", _readme_section("Syncing W&B later"))
+    commands = sorted({" ".join(c.split()) for c in found})
+    assert commands and "wandb sync --sync-all" not in commands
+    env = {**os.environ, "WANDB_MODE": "offline", "WANDB_DIR": str(tmp_path), "WANDB_API_KEY": "k" * 40}
+    subprocess.run(  # one offline run for the commands to find
+        [sys.executable, "-c", "import wandb; wandb.init(project='p').finish()"], env=env, cwd=tmp_path, check=True
+    )
+    wandb_cli = Path(sys.executable).with_name("wandb")
+    for command in commands:  # as a user types it (the shell expands the glob), without uploading
+        line = command.replace("wandb sync", f"{wandb_cli} sync --dry-run", 1)
+        proc = subprocess.run(line, shell=True, capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120)
+        assert proc.returncode == 0, (command, proc.stdout, proc.stderr)
+        assert "removed" not in proc.stderr and "No such option" not in proc.stderr, (command, proc.stderr)

@@ -95,6 +95,8 @@ def run_options(storage_help: str) -> Callable[[Callable[..., Any]], Callable[..
         ),
         click.option("--timeout", type=click.FloatRange(min=0), help="Stop starting trials after this many seconds."),
         click.option("--no-wandb", is_flag=True, help="Do not log to W&B."),
+        click.option("--project", help="W&B project; default: the recipe's, else $WANDB_PROJECT, else 'tuneflow'."),
+        click.option("--entity", help="W&B entity (team or user); default: the recipe's, else $WANDB_ENTITY or yours."),
         click.option(
             "--max-consecutive-failed-runs",
             "max_failures",
@@ -103,8 +105,8 @@ def run_options(storage_help: str) -> Callable[[Callable[..., Any]], Callable[..
         ),
         click.option(
             "--sweep-id",
-            help="Sweep YAML with a program: the W&B sweep its runs belong to (default: WANDB_SWEEP_ID, else a "
-            "placeholder when offline); 'none' marks them as plain runs.",
+            help="An existing W&B sweep every trial's run joins (default: $WANDB_SWEEP_ID, else the study's own "
+            "sweep, created once when online); 'none': plain runs.",
         ),
         click.option("--progress/--no-progress", default=True, show_default=True, help="Show a progress bar."),
     ]
@@ -130,6 +132,8 @@ def _run(
     progress: bool,
     max_failures: int | None = None,
     sweep_id: str | None = None,
+    project: str | None = None,
+    entity: str | None = None,
     worker: bool = False,
     workers: int = 1,
     pool_member: bool = False,
@@ -141,15 +145,20 @@ def _run(
     from tuneflow.views.display import print_summary
 
     loaded = load_recipe(recipe).replace(method=method, seed=seed, max_consecutive_failures=max_failures)
-    if sweep_id is not None:
-        if not isinstance(loaded.train, ProgramTrain):
-            raise TuneflowError(f"--sweep-id: {recipe!r} is not a sweep YAML with a `program`; leave --sweep-id out.")
+    if sweep_id is not None and isinstance(loaded.train, ProgramTrain):
         loaded = loaded.replace(train=loaded.train.replace(sweep_id=sweep_id))
+    where = {k: v for k, v in (("project", project), ("entity", entity), ("sweep_id", sweep_id)) if v is not None}
     if workers > 1:
         from tuneflow.pool import run_pool
 
         extra: list[str] = []
-        for flag, value in (("--max-consecutive-failed-runs", max_failures), ("--sweep-id", sweep_id)):
+        flags = (
+            ("--max-consecutive-failed-runs", max_failures),
+            ("--sweep-id", sweep_id),
+            ("--project", project),
+            ("--entity", entity),
+        )
+        for flag, value in flags:
             if value is not None:
                 extra += [flag, str(value)]
         result = run_pool(
@@ -170,7 +179,7 @@ def _run(
         print_summary(result, storage=storage)
         _fail_if_nothing_completed(result)
         return
-    wandb: Any = False if no_wandb else ({"summary_run": False} if pool_member else None)
+    wandb: Any = False if no_wandb else ({**where, "summary_run": False} if pool_member else where)
     result = tune(
         loaded,
         n_trials=n_trials,

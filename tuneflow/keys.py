@@ -30,12 +30,14 @@ __all__ = [
     "STUDY_ATTR",
     "STUDY_UID_ATTR",
     "SUMMARY",
+    "SWEEP_ATTR",
 ]
 
 # -- study user attributes ----------------------------------------------------------------------
 STUDY_ATTR = "tuneflow"  # the recipe's metadata: name, method, metrics, parameters, seed
 SAMPLER_ATTR = "tuneflow:sampler"  # the sampler that runs (method, options, reason): what `auto`/`bayes` chose
 STUDY_UID_ATTR = "tuneflow:uid"  # random, written by the process that created the study: its W&B run ids
+SWEEP_ATTR = "tuneflow:wandb_sweep"  # the study's W&B sweep: {"id", "entity", "project"} (or a creation claim)
 
 # -- trial user attributes ----------------------------------------------------------------------
 CONFIG_ATTR = "config"  # the nested config, when it cannot be rebuilt from the params

@@ -225,7 +225,8 @@ def tune(
     if _is_program(recipe.train):  # how this differs from `wandb agent`, said once
         connection = getattr(tracker, "connection", None)
         program: Any = recipe.train
-        for line in program.start_lines(connection.mode if connection is not None else None, study_run_prefix(study)):
+        mode = connection.mode if connection is not None else None
+        for line in program.start_lines(mode, study_run_prefix(study), getattr(tracker, "sweep_id", None)):
             say(line)
     loop = _Loop(recipe, study, tracker)
     keeper = Keeper(study, settings)

@@ -208,12 +208,17 @@ def test_claim_with_counter(tmp_path: Path) -> None:
     assert storage.get_study_system_attrs(adapter.study_id(study))[key] == 2
 
 
-def test_insert_study_user_attr(tmp_path: Path) -> None:
-    storage = optuna.storages.RDBStorage(f"sqlite:///{tmp_path / 'attr.db'}")
+def test_compare_and_set_user_attr(tmp_path: Path) -> None:
+    storage = optuna.storages.RDBStorage(f"sqlite:///{tmp_path / 'cas.db'}")
     study = optuna.create_study(storage=storage)
     sid = adapter.study_id(study)
-    assert adapter.rdb_insert_study_user_attr(adapter.storage_of(study), sid, "k", {"first": 1}) is True
-    assert adapter.rdb_insert_study_user_attr(adapter.storage_of(study), sid, "k", {"second": 2}) is False
-    assert study.user_attrs["k"] == {"first": 1}  # stored as Optuna's own set_user_attr would store it
+
+    def swap(expected: object, new: object) -> object:
+        return adapter.rdb_compare_and_set_user_attr(adapter.storage_of(study), sid, "k", expected, new)
+
+    assert swap(None, {"claim": "a"}) == {"claim": "a"}  # absent: set
+    assert swap(None, {"claim": "b"}) == {"claim": "a"}  # the loser reads the winner's value
+    assert swap({"claim": "a"}, {"id": "s1"}) == {"id": "s1"}
+    assert study.user_attrs["k"] == {"id": "s1"}  # what Optuna itself reads back
     other = optuna.create_study(storage=storage)  # the key is unique per study, not per storage
-    assert adapter.rdb_insert_study_user_attr(storage, adapter.study_id(other), "k", 3) is True
+    assert adapter.rdb_compare_and_set_user_attr(storage, adapter.study_id(other), "k", None, 3) == 3

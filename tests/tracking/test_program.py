@@ -541,3 +541,21 @@ def test_without_a_sweep_id_the_programs_own_run_path_is_named(_isolated: Path) 
     assert [t.state.name for t in trials] == ["COMPLETE"] * 2
     assert {t.user_attrs["wandb_run_path"] for t in trials} == {"someone/theirs/fixedid"}  # as the runs wrote it
     assert "is run someone/theirs/fixedid" in out
+
+
+def test_a_python_on_path_that_is_not_tuneflows_is_named_at_the_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tuneflow.tracking.program import ProgramTrain
+
+    other = tmp_path / "otherenv" / "bin"
+    other.mkdir(parents=True)
+    (other / "python").symlink_to(sys.executable)  # another environment's python, first on PATH
+    (tmp_path / "train.py").write_text("")
+    program = ProgramTrain(program="train.py", command=None, metric_names=("loss",), cwd=tmp_path)
+    monkeypatch.setenv("PATH", f"{other}{os.pathsep}{os.environ.get('PATH', '')}")
+    lines = program.start_lines("offline", "p")
+    assert len(lines) == 2 and str(other / "python") in lines[1] and sys.executable in lines[1]
+    assert "activate" in lines[1] and "command:" in lines[1]
+    monkeypatch.setenv("PATH", f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
+    assert len(program.start_lines("offline", "p")) == 1  # the same environment: nothing more to say

@@ -220,7 +220,8 @@ def test_wandb_down_costs_one_timeout_and_loses_no_trial(_isolated: Path, monkey
         )
     elapsed = time.monotonic() - start
     assert len(result.study.trials) == 6
-    assert finished[-1] - start < timeout  # the optimization loop never waited for W&B
+    # the loop waited for W&B once, at its first trial, for the study's sweep (which cannot be created)
+    assert finished[-1] - start < baseline + timeout
     assert elapsed - baseline < timeout + 5.0  # one timeout in total, not one per run
     unreachable = [w for w in caught if "W&B is unreachable" in str(w.message)]
     assert len(unreachable) == 1

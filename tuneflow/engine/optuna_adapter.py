@@ -33,8 +33,6 @@ Internals relied on (canary test in brackets):
   and ``models.StudyModel.find_or_raise_by_id(for_update=True)``: creating a trial and advancing a
   study counter in one transaction, as Optuna's own trial creation locks the study row; then
   ``_CachedStorage._add_trials_to_cache`` so the cache knows the trial [test_claim_with_counter]
-- ``models.StudyUserAttributeModel`` and its unique (study, key) constraint: a study user
-  attribute inserted only when absent (first write wins) [test_insert_study_user_attr]
 """
 
 from __future__ import annotations
@@ -61,7 +59,7 @@ __all__ = [
     "pop_waiting_trial_id",
     "progress_bar",
     "rdb_claim_with_counter",
-    "rdb_insert_study_user_attr",
+    "rdb_compare_and_set_user_attr",
     "rdb_models",
     "request_stop",
     "sampler_rng",
@@ -178,39 +176,37 @@ def rdb_claim_with_counter(
     return created
 
 
-def rdb_insert_study_user_attr(storage: BaseStorage, study: int, key: str, value: Any) -> bool:
-    """On an RDB storage, insert the study user attribute ``key`` unless it exists; True when this
-    call inserted it. Optuna's ``set_study_user_attr`` overwrites, so two processes would each
-    see their own value; here the table's unique (study_id, key) constraint lets one insert win.
+def rdb_compare_and_set_user_attr(storage: BaseStorage, study: int, key: str, expected: Any, new: Any) -> Any:
+    """On an RDB storage, in one transaction that locks the study row: set the study user attribute
+    ``key`` to ``new`` if it holds ``expected`` (None: absent). Returns the value it holds afterwards
+    (``new`` when the swap happened), so of two callers racing from the same ``expected``, one wins
+    and the other reads the winner's value (Optuna's own setter would let the second overwrite it).
+    SQLite has no row lock: there two inserts of an absent key meet the table's unique
+    (study_id, key) constraint, and the loser reads the winner's value.
     """
     import json
 
+    from optuna.storages._rdb.storage import _create_scoped_session
     from sqlalchemy.exc import IntegrityError
 
     backend = unwrap_cache(storage)
     assert isinstance(backend, optuna.storages.RDBStorage)
     models = rdb_models()
-    session = backend.scoped_session()
     try:
-        exists = (
-            session.query(models.StudyUserAttributeModel.study_user_attribute_id)
-            .filter(models.StudyUserAttributeModel.study_id == study, models.StudyUserAttributeModel.key == key)
-            .first()
-        )
-        if exists is not None:
-            session.commit()
-            return False
-        session.add(models.StudyUserAttributeModel(study_id=study, key=key, value_json=json.dumps(value)))
-        session.commit()
-        return True
-    except IntegrityError:  # another process inserted it between the check and the insert
-        session.rollback()
-        return False
-    except Exception:
-        session.rollback()
-        raise
-    finally:
-        session.close()
+        with _create_scoped_session(backend.scoped_session) as session:
+            row = models.StudyModel.find_or_raise_by_id(study, session, for_update=True)
+            attribute = models.StudyUserAttributeModel.find_by_study_and_key(row, key, session)
+            current = json.loads(str(attribute.value_json)) if attribute is not None else None
+            if current != expected:
+                return current
+            if attribute is None:
+                session.add(models.StudyUserAttributeModel(study_id=study, key=key, value_json=json.dumps(new)))
+            else:
+                attribute.value_json = json.dumps(new)
+            session.flush()
+    except IntegrityError:  # another process inserted the key between the read and the insert
+        return backend.get_study_user_attrs(study).get(key)
+    return new
 
 
 # -- the optimize loop ---------------------------------------------------------------------------

@@ -49,7 +49,7 @@ class _FirstWriteWins:
 
     def set_study_user_attr(self, study_id: int, key: str, value: Any) -> None:
         if key in self._keys:
-            adapter.rdb_insert_study_user_attr(self._storage, study_id, key, value)
+            adapter.rdb_compare_and_set_user_attr(self._storage, study_id, key, None, value)
         else:
             self._storage.set_study_user_attr(study_id, key, value)
 

@@ -182,7 +182,7 @@ def set_user_attr_once(study: Study, key: str, value: Any) -> Any:
     storage, sid = adapter.storage_of(study), adapter.study_id(study)
     backend = adapter.unwrap_cache(storage)
     if isinstance(backend, optuna.storages.RDBStorage):
-        adapter.rdb_insert_study_user_attr(backend, sid, key, value)
+        adapter.rdb_compare_and_set_user_attr(backend, sid, key, None, value)
     elif isinstance(backend, optuna.storages.JournalStorage):
         from optuna.storages.journal import JournalFileSymlinkLock
 

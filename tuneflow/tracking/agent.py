@@ -2,10 +2,17 @@
 
 Such a function takes no arguments, calls ``wandb.init()``, reads ``wandb.config`` and calls
 ``wandb.log``. Before calling it, tuneflow starts the trial's run as the global ``wandb.run``
-(config = the trial's config); the function's own ``wandb.init()`` then returns that run, as
-it does inside a W&B sweep (W&B's default ``reinit`` returns the active run), so its logs land
-in the trial's run. ``wandb.finish()`` (or leaving a ``with wandb.init()`` block) is deferred
-until the trial has been told to Optuna, so the run's summary also gets the trial's state.
+(config = the trial's config, in the study's W&B sweep when it has one); while the function
+runs, ``wandb.init`` is the trial's: the function's own ``wandb.init(...)`` returns that run, as
+its ``wandb.init()`` inside a W&B sweep run returns the sweep's run, so its logs land in the
+trial's run. wandb's own ``wandb.init`` would return the active run too, but with a notice on
+every trial ("wandb.init() called while a run is active and reinit is set to 'default'"), which
+tuneflow's early start caused; a ``config=`` the function passes fills in keys the trial's config
+lacks (the trial's values win, as a sweep's do). A function that imported ``init`` by name
+(``from wandb import init``) calls wandb's own and sees that notice. ``wandb.finish()`` (or leaving
+a ``with wandb.init()`` block) is deferred until the trial has been told to Optuna, so the run's
+summary also gets the trial's state. No environment variable is set: wandb reads them once per
+process, and changing them after it started makes it warn on every later ``wandb.init``.
 
 The objective is what W&B Sweeps compare: the metric's value in the run summary (the last
 logged value unless the function set ``wandb.summary[metric]``). A value the function returns
@@ -30,7 +37,6 @@ from __future__ import annotations
 
 import contextlib
 import math
-import os
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -39,6 +45,7 @@ import optuna
 
 from tuneflow.errors import TrialFailed
 from tuneflow.tracking.runs import RunSpec
+from tuneflow.tracking.sweep import SweepSlot
 from tuneflow.tracking.writer import TrialRun
 from tuneflow.values import as_float, is_number
 
@@ -46,23 +53,28 @@ __all__ = ["finish_agent_run", "run_agent_style"]
 
 
 @contextlib.contextmanager
-def _environ(values: dict[str, str | None]) -> Iterator[None]:
-    """Set environment variables for the duration (the function's ``wandb.init`` reads them)."""
-    old = {k: os.environ.get(k) for k in values}
+def _patched(module: Any, **values: Any) -> Iterator[None]:
+    """Set attributes of ``module`` for the duration, then put the originals back."""
+    old = {k: getattr(module, k) for k in values}
     try:
-        _set_environ(values)
+        for k, v in values.items():
+            setattr(module, k, v)
         yield
     finally:
-        _set_environ(old)
+        for k, v in old.items():
+            setattr(module, k, v)
 
 
-def _set_environ(values: dict[str, str | None]) -> None:
-    """Set each variable, or unset it where the value is None."""
-    for k, v in values.items():
-        if v is None:
-            os.environ.pop(k, None)
-        else:
-            os.environ[k] = v
+def _joining(run: Any) -> Callable[..., Any]:
+    """``wandb.init`` while an agent-style trial runs: the trial's run, as a sweep run's
+    ``wandb.init()`` is; a ``config`` given fills in keys the trial's config lacks."""
+
+    def init(*args: Any, config: Any = None, **kwargs: Any) -> Any:
+        if isinstance(config, Mapping):
+            run.config.setdefaults(dict(config))
+        return run
+
+    return init
 
 
 def _deferred(calls: list[Any]) -> Callable[..., None]:
@@ -101,38 +113,30 @@ def run_agent_style(
     before) and answers whether to prune. The W&B run is left open in ``run.agent_run`` until the
     tracker finishes it with the trial's outcome.
     """
-    conn = run.connection
+    import wandb
+
     spec = RunSpec(
-        run_id=run.run_id, name=run.name, config=run.config, summary={}, tags=list(run.tags), group=run.group
+        run_id=run.run_id,
+        name=run.name,
+        config=run.config,
+        summary={},
+        tags=list(run.tags),
+        group=run.group,
+        sweep_id=run.sweep_id if isinstance(run, SweepSlot) else None,
     )
-    env = {
-        "WANDB_MODE": conn.mode,
-        "WANDB_PROJECT": conn.project,
-        "WANDB_ENTITY": conn.entity,
-        "WANDB_RUN_ID": run.run_id,
-        "WANDB_DIR": conn.directory,
-    }
-    with _environ(env):
-        wandb_run = conn.init(spec, global_run=True)
-        calls: list[Any] = []
-        wandb_run.finish = _deferred(calls)  # the function's wandb.finish() waits for the trial's end
-        wandb_run._finish = _deferred(calls)  # `with wandb.init() as run:` exits through _finish
-        run.agent_run = wandb_run
-        module_log = None
-        if report is not None:
-            import wandb
-
-            # Both spellings: ``run.log`` (an instance attribute now) and the module's ``wandb.log``,
-            # which wandb bound to the run's method when it started the run.
-            wandb_run.log = _pruning_log(wandb_run.log, metric_names[0], report)
-            module_log, wandb.log = wandb.log, wandb_run.log
-        try:
-            returned = train()
-        finally:
-            if module_log is not None:
-                import wandb
-
-                wandb.log = module_log
+    wandb_run = run.connection.init(spec, global_run=True)
+    calls: list[Any] = []
+    wandb_run.finish = _deferred(calls)  # the function's wandb.finish() waits for the trial's end
+    wandb_run._finish = _deferred(calls)  # `with wandb.init() as run:` exits through _finish
+    run.agent_run = wandb_run
+    patches: dict[str, Any] = {"init": _joining(wandb_run)}
+    if report is not None:
+        # Both spellings: ``run.log`` (an instance attribute now) and the module's ``wandb.log``,
+        # which wandb bound to the run's method when it started the run.
+        wandb_run.log = _pruning_log(wandb_run.log, metric_names[0], report)
+        patches["log"] = wandb_run.log
+    with _patched(wandb, **patches):
+        returned = train()
     if returned is not None:
         return returned
     summary = {str(k): v for k, v in dict(wandb_run.summary).items() if not str(k).startswith("_")}

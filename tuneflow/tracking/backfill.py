@@ -12,6 +12,10 @@ Idempotent: offline, a trial whose run directory exists is left alone, so a seco
 nothing; online, runs are started with ``resume="never"``, so W&B refuses (and the report counts)
 a run id it already holds. Trials still running or waiting are left out (their runs are written
 live). A summary run for the study as it stands is written too (once per number of trials).
+
+The runs join the study's W&B sweep (:mod:`tuneflow.tracking.sweep`) as live runs do: online, the
+sweep recorded in the study, or one created now (its config rebuilt from the recipe the study
+recorded), naming the runs already on the server as its ``prior_runs``; offline, the recorded one.
 """
 
 from __future__ import annotations
@@ -27,9 +31,11 @@ from tuneflow.engine.result import TuneResult
 from tuneflow.keys import METRICS_ATTR, OBJECTIVE_ROW_KEY, RUN_ID_ATTR, SUMMARY
 from tuneflow.redact import Redactor, storage_secrets
 from tuneflow.search.metric import Metric
+from tuneflow.search.recipe import Recipe
 from tuneflow.tracking.options import WandbOptions, resolve_mode
 from tuneflow.tracking.runs import RunSpec, StudyInfo, study_run_prefix, trial_spec
 from tuneflow.tracking.summary import Importance, summary_spec
+from tuneflow.tracking.sweep import SWEEP_ENV, choose_sweep, sweep_config
 from tuneflow.tracking.writer import Connection, write_run
 
 __all__ = ["BackfillReport", "backfill_specs", "backfill_wandb"]
@@ -47,6 +53,8 @@ class BackfillReport:
     present: list[str] = field(default_factory=list)
     left_out: int = 0
     errors: list[str] = field(default_factory=list)
+    #: What became of the study's W&B sweep (one line), if anything is to be said.
+    sweep_line: str | None = None
 
     def __str__(self) -> str:
         parts = [f"wrote {len(self.written)} W&B runs ({self.mode}) under {self.wandb_dir}"]
@@ -57,6 +65,8 @@ class BackfillReport:
         if self.errors:
             parts.append(f"{len(self.errors)} failed (first: {self.errors[0]})")
         text = "; ".join(parts)
+        if self.sweep_line:
+            text += f"; {self.sweep_line}"
         if self.mode == "offline" and self.written:
             text += f"; upload with `wandb sync {self.wandb_dir}/offline-run-*`"
         return text
@@ -79,6 +89,22 @@ def _study_info(result: TuneResult, options: WandbOptions) -> StudyInfo:
         project=options.project or meta.get("project") or os.environ.get("WANDB_PROJECT") or "tuneflow",
         entity=options.entity or meta.get("entity") or os.environ.get("WANDB_ENTITY") or None,
     )
+
+
+def _recipe_config(result: TuneResult) -> dict[str, Any]:
+    """The sweep config of the recipe the study recorded (name, method, metrics, parameters, seed)."""
+    meta = result.meta
+    metrics = list(meta.get("metrics") or [])
+    parameters = meta.get("parameters")
+    recipe = Recipe(
+        name=str(meta.get("recipe") or result.study.study_name),
+        parameters=parameters,
+        space=None if parameters else (lambda trial: {}),
+        method=str(meta.get("method") or "auto"),
+        metric=metrics if len(metrics) > 1 else (metrics[0] if metrics else None),
+        seed=meta.get("seed"),
+    )
+    return sweep_config(recipe)
 
 
 def backfill_specs(result: TuneResult, info: StudyInfo, redactor: Redactor) -> tuple[list[RunSpec], int]:
@@ -123,7 +149,13 @@ def backfill_wandb(
     redactor = Redactor(storage_secrets(study))
     connection = Connection(info.project, info.entity, mode, options.dir, options.init_timeout)
     report = BackfillReport(mode=mode, wandb_dir=connection.wandb_dir)
+    given = options.sweep_id or os.environ.pop(SWEEP_ENV, None) or None  # see WandbTracker
+    sweep_id, report.sweep_line = choose_sweep(
+        study, lambda: _recipe_config(result), mode, info.project, info.entity, given, options.init_timeout
+    )
     specs, report.left_out = backfill_specs(result, info, redactor)
+    for spec in specs:
+        spec.sweep_id = sweep_id
     if summary_run and specs:
         try:
             specs.append(summary_spec(study, info, redactor, False, options.plots, importance))

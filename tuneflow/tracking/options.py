@@ -23,7 +23,9 @@ class WandbOptions:
     ``mode`` None means: ``WANDB_MODE``, else ``online`` with credentials, else ``offline``.
     ``init_timeout`` bounds one ``wandb.init`` against the server (once per study: after a
     failure the study goes offline); ``finish_timeout`` bounds how long ``tune`` waits at the
-    end for queued runs to be written.
+    end for queued runs to be written. ``sweep_id`` joins an existing W&B sweep (``"none"``: plain
+    runs); by default, online, the study's own sweep (created once; ``tracking/sweep.py``), and
+    ``WANDB_SWEEP_ID`` when set.
     """
 
     project: str | None = None
@@ -36,6 +38,7 @@ class WandbOptions:
     finish_timeout: float = 300.0
     summary_run: bool = True
     plots: bool = True
+    sweep_id: str | None = None
 
     @classmethod
     def parse(cls, value: Any) -> WandbOptions | None:
@@ -62,7 +65,7 @@ class WandbOptions:
             t = value.get(key)
             if t is not None and not (is_number(t) and t > 0):
                 problems.append(f"wandb.{key}: must be a number of seconds > 0, but got {t!r}.")
-        for key in ("project", "entity", "dir", "group"):
+        for key in ("project", "entity", "dir", "group", "sweep_id"):
             text = value.get(key)
             if text is not None and not isinstance(text, (str, os.PathLike) if key == "dir" else str):
                 problems.append(f"wandb.{key}: must be text, but got {text!r}; quote it.")

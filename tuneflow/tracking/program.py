@@ -17,10 +17,11 @@ Read from wandb 0.31's agent (``wandb/wandb_agent.py``, ``Agent._command_run``) 
   ``wandb.init(project=, entity=, id=)`` in the program are ignored with a warning, exactly as
   under the agent, so every run lands where the sweep says under the trial's run id.
 
-The sweep id: ``WANDB_SWEEP_ID`` from tuneflow's environment or ``sweep_id=`` (a real W&B sweep,
-e.g. one made by ``wandb sweep --controller``); otherwise, offline, a study-wide placeholder
-(``tuneflow-<study>-<hash>``); online, none (the server refuses runs naming a sweep it does not
-know, so the program's own ``project``/``entity``/``id`` then apply). ``sweep_id="none"`` never
+The sweep id: ``sweep_id=`` (``--sweep-id``), else the study's W&B sweep (online, every study
+is one: :mod:`tuneflow.tracking.sweep`; offline, the one an earlier online session created) or
+``WANDB_SWEEP_ID``; otherwise, offline, a study-wide placeholder (``tuneflow-<study>-<hash>``);
+online without a sweep (its creation failed), none (the server refuses runs naming a sweep it does
+not know, so the program's own ``project``/``entity``/``id`` then apply). ``sweep_id="none"`` never
 sets one. ``wandb sync`` sends an offline run's sweep id with the run, and W&B's server rejects a
 sweep it does not hold ("sweep ... not found"), so when a program has ended, tuneflow removes the
 placeholder from its run's file (:func:`tuneflow.tracking.runfile.drop_sweep_id`): it uploads as a plain
@@ -60,6 +61,7 @@ from tuneflow.keys import RUN_ID_ATTR, RUN_PATH_ATTR
 from tuneflow.tracking.follow import FLUSH_ENV, RunFollower
 from tuneflow.tracking.reader import read_run
 from tuneflow.tracking.runfile import drop_sweep_id
+from tuneflow.tracking.sweep import SweepSlot
 from tuneflow.tracking.writer import TrialRun, say
 
 __all__ = ["DEFAULT_COMMAND", "INTERPRETER", "ProgramTrain", "command_line", "program_train"]
@@ -244,13 +246,16 @@ class ProgramTrain:
             ]
         return []
 
-    def start_lines(self, mode: str | None, study_prefix: str | None = None) -> list[str]:
-        """What differs from ``wandb agent``, said once when a study starts (``mode`` None: W&B off)."""
+    def start_lines(
+        self, mode: str | None, study_prefix: str | None = None, study_sweep: str | None = None
+    ) -> list[str]:
+        """What differs from ``wandb agent``, said once when a study starts (``mode`` None: W&B off;
+        ``study_sweep``: the W&B sweep the study's runs join)."""
         interpreter = shutil.which(INTERPRETER) or INTERPRETER
-        sweep = self._sweep_id(mode, study_prefix)
+        sweep = self._sweep_id(mode, study_prefix, study_sweep)
         if mode is None:
             marks = "W&B off (each run goes to a scratch directory, is read for the metric, then removed)"
-        elif sweep and self._placeholder(mode):
+        elif sweep and self._placeholder(mode, study_sweep):
             marks = (
                 f"as runs of a placeholder sweep {sweep!r} (wandb.init's project/entity/id are ignored, as under "
                 "the agent; removed from each run when it ends, so `wandb sync` uploads plain runs)"
@@ -264,17 +269,37 @@ class ProgramTrain:
             "unlike the agent, its output is captured (last lines shown on failure), runs are named "
             "<study>-<trial> and tagged, and Ctrl-C stops running programs"
         ]
+        other = self._other_interpreter(interpreter)
+        if other:
+            lines.append(other)
         return lines
 
-    def _placeholder(self, mode: str | None) -> bool:
-        """Whether runs get tuneflow's placeholder sweep id (offline, no sweep given)."""
-        return self.sweep_id == "auto" and not os.environ.get("WANDB_SWEEP_ID") and mode != "online"
+    def _other_interpreter(self, found: str) -> str | None:
+        """One line when the ``python`` on PATH is not the Python running tuneflow (else None)."""
+        template = [str(c) for c in (self.command or DEFAULT_COMMAND)]
+        if "${interpreter}" not in template or shutil.which(INTERPRETER) is None:
+            return None
+        if Path(found).parent.resolve() == Path(sys.executable).parent.resolve():
+            return None  # the same environment's bin directory
+        mine = sys.executable
+        return (
+            f"the program runs with `python` = {found} (the first on PATH, as under `wandb agent`), not "
+            f"with {mine}, which runs tuneflow; to use that one, activate its environment "
+            f"(`source {Path(mine).parent}/activate`) or write it in the sweep's `command:` "
+            f"([{mine}, ${{program}}, ${{args}}])"
+        )
 
-    def _sweep_id(self, mode: str | None, study_prefix: str | None) -> str | None:
+    def _placeholder(self, mode: str | None, study_sweep: str | None = None) -> bool:
+        """Whether runs get tuneflow's placeholder sweep id (offline, no sweep given or recorded)."""
+        return self.sweep_id == "auto" and not study_sweep and not os.environ.get("WANDB_SWEEP_ID") and mode != "online"
+
+    def _sweep_id(self, mode: str | None, study_prefix: str | None, study_sweep: str | None = None) -> str | None:
         if self.sweep_id == "none":
             return None
         if self.sweep_id != "auto":
             return self.sweep_id
+        if study_sweep:
+            return study_sweep
         if os.environ.get("WANDB_SWEEP_ID"):
             return os.environ["WANDB_SWEEP_ID"]
         if mode == "online":
@@ -308,7 +333,8 @@ class ProgramTrain:
             else:  # W&B off: the run only carries the metric back, in a scratch directory
                 mode, directory, wandb_config = "offline", str(scratch), config
             prefix = run_id.rsplit("-t", 1)[0]  # the study's run-id prefix (runs.StudyInfo.run_id)
-            sweep_id = self._sweep_id(mode, prefix) if connection is not None else "tuneflow"
+            study_sweep = slot.sweep_id if isinstance(slot, SweepSlot) else None
+            sweep_id = self._sweep_id(mode, prefix, study_sweep) if connection is not None else "tuneflow"
             env.pop("WANDB_SWEEP_ID", None)
             if sweep_id:
                 env["WANDB_SWEEP_ID"] = sweep_id
@@ -334,13 +360,13 @@ class ProgramTrain:
                 connection.fall_back(RuntimeError(_tail(out, 1)[-1] if _tail(out, 1) else "W&B unreachable"))
                 env["WANDB_MODE"] = mode = connection.mode
                 env.pop("WANDB_SWEEP_ID", None)
-                if self._sweep_id(mode, prefix):
-                    env["WANDB_SWEEP_ID"] = self._sweep_id(mode, prefix) or ""
+                if self._sweep_id(mode, prefix, study_sweep):
+                    env["WANDB_SWEEP_ID"] = self._sweep_id(mode, prefix, study_sweep) or ""
                 code, stopped = run_program(args, env, self.cwd, out)
             trial.exit_code = code
             self._notice_ignored(out)
             run_dir = _find_run(Path(directory) / "wandb", run_id, out, None if sweep_id else started)
-            if run_dir is not None and connection is not None and self._placeholder(mode) and sweep_id:
+            if run_dir is not None and connection is not None and self._placeholder(mode, study_sweep) and sweep_id:
                 # so that `wandb sync` uploads it (W&B's server refuses a sweep it does not hold)
                 drop_sweep_id(run_dir / f"run-{run_id}.wandb", sweep_id)
             run: dict[str, Any] = {}

@@ -50,6 +50,8 @@ class RunSpec:
     #: they are: a JSON round trip re-validates every property, ~0.1 s per summary run).
     tables: dict[str, tuple[list[str], list[list[Any]]]] = field(default_factory=dict)
     charts: dict[str, Any] = field(default_factory=dict)
+    #: The W&B sweep the run joins (``wandb.init``'s ``sweep_id`` setting); None: a plain run.
+    sweep_id: str | None = None
 
 
 def run_tags(*values: Any) -> list[str]:

@@ -26,6 +26,7 @@ Everything goes through the writer process (:class:`~tuneflow.tracking.writer.Ru
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,7 @@ from tuneflow.tracking.agent import finish_agent_run, run_agent_style
 from tuneflow.tracking.options import WandbOptions, resolve_mode
 from tuneflow.tracking.runs import RunSpec, StudyInfo, study_run_prefix, trial_spec
 from tuneflow.tracking.summary import Importance, summary_spec
+from tuneflow.tracking.sweep import SWEEP_ENV, SweepSlot, choose_sweep, sweep_config
 from tuneflow.tracking.wire import picklable
 from tuneflow.tracking.writer import Connection, RunWriter, SummaryRequest, TrialRun, say
 
@@ -83,6 +85,19 @@ class WandbTracker(Tracker):
             sampler=(study.user_attrs.get(SAMPLER_ATTR) or {}).get("line"),
         )
         self.connection = Connection(project, entity, mode, options.dir, options.init_timeout)
+        # The W&B sweep every trial's run joins (tracking/sweep.py), found when the first trial starts
+        # (a tracker that only writes the summary run never needs it). WANDB_SWEEP_ID is taken out of
+        # this process's environment now: wandb would treat tuneflow's own runs (here and in the
+        # writer process, which inherits it) as agent runs and drop their project, entity and run id.
+        self._given_sweep = options.sweep_id or os.environ.pop(SWEEP_ENV, None) or None
+        self._study = study
+        self._sweep: tuple[str | None, str | None] | None = None
+        self._sweep_said = False
+        self._sweep_lock = threading.Lock()
+        # Found in the background from now (creating it online takes a second or more: a child
+        # process and a round trip), so it overlaps the writer's start; the first trial waits for it.
+        self._sweep_finder = threading.Thread(target=self._find_sweep, name="tuneflow-wandb-sweep", daemon=True)
+        self._sweep_finder.start()
         self.writer = RunWriter(self.connection)
         # The summary run is built in the writer process, which needs the importance factory
         # pickled; a factory that cannot be (a lambda) builds it here at the end, as before.
@@ -96,14 +111,45 @@ class WandbTracker(Tracker):
         self.agent_written: list[Path] = []
         self._open: dict[int, TrialContext] = {}  # started, not yet ended (interrupted if left at close)
 
+    def _find_sweep(self) -> None:
+        info, conn = self.study_info, self.connection
+        try:
+            found = choose_sweep(
+                self._study,
+                lambda: sweep_config(self.recipe),
+                conn.mode,
+                info.project,
+                info.entity,
+                self._given_sweep,
+                self.options.init_timeout,
+                # W&B did not answer: the study goes offline now, so its runs do not wait again
+                unreachable=lambda exc: conn.fall_back(RuntimeError(f"creating the study's sweep: {exc}"), False),
+            )
+        except Exception as exc:  # the storage failed: the runs are written plain, the study goes on
+            found = (None, f"no W&B sweep for study {self._study.study_name!r} ({type(exc).__name__}: {exc})")
+        self._sweep = found
+
+    @property
+    def sweep_id(self) -> str | None:
+        """The W&B sweep this study's trial runs join (None: plain runs); its line is said on first use."""
+        self._sweep_finder.join()
+        assert self._sweep is not None
+        with self._sweep_lock:
+            if not self._sweep_said:
+                self._sweep_said = True
+                if self._sweep[1]:
+                    say(self._sweep[1])
+        return self._sweep[0]
+
     # -- hooks ---------------------------------------------------------------------------------
 
     def on_trial_start(self, ctx: TrialContext) -> None:
         self._open[ctx.number] = ctx
         info = self.study_info
+        sweep_id = self.sweep_id
         run_id = info.run_id(ctx.number)
         redactor = self.redactor.including(ctx.config)
-        slot = TrialRun(
+        slot = SweepSlot(
             run_id=run_id,
             name=info.trial_run_name(ctx.number),
             tags=info.trial_tags(),
@@ -111,6 +157,7 @@ class WandbTracker(Tracker):
             config=redactor.value(ctx.config),
             connection=self.connection,
             redactor=redactor,
+            sweep_id=sweep_id,
         )
         ctx.tracker_slot = slot
         try:
@@ -123,7 +170,15 @@ class WandbTracker(Tracker):
         if not self.agent_style and not self.program_style:
             slot.streaming = True
             self.writer.open(
-                RunSpec(run_id=run_id, name=slot.name, config=slot.config, summary={}, tags=slot.tags, group=slot.group)
+                RunSpec(
+                    run_id=run_id,
+                    name=slot.name,
+                    config=slot.config,
+                    summary={},
+                    tags=slot.tags,
+                    group=slot.group,
+                    sweep_id=sweep_id,
+                )
             )
 
     def on_report(self, ctx: TrialContext, step: int, value: float) -> None:
@@ -150,7 +205,7 @@ class WandbTracker(Tracker):
     def spec_for(self, ctx: TrialContext, frozen: FrozenTrial) -> RunSpec:
         """The W&B run of a finished trial."""
         slot = _slot(ctx)
-        return trial_spec(
+        spec = trial_spec(
             self.study_info,
             self.redactor,
             frozen,
@@ -160,6 +215,8 @@ class WandbTracker(Tracker):
             fail_reason=ctx.fail_reason,
             run_id=slot.run_id if slot is not None else None,
         )
+        spec.sweep_id = self.sweep_id
+        return spec
 
     def on_trial_end(self, ctx: TrialContext, frozen: FrozenTrial) -> None:
         # Once per trial: after Ctrl-C with n_jobs > 1, close() ends the trials still open while

@@ -144,6 +144,8 @@ class Connection:
         if resume is not None:
             kwargs["resume"] = resume
         settings = dict(LEAN_SETTINGS, init_timeout=self.init_timeout)
+        if spec.sweep_id:  # the run joins the study's W&B sweep, keeping its project and id (tracking/sweep.py)
+            settings["sweep_id"] = spec.sweep_id
         try:
             return wandb.init(
                 mode=mode,  # type: ignore[arg-type]  # one of MODES, checked by WandbOptions
