@@ -6,7 +6,16 @@ in its own venv (it pins numpy<2; set ``TUNEFLOW_SWEEPS_PYTHON`` or let tests/wa
 ``.cache/sweeps-venv``). One search of ``--budget`` trials gives every smaller budget through its
 best-so-far curve.
 
-    python bench/search_quality.py --quick                 # the harness check the tests run (< 60 s)
+Issue 16's protocol (design / held-out halves, bench/search/split.json; resumable: run the same
+command again and it continues where it stopped):
+
+    python bench/search_quality.py --quick                 # the harness check the tests run
+    nice -n 19 python bench/search_quality.py --protocol held-out      # the verdict run (hours)
+    nice -n 19 python bench/search_quality.py --protocol design --rules auto gp-mixed --seeds 3
+    python bench/search_quality.py --verdict held-out      # print it; --write puts it in BENCHMARKS.md
+
+The earlier ten-task protocol (one 100-trial search per task, method and seed):
+
     nice -n 10 python bench/search_quality.py --out bench/results/full.jsonl --deadline-min 60
     python bench/search_quality.py --cost --out bench/results/cost.jsonl
     python bench/search_quality.py --report bench/results/full.jsonl bench/results/cost.jsonl
@@ -22,6 +31,7 @@ import os
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -30,22 +40,34 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 for _var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
+from bench.search import protocol, split, verdict
 from bench.search.methods import CANDIDATES, METHODS, WANDB_METHODS
 from bench.search.report import load, render, write_into
 from bench.search.run import PARALLEL_SETTINGS, PARALLEL_TASKS, environment, measure_cost, measure_parallel, run_grid
 from bench.search.tasks import QUICK_TASKS, TASKS
 
 ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "bench" / "results"
+WANDB_CACHE = RESULTS / "wandb.jsonl"
+#: the verdict's methods: `auto` on the full install (torch) and on the plain install (no torch).
+VERDICT_RULES = ("auto", "auto-plain")
 BUDGETS = (10, 20, 50, 100)
 FULL_METHODS = (*WANDB_METHODS, "random", "tpe", "bayes", "cmaes", "qmc", "nsga2", "auto")
-QUICK_METHODS = ("wandb-random", "wandb-bayes", "random", "tpe", "auto")
 COST_METHODS = ("wandb-bayes", "bayes", "tpe", "auto")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="3 tasks, 2 seeds, 20 trials, tiny cost probe")
-    parser.add_argument("--tasks", nargs="+", default=list(TASKS), choices=list(TASKS), metavar="TASK")
+    parser.add_argument("--quick", action="store_true", help="3 tasks, 2 seeds, budgets 10 and 20, tiny cost probe")
+    parser.add_argument("--protocol", choices=(split.DESIGN, split.HELD_OUT), help="issue 16's run on one half")
+    parser.add_argument(
+        "--rules", nargs="+", default=list(VERDICT_RULES), help="protocol methods (auto, auto-plain, candidates)"
+    )
+    parser.add_argument("--budgets", nargs="+", type=int, default=list(protocol.BUDGETS))
+    parser.add_argument("--wandb-cache", type=Path, default=WANDB_CACHE, help="W&B searches, per (task, seed)")
+    parser.add_argument("--verdict", choices=(split.DESIGN, split.HELD_OUT), help="print a half's verdict")
+    parser.add_argument("--write", action="store_true", help="with --verdict: write it into BENCHMARKS.md")
+    parser.add_argument("--tasks", nargs="+", default=None, choices=list(TASKS), metavar="TASK")
     parser.add_argument("--methods", nargs="+", default=list(FULL_METHODS), choices=list(METHODS), metavar="METHOD")
     parser.add_argument("--candidates", action="store_true", help="compare the candidate settings for auto")
     parser.add_argument("--seeds", type=int, default=10)
@@ -61,6 +83,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--block", default="search-quality", help="which generated block of --doc to rewrite")
     args = parser.parse_args(argv)
 
+    if args.verdict is not None:
+        files = [args.out or RESULTS / f"{args.verdict}.jsonl", args.wandb_cache]
+        text = render_verdict(files, args.verdict, args.tasks, args.rules)
+        print(text)
+        if args.write:
+            write_into(args.doc, text, f"verdict-{args.verdict}")
+        return 0
+    if args.protocol is not None:
+        out = args.out or RESULTS / f"{args.protocol}.jsonl"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        names = args.tasks or split.tasks_in(args.protocol)
+        stray = sorted(set(names) - set(split.tasks_in(args.protocol)))
+        if stray:
+            raise SystemExit(f"--tasks {stray} are not in the {args.protocol} half (bench/search/split.json)")
+        start = time.time()
+        deadline = None if args.deadline_min is None else start + 60 * args.deadline_min
+        n = protocol.run(names, args.rules, range(args.seeds), args.budgets, out, args.wandb_cache, deadline)
+        print(f"{n} searches run into {out} and {args.wandb_cache} ({time.time() - start:.0f} s)")
+        print(render_verdict([out, args.wandb_cache], args.protocol, names, args.rules))
+        return 0
     if args.report is not None:
         res = load(args.report)
         shown = tuple(b for b in BUDGETS if b <= args.budget)
@@ -75,9 +117,12 @@ def main(argv: list[str] | None = None) -> int:
     start = time.time()
     budgets: tuple[int, ...] = BUDGETS
     if args.quick:
-        run_grid(QUICK_TASKS, QUICK_METHODS, range(2), 20, out)
+        cache = out.with_name("wandb-cache.jsonl")
+        protocol.run(QUICK_TASKS, VERDICT_RULES, range(2), (10, 20), out, cache)
         measure_cost("hartmann6", ("wandb-bayes", "auto"), (10, 50), 1, out)
-        budgets = (10, 20)
+        print(render_verdict([out, cache], None, QUICK_TASKS, VERDICT_RULES))
+        print(f"results: {out} ({time.time() - start:.0f} s)")
+        return 0
     elif args.cost:
         measure_cost(args.cost_task, COST_METHODS, args.cost_sizes, 3, out)
     elif args.parallel:
@@ -87,12 +132,22 @@ def main(argv: list[str] | None = None) -> int:
         if args.candidates:
             methods = ["random", "wandb-random", "wandb-bayes", *CANDIDATES]
         deadline = None if args.deadline_min is None else start + 60 * args.deadline_min
-        run_grid(args.tasks, methods, range(args.seeds), args.budget, out, deadline=deadline)
+        run_grid(args.tasks or list(TASKS), methods, range(args.seeds), args.budget, out, deadline=deadline)
         budgets = tuple(b for b in BUDGETS if b <= args.budget)
     res = load([out])
     print(render(res, budgets, (*FULL_METHODS, *CANDIDATES)))
     print(f"results: {out} ({time.time() - start:.0f} s)")
     return 0
+
+
+def render_verdict(files: list[Path], half: str | None, tasks: Sequence[str] | None, rules: Sequence[str]) -> str:
+    """The verdict of ``half`` (None: every task in the files) for each rule, from the result files."""
+    res = verdict.load_verdict(files)
+    names = tasks or (split.tasks_in(half) if half else None)
+    title = {split.HELD_OUT: "Held-out half", split.DESIGN: "Design half"}.get(half or "", "Tasks run")
+    installs = {"auto": "full install (torch)", "auto-plain": "plain install (no torch)"}
+    parts = [res.render(res.tasks(names), m, f"{title}, {installs.get(m, m)}") for m in rules if m in res.methods()]
+    return "\n".join(parts) or "no protocol results yet\n"
 
 
 if __name__ == "__main__":

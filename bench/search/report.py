@@ -1,10 +1,11 @@
 """Turn raw benchmark JSON lines into the BENCHMARKS.md tables (medians, IQR, normalized scores).
 
-Normalized score of a method on a task at a budget: ``(median best - best known) / (random median
-best - best known)``, so 0 is the best known value and 1 is random search's median at that budget
-(both random searchers, tuneflow's and W&B's, pooled: they draw from the same distributions).
-The best known value is exact for synthetic and tabular tasks; for real fits it is the best value
-any search of the run reached. The aggregate is the mean of the per-task scores.
+Normalized score of a method on a task at a budget (:func:`normalized`, the one definition):
+``(median best - best known) / (W&B random's median best - best known)``, so 0 is the best known
+value and 1 is W&B's ``random`` search's median at that budget. The best known value is exact for
+synthetic and tabular tasks; for real fits it is the best value any search of the run reached.
+This module renders the earlier ten-task protocol's blocks; :mod:`bench.search.verdict` renders
+issue 16's held-out verdict with the same score.
 """
 
 from __future__ import annotations
@@ -19,9 +20,20 @@ import numpy as np
 
 from bench.search.tasks import TASKS
 
-__all__ = ["Results", "load", "render", "write_into"]
+__all__ = ["Results", "load", "normalized", "render", "write_into"]
 
-RANDOM = ("random", "wandb-random")
+RANDOM = ("wandb-random",)
+
+
+def normalized(median: float, best_known: float, random_median: float) -> float:
+    """``(median - best known) / (random median - best known)``: 0 = best known, 1 = W&B random's median.
+
+    Where random's median already is the best known value: 0 at the best known value, 1 otherwise.
+    """
+    span = random_median - best_known
+    if span <= 0:
+        return 0.0 if median <= best_known else 1.0
+    return (median - best_known) / span
 
 
 class Results:
@@ -77,9 +89,7 @@ class Results:
         b = self.bests(task, method, budget)
         if not len(b):
             return None
-        best, rand = self.best_known(task), self.random_median(task, budget)
-        span = rand - best
-        return 0.0 if span <= 0 else (float(np.median(b)) - best) / span
+        return normalized(float(np.median(b)), self.best_known(task), self.random_median(task, budget))
 
     def family_score(self, family: str | None, method: str, budget: int) -> float | None:
         scores = [self.score(t, method, budget) for t in self.tasks if family is None or TASKS[t].family == family]

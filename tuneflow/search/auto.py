@@ -21,7 +21,7 @@ from typing import Any
 
 from tuneflow.search.space import SearchSpace
 
-__all__ = ["Choice", "SpaceShape", "bayes_choice", "choose", "resolve", "torch_available"]
+__all__ = ["Choice", "SpaceShape", "bayes_choice", "choose", "resolve", "startup", "torch_available"]
 
 #: More choices than this in one categorical: TPE models it better than GP's one-hot kernel.
 LARGE_CATEGORICAL = 10
@@ -116,7 +116,7 @@ class Choice:
         return {"method": self.method, "options": options, "reason": self.reason, "line": self.describe()}
 
 
-def _startup(default: int, budget: int | None) -> int:
+def startup(default: int, budget: int | None) -> int:
     """A random start of ``default`` trials, at most a fifth of a small budget (at least 2)."""
     return default if budget is None else max(2, min(default, budget // 5))
 
@@ -145,18 +145,18 @@ def choose(
             return Choice("nsga2", {}, f"{n_objectives} objectives and {budget}: NSGA-II's generations pay off")
         return Choice(
             "tpe",
-            {"n_startup_trials": _startup(TPE_STARTUP * 2, n_trials)},
+            {"n_startup_trials": startup(TPE_STARTUP * 2, n_trials)},
             f"{n_objectives} objectives and {budget} (under {NSGA2_MIN_TRIALS}): multi-objective TPE",
         )
     if shape.conditional:
         return Choice(
             "tpe",
-            {"group": True, "n_startup_trials": _startup(TPE_STARTUP, n_trials)},
+            {"group": True, "n_startup_trials": startup(TPE_STARTUP, n_trials)},
             "a define-by-run (conditional) space: TPE models each branch (group=True)",
         )
     if shape.dimension == 0:
         return Choice("random", {}, "every parameter is a constant: nothing to model")
-    tpe = Choice("tpe", {"n_startup_trials": _startup(TPE_STARTUP, n_trials)}, "")
+    tpe = Choice("tpe", {"n_startup_trials": startup(TPE_STARTUP, n_trials)}, "")
     if shape.largest_categorical > LARGE_CATEGORICAL:
         return _why(tpe, f"{shape.describe()}: a categorical of more than {LARGE_CATEGORICAL} values suits TPE")
     if shape.kind == "mixed":
@@ -173,7 +173,7 @@ def choose(
         return _why(tpe, f"{shape.describe()}: GP would lead here but needs torch, which is not installed")
     return Choice(
         "gp",
-        {"n_startup_trials": _startup(GP_STARTUP, n_trials)},
+        {"n_startup_trials": startup(GP_STARTUP, n_trials)},
         f"{shape.describe()}, {budget}: Gaussian-process BO with a short random start",
     )
 
@@ -188,7 +188,7 @@ def bayes_choice(space: SearchSpace | None, n_trials: int | None, torch: bool | 
     if has_torch:
         return Choice(
             "gp",
-            {"n_startup_trials": _startup(GP_STARTUP, n_trials)},
+            {"n_startup_trials": startup(GP_STARTUP, n_trials)},
             "Gaussian-process BO as W&B's `bayes` (Optuna's GPSampler), fitted after a short random start",
         )
     fallback = choose(space, n_trials, 1, torch=False)

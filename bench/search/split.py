@@ -1,0 +1,123 @@
+"""The design / held-out split of the benchmark's tasks, by problem, drawn once and committed.
+
+``auto``'s rules are chosen on the *design* half only; BENCHMARKS.md's verdict is the *held-out*
+half. The split lives in ``bench/search/split.json`` (seed, and every task with its problem,
+family and half); it was drawn once by :func:`draw` and is never redrawn: a task added later gets
+its half by hand in the file, and tests/bench/test_split.py checks the rules and a checksum of the
+list, so a change to it is never silent.
+
+Rules (issue 16):
+
+* by problem, not by task: every dimension of one BBOB function, both typings of one table, every
+  space on one dataset share a half;
+* a task added for a shape issue 16 named (``Task.shape``) is held out, with its whole problem;
+* the remaining problems of each family are shuffled with the seed and dealt to whichever half has
+  fewer problems of that family (design first on a tie), so every family has both halves;
+* at least 15 problems per half.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+from collections import defaultdict
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from bench.search.tasks import TASKS, Task
+
+__all__ = [
+    "DESIGN",
+    "HELD_OUT",
+    "MIN_PROBLEMS",
+    "SPLIT_FILE",
+    "checksum",
+    "draw",
+    "load",
+    "problems",
+    "problems_of_split",
+    "tasks_in",
+]
+
+SPLIT_FILE = Path(__file__).with_name("split.json")
+DESIGN, HELD_OUT = "design", "held-out"
+MIN_PROBLEMS = 15
+#: the seed the split was drawn with (committed with the list; never redrawn).
+SEED = 16
+
+
+def draw(tasks: Mapping[str, Task], seed: int = SEED) -> dict[str, Any]:
+    """Draw the split by the rules above: ``{"seed", "tasks": [{name, problem, family, half, shape}]}``."""
+    by_family: dict[str, set[str]] = defaultdict(set)
+    forced: set[str] = set()
+    for t in tasks.values():
+        by_family[t.family].add(t.problem)
+        if t.shape:
+            forced.add(t.problem)
+    half: dict[str, str] = {p: HELD_OUT for p in forced}
+    rng = random.Random(seed)
+    for family in sorted(by_family):
+        free = sorted(by_family[family] - forced)
+        rng.shuffle(free)
+        count = {DESIGN: 0, HELD_OUT: len(by_family[family] & forced)}
+        for problem in free:
+            side = DESIGN if count[DESIGN] <= count[HELD_OUT] else HELD_OUT
+            half[problem] = side
+            count[side] += 1
+    rows = [
+        {"name": t.name, "problem": t.problem, "family": t.family, "half": half[t.problem], "shape": t.shape}
+        for t in tasks.values()
+    ]
+    return {"seed": seed, "tasks": rows}
+
+
+def load(path: Path = SPLIT_FILE) -> dict[str, Any]:
+    """The committed split."""
+    data: dict[str, Any] = json.loads(path.read_text())
+    return data
+
+
+def checksum(split: Mapping[str, Any]) -> str:
+    """sha256 of the seed and the (name, problem, family, half) rows, sorted: what must never change silently."""
+    rows = sorted((r["name"], r["problem"], r["family"], r["half"]) for r in split["tasks"])
+    return hashlib.sha256(json.dumps([split["seed"], rows]).encode()).hexdigest()
+
+
+def tasks_in(half: str, split: Mapping[str, Any] | None = None) -> list[str]:
+    """Task names of one half, in the order of :data:`TASKS`."""
+    rows = (split or load())["tasks"]
+    names = {r["name"] for r in rows if r["half"] == half}
+    return [n for n in TASKS if n in names]
+
+
+def problems(half: str, split: Mapping[str, Any] | None = None) -> set[str]:
+    return {r["problem"] for r in (split or load())["tasks"] if r["half"] == half}
+
+
+def problems_of_split(split: Mapping[str, Any], tasks: Mapping[str, Task]) -> list[str]:
+    """Every rule the split breaks (empty when it holds), checked against the task registry."""
+    out: list[str] = []
+    rows = {r["name"]: r for r in split["tasks"]}
+    if set(rows) != set(tasks):
+        out.append(
+            f"split.json and TASKS differ: only in split {sorted(set(rows) - set(tasks))}, "
+            f"only in TASKS {sorted(set(tasks) - set(rows))}"
+        )
+    halves: dict[str, set[str]] = defaultdict(set)
+    for name, r in rows.items():
+        halves[r["problem"]].add(r["half"])
+        t = tasks.get(name)
+        if t is None:
+            continue
+        if (t.problem, t.family) != (r["problem"], r["family"]):
+            out.append(f"{name}: split says problem {r['problem']}/{r['family']}, TASKS {t.problem}/{t.family}")
+        if t.shape and r["half"] != HELD_OUT:
+            out.append(f"{name}: added for an issue-16 shape ({t.shape}) but in the {r['half']} half")
+    out += [f"problem {p} is in both halves" for p, h in halves.items() if len(h) > 1]
+    for side in (DESIGN, HELD_OUT):
+        n = len({r["problem"] for r in rows.values() if r["half"] == side})
+        if n < MIN_PROBLEMS:
+            out.append(f"the {side} half has {n} problems, fewer than {MIN_PROBLEMS}")
+    return out

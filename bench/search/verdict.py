@@ -1,0 +1,174 @@
+"""The verdict of issue 16's protocol, from the raw JSON lines: per task, per family, aggregate, worst task.
+
+For one half of the split (the held-out half is the verdict; the design half is where rules are
+chosen) and each tuneflow method (``auto`` = full install, ``auto-plain`` = plain install, or a
+candidate), against W&B's ``bayes``:
+
+* a *cell* is (task, budget); its normalized scores are :func:`bench.search.report.normalized`
+  of both medians; it *counts* when tuneflow's score is at most W&B's + :data:`TIE` (a tie counts);
+* the family score is the mean over its tasks, the aggregate the mean over families;
+* the worst task is the largest score gap (tuneflow - W&B) at each budget;
+* at 50 trials and more, a task is *behind beyond the IQR* when tuneflow's median loss exceeds
+  W&B's by more than W&B's interquartile range.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from bench.search.report import normalized
+from bench.search.tasks import TASKS
+
+__all__ = ["CELL_TARGET", "TIE", "Verdict", "load_verdict"]
+
+TIE = 0.01
+CELL_TARGET = 0.9
+RIVAL, RANDOM = "wandb-bayes", "wandb-random"
+FAMILIES = ("synthetic", "tabular", "real")
+
+
+class Verdict:
+    """Best losses per (task, method, budget) from protocol records: {seed: best within the budget}."""
+
+    def __init__(self, records: Iterable[dict[str, Any]]) -> None:
+        self.best: dict[tuple[str, str, int], dict[int, float]] = defaultdict(dict)
+        self.seen: dict[str, float] = {}
+        self.choice: dict[tuple[str, str, int], str] = {}
+        self.wall: dict[str, float] = defaultdict(float)
+        self._wandb: list[dict[str, Any]] = []
+        for rec in records:
+            if rec.get("kind") != "search" or "budget" not in rec:
+                continue
+            task, method, values = rec["task"], rec["method"], rec["values"]
+            self.seen[task] = min(self.seen.get(task, np.inf), float(np.min(values)))
+            self.wall[method] += rec.get("wall_s", 0.0)
+            if method.startswith("wandb-"):
+                self._wandb.append(rec)
+            else:
+                self.best[task, method, rec["budget"]][rec["seed"]] = float(np.min(values))
+                if rec.get("choice"):
+                    self.choice[task, method, rec["budget"]] = rec["choice"]
+        self.budgets = sorted({b for _, _, b in self.best})
+        for rec in self._wandb:  # one long search, read at every budget through its best-so-far curve
+            curve = np.minimum.accumulate(rec["values"])
+            for b in self.budgets:
+                if len(curve) >= b:
+                    self.best[rec["task"], rec["method"], b][rec["seed"]] = float(curve[b - 1])
+
+    def tasks(self, names: Sequence[str] | None = None) -> list[str]:
+        have = {t for t, _, _ in self.best}
+        return [t for t in TASKS if t in have and (names is None or t in names)]
+
+    def methods(self) -> list[str]:
+        return sorted({m for _, m, _ in self.best if not m.startswith("wandb-")})
+
+    def bests(self, task: str, method: str, budget: int) -> np.ndarray:
+        return np.array(list(self.best.get((task, method, budget), {}).values()))
+
+    def best_known(self, task: str) -> float:
+        known = TASKS[task].best
+        return self.seen[task] if known is None else min(known, self.seen[task])
+
+    def score(self, task: str, method: str, budget: int) -> float | None:
+        mine, rand = self.bests(task, method, budget), self.bests(task, RANDOM, budget)
+        if not len(mine) or not len(rand):
+            return None
+        return normalized(float(np.median(mine)), self.best_known(task), float(np.median(rand)))
+
+    def family_score(self, tasks: Sequence[str], family: str | None, method: str, budget: int) -> float | None:
+        """Mean over the family's tasks; ``family=None``: the aggregate, mean over families."""
+        if family is None:
+            fams = [self.family_score(tasks, f, method, budget) for f in FAMILIES if _of(tasks, f)]
+            return None if not fams or any(f is None for f in fams) else float(np.mean(fams))  # type: ignore[arg-type]
+        scores = [self.score(t, method, budget) for t in _of(tasks, family)]
+        return None if not scores or any(s is None for s in scores) else float(np.mean(scores))  # type: ignore[arg-type]
+
+    def render(self, tasks: Sequence[str], method: str, title: str) -> str:
+        """Markdown: target checks, per-family and aggregate scores, worst tasks, per-task cells."""
+        tasks = self.tasks(tasks)
+        budgets = self.budgets
+        out = [f"#### {title}: `{method}` against W&B's `bayes`\n"]
+        n_seeds = sorted({len(self.bests(t, m, b)) for t in tasks for m in (method, RIVAL) for b in budgets})
+        out.append(
+            f"{len(tasks)} tasks, seeds per cell {n_seeds[0] if n_seeds else 0}-{n_seeds[-1] if n_seeds else 0}, "
+            f"budgets {', '.join(map(str, budgets))}.\n"
+        )
+        cells, won, behind_iqr = 0, 0, []
+        gaps: dict[int, list[tuple[float, str]]] = defaultdict(list)
+        rows = []
+        for t in tasks:
+            row = [t]
+            for b in budgets:
+                a, w = self.score(t, method, b), self.score(t, RIVAL, b)
+                if a is None or w is None:
+                    row.append("–")
+                    continue
+                cells += 1
+                ok = a <= w + TIE
+                won += ok
+                gaps[b].append((a - w, t))
+                row.append(f"{a:.2f} / {w:.2f}{'' if ok else ' **✗**'}")
+                if b >= 50:
+                    theirs = self.bests(t, RIVAL, b)
+                    q1, q3 = np.percentile(theirs, [25, 75])
+                    mine = float(np.median(self.bests(t, method, b)))
+                    if mine - float(np.median(theirs)) > q3 - q1:
+                        behind_iqr.append(f"{t} @{b}: {mine:.4g} vs {float(np.median(theirs)):.4g} (IQR {q3 - q1:.3g})")
+            rows.append("| " + " | ".join(row) + " |")
+        share = won / cells if cells else 0.0
+        out.append(
+            f"- cells no worse than W&B (tie < {TIE}): **{won} of {cells} ({share:.0%})**, target "
+            f"{CELL_TARGET:.0%}: {'met' if cells and share >= CELL_TARGET else 'NOT met'}"
+        )
+        agg = []
+        for b in budgets:
+            fam = {f: (self.family_score(tasks, f, method, b), self.family_score(tasks, f, RIVAL, b)) for f in FAMILIES}
+            ahead = all(a is not None and w is not None and a <= w for f, (a, w) in fam.items() if _of(tasks, f))
+            agg.append(f"@{b} {'ahead' if ahead else 'NOT ahead'}")
+        out.append("- aggregate and every family ahead: " + ", ".join(agg))
+        out.append(
+            "- behind at 50+ trials by more than W&B's IQR: " + ("; ".join(behind_iqr) if behind_iqr else "none")
+        )
+        out.append(
+            "- worst task per budget (score gap): "
+            + ", ".join(f"@{b} {max(g)[1]} (+{max(g)[0]:.2f})" for b, g in sorted(gaps.items()) if g)
+            + "\n"
+        )
+        out += [
+            "| family | " + " | ".join(f"@{b} {method} / W&B" for b in budgets) + " |",
+            "|---|" + "---|" * len(budgets),
+        ]
+        for f in (*FAMILIES, None):
+            if f is not None and not _of(tasks, f):
+                continue
+            cells_f = []
+            for b in budgets:
+                a, w = self.family_score(tasks, f, method, b), self.family_score(tasks, f, RIVAL, b)
+                cells_f.append("–" if a is None or w is None else f"{a:.2f} / {w:.2f}")
+            out.append(f"| {f or 'aggregate'} | " + " | ".join(cells_f) + " |")
+        out += [
+            "",
+            f"Per task, normalized score `{method} / W&B` (✗: W&B better by more than the tie):\n",
+            "| task | " + " | ".join(f"@{b}" for b in budgets) + " |",
+            "|---|" + "---|" * len(budgets),
+            *rows,
+        ]
+        return "\n".join(out) + "\n"
+
+
+def _of(tasks: Sequence[str], family: str) -> list[str]:
+    return [t for t in tasks if TASKS[t].family == family]
+
+
+def load_verdict(paths: Iterable[Path]) -> Verdict:
+    records: list[dict[str, Any]] = []
+    for path in paths:
+        if path.exists():
+            records += [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    return Verdict(records)

