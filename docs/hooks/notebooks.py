@@ -1,8 +1,9 @@
 """MkDocs hook: the notebooks in ``notebooks/`` (committed without outputs) become site pages with
 their plots drawn, offline.
 
-Each notebook is executed once per build in a real Jupyter kernel running this interpreter, in a
-scratch directory with W&B offline (the notebooks write files and W&B runs where they run).
+Each notebook is executed in a real Jupyter kernel running this interpreter, in a scratch directory
+with W&B offline (the notebooks write files and W&B runs where they run); ``mkdocs serve`` executes
+it again only when it or the code changed.
 ``TUNEFLOW_DOCS_NOTEBOOKS=DIR`` hands the build notebooks executed already (the test suite executes
 each one once, checks it, and builds the site from those copies). Plotly figures leave the kernel as
 their JSON mimetype only; this hook turns each into a ``<div>`` drawn by the plotly.js that ships
@@ -14,6 +15,7 @@ The executor is importable without MkDocs (``execute_notebook``), so the tests u
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -38,6 +40,9 @@ _CDN_LOADERS = re.compile(
 )
 
 _build_dir: tempfile.TemporaryDirectory[str] | None = None
+#: ``mkdocs serve`` rebuilds in the same process (hooks stay loaded): a notebook is executed again
+#: only when it, or the code it runs (tuneflow/, recipes/), changed.
+_kept: dict[str, tuple[tuple[str, int], Any]] = {}
 
 
 def execute_notebook(src: Path, workdir: Path) -> Any:
@@ -105,6 +110,7 @@ def _with_drawn_figures(nb: Any) -> Any:
 
 
 def _executed(name: str, scratch: Path) -> Any:
+    """The executed notebook: given, kept from an earlier build of this process, or executed now."""
     import nbformat
 
     given = os.environ.get(EXECUTED_ENV)
@@ -113,7 +119,13 @@ def _executed(name: str, scratch: Path) -> Any:
         if not path.is_file():
             raise FileNotFoundError(f"{EXECUTED_ENV}={given} has no executed {name}; unset it to execute here")
         return nbformat.read(path, as_version=4)
-    return execute_notebook(NOTEBOOKS_DIR / name, scratch / name.removesuffix(".ipynb"))
+    src = NOTEBOOKS_DIR / name
+    code = [p for folder in ("tuneflow", "recipes") for p in (REPO_ROOT / folder).rglob("*.py")]
+    key = (hashlib.sha256(src.read_bytes()).hexdigest(), max(p.stat().st_mtime_ns for p in code))
+    kept = _kept.get(name)
+    if kept is None or kept[0] != key:
+        kept = _kept[name] = (key, execute_notebook(src, scratch / name.removesuffix(".ipynb")))
+    return kept[1]
 
 
 def on_files(files: Any, config: Any) -> Any:
