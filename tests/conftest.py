@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -56,3 +57,42 @@ def postgres_server():  # type: ignore[no-untyped-def]
     server = PostgresServer.start()
     yield server
     server.close()
+
+
+class ExecutedNotebooks:
+    """Each notebook of notebooks/ executed at most once per session, in a real Jupyter kernel, by
+    the executor the documentation build uses (docs/hooks/notebooks.py): the notebook tests check
+    the outputs, and the docs test builds the site from the same copies."""
+
+    def __init__(self, root: Path) -> None:
+        import importlib.util
+
+        spec = importlib.util.spec_from_file_location(
+            "docs_notebooks_hook", REPO_ROOT / "docs" / "hooks" / "notebooks.py"
+        )
+        assert spec is not None and spec.loader is not None
+        self.hook = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(self.hook)
+        self.root = root
+        self._done: dict[str, Any] = {}
+
+    def get(self, name: str) -> tuple[Any, Path]:
+        """The executed notebook and the directory it ran in (its files and W&B runs)."""
+        workdir = self.root / name.removesuffix(".ipynb")
+        if name not in self._done:
+            self._done[name] = self.hook.execute_notebook(REPO_ROOT / "notebooks" / name, workdir)
+        return self._done[name], workdir
+
+    def write_all(self, dest: Path) -> Path:
+        """Every notebook, executed, written to ``dest`` (what TUNEFLOW_DOCS_NOTEBOOKS reads)."""
+        import nbformat
+
+        dest.mkdir(parents=True, exist_ok=True)
+        for path in sorted((REPO_ROOT / "notebooks").glob("*.ipynb")):
+            nbformat.write(self.get(path.name)[0], dest / path.name)
+        return dest
+
+
+@pytest.fixture(scope="session")
+def executed_notebooks(tmp_path_factory: pytest.TempPathFactory) -> ExecutedNotebooks:
+    return ExecutedNotebooks(tmp_path_factory.mktemp("notebooks"))

@@ -1,52 +1,24 @@
 """The notebooks execute top to bottom in a real Jupyter kernel (nbclient + ipykernel), and show
-what they say they show."""
+what they say they show.
+
+Each is executed once per session (``executed_notebooks`` in conftest.py, with the executor the
+documentation build uses); tests/test_docs.py builds the site from the same executed copies.
+"""
 
 from __future__ import annotations
 
 import importlib.util
 import itertools
-import json
 import re
-import sys
-from pathlib import Path
 from typing import Any
 
 import nbformat
 import pytest
-from conftest import REPO_ROOT, require
-from nbclient import NotebookClient
+from conftest import REPO_ROOT, ExecutedNotebooks, require
 
 NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
 NOTEBOOKS = sorted(p.name for p in NOTEBOOKS_DIR.glob("*.ipynb"))
 PLOTLY = "application/vnd.plotly.v1+json"
-KERNEL = "tuneflow-test"
-CELL_TIMEOUT = 300
-
-
-@pytest.fixture
-def kernel(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    """A kernelspec that starts ipykernel with this very interpreter (the test venv)."""
-    spec_dir = tmp_path / "jupyter" / "kernels" / KERNEL
-    spec_dir.mkdir(parents=True)
-    spec = {
-        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
-        "display_name": "tuneflow test kernel",
-        "language": "python",
-    }
-    (spec_dir / "kernel.json").write_text(json.dumps(spec))
-    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "jupyter"))
-    monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(tmp_path / "jupyter-runtime"))  # connection files
-    monkeypatch.setenv("IPYTHONDIR", str(tmp_path / "ipython"))  # no ~/.ipython profile
-    return KERNEL
-
-
-def _execute(name: str, kernel: str, workdir: Path) -> nbformat.NotebookNode:
-    nb = nbformat.read(NOTEBOOKS_DIR / name, as_version=4)
-    client = NotebookClient(
-        nb, kernel_name=kernel, timeout=CELL_TIMEOUT, resources={"metadata": {"path": str(workdir)}}
-    )
-    client.execute()  # raises CellExecutionError, with the cell and traceback, on any error
-    return nb
 
 
 def _figures(cell: Any) -> list[dict[str, Any]]:
@@ -71,8 +43,8 @@ def test_notebook_is_committed_without_outputs(name: str) -> None:
 
 
 @pytest.mark.slow
-def test_quickstart_draws_every_optuna_plot(kernel: str, tmp_path: Path) -> None:
-    nb = _execute("quickstart.ipynb", kernel, tmp_path)
+def test_quickstart_draws_every_optuna_plot(executed_notebooks: ExecutedNotebooks) -> None:
+    nb, _ = executed_notebooks.get("quickstart.ipynb")
     drawn = {}
     for cell in nb.cells:
         if cell.cell_type == "code" and "vis.plot_" in cell.source:
@@ -97,9 +69,9 @@ def test_quickstart_draws_every_optuna_plot(kernel: str, tmp_path: Path) -> None
 
 
 @pytest.mark.slow
-def test_compare_methods_plots_best_value_per_method_in_one_figure(kernel: str, tmp_path: Path) -> None:
+def test_compare_methods_plots_best_value_per_method_in_one_figure(executed_notebooks: ExecutedNotebooks) -> None:
     require("torch (for method 'bayes')", importlib.util.find_spec("torch") is not None)
-    nb = _execute("compare_methods.ipynb", kernel, tmp_path)
+    nb, _ = executed_notebooks.get("compare_methods.ipynb")
     figures = [f for c in nb.cells for f in _figures(c)]
     curves = {t["name"]: t for t in figures[0]["data"]}
     assert set(curves) == {"grid", "random", "tpe", "bayes"}
@@ -113,9 +85,9 @@ def test_compare_methods_plots_best_value_per_method_in_one_figure(kernel: str, 
 
 
 @pytest.mark.slow
-def test_wandb_sweep_parity_reads_one_offline_run_per_trial(kernel: str, tmp_path: Path) -> None:
-    nb = _execute("wandb_sweep_parity.ipynb", kernel, tmp_path)
+def test_wandb_sweep_parity_reads_one_offline_run_per_trial(executed_notebooks: ExecutedNotebooks) -> None:
+    nb, workdir = executed_notebooks.get("wandb_sweep_parity.ipynb")
     assert "5 trials, 5 W&B runs: configs and metrics match" in _text(nb)
-    runs = list((tmp_path / "parity-runs" / "wandb").glob("offline-run-*"))
+    runs = list((workdir / "parity-runs" / "wandb").glob("offline-run-*"))
     assert len([r for r in runs if re.search(r"-t\d+$", r.name)]) == 5  # one per trial (+ a study summary run)
     assert "method: random" in _text(nb)  # the export at the end is the sweep that came in

@@ -28,7 +28,12 @@ __all__ = ["builtin_recipes", "load_recipe"]
 
 
 def builtin_recipes() -> dict[str, str]:
-    """Built-in recipe names -> their one-line description (first docstring line)."""
+    """The recipes that ship with tuneflow (``tuneflow recipes`` lists them).
+
+    Returns:
+        Each built-in recipe's name (what `load_recipe` and ``tuneflow run`` take) mapped to its
+        one-line description (the first line of its module's docstring), sorted by name.
+    """
     import tuneflow.recipes as package
 
     out = {}
@@ -52,7 +57,25 @@ def _first_doc_line(path: Path) -> str:
 
 
 def load_recipe(ref: str | Path) -> Recipe:
-    """Load a recipe: a recipe module path (its ``recipe``), a W&B sweep YAML, or a built-in name."""
+    """Load a recipe: a recipe module path (its ``recipe``), a W&B sweep YAML, or a built-in name.
+
+    A sweep YAML without a train function runs its ``program`` for each trial, as ``wandb agent``
+    would, with the program path as written (relative to the working directory, not the YAML).
+
+    Args:
+        ref: A path to a Python module defining ``recipe = tuneflow.Recipe(...)``; a path ending
+            in ``.yaml``, ``.yml`` or ``.json`` (a W&B sweep config); or the name of a built-in
+            recipe (see `builtin_recipes`).
+
+    Returns:
+        The recipe.
+
+    Raises:
+        TuneflowError: No such file or built-in recipe, the module fails to import (the message
+            names the line), or it defines no ``recipe``.
+        RecipeError: The module's ``Recipe(...)`` is invalid.
+        SweepConfigError: The sweep config is invalid.
+    """
     path = Path(ref)
     suffix = path.suffix.lower()  # `sweep.YAML` is a sweep config too, not a Python module
     if suffix in (".yaml", ".yml", ".json"):

@@ -176,18 +176,47 @@ def tune(
 ) -> TuneResult:
     """Run (or resume) the recipe's study and return its result.
 
-    ``n_trials`` bounds this call; ``recipe.run_cap`` bounds the study across calls and
-    workers. ``storage`` is a URL (default ``sqlite:///tuneflow.db``), ``"memory"`` or an
-    Optuna storage. ``wandb`` is False (off), None (defaults) or options for the W&B bridge.
-    ``worker=True`` marks one of several processes sharing the study (``tuneflow worker``): its
-    sampler draws its own random stream, since a shared seed would make every worker propose
-    the same points. ``tracker`` replaces the W&B tracker ``wandb`` would make with any object
-    implementing :class:`tuneflow.engine.trial.Tracker` (the tests use a recording one).
-    ``budget`` is the trial budget ``auto`` plans its sampler for, when this call runs only a share
-    of it (``run --workers N`` gives each worker a share of ``--n-trials``); default ``n_trials``.
+    The study is the recipe's name in ``storage``: running again resumes it. Each trial calls the
+    recipe's train function with its config and, unless W&B is off, becomes one W&B run.
 
-    SIGINT/SIGTERM (main thread only) fail the trials in flight, queue them to run again, close
-    the tracker and raise :class:`tuneflow.engine.signals.Interrupted` (a ``KeyboardInterrupt``).
+    Args:
+        recipe: What to tune: search space, method, metric and train function.
+        n_trials: Trials to run in this call. ``None``: until ``recipe.run_cap`` (which bounds the
+            study across calls and workers), the end of a grid, ``timeout``, the metric's target
+            or an interrupt.
+        timeout: Seconds after which this call starts no new trial; ``None``: no limit.
+        storage: An Optuna storage URL (``sqlite:///study.db``, ``postgresql://...``,
+            ``journal:///study.log``), ``"memory"``, or an Optuna storage object. ``None``:
+            ``sqlite:///tuneflow.db`` in the working directory.
+        study_name: The study to create or resume; ``None``: the recipe's name.
+        n_jobs: Trials run at once in threads of this process (threads do not run Python train
+            code in parallel: for CPU-bound trials use worker processes, ``tuneflow run --workers``).
+        wandb: ``False`` (no W&B runs), ``None`` (defaults: one run per trial, the mode from
+            ``WANDB_MODE``, else online with credentials, else offline), or a
+            `tuneflow.WandbOptions` or a dict of its fields.
+        progress: Show a progress bar.
+        callbacks: Optuna-style ``callback(study, frozen_trial)`` functions, called after each trial.
+        worker: This process is one of several sharing the study (``tuneflow worker``): its sampler
+            draws its own random stream, since a shared seed would make every worker propose the
+            same points.
+        tracker: Replaces the W&B tracker ``wandb`` would make with any object implementing
+            `tuneflow.engine.trial.Tracker`.
+        budget: The trial budget ``auto`` plans its sampler for, when this call runs only a share
+            of it (``run --workers N`` gives each worker a share of ``--n-trials``); ``None``:
+            ``n_trials``.
+
+    Returns:
+        The study and its best trials, config and value; ``stop_reason`` says why the loop
+        stopped early (target reached, ``run_cap``, failures in a row), if it did.
+
+    Raises:
+        RecipeError: An argument is invalid (every problem is listed), or the recipe needs what
+            this environment lacks (e.g. torch for ``gp``); raised before any study exists.
+        StorageError: The storage cannot be opened, or the study there cannot be resumed with
+            this recipe (e.g. another grid).
+        tuneflow.engine.signals.Interrupted: SIGINT or SIGTERM (main thread only); the trials in
+            flight were marked FAIL and queued to run again, the tracker closed. A
+            ``KeyboardInterrupt``.
     """
     check_runtime(recipe)
     problems = []

@@ -4,13 +4,12 @@ renders in a real headless Chromium with every plot drawn and no script error.""
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import optuna
 import pytest
+from chromium import HAS_CHROMIUM, render
 from click.testing import CliRunner
 from conftest import require
 
@@ -20,7 +19,6 @@ from tuneflow.views.plotting import PLOTS, PlotSet
 from tuneflow.views.report import render_report, write_report
 
 SINGLE = ["history", "importances", "parallel_coordinate", "contour", "slice", "intermediate_values"]
-HAS_CHROMIUM = shutil.which("chromium") is not None
 
 
 def _train(config: dict[str, Any], trial: Any) -> float:
@@ -147,28 +145,7 @@ def test_report_command_fails_cleanly_on_an_unknown_study(tmp_path: Path) -> Non
 
 
 def _render(page: Path, tmp_path: Path) -> tuple[str, str]:
-    """The DOM after scripts ran (headless Chromium), and Chromium's log (console messages)."""
-    cmd = [
-        "chromium",
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        f"--user-data-dir={tmp_path / 'chromium-profile'}",
-        "--enable-logging=stderr",
-        "--v=0",
-        "--virtual-time-budget=20000",
-        "--dump-dom",
-        page.resolve().as_uri(),
-    ]
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False)
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    return proc.stdout, proc.stderr
+    return render(page.resolve().as_uri(), tmp_path)
 
 
 def _html_attr(dom: str, name: str) -> str | None:

@@ -47,7 +47,16 @@ def trial_config(trial: FrozenTrial, space: SearchSpace | None) -> dict[str, Any
 
 @dataclass
 class TuneResult:
-    """A study and the answers people ask of it first."""
+    """A study and the answers people ask of it first.
+
+    What `tune` returns, and what `load_result` reads back from a storage. The ``best_*``
+    answers raise `NoMetricError` for a study without a metric (nothing is ranked there).
+
+    Args:
+        study: The Optuna study.
+        stop_reason: Why the loop stopped early (target reached, ``run_cap``, failures in a row),
+            if it did.
+    """
 
     study: optuna.Study
     #: Why the loop stopped early (target reached, run_cap, failures in a row), if it did.
@@ -60,6 +69,7 @@ class TuneResult:
 
     @cached_property
     def space(self) -> SearchSpace | None:
+        """The search space stored with the study (``None``: a define-by-run space or a plain Optuna study)."""
         parameters = self.meta.get("parameters")
         return SearchSpace.from_parameters(parameters) if parameters else None
 
@@ -85,15 +95,28 @@ class TuneResult:
 
     @property
     def is_multi_objective(self) -> bool:
+        """Whether the study has several objectives (then `best_trials` is its Pareto front)."""
         return len(self.study.directions) > 1
 
     def config_of(self, trial: FrozenTrial) -> dict[str, Any]:
-        """The nested config of one trial."""
+        """The nested config one trial's train function received.
+
+        Args:
+            trial: A trial of this study.
+
+        Returns:
+            The config, nested as the W&B ``parameters`` block is (constants included).
+        """
         return trial_config(trial, self.space)
 
     @property
     def best_trial(self) -> FrozenTrial:
-        """The best COMPLETE trial (single objective)."""
+        """The best COMPLETE trial (single objective).
+
+        Raises:
+            NoMetricError: The study has no metric.
+            ValueError: The study has several objectives (use `best_trials`), or no COMPLETE trial.
+        """
         self._check_ranked()
         if self.is_multi_objective:
             raise ValueError("a multi-objective study has no single best trial; use `best_trials`")
@@ -101,18 +124,33 @@ class TuneResult:
 
     @property
     def best_trials(self) -> list[FrozenTrial]:
-        """The Pareto front (multi-objective) or the best trial in a list."""
+        """The Pareto front (multi-objective) or the best trial in a list.
+
+        Raises:
+            NoMetricError: The study has no metric.
+            ValueError: The study has no COMPLETE trial.
+        """
         self._check_ranked()
         return self.study.best_trials if self.is_multi_objective else [self.best_trial]
 
     @property
     def best_config(self) -> dict[str, Any]:
-        """Nested config of the best trial (the first of the Pareto front when multi-objective)."""
+        """Nested config of the best trial (the first of the Pareto front when multi-objective).
+
+        Raises:
+            NoMetricError: The study has no metric.
+            ValueError: The study has no COMPLETE trial.
+        """
         return self.config_of(self.best_trials[0])
 
     @property
     def best_value(self) -> float | None:
-        """Objective value of the best trial (None when multi-objective: see ``best_trials``)."""
+        """Objective value of the best trial (None when multi-objective: see ``best_trials``).
+
+        Raises:
+            NoMetricError: The study has no metric.
+            ValueError: The study has no COMPLETE trial.
+        """
         return None if self.is_multi_objective else self.best_trial.value
 
     @property
@@ -133,14 +171,26 @@ class TuneResult:
         return df.rename(columns=renames)
 
     def counts(self) -> dict[str, int]:
-        """How many trials are in each state, e.g. ``{"COMPLETE": 9, "FAIL": 1}``."""
+        """How many trials are in each state.
+
+        Returns:
+            State name to count, e.g. ``{"COMPLETE": 9, "FAIL": 1}``.
+        """
         out: dict[str, int] = {}
         for t in self.study.get_trials(deepcopy=False):
             out[t.state.name] = out.get(t.state.name, 0) + 1
         return out
 
     def top(self, n: int = 5) -> list[FrozenTrial]:
-        """The ``n`` best COMPLETE trials (single objective), best first; none without a metric."""
+        """The ``n`` best COMPLETE trials, best first.
+
+        Args:
+            n: How many.
+
+        Returns:
+            At most ``n`` trials: the best first (single objective), or the first of the Pareto
+            front (multi-objective); none for a study without a metric.
+        """
         if not self.ranked:
             return []
         if self.is_multi_objective:
@@ -151,7 +201,20 @@ class TuneResult:
 
 
 def load_result(storage: str | None = None, study_name: str | None = None) -> TuneResult:
-    """Open a study from a storage (the only study there when ``study_name`` is None)."""
+    """Open a study from a storage, as `tune` would have returned it.
+
+    Args:
+        storage: A storage URL; ``None``: ``sqlite:///tuneflow.db`` in the working directory.
+        study_name: The study; ``None``: the only study in the storage.
+
+    Returns:
+        The study's result (``stop_reason`` is not stored, so it is ``None``).
+
+    Raises:
+        StorageError: The SQLite file does not exist (reading never creates one), the storage
+            cannot be opened, it holds no such study, or ``study_name`` is ``None`` and it holds
+            none or several.
+    """
     url = storage if storage is not None else DEFAULT_STORAGE
     path = sqlite_file(url)
     if path is not None and not path.is_file():  # reading must not leave an empty database behind

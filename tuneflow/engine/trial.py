@@ -75,7 +75,13 @@ class TrialContext:
     """The ``trial`` a train function receives: Optuna's trial plus W&B-style logging.
 
     ``report``/``should_prune`` are Optuna's (so pruning works); ``log`` records extra
-    history rows for the trial's W&B run. Any other attribute is the Optuna trial's.
+    history rows for the trial's W&B run. Any other attribute is the Optuna trial's
+    (``trial.number``, ``trial.set_user_attr``, ...). tuneflow makes it; train functions use it.
+
+    Args:
+        trial: The Optuna trial being run.
+        config: The nested config the train function receives.
+        tracker: Receives the trial's reports and logged rows (the W&B run); ``None``: nothing does.
     """
 
     def __init__(self, trial: optuna.Trial, config: dict[str, Any], tracker: Tracker | None = None) -> None:
@@ -94,7 +100,12 @@ class TrialContext:
         self._lock = threading.Lock()
 
     def report(self, value: float, step: int) -> None:
-        """Report an intermediate objective value (Optuna pruning; W&B history at ``step``)."""
+        """Report an intermediate objective value (Optuna pruning; W&B history at ``step``).
+
+        Args:
+            value: The metric so far, e.g. after an epoch or a fold.
+            step: Its step; W&B's hyperband rule counts one report as one iteration.
+        """
         self.optuna_trial.report(value, step)
         with self._lock:
             self.history.append((step, {OBJECTIVE_ROW_KEY: float(value)}))
@@ -102,11 +113,21 @@ class TrialContext:
             self._tracker.on_report(self, step, float(value))
 
     def should_prune(self) -> bool:
-        """Whether the pruner asks to stop this trial now (raise ``optuna.TrialPruned``)."""
+        """Whether the pruner asks to stop this trial now.
+
+        Returns:
+            True when the train function should stop: raise ``optuna.TrialPruned`` then, and the
+            trial is PRUNED with its last reported value.
+        """
         return self.optuna_trial.should_prune()
 
     def log(self, data: Mapping[str, Any], step: int | None = None) -> None:
-        """Log a history row to this trial's W&B run, like ``wandb.log(data, step=step)``."""
+        """Log a history row to this trial's W&B run, like ``wandb.log(data, step=step)``.
+
+        Args:
+            data: The row: names to values (numbers, text, anything ``wandb.log`` takes).
+            step: Its step; rows at one step are merged into one. ``None``: as ``wandb.log`` without a step.
+        """
         row = dict(data)
         with self._lock:
             self.history.append((step, row))

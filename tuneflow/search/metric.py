@@ -20,19 +20,37 @@ _METRIC_KEYS = {"name", "goal", "target", "impute", "impute_while_running"}
 
 @dataclass(frozen=True)
 class Metric:
-    """One objective: W&B's ``metric`` block (``name``, ``goal``, optional ``target``)."""
+    """One objective: W&B's ``metric`` block (``name``, ``goal``, optional ``target``).
+
+    Args:
+        name: What train returns (or, for agent-style and program trials, logs) under this name.
+        goal: ``minimize`` (W&B's default) or ``maximize``.
+        target: Stop the study when a trial reaches this value (W&B stops the sweep then).
+    """
 
     name: str
     goal: str = "minimize"
     target: float | None = None
 
     def reached(self, value: float) -> bool:
-        """Whether ``value`` meets the target (W&B stops the sweep when a run reaches it)."""
+        """Whether ``value`` meets the target (W&B stops the sweep when a run reaches it).
+
+        Args:
+            value: A trial's value of this metric.
+
+        Returns:
+            True when there is a target and ``value`` is at or beyond it in the goal's direction.
+        """
         if self.target is None:
             return False
         return value >= self.target if self.goal == "maximize" else value <= self.target
 
     def to_dict(self) -> dict[str, Any]:
+        """This metric as a W&B ``metric`` block (``target`` only when there is one).
+
+        Returns:
+            ``{"name": ..., "goal": ...}``, plus ``"target"`` when set.
+        """
         out: dict[str, Any] = {"name": self.name, "goal": self.goal}
         if self.target is not None:
             out["target"] = self.target

@@ -26,12 +26,42 @@ __all__ = ["GOALS", "Metric", "Recipe"]
 class Recipe:
     """What to tune and how: a search space, a method, a metric and a train function.
 
-    ``parameters`` is a W&B sweep ``parameters`` block (verbatim); ``space`` is a define-by-run
-    callable ``space(optuna_trial) -> config`` for conditional spaces. Give exactly one.
+    Checked completely when made: every problem is listed at once, before any study exists.
+    Frozen; `replace` makes a changed copy.
 
-    ``metric=None`` makes the number ``train`` returns the metric ``value``; ``metric=[]`` is a
-    sweep without a metric (as a W&B sweep config without ``metric``): under ``grid`` and
-    ``random`` every trial that finishes is COMPLETE, nothing is ranked.
+    Args:
+        name: The study's name (re-running resumes it) and the W&B runs' prefix.
+        train: ``train(config, trial)``, ``train(config)``, or a no-argument function written for
+            ``wandb.agent``; returns the metric as a number or a mapping of numbers. ``None`` for a
+            sweep whose ``program`` runs each trial.
+        parameters: A W&B sweep ``parameters`` block, verbatim (every W&B distribution, nested
+            blocks included). Give this or ``space``, not both.
+        space: A define-by-run function ``space(optuna_trial) -> config`` for conditional spaces.
+        method: ``auto`` (chosen from the space, the budget and torch), ``grid``, ``random``,
+            ``tpe``, ``bayes`` (W&B's name: a GP with torch, TPE without), ``gp``, ``cmaes``,
+            ``qmc`` or ``nsga2``.
+        metric: A W&B ``metric`` block (``{"name", "goal", "target"}``), a name, a `Metric`, or a
+            list of them for several objectives. ``None``: the number ``train`` returns is the
+            metric ``value``, minimized. ``[]``: no metric, as a W&B sweep config without one:
+            under ``grid`` and ``random`` every trial that finishes is COMPLETE, nothing is ranked.
+        early_terminate: A W&B ``early_terminate`` block: ``{"type": "hyperband", ...}`` runs
+            W&B's own hyperband rule.
+        pruner: Instead of ``early_terminate``, an Optuna pruner by name (``none``, ``median``,
+            ``percentile``, ``hyperband``, ``successive_halving``, ``threshold``, ``patient``,
+            ``wilcoxon``) or object.
+        run_cap: Trials of the study in total, across all calls, workers and restarts.
+        seed: Seeds the sampler; with ``n_jobs=1`` the trials are reproduced exactly.
+        sampler_options: Keyword arguments for the Optuna sampler of a named method.
+        max_consecutive_failures: The study stops after this many FAIL trials in a row.
+        description: Free text, kept in an exported sweep config.
+        program: A sweep's training script, run for each trial as ``wandb agent`` runs it.
+        command: A sweep's ``command`` list, with W&B's macros (``${program}``, ``${args}``, ...).
+        project: The W&B project of the runs, unless ``tune(wandb=...)`` names one.
+        entity: The W&B entity of the runs, unless ``tune(wandb=...)`` names one.
+
+    Raises:
+        RecipeError: Any field is invalid; the message lists every problem, each naming its
+            field, the value and the fix.
     """
 
     name: str
@@ -122,7 +152,7 @@ class Recipe:
 
     @property
     def metrics(self) -> tuple[Metric, ...]:
-        """The objectives, in order (one for single-objective studies)."""
+        """The objectives, in order: one for a single-objective study, none without a metric."""
         return self._metrics  # type: ignore[attr-defined]
 
     @property
@@ -141,7 +171,17 @@ class Recipe:
         return [m.goal for m in self.metrics] or ["minimize"]
 
     def replace(self, **changes: Any) -> Recipe:
-        """A copy with some fields changed, validated again."""
+        """A copy with some fields changed, validated again.
+
+        Args:
+            **changes: New values of fields, by name; a ``None`` value leaves its field as it is.
+
+        Returns:
+            The new recipe.
+
+        Raises:
+            RecipeError: The changed recipe is invalid.
+        """
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
 
     # -- W&B sweep configs -------------------------------------------------------------------
@@ -150,11 +190,40 @@ class Recipe:
     def from_sweep(
         cls, sweep: str | Path | Mapping[str, Any], train: Callable[..., Any] | None = None, **overrides: Any
     ) -> Recipe:
-        """A recipe from a W&B sweep config (a YAML path or a dict)."""
+        """A recipe from a W&B sweep config (a YAML path or a dict).
+
+        The sweep's ``name`` (else the file's stem) names the recipe; ``method``, ``metric``,
+        ``parameters``, ``early_terminate``, ``run_cap``, ``program``, ``command``, ``project`` and
+        ``entity`` carry over; a ``tuneflow: method=... seed=...`` line in ``description`` (written
+        by `to_sweep`) is read back.
+
+        Args:
+            sweep: A path to a sweep YAML (or JSON) file, or the config as a mapping.
+            train: The train function; ``None`` for a sweep whose ``program`` runs each trial.
+            **overrides: Recipe fields that replace the sweep's (e.g. ``method="tpe"``, ``seed=0``).
+
+        Returns:
+            The recipe.
+
+        Raises:
+            SweepConfigError: The file cannot be read or the config is not one W&B accepts; every
+                problem is listed, each naming its key.
+        """
         return recipe_from_sweep(sweep, cls, train=train, **overrides)
 
     def to_sweep(self) -> dict[str, Any]:
-        """This recipe as a W&B sweep config (passes W&B's own schema check)."""
+        """This recipe as a W&B sweep config (passes W&B's own schema check).
+
+        ``auto`` exports as ``bayes`` (``random`` without a metric); methods W&B lacks export as
+        ``method: custom`` with ``scheduler: {engine: optuna}``, with a warning. The method and
+        seed travel in a ``tuneflow: method=... seed=...`` line of ``description``.
+
+        Returns:
+            The sweep config, ready for ``yaml.safe_dump`` and ``wandb sweep``.
+
+        Raises:
+            SweepConfigError: The recipe has no sweep form (a define-by-run ``space``).
+        """
         return recipe_to_sweep(self)
 
 

@@ -20,12 +20,24 @@ MODES = ("online", "offline", "disabled")
 class WandbOptions:
     """Options of the W&B bridge: ``tune(..., wandb=WandbOptions(...))`` or the same as a dict.
 
-    ``mode`` None means: ``WANDB_MODE``, else ``online`` with credentials, else ``offline``.
-    ``init_timeout`` bounds one ``wandb.init`` against the server (once per study: after a
-    failure the study goes offline); ``finish_timeout`` bounds how long ``tune`` waits at the
-    end for queued runs to be written. ``sweep_id`` joins an existing W&B sweep (``"none"``: plain
-    runs); by default, online, the study's own sweep (created once; ``tracking/sweep.py``), and
-    ``WANDB_SWEEP_ID`` when set.
+    Args:
+        project: The W&B project of the runs; ``None``: the recipe's ``project``, else
+            ``WANDB_PROJECT``, else ``tuneflow``.
+        entity: The W&B entity (user or team); ``None``: the recipe's, else ``WANDB_ENTITY``, else
+            W&B's default.
+        mode: ``online``, ``offline`` or ``disabled``; ``None``: ``WANDB_MODE``, else ``online``
+            with W&B credentials configured, else ``offline``.
+        dir: Where the runs' ``wandb/`` folder goes; ``None``: W&B's default (``WANDB_DIR``, else
+            the working directory).
+        tags: Extra tags for every run (each run is also tagged with the study, method and state).
+        group: A W&B group for the runs; ``None``: ungrouped, as W&B's importance panel wants.
+        init_timeout: Seconds one ``wandb.init`` may wait for the server (once per study: after a
+            failure the study goes on offline).
+        finish_timeout: Seconds ``tune`` waits at the end for queued runs to be written.
+        summary_run: Write one summary run at the end (best config and value, a table of trials).
+        plots: Put Optuna's charts in the summary run.
+        sweep_id: Join this existing W&B sweep (``"none"``: plain runs); ``None``: ``WANDB_SWEEP_ID``
+            when set, else, online, the study's own sweep (created once per study; ``tracking/sweep.py``).
     """
 
     project: str | None = None
@@ -42,7 +54,19 @@ class WandbOptions:
 
     @classmethod
     def parse(cls, value: Any) -> WandbOptions | None:
-        """``tune``'s ``wandb=`` argument -> options (None when W&B is off)."""
+        """``tune``'s ``wandb=`` argument as options.
+
+        Args:
+            value: ``False`` (W&B off), ``None`` or ``True`` (defaults), a `WandbOptions`, or a
+                mapping of its fields.
+
+        Returns:
+            The options, or ``None`` when W&B is off.
+
+        Raises:
+            TuneflowError: ``value`` is none of the above.
+            RecipeError: The mapping has unknown keys or invalid values; every problem is listed.
+        """
         if value is False:
             return None
         if value is None or value is True:

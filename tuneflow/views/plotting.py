@@ -147,11 +147,23 @@ def _figures(study: optuna.Study, names: list[str], seed: int) -> Iterator[tuple
 
 
 def plots(study_or_result: Any, *, seed: int = 0) -> PlotSet:
-    """Optuna's plotly figures for a study (or a :class:`~tuneflow.TuneResult`), by name.
+    """Optuna's plotly figures for a study (or a `tuneflow.TuneResult`), by name.
 
     Each figure that the study cannot support is skipped, with the reason in ``.skipped``.
-    ``seed`` seeds the fANOVA importance evaluator, so the same study gives the same figures.
     The contour shows the two most important parameters (a full matrix grows as n^2).
+
+    Args:
+        study_or_result: An ``optuna.Study`` or a `tuneflow.TuneResult`.
+        seed: Seeds the fANOVA importance evaluator, so the same study gives the same figures.
+
+    Returns:
+        A dict of plotly figures by name, in display order: ``history``, ``importances``,
+        ``parallel_coordinate``, ``contour``, ``slice``, ``intermediate_values`` and, with several
+        metrics, ``pareto_front``. Its ``skipped`` attribute maps each figure left out to why;
+        ``show()`` shows them all.
+
+    Raises:
+        TypeError: ``study_or_result`` is neither a study nor a result.
     """
     study, names = _study_of(study_or_result)
     from tuneflow.engine.result import NO_METRIC_NOTE, TuneResult

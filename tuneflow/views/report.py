@@ -230,8 +230,20 @@ def render_report(source: Any, *, storage: Any = None, top_n: int = 10) -> str:
 def write_report(source: Any, path: str | Path = "report.html", *, storage: Any = None, top_n: int = 10) -> Path:
     """Write the HTML report of a study (or a TuneResult) to ``path``; return the path.
 
-    ``storage`` (a URL) is shown in the summary with any password masked. The file embeds
-    plotly.js, so it needs no network to open.
+    One self-contained file: the study's summary, its best trials, its failures and every plot
+    `plots` draws. The file embeds plotly.js, so it needs no network to open.
+
+    Args:
+        source: An ``optuna.Study`` or a `tuneflow.TuneResult`.
+        path: Where to write; missing folders are created.
+        storage: The storage URL to show in the summary, with any password masked.
+        top_n: How many of the best trials the table lists.
+
+    Returns:
+        The path written.
+
+    Raises:
+        TypeError: ``source`` is neither a study nor a result.
     """
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
