@@ -252,7 +252,7 @@ def live_train(config: dict[str, Any], trial: Any) -> float:
 def test_the_documented_interval_brings_live_history_within_seconds(
     server: WandbServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # W&B's default sends history every 15 s; the README's knob makes a running trial's rows arrive at once
+    # W&B's default sends history every 15 s; the documented knob (docs/wandb-runs.md) makes a running trial's rows arrive at once
     monkeypatch.setenv("WANDB_X_FILE_STREAM_TRANSMIT_INTERVAL", "1")
     _LIVE.update(server=server)
     tuneflow.tune(_recipe(train=live_train), n_trials=1, storage="memory", wandb={"summary_run": False})
