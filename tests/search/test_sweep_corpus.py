@@ -5,7 +5,7 @@ is kept as found. For every file:
 
 - **the same verdict**: W&B accepts a config when its schema check finds nothing and its engine
   can suggest a run for the file's method; tuneflow accepts it exactly then, except for the
-  deliberate differences in ``DELIBERATE`` (each with its reason, documented in the README). When
+  deliberate differences in ``DELIBERATE`` (each with its reason, documented in docs/sweeps.md). When
   both refuse, tuneflow's error names every parameter W&B's names, and says how to fix it;
 - **the same space**: every value W&B's engine suggests (its ``next_run`` for the file's method,
   and 300 random draws of the parameters) lies in tuneflow's space for that parameter (the
@@ -43,7 +43,7 @@ DELIBERATE: dict[str, str] = {
     r"uses (log_uniform|q_log_uniform|inv_log_uniform), where min/max specify base-e exponents": (
         "accepted with a warning: W&B's checker refuses the deprecated exponent forms, but its engine "
         "runs them (natural-log exponents) and old sweeps use them; tuneflow runs them as the engine "
-        "reads them and says what to write instead (README: Sweeps as people write them)"
+        "reads them and says what to write instead (docs/sweeps.md)"
     ),
 }
 
@@ -52,7 +52,7 @@ DELIBERATE: dict[str, str] = {
 #: problem -> why. Other deliberate differences, not met in the corpus, are tested where they live:
 #: ``distribution: categorical`` beside ``probabilities`` (W&B refuses it; tuneflow reads it as
 #: ``categorical_w_probabilities`` and warns, test_yaml_trap.py) and ``metrics`` under any method
-#: (tuneflow's multi-objective extension; W&B wants ``method: custom``, README).
+#: (tuneflow's multi-objective extension; W&B wants ``method: custom``, docs/mapping.md).
 DELIBERATE_REFUSALS: dict[str, str] = {
     r"stopping trials early compares their metric": (
         "W&B's engine raises 'early terminate requires \"metric\" section' at its first stop check; "
@@ -68,7 +68,7 @@ DELIBERATE_REFUSALS: dict[str, str] = {
     ),
     r"are the same choice to Optuna": (
         "Optuna's categorical finds a stored value with ==, so True and 1 (or a list and its JSON "
-        "text) would be one choice; README: Values Optuna cannot tell apart"
+        "text) would be one choice; docs/mapping.md: values Optuna cannot tell apart"
     ),
 }
 
