@@ -256,12 +256,7 @@ def _writing(output: Path) -> Iterator[None]:
 @main.command()
 @storage_option()
 @click.option("--study-name", help="Study to read; may be left out when the storage holds one study.")
-@click.option(
-    "--json",
-    "as_json",
-    is_flag=True,
-    help="Print JSON instead of a table (secret-named values as ***, as in every output).",
-)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table (secrets as ***, as everywhere).")
 @_handle_errors
 def best(storage: str | None, study_name: str | None, as_json: bool) -> None:
     """Print the best configuration and value of a study."""

@@ -18,6 +18,10 @@ every ``Exception`` caught as a FAIL, ``timeout``, the progress bar) and adds:
   is waiting and none is running anywhere (it waits while other workers' trials may still fail
   and come back);
 - **signals**: see :mod:`tuneflow.engine.signals`; trials in flight end FAIL and are queued again.
+
+``n_jobs`` threads are started by hand as daemons, not taken from a ``ThreadPoolExecutor`` as in
+Optuna's ``_optimize.py``: an executor's threads are joined when the interpreter exits, so after
+Ctrl-C the process would wait for a train function that is still running.
 """
 
 from __future__ import annotations
@@ -84,18 +88,15 @@ class Optimizer:
         self.keeper = keeper
         self.guard = guard
         self.settings = settings
-        self.n_trials = n_trials
-        self.timeout = timeout
         self.n_jobs = n_jobs
         self.run_cap = run_cap
         self.grid_index = grid_index  # None: not a grid study
         self.redact = redact  # (trial number, a log text) -> the text without that trial's secrets
         self.stop_reason: str | None = None
         self._lock = threading.Lock()
-        self._claim_lock = threading.Lock()
-        self._claimed = 0
-        self._in_flight: dict[int, optuna.Trial] = {}
-        self._abandoned: set[int] = set()
+        self._claim_lock = threading.Lock()  # threads of this process claim one at a time
+        self._left = n_trials  # trials this call may still claim (None: no bound)
+        self._in_flight: dict[int, optuna.Trial] = {}  # claimed, not yet told or abandoned
         self._local_count: int | None = None
         if run_cap is not None and not keeper.enabled:  # one process: count locally, exactly
             self._local_count = count_toward_cap(study)
@@ -107,6 +108,7 @@ class Optimizer:
             bar_trials = max(grid_index.size - claimed(study), 0) + n_waiting_or_running(study)[0]
         self._bar = adapter.progress_bar(progress and (bar_trials or timeout) is not None, bar_trials, timeout)
         self._start = time.monotonic()
+        self._deadline = None if timeout is None else self._start + timeout
 
     # -- the loop ------------------------------------------------------------------------------
 
@@ -152,7 +154,7 @@ class Optimizer:
     def _should_stop(self) -> bool:
         if adapter.stop_requested(self.study) or self.guard.interrupted:
             return True
-        return self.timeout is not None and time.monotonic() - self._start >= self.timeout
+        return self._deadline is not None and time.monotonic() >= self._deadline
 
     def _worker(self, main: bool) -> None:
         study = self.study
@@ -184,65 +186,60 @@ class Optimizer:
     # -- claiming a trial ----------------------------------------------------------------------
 
     def _claim(self) -> optuna.Trial | None:
-        with self._lock:
-            if self.n_trials is not None and self._claimed >= self.n_trials:
-                return None
-            self._claimed += 1
-        if self.run_cap is not None:
-            with self._claim_lock:  # threads of this process never overshoot the cap together
-                trial = self._claim_trial()
-        else:
-            trial = self._claim_trial()
-        if trial is None:
-            with self._lock:
-                self._claimed -= 1
-        return trial
+        """The next trial this worker runs, or None when it stops: within the call's ``n_trials`` and
+        the study's ``run_cap``, a new trial from the sampler or, for a grid, a failed point queued
+        again, else the next grid index, else a wait while other workers' points may still fail.
 
-    def _claim_trial(self) -> optuna.Trial | None:
+        Claims of this process's threads are serialized, so together they never overshoot the cap.
+        """
         study, seconds = self.study, self.settings.retry_seconds
-        if self.run_cap is not None:
-            with self._lock:
-                if self._local_count is not None:
-                    count = self._local_count
-                    self._local_count += 1 if count < self.run_cap else 0
-                else:
-                    count = retry_storage(lambda: count_toward_cap(study), "counting trials", seconds, logger.warning)
-            if count >= self.run_cap:
+
+        def retried(what: str, call: Callable[[], Any]) -> Any:
+            return retry_storage(call, what, seconds, logger.warning)
+
+        with self._claim_lock:
+            if self._left == 0 or self._should_stop():  # another thread may have stopped the study meanwhile
+                return None
+            if self.run_cap is not None and retried("counting trials", self._count) >= self.run_cap:
                 self.stop(f"run_cap of {self.run_cap} trials reached")
                 return None
-        claimed = False  # a claimed grid point's trial is created with its owner already recorded
-        if self.grid_index is None:
-            trial = retry_storage(study.ask, "starting a trial", seconds, logger.warning)
-        else:
-            trial_id = None
-            while trial_id is None:
-                trial_id = retry_storage(lambda: pop_waiting(study), "taking a grid point", seconds, logger.warning)
-                if trial_id is not None:
-                    break
-                trial_id = retry_storage(self._claim_point, "claiming a grid point", seconds, logger.warning)
-                if trial_id is not None:
-                    claimed = True
-                    break
-                waiting, running = n_waiting_or_running(study)
-                if waiting == 0 and running == 0:
-                    self.stop("every grid point has been evaluated")
-                    return None
-                if self._should_stop():
-                    return None
-                time.sleep(_GRID_POLL)  # others' trials may still fail and come back to the queue
-            adapter.forget_cached_trials(study)
-            trial = optuna.Trial(study, trial_id)
-        with self._lock:
-            self._in_flight[adapter.trial_id(trial)] = trial
+            owner_recorded = False  # a claimed grid point's trial is created with its owner already recorded
+            if self.grid_index is None:
+                trial = retried("starting a trial", study.ask)
+            else:
+                grid, owner = self.grid_index, self.keeper.owner
+                trial_id = None
+                while trial_id is None:
+                    trial_id = retried("taking a grid point", lambda: pop_waiting(study))
+                    if trial_id is None:
+                        trial_id = retried("claiming a grid point", lambda: claim_point(study, grid, owner))
+                        owner_recorded = trial_id is not None
+                    if trial_id is None:
+                        if n_waiting_or_running(study) == (0, 0):
+                            self.stop("every grid point has been evaluated")
+                            return None
+                        if self._should_stop():
+                            return None
+                        time.sleep(_GRID_POLL)  # others' trials may still fail and come back to the queue
+                adapter.forget_cached_trials(study)
+                trial = optuna.Trial(study, trial_id)
+            if self._left is not None:
+                self._left -= 1
+            with self._lock:
+                self._in_flight[adapter.trial_id(trial)] = trial
         try:
-            self.keeper.started(adapter.trial_id(trial), owner_recorded=claimed)
+            self.keeper.started(adapter.trial_id(trial), owner_recorded=owner_recorded)
         except Exception as exc:  # a lost heartbeat write is not worth losing the trial for
             logger.debug("tuneflow: recording the start of trial %d failed: %s", trial.number, exc)
         return trial
 
-    def _claim_point(self) -> int | None:
-        assert self.grid_index is not None
-        return claim_point(self.study, self.grid_index, self.keeper.owner)
+    def _count(self) -> int:
+        """Trials toward ``run_cap``: counted here when this process is the study's only one, else in the storage."""
+        if self._local_count is None:
+            return count_toward_cap(self.study)
+        count = self._local_count
+        self._local_count += 1 if count < (self.run_cap or 0) else 0
+        return count
 
     # -- running and telling -------------------------------------------------------------------
 
@@ -268,7 +265,7 @@ class Optimizer:
             self.guard.cleaning()
             self._abandon(trial, interrupted)
             raise interrupted
-        if adapter.trial_id(trial) in self._abandoned:
+        if adapter.trial_id(trial) not in self._in_flight:
             return  # the main thread already failed it after a signal
         frozen = self._tell(trial, state, values)
         if error is not None:  # Optuna's line, its traceback with --debug: secrets the trial names as ***
@@ -350,10 +347,8 @@ class Optimizer:
     def _abandon(self, trial: optuna.Trial, exc: BaseException) -> None:
         """Fail one trial in flight because of a signal, queue it again, and tell the callbacks."""
         with self._lock:
-            if adapter.trial_id(trial) in self._abandoned:
-                return
-            self._abandoned.add(adapter.trial_id(trial))
-            self._in_flight.pop(adapter.trial_id(trial), None)
+            if self._in_flight.pop(adapter.trial_id(trial), None) is None:
+                return  # told already, or abandoned by another path
         reason = f"interrupted by {getattr(exc, 'signame', 'KeyboardInterrupt')}"
         storage = adapter.storage_of(self.study)
         try:
