@@ -7,6 +7,7 @@ does the talking.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -309,3 +310,15 @@ def test_a_stale_claim_is_taken_over(monkeypatch: pytest.MonkeyPatch) -> None:
     assert made == (module.Sweep("new1", None, "p"), None)
     assert study.user_attrs[SWEEP_ATTR]["id"] == "new1"
     os.environ.pop("WANDB_SWEEP_ID", None)
+
+
+def test_offline_runs_carry_the_sweep_an_online_session_made(tmp_path: Path) -> None:
+    from tuneflow.tracking.reader import read_records, run_dirs
+
+    storage = f"sqlite:///{tmp_path / 'study.db'}"
+    study = create_study(_recipe(), storage)
+    study.set_user_attr(SWEEP_ATTR, {"id": "earlier1", "entity": None, "project": None})
+    tuneflow.tune(_recipe(), n_trials=1, storage=storage, wandb={"summary_run": False})  # WANDB_MODE=offline
+    (run_dir,) = run_dirs(tmp_path / "wandb")
+    runs = [r for r in read_records(run_dir) if "run" in r]
+    assert runs and all("earlier1" in json.dumps(r) for r in runs)  # `wandb sync` sends it: the run joins

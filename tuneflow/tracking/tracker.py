@@ -16,7 +16,9 @@ trial's run opens when the trial starts and receives each report and log row as 
   ``trial.log`` rows at the same step, in step order (offline, a row logged below an earlier
   step is kept by rewriting the run in step order at the end; online W&B drops it);
 - tags: study name, method, state (no ``group`` unless asked: W&B's parameter-importance panel
-  wants ungrouped runs); the Optuna trial gets ``wandb_run_id``/``wandb_run_path`` user attrs.
+  wants ungrouped runs); the Optuna trial gets ``wandb_run_id``/``wandb_run_path`` user attrs;
+- the study's W&B sweep (:mod:`tuneflow.tracking.sweep`): found or created in the background from
+  the tracker's start, waited for by the first trial; every trial's run carries its id.
 
 Per-trial state lives in the trial's ``tracker_slot`` (a :class:`~tuneflow.tracking.writer.TrialRun`).
 Everything goes through the writer process (:class:`~tuneflow.tracking.writer.RunWriter`);
