@@ -170,11 +170,15 @@ def test_sweep_id_given_joins_it_for_a_train_function(server: WandbServer) -> No
     assert result.study.user_attrs[SWEEP_ATTR]["id"] == "given12"  # kept for the study's other workers
 
 
-def test_wandb_sweep_id_env_joins_and_keeps_the_run_ids(server: WandbServer, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("WANDB_SWEEP_ID", "fromenv1")
-    result = tuneflow.tune(_recipe(), n_trials=2, storage="memory", wandb={"summary_run": False})
+@pytest.mark.parametrize(("option", "joined"), [(None, "fromenv1"), ("option12", "option12")])
+def test_wandb_sweep_id_env_joins_and_keeps_the_run_ids(
+    server: WandbServer, monkeypatch: pytest.MonkeyPatch, option: str | None, joined: str
+) -> None:
+    monkeypatch.setenv("WANDB_SWEEP_ID", "fromenv1")  # wandb would drop the runs' ids if its runs saw it
+    wandb = {"summary_run": False, **({"sweep_id": option} if option else {})}
+    result = tuneflow.tune(_recipe(), n_trials=2, storage="memory", wandb=wandb)
     runs = _run_ids(result.study)
-    assert {server.sweep_of(r) for r in runs} == {"fromenv1"}  # found under tuneflow's run ids
+    assert {server.sweep_of(r) for r in runs} == {joined}  # found under tuneflow's run ids
     assert all(k[1] == "sweeps-test" for k in server.runs)
 
 

@@ -91,7 +91,8 @@ class WandbTracker(Tracker):
         # (a tracker that only writes the summary run never needs it). WANDB_SWEEP_ID is taken out of
         # this process's environment now: wandb would treat tuneflow's own runs (here and in the
         # writer process, which inherits it) as agent runs and drop their project, entity and run id.
-        self._given_sweep = options.sweep_id or os.environ.pop(SWEEP_ENV, None) or None
+        from_env = os.environ.pop(SWEEP_ENV, None)
+        self._given_sweep = options.sweep_id or from_env or None
         self._study = study
         self._sweep: tuple[str | None, str | None] | None = None
         self._sweep_said = False
