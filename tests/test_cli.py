@@ -253,12 +253,12 @@ def test_a_built_in_recipe_whose_library_is_missing_says_so_in_one_line(monkeypa
 
 
 @pytest.mark.parametrize("verb", ["run", "worker"])
-def test_project_and_entity_flags_name_where_runs_go(verb: str, tmp_path: Path) -> None:
-    from tuneflow.tracking.reader import read_run
+def test_project_entity_and_sweep_flags_name_where_runs_go(verb: str, tmp_path: Path) -> None:
+    from tuneflow.tracking.reader import read_records, read_run
 
     args = [verb, "lightgbm_binary", "--n-trials", "1", "--storage", f"sqlite:///{tmp_path / 's.db'}"]
     proc = subprocess.run(
-        [str(TUNEFLOW), *args, "--project", "proj-x", "--entity", "team-y", "--no-progress"],
+        [str(TUNEFLOW), *args, "--project", "proj-x", "--entity", "team-y", "--sweep-id", "swp12345", "--no-progress"],
         capture_output=True,
         text=True,
         timeout=300,
@@ -266,8 +266,13 @@ def test_project_and_entity_flags_name_where_runs_go(verb: str, tmp_path: Path) 
         env={**os.environ, "WANDB_MODE": "offline", "WANDB_DIR": str(tmp_path)},
     )
     assert proc.returncode == 0, proc.stderr
-    runs = [read_run(d) for d in (tmp_path / "wandb").glob("offline-run-*")]
+    dirs = list((tmp_path / "wandb").glob("offline-run-*"))
+    runs = [read_run(d) for d in dirs]
     assert runs and {(r["project"], r["entity"]) for r in runs} == {("proj-x", "team-y")}
+    trial_runs = [d for d, r in zip(dirs, runs) if "summary" not in r["run_id"]]
+    assert trial_runs
+    for d in trial_runs:  # a function recipe's runs join the sweep given (offline: `wandb sync` adds them to it)
+        assert "swp12345" in json.dumps([r for r in read_records(d) if "run" in r])
 
 
 def test_the_docs_sync_commands_are_accepted_by_wandb(tmp_path: Path) -> None:

@@ -254,8 +254,9 @@ def tune(
     if _is_program(recipe.train):  # how this differs from `wandb agent`, said once
         connection = getattr(tracker, "connection", None)
         program: Any = recipe.train
+        sweep = getattr(tracker, "sweep_id", None)  # first: finding it may take the study offline
         mode = connection.mode if connection is not None else None
-        for line in program.start_lines(mode, study_run_prefix(study), getattr(tracker, "sweep_id", None)):
+        for line in program.start_lines(mode, study_run_prefix(study), sweep):
             say(line)
     loop = _Loop(recipe, study, tracker)
     keeper = Keeper(study, settings)

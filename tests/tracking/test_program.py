@@ -146,7 +146,8 @@ def test_program_trials_survive_wandb_down(_isolated: Path, monkeypatch: pytest.
     assert time.monotonic() - start < 3 + 40  # one timeout, then offline programs (~2-4 s each)
     dirs = run_dirs(_isolated / "wandb")
     assert len([d for d in dirs if d.name.startswith("offline-run")]) == 2
-    assert len([d for d in dirs if d.name.startswith("run-")]) == 1  # one online attempt in total
+    # the one online attempt in total was the study's W&B sweep: no answer, so every program ran offline
+    assert not [d for d in dirs if d.name.startswith("run-")]
 
 
 @pytest.mark.slow
@@ -498,18 +499,25 @@ def test_a_program_that_crashes_after_wandb_init_has_its_run_counted_and_named(_
 
 
 @pytest.mark.parametrize(
-    ("option", "env_sweep", "mode", "expected"),
+    ("option", "env_sweep", "study_sweep", "mode", "expected"),
     [
-        ("auto", None, "offline", "tuneflow-study-1234"),  # a placeholder, removed from each run at its end
-        ("auto", None, "online", None),  # W&B's server refuses a sweep it does not hold
-        ("auto", "abc12345", "online", "abc12345"),  # a real sweep, e.g. from `wandb sweep --controller`
-        ("auto", "abc12345", "offline", "abc12345"),
-        ("none", "abc12345", "offline", None),
-        ("xyz98765", None, "online", "xyz98765"),
+        ("auto", None, None, "offline", "tuneflow-study-1234"),  # a placeholder, removed from each run at its end
+        ("auto", None, None, "online", None),  # the study's sweep could not be created: plain runs
+        ("auto", None, "st123456", "online", "st123456"),  # the study's own W&B sweep
+        ("auto", None, "st123456", "offline", "st123456"),  # made by an earlier online session: no placeholder
+        ("auto", "abc12345", None, "online", "abc12345"),  # a real sweep, e.g. from `wandb sweep --controller`
+        ("auto", "abc12345", None, "offline", "abc12345"),
+        ("none", "abc12345", "st123456", "offline", None),
+        ("xyz98765", None, "st123456", "online", "xyz98765"),
     ],
 )
 def test_which_sweep_id_program_runs_get(
-    monkeypatch: pytest.MonkeyPatch, option: str, env_sweep: str | None, mode: str, expected: str | None
+    monkeypatch: pytest.MonkeyPatch,
+    option: str,
+    env_sweep: str | None,
+    study_sweep: str | None,
+    mode: str,
+    expected: str | None,
 ) -> None:
     from tuneflow.tracking.program import ProgramTrain
 
@@ -518,8 +526,8 @@ def test_which_sweep_id_program_runs_get(
     else:
         monkeypatch.setenv("WANDB_SWEEP_ID", env_sweep)
     train = ProgramTrain("train.py", None, ("loss",), sweep_id=option)
-    assert train._sweep_id(mode, "study-1234") == expected
-    assert train._placeholder(mode) == (expected == "tuneflow-study-1234")
+    assert train._sweep_id(mode, "study-1234", study_sweep) == expected
+    assert train._placeholder(mode, study_sweep) == (expected == "tuneflow-study-1234")
 
 
 def test_no_python_on_path_is_one_problem_naming_the_fix(_isolated: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -7,6 +7,7 @@ does the talking.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -169,11 +170,15 @@ def test_sweep_id_given_joins_it_for_a_train_function(server: WandbServer) -> No
     assert result.study.user_attrs[SWEEP_ATTR]["id"] == "given12"  # kept for the study's other workers
 
 
-def test_wandb_sweep_id_env_joins_and_keeps_the_run_ids(server: WandbServer, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("WANDB_SWEEP_ID", "fromenv1")
-    result = tuneflow.tune(_recipe(), n_trials=2, storage="memory", wandb={"summary_run": False})
+@pytest.mark.parametrize(("option", "joined"), [(None, "fromenv1"), ("option12", "option12")])
+def test_wandb_sweep_id_env_joins_and_keeps_the_run_ids(
+    server: WandbServer, monkeypatch: pytest.MonkeyPatch, option: str | None, joined: str
+) -> None:
+    monkeypatch.setenv("WANDB_SWEEP_ID", "fromenv1")  # wandb would drop the runs' ids if its runs saw it
+    wandb = {"summary_run": False, **({"sweep_id": option} if option else {})}
+    result = tuneflow.tune(_recipe(), n_trials=2, storage="memory", wandb=wandb)
     runs = _run_ids(result.study)
-    assert {server.sweep_of(r) for r in runs} == {"fromenv1"}  # found under tuneflow's run ids
+    assert {server.sweep_of(r) for r in runs} == {joined}  # found under tuneflow's run ids
     assert all(k[1] == "sweeps-test" for k in server.runs)
 
 
@@ -309,3 +314,102 @@ def test_a_stale_claim_is_taken_over(monkeypatch: pytest.MonkeyPatch) -> None:
     assert made == (module.Sweep("new1", None, "p"), None)
     assert study.user_attrs[SWEEP_ATTR]["id"] == "new1"
     os.environ.pop("WANDB_SWEEP_ID", None)
+
+
+def test_offline_runs_carry_the_sweep_an_online_session_made(tmp_path: Path) -> None:
+    from tuneflow.tracking.reader import read_records, run_dirs
+
+    storage = f"sqlite:///{tmp_path / 'study.db'}"
+    study = create_study(_recipe(), storage)
+    study.set_user_attr(SWEEP_ATTR, {"id": "earlier1", "entity": None, "project": None})
+    tuneflow.tune(_recipe(), n_trials=1, storage=storage, wandb={"summary_run": False})  # WANDB_MODE=offline
+    (run_dir,) = run_dirs(tmp_path / "wandb")
+    runs = [r for r in read_records(run_dir) if "run" in r]
+    assert runs and all("earlier1" in json.dumps(r) for r in runs)  # `wandb sync` sends it: the run joins
+
+
+# -- the test server answers what wandb's own documents ask ----------------------------------------------
+
+
+def _selection(document: str) -> dict[str, Any]:
+    """A GraphQL document's selection set as nested dicts (field -> its sub-selection, {} for a leaf)."""
+    import re
+
+    body = document[document.index("{") :]
+    while "(" in body:  # arguments are not fields
+        body = re.sub(r"\([^()]*\)", "", body)
+    tokens = re.findall(r"[A-Za-z_]\w*|[{}]", body)
+    stack: list[dict[str, Any]] = [{}]
+    last = None
+    for token in tokens[1:-1]:  # inside the outer braces
+        if token == "{":
+            assert last is not None
+            stack[-1][last] = {}
+            stack.append(stack[-1][last])
+        elif token == "}":
+            stack.pop()
+        else:
+            stack[-1][token] = {}
+            last = token
+    return stack[0]
+
+
+def _missing(selection: dict[str, Any], answer: Any, where: str = "") -> list[str]:
+    if answer is None:
+        return []  # a nullable field answered null (a run that does not exist yet)
+    if isinstance(answer, list):
+        return [m for item in answer for m in _missing(selection, item, where)]
+    out = []
+    for name, sub in selection.items():
+        if name not in answer:
+            out.append(f"{where}{name}")
+        elif sub:
+            out += _missing(sub, answer[name], f"{where}{name}.")
+    return out
+
+
+def _core_document(head: str) -> str:
+    data = Path(_wandb_core_path()).read_bytes()
+    start = data.index(head.encode())
+    depth, end = 0, data.index(b"{", start)
+    while True:
+        depth += {b"{": 1, b"}": -1}.get(data[end : end + 1], 0)
+        if depth == 0:
+            return data[start : end + 1].decode()
+        end += 1
+
+
+def _wandb_core_path() -> str:
+    import wandb
+
+    return str(Path(wandb.__file__).parent / "bin" / "wandb-core")
+
+
+def _upsert_sweep_document() -> str:
+    import inspect
+    import re
+
+    from wandb.apis.public import sweeps
+
+    source = inspect.getsource(sweeps._upsert_sweep)
+    strings = dict(re.findall(r'(\w+) = """(.*?)"""', source, flags=re.S))
+    return strings["mutation_str"].replace("_PROJECT_QUERY_", strings["project_query"])
+
+
+@pytest.mark.parametrize(
+    ("document", "variables"),
+    [
+        (lambda: _core_document("query Viewer {"), {}),
+        (lambda: _core_document("query ServerFeaturesQuery {"), {}),
+        (lambda: _core_document("query RunResumeStatus ("), {"project": "p", "entity": "e", "name": "r"}),
+        (lambda: _core_document("mutation UpsertBucket ("), {"name": "r", "project": "p", "sweep": "s"}),
+        (lambda: _core_document("mutation CreateRunFiles ("), {"run": "r", "files": ["a.json"]}),
+        (_upsert_sweep_document, {"config": "method: random\n", "projectName": "p"}),
+    ],
+)
+def test_the_test_server_answers_every_field_wandbs_documents_ask(document: Any, variables: dict[str, Any]) -> None:
+    text = document()
+    name = text.split()[1].split("(")[0]
+    data, error = WandbServer(url="http://127.0.0.1:1").answer(name, variables)
+    assert error is None and data is not None
+    assert _missing(_selection(text), data) == []

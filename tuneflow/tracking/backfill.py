@@ -149,7 +149,8 @@ def backfill_wandb(
     redactor = Redactor(storage_secrets(study))
     connection = Connection(info.project, info.entity, mode, options.dir, options.init_timeout)
     report = BackfillReport(mode=mode, wandb_dir=connection.wandb_dir)
-    given = options.sweep_id or os.environ.pop(SWEEP_ENV, None) or None  # see WandbTracker
+    from_env = os.environ.pop(SWEEP_ENV, None)  # see WandbTracker
+    given = options.sweep_id or from_env or None
     sweep_id, report.sweep_line = choose_sweep(
         study, lambda: _recipe_config(result), mode, info.project, info.entity, given, options.init_timeout
     )

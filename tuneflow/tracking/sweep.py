@@ -363,8 +363,9 @@ def choose_sweep(
     if sweep is None and mode == "online":
 
         def create() -> Sweep:
+            settings = {**config(), "name": name}  # the sweep is the study: named after it
             try:
-                return create_sweep(config(), entity, project, timeout, prior_runs(study))
+                return create_sweep(settings, entity, project, timeout, prior_runs(study))
             except SweepError as exc:
                 if exc.unreachable and unreachable is not None:
                     unreachable(exc)

@@ -16,7 +16,9 @@ trial's run opens when the trial starts and receives each report and log row as 
   ``trial.log`` rows at the same step, in step order (offline, a row logged below an earlier
   step is kept by rewriting the run in step order at the end; online W&B drops it);
 - tags: study name, method, state (no ``group`` unless asked: W&B's parameter-importance panel
-  wants ungrouped runs); the Optuna trial gets ``wandb_run_id``/``wandb_run_path`` user attrs.
+  wants ungrouped runs); the Optuna trial gets ``wandb_run_id``/``wandb_run_path`` user attrs;
+- the study's W&B sweep (:mod:`tuneflow.tracking.sweep`): found or created in the background from
+  the tracker's start, waited for by the first trial; every trial's run carries its id.
 
 Per-trial state lives in the trial's ``tracker_slot`` (a :class:`~tuneflow.tracking.writer.TrialRun`).
 Everything goes through the writer process (:class:`~tuneflow.tracking.writer.RunWriter`);
@@ -89,7 +91,8 @@ class WandbTracker(Tracker):
         # (a tracker that only writes the summary run never needs it). WANDB_SWEEP_ID is taken out of
         # this process's environment now: wandb would treat tuneflow's own runs (here and in the
         # writer process, which inherits it) as agent runs and drop their project, entity and run id.
-        self._given_sweep = options.sweep_id or os.environ.pop(SWEEP_ENV, None) or None
+        from_env = os.environ.pop(SWEEP_ENV, None)
+        self._given_sweep = options.sweep_id or from_env or None
         self._study = study
         self._sweep: tuple[str | None, str | None] | None = None
         self._sweep_said = False
