@@ -7,7 +7,9 @@ It is called directly in the bundled ``wandb-core`` binary (as
 :func:`tuneflow.tracking.reader.read_run` does: no Python start per trial), with flags the CLI
 passes it but does not document. Where that fails (no binary, an unknown flag, a non-zero exit), the
 run is followed with the documented ``wandb leet inspect --follow --json RUN_FILE`` instead, from
-the record where the first reader stopped; a log line says once which reader is used. wandb-core flushes the file every ``x_transaction_log_flush_interval`` (15 s by default), so
+the record where the first reader stopped; a log line says once which reader is used.
+
+wandb-core flushes the file every ``x_transaction_log_flush_interval`` (15 s by default), so
 programs are started with ``WANDB_X_TRANSACTION_LOG_FLUSH_INTERVAL=1``: no change to the program,
 values arrive within about a second of ``wandb.log``.
 
