@@ -6,21 +6,24 @@ config lands in plain text in ``debug.log`` and the ``.wandb`` file), the termin
 ``tuneflow best``, the HTML report, the dashboard, tuneflow's log lines and the failure reasons
 stored in a study. A key names a secret when one of its words does (``api_key``, ``db_password``,
 ``authToken``, ``client_secret``); a text is scrubbed of URL passwords, token-like words and the
-values of a config's secret-named keys (:meth:`Redactor.including`). A leaf: every layer uses it.
+values of a config's secret-named keys (:meth:`Redactor.including`). Charts get a study without
+the secrets (:func:`chart_study`). A leaf: every layer uses it.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+import warnings
 from collections.abc import Mapping
 from typing import Any
 
 import optuna
+from optuna.trial import FrozenTrial
 
 from tuneflow.engine import optuna_adapter as adapter
 
-__all__ = ["REDACTED", "Redactor", "redact_url", "storage_secrets"]
+__all__ = ["REDACTED", "Redactor", "chart_study", "redact_url", "storage_secrets"]
 
 _SECRET_WORDS = {
     "password",
@@ -143,3 +146,49 @@ def storage_secrets(study: optuna.Study) -> tuple[str, ...]:
     engine = getattr(adapter.unwrap_cache(adapter.storage_of(study)), "engine", None)
     password = getattr(getattr(engine, "url", None), "password", None)
     return (str(password),) if password else ()
+
+
+def chart_study(study: optuna.Study, redactor: Redactor) -> optuna.Study:
+    """The study Optuna's charts are drawn from: ``study`` itself, or, when a trial has a
+    secret-named parameter or a user attribute holding a secret (the config a define-by-run trial
+    stores), an in-memory copy without them.
+
+    Optuna's Pareto-front hover text shows every parameter and user attribute, and its parallel
+    coordinate, slice and contour plots show every parameter's values, so a chart drawn from the
+    study itself would show a searched ``api_token``. Used by the HTML report and the W&B summary run.
+    """
+    trials = study.get_trials(deepcopy=False)
+    shown = []
+    for t in trials:
+        params = {k: v for k, v in t.params.items() if not redactor.is_secret_key(k)}
+        attrs = redactor.including(t.user_attrs).value(t.user_attrs)
+        if len(params) == len(t.params) and attrs == t.user_attrs:
+            shown.append(t)
+            continue
+        shown.append(
+            FrozenTrial(
+                number=t.number,
+                state=t.state,
+                value=None,
+                values=t.values,
+                datetime_start=t.datetime_start,
+                datetime_complete=t.datetime_complete,
+                params=params,
+                distributions={k: t.distributions[k] for k in params},
+                user_attrs=attrs,
+                system_attrs={},
+                intermediate_values=t.intermediate_values,
+                trial_id=t.number,  # add_trials gives it the copy's own id
+            )
+        )
+    if all(a is b for a, b in zip(shown, trials)):
+        return study
+    copy = optuna.create_study(directions=study.directions, study_name=study.study_name)
+    for key, value in study.user_attrs.items():  # tuneflow's metadata: metric names, whether ranked
+        copy.set_user_attr(key, value)
+    if study.metric_names:  # a plain Optuna study's names for the axes
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)
+            copy.set_metric_names(study.metric_names)
+    copy.add_trials(shown)
+    return copy

@@ -105,3 +105,70 @@ def test_a_follower_of_a_run_that_never_appears_closes_at_once(tmp_path: Path) -
     start = time.monotonic()
     follower.close(linger=30)
     assert time.monotonic() - start < 2 and follower.take() == [] and follower.logged == 0
+
+
+FOLLOWED = """\
+import time
+import wandb
+
+run = wandb.init()
+for epoch in range(5):
+    time.sleep(0.4)
+    wandb.log({"loss": 1.0 / (epoch + 1)})
+run.finish()
+"""
+
+
+def _failing_core(where: Path, case: str) -> str:
+    """A wandb-core path whose reader fails: missing, rejecting a flag, or killed after a second
+    (having printed some of the run's records: the fallback must not report them twice)."""
+    from wandb.util import get_core_path
+
+    if case == "missing":
+        return str(where / "no-wandb-core")
+    script = where / f"core-{case}.sh"
+    run = {
+        "unknown-flag": f'shift 2; exec "{get_core_path()}" leet inspect --flag-of-another-release "$@"',
+        "exits-mid-run": f'exec timeout 1.5 "{get_core_path()}" "$@"',
+    }[case]
+    script.write_text(f"#!/bin/sh\n{run}\n")
+    script.chmod(0o755)
+    return str(script)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", ["missing", "unknown-flag", "exits-mid-run"])
+def test_a_run_is_followed_live_when_wandb_cores_reader_fails(
+    _isolated: Path, case: str, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where wandb-core's undocumented reader flags fail, W&B's documented ``wandb leet inspect
+    --follow --json`` follows the program's run: its values arrive while it runs, each once."""
+    import logging
+    import os
+    import subprocess
+    import sys
+    import time
+
+    from tuneflow.tracking import follow
+
+    monkeypatch.setattr(follow, "_announced", set())  # each case's log line, as in a fresh process
+    (_isolated / "train.py").write_text(FOLLOWED)
+    follower = RunFollower(_isolated / "wandb", "f1", "loss", core=_failing_core(_isolated, case)).start()
+    env = {**os.environ, **follow.FLUSH_ENV, "WANDB_RUN_ID": "f1"}
+    live: list[tuple[int, float]] = []
+    with caplog.at_level(logging.INFO, logger=follow.__name__):
+        program = subprocess.Popen([sys.executable, "train.py"], env=env, stdout=subprocess.DEVNULL)
+        try:
+            while program.poll() is None:
+                live += follower.take()
+                time.sleep(0.1)
+        finally:
+            program.wait(timeout=60)
+            follower.close(linger=15)
+    assert program.returncode == 0
+    values = live + follower.take()
+    assert live, "no value arrived while the program ran"
+    assert values == [(i + 1, 1.0 / (i + 1)) for i in range(5)] and follower.exit_code == 0
+    assert follower.error is None
+    said = [(r.levelname, r.getMessage()) for r in caplog.records if r.name == follow.__name__]
+    assert [level for level, message in said if "wandb leet inspect --follow --json" in message] == ["WARNING"], said

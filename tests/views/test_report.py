@@ -207,3 +207,53 @@ def test_report_says_when_it_shows_part_of_a_pareto_front() -> None:
     text = render_report(study, top_n=3)  # a - a: every trial is on the front
     assert "The first 3 of 8 Pareto-optimal trials" in text
     assert "<td>Pareto front</td><td>8 trials</td>" in text
+
+
+_TOKENS = ["tok-alpha-9f3e", "tok-bravo-7c1d"]
+_PASSWORD = "Swordfish-2026"
+
+
+def _searched_secret() -> tuneflow.Recipe:
+    """A searched secret-named parameter: its values would be the axis labels of three plots."""
+    return _recipe(
+        parameters={"x": {"min": -3.0, "max": 3.0}, "y": {"min": 0.0, "max": 1.0}, "api_token": {"values": _TOKENS}},
+        train=lambda config: config["x"] ** 2 + config["y"],
+        pruner=None,
+    )
+
+
+def _pareto_define_by_run() -> tuneflow.Recipe:
+    """Several metrics and a define-by-run space: the Pareto hover would show the stored config."""
+
+    def space(trial: Any) -> dict[str, Any]:
+        x = trial.suggest_float("x", 0.0, 1.0)
+        return {"x": x, "api_token": trial.suggest_categorical("api_token", _TOKENS), "db": {"password": _PASSWORD}}
+
+    return tuneflow.Recipe(
+        name="pareto-secrets",
+        train=lambda config: {"a": config["x"], "b": 1.0 - config["x"]},
+        space=space,
+        method="random",
+        metric=[{"name": "a", "goal": "minimize"}, {"name": "b", "goal": "minimize"}],
+        seed=0,
+    )
+
+
+@pytest.mark.parametrize(
+    ("make", "drawn"),
+    [
+        (_searched_secret, ["parallel_coordinate", "slice", "contour"]),
+        (_pareto_define_by_run, ["pareto_front", "parallel_coordinate", "slice"]),
+    ],
+    ids=["searched-parameter", "pareto-hover"],
+)
+def test_report_plots_show_no_secret(make: Any, drawn: list[str]) -> None:
+    """The plots are drawn, without a secret-named parameter's values or a stored config's secrets
+    (the tables show them as ``***``, as W&B runs do)."""
+    result = tuneflow.tune(make(), n_trials=8, storage="memory", wandb=False)
+    text = render_report(result)
+    for name in drawn:
+        assert f'id="plot-{name}"' in text
+    leaks = [s for s in [*_TOKENS, _PASSWORD] if s in text]
+    assert not leaks, f"report.html shows {leaks}"
+    assert "<td>***</td>" in text

@@ -2,9 +2,14 @@
 
 The program writes its run (offline or online) through its own wandb-core, which appends the
 run's records to ``<run dir>/run-<id>.wandb``. W&B's own reader follows that file:
-``wandb leet inspect --follow --json`` (called directly in the bundled ``wandb-core`` binary, as
-:func:`tuneflow.tracking.reader.read_run` does), printing each record as a JSON line as it reaches the
-file. wandb-core flushes the file every ``x_transaction_log_flush_interval`` (15 s by default), so
+``wandb leet inspect --follow --json``, printing each record as a JSON line as it reaches the file.
+It is called directly in the bundled ``wandb-core`` binary (as
+:func:`tuneflow.tracking.reader.read_run` does: no Python start per trial), with flags the CLI
+passes it but does not document. Where that fails (no binary, an unknown flag, a non-zero exit), the
+run is followed with the documented ``wandb leet inspect --follow --json RUN_FILE`` instead, from
+the record where the first reader stopped; a log line says once which reader is used.
+
+wandb-core flushes the file every ``x_transaction_log_flush_interval`` (15 s by default), so
 programs are started with ``WANDB_X_TRANSACTION_LOG_FLUSH_INTERVAL=1``: no change to the program,
 values arrive within about a second of ``wandb.log``.
 
@@ -19,7 +24,9 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import subprocess
+import sys
 import threading
 from pathlib import Path
 from typing import Any
@@ -27,6 +34,8 @@ from typing import Any
 from tuneflow.values import is_finite_number
 
 __all__ = ["FLUSH_ENV", "RunFollower", "metric_value"]
+
+logger = logging.getLogger(__name__)
 
 #: Environment that makes a program's wandb-core write its transaction log every second.
 FLUSH_ENV = {"WANDB_X_TRANSACTION_LOG_FLUSH_INTERVAL": "1"}
@@ -42,12 +51,33 @@ def metric_value(item: dict[str, Any], metric: str) -> float | None:
     return float(value) if is_finite_number(value) else None
 
 
-def _core_path() -> str:
-    """The bundled wandb-core binary (imported in the caller's thread: importing wandb from two
-    threads at once can fail half-way, measured with n_jobs > 1)."""
+#: W&B's documented reader (the wandb CLI of this interpreter), used where wandb-core's flags fail.
+_CLI_READER = [sys.executable, "-m", "wandb", "leet", "inspect", "--follow", "--json"]
+#: wandb-core binaries whose reader failed in this process: later runs go to the CLI at once.
+_FAILED_CORES: set[str] = set()
+_announced: set[str] = set()
+_announce_lock = threading.Lock()
+
+
+def _core_path() -> str | None:
+    """The bundled wandb-core binary, or None when this wandb has none (imported in the caller's
+    thread: importing wandb from two threads at once can fail half-way, measured with n_jobs > 1)."""
+    from wandb.errors import WandbCoreNotAvailableError
     from wandb.util import get_core_path
 
-    return str(get_core_path())
+    try:
+        return str(get_core_path())
+    except WandbCoreNotAvailableError:
+        return None
+
+
+def _announce(reader: str, level: int, message: str) -> None:
+    """Log ``message`` the first time ``reader`` follows a run in this process."""
+    with _announce_lock:
+        if reader in _announced:
+            return
+        _announced.add(reader)
+    logger.log(level, "tuneflow: %s", message)
 
 
 class RunFollower:
@@ -59,7 +89,8 @@ class RunFollower:
     stops the reader. ``logged`` counts every value seen.
     """
 
-    def __init__(self, wandb_dir: Path, run_id: str, metric: str) -> None:
+    def __init__(self, wandb_dir: Path, run_id: str, metric: str, core: str | None = None) -> None:
+        """``core``: the wandb-core binary to read with (default: the one wandb bundles)."""
         self.wandb_dir = Path(wandb_dir)
         self.run_id = run_id
         self.metric = metric
@@ -72,7 +103,8 @@ class RunFollower:
         self._stop = threading.Event()
         self._ended = threading.Event()  # the run wrote its exit record
         self._proc: subprocess.Popen[str] | None = None
-        self._core = _core_path()
+        self._core = core if core is not None else _core_path()
+        self._records = 0  # JSON records read (a fallback reader skips them)
         self._thread = threading.Thread(target=self._run, name=f"tuneflow-follow-{run_id}", daemon=True)
 
     def start(self) -> RunFollower:
@@ -111,25 +143,54 @@ class RunFollower:
                 self._stop.wait(0.1)
         if run_file is None:
             return
+        core = self._core
+        failure = "this wandb has no wandb-core binary" if core is None else None
+        if core is not None and core not in _FAILED_CORES:
+            _announce("core", logging.INFO, f"following program runs live with wandb-core's reader ({core})")
+            command = [core, "leet", "inspect", "--no-observability", "--json", "--follow", "--run-file"]
+            failure = self._follow([*command, str(run_file), "."], cwd=run_file.parent.parent)
+            if failure is None or self._stop.is_set():
+                self._ended.set()
+                return
+            _FAILED_CORES.add(core)
+        _announce(  # a warning: each run now starts a Python process to read it
+            "cli",
+            logging.WARNING,
+            f"following program runs live with `wandb leet inspect --follow --json` "
+            f"(wandb-core's reader: {failure or 'it failed before in this process'})",
+        )
+        failure = self._follow([*_CLI_READER, str(run_file)], cwd=run_file.parent)
+        if failure is not None and not self._stop.is_set():
+            self.error = failure
+        self._ended.set()
+
+    def _follow(self, command: list[str], cwd: Path) -> str | None:
+        """Read ``command``'s JSON records until it ends (records already read are skipped);
+        why it failed (could not start, exited non-zero), or None."""
         try:
-            command = [self._core, "leet", "inspect", "--no-observability", "--json", "--follow"]
-            self._proc = subprocess.Popen(
-                [*command, "--run-file", str(run_file), "."],
-                cwd=run_file.parent.parent,
+            proc = self._proc = subprocess.Popen(
+                command,
+                cwd=cwd,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,
                 stdin=subprocess.DEVNULL,
                 text=True,
             )
         except OSError as exc:
-            self.error = f"cannot follow {run_file}: {exc}"
-            return
+            return f"cannot start {command[0]}: {exc}"
         if self._stop.is_set():  # closed while starting
-            self._proc.terminate()
-        assert self._proc.stdout is not None
-        for line in self._proc.stdout:
-            self._read(line)
-        self._ended.set()
+            proc.terminate()
+        assert proc.stdout is not None
+        seen = 0
+        for line in proc.stdout:
+            if not line.startswith("{"):
+                continue
+            seen += 1
+            if seen > self._records:
+                self._records = seen
+                self._read(line)
+        code = proc.wait()
+        return f"{Path(command[0]).name} exited with code {code}" if code != 0 else None
 
     def _read(self, line: str) -> None:
         try:

@@ -14,11 +14,11 @@ from collections.abc import Callable
 from typing import Any
 
 import optuna
-from optuna.trial import FrozenTrial, TrialState
+from optuna.trial import TrialState
 
 from tuneflow.engine.result import NO_METRIC_NOTE, TuneResult
 from tuneflow.keys import FAIL_REASON_ATTR, RUN_ID_ATTR, SUMMARY
-from tuneflow.redact import Redactor
+from tuneflow.redact import Redactor, chart_study
 from tuneflow.search.space import flatten
 from tuneflow.tracking.runs import RunSpec, StudyInfo
 
@@ -79,42 +79,6 @@ def _one_type_per_column(data: list[list[Any]]) -> list[list[Any]]:
                 if row[j] is not None:
                     row[j] = str(row[j])
     return data
-
-
-def _chart_study(study: optuna.Study, redactor: Redactor) -> optuna.Study:
-    """The study the charts are drawn from: ``study`` itself, or, when a trial has a secret-named
-    parameter or a user attribute holding a secret (the config a define-by-run trial stores), an
-    in-memory copy without them: Optuna's Pareto-front hover text shows every parameter and user
-    attribute, and a chart given no parameter list shows them all."""
-    trials = study.get_trials(deepcopy=False)
-    shown = []
-    for t in trials:
-        params = {k: v for k, v in t.params.items() if not redactor.is_secret_key(k)}
-        attrs = redactor.including(t.user_attrs).value(t.user_attrs)
-        if len(params) == len(t.params) and attrs == t.user_attrs:
-            shown.append(t)
-            continue
-        shown.append(
-            FrozenTrial(
-                number=t.number,
-                state=t.state,
-                value=None,
-                values=t.values,
-                datetime_start=t.datetime_start,
-                datetime_complete=t.datetime_complete,
-                params=params,
-                distributions={k: t.distributions[k] for k in params},
-                user_attrs=attrs,
-                system_attrs={},
-                intermediate_values=t.intermediate_values,
-                trial_id=t.number,  # add_trials gives it the copy's own id
-            )
-        )
-    if all(a is b for a, b in zip(shown, trials)):
-        return study
-    copy = optuna.create_study(directions=study.directions, study_name=study.study_name)
-    copy.add_trials(shown)
-    return copy
 
 
 def _charts(
@@ -193,7 +157,7 @@ def summary_spec(
     columns, data = trial_table(redactor, result)
     charts = {}
     if plots and result.ranked:
-        drawn = _charts(_chart_study(study, redactor), params, names, importance)
+        drawn = _charts(chart_study(study, redactor), params, names, importance)
         charts = {f"charts/{name}": fig for name, fig in drawn.items()}
 
     return RunSpec(

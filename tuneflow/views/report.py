@@ -19,7 +19,7 @@ from optuna.trial import FrozenTrial, TrialState
 
 from tuneflow.engine.result import NO_METRIC_NOTE, TuneResult
 from tuneflow.keys import METRICS_ATTR
-from tuneflow.redact import redact_url
+from tuneflow.redact import Redactor, chart_study, redact_url, storage_secrets
 from tuneflow.search.space import flatten
 from tuneflow.values import is_number
 from tuneflow.version import __version__
@@ -185,7 +185,9 @@ def render_report(source: Any, *, storage: Any = None, top_n: int = 10) -> str:
     import plotly.offline
 
     result = _result_of(source)
-    figures = plots(result)
+    # The plots show parameter values and (Pareto hover) stored configs: drawn without the secrets.
+    charted = chart_study(result.study, Redactor(storage_secrets(result.study)))
+    figures = plots(result if charted is result.study else TuneResult(charted))
     name = result.study.study_name
     sections = []
     for key, fig in figures.items():
