@@ -205,3 +205,31 @@ def test_no_output_shows_a_secret(postgres_server: Any, _isolated: Any) -> None:
         outputs.update({str(p): p.read_bytes().decode(errors="replace") for p in run.rglob("*") if p.is_file()})
     leaks = {where: [s for s in secrets if s in text] for where, text in outputs.items()}
     assert not {where: found for where, found in leaks.items() if found}
+
+
+def test_optunas_trial_lines_show_no_searched_secret(caplog: pytest.LogCaptureFixture) -> None:
+    """The loop writes Optuna's 'Trial N finished/failed ... parameters: {...}' lines itself."""
+    import logging
+
+    import tuneflow
+
+    tokens = ["tok-aaaa-1111", "tok-bbbb-2222"]
+
+    def train(config: dict[str, Any]) -> float:
+        if config["x"] > 0.5:
+            raise ValueError(f"rejected {config['api_token']}")
+        return config["x"]
+
+    recipe = tuneflow.Recipe(
+        name="lines",
+        train=train,
+        parameters={"x": {"min": 0.0, "max": 1.0}, "api_token": {"values": tokens}},
+        method="random",
+        metric={"name": "x", "goal": "minimize"},
+        seed=0,
+    )
+    with caplog.at_level(logging.INFO, logger="optuna"):
+        tuneflow.tune(recipe, n_trials=8, storage="memory", wandb=False, progress=False)
+    text = caplog.text
+    assert "finished with values" in text and "failed with parameters" in text  # both kinds of line ran
+    assert not any(token in text for token in tokens), text

@@ -274,9 +274,8 @@ class Optimizer:
                 text += "\n" + "".join(traceback.format_exception(type(error), error, error.__traceback__)).rstrip()
             _optuna_logger.warning(self.redact(trial.number, text))
         elif frozen.state == TrialState.COMPLETE and _optuna_logger.isEnabledFor(logging.INFO):
-            _optuna_logger.info(
-                f"Trial {frozen.number} finished with values: {frozen.values} and parameters: {frozen.params}."
-            )
+            text = f"Trial {frozen.number} finished with values: {frozen.values} and parameters: {frozen.params}."
+            _optuna_logger.info(self.redact(frozen.number, text))
         self._after(frozen)
 
     def _tell(self, trial: optuna.Trial, state: TrialState, values: Any) -> FrozenTrial:
