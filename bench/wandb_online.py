@@ -19,8 +19,9 @@ variant alike (best of ``--repeats``; every run in each list):
 - the wait from the end of the last trial until ``tune`` returned (every run finished), at 10
   and 50 trials of 0.2 s; target: the wait at 50 <= 1.5x the wait at 10;
 - after every online study, its runs read back through openwandb's REST API
-  (``/api/v2/projects/{entity}/{project}/runs``; ``wandb.Api()`` cannot read this server): the
-  count (trials + the summary run), each trial's config and its summary metric.
+  (``/api/v2/projects/{entity}/{project}/runs``, ``/api/v2/runs/{id}/metrics``; ``wandb.Api()``
+  cannot read this server): the count (trials + the summary run), each trial's config, state,
+  summary metric and reported history.
 
 API key: openwandb checks a key whose first 8 characters match a stored key with bcrypt on
 every request (~0.15 s of server CPU each, 90 % of its CPU here, measured with py-spy); its
@@ -48,6 +49,8 @@ import urllib.request
 import warnings
 from pathlib import Path
 from typing import Any
+
+from wandb_overhead import _busy, _wait_for_writers  # a sibling script: bench/ is on sys.path
 
 REPO = Path(__file__).resolve().parents[1]
 VENV = REPO / ".cache" / "openwandb-venv"
@@ -115,6 +118,11 @@ class Server:
         with urllib.request.urlopen(request, timeout=30) as answer:
             return list(json.load(answer)["runs"])
 
+    def history(self, run_id: str) -> dict[int, float]:
+        """The run's history of the metric, step -> value."""
+        with urllib.request.urlopen(f"{self.direct}/api/v2/runs/{run_id}/metrics?key={METRIC}", timeout=30) as answer:
+            return {int(row["step"]): float(row["value"]) for row in json.load(answer)["metrics"]}
+
     def stop(self) -> None:
         for proc in reversed(self.procs):
             proc.send_signal(signal.SIGINT)
@@ -163,16 +171,6 @@ def proxy(listen: int, target: int, delay: float) -> None:
 
 
 # -- the studies -------------------------------------------------------------------------------
-
-
-def _busy(seconds: float) -> None:
-    """Keep every core busy for ``seconds`` (matrix products run on all BLAS threads)."""
-    import numpy as np
-
-    a = np.random.default_rng(0).random((400, 400))
-    end = time.perf_counter() + seconds
-    while time.perf_counter() < end:
-        a = (a @ a) / 400.0
 
 
 def study(n_trials: int, seconds: float, wandb: Any, busy: bool = False) -> tuple[float, float, Any]:
@@ -244,34 +242,16 @@ class Bench:
                 problems.append(f"trial {t.number}: config {config} state {run['state']}")
             if run["summary"].get(METRIC) != t.value:
                 problems.append(f"trial {t.number}: summary {run['summary'].get(METRIC)} != {t.value}")
+            if (history := self.server.history(run["run_id"])) != t.intermediate_values:
+                problems.append(f"trial {t.number}: history {history} != {t.intermediate_values}")
         if problems:
             self.problems.append(f"{project}: " + "; ".join(problems[:3]))
-
-
-def _wait_for_writers(limit: float = 60.0) -> None:
-    """Wait until the W&B writer processes of earlier studies have exited (they shut wandb-core
-    down after ``tune`` returns), so they do not load the next measurement."""
-    deadline = time.monotonic() + limit
-    while time.monotonic() < deadline:
-        busy = False
-        for entry in Path("/proc").iterdir():
-            if entry.name.isdigit():
-                try:
-                    stat = (entry / "stat").read_text()
-                    cmdline = (entry / "cmdline").read_bytes()
-                except OSError:
-                    continue
-                if int(stat.rsplit(")", 1)[1].split()[1]) == os.getpid() and b"tuneflow.tracking" in cmdline:
-                    busy = True
-        if not busy:
-            return
-        time.sleep(0.2)
 
 
 def _row(label: str, times: list[float], base: float, target: str = "") -> str:
     best = min(times)
     listed = ", ".join(f"{t:.2f}" for t in times)
-    return f"  {label:36} {best:7.2f} s  {best / base:6.3f}x  {target:10} ({listed})"
+    return f"  {label:46} {best:7.2f} s  {best / base:6.3f}x  {target:10} ({listed})"
 
 
 def walls(
@@ -354,16 +334,17 @@ def main() -> None:
             w10, w50 = min(waits[10]), min(waits[50])
             listed = "; ".join(f"{n}: " + ", ".join(f"{w:.2f}" for w in ws) for n, ws in waits.items())
             print(
-                f"  {labels[kind]:36} 10 trials {w10:.2f} s, 50 trials {w50:.2f} s: {w50 / w10:.2f}x (<= 1.5x)  ({listed})"
+                f"  {labels[kind]:46} 10 trials {w10:.2f} s, 50 trials {w50:.2f} s: {w50 / w10:.2f}x (<= 1.5x)  ({listed})"
             )
         print(f"load {os.getloadavg()[0]:.1f} at the end")
         if bench.problems:
             print("RUNS MISSING OR WRONG on the server:")
             for problem in bench.problems:
                 print("  " + problem)
+            sys.exit(1)
         else:
             print(
-                f"every online study's runs read back from openwandb's REST API: count, config, state, summary ({bench.checked} studies)"
+                f"every online study's runs read back from openwandb's REST API: count, config, state, summary, history ({bench.checked} studies)"
             )
     finally:
         server.stop()

@@ -29,6 +29,7 @@ import subprocess
 import sys
 import threading
 import time
+import traceback
 import warnings
 from collections import deque
 from dataclasses import dataclass, field
@@ -661,6 +662,8 @@ class _Lanes:
                 message = self._queues[run_id].popleft()
             try:
                 self._handle(message)
+            except Exception:  # a lane that died would shrink the pool for the rest of the study
+                traceback.print_exc()
             finally:
                 with self._cond:
                     self._busy.discard(run_id)

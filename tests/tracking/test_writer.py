@@ -1,0 +1,54 @@
+"""The writer process's lanes: runs written at once, each run's messages in order, bounded."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from tuneflow.tracking.writer import _Lanes
+
+
+def test_a_run_waiting_on_the_server_does_not_hold_up_the_others() -> None:
+    """Run a's first message blocks (an online finish waiting on the server): b and c are written
+    meanwhile, and a's later messages still come after its first."""
+    release = threading.Event()
+    handled: list[tuple[str, int]] = []
+
+    def handle(message: tuple[str, int]) -> None:
+        if message == ("a", 0):
+            assert release.wait(30)
+        handled.append(message)
+
+    lanes = _Lanes(2, handle)
+    for message in [("a", 0), ("a", 1), ("b", 0), ("c", 0), ("b", 1), ("a", 2)]:
+        lanes.put(message[0], message)
+    deadline = time.monotonic() + 30
+    while len(handled) < 3 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert sorted(handled) == [("b", 0), ("b", 1), ("c", 0)]
+    release.set()
+    lanes.close()  # handles everything put before it returns
+    assert [m for m in handled if m[0] == "a"] == [("a", 0), ("a", 1), ("a", 2)]
+    assert len(handled) == 6
+
+
+def test_at_most_size_runs_are_written_at_once_whatever_the_number_of_runs() -> None:
+    at_once: list[int] = []
+    busy = 0
+    lock = threading.Lock()
+
+    def handle(message: int) -> None:
+        nonlocal busy
+        with lock:
+            busy += 1
+            at_once.append(busy)
+        time.sleep(0.05)
+        with lock:
+            busy -= 1
+
+    lanes = _Lanes(3, handle)
+    for run in range(12):
+        for step in range(2):
+            lanes.put(f"run-{run}", step)
+    lanes.close()
+    assert len(at_once) == 24 and max(at_once) == 3
