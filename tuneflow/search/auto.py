@@ -35,6 +35,11 @@ NSGA2_MIN_TRIALS = 1000
 GP_STARTUP = 4
 #: TPE's random start: fewer than Optuna's 10, so a 20-trial budget is not half random.
 TPE_STARTUP = 5
+#: TPE's candidates per suggestion on a fixed space (Optuna's default: 24); design half, issue 16.
+TPE_EI_CANDIDATES = 64
+#: Where ``auto`` runs GP, every this-many-th trial after GP's start is TPE's (``gp+tpe``,
+#: tuneflow.search.portfolio): GP alone settles in one basin of a multimodal function (design half, issue 16).
+GP_TPE_EVERY = 3
 
 
 def torch_available() -> bool:
@@ -156,7 +161,7 @@ def choose(
         )
     if shape.dimension == 0:
         return Choice("random", {}, "every parameter is a constant: nothing to model")
-    tpe = Choice("tpe", {"n_startup_trials": startup(TPE_STARTUP, n_trials)}, "")
+    tpe = Choice("tpe", {"n_startup_trials": startup(TPE_STARTUP, n_trials), "n_ei_candidates": TPE_EI_CANDIDATES}, "")
     if shape.largest_categorical > LARGE_CATEGORICAL:
         return _why(tpe, f"{shape.describe()}: a categorical of more than {LARGE_CATEGORICAL} values suits TPE")
     if shape.kind == "mixed":
@@ -172,9 +177,10 @@ def choose(
     if not has_torch():
         return _why(tpe, f"{shape.describe()}: GP would lead here but needs torch, which is not installed")
     return Choice(
-        "gp",
-        {"n_startup_trials": startup(GP_STARTUP, n_trials)},
-        f"{shape.describe()}, {budget}: Gaussian-process BO with a short random start",
+        "gp+tpe",
+        {"n_startup_trials": startup(GP_STARTUP, n_trials), "every": GP_TPE_EVERY},
+        f"{shape.describe()}, {budget}: Gaussian-process BO with a short random start, every "
+        f"{GP_TPE_EVERY}rd trial after it TPE's (GP alone settles in one basin)",
     )
 
 
