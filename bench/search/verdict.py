@@ -14,7 +14,6 @@ candidate), against W&B's ``bayes``:
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -195,8 +194,6 @@ def _of(tasks: Sequence[str], family: str) -> list[str]:
 
 
 def load_verdict(paths: Iterable[Path]) -> Verdict:
-    records: list[dict[str, Any]] = []
-    for path in paths:
-        if path.exists():
-            records += [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
-    return Verdict(records)
+    from bench.search.protocol import read_lines
+
+    return Verdict([rec for path in paths for rec in read_lines(path)])
