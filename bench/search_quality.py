@@ -67,6 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--wandb-cache", type=Path, default=WANDB_CACHE, help="W&B searches, per (task, seed)")
     parser.add_argument("--verdict", choices=(split.DESIGN, split.HELD_OUT), help="print a half's verdict")
     parser.add_argument("--write", action="store_true", help="with --verdict: write it into BENCHMARKS.md")
+    parser.add_argument("--summary", nargs="+", type=Path, default=None, help="with --verdict: one row per rule")
     parser.add_argument("--tasks", nargs="+", default=None, choices=list(TASKS), metavar="TASK")
     parser.add_argument("--methods", nargs="+", default=list(FULL_METHODS), choices=list(METHODS), metavar="METHOD")
     parser.add_argument("--candidates", action="store_true", help="compare the candidate settings for auto")
@@ -83,6 +84,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--block", default="search-quality", help="which generated block of --doc to rewrite")
     args = parser.parse_args(argv)
 
+    if args.verdict is not None and args.summary is not None:
+        res = verdict.load_verdict([*args.summary, args.wandb_cache])
+        text = res.summary(res.tasks(args.tasks or split.tasks_in(args.verdict)), args.rules)
+        print(text)
+        if args.write:
+            write_into(args.doc, text, f"summary-{args.verdict}")
+        return 0
     if args.verdict is not None:
         files = [args.out or RESULTS / f"{args.verdict}.jsonl", args.wandb_cache]
         text = render_verdict(files, args.verdict, args.tasks, args.rules)

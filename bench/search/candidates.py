@@ -28,6 +28,58 @@ def _gp_on_mixed(
     return choice
 
 
+def _interleaved(rule: Any, every: int, after: int | None = None, kinds: tuple[str, ...] = ()) -> Any:
+    """``rule``'s choice, with every ``every``-th trial of its GP (from trial ``after``) handed to TPE.
+
+    ``kinds``: only on spaces of these kinds (``SpaceShape.kind``); all when empty.
+    """
+
+    def interleaved(space: Any, n_trials: int | None, *args: Any, **kwargs: Any) -> Choice:
+        choice = rule(space, n_trials, *args, **kwargs)
+        if choice.method != "gp" or (kinds and SpaceShape.of(space).kind not in kinds):
+            return choice
+        extra = {} if after is None else {"after": after}
+        return Choice(
+            "gp+tpe", {**choice.options, "every": every, **extra}, f"{choice.reason}; every {every}th trial TPE"
+        )
+
+    return interleaved
+
+
+def _tpe_options(rule: Any, **options: Any) -> Any:
+    """``rule``'s choice with TPE's options changed where it runs TPE."""
+
+    def tuned(space: Any, n_trials: int | None, *args: Any, **kwargs: Any) -> Choice:
+        choice = rule(space, n_trials, *args, **kwargs)
+        if choice.method != "tpe":
+            return choice
+        return Choice("tpe", {**choice.options, **options}, f"{choice.reason}; {options}")
+
+    return tuned
+
+
+def _plain(space: Any, n_trials: int | None, *args: Any, **kwargs: Any) -> Choice:
+    kwargs["torch"] = False
+    return choose(space, n_trials, *args, **kwargs)
+
+
+def _qmc_small(rule: Any, max_trials: int) -> Any:
+    """``rule``'s choice, but scrambled Sobol points for budgets up to ``max_trials`` where it runs TPE."""
+
+    def qmc(space: Any, n_trials: int | None, *args: Any, **kwargs: Any) -> Choice:
+        choice = rule(space, n_trials, *args, **kwargs)
+        if choice.method == "tpe" and n_trials is not None and n_trials <= max_trials:
+            return Choice("qmc", {}, f"{choice.reason}; {n_trials} trials: Sobol points instead")
+        return choice
+
+    return qmc
+
+
 RULES: dict[str, Any] = {
     "gp-mixed": _gp_on_mixed,
+    "gp-tpe3": _interleaved(choose, 3),
+    "gp-tpe3-mixed": _interleaved(_gp_on_mixed, 3),
+    "gp-tpe3-after10": _interleaved(choose, 3, after=10, kinds=("continuous",)),
+    "plain-ei64": _tpe_options(_plain, n_ei_candidates=64),
+    "plain-qmc10": _qmc_small(_plain, 10),
 }

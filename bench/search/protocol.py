@@ -37,7 +37,7 @@ from bench.search.methods import _run_wandb, _Timed
 from bench.search.tasks import Task, get_task
 from tuneflow.search.auto import Choice
 
-__all__ = ["BUDGETS", "Chooser", "auto_as", "choosers", "run"]
+__all__ = ["BUDGETS", "Chooser", "auto_as", "choosers", "read_lines", "run"]
 
 BUDGETS = (10, 20, 50, 100)
 WANDB = ("wandb-bayes", "wandb-random")
@@ -94,12 +94,22 @@ Key = tuple[str, str, int, int]
 
 def _load(path: Path) -> dict[Key, dict[str, Any]]:
     out: dict[Key, dict[str, Any]] = {}
-    if path.exists():
-        for line in path.read_text().splitlines():
-            if line.strip():
-                rec = json.loads(line)
-                if rec.get("kind") == "search":
-                    out[rec["task"], rec["method"], rec["seed"], rec["budget"]] = rec
+    for rec in read_lines(path):
+        if rec.get("kind") == "search":
+            out[rec["task"], rec["method"], rec["seed"], rec["budget"]] = rec
+    return out
+
+
+def read_lines(path: Path) -> list[dict[str, Any]]:
+    """The JSON lines of ``path`` (none if it does not exist); a line cut short by a kill is skipped."""
+    if not path.exists():
+        return []
+    out = []
+    for line in path.read_text().splitlines():
+        try:
+            out.append(json.loads(line))
+        except json.JSONDecodeError:
+            continue  # the last line of a run stopped mid-write: that search runs again
     return out
 
 
@@ -146,6 +156,10 @@ def run(
     unknown = [m for m in methods if m not in rules]
     if unknown:
         raise SystemExit(f"unknown method(s) {unknown}; known: {', '.join(rules)}")
+    for path in (out, wandb_cache):  # a line cut short by a kill must not swallow the next one
+        if path.exists() and path.stat().st_size and not path.read_bytes().endswith(b"\n"):
+            with path.open("a") as sink:
+                sink.write("\n")
     done, cached = _load(out), _load(wandb_cache)
     top = max(budgets)
     engine: EngineSession | None = None

@@ -14,7 +14,6 @@ candidate), against W&B's ``bayes``:
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -161,14 +160,40 @@ class Verdict:
         ]
         return "\n".join(out) + "\n"
 
+    def summary(self, tasks: Sequence[str], methods: Sequence[str]) -> str:
+        """One row per method: cells no worse than W&B, and family / aggregate scores per budget."""
+        tasks = self.tasks(tasks)
+        fams = [f for f in FAMILIES if _of(tasks, f)]
+        cols = [(f, b) for f in [*fams, None] for b in self.budgets]
+        out = [
+            f"{len(tasks)} tasks; normalized score (0 = best known, 1 = W&B random), mean over tasks per family, "
+            "aggregate = mean over families.\n",
+            "| method | cells ≥ W&B | " + " | ".join(f"{f or 'aggregate'} @{b}" for f, b in cols) + " |",
+            "|---|---|" + "---|" * len(cols),
+        ]
+        for m in [RIVAL, *methods]:
+            won = cells = 0
+            if m != RIVAL:
+                for t in tasks:
+                    for b in self.budgets:
+                        a, w = self.score(t, m, b), self.score(t, RIVAL, b)
+                        if a is not None and w is not None:
+                            cells += 1
+                            won += a <= w + TIE
+            scores = [self.family_score(tasks, f, m, b) for f, b in cols]
+            out.append(
+                f"| {m} | {f'{won}/{cells}' if cells else '–'} | "
+                + " | ".join("–" if x is None else f"{x:.2f}" for x in scores)
+                + " |"
+            )
+        return "\n".join(out) + "\n"
+
 
 def _of(tasks: Sequence[str], family: str) -> list[str]:
     return [t for t in tasks if TASKS[t].family == family]
 
 
 def load_verdict(paths: Iterable[Path]) -> Verdict:
-    records: list[dict[str, Any]] = []
-    for path in paths:
-        if path.exists():
-            records += [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
-    return Verdict(records)
+    from bench.search.protocol import read_lines
+
+    return Verdict([rec for path in paths for rec in read_lines(path)])

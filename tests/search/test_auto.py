@@ -28,6 +28,7 @@ CONSTANTS = {"epochs": {"value": 3}}
 INTEGERS = {"depth": {"min": 1, "max": 12}, "leaves": {"distribution": "q_uniform", "min": 8, "max": 64, "q": 8}}
 
 GP = "gp"
+GP_TPE = "gp+tpe"  # GPSampler with every 3rd trial after its start TPE's (tuneflow.search.portfolio)
 
 
 def _space(block: dict[str, Any] | None) -> SearchSpace | None:
@@ -36,15 +37,15 @@ def _space(block: dict[str, Any] | None) -> SearchSpace | None:
 
 # (space, n_trials, n_objectives, torch) -> (method, n_startup_trials or None)
 TABLE = [
-    (FLOATS, 100, 1, True, GP, 4),
-    (FLOATS, 20, 1, True, GP, 4),
-    (FLOATS, 10, 1, True, GP, 2),
-    (FLOATS, None, 1, True, GP, 4),
+    (FLOATS, 100, 1, True, GP_TPE, 4),
+    (FLOATS, 20, 1, True, GP_TPE, 4),
+    (FLOATS, 10, 1, True, GP_TPE, 2),
+    (FLOATS, None, 1, True, GP_TPE, 4),
     (FLOATS, 100, 1, False, "tpe", 5),
-    (LOG_FLOATS, 50, 1, True, GP, 4),
+    (LOG_FLOATS, 50, 1, True, GP_TPE, 4),
     (FLOATS, 1000, 1, True, "tpe", 5),
     (WIDE, 100, 1, True, "tpe", 5),
-    (SMALL_CATS, 100, 1, True, GP, 4),
+    (SMALL_CATS, 100, 1, True, GP_TPE, 4),
     (SMALL_CATS, 100, 1, False, "tpe", 5),
     (MIXED, 100, 1, True, "tpe", 5),
     (MIXED, 20, 1, True, "tpe", 4),
@@ -68,6 +69,22 @@ def test_auto_choice_table(
     assert choice.method == method, choice.describe()
     assert choice.options.get("n_startup_trials") == startup, choice.describe()
     assert choice.reason and choice.method in choice.describe()
+    if method == GP_TPE:  # the start line names the composition and its rule
+        assert choice.options["every"] == 3 and "every 3rd trial after it TPE's" in choice.reason
+    if method == "tpe" and n_objectives == 1 and block is not None:  # 64 candidates where TPE stands in for GP
+        stands_in = block in (FLOATS, LOG_FLOATS, SMALL_CATS, WIDE)
+        assert choice.options.get("n_ei_candidates") == (64 if stands_in else None), choice.describe()
+
+
+def test_auto_builds_the_composition_it_names() -> None:
+    from tuneflow.search.methods import make_sampler
+    from tuneflow.search.portfolio import Interleaved
+
+    space = _space(FLOATS)
+    sampler = make_sampler(choose(space, 50, 1, torch=True), space, seed=0)
+    assert isinstance(sampler, Interleaved)
+    assert (sampler.every, sampler.start) == (3, 4)
+    assert type(sampler.primary).__name__ == "GPSampler" and type(sampler.secondary).__name__ == "TPESampler"
 
 
 def test_auto_conditional_space_uses_grouped_tpe() -> None:

@@ -216,7 +216,7 @@ def test_a_bayes_sweep_runs_without_torch_on_tpe_and_says_so(tmp_path: Path) -> 
     assert not out["torch"]
     said = [line for line in proc.stderr.splitlines() if "method 'bayes' runs" in line]
     assert len(said) == 1, proc.stderr  # once, at the start
-    assert "tpe(n_startup_trials=" in said[0] and "torch is not installed" in said[0]
+    assert "tpe(n_ei_candidates=64, n_startup_trials=" in said[0] and "torch is not installed" in said[0]
 
 
 def test_recipe_is_frozen_and_replace_revalidates() -> None:

@@ -60,7 +60,7 @@ def test_auto_with_parallel_jobs_records_tpe_on_a_space_where_it_would_run_gp() 
     floats = {"x": {"min": 0.0, "max": 1.0}, "y": {"min": 0.0, "max": 1.0}}
     recipe = tuneflow.Recipe(name="par", train=lambda c: c["x"] + c["y"], parameters=floats, seed=0)
     serial = tuneflow.tune(recipe, n_trials=2, storage="memory", wandb=False)
-    assert serial.study.user_attrs[SAMPLER_ATTR]["method"] == "gp"
+    assert serial.study.user_attrs[SAMPLER_ATTR]["method"] == "gp+tpe"  # GP, every 3rd trial TPE
     parallel = tuneflow.tune(recipe, n_trials=4, storage="memory", wandb=False, n_jobs=2)
     choice = parallel.study.user_attrs[SAMPLER_ATTR]
     assert choice["method"] == "tpe" and "parallel" in choice["reason"]

@@ -24,6 +24,7 @@ from optuna.trial import FrozenTrial
 from tuneflow.engine import optuna_adapter as adapter
 from tuneflow.search.auto import Choice, resolve
 from tuneflow.search.hyperband import WandbHyperbandPruner, hyperband_problems
+from tuneflow.search.portfolio import Interleaved
 from tuneflow.search.space import Param, SearchSpace
 
 __all__ = [
@@ -179,6 +180,13 @@ def _make_sampler(method: str, space: SearchSpace | None, seed: int | None, opts
         return optuna.samplers.TPESampler(seed=seed, **opts)
     if method == "gp":
         return optuna.samplers.GPSampler(seed=seed, **opts)
+    if method == "gp+tpe":  # auto's composition (tuneflow.search.portfolio): not a user-facing method
+        every, start = int(opts.pop("every")), int(opts.get("n_startup_trials", 4))
+        after = int(opts.pop("after", start))
+        tpe = optuna.samplers.TPESampler(
+            seed=None if seed is None else seed + 1, multivariate=True, constant_liar=True, n_startup_trials=start
+        )
+        return Interleaved(optuna.samplers.GPSampler(seed=seed, **opts), tpe, every=every, start=after)
     if method == "cmaes":
         return optuna.samplers.CmaEsSampler(seed=seed, **opts)
     if method == "qmc":
