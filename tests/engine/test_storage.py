@@ -292,7 +292,7 @@ def test_retry_start_race_retries_a_race_within_its_bound_and_nothing_else() -> 
     start = time.monotonic()
     with pytest.raises(IntegrityError):
         retry_start_race(always, 0.5)
-    assert time.monotonic() - start < 2.0
+    assert time.monotonic() - start < 3.0
     calls.clear()
 
     def broken() -> None:

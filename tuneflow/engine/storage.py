@@ -299,18 +299,24 @@ def open_storage(
         url = re.sub(r"^(postgresql|postgres)(\+psycopg)?://", "postgresql+psycopg://", url, flags=re.I)
         engine_kwargs["pool_pre_ping"] = True  # reconnect after a server restart
         engine_kwargs["connect_args"] = {"connect_timeout": 10}
-        # `pool_size` connections kept per process (a worker's threads take turns: storage calls
-        # are short), and one more only while two threads need one at the same moment (closed when
-        # returned). Optuna's schema check would hold two at once: it runs below, one at a time.
-        # A server of max_connections N takes about N - 3 workers (3 slots are kept for superusers);
-        # past that, `tuneflow storage-server`.
+        # Exactly `pool_size` connections per process (a worker's threads take turns: storage calls
+        # are short), so a server of max_connections N takes N - 3 workers (3 slots are kept for
+        # superusers); past that, `tuneflow storage-server`. Creating a new schema needs two
+        # connections at once (Optuna's alembic stamp): see make() below.
         engine_kwargs["pool_size"] = pool_size
-        engine_kwargs["max_overflow"] = 1
+        engine_kwargs["max_overflow"] = 0
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)
         retry = optuna.storages.RetryHeartbeatStaleTrialCallback(max_retry=settings.max_retry)
 
         def make() -> optuna.storages.RDBStorage:
+            if kind == "postgresql":  # the schema first, on a throw-away engine that may hold two
+                schema = optuna.storages.RDBStorage(
+                    url,
+                    engine_kwargs={**engine_kwargs, "pool_size": 1, "max_overflow": 1},
+                    skip_compatibility_check=True,
+                )
+                schema.engine.dispose()
             with _sqlite_open_lock(url if kind == "sqlite" else None):
                 made = optuna.storages.RDBStorage(
                     url,
@@ -318,7 +324,8 @@ def open_storage(
                     heartbeat_interval=settings.heartbeat_interval,  # type: ignore[arg-type]
                     grace_period=settings.grace_period,  # type: ignore[arg-type]
                     heartbeat_stale_trial_callback=retry,
-                    skip_compatibility_check=True,
+                    skip_compatibility_check=True,  # it holds two connections: checked below
+                    skip_table_creation=kind == "postgresql",
                 )
             current, head = made.get_current_version(), made.get_head_version()
             if current != head:
@@ -482,8 +489,10 @@ def _server_full(exc: BaseException) -> bool:
     return type(exc).__name__ == "OperationalError" and "too many clients" in str(exc)
 
 
-#: The longest wait between two attempts when processes race to create something.
+#: The longest wait between two attempts when processes race to create something, and the
+#: attempts made however short the time allowed (a lost race is won on the next attempt).
 _START_MAX_DELAY = 4.0
+_START_MIN_ATTEMPTS = 5
 
 
 def retry_start_race(fn: Callable[[], T], seconds: float) -> T:
@@ -491,7 +500,8 @@ def retry_start_race(fn: Callable[[], T], seconds: float) -> T:
 
     Waits grow (0.1 s doubling, at most 4 s) with full jitter, so workers that collided once do
     not collide again in step; a worker that finds every connection slot taken waits for one to
-    free up. Other errors, and the race once ``seconds`` have passed, propagate.
+    free up. Other errors, and the race once ``seconds`` have passed (and 5 attempts were made),
+    propagate.
     """
     deadline = time.monotonic() + seconds
     attempt = 0
@@ -500,7 +510,8 @@ def retry_start_race(fn: Callable[[], T], seconds: float) -> T:
             return fn()
         except Exception as exc:
             delay = random.uniform(0.05, min(0.1 * 2**attempt, _START_MAX_DELAY))
-            if not is_start_race(exc) or time.monotonic() + delay > deadline:
+            spent = time.monotonic() + delay > deadline and attempt + 1 >= _START_MIN_ATTEMPTS
+            if not is_start_race(exc) or spent:
                 raise
             time.sleep(delay)
             attempt += 1
