@@ -331,40 +331,40 @@ def test_report_and_backfill_read_a_study_through_a_storage_server(grpc_storage:
 
 
 @pytest.fixture(scope="module")
-def ten_slot_server():  # type: ignore[no-untyped-def]
-    """A PostgreSQL server with max_connections 10, none kept for superusers."""
+def six_slot_server():  # type: ignore[no-untyped-def]
+    """A PostgreSQL server with max_connections 6, none kept for superusers."""
     from conftest import require
     from postgres import PostgresServer, available
 
     require("PostgreSQL (/usr/lib/postgresql/*/bin and psycopg)", available())
-    server = PostgresServer.start(max_connections=10, extra_conf="superuser_reserved_connections = 0")
+    server = PostgresServer.start(max_connections=6, extra_conf="superuser_reserved_connections = 0")
     yield server
     server.close()
 
 
 @pytest.mark.postgres
 def test_more_workers_than_the_database_takes_all_join_through_a_storage_server(
-    ten_slot_server, tmp_path: Path
+    six_slot_server, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    """14 workers, 10 connection slots: directly, the workers past the limit (each holds one
+    """10 workers, 6 connection slots: directly, the workers past the limit (each holds one
     connection while its trials run) are refused with the server's reason and the fix; through one
-    storage server holding 4 connections, all 14 join."""
+    storage server holding 3 connections, all 10 join."""
     from postgres import storage_server
 
     recipe = write_recipe(tmp_path, "random")
     slow = {"TF_SLOW_FROM": "0", "TF_SLOW": "3", "TUNEFLOW_STORAGE_RETRY": "2"}
-    direct = ten_slot_server.new_database()
-    procs = [start("worker", recipe, direct, "--n-trials", "2", env=slow) for _ in range(14)]
+    direct = six_slot_server.new_database()
+    procs = [start("worker", recipe, direct, "--n-trials", "2", env=slow) for _ in range(10)]
     results = [finish(p, timeout=180) for p in procs]
     refused = [out for code, out in results if code != 0]
-    assert refused, "14 workers fit in 10 connection slots?"
+    assert refused, "10 workers fit in 6 connection slots?"
     for out in refused:
         assert "too many clients" in out and "tuneflow storage-server" in out, out
 
-    with storage_server(ten_slot_server.new_database(), threads=4) as url:
-        procs = [start("worker", recipe, url, "--n-trials", "3") for _ in range(14)]
+    with storage_server(six_slot_server.new_database(), threads=3) as url:
+        procs = [start("worker", recipe, url, "--n-trials", "3") for _ in range(10)]
         results = [finish(p, timeout=180) for p in procs]
-        assert [code for code, _ in results] == [0] * 14, [out for code, out in results if code]
+        assert [code for code, _ in results] == [0] * 10, [out for code, out in results if code]
         all_trials = trials(url)
-    assert states(all_trials) == {"COMPLETE": 42}
-    assert sorted(t.number for t in all_trials) == list(range(42))
+    assert states(all_trials) == {"COMPLETE": 30}
+    assert sorted(t.number for t in all_trials) == list(range(30))
