@@ -250,6 +250,7 @@ def _sqlite_busy() -> BaseException:
         (lambda: _wrapped(__import__("psycopg").errors.DuplicateTable("relation exists")), True),
         (lambda: _wrapped(__import__("psycopg").errors.DeadlockDetected("deadlock")), True),
         (lambda: _wrapped(__import__("psycopg").errors.TooManyConnections("too many clients")), True),
+        (lambda: _wrapped(__import__("psycopg").errors.ConnectionTimeout("connection timeout expired")), True),
         (lambda: IntegrityError("INSERT", {}, Exception("unique")), True),
         (lambda: _wrapped(_sqlite_busy()), True),
         # Not a race: the same wrapper around a bad password or a missing permission.

@@ -395,9 +395,10 @@ class _sqlite_open_lock:  # a context manager, named as one
 # -- what a storage error is -----------------------------------------------------------------------
 
 #: PostgreSQL SQLSTATEs of a start-up race: another worker created the same row, table or type a
-#: moment earlier (unique_violation, duplicate_table, duplicate_object), or a lock cycle between
-#: two creators (deadlock_detected, serialization_failure).
-START_RACE_SQLSTATES = frozenset({"23505", "42P07", "42710", "40P01", "40001"})
+#: moment earlier (unique_violation, duplicate_table, duplicate_object), a lock cycle between
+#: two creators (deadlock_detected, serialization_failure), or every connection slot taken while
+#: all workers connect (too_many_connections; a slot frees up when a worker's burst ends).
+START_RACE_SQLSTATES = frozenset({"23505", "42P07", "42710", "40P01", "40001", "53300"})
 #: SQLite's "busy" and "locked" result codes (another connection holds the write lock).
 _SQLITE_BUSY = frozenset({5, 6})
 
@@ -461,7 +462,8 @@ def is_storage_failure(exc: BaseException) -> bool:
 
 def is_start_race(exc: BaseException) -> bool:
     """Whether ``exc`` (or what it wraps) is a conflict between processes creating the same schema,
-    study or attribute at once, or a connection refused while they all connect, worth retrying:
+    study or attribute at once, or a connection refused or not accepted in time while they all
+    connect, worth retrying:
     recognised by type and SQLSTATE, not message text (except the refused connection, which
     libpq reports without one)."""
     from sqlalchemy.exc import IntegrityError
@@ -473,9 +475,15 @@ def is_start_race(exc: BaseException) -> bool:
             return True
         if getattr(link, "sqlite_errorcode", None) in _SQLITE_BUSY:
             return True
-        if _server_full(link):
+        if _server_full(link) or _connect_timeout(link):
             return True
     return False
+
+
+def _connect_timeout(exc: BaseException) -> bool:
+    """psycopg's ``ConnectionTimeout``: the server did not accept within ``connect_timeout`` (10 s),
+    as when a hundred workers connect at once to a loaded server."""
+    return type(exc).__module__.split(".")[0] == "psycopg" and type(exc).__name__ == "ConnectionTimeout"
 
 
 def _server_full(exc: BaseException) -> bool:
