@@ -24,6 +24,7 @@ import argparse
 import collections
 import contextlib
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -32,6 +33,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+LOGS = Path(tempfile.gettempdir()) / "tuneflow-bench-logs"  # the whole output of every worker that failed
 sys.path.insert(0, str(REPO / "tests"))
 
 from postgres import PostgresServer  # noqa: E402
@@ -120,13 +122,21 @@ def one_start(server: PostgresServer, args: argparse.Namespace, directory: Path)
         subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=directory)
         for _ in range(args.workers)
     ]
-    outputs = [p.communicate(timeout=args.timeout)[0] for p in procs]
+    try:
+        outputs = [p.communicate(timeout=args.timeout)[0] for p in procs]
+    finally:  # stopped early (SIGTERM, timeout): stop the workers too
+        for p in procs:
+            if p.poll() is None:
+                p.kill()
+        if proxy is not None and proxy.poll() is None:
+            proxy.kill()
     wall = time.monotonic() - start
     done.set()
     sampler.join()
-    errors = collections.Counter()
-    for p, out in zip(procs, outputs):
+    errors: collections.Counter[str] = collections.Counter()
+    for i, (p, out) in enumerate(zip(procs, outputs)):
         if p.returncode != 0:
+            (LOGS / f"worker-{os.getpid()}-{database}-{i}.log").write_text(out)
             lines = [line for line in out.splitlines() if line.startswith("error") or "Error" in line]
             errors[(lines or out.splitlines() or ["(no output)"])[-1][:200]] += 1
     from tuneflow.engine.storage import open_storage
@@ -165,6 +175,8 @@ def main() -> None:
     parser.add_argument("--storage", choices=["postgresql", "grpc"], default="postgresql")
     parser.add_argument("--timeout", type=float, default=900)
     args = parser.parse_args()
+    LOGS.mkdir(exist_ok=True)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so the server is stopped below
     server = PostgresServer.start(max_connections=args.max_connections)
     try:
         print(

@@ -9,11 +9,14 @@ from __future__ import annotations
 import logging
 import os
 import signal
+from collections.abc import Iterator
 from pathlib import Path
 
+import optuna
 import pytest
-from procs import GRID_100, run_workers, start, states, trials, wait_for, write_recipe
+from procs import GRID_100, finish, run_workers, start, states, trials, wait_for, write_recipe
 
+from tuneflow.engine.storage import open_storage
 from tuneflow.errors import StorageError
 from tuneflow.keys import OWNER_ATTR
 from tuneflow.loading import load_recipe
@@ -23,15 +26,29 @@ from tuneflow.tune import tune
 pytestmark = pytest.mark.slow
 
 
+@pytest.fixture
+def grpc_storage(postgres_server) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """``tuneflow storage-server`` in front of a fresh PostgreSQL database: its grpc:// URL."""
+    from postgres import storage_server
+
+    with storage_server(postgres_server.new_database()) as url:
+        yield url
+
+
 def _url(kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
     if kind == "postgresql":
         return request.getfixturevalue("postgres_server").new_database()
+    if kind == "grpc":
+        return request.getfixturevalue("grpc_storage")
     if kind == "sqlite":
         return f"sqlite:///{tmp_path / 'study.db'}"  # tmp_path is absolute: four slashes
     return f"journal:///{tmp_path / 'study.log'}"
 
 
-@pytest.mark.parametrize("kind", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres), "journal"])
+PROXY = pytest.param("grpc", marks=pytest.mark.postgres)
+
+
+@pytest.mark.parametrize("kind", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres), "journal", PROXY])
 def test_four_workers_share_one_study(kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
     storage = _url(kind, tmp_path, request)
     recipe = write_recipe(tmp_path, "random")
@@ -44,6 +61,8 @@ def test_four_workers_share_one_study(kind: str, tmp_path: Path, request: pytest
     assert len({t.params["x"] for t in all_trials}) == 100
     if kind == "postgresql":
         assert not any("pg-s3cret-pass" in out for out in outputs)
+    uids = {optuna.load_study(study_name="scale", storage=open_storage(storage)).user_attrs["tuneflow:uid"]}
+    assert len(uids) == 1
 
 
 @pytest.mark.parametrize("kind", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres), "journal"])
@@ -62,8 +81,9 @@ def test_grid_of_100_points_is_evaluated_once_across_four_workers(
     assert sum("every grid point has been evaluated" in out for out in outputs) == 4
 
 
-def test_run_cap_is_shared_by_all_workers(tmp_path: Path) -> None:
-    storage = f"sqlite:///{tmp_path / 'study.db'}"
+@pytest.mark.parametrize("kind", ["sqlite", PROXY])
+def test_run_cap_is_shared_by_all_workers(kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    storage = _url(kind, tmp_path, request)
     recipe = write_recipe(tmp_path, "random", run_cap=30)
     run_workers(2, recipe, storage, "--n-trials", "25", "--n-jobs", "2")
     done = states(trials(storage)).get("COMPLETE", 0)
@@ -108,7 +128,7 @@ def test_kill_9_then_resume_reruns_the_killed_trial_at_once(tmp_path: Path, capl
     _assert_rerun_of_trial_3(storage, 3 + 4)
 
 
-@pytest.mark.parametrize("kind", [pytest.param("postgresql", marks=pytest.mark.postgres), "journal"])
+@pytest.mark.parametrize("kind", [pytest.param("postgresql", marks=pytest.mark.postgres), "journal", PROXY])
 def test_kill_9_on_another_machine_is_found_by_its_heartbeat(
     kind: str, tmp_path: Path, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -238,3 +258,97 @@ def test_a_result_of_a_trial_declared_dead_while_alive_is_kept_in_its_copy(
     assert copy.value == pytest.approx(reaped.params["x"])
     assert f"its result was stored in its queued copy, trial {copy.number}" in caplog.text
     assert states(all_trials) == {"COMPLETE": 3, "FAIL": 1}
+
+
+# -- through a storage server (Optuna's gRPC proxy) ------------------------------------------------
+
+
+@pytest.mark.postgres
+def test_sigterm_through_a_storage_server_fails_the_trial_and_a_resume_reruns_it(
+    grpc_storage: str, tmp_path: Path
+) -> None:
+    storage = grpc_storage
+    recipe = write_recipe(tmp_path, "random")
+    proc = start("worker", recipe, storage, "--n-trials", "5", env={"TF_SLOW_FROM": "2"})
+    wait_for(recipe.parent / "start-2")
+    proc.send_signal(signal.SIGTERM)
+    code, out = finish(proc)
+    assert code == 143, out
+    assert states(trials(storage)) == {"COMPLETE": 2, "FAIL": 1, "WAITING": 1}  # trial 2 failed, queued again
+    code, out = finish(start("worker", recipe, storage, "--n-trials", "3"))  # the same command resumes
+    assert code == 0, out
+    _assert_rerun_of(storage, 2, {"COMPLETE": 5, "FAIL": 1})
+
+
+def _assert_rerun_of(storage: str, number: int, expected: dict[str, int]) -> None:
+    all_trials = trials(storage)
+    failed = next(t for t in all_trials if t.number == number)
+    rerun = [t for t in all_trials if t.system_attrs.get("retry_history") == [number]]
+    assert failed.state.name == "FAIL" and len(rerun) == 1 and rerun[0].params == failed.params
+    assert states(all_trials) == expected
+
+
+@pytest.mark.postgres
+def test_a_grid_worker_through_a_storage_server_is_refused_at_start(grpc_storage: str, tmp_path: Path) -> None:
+    code, out = finish(start("worker", write_recipe(tmp_path, "grid"), grpc_storage))
+    assert code == 2
+    assert "method 'grid' claims each point in one database transaction" in out
+    assert optuna.get_all_study_names(open_storage(grpc_storage)) == []
+
+
+@pytest.mark.postgres
+def test_report_and_backfill_read_a_study_through_a_storage_server(grpc_storage: str, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from tuneflow.cli import main
+
+    run_workers(2, write_recipe(tmp_path, "random"), grpc_storage, "--n-trials", "3")
+    runner = CliRunner()
+    report = runner.invoke(main, ["report", "--storage", grpc_storage, "-o", str(tmp_path / "r.html")])
+    assert report.exit_code == 0, report.output
+    assert (tmp_path / "r.html").stat().st_size > 10_000
+    backfill = runner.invoke(
+        main, ["backfill-wandb", "--storage", grpc_storage, "--mode", "offline", "--dir", str(tmp_path)]
+    )
+    assert backfill.exit_code == 0, backfill.output
+    assert len(list((tmp_path / "wandb").glob("offline-run-*"))) >= 6  # one per trial (+ the summary run)
+
+
+@pytest.fixture(scope="module")
+def six_slot_server():  # type: ignore[no-untyped-def]
+    """A PostgreSQL server with max_connections 6, none kept for superusers."""
+    from conftest import require
+    from postgres import PostgresServer, available
+
+    require("PostgreSQL (/usr/lib/postgresql/*/bin and psycopg)", available())
+    server = PostgresServer.start(max_connections=6, extra_conf="superuser_reserved_connections = 0")
+    yield server
+    server.close()
+
+
+@pytest.mark.postgres
+def test_more_workers_than_the_database_takes_all_join_through_a_storage_server(
+    six_slot_server, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """10 workers, 6 connection slots: directly, the workers past the limit (each holds one
+    connection while its trials run) are refused with the server's reason and the fix; through one
+    storage server holding 3 connections, all 10 join."""
+    from postgres import storage_server
+
+    recipe = write_recipe(tmp_path, "random")
+    slow = {"TF_SLOW_FROM": "0", "TF_SLOW": "3", "TUNEFLOW_STORAGE_RETRY": "2"}
+    direct = six_slot_server.new_database()
+    procs = [start("worker", recipe, direct, "--n-trials", "2", env=slow) for _ in range(10)]
+    results = [finish(p, timeout=180) for p in procs]
+    refused = [out for code, out in results if code != 0]
+    assert refused, "10 workers fit in 6 connection slots?"
+    for out in refused:
+        assert "too many clients" in out and "tuneflow storage-server" in out, out
+
+    with storage_server(six_slot_server.new_database(), threads=3) as url:
+        procs = [start("worker", recipe, url, "--n-trials", "3") for _ in range(10)]
+        results = [finish(p, timeout=180) for p in procs]
+        assert [code for code, _ in results] == [0] * 10, [out for code, out in results if code]
+        all_trials = trials(url)
+    assert states(all_trials) == {"COMPLETE": 30}
+    assert sorted(t.number for t in all_trials) == list(range(30))

@@ -222,3 +222,40 @@ def test_compare_and_set_user_attr(tmp_path: Path) -> None:
     assert study.user_attrs["k"] == {"id": "s1"}  # what Optuna itself reads back
     other = optuna.create_study(storage=storage)  # the key is unique per study, not per storage
     assert adapter.rdb_compare_and_set_user_attr(storage, adapter.study_id(other), "k", None, 3) == 3
+
+
+def test_grpc_proxy_server_reads_only_new_trials(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("grpc")
+    from postgres import free_port
+
+    backend = optuna.storages.RDBStorage(f"sqlite:///{tmp_path / 'served.db'}")
+    asked: list[int] = []
+    real = optuna.storages.RDBStorage._get_trials
+
+    def recording(self: object, study_id: int, **kwargs: object) -> list:  # type: ignore[type-arg]
+        asked.append(kwargs["trial_id_greater_than"])  # type: ignore[arg-type]
+        return real(self, study_id, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(optuna.storages.RDBStorage, "_get_trials", recording)
+    monkeypatch.setattr(optuna.storages.RDBStorage, "get_all_trials", None)  # the server must not read them all
+    port = free_port()
+    server = adapter.grpc_proxy_server(backend, "127.0.0.1", port, 2)
+    server.start()
+    try:
+        client = optuna.storages.GrpcStorageProxy(host="127.0.0.1", port=port)
+        client.wait_server_ready(timeout=10)
+        study = optuna.create_study(storage=client)
+        study.optimize(lambda t: t.suggest_float("x", 0, 1), n_trials=3)
+        other = optuna.storages.GrpcStorageProxy(host="127.0.0.1", port=port)  # another worker's client
+        assert [t.number for t in other.get_all_trials(adapter.study_id(study))] == [0, 1, 2]
+        optuna.load_study(study_name=study.study_name, storage=other).optimize(
+            lambda t: t.suggest_float("x", 0, 1), n_trials=1
+        )
+        assert len(client.get_all_trials(adapter.study_id(study))) == 4  # the new trial reached the first client
+        assert max(asked) >= 1  # later reads start past the trials a client already holds
+        with pytest.raises(KeyError):
+            client.get_all_trials(999)
+        client.close()
+        other.close()
+    finally:
+        server.stop(0)

@@ -33,6 +33,13 @@ Internals relied on (canary test in brackets):
   and ``models.StudyModel.find_or_raise_by_id(for_update=True)``: creating a trial and advancing a
   study counter in one transaction, as Optuna's own trial creation locks the study row; then
   ``_CachedStorage._add_trials_to_cache`` so the cache knows the trial [test_claim_with_counter]
+- ``models.StudyUserAttributeModel.find_by_study_and_key`` under the study row lock, and its unique
+  (study, key) constraint on SQLite: a compare-and-set of a study user attribute
+  [test_compare_and_set_user_attr]
+- ``optuna.storages._grpc``: ``servicer.OptunaStorageProxyService`` (its ``_backend`` and
+  ``GetTrials``), ``servicer._to_proto_trial``, ``auto_generated.api_pb2``/``api_pb2_grpc``, and
+  ``RDBStorage._get_trials``: a proxy server that reads only the trials a client lacks
+  [test_grpc_proxy_server_reads_only_new_trials]
 """
 
 from __future__ import annotations
@@ -53,6 +60,7 @@ __all__ = [
     "OPTIMIZE_LOGGER",
     "distribution_contains",
     "forget_cached_trials",
+    "grpc_proxy_server",
     "heartbeat_enabled",
     "journal_file_path",
     "optimize_loop",
@@ -207,6 +215,42 @@ def rdb_compare_and_set_user_attr(storage: BaseStorage, study: int, key: str, ex
     except IntegrityError:  # another process inserted the key between the read and the insert
         return backend.get_study_user_attrs(study).get(key)
     return new
+
+
+def grpc_proxy_server(storage: BaseStorage, host: str, port: int, threads: int) -> Any:
+    """Optuna's gRPC storage proxy server (not started) for ``storage``, whose ``GetTrials`` asks
+    an RDB storage only for the trials the client lacks (``RDBStorage._get_trials`` with the
+    client's ``trial_id_greater_than`` and ``included_trial_ids``: one indexed query).
+
+    Optuna's own servicer reads every trial of the study and filters them in Python on each call
+    (each ``study.ask`` of every worker makes one), so its cost grows with the study.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    import grpc
+    from optuna.storages._grpc import servicer as grpc_servicer
+    from optuna.storages._grpc.auto_generated import api_pb2, api_pb2_grpc
+
+    class _Servicer(grpc_servicer.OptunaStorageProxyService):
+        def GetTrials(self, request: Any, context: Any) -> Any:  # the RPC is named so
+            backend = unwrap_cache(getattr(self._backend, "storage", self._backend))
+            if not isinstance(backend, optuna.storages.RDBStorage):
+                return super().GetTrials(request, context)
+            try:
+                trials = backend._get_trials(
+                    request.study_id,
+                    states=None,
+                    included_trial_ids=set(request.included_trial_ids),
+                    trial_id_greater_than=request.trial_id_greater_than,
+                )
+            except KeyError as exc:
+                context.abort(code=grpc.StatusCode.NOT_FOUND, details=str(exc))
+            return api_pb2.GetTrialsReply(trials=[grpc_servicer._to_proto_trial(t) for t in trials])
+
+    server = grpc.server(ThreadPoolExecutor(max_workers=threads))
+    api_pb2_grpc.add_StorageServiceServicer_to_server(_Servicer(storage), server)
+    server.add_insecure_port(f"{host}:{port}")
+    return server
 
 
 # -- the optimize loop ---------------------------------------------------------------------------

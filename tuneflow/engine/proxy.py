@@ -18,12 +18,9 @@ What tuneflow needs and the proxy's API does not offer, and how it is covered:
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any, cast
 
-import optuna
 from optuna.storages import BaseStorage
 
 from tuneflow.engine import optuna_adapter as adapter
@@ -41,22 +38,23 @@ class _FirstWriteWins:
     """The served storage, with study user attributes in ``keys`` inserted only when absent."""
 
     def __init__(self, storage: BaseStorage, keys: frozenset[str]) -> None:
-        self._storage = storage
+        self.storage = storage
         self._keys = keys
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(self._storage, name)
+        return getattr(self.storage, name)
 
     def set_study_user_attr(self, study_id: int, key: str, value: Any) -> None:
         if key in self._keys:
-            adapter.rdb_compare_and_set_user_attr(self._storage, study_id, key, None, value)
+            adapter.rdb_compare_and_set_user_attr(self.storage, study_id, key, None, value)
         else:
-            self._storage.set_study_user_attr(study_id, key, value)
+            self.storage.set_study_user_attr(study_id, key, value)
 
 
 def served_storage(url: str, threads: int = SERVER_THREADS) -> BaseStorage:
-    """The storage a server serves: ``url`` opened with a connection per thread, Optuna's trial
-    cache around it (as ``optuna.storages.get_storage`` does), and the uid written once."""
+    """The storage a server serves: ``url`` opened with a connection per thread and the uid written
+    once. No trial cache: the server reads only the trials a client lacks, with one indexed query
+    (:func:`tuneflow.engine.optuna_adapter.grpc_proxy_server`), so it holds no copy of the study."""
     kind = storage_kind(url)
     if kind not in ("postgresql", "sqlite", "rdb"):
         raise StorageError(
@@ -64,8 +62,7 @@ def served_storage(url: str, threads: int = SERVER_THREADS) -> BaseStorage:
             f"but got {redact_url(url)!r} ({kind}); Optuna's gRPC proxy does not serve journal files"
         )
     backend = open_storage(url, pool_size=threads)
-    cached = optuna.storages.get_storage(backend)
-    return cast(BaseStorage, _FirstWriteWins(cached, frozenset({STUDY_UID_ATTR})))
+    return cast(BaseStorage, _FirstWriteWins(backend, frozenset({STUDY_UID_ATTR})))
 
 
 def serve(
@@ -73,17 +70,20 @@ def serve(
 ) -> None:
     """Serve ``url`` on ``host:port`` until interrupted (Ctrl-C or SIGTERM stop it)."""
     storage = served_storage(url, threads)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)
-        try:
-            from optuna.storages import run_grpc_proxy_server
-        except ImportError as exc:  # pragma: no cover - optuna without the grpc module
-            raise StorageError("tuneflow storage-server needs grpcio; pip install 'tuneflow[grpc]'") from exc
-        announce(
-            f"tuneflow: serving {redact_url(url)} at grpc://{host}:{port} with {threads} database connections; "
-            f"start workers with --storage grpc://{host}:{port}"
-        )
-        try:
-            run_grpc_proxy_server(storage, host=host, port=port, thread_pool=ThreadPoolExecutor(max_workers=threads))
-        except RuntimeError as exc:  # grpc cannot bind the port
-            raise StorageError(f"--port: cannot listen on {host}:{port}: {exc}") from exc
+    try:
+        import grpc  # noqa: F401
+    except ImportError as exc:  # pragma: no cover - checked by check_storage_url's callers too
+        raise StorageError("tuneflow storage-server needs grpcio; pip install 'tuneflow[grpc]'") from exc
+    try:
+        server = adapter.grpc_proxy_server(storage, host, port, threads)
+    except RuntimeError as exc:  # grpc cannot bind the port
+        raise StorageError(f"--port: cannot listen on {host}:{port}: {exc}") from exc
+    server.start()
+    announce(
+        f"tuneflow: serving {redact_url(url)} at grpc://{host}:{port} with {threads} database connections; "
+        f"start workers with --storage grpc://{host}:{port}"
+    )
+    try:
+        server.wait_for_termination()
+    finally:
+        server.stop(grace=2)

@@ -293,18 +293,24 @@ def open_storage(
         url = re.sub(r"^(postgresql|postgres)(\+psycopg)?://", "postgresql+psycopg://", url, flags=re.I)
         engine_kwargs["pool_pre_ping"] = True  # reconnect after a server restart
         engine_kwargs["connect_args"] = {"connect_timeout": 10}
-        # `pool_size` connections kept per process (a worker's threads take turns: storage calls
-        # are short), and one more only while two threads need one at the same moment (closed when
-        # returned). Optuna's schema check would hold two at once: it runs below, one at a time.
-        # A server of max_connections N takes about N - 3 workers (3 slots are kept for superusers);
-        # past that, `tuneflow storage-server`.
+        # Exactly `pool_size` connections per process (a worker's threads take turns: storage calls
+        # are short), so a server of max_connections N takes N - 3 workers (3 slots are kept for
+        # superusers); past that, `tuneflow storage-server`. Creating a new schema needs two
+        # connections at once (Optuna's alembic stamp): see make() below.
         engine_kwargs["pool_size"] = pool_size
-        engine_kwargs["max_overflow"] = 1
+        engine_kwargs["max_overflow"] = 0
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)
         retry = optuna.storages.RetryHeartbeatStaleTrialCallback(max_retry=settings.max_retry)
 
         def make() -> optuna.storages.RDBStorage:
+            if kind == "postgresql":  # the schema first, on a throw-away engine that may hold two
+                schema = optuna.storages.RDBStorage(
+                    url,
+                    engine_kwargs={**engine_kwargs, "pool_size": 1, "max_overflow": 1},
+                    skip_compatibility_check=True,
+                )
+                schema.engine.dispose()
             with _sqlite_open_lock(url if kind == "sqlite" else None):
                 made = optuna.storages.RDBStorage(
                     url,
@@ -312,7 +318,8 @@ def open_storage(
                     heartbeat_interval=settings.heartbeat_interval,  # type: ignore[arg-type]
                     grace_period=settings.grace_period,  # type: ignore[arg-type]
                     heartbeat_stale_trial_callback=retry,
-                    skip_compatibility_check=True,
+                    skip_compatibility_check=True,  # it holds two connections: checked below
+                    skip_table_creation=kind == "postgresql",
                 )
             current, head = made.get_current_version(), made.get_head_version()
             if current != head:
@@ -382,9 +389,10 @@ class _sqlite_open_lock:  # a context manager, named as one
 # -- what a storage error is -----------------------------------------------------------------------
 
 #: PostgreSQL SQLSTATEs of a start-up race: another worker created the same row, table or type a
-#: moment earlier (unique_violation, duplicate_table, duplicate_object), or a lock cycle between
-#: two creators (deadlock_detected, serialization_failure).
-START_RACE_SQLSTATES = frozenset({"23505", "42P07", "42710", "40P01", "40001"})
+#: moment earlier (unique_violation, duplicate_table, duplicate_object), a lock cycle between
+#: two creators (deadlock_detected, serialization_failure), or every connection slot taken while
+#: all workers connect (too_many_connections; a slot frees up when a worker's burst ends).
+START_RACE_SQLSTATES = frozenset({"23505", "42P07", "42710", "40P01", "40001", "53300"})
 #: SQLite's "busy" and "locked" result codes (another connection holds the write lock).
 _SQLITE_BUSY = frozenset({5, 6})
 
@@ -448,7 +456,8 @@ def is_storage_failure(exc: BaseException) -> bool:
 
 def is_start_race(exc: BaseException) -> bool:
     """Whether ``exc`` (or what it wraps) is a conflict between processes creating the same schema,
-    study or attribute at once, or a connection refused while they all connect, worth retrying:
+    study or attribute at once, or a connection refused or not accepted in time while they all
+    connect, worth retrying:
     recognised by type and SQLSTATE, not message text (except the refused connection, which
     libpq reports without one)."""
     from sqlalchemy.exc import IntegrityError
@@ -460,9 +469,15 @@ def is_start_race(exc: BaseException) -> bool:
             return True
         if getattr(link, "sqlite_errorcode", None) in _SQLITE_BUSY:
             return True
-        if _server_full(link):
+        if _server_full(link) or _connect_timeout(link):
             return True
     return False
+
+
+def _connect_timeout(exc: BaseException) -> bool:
+    """psycopg's ``ConnectionTimeout``: the server did not accept within ``connect_timeout`` (10 s),
+    as when a hundred workers connect at once to a loaded server."""
+    return type(exc).__module__.split(".")[0] == "psycopg" and type(exc).__name__ == "ConnectionTimeout"
 
 
 def _server_full(exc: BaseException) -> bool:
@@ -476,8 +491,10 @@ def _server_full(exc: BaseException) -> bool:
     return type(exc).__name__ == "OperationalError" and "too many clients" in str(exc)
 
 
-#: The longest wait between two attempts when processes race to create something.
+#: The longest wait between two attempts when processes race to create something, and the
+#: attempts made however short the time allowed (a lost race is won on the next attempt).
 _START_MAX_DELAY = 4.0
+_START_MIN_ATTEMPTS = 5
 
 
 def retry_start_race(fn: Callable[[], T], seconds: float) -> T:
@@ -485,7 +502,8 @@ def retry_start_race(fn: Callable[[], T], seconds: float) -> T:
 
     Waits grow (0.1 s doubling, at most 4 s) with full jitter, so workers that collided once do
     not collide again in step; a worker that finds every connection slot taken waits for one to
-    free up. Other errors, and the race once ``seconds`` have passed, propagate.
+    free up. Other errors, and the race once ``seconds`` have passed (and 5 attempts were made),
+    propagate.
     """
     deadline = time.monotonic() + seconds
     attempt = 0
@@ -494,7 +512,8 @@ def retry_start_race(fn: Callable[[], T], seconds: float) -> T:
             return fn()
         except Exception as exc:
             delay = random.uniform(0.05, min(0.1 * 2**attempt, _START_MAX_DELAY))
-            if not is_start_race(exc) or time.monotonic() + delay > deadline:
+            spent = time.monotonic() + delay > deadline and attempt + 1 >= _START_MIN_ATTEMPTS
+            if not is_start_race(exc) or spent:
                 raise
             time.sleep(delay)
             attempt += 1

@@ -39,7 +39,7 @@ from tuneflow.search.auto import Choice, resolve
 from tuneflow.search.methods import make_pruner, make_sampler
 from tuneflow.search.recipe import Recipe
 
-__all__ = ["create_study", "sampler_choice", "set_user_attr_once"]
+__all__ = ["count_trials", "create_study", "sampler_choice", "set_user_attr_once"]
 
 
 def sampler_choice(recipe: Recipe, n_trials: int | None = None, parallel: bool = False) -> Choice:
@@ -117,7 +117,7 @@ def _create_or_load(recipe: Recipe, backend: BaseStorage, name: str, n_trials: i
                 else "with a metric, but the recipe has none"
             )
             raise StorageError(f"study {name!r} already exists {had}; use another --study-name")
-        n_existing = len(old.get_trials(deepcopy=False))
+        n_existing = count_trials(backend, adapter.study_id(old))
     # A resumed study must not replay the first session's draws: offset the seed by the
     # number of trials already there (a fresh study uses the recipe's seed as is). Grid too: its
     # points are claimed by index and fixed in each trial, but whatever train suggests on the
@@ -147,6 +147,33 @@ def _create_or_load(recipe: Recipe, backend: BaseStorage, name: str, n_trials: i
                 warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)
                 _set_once(study, lambda: study.set_metric_names(names))
     return study
+
+
+def count_trials(storage: BaseStorage, study_id: int) -> int:
+    """The number of trials in a study, without reading them: trial numbers are 0..n-1, so a
+    binary search over ``get_trial_id_from_study_id_trial_number`` takes ~2 log2(n) lookups
+    (34 at 10^5 trials) where ``len(get_trials())`` reads (and caches) every trial."""
+
+    def exists(number: int) -> bool:
+        try:
+            storage.get_trial_id_from_study_id_trial_number(study_id, number)
+            return True
+        except KeyError:
+            return False
+
+    if not exists(0):
+        return 0
+    high = 1
+    while exists(high):
+        high *= 2
+    low = high // 2  # exists(low), not exists(high)
+    while high - low > 1:
+        middle = (low + high) // 2
+        if exists(middle):
+            low = middle
+        else:
+            high = middle
+    return low + 1
 
 
 def _settle_uid(study: Study) -> None:
