@@ -8,6 +8,7 @@ storages and W&B runs are read as: treat the strings as a stored format.
 from __future__ import annotations
 
 __all__ = [
+    "CAS_REQUEST",
     "CONFIG_ATTR",
     "FAILED_TRIAL_SYSTEM_ATTR",
     "FAIL_REASON_ATTR",
@@ -37,6 +38,9 @@ __all__ = [
 STUDY_ATTR = "tuneflow"  # the recipe's metadata: name, method, metrics, parameters, seed
 SAMPLER_ATTR = "tuneflow:sampler"  # the sampler that runs (method, options, reason): what `auto`/`bayes` chose
 STUDY_UID_ATTR = "tuneflow:uid"  # random, written by the process that created the study: its W&B run ids
+#: A ``grpc://`` client's compare-and-set of a study user attribute, written as the value
+#: ``{CAS_REQUEST: [expected, new]}``; ``tuneflow storage-server`` applies it on its database.
+CAS_REQUEST = "tuneflow:compare-and-set"
 SWEEP_ATTR = "tuneflow:wandb_sweep"  # the study's W&B sweep: {"id", "entity", "project"} (or a creation claim)
 
 # -- trial user attributes ----------------------------------------------------------------------

@@ -93,7 +93,7 @@ def test_the_first_uid_stored_wins_whoever_creates_the_study(
 
 
 def _check_first_write_wins(storage: optuna.storages.BaseStorage) -> None:
-    from tuneflow.engine.study import set_user_attr_once
+    from tuneflow.engine.study import compare_and_set_user_attr, set_user_attr_once
 
     creator = optuna.create_study(study_name="s", storage=storage)
     loader = optuna.load_study(study_name="s", storage=storage)
@@ -103,6 +103,13 @@ def _check_first_write_wins(storage: optuna.storages.BaseStorage) -> None:
     creator.set_user_attr("other", 1)  # other attributes are still plain writes
     creator.set_user_attr("other", 2)
     assert loader.user_attrs["other"] == 2
+    # the W&B sweep's claim: a swap from what the caller saw, the loser reads the winner's value
+    key = "tuneflow:wandb_sweep"
+    assert compare_and_set_user_attr(creator, key, None, {"claim": "a"}) == {"claim": "a"}
+    assert compare_and_set_user_attr(loader, key, None, {"claim": "b"}) == {"claim": "a"}
+    assert compare_and_set_user_attr(loader, key, {"claim": "a"}, {"id": "s"}) == {"id": "s"}
+    assert compare_and_set_user_attr(creator, key, {"claim": "a"}, {"claim": "c"}) == {"id": "s"}
+    assert optuna.load_study(study_name="s", storage=storage).user_attrs[key] == {"id": "s"}
 
 
 @pytest.mark.postgres

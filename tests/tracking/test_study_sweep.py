@@ -26,7 +26,7 @@ from tuneflow.engine.result import load_result
 from tuneflow.engine.study import create_study
 from tuneflow.keys import RUN_ID_ATTR, SWEEP_ATTR
 from tuneflow.tracking.backfill import backfill_wandb
-from tuneflow.tracking.sweep import compare_and_set, sweep_config
+from tuneflow.tracking.sweep import sweep_config
 
 pytestmark = pytest.mark.slow
 
@@ -295,14 +295,6 @@ def test_sweep_config_is_local_and_valid_for_wandb(changes: dict[str, Any], meth
         assert len(problems) == 1 and "parameters" in problems[0], problems
     else:
         assert problems == [], problems
-
-
-def test_compare_and_set_on_a_journal_storage(tmp_path: Path) -> None:
-    storage = optuna.storages.JournalStorage(optuna.storages.journal.JournalFileBackend(str(tmp_path / "j.log")))
-    study = optuna.create_study(storage=storage)
-    assert compare_and_set(study, SWEEP_ATTR, None, {"claim": "a"}) == {"claim": "a"}
-    assert compare_and_set(study, SWEEP_ATTR, None, {"claim": "b"}) == {"claim": "a"}
-    assert compare_and_set(study, SWEEP_ATTR, {"claim": "a"}, {"id": "s"}) == {"id": "s"}
 
 
 def test_a_stale_claim_is_taken_over(monkeypatch: pytest.MonkeyPatch) -> None:

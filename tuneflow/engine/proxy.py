@@ -7,8 +7,9 @@ of connections (one per serving thread) and any number of workers talk to it wit
 
 What tuneflow needs and the proxy's API does not offer, and how it is covered:
 
-- the study uid: workers that start together must agree on one. This server stores
-  ``STUDY_UID_ATTR`` only when absent (first write wins), as direct RDB clients do;
+- study attributes that workers starting together must agree on (the uid, the W&B sweep): a
+  client's compare-and-set (:func:`tuneflow.engine.study.compare_and_set_user_attr`) is applied
+  here in one database transaction, as direct RDB clients apply it;
 - heartbeats: the proxy has no ``record_heartbeat``; workers beat in a trial system attribute
   (wall clock, as on journal files) and reap through the proxy; failing a trial is exclusive,
   as the database row lock stays on the server's side;
@@ -26,7 +27,7 @@ from optuna.storages import BaseStorage
 from tuneflow.engine import optuna_adapter as adapter
 from tuneflow.engine.storage import open_storage, redact_url, storage_kind
 from tuneflow.errors import StorageError
-from tuneflow.keys import STUDY_UID_ATTR
+from tuneflow.keys import CAS_REQUEST
 
 __all__ = ["SERVER_THREADS", "serve", "served_storage"]
 
@@ -34,26 +35,28 @@ __all__ = ["SERVER_THREADS", "serve", "served_storage"]
 SERVER_THREADS = 16
 
 
-class _FirstWriteWins:
-    """The served storage, with study user attributes in ``keys`` inserted only when absent."""
+class _CompareAndSet:
+    """The served storage, applying a client's compare-and-set of a study user attribute (a value
+    ``{CAS_REQUEST: [expected, new]}``, see :func:`tuneflow.engine.study.compare_and_set_user_attr`)
+    in one transaction on the database; every other write passes through."""
 
-    def __init__(self, storage: BaseStorage, keys: frozenset[str]) -> None:
+    def __init__(self, storage: BaseStorage) -> None:
         self.storage = storage
-        self._keys = keys
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.storage, name)
 
     def set_study_user_attr(self, study_id: int, key: str, value: Any) -> None:
-        if key in self._keys:
-            adapter.rdb_compare_and_set_user_attr(self.storage, study_id, key, None, value)
+        if isinstance(value, dict) and set(value) == {CAS_REQUEST}:
+            expected, new = value[CAS_REQUEST]
+            adapter.rdb_compare_and_set_user_attr(self.storage, study_id, key, expected, new)
         else:
             self.storage.set_study_user_attr(study_id, key, value)
 
 
 def served_storage(url: str, threads: int = SERVER_THREADS) -> BaseStorage:
-    """The storage a server serves: ``url`` opened with a connection per thread and the uid written
-    once. No trial cache: the server reads only the trials a client lacks, with one indexed query
+    """The storage a server serves: ``url`` opened with a connection per thread and compare-and-set
+    requests applied. No trial cache: the server reads only the trials a client lacks, with one indexed query
     (:func:`tuneflow.engine.optuna_adapter.grpc_proxy_server`), so it holds no copy of the study."""
     kind = storage_kind(url)
     if kind not in ("postgresql", "sqlite", "rdb"):
@@ -62,7 +65,7 @@ def served_storage(url: str, threads: int = SERVER_THREADS) -> BaseStorage:
             f"but got {redact_url(url)!r} ({kind}); Optuna's gRPC proxy does not serve journal files"
         )
     backend = open_storage(url, pool_size=threads)
-    return cast(BaseStorage, _FirstWriteWins(backend, frozenset({STUDY_UID_ATTR})))
+    return cast(BaseStorage, _CompareAndSet(backend))
 
 
 def serve(

@@ -34,7 +34,7 @@ from tuneflow.engine.storage import (
     storage_kind,
 )
 from tuneflow.errors import StorageError, TuneflowError
-from tuneflow.keys import NO_METRIC_NAME, SAMPLER_ATTR, STUDY_ATTR, STUDY_UID_ATTR
+from tuneflow.keys import CAS_REQUEST, NO_METRIC_NAME, SAMPLER_ATTR, STUDY_ATTR, STUDY_UID_ATTR
 from tuneflow.search.auto import Choice, resolve
 from tuneflow.search.methods import make_pruner, make_sampler
 from tuneflow.search.recipe import Recipe
@@ -198,38 +198,45 @@ def _settle_uid(study: Study) -> None:
 _MEMORY_LOCK = threading.Lock()
 
 
-def set_user_attr_once(study: Study, key: str, value: Any) -> Any:
-    """Store ``value`` as the study user attribute ``key`` unless one is stored; return the stored one.
+def compare_and_set_user_attr(study: Study, key: str, expected: Any, new: Any) -> Any:
+    """Set the study user attribute ``key`` to ``new`` if it holds ``expected`` (None: absent),
+    atomically across processes; return what it holds afterwards (``new`` if the swap happened).
 
-    Atomic across processes on every shared storage: an insert under the attribute's unique key on
-    RDB storages, a lock file beside a journal file, and through ``tuneflow storage-server``
-    (``grpc://``) the server applies the same insert for ``STUDY_UID_ATTR``
-    (:mod:`tuneflow.engine.proxy`).
+    Optuna's ``set_user_attr`` overwrites, so two processes that both saw the attribute absent would
+    each believe their own value stands. Here one wins and the others read the winner's value: a
+    row lock (or the unique key, on SQLite) on RDB storages, a lock file beside a journal file, a
+    process lock in memory, and through ``tuneflow storage-server`` (``grpc://``) the server
+    applies the same transaction (:mod:`tuneflow.engine.proxy`).
     """
     storage, sid = adapter.storage_of(study), adapter.study_id(study)
     backend = adapter.unwrap_cache(storage)
     if isinstance(backend, optuna.storages.RDBStorage):
-        adapter.rdb_compare_and_set_user_attr(backend, sid, key, None, value)
-    elif isinstance(backend, optuna.storages.JournalStorage):
+        return adapter.rdb_compare_and_set_user_attr(backend, sid, key, expected, new)
+    if storage_kind(backend) == "grpc":
+        storage.set_study_user_attr(sid, key, {CAS_REQUEST: [expected, new]})
+        return storage.get_study_user_attrs(sid).get(key)
+    path = adapter.journal_file_path(backend) if isinstance(backend, optuna.storages.JournalStorage) else None
+    if path is not None:
         from optuna.storages.journal import JournalFileSymlinkLock
 
-        path = adapter.journal_file_path(backend)
-        lock = JournalFileSymlinkLock(f"{path}.tuneflow-study") if path else None
-        if lock is not None:
-            lock.acquire()
-        try:
-            if key not in storage.get_study_user_attrs(sid):
-                storage.set_study_user_attr(sid, key, value)
-        finally:
-            if lock is not None:
-                lock.release()
-    elif storage_kind(backend) == "grpc":
-        storage.set_study_user_attr(sid, key, value)  # the tuneflow server keeps the first write
+        lock: Any = JournalFileSymlinkLock(f"{path}.tuneflow-attrs")
+        acquire, release = lock.acquire, lock.release
     else:
-        with _MEMORY_LOCK:
-            if key not in storage.get_study_user_attrs(sid):
-                storage.set_study_user_attr(sid, key, value)
-    return storage.get_study_user_attrs(sid)[key]
+        acquire, release = _MEMORY_LOCK.acquire, _MEMORY_LOCK.release
+    acquire()
+    try:
+        current = storage.get_study_user_attrs(sid).get(key)
+        if current != expected:
+            return current
+        storage.set_study_user_attr(sid, key, new)
+        return new
+    finally:
+        release()
+
+
+def set_user_attr_once(study: Study, key: str, value: Any) -> Any:
+    """Store ``value`` as the study user attribute ``key`` unless one is stored; return the stored one."""
+    return compare_and_set_user_attr(study, key, None, value)
 
 
 def _set_once(study: Study, write: Callable[[], None], key: str = STUDY_ATTR) -> None:

@@ -52,7 +52,6 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 import uuid
 import warnings
@@ -64,6 +63,7 @@ import optuna
 from optuna.trial import TrialState
 
 from tuneflow.engine import optuna_adapter as adapter
+from tuneflow.engine.study import compare_and_set_user_attr
 from tuneflow.keys import RUN_ID_ATTR, SWEEP_ATTR
 from tuneflow.tracking.runs import study_run_prefix
 from tuneflow.tracking.writer import TrialRun
@@ -75,7 +75,6 @@ __all__ = [
     "SweepSlot",
     "adopt_sweep",
     "choose_sweep",
-    "compare_and_set",
     "create_sweep",
     "prior_runs",
     "recorded_sweep",
@@ -217,41 +216,6 @@ def _main() -> None:
 
 # -- once per study ------------------------------------------------------------------------------------
 
-_MEMORY_LOCK = threading.Lock()
-
-
-def compare_and_set(study: optuna.Study, key: str, expected: Any, new: Any) -> Any:
-    """Set the study user attribute ``key`` to ``new`` if it holds ``expected`` (None: absent),
-    atomically across processes; return what it holds afterwards (``new`` if the swap happened)."""
-    storage, sid = adapter.storage_of(study), adapter.study_id(study)
-    if isinstance(adapter.unwrap_cache(storage), optuna.storages.RDBStorage):
-        return adapter.rdb_compare_and_set_user_attr(storage, sid, key, expected, new)
-    lock: Any = _MEMORY_LOCK
-    path = adapter.journal_file_path(storage) if isinstance(storage, optuna.storages.JournalStorage) else None
-    if path is not None:
-        from optuna.storages.journal import JournalFileSymlinkLock
-
-        lock = _Held(JournalFileSymlinkLock(f"{path}.tuneflow-sweep"))
-    with lock:
-        current = storage.get_study_user_attrs(sid).get(key)
-        if current != expected:
-            return current
-        storage.set_study_user_attr(sid, key, new)
-        return new
-
-
-class _Held:
-    """A journal lock as a context manager."""
-
-    def __init__(self, lock: Any) -> None:
-        self.lock = lock
-
-    def __enter__(self) -> None:
-        self.lock.acquire()
-
-    def __exit__(self, *exc: object) -> None:
-        self.lock.release()
-
 
 def _recorded(study: optuna.Study) -> Any:
     return adapter.storage_of(study).get_study_user_attrs(adapter.study_id(study)).get(SWEEP_ATTR)
@@ -298,7 +262,7 @@ def study_sweep(
             return None, f"{current['failed']} (when {current.get('by', 'another worker')} tried)"
         if current is None or failed or (claimed and age > timeout + 10) or not isinstance(current, dict):
             claim = {"claim": me, "at": now}
-            won = compare_and_set(study, SWEEP_ATTR, current, claim)
+            won = compare_and_set_user_attr(study, SWEEP_ATTR, current, claim)
             if won == claim:
                 return _create_claimed(study, claim, create, me)
             current = won
@@ -316,9 +280,11 @@ def _create_claimed(
         sweep = create()
     except Exception as exc:
         why = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        compare_and_set(study, SWEEP_ATTR, claim, {"failed": why, "at": time.time(), "by": me.rsplit(":", 1)[0]})
+        compare_and_set_user_attr(
+            study, SWEEP_ATTR, claim, {"failed": why, "at": time.time(), "by": me.rsplit(":", 1)[0]}
+        )
         return None, why
-    stored = compare_and_set(study, SWEEP_ATTR, claim, sweep.record())
+    stored = compare_and_set_user_attr(study, SWEEP_ATTR, claim, sweep.record())
     found = _as_sweep(stored)  # a stale-claim takeover may have won meanwhile: use what the study holds
     return (found, None) if found is not None else (sweep, None)
 
@@ -328,7 +294,7 @@ def adopt_sweep(study: optuna.Study, sweep: Sweep) -> Sweep | None:
     study's other sweep when it already has one (None when it holds this one)."""
     current = _recorded(study)
     if _as_sweep(current) is None:
-        current = compare_and_set(study, SWEEP_ATTR, current, sweep.record())
+        current = compare_and_set_user_attr(study, SWEEP_ATTR, current, sweep.record())
     found = _as_sweep(current)
     return found if found is not None and found.id != sweep.id else None
 
