@@ -113,15 +113,34 @@ def test_a_full_server_is_waited_for_then_named_with_the_fix(small_server, monke
     assert "An exception is raised during the commit" not in message and PASSWORD not in message
 
 
-def test_a_worker_holds_one_connection_while_it_runs(small_server, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """Four workers fill a 4-slot server and all run: one connection each, heartbeat thread included."""
-    url = small_server.new_database()
+def test_a_worker_holds_one_connection_while_it_runs(postgres_server, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Four workers whose heartbeat thread beats while their trials run: the server never holds
+    more than one connection per worker (plus one while a new schema is made)."""
+    import threading
+
+    url = postgres_server.new_database()
+    database = url.rsplit("/", 1)[1]
     recipe = write_recipe(tmp_path, "random")
-    env = {"TUNEFLOW_HEARTBEAT_INTERVAL": "0.2", "TUNEFLOW_GRACE_PERIOD": "5", "TF_SLOW_FROM": "0", "TF_SLOW": "0.5"}
-    procs = [start("worker", recipe, url, "--n-trials", "3", env=env) for _ in range(4)]
-    results = [finish(p) for p in procs]
+    env = {"TUNEFLOW_HEARTBEAT_INTERVAL": "0.1", "TUNEFLOW_GRACE_PERIOD": "5", "TF_SLOW_FROM": "0", "TF_SLOW": "0.5"}
+    peak, done = 0, threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, postgres_server.connections(database))
+            done.wait(0.05)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    try:
+        procs = [start("worker", recipe, url, "--n-trials", "4", env=env) for _ in range(4)]
+        results = [finish(p) for p in procs]
+    finally:
+        done.set()
+        sampler.join()
     assert [code for code, _ in results] == [0] * 4, results
-    assert states(trials(url)) == {"COMPLETE": 12}
+    assert states(trials(url)) == {"COMPLETE": 16}
+    assert 1 <= peak <= 5, peak
 
 
 def test_tables_created_by_another_connection_between_check_and_create_are_a_retried_race(postgres_server) -> None:  # type: ignore[no-untyped-def]

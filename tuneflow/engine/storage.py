@@ -28,6 +28,7 @@ before printing or logging a URL.
 
 from __future__ import annotations
 
+import gc
 import os
 import random
 import re
@@ -515,8 +516,11 @@ def retry_start_race(fn: Callable[[], T], seconds: float) -> T:
             spent = time.monotonic() + delay > deadline and attempt + 1 >= _START_MIN_ATTEMPTS
             if not is_start_race(exc) or spent:
                 raise
-            time.sleep(delay)
-            attempt += 1
+        # The failed attempt's half-made storage may hold an open connection in its pool (kept alive
+        # by reference cycles): free it before waiting, or waiting workers fill the server's slots.
+        gc.collect()
+        time.sleep(delay)
+        attempt += 1
 
 
 def is_transient(exc: BaseException) -> bool:
