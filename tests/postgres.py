@@ -161,6 +161,19 @@ class PostgresServer:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
+@contextlib.contextmanager
+def server_with_slots(max_connections: int) -> Iterator[PostgresServer]:
+    """A throw-away server with ``max_connections`` slots and none reserved, so a test can fill it."""
+    from conftest import require
+
+    require("PostgreSQL (/usr/lib/postgresql/*/bin and psycopg)", available())
+    server = PostgresServer.start(max_connections=max_connections, extra_conf="superuser_reserved_connections = 0")
+    try:
+        yield server
+    finally:
+        server.close()
+
+
 def free_port() -> int:
     """A free TCP port on the loopback interface."""
     return _free_port()

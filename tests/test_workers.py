@@ -317,13 +317,10 @@ def test_report_and_backfill_read_a_study_through_a_storage_server(grpc_storage:
 @pytest.fixture(scope="module")
 def six_slot_server():  # type: ignore[no-untyped-def]
     """A PostgreSQL server with max_connections 6, none kept for superusers."""
-    from conftest import require
-    from postgres import PostgresServer, available
+    from postgres import server_with_slots
 
-    require("PostgreSQL (/usr/lib/postgresql/*/bin and psycopg)", available())
-    server = PostgresServer.start(max_connections=6, extra_conf="superuser_reserved_connections = 0")
-    yield server
-    server.close()
+    with server_with_slots(6) as server:
+        yield server
 
 
 @pytest.mark.postgres

@@ -68,13 +68,10 @@ def test_unreachable_postgres_is_a_clear_error_without_the_password(postgres_ser
 @pytest.fixture(scope="module")
 def small_server():  # type: ignore[no-untyped-def]
     """A server with 4 connection slots and none reserved, so a test can fill it."""
-    from conftest import require
-    from postgres import PostgresServer, available
+    from postgres import server_with_slots
 
-    require("PostgreSQL (/usr/lib/postgresql/*/bin and psycopg)", available())
-    server = PostgresServer.start(max_connections=4, extra_conf="superuser_reserved_connections = 0")
-    yield server
-    server.close()
+    with server_with_slots(4) as server:
+        yield server
 
 
 def _fill(url: str, n: int) -> list:  # type: ignore[type-arg]

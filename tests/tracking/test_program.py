@@ -431,6 +431,7 @@ class _WandbEndpoint:
         env = dict(
             os.environ, WANDB_BASE_URL=self.url, WANDB_API_KEY="a" * 40, WANDB_MODE="online", WANDB_SILENT="false"
         )
+        env.pop("WANDB_SERVICE", None)  # its own wandb-core, not this process's
         proc = subprocess.run(
             [sys.executable, "-m", "wandb", "sync", str(run_dir)], capture_output=True, text=True, timeout=120, env=env
         )

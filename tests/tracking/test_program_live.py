@@ -155,6 +155,7 @@ def test_a_run_is_followed_live_when_wandb_cores_reader_fails(
     (_isolated / "train.py").write_text(FOLLOWED)
     follower = RunFollower(_isolated / "wandb", "f1", "loss", core=_failing_core(_isolated, case)).start()
     env = {**os.environ, **follow.FLUSH_ENV, "WANDB_RUN_ID": "f1"}
+    env.pop("WANDB_SERVICE", None)  # its own wandb-core, as tuneflow starts programs
     live: list[tuple[int, float]] = []
     with caplog.at_level(logging.INFO, logger=follow.__name__):
         program = subprocess.Popen([sys.executable, "train.py"], env=env, stdout=subprocess.DEVNULL)
