@@ -252,11 +252,12 @@ def test_a_built_in_recipe_whose_library_is_missing_says_so_in_one_line(monkeypa
 # -- W&B flags and commands ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("verb", ["run", "worker"])
+@pytest.mark.parametrize("verb", ["run", "worker", "run --workers 2"])
 def test_project_entity_and_sweep_flags_name_where_runs_go(verb: str, tmp_path: Path) -> None:
+    """Every run goes where the flags say, the summary run too (``--workers``: written by the parent)."""
     from tuneflow.tracking.reader import read_records, read_run
 
-    args = [verb, "lightgbm_binary", "--n-trials", "1", "--storage", f"sqlite:///{tmp_path / 's.db'}"]
+    args = [*verb.split(), "lightgbm_binary", "--n-trials", "2", "--storage", f"sqlite:///{tmp_path / 's.db'}"]
     proc = subprocess.run(
         [str(TUNEFLOW), *args, "--project", "proj-x", "--entity", "team-y", "--sweep-id", "swp12345", "--no-progress"],
         capture_output=True,
@@ -270,7 +271,7 @@ def test_project_entity_and_sweep_flags_name_where_runs_go(verb: str, tmp_path: 
     runs = [read_run(d) for d in dirs]
     assert runs and {(r["project"], r["entity"]) for r in runs} == {("proj-x", "team-y")}
     trial_runs = [d for d, r in zip(dirs, runs) if "summary" not in r["run_id"]]
-    assert trial_runs
+    assert trial_runs and len(trial_runs) < len(runs)  # the summary run is among them
     for d in trial_runs:  # a function recipe's runs join the sweep given (offline: `wandb sync` adds them to it)
         assert "swp12345" in json.dumps([r for r in read_records(d) if "run" in r])
 

@@ -175,6 +175,8 @@ def _run(
             wandb=not no_wandb,
             progress=progress,
             extra_args=extra,
+            project=project,
+            entity=entity,
         )
         print_summary(result, storage=storage)
         _fail_if_nothing_completed(result)

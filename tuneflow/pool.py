@@ -89,10 +89,13 @@ def run_pool(
     wandb: bool = True,
     progress: bool = True,
     extra_args: Sequence[str] = (),
+    project: str | None = None,
+    entity: str | None = None,
 ) -> TuneResult:
     """Run ``recipe`` (loaded from ``recipe_ref``) in ``workers`` processes; the study's result.
 
-    ``extra_args`` are more ``tuneflow worker`` flags given to every worker as they are.
+    ``extra_args`` are more ``tuneflow worker`` flags given to every worker as they are;
+    ``project`` and ``entity`` place the summary run this process writes beside the workers' runs.
     """
     url = check_pool_storage(storage)
     check_runtime(recipe)  # the recipe's warnings come from the workers, each distinct line once
@@ -141,7 +144,7 @@ def run_pool(
         raise TuneflowError(f"{len(failed)} of {len(shares)} workers failed (exit code {code}):\n{tail}")
     result.stop_reason = pool.stop_reason
     if wandb:
-        _summary_run(recipe, study)
+        _summary_run(recipe, study, {k: v for k, v in (("project", project), ("entity", entity)) if v is not None})
     return result
 
 
@@ -256,9 +259,9 @@ class _Pool:
         return [(p.returncode, "\n".join(t)) for p, t in zip(self.procs, self.tails)]
 
 
-def _summary_run(recipe: Recipe, study: Any) -> None:
-    """The one W&B summary run of the study (the workers write none)."""
+def _summary_run(recipe: Recipe, study: Any, where: dict[str, str]) -> None:
+    """The one W&B summary run of the study (the workers write none), in the workers' project."""
     from tuneflow.tracking.tracker import make_tracker
 
-    tracker = make_tracker(None, recipe, study)
+    tracker = make_tracker(where or None, recipe, study)
     tracker.close(study, interrupted=False)
