@@ -366,6 +366,11 @@ def storage_server(storage: str | None, host: str, port: int, threads: int) -> N
     "--dir", "directory", type=click.Path(file_okay=False), help="Where the wandb/ directory goes (default .)."
 )
 @click.option("--no-summary-run", is_flag=True, help="Do not write the study summary run.")
+@click.option(
+    "--sweep-id",
+    help="An existing W&B sweep the runs join (default: $WANDB_SWEEP_ID, else the study's own sweep, "
+    "created once when online); 'none': plain runs.",
+)
 @_handle_errors
 def backfill_wandb_command(
     storage: str | None,
@@ -375,6 +380,7 @@ def backfill_wandb_command(
     mode: str | None,
     directory: str | None,
     no_summary_run: bool,
+    sweep_id: str | None,
 ) -> None:
     """Write the W&B runs a study is missing (a --no-wandb study, or runs lost), from its storage.
 
@@ -387,7 +393,7 @@ def backfill_wandb_command(
     from tuneflow.views.importance import importance_evaluator
 
     result = load_result(storage, study_name)
-    options = {"project": project, "entity": entity, "mode": mode, "dir": directory}
+    options = {"project": project, "entity": entity, "mode": mode, "dir": directory, "sweep_id": sweep_id}
     report = backfill_wandb(
         result,
         {k: v for k, v in options.items() if v is not None},

@@ -112,3 +112,22 @@ def test_backfill_names_the_missing_study(_isolated: Path) -> None:
         cwd=_isolated,
     )
     assert proc.returncode == 2 and "no such file" in proc.stderr and "nothing.db" in proc.stderr
+
+
+def test_backfill_joins_the_sweep_given_with_sweep_id(_isolated: Path) -> None:
+    """`--sweep-id` on backfill-wandb, as on run and worker: every trial's run carries it."""
+    import json
+
+    recipe = tuneflow.Recipe(
+        name="joined",
+        train=_train,
+        parameters={"x": {"values": [1, 2]}},
+        method="grid",
+        metric={"name": METRIC, "goal": "minimize"},
+    )
+    tuneflow.tune(recipe, storage="sqlite:///study.db", wandb=False)
+    _backfill(_isolated, "--sweep-id", "swp54321", "--no-summary-run")
+    dirs = run_dirs(_isolated / "wandb")
+    assert len(dirs) == 2
+    for run_dir in dirs:
+        assert "swp54321" in json.dumps([r for r in read_records(run_dir) if "run" in r])
