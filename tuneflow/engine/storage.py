@@ -423,10 +423,8 @@ def root_cause(exc: BaseException) -> BaseException:
     """
     from sqlalchemy.exc import DBAPIError
 
-    for link in error_chain(exc):
-        if isinstance(link, DBAPIError) and link.orig is not None:
-            return link.orig
-    return error_chain(exc)[-1]
+    chain = error_chain(exc)
+    return next((link.orig for link in chain if isinstance(link, DBAPIError) and link.orig is not None), chain[-1])
 
 
 def describe_error(exc: BaseException) -> str:
