@@ -123,7 +123,7 @@ def _loading(what: str, path: Path | None, module_name: str) -> Iterator[None]:
     except TuneflowError:
         sys.modules.pop(module_name, None)
         raise
-    except Exception as exc:
+    except Exception as exc:  # broad: the recipe module is user code; any error in it is one clear line
         sys.modules.pop(module_name, None)
         raise TuneflowError(f"cannot load {what}: {_line_of(exc, path)}{type(exc).__name__}: {exc}") from exc
 

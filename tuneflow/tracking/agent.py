@@ -167,7 +167,7 @@ def finish_agent_run(run: Any, spec: RunSpec, metric_names: list[str]) -> tuple[
                 summary.pop(name, None)
         run.summary.update(summary)
         run.tags = tuple(spec.tags)
-    except Exception as exc:
+    except Exception as exc:  # broad: any wandb failure is reported, and the run is still finished
         error = f"{spec.name}: {type(exc).__name__}: {exc}"
     finally:
         run_dir = Path(run.dir).parent

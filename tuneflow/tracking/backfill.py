@@ -140,6 +140,8 @@ def backfill_wandb(
     ``wandb`` takes what ``tune(wandb=...)`` takes (a dict or ``WandbOptions``: project, entity,
     mode, dir, tags, group). Runs are written here, one after the other (~50 ms each offline).
     """
+    from wandb.errors import UsageError
+
     options = WandbOptions.parse(wandb) or WandbOptions()
     mode, _ = resolve_mode(options)
     if mode == "disabled":
@@ -160,7 +162,7 @@ def backfill_wandb(
     if summary_run and specs:
         try:
             specs.append(summary_spec(study, info, redactor, False, options.plots, importance))
-        except Exception as exc:
+        except Exception as exc:  # broad: plots and importance run user-facing libraries; the runs go on
             report.errors.append(f"summary run: {type(exc).__name__}: {exc}")
     for spec in specs:
         if connection.mode == "offline" and connection.existing_offline_run(spec.run_id) is not None:
@@ -168,12 +170,12 @@ def backfill_wandb(
             continue
         try:
             write_run(connection, spec, resume="never")
-        except Exception as exc:
+        except UsageError:  # resume="never" on a run id W&B already holds (wandb-core's resume check)
+            report.present.append(spec.run_id)
+            continue
+        except Exception as exc:  # broad: any wandb failure is one failed run, reported; the others go on
             text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            if "exist" in text.lower():  # online: W&B already holds this run id
-                report.present.append(spec.run_id)
-            else:
-                report.errors.append(f"{spec.name}: {redactor.text(text)}")
+            report.errors.append(f"{spec.name}: {redactor.text(text)}")
             continue
         report.written.append(spec.run_id)
     return report

@@ -31,6 +31,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from tuneflow.tracking.reader import core_path
 from tuneflow.values import is_finite_number
 
 __all__ = ["FLUSH_ENV", "RunFollower", "metric_value"]
@@ -57,18 +58,6 @@ _CLI_READER = [sys.executable, "-m", "wandb", "leet", "inspect", "--follow", "--
 _FAILED_CORES: set[str] = set()
 _announced: set[str] = set()
 _announce_lock = threading.Lock()
-
-
-def _core_path() -> str | None:
-    """The bundled wandb-core binary, or None when this wandb has none (imported in the caller's
-    thread: importing wandb from two threads at once can fail half-way, measured with n_jobs > 1)."""
-    from wandb.errors import WandbCoreNotAvailableError
-    from wandb.util import get_core_path
-
-    try:
-        return str(get_core_path())
-    except WandbCoreNotAvailableError:
-        return None
 
 
 def _announce(reader: str, level: int, message: str) -> None:
@@ -103,7 +92,7 @@ class RunFollower:
         self._stop = threading.Event()
         self._ended = threading.Event()  # the run wrote its exit record
         self._proc: subprocess.Popen[str] | None = None
-        self._core = core if core is not None else _core_path()
+        self._core = core if core is not None else core_path()
         self._records = 0  # JSON records read (a fallback reader skips them)
         self._thread = threading.Thread(target=self._run, name=f"tuneflow-follow-{run_id}", daemon=True)
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import netrc
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from tuneflow.errors import RecipeError, TuneflowError
 from tuneflow.values import is_number
@@ -110,27 +112,48 @@ class WandbOptions:
         return cls(**fields)
 
 
-def has_credentials(base_url: str | None = None) -> bool:
-    """Whether W&B credentials are configured (``WANDB_API_KEY`` or a netrc entry); no key is read out."""
-    if os.environ.get("WANDB_API_KEY"):
-        return True
-    host = base_url or os.environ.get("WANDB_BASE_URL") or "https://api.wandb.ai"
-    try:
-        from wandb.sdk.lib.wbauth.wbnetrc import read_netrc_auth
+def _wandb_settings() -> Any:
+    """wandb's public settings as ``wandb.init`` reads them from the environment (no network).
 
-        return read_netrc_auth(host=host) is not None
-    except Exception:
+    Raises:
+        TuneflowError: A ``WANDB_*`` variable holds a value wandb refuses (``wandb.init`` would too).
+    """
+    import wandb
+
+    settings = wandb.Settings()
+    try:
+        settings.update_from_env_vars(dict(os.environ))
+    except ValueError as exc:  # pydantic's ValidationError: names the setting and the value
+        raise TuneflowError(f"W&B settings from the environment: {exc}") from None
+    return settings
+
+
+def has_credentials(base_url: str | None = None) -> bool:
+    """Whether W&B credentials are configured; no key is read out and nothing is sent.
+
+    Counted as wandb counts them: ``WANDB_API_KEY``, ``WANDB_IDENTITY_TOKEN_FILE``, or a netrc entry
+    (``NETRC``, else ``~/.netrc``) for the W&B host (``base_url``, else wandb's ``base_url`` setting)
+    or for W&B's cloud host ``api.wandb.ai``. wandb 0.31 has no public check that sends nothing
+    (``wandb.login(verify=False)`` and ``wandb.Api()`` reach the server), so the netrc is read here.
+    """
+    settings = _wandb_settings()
+    if settings.api_key or settings.identity_token_file:
+        return True
+    try:
+        entries = netrc.netrc(os.environ.get("NETRC") or None).hosts
+    except (OSError, netrc.NetrcParseError):
         return False
+    host = urlsplit(base_url or settings.base_url).netloc
+    return any(entries.get(name, (None, None, None))[2] for name in (host, "api.wandb.ai"))
 
 
 def resolve_mode(options: WandbOptions) -> tuple[str, str]:
     """The W&B mode and why: the option, then ``WANDB_MODE``, then online only with credentials."""
     if options.mode:
         return options.mode, "wandb mode option"
-    env = os.environ.get("WANDB_MODE", "").strip().lower()
-    if env in ("online", "offline", "disabled", "dryrun", "run"):
-        mode = {"dryrun": "offline", "run": "online"}.get(env, env)
-        return mode, "WANDB_MODE"
+    if os.environ.get("WANDB_MODE"):  # read through wandb's settings, which know its old spellings
+        mode = str(_wandb_settings().mode)
+        return {"dryrun": "offline", "run": "online", "shared": "online"}.get(mode, mode), "WANDB_MODE"
     if has_credentials():
         return "online", "W&B credentials found"
     return "offline", "no W&B credentials configured"

@@ -59,7 +59,7 @@ from tuneflow.engine.trial import TrialContext
 from tuneflow.errors import TrialFailed
 from tuneflow.keys import RUN_ID_ATTR, RUN_PATH_ATTR
 from tuneflow.tracking.follow import FLUSH_ENV, RunFollower
-from tuneflow.tracking.reader import read_run
+from tuneflow.tracking.reader import READ_ERRORS, read_run
 from tuneflow.tracking.runfile import drop_sweep_id
 from tuneflow.tracking.sweep import SweepSlot
 from tuneflow.tracking.writer import TrialRun, say
@@ -372,7 +372,7 @@ class ProgramTrain:
             run: dict[str, Any] = {}
             if run_dir is not None and slot is not None:  # a program that crashed after wandb.init: counted too
                 slot.run_dir = run_dir
-                with contextlib.suppress(Exception):
+                with contextlib.suppress(*READ_ERRORS):
                     run = read_run(run_dir)
                 if connection is not None and run:
                     _record_run_path(trial, run)
@@ -475,6 +475,7 @@ def _unreachable(out: Path) -> bool:
         text = out.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return False
+    # Text is the only signal here: the error was raised in the program's process, read from its output.
     return "CommError" in text or "init_timeout" in text or "Timed out while retrying" in text
 
 
@@ -506,7 +507,7 @@ def _record_run_path(trial: TrialContext, run: dict[str, Any]) -> None:
     """Store where the run really is (entity/project/id as the run wrote them) on the trial."""
     parts = [run.get("entity") or "", run.get("project") or "", run.get("run_id") or ""]
     path = "/".join(p for p in parts if p)
-    with contextlib.suppress(Exception):
+    with contextlib.suppress(Exception):  # broad: a storage driver's error must not fail a finished trial
         trial.optuna_trial.set_user_attr(RUN_ID_ATTR, run.get("run_id"))
         trial.optuna_trial.set_user_attr(RUN_PATH_ATTR, path)
 

@@ -13,7 +13,22 @@ import sys
 from pathlib import Path
 from typing import Any
 
-__all__ = ["read_records", "read_run", "run_dirs"]
+__all__ = ["READ_ERRORS", "core_path", "read_records", "read_run", "run_dirs"]
+
+#: What reading a run can raise: no or several run files, the reader failed or timed out, bad JSON.
+READ_ERRORS = (OSError, RuntimeError, ValueError, subprocess.TimeoutExpired)
+
+
+def core_path() -> str | None:
+    """The bundled wandb-core binary, or None when this wandb has none (import it in the caller's
+    thread: importing wandb from two threads at once can fail half-way, measured with n_jobs > 1)."""
+    from wandb.errors import WandbCoreNotAvailableError
+    from wandb.util import get_core_path
+
+    try:
+        return str(get_core_path())
+    except WandbCoreNotAvailableError:
+        return None
 
 
 def _core_command(run_dir: Path, summary: bool) -> list[str]:
@@ -21,16 +36,21 @@ def _core_command(run_dir: Path, summary: bool) -> list[str]:
     files = sorted(run_dir.glob("run-*.wandb"))
     if len(files) != 1:
         raise FileNotFoundError(f"{run_dir} holds {len(files)} .wandb files, expected 1")
-    try:
-        from wandb.util import get_core_path
-
-        core = get_core_path()
-        args = [core, "leet", "inspect", "--no-observability", "--json"]
-        args += ["--summary"] if summary else []
-        return [*args, "--run-file", str(files[0]), str(run_dir.parent)]
-    except Exception:  # fall back to the public CLI
-        wandb_cli = Path(sys.executable).with_name("wandb")
-        return [str(wandb_cli), "leet", "inspect", "--json", *(["--summary"] if summary else []), str(run_dir)]
+    flag = ["--summary"] if summary else []
+    core = core_path()
+    if core is None:  # fall back to the public CLI
+        return [str(Path(sys.executable).with_name("wandb")), "leet", "inspect", "--json", *flag, str(run_dir)]
+    return [
+        core,
+        "leet",
+        "inspect",
+        "--no-observability",
+        "--json",
+        *flag,
+        "--run-file",
+        str(files[0]),
+        str(run_dir.parent),
+    ]
 
 
 def read_run(run_dir: str | Path) -> dict[str, Any]:

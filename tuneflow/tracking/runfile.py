@@ -96,7 +96,7 @@ def drop_sweep_id(run_file: Path, sweep_id: str) -> bool:
     """
     from wandb.proto import wandb_internal_pb2 as pb
 
-    from tuneflow.tracking.reader import read_run
+    from tuneflow.tracking.reader import READ_ERRORS, read_run
 
     data = run_file.read_bytes()
     try:
@@ -119,7 +119,7 @@ def drop_sweep_id(run_file: Path, sweep_id: str) -> bool:
         run_file.write_bytes(_write(records))
         after = read_run(run_file.parent)
         same = all(before.get(k) == after.get(k) for k in ("state", "config", "summary", "run_id", "project"))
-    except Exception:
+    except READ_ERRORS:
         same = False
     if not same:
         os.replace(spare, run_file)

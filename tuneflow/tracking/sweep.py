@@ -278,7 +278,7 @@ def _create_claimed(
 ) -> tuple[Sweep | None, str | None]:
     try:
         sweep = create()
-    except Exception as exc:
+    except Exception as exc:  # broad: whatever failed (W&B, the config, the storage), the claim is released
         why = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         compare_and_set_user_attr(
             study, SWEEP_ATTR, claim, {"failed": why, "at": time.time(), "by": me.rsplit(":", 1)[0]}

@@ -59,7 +59,7 @@ def _check(storage: Any) -> tuple[list[str], BaseStorage | None]:
         return [str(exc)], None
     try:
         names = optuna.study.get_all_study_names(backend)
-    except Exception as exc:  # an unreachable or malformed storage says so itself
+    except Exception as exc:  # broad: each storage's driver (SQLAlchemy, gRPC, journal) has its own errors
         problems.append(f"storage: cannot read {redact_url(str(url))}: {type(exc).__name__}: {exc}")
     else:
         if not names:
