@@ -79,6 +79,18 @@ def _one_line_warning(message: Warning | str, category: type[Warning], *args: An
     return f"warning: {message}\n"
 
 
+_FILE = click.Path(dir_okay=False, path_type=Path)
+_PROJECT = click.option("--project", help="W&B project; default: the recipe's, else $WANDB_PROJECT, else 'tuneflow'.")
+_ENTITY = click.option(
+    "--entity", help="W&B entity (team or user); default: the recipe's, else $WANDB_ENTITY or yours."
+)
+_SWEEP_ID = click.option(
+    "--sweep-id",
+    help="An existing W&B sweep every trial's run joins (default: $WANDB_SWEEP_ID, else the study's own "
+    "sweep, created once when online); 'none': plain runs.",
+)
+
+
 def run_options(storage_help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Flags shared by ``run`` and ``worker`` (which differ only in what --storage means)."""
     options: list[Callable[[Callable[..., Any]], Callable[..., Any]]] = [
@@ -95,19 +107,15 @@ def run_options(storage_help: str) -> Callable[[Callable[..., Any]], Callable[..
         ),
         click.option("--timeout", type=click.FloatRange(min=0), help="Stop starting trials after this many seconds."),
         click.option("--no-wandb", is_flag=True, help="Do not log to W&B."),
-        click.option("--project", help="W&B project; default: the recipe's, else $WANDB_PROJECT, else 'tuneflow'."),
-        click.option("--entity", help="W&B entity (team or user); default: the recipe's, else $WANDB_ENTITY or yours."),
+        _PROJECT,
+        _ENTITY,
         click.option(
             "--max-consecutive-failed-runs",
             "max_failures",
             type=click.IntRange(min=1),
             help="Stop after this many failed trials in a row (default: the recipe's, 10).",
         ),
-        click.option(
-            "--sweep-id",
-            help="An existing W&B sweep every trial's run joins (default: $WANDB_SWEEP_ID, else the study's own "
-            "sweep, created once when online); 'none': plain runs.",
-        ),
+        _SWEEP_ID,
         click.option("--progress/--no-progress", default=True, show_default=True, help="Show a progress bar."),
     ]
 
@@ -121,24 +129,18 @@ def run_options(storage_help: str) -> Callable[[Callable[..., Any]], Callable[..
 
 def _run(
     recipe: str,
-    n_trials: int | None,
     method: str | None,
-    storage: str | None,
-    study_name: str | None,
     seed: int | None,
-    n_jobs: int,
-    timeout: float | None,
     no_wandb: bool,
-    progress: bool,
-    max_failures: int | None = None,
-    sweep_id: str | None = None,
-    project: str | None = None,
-    entity: str | None = None,
-    worker: bool = False,
+    max_failures: int | None,
+    sweep_id: str | None,
+    project: str | None,
+    entity: str | None,
     workers: int = 1,
     pool_member: bool = False,
-    budget: int | None = None,
+    **study: Any,
 ) -> None:
+    """``run`` and ``worker``: ``study`` holds the flags that go to ``tune`` (and ``run_pool``) as they are."""
     from tuneflow.loading import load_recipe
     from tuneflow.tracking.program import ProgramTrain
     from tuneflow.tune import tune
@@ -147,56 +149,32 @@ def _run(
     loaded = load_recipe(recipe).replace(method=method, seed=seed, max_consecutive_failures=max_failures)
     if sweep_id is not None and isinstance(loaded.train, ProgramTrain):
         loaded = loaded.replace(train=loaded.train.replace(sweep_id=sweep_id))
-    where = {k: v for k, v in (("project", project), ("entity", entity), ("sweep_id", sweep_id)) if v is not None}
+    where = {"project": project, "entity": entity, "sweep_id": sweep_id}
     if workers > 1:
         from tuneflow.pool import run_pool
 
-        extra: list[str] = []
-        flags = (
-            ("--max-consecutive-failed-runs", max_failures),
-            ("--sweep-id", sweep_id),
-            ("--project", project),
-            ("--entity", entity),
-        )
-        for flag, value in flags:
-            if value is not None:
-                extra += [flag, str(value)]
-        result = run_pool(
-            recipe,
-            loaded,
-            workers=workers,
-            storage=storage,
-            study_name=study_name,
-            n_trials=n_trials,
-            timeout=timeout,
-            n_jobs=n_jobs,
-            method=method,
-            seed=seed,
-            wandb=not no_wandb,
-            progress=progress,
-            extra_args=extra,
-            project=project,
-            entity=entity,
-        )
-        print_summary(result, storage=storage)
-        _fail_if_nothing_completed(result)
-        return
-    wandb: Any = False if no_wandb else ({**where, "summary_run": False} if pool_member else where)
-    result = tune(
-        loaded,
-        n_trials=n_trials,
-        timeout=timeout,
-        storage=storage,
-        study_name=study_name,
-        n_jobs=n_jobs,
-        wandb=wandb,
-        progress=progress,
-        worker=worker,
-        budget=budget,
-    )
-    if not pool_member:  # `run --workers N` prints one summary for all its workers
-        print_summary(result, storage=storage)
-        _fail_if_nothing_completed(result)
+        flags = {
+            "max-consecutive-failed-runs": max_failures,
+            "sweep-id": sweep_id,
+            "project": project,
+            "entity": entity,
+        }
+        extra = [arg for flag, v in flags.items() if v is not None for arg in (f"--{flag}", str(v))]
+        pool: dict[str, Any] = {
+            "method": method,
+            "seed": seed,
+            "wandb": not no_wandb,
+            "project": project,
+            "entity": entity,
+        }
+        result = run_pool(recipe, loaded, workers=workers, extra_args=extra, **pool, **study)
+    else:
+        wandb = {k: v for k, v in where.items() if v is not None} | ({"summary_run": False} if pool_member else {})
+        result = tune(loaded, wandb=False if no_wandb else wandb, **study)
+        if pool_member:  # `run --workers N` prints one summary for all its workers
+            return
+    print_summary(result, storage=study["storage"])
+    _fail_if_nothing_completed(result)
 
 
 def _fail_if_nothing_completed(result: Any) -> None:
@@ -227,9 +205,7 @@ def run(**kwargs: Any) -> None:
 
 @main.command("export-sweep")
 @click.argument("recipe")
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the YAML here (default: stdout)."
-)
+@click.option("-o", "--output", type=_FILE, help="Write the YAML here (default: stdout).")
 @_handle_errors
 def export_sweep(recipe: str, output: Path | None) -> None:
     """Print RECIPE as a W&B sweep config (YAML) for `wandb sweep`."""
@@ -287,14 +263,7 @@ def recipes_command() -> None:
 @main.command()
 @storage_option()
 @click.option("--study-name", help="Study to report; may be left out when the storage holds one study.")
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default="report.html",
-    show_default=True,
-    help="The HTML file to write.",
-)
+@click.option("-o", "--output", type=_FILE, default="report.html", show_default=True, help="The HTML file to write.")
 @_handle_errors
 def report(storage: str | None, study_name: str | None, output: Path) -> None:
     """Write a self-contained HTML report of a study: summary, best trials, Optuna's plots."""
@@ -341,47 +310,41 @@ def storage_server(storage: str | None, host: str, port: int, threads: int) -> N
     --threads database connections, past the database's max_connections.
     """
     from tuneflow.engine.proxy import serve
-    from tuneflow.engine.storage import check_storage_url
+
+    url = _required_storage(storage, "give the database to serve, e.g. --storage postgresql://USER:PASSWORD@HOST/DB")
+    serve(url, host, port, threads, announce=lambda line: click.echo(line, err=True))
+
+
+def _required_storage(storage: str | None, missing: str, shared: bool = False) -> str:
+    """The ``--storage`` of a verb that needs one (``shared``: by processes), or every problem at once."""
+    from tuneflow.engine.storage import check_storage_url, storage_kind
     from tuneflow.errors import StorageError
 
     if storage is None:
-        raise StorageError("--storage: give the database to serve, e.g. --storage postgresql://USER:PASSWORD@HOST/DB")
+        raise StorageError(f"--storage: {missing}")
     problems = check_storage_url(storage)
+    if shared and not problems and storage_kind(storage) == "memory":
+        problems = [f"storage: {storage!r} lives in one process and cannot be shared by workers; use a database URL."]
     if problems:
         raise StorageError("\n".join("--" + p for p in problems))
-    serve(storage, host, port, threads, announce=lambda line: click.echo(line, err=True))
+    return storage
 
 
 @main.command("backfill-wandb")
 @storage_option()
 @click.option("--study-name", help="Study whose runs to write; may be left out when the storage holds one study.")
-@click.option("--project", help="W&B project; default: the recipe's, else $WANDB_PROJECT, else 'tuneflow'.")
-@click.option("--entity", help="W&B entity (team or user); default: $WANDB_ENTITY or yours.")
+@_PROJECT
+@_ENTITY
 @click.option(
     "--mode",
     type=click.Choice(["online", "offline"]),
     help="Default: $WANDB_MODE, else online when W&B credentials are configured, else offline.",
 )
-@click.option(
-    "--dir", "directory", type=click.Path(file_okay=False), help="Where the wandb/ directory goes (default .)."
-)
+@click.option("--dir", type=click.Path(file_okay=False), help="Where the wandb/ directory goes (default .).")
 @click.option("--no-summary-run", is_flag=True, help="Do not write the study summary run.")
-@click.option(
-    "--sweep-id",
-    help="An existing W&B sweep the runs join (default: $WANDB_SWEEP_ID, else the study's own sweep, "
-    "created once when online); 'none': plain runs.",
-)
+@_SWEEP_ID
 @_handle_errors
-def backfill_wandb_command(
-    storage: str | None,
-    study_name: str | None,
-    project: str | None,
-    entity: str | None,
-    mode: str | None,
-    directory: str | None,
-    no_summary_run: bool,
-    sweep_id: str | None,
-) -> None:
+def backfill_wandb_command(storage: str | None, study_name: str | None, no_summary_run: bool, **options: Any) -> None:
     """Write the W&B runs a study is missing (a --no-wandb study, or runs lost), from its storage.
 
     One run per finished trial, shaped as if it had been logged live (config, metric, intermediate
@@ -393,13 +356,8 @@ def backfill_wandb_command(
     from tuneflow.views.importance import importance_evaluator
 
     result = load_result(storage, study_name)
-    options = {"project": project, "entity": entity, "mode": mode, "dir": directory, "sweep_id": sweep_id}
-    report = backfill_wandb(
-        result,
-        {k: v for k, v in options.items() if v is not None},
-        summary_run=not no_summary_run,
-        importance=importance_evaluator,
-    )
+    options = {k: v for k, v in options.items() if v is not None}
+    report = backfill_wandb(result, options, summary_run=not no_summary_run, importance=importance_evaluator)
     click.echo(f"study {result.study.study_name!r}: {report}")
     if report.errors:
         sys.exit(1)
@@ -436,18 +394,8 @@ def worker(**kwargs: Any) -> None:
     Start as many workers as you like, at once or later: they share the run_cap, a grid is
     evaluated once across all of them, and each stops by itself when the study is done.
     """
-    from tuneflow.engine.storage import check_storage_url, storage_kind
-    from tuneflow.errors import StorageError
-
-    storage = kwargs["storage"]
-    if storage is None:
-        raise StorageError(
-            "--storage: a worker needs the storage its study is shared in, e.g. "
-            "--storage postgresql://USER:PASSWORD@HOST/DB, sqlite:///shared.db or journal:///shared.log"
-        )
-    problems = check_storage_url(storage)
-    if not problems and storage_kind(storage) == "memory":
-        problems = [f"storage: {storage!r} lives in one process and cannot be shared by workers; use a database URL."]
-    if problems:
-        raise StorageError("\n".join("--" + p for p in problems))
+    example = "postgresql://USER:PASSWORD@HOST/DB, sqlite:///shared.db or journal:///shared.log"
+    _required_storage(
+        kwargs["storage"], f"a worker needs the storage its study is shared in, e.g. --storage {example}", True
+    )
     _run(**kwargs, worker=True)
