@@ -103,12 +103,7 @@ def hyperband_problems(block: Any, where: str = "early_terminate") -> list[str]:
 def _history(trial: FrozenTrial, sign: float) -> list[float]:
     """A trial's finite reported values ordered by step, sign-flipped so that lower is better."""
     values = trial.intermediate_values
-    out: list[float] = []
-    for step in sorted(values):
-        value = values[step]
-        if is_finite_number(value):
-            out.append(sign * float(value))
-    return out
+    return [sign * float(values[step]) for step in sorted(values) if is_finite_number(values[step])]
 
 
 class WandbHyperbandPruner(optuna.pruners.BasePruner):
@@ -153,19 +148,12 @@ class WandbHyperbandPruner(optuna.pruners.BasePruner):
 
     def closest_band(self, n_iterations: int) -> int | None:
         """The largest band a history of ``n_iterations`` has reached (None before the first)."""
-        closest = None
-        for band in self.bands:
-            if band > n_iterations:
-                break
-            closest = band
-        return closest
+        return max((band for band in self.bands if band <= n_iterations), default=None)
 
     def threshold(self, histories: Sequence[Sequence[float]], band: int) -> float:
         """W&B's threshold at ``band`` over lower-is-better ``histories`` (inf when none reached it)."""
         values = sorted(h[band - 1] for h in histories if len(h) >= band)
-        if not values:
-            return math.inf
-        return values[int(self._r * len(values))]
+        return values[int(self._r * len(values))] if values else math.inf
 
     def prune(self, study: Study, trial: FrozenTrial) -> bool:
         """Whether W&B's hyperband would stop ``trial`` given every trial's history now."""
@@ -174,9 +162,7 @@ class WandbHyperbandPruner(optuna.pruners.BasePruner):
         band = self.closest_band(len(history))
         if band is None:
             return False
-        histories = [history]
-        for other in study.get_trials(deepcopy=False):
-            if other.number != trial.number:
-                histories.append(_history(other, sign))
+        others = [_history(other, sign) for other in study.get_trials(deepcopy=False) if other.number != trial.number]
+        histories = [history, *others]
         condition = history[band - 1] if self.strict else min(history)
         return condition > self.threshold(histories, band)

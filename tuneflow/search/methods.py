@@ -9,6 +9,7 @@ exists, so a missing extra (torch for ``gp``) is reported up front, not at trial
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import warnings
 from collections.abc import Mapping
@@ -60,6 +61,8 @@ _REQUIRES: dict[str, tuple[str, str | None]] = {
     "qmc": ("scipy", None),
 }
 
+#: method -> Optuna's sampler class, for the methods that run it as it is (seeded, with the options).
+_OPTUNA_SAMPLERS = {"gp": "GPSampler", "cmaes": "CmaEsSampler", "qmc": "QMCSampler", "nsga2": "NSGAIISampler"}
 #: pruner name -> Optuna pruner class name.
 PRUNERS: dict[str, str] = {
     "none": "NopPruner",
@@ -126,11 +129,8 @@ def missing_requirements(method: str, options: Mapping[str, Any] | None = None) 
     if need is None:
         return None
     module, extra = need
-    try:  # import, not find_spec: a broken install must fail here too, not at trial 10
+    with contextlib.suppress(ImportError):  # import, not find_spec: a broken install must fail here, not at trial 10
         importlib.import_module(module)
-    except ImportError:
-        pass
-    else:
         return None
     if extra is None:  # a core dependency: the install is broken
         hint = f"pip install {module} (tuneflow depends on it; the install is incomplete)"
@@ -178,8 +178,6 @@ def _make_sampler(method: str, space: SearchSpace | None, seed: int | None, opts
         opts.setdefault("group", space is None)
         opts.setdefault("constant_liar", True)
         return optuna.samplers.TPESampler(seed=seed, **opts)
-    if method == "gp":
-        return optuna.samplers.GPSampler(seed=seed, **opts)
     if method == "gp+tpe":  # auto's composition (tuneflow.search.portfolio): not a user-facing method
         every, start = int(opts.pop("every")), int(opts.get("n_startup_trials", 4))
         after = int(opts.pop("after", start))
@@ -187,15 +185,12 @@ def _make_sampler(method: str, space: SearchSpace | None, seed: int | None, opts
             seed=None if seed is None else seed + 1, multivariate=True, constant_liar=True, n_startup_trials=start
         )
         return Interleaved(optuna.samplers.GPSampler(seed=seed, **opts), tpe, every=every, start=after)
-    if method == "cmaes":
-        return optuna.samplers.CmaEsSampler(seed=seed, **opts)
-    if method == "qmc":
-        # Scrambled, as the table says: unscrambled Sobol ignores the seed (every seed, same points).
+    if method == "qmc":  # scrambled, as the table says: unscrambled Sobol ignores the seed (every seed, same points)
         opts.setdefault("scramble", True)
-        return optuna.samplers.QMCSampler(seed=seed, **opts)
-    if method == "nsga2":
-        return optuna.samplers.NSGAIISampler(seed=seed, **opts)
-    raise ValueError(f"unknown method {method!r}")
+    if method not in _OPTUNA_SAMPLERS:
+        raise ValueError(f"unknown method {method!r}")
+    sampler: BaseSampler = getattr(optuna.samplers, _OPTUNA_SAMPLERS[method])(seed=seed, **opts)
+    return sampler
 
 
 def pruner_problems(early_terminate: Any, pruner: Any, n_objectives: int) -> list[str]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import copy
 import json
 import math
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -113,9 +114,7 @@ def _distinct(values: Iterable[Any]) -> dict[Any, Any]:
 
 def _repeated(values: Iterable[Any]) -> list[Any]:
     """Values listed more than once (each once, in listing order)."""
-    counts: dict[Any, int] = {}
-    for v in values:
-        counts[_encode(v)] = counts.get(_encode(v), 0) + 1
+    counts = Counter(_encode(v) for v in values)
     first = _distinct(values)
     return [first[e] for e, n in counts.items() if n > 1]
 
@@ -315,15 +314,6 @@ class Param:
             out.append(probabilities_spelling(self.name))
         return out
 
-    def choices(self) -> list[Any]:
-        """A categorical's distinct values, encoded for Optuna, in the order of their first listing."""
-        return list(_distinct(self.spec["values"]))
-
-    @property
-    def repeated(self) -> list[Any]:
-        """Values a categorical lists more than once (each once, in listing order)."""
-        return _repeated(self.spec["values"]) if self.kind == "categorical" else []
-
     @property
     def lossy(self) -> str | None:
         """Why a model-based sampler cannot search exactly this W&B distribution, if it cannot."""
@@ -444,14 +434,13 @@ def _infer_kind(block: Mapping[str, Any]) -> str | None:
 
 def _check_leaf(where: str, kind: str, block: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
     """Fill W&B defaults into ``block`` and list what is wrong with it."""
-    problems: list[str] = []
     required, optional = KINDS[kind].required, KINDS[kind].defaults
     allowed = {"distribution", *required, *optional}
-    for key in block:
-        if key not in allowed:
-            problems.append(
-                f"{where}.{key}: unknown key for distribution '{kind}'; allowed keys are {', '.join(sorted(allowed))}."
-            )
+    problems = [
+        f"{where}.{key}: unknown key for distribution '{kind}'; allowed keys are {', '.join(sorted(allowed))}."
+        for key in block
+        if key not in allowed
+    ]
     missing = [key for key in required if key not in block]
     if missing:
         problems.append(f"{where}: distribution '{kind}' needs {', '.join(missing)}.")
@@ -612,17 +601,9 @@ class SearchSpace:
 
     def distributions(self, grid: bool = False) -> dict[str, BaseDistribution]:
         """Optuna distributions by name; under grid every parameter is a categorical of grid points."""
-        out: dict[str, BaseDistribution] = {}
-        for p in self.params:
-            if p.kind == "constant":
-                continue
-            if grid:
-                out[p.name] = CategoricalDistribution([_encode(v) for v in p.grid_values()])
-            else:
-                dist = p.distribution()
-                assert dist is not None
-                out[p.name] = dist
-        return out
+        if grid:
+            return {name: CategoricalDistribution(values) for name, values in self.grid().items()}
+        return {p.name: dist for p in self.params if (dist := p.distribution()) is not None}
 
     def grid(self) -> dict[str, list[Any]]:
         """Each non-constant leaf's W&B grid values, encoded, by name (``engine.gridindex`` numbers their product)."""
@@ -635,17 +616,13 @@ class SearchSpace:
         ``suggest`` call per leaf plus the nesting.
         """
         dists = self.distributions(grid=grid)
-        plan = [(p.path, p.name, dists.get(p.name), p) for p in self.params]
+        plan = [(p, dists.get(p.name)) for p in self.params]
 
         def suggest(trial: optuna.trial.BaseTrial) -> dict[str, Any]:
-            flat: list[tuple[tuple[str, ...], Any]] = []
-            for path, name, dist, param in plan:
-                if dist is None:
-                    flat.append((path, param.constant()))
-                    continue
-                stored = adapter.suggest(trial, name, dist)
-                flat.append((path, param.to_config(stored)))
-            return build_config(flat)
+            return build_config(
+                (p.path, p.constant() if dist is None else p.to_config(adapter.suggest(trial, p.name, dist)))
+                for p, dist in plan
+            )
 
         return suggest
 

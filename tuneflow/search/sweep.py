@@ -24,30 +24,12 @@ from tuneflow.errors import RecipeError, SweepConfigError, TuneflowWarning
 from tuneflow.search.methods import METHODS
 from tuneflow.values import schema_int
 
-__all__ = ["SWEEP_KEYS", "dump_sweep", "load_sweep", "recipe_from_sweep", "recipe_to_sweep"]
+__all__ = ["SWEEP_KEYS", "dump_sweep", "load_sweep", "metric_block", "recipe_from_sweep", "recipe_to_sweep"]
 
 #: Top-level keys of a W&B sweep config (W&B's schema allows no others).
 SWEEP_KEYS = frozenset(
-    {
-        "apiVersion",
-        "kind",
-        "controller",
-        "description",
-        "program",
-        "job",
-        "image_uri",
-        "entity",
-        "project",
-        "method",
-        "command",
-        "name",
-        "run_cap",
-        "metric",
-        "metrics",
-        "scheduler",
-        "early_terminate",
-        "parameters",
-    }
+    {"apiVersion", "kind", "controller", "description", "program", "job", "image_uri", "entity", "project"}
+    | {"method", "command", "name", "run_cap", "metric", "metrics", "scheduler", "early_terminate", "parameters"}
 )
 # W&B sweep keys tuneflow accepts but has no use for: said once on import, never dropped silently.
 _UNUSED_KEYS: dict[str, str] = {
@@ -63,21 +45,14 @@ _UNUSED_KEYS: dict[str, str] = {
 #: here covers, and how to write each. A key present with another type, ``null`` included, is
 #: refused there, so here too.
 _KEY_TYPES: dict[str, tuple[type, str]] = {
-    **{key: (str, "a string") for key in ("apiVersion", "description", "program", "job", "image_uri")},
-    **{key: (str, "a string") for key in ("entity", "project", "name", "kind")},
+    **dict.fromkeys(("apiVersion", "description", "program", "job", "image_uri"), (str, "a string")),
+    **dict.fromkeys(("entity", "project", "name", "kind"), (str, "a string")),
     "command": (list, "a list such as [${env}, ${interpreter}, ${program}, ${args}]"),
     "metric": (Mapping, "a mapping like {name: val_loss, goal: minimize}"),
     "metrics": (list, "a list of mappings like {name: val_loss, goal: minimize}"),
     "controller": (Mapping, "a mapping like {type: local}"),
     "scheduler": (Mapping, "a mapping like {engine: optuna}"),
 }
-#: Integer fields of W&B's schema: JSON Schema's ``integer`` also takes ``10.0``.
-_SCHEMA_INTS = (
-    ("run_cap",),
-    ("early_terminate", "min_iter"),
-    ("early_terminate", "max_iter"),
-    ("early_terminate", "s"),
-)
 _WANDB_METHODS = {"grid", "random", "bayes"}
 _TAG = re.compile(r"^tuneflow:\s*(?P<body>.*)$", re.MULTILINE)
 
@@ -217,13 +192,13 @@ def _type_problems(config: dict[str, Any]) -> list[str]:
 
 
 def _schema_ints(config: dict[str, Any]) -> dict[str, Any]:
-    """``config`` with W&B's integer fields given as integral floats (``run_cap: 10.0``) made ints."""
-    for path in _SCHEMA_INTS:
-        if len(path) == 1 and path[0] in config:
-            config[path[0]] = schema_int(config[path[0]])
-        elif len(path) == 2 and isinstance(config.get(path[0]), dict) and path[1] in config[path[0]]:
-            block = config[path[0]] = dict(config[path[0]])  # never change the caller's nested dicts
-            block[path[1]] = schema_int(block[path[1]])
+    """``config`` with W&B's integer fields given as integral floats (``run_cap: 10.0``) made ints
+    (JSON Schema's ``integer`` takes ``10.0``)."""
+    if "run_cap" in config:
+        config["run_cap"] = schema_int(config["run_cap"])
+    if isinstance(config.get("early_terminate"), dict):
+        block = config["early_terminate"] = dict(config["early_terminate"])  # never change the caller's dicts
+        block.update({key: schema_int(block[key]) for key in ("min_iter", "max_iter", "s") if key in block})
     return config
 
 
@@ -275,11 +250,7 @@ def recipe_to_sweep(recipe: Any) -> dict[str, Any]:
         value = getattr(recipe, key)
         if value is not None:
             out[key] = list(value) if key == "command" else value
-    metrics = [m.to_dict() for m in recipe.metrics]
-    if len(metrics) > 1:
-        out["metrics"] = metrics
-    elif metrics:  # a recipe's implicit `value` metric too: without it the export means "no metric"
-        out["metric"] = metrics[0]
+    out.update(metric_block(recipe))  # a recipe's implicit `value` metric too: without it the export means "no metric"
     if recipe.early_terminate is not None:
         if custom:
             warnings.warn(
@@ -293,6 +264,12 @@ def recipe_to_sweep(recipe: Any) -> dict[str, Any]:
         warnings.warn("an Optuna pruner object cannot be exported; it is left out.", TuneflowWarning, stacklevel=3)
     out["parameters"] = _wandb_parameters(_plain(recipe.parameters))
     return out
+
+
+def metric_block(recipe: Any) -> dict[str, Any]:
+    """W&B's ``metric`` (one objective) or ``metrics`` (several) of ``recipe``; empty without a metric."""
+    metrics = [m.to_dict() for m in recipe.metrics]
+    return {"metrics": metrics} if len(metrics) > 1 else {"metric": metrics[0]} if metrics else {}
 
 
 def _wandb_parameters(block: dict[str, Any]) -> dict[str, Any]:
@@ -311,20 +288,9 @@ def _wandb_parameters(block: dict[str, Any]) -> dict[str, Any]:
             kind = spec.get("distribution")
             if kind == "categorical" and "probabilities" in spec:
                 spec = {**spec, "distribution": "categorical_w_probabilities"}
-            elif kind in ("log_uniform", "q_log_uniform"):
-                spec = {
-                    **spec,
-                    "distribution": f"{kind}_values",
-                    "min": math.exp(spec["min"]),
-                    "max": math.exp(spec["max"]),
-                }
-            elif kind == "inv_log_uniform":
-                spec = {
-                    **spec,
-                    "distribution": f"{kind}_values",
-                    "min": math.exp(-spec["max"]),
-                    "max": math.exp(-spec["min"]),
-                }
+            elif kind in ("log_uniform", "q_log_uniform", "inv_log_uniform"):
+                lo, hi = (-spec["max"], -spec["min"]) if kind == "inv_log_uniform" else (spec["min"], spec["max"])
+                spec = {**spec, "distribution": f"{kind}_values", "min": math.exp(lo), "max": math.exp(hi)}
         out[key] = spec
     return out
 
@@ -340,21 +306,8 @@ def _plain(value: Any) -> Any:
 
 def dump_sweep(config: Mapping[str, Any]) -> str:
     """YAML text of a sweep config, keys in a readable order."""
-    order = [
-        "name",
-        "description",
-        "program",
-        "command",
-        "project",
-        "entity",
-        "method",
-        "scheduler",
-        "metric",
-        "metrics",
-        "early_terminate",
-        "run_cap",
-        "parameters",
-    ]
-    ordered = {k: config[k] for k in order if k in config}
+    order = "name description program command project entity method scheduler metric metrics early_terminate"
+    order += " run_cap parameters"
+    ordered = {k: config[k] for k in order.split() if k in config}
     ordered.update({k: v for k, v in config.items() if k not in ordered})
     return yaml.safe_dump(ordered, sort_keys=False, default_flow_style=False)

@@ -65,6 +65,7 @@ from optuna.trial import TrialState
 from tuneflow.engine import optuna_adapter as adapter
 from tuneflow.engine.study import compare_and_set_user_attr
 from tuneflow.keys import RUN_ID_ATTR, SWEEP_ATTR
+from tuneflow.search.sweep import metric_block
 from tuneflow.tracking.runs import study_run_prefix
 from tuneflow.tracking.writer import TrialRun
 
@@ -118,12 +119,7 @@ class SweepSlot(TrialRun):
 def sweep_config(recipe: Any) -> dict[str, Any]:
     """The config of ``recipe``'s locally controlled sweep (see the module docstring)."""
     if recipe.parameters is None:  # define-by-run: no export
-        config: dict[str, Any] = {"name": recipe.name, "method": "custom"}
-        metrics = [m.to_dict() for m in recipe.metrics]
-        if len(metrics) > 1:
-            config["metrics"] = metrics
-        elif metrics:
-            config["metric"] = metrics[0]
+        config: dict[str, Any] = {"name": recipe.name, "method": "custom", **metric_block(recipe)}
         config["description"] = "tuneflow: define-by-run space; each run's config holds the parameters its trial chose"
     else:
         with warnings.catch_warnings():  # the export's notes are about W&B agents, not this sweep
