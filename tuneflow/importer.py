@@ -15,6 +15,7 @@ parameter, has a value outside the recipe's space, or was imported already (same
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 from collections import Counter
@@ -30,7 +31,7 @@ from tuneflow.errors import TuneflowError
 from tuneflow.keys import IMPORTED_ATTR, RUN_ID_ATTR, SUMMARY
 from tuneflow.search.recipe import Recipe
 from tuneflow.search.space import flatten
-from tuneflow.tracking.reader import read_run, run_dirs
+from tuneflow.tracking.reader import READ_ERRORS, read_run, run_dirs
 from tuneflow.values import is_finite_number
 
 __all__ = ["ImportReport", "import_runs", "read_source"]
@@ -70,18 +71,11 @@ def _parse_cell(text: str) -> Any:
     """A CSV cell as the value W&B exported (number, bool, JSON list/dict, or the string)."""
     if text == "":
         return None
-    for parse in (int, float):
-        try:
-            return parse(text)
-        except ValueError:
-            pass
     if text in ("true", "True", "false", "False"):
         return text.lower() == "true"
-    if text[:1] in "[{":
-        try:
-            return json.loads(text)
-        except ValueError:
-            pass
+    for parse in (int, float, json.loads) if text[:1] in "[{" else (int, float):
+        with contextlib.suppress(ValueError):
+            return parse(text)
     return text
 
 
@@ -105,7 +99,7 @@ def read_source(source: str | Path) -> Iterator[_Run]:
     for run_dir in dirs:
         try:
             data = read_run(run_dir)
-        except (RuntimeError, ValueError, OSError) as exc:
+        except READ_ERRORS as exc:
             yield _Run(run_dir.name, f"unreadable ({exc})", {}, {})
             continue
         config = {k: v for k, v in (data.get("config") or {}).items() if k != "_wandb"}
@@ -151,7 +145,6 @@ def import_runs(source: str | Path, recipe: Recipe, storage: Any = None, study_n
             else:
                 values.append(float(v))
         params: dict[str, Any] = {}
-        distributions: dict[str, Any] = {}
         for p in space.params:
             if p.kind == "constant":
                 continue
@@ -160,7 +153,6 @@ def import_runs(source: str | Path, recipe: Recipe, storage: Any = None, study_n
                 continue
             try:
                 params[p.name] = p.stored(run.config[p.name], dists[p.name])
-                distributions[p.name] = dists[p.name]
             except ValueError as exc:
                 problems.append(f"outside the space: parameters.{p.name} = {exc}")
         if problems:
@@ -168,11 +160,11 @@ def import_runs(source: str | Path, recipe: Recipe, storage: Any = None, study_n
             continue
         if not names:  # a recipe without a metric: the trial completes unranked, as in tune()
             values = [UNRANKED_VALUE]
-        attrs = {IMPORTED_ATTR: str(source)}
-        if run.run_id:
-            attrs[RUN_ID_ATTR] = run.run_id
-        trial = optuna.trial.create_trial(params=params, distributions=distributions, values=values, user_attrs=attrs)
-        study.add_trial(trial)
+        attrs = {IMPORTED_ATTR: str(source), **({RUN_ID_ATTR: run.run_id} if run.run_id else {})}
+        distributions = {name: dists[name] for name in params}
+        study.add_trial(
+            optuna.trial.create_trial(params=params, distributions=distributions, values=values, user_attrs=attrs)
+        )
         report.added += 1
         if run.run_id:  # a source may hold a run twice (a resumed run leaves a directory per attempt)
             seen.add(run.run_id)

@@ -15,6 +15,7 @@ import pkgutil
 import sys
 import traceback
 from collections.abc import Iterator
+from importlib.machinery import ModuleSpec
 from pathlib import Path
 
 from tuneflow.errors import TuneflowError
@@ -36,24 +37,18 @@ def builtin_recipes() -> dict[str, str]:
     """
     import tuneflow.recipes as package
 
-    out = {}
-    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
-        if info.name.startswith("_"):
-            continue
-        spec = importlib.util.find_spec(f"tuneflow.recipes.{info.name}")
-        doc = ""
-        if spec is not None and spec.origin:
-            doc = _first_doc_line(Path(spec.origin))
-        out[info.name] = doc
-    return out
+    names = sorted(info.name for info in pkgutil.iter_modules(package.__path__) if not info.name.startswith("_"))
+    return {name: _first_doc_line(importlib.util.find_spec(f"tuneflow.recipes.{name}")) for name in names}
 
 
-def _first_doc_line(path: Path) -> str:
+def _first_doc_line(spec: ModuleSpec | None) -> str:
+    if spec is None or not spec.origin:
+        return ""
     try:
-        doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or ""
+        doc = ast.get_docstring(ast.parse(Path(spec.origin).read_text(encoding="utf-8"))) or ""
     except (OSError, SyntaxError):
         return ""
-    return doc.strip().splitlines()[0] if doc.strip() else ""
+    return (doc.strip().splitlines() or [""])[0]
 
 
 def load_recipe(ref: str | Path) -> Recipe:

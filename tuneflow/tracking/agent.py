@@ -78,10 +78,7 @@ def _joining(run: Any) -> Callable[..., Any]:
 
 
 def _deferred(calls: list[Any]) -> Callable[..., None]:
-    def finish(*args: Any, **kwargs: Any) -> None:
-        calls.append((args, kwargs))
-
-    return finish
+    return lambda *args, **kwargs: calls.append((args, kwargs))
 
 
 def _pruning_log(log: Callable[..., Any], metric: str, report: Callable[[int, float], bool]) -> Callable[..., Any]:

@@ -123,7 +123,7 @@ def _wandb_settings() -> Any:
     settings = wandb.Settings()
     try:
         settings.update_from_env_vars(dict(os.environ))
-    except ValueError as exc:  # pydantic's ValidationError: names the setting and the value
+    except (ValueError, wandb.errors.Error) as exc:  # pydantic's ValidationError names the setting and value
         raise TuneflowError(f"W&B settings from the environment: {exc}") from None
     return settings
 

@@ -225,12 +225,15 @@ class ProgramTrain:
     def replace(self, **changes: Any) -> ProgramTrain:
         return replace(self, **changes)
 
+    @property
+    def _template(self) -> list[str]:
+        return [str(c) for c in (self.command or DEFAULT_COMMAND)]
+
     # -- checks and the start line -------------------------------------------------------------
 
     def problems(self) -> list[str]:
         """Why no trial could run (checked once before the study starts)."""
-        template = [str(c) for c in (self.command or DEFAULT_COMMAND)]
-        if "${program}" not in template:
+        if "${program}" not in self._template:
             return []
         path = Path(self.program)
         if not (path if path.is_absolute() else self.cwd / path).is_file():
@@ -239,7 +242,7 @@ class ProgramTrain:
                 "the program as written, from the directory it is started in: start it from the folder the "
                 "program path is relative to (or write the path relative to here)."
             ]
-        if "${interpreter}" in template and shutil.which(INTERPRETER) is None:
+        if "${interpreter}" in self._template and shutil.which(INTERPRETER) is None:
             return [
                 f"command: ${{interpreter}} is `{INTERPRETER}` from PATH, as under `wandb agent`, but PATH has "
                 "none; activate the environment the program needs, or write its Python in the sweep's `command`."
@@ -264,20 +267,17 @@ class ProgramTrain:
             marks = f"as runs of sweep {sweep!r} (wandb.init's project/entity/id are ignored, as under the agent)"
         else:
             marks = "without a sweep id (wandb.init's own project/entity/id apply)"
-        lines = [
+        line = (
             f"running {self.program} as `wandb agent` would: from {self.cwd}, `python` = {interpreter}, {marks}; "
             "unlike the agent, its output is captured (last lines shown on failure), runs are named "
             "<study>-<trial> and tagged, and Ctrl-C stops running programs"
-        ]
+        )
         other = self._other_interpreter(interpreter)
-        if other:
-            lines.append(other)
-        return lines
+        return [line, other] if other else [line]
 
     def _other_interpreter(self, found: str) -> str | None:
         """One line when the ``python`` on PATH is not the Python running tuneflow (else None)."""
-        template = [str(c) for c in (self.command or DEFAULT_COMMAND)]
-        if "${interpreter}" not in template or shutil.which(INTERPRETER) is None:
+        if "${interpreter}" not in self._template or shutil.which(INTERPRETER) is None:
             return None
         if Path(found).parent.resolve() == Path(sys.executable).parent.resolve():
             return None  # the same environment's bin directory
@@ -294,16 +294,11 @@ class ProgramTrain:
         return self.sweep_id == "auto" and not study_sweep and not os.environ.get("WANDB_SWEEP_ID") and mode != "online"
 
     def _sweep_id(self, mode: str | None, study_prefix: str | None, study_sweep: str | None = None) -> str | None:
-        if self.sweep_id == "none":
-            return None
         if self.sweep_id != "auto":
-            return self.sweep_id
-        if study_sweep:
-            return study_sweep
-        if os.environ.get("WANDB_SWEEP_ID"):
-            return os.environ["WANDB_SWEEP_ID"]
-        if mode == "online":
-            return None
+            return None if self.sweep_id == "none" else self.sweep_id
+        found = study_sweep or os.environ.get("WANDB_SWEEP_ID")
+        if found or mode == "online":
+            return found or None
         return f"tuneflow-{study_prefix}" if study_prefix else "tuneflow"
 
     # -- one trial ------------------------------------------------------------------------------
@@ -315,11 +310,11 @@ class ProgramTrain:
         connection = slot.connection if slot is not None else None
         run_id = slot.run_id if slot is not None else f"tuneflow-{os.getpid()}-{trial.number}"
         scratch = Path(tempfile.mkdtemp(prefix="tuneflow-program-"))
+        # Its own wandb-core (no WANDB_SERVICE); the run's file written every second, so it can be followed.
+        env = {k: v for k, v in os.environ.items() if k not in ("WANDB_SERVICE", "WANDB_SWEEP_ID")} | FLUSH_ENV
         try:
-            env = {k: v for k, v in os.environ.items() if k != "WANDB_SERVICE"}  # its own wandb-core
             if slot is not None and connection is not None:
-                mode, directory = connection.mode, connection.directory
-                wandb_config = slot.config
+                mode, directory, wandb_config = connection.mode, connection.directory, slot.config
                 extra = {
                     "WANDB_PROJECT": connection.project,
                     "WANDB_ENTITY": connection.entity,
@@ -335,34 +330,26 @@ class ProgramTrain:
             prefix = run_id.rsplit("-t", 1)[0]  # the study's run-id prefix (runs.StudyInfo.run_id)
             study_sweep = slot.sweep_id if isinstance(slot, SweepSlot) else None
             sweep_id = self._sweep_id(mode, prefix, study_sweep) if connection is not None else "tuneflow"
-            env.pop("WANDB_SWEEP_ID", None)
-            if sweep_id:
-                env["WANDB_SWEEP_ID"] = sweep_id
             sweep_dir = Path(directory) / "wandb" / f"sweep-{sweep_id or 'tuneflow'}"
             param_path = sweep_dir / f"config-{run_id}.yaml"
             sweep_dir.mkdir(parents=True, exist_ok=True)
             config_util.save_config_file_from_dict(str(param_path), {k: {"value": v} for k, v in wandb_config.items()})
-            env.update({"WANDB_RUN_ID": run_id, "WANDB_SWEEP_PARAM_PATH": str(param_path), "WANDB_MODE": mode})
-            env["WANDB_DIR"] = str(directory)
-            args = command_line(
-                list(self.command) if self.command else None, self.program, config, sweep_dir / f"config-{run_id}.json"
-            )
+            env.update({"WANDB_RUN_ID": run_id, "WANDB_SWEEP_PARAM_PATH": str(param_path), "WANDB_DIR": str(directory)})
+            json_file = sweep_dir / f"config-{run_id}.json"
+            args = command_line(list(self.command) if self.command else None, self.program, config, json_file)
             out = scratch / "output.log"
             started = time.time()
-            env.update(FLUSH_ENV)  # the run's file is written every second, so it can be followed
             live = _Live(trial, Path(directory) / "wandb", run_id, self.metric_names)
             try:
-                code, stopped = run_program(args, env, self.cwd, out, poll=live.poll)
+                code, stopped = run_program(args, env | _mode_env(mode, sweep_id), self.cwd, out, poll=live.poll)
             finally:
                 live.close()
             if code != 0 and mode == "online" and connection is not None and _unreachable(out):
                 # W&B is down: go offline for the rest of the study (once) and rerun this trial.
-                connection.fall_back(RuntimeError(_tail(out, 1)[-1] if _tail(out, 1) else "W&B unreachable"))
-                env["WANDB_MODE"] = mode = connection.mode
-                env.pop("WANDB_SWEEP_ID", None)
-                if self._sweep_id(mode, prefix, study_sweep):
-                    env["WANDB_SWEEP_ID"] = self._sweep_id(mode, prefix, study_sweep) or ""
-                code, stopped = run_program(args, env, self.cwd, out)
+                connection.fall_back(RuntimeError((_tail(out, 1) or ["W&B unreachable"])[-1]))
+                mode = connection.mode
+                sweep_id = self._sweep_id(mode, prefix, study_sweep)
+                code, stopped = run_program(args, env | _mode_env(mode, sweep_id), self.cwd, out)
             trial.exit_code = code
             self._notice_ignored(out)
             run_dir = _find_run(Path(directory) / "wandb", run_id, out, None if sweep_id else started)
@@ -381,33 +368,29 @@ class ProgramTrain:
                     code = 0
                 else:  # its run is left as W&B's agent leaves a stopped run
                     raise optuna.TrialPruned(live.pruned)
+            tail = " | ".join(_tail(out)) or "no output"
             if code != 0:
                 how = f"exited with code {code}" if code > 0 else f"was killed by {_signame(-code)}"
-                raise TrialFailed(f"program {self.program} {how}: {' | '.join(_tail(out)) or 'no output'}")
+                raise TrialFailed(f"program {self.program} {how}: {tail}")
             if run_dir is None:
                 raise TrialFailed(
                     f"program {self.program} wrote no W&B run {run_id} under {directory}/wandb "
-                    f"(does it call wandb.init()?): {' | '.join(_tail(out)) or 'no output'}"
+                    f"(does it call wandb.init()?): {tail}"
                 )
-            run = run or read_run(run_dir)  # a run that could not be read says why here
-            summary = run.get("summary") or {}
-            missing = [n for n in self.metric_names if n not in summary]
+            summary = {k: v for k, v in (run or read_run(run_dir)).get("summary", {}).items() if not k.startswith("_")}
+            missing = [n for n in self.metric_names if n not in summary]  # a run that cannot be read says why above
             if missing:
-                logged = ", ".join(k for k in summary if not k.startswith("_")) or "nothing"
+                logged = ", ".join(summary) or "nothing"
                 raise TrialFailed(
                     f"program {self.program} logged no {missing[0]!r} to its run summary (it logged: {logged})"
                 )
-            return {k: v for k, v in summary.items() if not k.startswith("_")}
+            return summary
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
 
     def _notice_ignored(self, out: Path) -> None:
         """Say once per value that the SDK ignored the program's own project/entity/id."""
-        try:
-            text = out.read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            return
-        notes = [f"{key}={value!r}" for key, value in _IGNORED.findall(text)]
+        notes = [f"{key}={value!r}" for key, value in _IGNORED.findall(_output(out))]
         new = [n for n in dict.fromkeys(notes) if n not in self._noticed]
         if new:
             self._noticed.update(new)
@@ -462,6 +445,11 @@ class _Live:
         self._feed()
 
 
+def _mode_env(mode: str, sweep_id: str | None) -> dict[str, str]:
+    """The program's ``WANDB_MODE`` and, when its run joins a sweep, ``WANDB_SWEEP_ID``."""
+    return {"WANDB_MODE": mode} | ({"WANDB_SWEEP_ID": sweep_id} if sweep_id else {})
+
+
 def _signame(signum: int) -> str:
     try:
         return signal.Signals(signum).name
@@ -469,12 +457,17 @@ def _signame(signum: int) -> str:
         return f"signal {signum}"
 
 
+def _output(out: Path) -> str:
+    """The program's whole output ("" when it left none)."""
+    try:
+        return out.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
 def _unreachable(out: Path) -> bool:
     """Whether a program failed because ``wandb.init`` could not reach the server."""
-    try:
-        text = out.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return False
+    text = _output(out)
     # Text is the only signal here: the error was raised in the program's process, read from its output.
     return "CommError" in text or "init_timeout" in text or "Timed out while retrying" in text
 
@@ -487,11 +480,9 @@ def _find_run(wandb_dir: Path, run_id: str, out: Path | None = None, since: floa
             if any(path.glob("run-*.wandb")):
                 return path
     if out is not None:
-        with contextlib.suppress(OSError):
-            named = _RUN_DIR.findall(out.read_text(encoding="utf-8", errors="replace"))
-            for name in reversed(named):
-                if any((wandb_dir / name).glob("run-*.wandb")):
-                    return wandb_dir / name
+        for name in reversed(_RUN_DIR.findall(_output(out))):
+            if any((wandb_dir / name).glob("run-*.wandb")):
+                return wandb_dir / name
     if since is not None and wandb_dir.is_dir():
         fresh = [p for p in wandb_dir.glob("*run-*") if p.is_dir() and p.stat().st_mtime >= since]
         fresh = [p for p in fresh if any(p.glob("run-*.wandb"))]

@@ -40,33 +40,25 @@ def _core_command(run_dir: Path, summary: bool) -> list[str]:
     core = core_path()
     if core is None:  # fall back to the public CLI
         return [str(Path(sys.executable).with_name("wandb")), "leet", "inspect", "--json", *flag, str(run_dir)]
-    return [
-        core,
-        "leet",
-        "inspect",
-        "--no-observability",
-        "--json",
-        *flag,
-        "--run-file",
-        str(files[0]),
-        str(run_dir.parent),
-    ]
+    args = [core, "leet", "inspect", "--no-observability", "--json", *flag]
+    return [*args, "--run-file", str(files[0]), str(run_dir.parent)]
+
+
+def _inspect(run_dir: str | Path, summary: bool) -> str:
+    out = subprocess.run(_core_command(Path(run_dir), summary), capture_output=True, text=True, timeout=60)
+    if out.returncode != 0:
+        raise RuntimeError(f"cannot read W&B run {run_dir}: {out.stderr.strip() or out.stdout.strip()}")
+    return out.stdout
 
 
 def read_run(run_dir: str | Path) -> dict[str, Any]:
     """State, config, summary, tags of an offline run, as ``wandb leet inspect --summary --json``."""
-    out = subprocess.run(_core_command(Path(run_dir), True), capture_output=True, text=True, timeout=60)
-    if out.returncode != 0:
-        raise RuntimeError(f"cannot read W&B run {run_dir}: {out.stderr.strip() or out.stdout.strip()}")
-    return json.loads(out.stdout)
+    return json.loads(_inspect(run_dir, True))
 
 
 def read_records(run_dir: str | Path) -> list[dict[str, Any]]:
     """Every record of an offline run's ``.wandb`` log (``wandb leet inspect --json``)."""
-    out = subprocess.run(_core_command(Path(run_dir), False), capture_output=True, text=True, timeout=60)
-    if out.returncode != 0:
-        raise RuntimeError(f"cannot read W&B run {run_dir}: {out.stderr.strip() or out.stdout.strip()}")
-    return [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
+    return [json.loads(line) for line in _inspect(run_dir, False).splitlines() if line.strip()]
 
 
 def run_dirs(wandb_dir: str | Path) -> list[Path]:

@@ -56,12 +56,7 @@ class RunSpec:
 
 def run_tags(*values: Any) -> list[str]:
     """W&B tags: text, at most 64 characters each (W&B's limit), empty and repeated ones dropped."""
-    out: list[str] = []
-    for v in values:
-        tag = str(v)[:64]
-        if tag and tag not in out:
-            out.append(tag)
-    return out
+    return [tag for tag in dict.fromkeys(str(v)[:64] for v in values) if tag]
 
 
 @dataclass
@@ -180,9 +175,7 @@ def trial_spec(
     """
     metric = info.reported_name
     redactor = redactor.including(config)  # a failure message may quote a secret config value
-    state = {TrialState.COMPLETE: "complete", TrialState.PRUNED: "pruned", TrialState.FAIL: "fail"}.get(
-        frozen.state, "fail"
-    )
+    state = {TrialState.COMPLETE: "complete", TrialState.PRUNED: "pruned"}.get(frozen.state, "fail")
     rows = [(step, redactor.value(row)) for step, row in merge_history(history, metric)]
     summary: dict[str, Any] = {k: v for k, v in metrics.items() if is_finite_number(v)}
     if frozen.values is not None:

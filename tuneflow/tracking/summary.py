@@ -40,30 +40,20 @@ def _cell(value: Any) -> Any:
 def trial_table(redactor: Redactor, result: TuneResult) -> tuple[list[str], list[list[Any]]]:
     """Columns and rows of the trials table (configs flattened to W&B's dotted names, redacted)."""
     names = result.metric_names
-    rows, keys = [], []
+    rows: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    keys: dict[str, None] = {}
     for t in result.study.get_trials(deepcopy=False):
         raw = result.config_of(t)
         trial_redactor = redactor.including(raw)  # its fail reason may quote a secret config value
         config = flatten(trial_redactor.value(raw))
-        for k in config:
-            if k not in keys:
-                keys.append(k)
+        keys.update(dict.fromkeys(config))
         values = dict(zip(names, t.values)) if t.values is not None else {}
-        duration = t.duration.total_seconds() if t.duration is not None else None
         reason = t.user_attrs.get(FAIL_REASON_ATTR)
-        rows.append(
-            (
-                {
-                    "trial": t.number,
-                    "state": t.state.name.lower(),
-                    **{n: values.get(n) for n in names},
-                    "duration_s": duration,
-                    "fail_reason": trial_redactor.text(str(reason)) if reason else None,
-                    "wandb_run_id": t.user_attrs.get(RUN_ID_ATTR),
-                },
-                config,
-            )
-        )
+        fixed = {"trial": t.number, "state": t.state.name.lower(), **{n: values.get(n) for n in names}}
+        fixed["duration_s"] = t.duration.total_seconds() if t.duration is not None else None
+        fixed["fail_reason"] = trial_redactor.text(str(reason)) if reason else None
+        fixed["wandb_run_id"] = t.user_attrs.get(RUN_ID_ATTR)
+        rows.append((fixed, config))
     columns = ["trial", "state", *names, "duration_s", "fail_reason", "wandb_run_id", *keys]
     data = [[_cell(fixed.get(c, config.get(c))) for c in columns] for fixed, config in rows]
     return columns, _one_type_per_column(data)
