@@ -12,6 +12,7 @@ the secrets (:func:`chart_study`). A leaf: every layer uses it.
 
 from __future__ import annotations
 
+import copy
 import functools
 import re
 import warnings
@@ -19,26 +20,13 @@ from collections.abc import Mapping
 from typing import Any
 
 import optuna
-from optuna.trial import FrozenTrial
 
 from tuneflow.engine import optuna_adapter as adapter
 
 __all__ = ["REDACTED", "Redactor", "chart_study", "redact_url", "storage_secrets"]
 
-_SECRET_WORDS = {
-    "password",
-    "passwd",
-    "pwd",
-    "secret",
-    "token",
-    "apikey",
-    "credential",
-    "credentials",
-    "auth",
-    "authorization",
-    "bearer",
-    "dsn",
-}
+_SECRET_WORDS = {"password", "passwd", "pwd", "secret", "token", "apikey", "credential", "credentials", "auth"}
+_SECRET_WORDS |= {"authorization", "bearer", "dsn"}
 _TOKEN_LIKE = re.compile(
     r"\b(?:sk|pk|rk|ghp|gho|ghs|hf|xox[abp]|glpat|wandb_v1)[-_][A-Za-z0-9_\-]{12,}\b|\b[0-9a-f]{40}\b"
 )
@@ -165,30 +153,18 @@ def chart_study(study: optuna.Study, redactor: Redactor) -> optuna.Study:
         if len(params) == len(t.params) and attrs == t.user_attrs:
             shown.append(t)
             continue
-        shown.append(
-            FrozenTrial(
-                number=t.number,
-                state=t.state,
-                value=None,
-                values=t.values,
-                datetime_start=t.datetime_start,
-                datetime_complete=t.datetime_complete,
-                params=params,
-                distributions={k: t.distributions[k] for k in params},
-                user_attrs=attrs,
-                system_attrs={},
-                intermediate_values=t.intermediate_values,
-                trial_id=t.number,  # add_trials gives it the copy's own id
-            )
-        )
+        safe = copy.copy(t)  # the copy's study gives it its own trial id
+        safe.params, safe.user_attrs, safe.system_attrs = params, attrs, {}
+        safe.distributions = {k: t.distributions[k] for k in params}
+        shown.append(safe)
     if all(a is b for a, b in zip(shown, trials)):
         return study
-    copy = optuna.create_study(directions=study.directions, study_name=study.study_name)
+    clone = optuna.create_study(directions=study.directions, study_name=study.study_name)
     for key, value in study.user_attrs.items():  # tuneflow's metadata: metric names, whether ranked
-        copy.set_user_attr(key, value)
+        clone.set_user_attr(key, value)
     if study.metric_names:  # a plain Optuna study's names for the axes
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)
-            copy.set_metric_names(study.metric_names)
-    copy.add_trials(shown)
-    return copy
+            clone.set_metric_names(study.metric_names)
+    clone.add_trials(shown)
+    return clone

@@ -117,12 +117,8 @@ def _figures(study: optuna.Study, names: list[str], seed: int) -> Iterator[tuple
             evaluator = importance_evaluator(seed)
             yield "importances", lambda: vis.plot_param_importances(study, evaluator=evaluator, **kw)
 
-    if not n_done:
-        yield "parallel_coordinate", no_trials
-    elif not freq:
-        yield "parallel_coordinate", "the trials have no parameters"
-    else:
-        yield "parallel_coordinate", lambda: vis.plot_parallel_coordinate(study, **kw)
+    no_params = "the trials have no parameters" if n_done else no_trials
+    yield "parallel_coordinate", (lambda: vis.plot_parallel_coordinate(study, **kw)) if freq else no_params
 
     pair = _pick_contour_pair(complete, ranked)
     if pair is None:
@@ -130,7 +126,7 @@ def _figures(study: optuna.Study, names: list[str], seed: int) -> Iterator[tuple
     else:
         yield "contour", lambda: vis.plot_contour(study, params=list(pair), **kw)
 
-    yield "slice", (lambda: vis.plot_slice(study, **kw)) if n_done and freq else no_trials
+    yield "slice", (lambda: vis.plot_slice(study, **kw)) if freq else no_params
 
     if multi:
         yield "intermediate_values", "a multi-objective study has no intermediate values (Optuna cannot prune it)"
@@ -140,10 +136,7 @@ def _figures(study: optuna.Study, names: list[str], seed: int) -> Iterator[tuple
         yield "intermediate_values", lambda: vis.plot_intermediate_values(study)
 
     if multi:
-        if n_done:
-            yield "pareto_front", lambda: vis.plot_pareto_front(study, target_names=names)
-        else:
-            yield "pareto_front", no_trials
+        yield "pareto_front", (lambda: vis.plot_pareto_front(study, target_names=names)) if n_done else no_trials
 
 
 def plots(study_or_result: Any, *, seed: int = 0) -> PlotSet:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -86,9 +86,20 @@ def _table(header: Sequence[str] | None, rows: Sequence[Sequence[Any]]) -> str:
 
 
 def _seconds(trial: FrozenTrial) -> float | None:
-    if trial.datetime_start is None or trial.datetime_complete is None:
-        return None
-    return round((trial.datetime_complete - trial.datetime_start).total_seconds(), 3)
+    return None if trial.duration is None else round(trial.duration.total_seconds(), 3)
+
+
+def _trials_table(
+    result: TuneResult, trials: list[FrozenTrial], columns: list[str], numbers: Callable[..., Any]
+) -> str:
+    """Trials as rows: number, ``columns`` (``numbers(trial)``), seconds, the config as train got it."""
+    configs = [flatten(shown_config(result, t)) for t in trials]
+    keys = list(dict.fromkeys(k for c in configs for k in c))
+    rows = [
+        [t.number, *numbers(t), _seconds(t), *(c.get(k, "") for k in keys)]
+        for t, c in zip(trials, configs, strict=True)
+    ]
+    return _table(["trial", *columns, "seconds", *keys], rows)
 
 
 def _summary(result: TuneResult, storage: Any) -> str:
@@ -107,12 +118,10 @@ def _summary(result: TuneResult, storage: Any) -> str:
         rows.append(("storage", redact_url(storage)))
     rows.append(("trials", counts))
     done = study.get_trials(deepcopy=False, states=(TrialState.COMPLETE,))
-    if not result.ranked:
-        pass
-    elif done and not result.is_multi_objective:
+    if result.ranked and done and not result.is_multi_objective:
         best = result.best_trial
         rows.append((f"best {names[0]}", f"{format_value(best.value)} (trial #{best.number})"))
-    elif done:
+    elif result.ranked and done:
         rows.append(("Pareto front", f"{len(result.best_trials)} trials"))
     durations = [s for s in map(_seconds, study.get_trials(deepcopy=False)) if s is not None]
     if durations:
@@ -127,17 +136,12 @@ def _recorded_trials(result: TuneResult, top_n: int) -> str:
     if not done:
         return note + " No completed trial yet.</p>"
     trials = done[:top_n]
-    configs = [flatten(shown_config(result, t)) for t in trials]
-    returned = [t.user_attrs.get(METRICS_ATTR) or {} for t in trials]
-    keys = list(dict.fromkeys(k for c in configs for k in c))
-    values = list(dict.fromkeys(k for r in returned for k in r))
-    header = ["trial", *values, "seconds", *keys]
-    rows = [
-        [t.number, *(r.get(v, "") for v in values), _seconds(t), *(c.get(k, "") for k in keys)]
-        for t, r, c in zip(trials, returned, configs, strict=True)
-    ]
+    values = list(dict.fromkeys(k for t in trials for k in t.user_attrs.get(METRICS_ATTR) or {}))
+    table = _trials_table(
+        result, trials, values, lambda t: [(t.user_attrs.get(METRICS_ATTR) or {}).get(v, "") for v in values]
+    )
     shown = f"the first {len(trials)} of {len(done)}" if len(done) > len(trials) else f"all {len(done)}"
-    return note + f" Completed trials ({shown}), in order, with the numbers train returned.</p>" + _table(header, rows)
+    return note + f" Completed trials ({shown}), in order, with the numbers train returned.</p>" + table
 
 
 def _best_trials(result: TuneResult, top_n: int) -> str:
@@ -146,14 +150,7 @@ def _best_trials(result: TuneResult, top_n: int) -> str:
     trials = result.top(top_n)
     if not trials:
         return '<p class="note">No completed trial yet.</p>'
-    configs = [flatten(shown_config(result, t)) for t in trials]
-    keys: list[str] = []
-    for config in configs:
-        keys += [k for k in config if k not in keys]
-    header = ["trial", *result.metric_names, "seconds", *keys]
-    rows = [
-        [t.number, *t.values, _seconds(t), *(c.get(k, "") for k in keys)] for t, c in zip(trials, configs, strict=True)
-    ]
+    table = _trials_table(result, trials, result.metric_names, lambda t: t.values)
     if result.is_multi_objective:
         front = len(result.best_trials)
         what = (
@@ -163,7 +160,7 @@ def _best_trials(result: TuneResult, top_n: int) -> str:
         )
     else:
         what = f"The {len(trials)} best completed trials"
-    return f'<p class="note">{what}; configs as the train function received them.</p>' + _table(header, rows)
+    return f'<p class="note">{what}; configs as the train function received them.</p>' + table
 
 
 def _failures(result: TuneResult) -> str:
