@@ -141,22 +141,12 @@ def recipe_from_sweep(
     seed = overrides.pop("seed", None)
     if seed is None and "seed" in tag:
         seed = int(tag["seed"]) if tag["seed"].isdigit() else None
-    fields = {
-        "name": name,
-        "train": train,
-        "parameters": config.get("parameters"),
-        "method": overrides.pop("method", None) or (method if method in METHODS else "random"),
-        "metric": metric,
-        "early_terminate": config.get("early_terminate"),
-        "run_cap": config.get("run_cap"),
-        "seed": seed,
-        "description": _TAG.sub("", config.get("description") or "").strip(),
-        "program": config.get("program"),
-        "command": config.get("command"),
-        "project": config.get("project"),
-        "entity": config.get("entity"),
-        **overrides,
-    }
+    carried = ("parameters", "early_terminate", "run_cap", "program", "command", "project", "entity")
+    fields = {key: config.get(key) for key in carried}
+    fields |= {"name": name, "train": train, "metric": metric, "seed": seed}
+    fields["method"] = overrides.pop("method", None) or (method if method in METHODS else "random")
+    fields["description"] = _TAG.sub("", config.get("description") or "").strip()
+    fields |= overrides
     try:
         recipe = recipe_type(**fields)
     except RecipeError as exc:
