@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import optuna
+from optuna.storages import BaseStorage
 
 from tuneflow.engine import optuna_adapter as adapter
 
@@ -129,9 +130,10 @@ def _secret_values(value: Any, found: list[str], secret: bool = False) -> None:
         found.append(str(value))
 
 
-def storage_secrets(study: optuna.Study) -> tuple[str, ...]:
-    """The storage URL's password, to scrub it wherever it might be echoed."""
-    engine = getattr(adapter.unwrap_cache(adapter.storage_of(study)), "engine", None)
+def storage_secrets(study: optuna.Study | BaseStorage) -> tuple[str, ...]:
+    """The storage URL's password (of a study's storage, or of a storage), to scrub it wherever it might be echoed."""
+    storage = adapter.storage_of(study) if isinstance(study, optuna.Study) else study
+    engine = getattr(adapter.unwrap_cache(storage), "engine", None)
     password = getattr(getattr(engine, "url", None), "password", None)
     return (str(password),) if password else ()
 

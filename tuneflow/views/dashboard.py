@@ -19,7 +19,7 @@ from optuna.trial import FrozenTrial, TrialState
 from tuneflow.engine.storage import DEFAULT_STORAGE, open_storage, sqlite_file, storage_kind
 from tuneflow.errors import StorageError, TuneflowError
 from tuneflow.keys import STUDY_ATTR
-from tuneflow.redact import Redactor, redact_url
+from tuneflow.redact import Redactor, redact_url, storage_secrets
 
 __all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "RedactedStorage", "check_dashboard", "serve"]
 
@@ -88,8 +88,7 @@ class RedactedStorage(BaseStorage):
 
     def __init__(self, inner: BaseStorage) -> None:
         self.inner = inner
-        password = getattr(getattr(getattr(inner, "engine", None), "url", None), "password", None)
-        self._redactor = Redactor((str(password),) if password else ())
+        self._redactor = Redactor(storage_secrets(inner))
 
     def _of_study(self, user_attrs: dict[str, Any]) -> Redactor:
         return self._redactor.including(user_attrs.get(STUDY_ATTR, {}).get("parameters") or {})
