@@ -129,6 +129,46 @@ def test_progress_bar() -> None:
     bar.close()
 
 
+def test_progress_bar_from_a_kept_best(capsys: pytest.CaptureFixture[str]) -> None:
+    """``_ProgressBar.update`` reads only what the stand-in answers: the best the loop keeps."""
+    study = optuna.create_study()
+    study.optimize(lambda t: 0.25, n_trials=1)
+    bar = adapter.progress_bar(True, 3, None)
+    adapter.update_progress_bar(bar, 0.1, None, multi_objective=False)  # no best yet: no description
+    assert bar._progress_bar.desc == ""
+    adapter.update_progress_bar(bar, 0.2, study.trials[0], multi_objective=False)
+    assert bar._progress_bar.desc.startswith("Best trial: 0. Best value: 0.25")  # tqdm appends ": "
+    assert bar._progress_bar.n == 2
+    bar.close()
+    capsys.readouterr()
+
+
+def test_rdb_count_states(tmp_path: Path) -> None:
+    storage = _sqlite(tmp_path)
+    study = optuna.create_study(storage=storage)
+    study.optimize(lambda t: 0.0, n_trials=2)
+    study.ask()
+    study.enqueue_trial({})
+    counts = adapter.rdb_count_states(study._storage, adapter.study_id(study))  # through Optuna's cache too
+    assert counts == {TrialState.COMPLETE: 2, TrialState.RUNNING: 1, TrialState.WAITING: 1}
+    other = optuna.create_study(storage=storage)
+    assert adapter.rdb_count_states(storage, adapter.study_id(other)) == {}
+
+
+def test_rdb_trial_system_attr_values(tmp_path: Path) -> None:
+    storage = _sqlite(tmp_path)
+    study = optuna.create_study(storage=storage)
+    for value in ([0], None, [0, 2]):
+        trial = study.ask()
+        if value is not None:
+            storage.set_trial_system_attr(adapter.trial_id(trial), "retry_history", value)
+        trial.set_user_attr("retry_history", "not a system attribute")
+    other = optuna.create_study(storage=storage)
+    storage.set_trial_system_attr(adapter.trial_id(other.ask()), "retry_history", [9])
+    values = adapter.rdb_trial_system_attr_values(storage, adapter.study_id(study), "retry_history")
+    assert sorted(values) == [[0], [0, 2]]
+
+
 def test_optimize_logger(caplog: pytest.LogCaptureFixture) -> None:
     """Optuna's loop reports a failed trial on this logger; tuneflow's loop logs there too."""
 

@@ -36,6 +36,12 @@ Internals relied on (canary test in brackets):
 - ``models.StudyUserAttributeModel.find_by_study_and_key`` under the study row lock, and its unique
   (study, key) constraint on SQLite: a compare-and-set of a study user attribute
   [test_compare_and_set_user_attr]
+- ``models.TrialModel`` and ``models.TrialSystemAttributeModel`` queried directly: counting a
+  study's trials by state and reading one system attribute of the trials that carry it, without
+  building every trial (Optuna 5's ``RDBStorage.get_n_trials`` reads them all)
+  [test_rdb_count_states, test_rdb_trial_system_attr_values]
+- ``optuna.progress_bar._ProgressBar.update`` reads only ``_is_multi_objective()``, ``best_trial``
+  and ``best_value`` of the study it is given [test_progress_bar_from_a_kept_best]
 - ``optuna.storages._grpc``: ``servicer.OptunaStorageProxyService`` (its ``_backend`` and
   ``GetTrials``), ``servicer._to_proto_trial``, ``auto_generated.api_pb2``/``api_pb2_grpc``, and
   ``RDBStorage._get_trials``: a proxy server that reads only the trials a client lacks
@@ -54,7 +60,7 @@ from optuna.distributions import BaseDistribution, CategoricalDistribution, Floa
 from optuna.samplers import RandomSampler
 from optuna.storages import BaseStorage
 from optuna.study import Study
-from optuna.trial import BaseTrial, FrozenTrial
+from optuna.trial import BaseTrial, FrozenTrial, TrialState
 
 __all__ = [
     "OPTIMIZE_LOGGER",
@@ -68,7 +74,9 @@ __all__ = [
     "progress_bar",
     "rdb_claim_with_counter",
     "rdb_compare_and_set_user_attr",
+    "rdb_count_states",
     "rdb_models",
+    "rdb_trial_system_attr_values",
     "request_stop",
     "sampler_rng",
     "stale_trial_ids",
@@ -78,6 +86,7 @@ __all__ = [
     "suggest",
     "trial_id",
     "unwrap_cache",
+    "update_progress_bar",
 ]
 
 #: The logger Optuna's ``study.optimize`` reports failed trials on (tuneflow's loop uses it too).
@@ -217,6 +226,46 @@ def rdb_compare_and_set_user_attr(storage: BaseStorage, study: int, key: str, ex
     return new
 
 
+def rdb_count_states(storage: BaseStorage, study: int) -> dict[TrialState, int]:
+    """On an RDB storage: how many trials of the study are in each state, with one ``GROUP BY``
+    query (Optuna 5's ``get_n_trials`` builds every matching trial to take its length)."""
+    from optuna.storages._rdb.storage import _create_scoped_session
+    from sqlalchemy import func
+
+    backend = unwrap_cache(storage)
+    assert isinstance(backend, optuna.storages.RDBStorage)
+    trial = rdb_models().TrialModel
+    with _create_scoped_session(backend.scoped_session) as session:
+        rows = (
+            session.query(trial.state, func.count(trial.trial_id))
+            .filter(trial.study_id == study)
+            .group_by(trial.state)
+            .all()
+        )
+    return {state: int(n) for state, n in rows}
+
+
+def rdb_trial_system_attr_values(storage: BaseStorage, study: int, key: str) -> list[Any]:
+    """On an RDB storage: the value of the trial system attribute ``key`` of every trial of the
+    study that carries it (one query; the trials themselves are not read)."""
+    import json
+
+    from optuna.storages._rdb.storage import _create_scoped_session
+
+    backend = unwrap_cache(storage)
+    assert isinstance(backend, optuna.storages.RDBStorage)
+    models = rdb_models()
+    attr, trial = models.TrialSystemAttributeModel, models.TrialModel
+    with _create_scoped_session(backend.scoped_session) as session:
+        rows = (
+            session.query(attr.value_json)
+            .join(trial, attr.trial_id == trial.trial_id)
+            .filter(trial.study_id == study, attr.key == key)
+            .all()
+        )
+    return [json.loads(str(row[0])) for row in rows]
+
+
 def grpc_proxy_server(storage: BaseStorage, host: str, port: int, threads: int) -> Any:
     """Optuna's gRPC storage proxy server (not started) for ``storage``, whose ``GetTrials`` asks
     an RDB storage only for the trials the client lacks (``RDBStorage._get_trials`` with the
@@ -285,6 +334,35 @@ def forget_cached_trials(study: Study) -> None:
 def progress_bar(show: bool, n_trials: int | None, timeout: float | None) -> Any:
     """``study.optimize``'s progress bar (``optuna.progress_bar._ProgressBar``)."""
     return optuna.progress_bar._ProgressBar(show, n_trials, timeout)
+
+
+class _KeptBest:
+    """What ``_ProgressBar.update`` reads of a study, answered from a best trial the caller keeps,
+    so that updating the bar reads nothing from the storage (through a gRPC proxy, Optuna's
+    ``study.best_trial`` filters every trial the client holds, twice per update)."""
+
+    def __init__(self, best: FrozenTrial | None, multi_objective: bool) -> None:
+        self._best = best
+        self._multi = multi_objective
+
+    def _is_multi_objective(self) -> bool:
+        return self._multi
+
+    @property
+    def best_trial(self) -> FrozenTrial:
+        if self._best is None:
+            raise ValueError("no completed trial yet")  # what Study.best_trial raises: the bar shows no best
+        return self._best
+
+    @property
+    def best_value(self) -> float:
+        return float(self.best_trial.value)  # type: ignore[arg-type]
+
+
+def update_progress_bar(bar: Any, elapsed: float, best: FrozenTrial | None, multi_objective: bool) -> None:
+    """Advance a :func:`progress_bar` after a trial, showing ``best`` (None: none yet) as its best trial
+    (``_ProgressBar.update``, given a stand-in for the study)."""
+    bar.update(elapsed, _KeptBest(best, multi_objective))
 
 
 # -- distributions and samplers ------------------------------------------------------------------
