@@ -7,6 +7,7 @@ instead of tuneflow silently changing behaviour.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from pathlib import Path
 
@@ -297,5 +298,57 @@ def test_grpc_proxy_server_reads_only_new_trials(tmp_path: Path, monkeypatch: py
             client.get_all_trials(999)
         client.close()
         other.close()
+    finally:
+        server.stop(0)
+
+
+def test_grpc_proxy_server_reads_the_study_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new worker's first request is answered from the finished trials the server holds; what
+    changed since (a trial that finished, a new one) reaches every client; DeleteStudy forgets."""
+    pytest.importorskip("grpc")
+    from postgres import free_port
+
+    backend = optuna.storages.RDBStorage(f"sqlite:///{tmp_path / 'served.db'}")
+    study = optuna.create_study(storage=backend)
+    study.optimize(lambda t: t.suggest_float("x", 0, 1), n_trials=5)
+    running = study.ask()
+    running.suggest_float("x", 0, 1)
+    asked: list[int] = []
+    real = optuna.storages.RDBStorage._get_trials
+
+    def recording(self: object, *args: object, **kwargs: object) -> list:  # type: ignore[type-arg]
+        if threading.current_thread() is not threading.main_thread():  # the server's, not this test's study
+            asked.append(kwargs["trial_id_greater_than"])  # type: ignore[arg-type]
+        return real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(optuna.storages.RDBStorage, "_get_trials", recording)
+    port = free_port()
+    server = adapter.grpc_proxy_server(backend, "127.0.0.1", port, 2)
+    server.start()
+    sid = adapter.study_id(study)
+
+    def seen(storage: optuna.storages.BaseStorage) -> list[tuple[int, str, dict, object]]:  # type: ignore[type-arg]
+        return [(t.number, t.state.name, t.params, t.value) for t in storage.get_all_trials(sid)]
+
+    try:
+        first = optuna.storages.GrpcStorageProxy(host="127.0.0.1", port=port)
+        first.wait_server_ready(timeout=10)
+        assert seen(first) == seen(backend)
+        assert asked == [-1]  # the one read of the whole study
+        second = optuna.storages.GrpcStorageProxy(host="127.0.0.1", port=port)  # a new worker
+        assert seen(second) == seen(backend)
+        assert asked[1:] == [5]  # past the last finished trial (id 5): only the running one is read again
+        study.tell(running, 0.5)
+        optuna.load_study(study_name=study.study_name, storage=backend).optimize(
+            lambda t: t.suggest_float("x", 0, 1), n_trials=1
+        )
+        assert seen(first) == seen(second) == seen(backend)
+        assert [s for s, _, _, _ in seen(first)] == list(range(7)) and seen(first)[5][1] == "COMPLETE"
+        assert min(asked[1:]) >= 5
+        first.delete_study(sid)
+        with pytest.raises(KeyError):
+            second.get_all_trials(sid)
+        first.close()
+        second.close()
     finally:
         server.stop(0)

@@ -42,10 +42,11 @@ Internals relied on (canary test in brackets):
   [test_rdb_count_states, test_rdb_trial_system_attr_values]
 - ``optuna.progress_bar._ProgressBar.update`` reads only ``_is_multi_objective()``, ``best_trial``
   and ``best_value`` of the study it is given [test_progress_bar_from_a_kept_best]
-- ``optuna.storages._grpc``: ``servicer.OptunaStorageProxyService`` (its ``_backend`` and
-  ``GetTrials``), ``servicer._to_proto_trial``, ``auto_generated.api_pb2``/``api_pb2_grpc``, and
-  ``RDBStorage._get_trials``: a proxy server that reads only the trials a client lacks
-  [test_grpc_proxy_server_reads_only_new_trials]
+- ``optuna.storages._grpc``: ``servicer.OptunaStorageProxyService`` (its ``_backend``,
+  ``GetTrials`` and ``DeleteStudy``), ``servicer._to_proto_trial``,
+  ``auto_generated.api_pb2``/``api_pb2_grpc``, and ``RDBStorage._get_trials``: a proxy server
+  that reads each trial from the database once it is finished and sends a client only what it lacks
+  [test_grpc_proxy_server_reads_only_new_trials, test_grpc_proxy_server_reads_the_study_once]
 """
 
 from __future__ import annotations
@@ -266,35 +267,115 @@ def rdb_trial_system_attr_values(storage: BaseStorage, study: int, key: str) -> 
     return [json.loads(str(row[0])) for row in rows]
 
 
+class _ServedTrials:
+    """What a storage server holds of one study: its finished trials, encoded (Optuna never changes
+    a finished trial, which its own caches rely on too), by id, and its other trials as last read.
+
+    Each request first brings this up to date with one query for what may have changed (trials
+    past the last finished one, and the unfinished ones), as Optuna's client cache does, then
+    answers from it. So the study is read from the database once per server, not once per new
+    worker (10^5 trials: ~24 s of the server's CPU each), and a new worker's first request costs
+    sending it the trials. Refreshes run under the study's lock, and a request that waited for the
+    lock while a refresh that started after it arrived ran is answered from that refresh: requests
+    arriving together (workers starting at once) share one read.
+
+    A trial is held as the bytes it adds to a ``GetTrialsReply`` (a one-trial reply, encoded: a
+    reply's repeated field is the concatenation of its elements): ~0.3 KB each, where a message
+    object takes ~3 KB (10^5 trials: 34 MB against 290 MB).
+    """
+
+    def __init__(self, encode: Callable[[FrozenTrial], bytes]) -> None:
+        import threading
+
+        self.encode = encode
+        self.lock = threading.Lock()
+        self.finished: dict[int, bytes] = {}  # trial id -> encoded
+        self.finished_ids: list[int] = []  # sorted
+        self.unfinished: dict[int, bytes] = {}  # trial id -> encoded, as of the last refresh
+        self.last_finished = -1
+        self.started = 0  # refreshes started (a request notes it when it arrives)
+        self.done = 0  # the ``started`` number of the last refresh completed
+
+    def refresh(self, backend: optuna.storages.RDBStorage, study: int, arrived: int) -> None:
+        """Bring this up to date (under ``lock``), unless a refresh started after the request arrived
+        (``arrived``: ``started`` when it came) has completed meanwhile."""
+        import bisect
+
+        if self.done > arrived:
+            return
+        self.started += 1
+        number = self.started
+        trials = backend._get_trials(
+            study, states=None, included_trial_ids=set(self.unfinished), trial_id_greater_than=self.last_finished
+        )
+        for t in trials:
+            tid = t._trial_id
+            if t.state.is_finished():
+                self.unfinished.pop(tid, None)
+                if tid not in self.finished:
+                    self.finished[tid] = self.encode(t)
+                    bisect.insort(self.finished_ids, tid)
+                self.last_finished = max(self.last_finished, tid)
+            else:
+                self.unfinished[tid] = self.encode(t)
+        self.done = number
+
+    def answer(self, greater_than: int, included: set[int]) -> bytes:
+        """The trials a client lacks, encoded as a reply: those past its last finished one, and
+        those it holds unfinished."""
+        import bisect
+
+        ids = self.finished_ids[bisect.bisect_right(self.finished_ids, greater_than) :]
+        ids += [i for i in included if i <= greater_than and i in self.finished]
+        chosen = {i: self.finished[i] for i in ids}
+        chosen.update({i: b for i, b in self.unfinished.items() if i > greater_than or i in included})
+        return b"".join(chosen[i] for i in sorted(chosen))
+
+
 def grpc_proxy_server(storage: BaseStorage, host: str, port: int, threads: int) -> Any:
-    """Optuna's gRPC storage proxy server (not started) for ``storage``, whose ``GetTrials`` asks
-    an RDB storage only for the trials the client lacks (``RDBStorage._get_trials`` with the
-    client's ``trial_id_greater_than`` and ``included_trial_ids``: one indexed query).
+    """Optuna's gRPC storage proxy server (not started) for ``storage``, whose ``GetTrials`` answers
+    from the finished trials the server holds (:class:`_ServedTrials`), after asking an RDB storage
+    only for what may have changed (``RDBStorage._get_trials`` with ``trial_id_greater_than`` and
+    ``included_trial_ids``: one indexed query); ``DeleteStudy`` drops what it holds of the study.
 
     Optuna's own servicer reads every trial of the study and filters them in Python on each call
     (each ``study.ask`` of every worker makes one), so its cost grows with the study.
     """
+    import threading
     from concurrent.futures import ThreadPoolExecutor
 
     import grpc
     from optuna.storages._grpc import servicer as grpc_servicer
     from optuna.storages._grpc.auto_generated import api_pb2, api_pb2_grpc
 
+    held: dict[int, _ServedTrials] = {}
+    held_lock = threading.Lock()
+
+    def encode(trial: FrozenTrial) -> bytes:
+        return bytes(api_pb2.GetTrialsReply(trials=[grpc_servicer._to_proto_trial(trial)]).SerializeToString())
+
     class _Servicer(grpc_servicer.OptunaStorageProxyService):
         def GetTrials(self, request: Any, context: Any) -> Any:  # the RPC is named so
             backend = unwrap_cache(getattr(self._backend, "storage", self._backend))
             if not isinstance(backend, optuna.storages.RDBStorage):
                 return super().GetTrials(request, context)
+            with held_lock:
+                served = held.setdefault(request.study_id, _ServedTrials(encode))
+            arrived = served.started
             try:
-                trials = backend._get_trials(
-                    request.study_id,
-                    states=None,
-                    included_trial_ids=set(request.included_trial_ids),
-                    trial_id_greater_than=request.trial_id_greater_than,
-                )
-            except KeyError as exc:
+                with served.lock:
+                    served.refresh(backend, request.study_id, arrived)
+                    encoded = served.answer(request.trial_id_greater_than, set(request.included_trial_ids))
+            except KeyError as exc:  # no such study
+                with held_lock:
+                    held.pop(request.study_id, None)
                 context.abort(code=grpc.StatusCode.NOT_FOUND, details=str(exc))
-            return api_pb2.GetTrialsReply(trials=[grpc_servicer._to_proto_trial(t) for t in trials])
+            return api_pb2.GetTrialsReply.FromString(encoded)  # 10^5 trials: ~0.1 s
+
+        def DeleteStudy(self, request: Any, context: Any) -> Any:  # the RPC is named so
+            with held_lock:
+                held.pop(request.study_id, None)
+            return super().DeleteStudy(request, context)
 
     server = grpc.server(ThreadPoolExecutor(max_workers=threads))
     api_pb2_grpc.add_StorageServiceServicer_to_server(_Servicer(storage), server)

@@ -16,6 +16,10 @@ What tuneflow needs and the proxy's API does not offer, and how it is covered:
 - heartbeats: the proxy has no ``record_heartbeat``; workers beat in a trial system attribute
   (wall clock, as on journal files) and reap through the proxy; failing a trial is exclusive,
   as the database row lock stays on the server's side;
+- a new worker's first request (every trial of the study): the server reads the study from the
+  database once and keeps its finished trials (they never change), so workers that join later,
+  or all at once, are sent them without reading the study again (10^5 trials: ~24 s of the
+  server's CPU per read; ~35 MB held);
 - grid claims by index need one database transaction the proxy cannot express: a grid study
   through a storage server is refused at start (``tuneflow.engine.study``).
 """
@@ -64,9 +68,10 @@ class _Served:
 
 
 def served_storage(url: str, threads: int = SERVER_THREADS) -> BaseStorage:
-    """The storage a server serves: ``url`` opened with a connection per thread and compare-and-set
-    and count requests applied. No trial cache: the server reads only the trials a client lacks, with one indexed query
-    (:func:`tuneflow.engine.optuna_adapter.grpc_proxy_server`), so it holds no copy of the study."""
+    """The storage a server serves: ``url`` opened with a connection per thread, compare-and-set and
+    count requests applied. No Optuna cache around it: the server itself holds each study's finished
+    trials, ready to send, and asks the database only for what may have changed
+    (:func:`tuneflow.engine.optuna_adapter.grpc_proxy_server`)."""
     kind = storage_kind(url)
     if kind not in ("postgresql", "sqlite", "rdb"):
         raise StorageError(
