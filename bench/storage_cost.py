@@ -13,7 +13,8 @@ gRPC client, outermost call only, every thread: ask, tell, heartbeat, reaping) a
   into the worker's cache; shown apart as ``first s``);
 - ``suggest ms/trial``: time in ``suggest_*`` outside storage calls, i.e. the sampler's own cost;
 - ``rss MB``: the worker's peak resident memory (Optuna's caches hold every trial);
-- ``conn``: the most client connections ``pg_stat_activity`` showed during the run.
+- ``conn``: the most client connections ``pg_stat_activity`` showed during the run;
+- ``load``: the machine's 1-minute load average when the row is printed (the machine is shared).
 
     nice -n 19 python bench/storage_cost.py --sizes 1000 10000 100000 --methods random auto
 """
@@ -269,7 +270,7 @@ def main() -> None:
         )
         print(
             f"{'size':>7} {'method':>6} {'path':>10} {'storage ms/trial':>16} {'p50':>6} {'first s':>8} "
-            f"{'suggest ms':>10} {'rss MB':>7} {'conn':>5} {'wall s':>7}",
+            f"{'suggest ms':>10} {'rss MB':>7} {'conn':>5} {'wall s':>7} {'load':>5}",
             flush=True,
         )
         for size in args.sizes:
@@ -280,7 +281,7 @@ def main() -> None:
                     print(
                         f"{r['size']:>7} {r['method']:>6} {r['path']:>10} {r['storage_ms']:>16.1f} "
                         f"{r['storage_p50_ms']:>6.1f} {r['first_s']:>8.2f} {r['suggest_ms']:>10.2f} "
-                        f"{r['rss_mb']:>7.0f} {r['conn']:>5} {r['wall_s']:>7.1f}",
+                        f"{r['rss_mb']:>7.0f} {r['conn']:>5} {r['wall_s']:>7.1f} {os.getloadavg()[0]:>5.1f}",
                         flush=True,
                     )
     finally:

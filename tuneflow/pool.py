@@ -33,8 +33,8 @@ import click
 from optuna.trial import TrialState
 from tqdm.auto import tqdm
 
+from tuneflow.engine.counts import count_toward_cap, trial_counts
 from tuneflow.engine.gridindex import GridIndex, check_grid
-from tuneflow.engine.loop import count_toward_cap
 from tuneflow.engine.result import TuneResult
 from tuneflow.engine.signals import Interrupted, SignalGuard
 from tuneflow.engine.storage import DEFAULT_STORAGE, check_storage_url, storage_kind
@@ -152,9 +152,8 @@ def _total(study: Any, recipe: Recipe, grid: GridIndex | None, n_trials: int | N
     """What the bar counts to: trials asked for, the grid's points left, or the run_cap left."""
     if n_trials is not None:
         return n_trials
-    finished = (TrialState.COMPLETE, TrialState.PRUNED)
     if grid is not None:
-        return max(grid.size - len(study.get_trials(deepcopy=False, states=finished)), 0)
+        return max(grid.size - trial_counts(study).of(TrialState.COMPLETE, TrialState.PRUNED), 0)
     if recipe.run_cap is not None:
         return max(recipe.run_cap - count_toward_cap(study), 0)
     return None
@@ -219,10 +218,10 @@ class _Pool:
     def follow(self, study: Any, bar: Any) -> None:
         """Update the bar from the storage until every worker has exited."""
         states = (TrialState.COMPLETE, TrialState.PRUNED, TrialState.FAIL)
-        start = len(study.get_trials(deepcopy=False, states=states))
+        start = trial_counts(study).of(*states)  # counted, not read: the study may be large
         while True:
             alive = any(p.poll() is None for p in self.procs)
-            done = len(study.get_trials(deepcopy=False, states=states)) - start
+            done = trial_counts(study).of(*states) - start
             if done > bar.n:
                 bar.update(done - bar.n)
             if not alive:

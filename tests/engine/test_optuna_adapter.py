@@ -7,6 +7,7 @@ instead of tuneflow silently changing behaviour.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from pathlib import Path
 
@@ -127,6 +128,46 @@ def test_progress_bar() -> None:
     study.optimize(lambda t: 0.0, n_trials=1)
     bar.update(0.1, study)  # the call the loop makes after each trial
     bar.close()
+
+
+def test_progress_bar_from_a_kept_best(capsys: pytest.CaptureFixture[str]) -> None:
+    """``_ProgressBar.update`` reads only what the stand-in answers: the best the loop keeps."""
+    study = optuna.create_study()
+    study.optimize(lambda t: 0.25, n_trials=1)
+    bar = adapter.progress_bar(True, 3, None)
+    adapter.update_progress_bar(bar, 0.1, None, multi_objective=False)  # no best yet: no description
+    assert bar._progress_bar.desc == ""
+    adapter.update_progress_bar(bar, 0.2, study.trials[0], multi_objective=False)
+    assert bar._progress_bar.desc.startswith("Best trial: 0. Best value: 0.25")  # tqdm appends ": "
+    assert bar._progress_bar.n == 2
+    bar.close()
+    capsys.readouterr()
+
+
+def test_rdb_count_states(tmp_path: Path) -> None:
+    storage = _sqlite(tmp_path)
+    study = optuna.create_study(storage=storage)
+    study.optimize(lambda t: 0.0, n_trials=2)
+    study.ask()
+    study.enqueue_trial({})
+    counts = adapter.rdb_count_states(study._storage, adapter.study_id(study))  # through Optuna's cache too
+    assert counts == {TrialState.COMPLETE: 2, TrialState.RUNNING: 1, TrialState.WAITING: 1}
+    other = optuna.create_study(storage=storage)
+    assert adapter.rdb_count_states(storage, adapter.study_id(other)) == {}
+
+
+def test_rdb_trial_system_attr_values(tmp_path: Path) -> None:
+    storage = _sqlite(tmp_path)
+    study = optuna.create_study(storage=storage)
+    for value in ([0], None, [0, 2]):
+        trial = study.ask()
+        if value is not None:
+            storage.set_trial_system_attr(adapter.trial_id(trial), "retry_history", value)
+        trial.set_user_attr("retry_history", "not a system attribute")
+    other = optuna.create_study(storage=storage)
+    storage.set_trial_system_attr(adapter.trial_id(other.ask()), "retry_history", [9])
+    values = adapter.rdb_trial_system_attr_values(storage, adapter.study_id(study), "retry_history")
+    assert sorted(values) == [[0], [0, 2]]
 
 
 def test_optimize_logger(caplog: pytest.LogCaptureFixture) -> None:
@@ -257,5 +298,57 @@ def test_grpc_proxy_server_reads_only_new_trials(tmp_path: Path, monkeypatch: py
             client.get_all_trials(999)
         client.close()
         other.close()
+    finally:
+        server.stop(0)
+
+
+def test_grpc_proxy_server_reads_the_study_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new worker's first request is answered from the finished trials the server holds; what
+    changed since (a trial that finished, a new one) reaches every client; DeleteStudy forgets."""
+    pytest.importorskip("grpc")
+    from postgres import free_port
+
+    backend = optuna.storages.RDBStorage(f"sqlite:///{tmp_path / 'served.db'}")
+    study = optuna.create_study(storage=backend)
+    study.optimize(lambda t: t.suggest_float("x", 0, 1), n_trials=5)
+    running = study.ask()
+    running.suggest_float("x", 0, 1)
+    asked: list[int] = []
+    real = optuna.storages.RDBStorage._get_trials
+
+    def recording(self: object, *args: object, **kwargs: object) -> list:  # type: ignore[type-arg]
+        if threading.current_thread() is not threading.main_thread():  # the server's, not this test's study
+            asked.append(kwargs["trial_id_greater_than"])  # type: ignore[arg-type]
+        return real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(optuna.storages.RDBStorage, "_get_trials", recording)
+    port = free_port()
+    server = adapter.grpc_proxy_server(backend, "127.0.0.1", port, 2)
+    server.start()
+    sid = adapter.study_id(study)
+
+    def seen(storage: optuna.storages.BaseStorage) -> list[tuple[int, str, dict, object]]:  # type: ignore[type-arg]
+        return [(t.number, t.state.name, t.params, t.value) for t in storage.get_all_trials(sid)]
+
+    try:
+        first = optuna.storages.GrpcStorageProxy(host="127.0.0.1", port=port)
+        first.wait_server_ready(timeout=10)
+        assert seen(first) == seen(backend)
+        assert asked == [-1]  # the one read of the whole study
+        second = optuna.storages.GrpcStorageProxy(host="127.0.0.1", port=port)  # a new worker
+        assert seen(second) == seen(backend)
+        assert asked[1:] == [5]  # past the last finished trial (id 5): only the running one is read again
+        study.tell(running, 0.5)
+        optuna.load_study(study_name=study.study_name, storage=backend).optimize(
+            lambda t: t.suggest_float("x", 0, 1), n_trials=1
+        )
+        assert seen(first) == seen(second) == seen(backend)
+        assert [s for s, _, _, _ in seen(first)] == list(range(7)) and seen(first)[5][1] == "COMPLETE"
+        assert min(asked[1:]) >= 5
+        first.delete_study(sid)
+        with pytest.raises(KeyError):
+            second.get_all_trials(sid)
+        first.close()
+        second.close()
     finally:
         server.stop(0)

@@ -12,6 +12,7 @@ from optuna.study import Study
 from optuna.trial import TrialState
 
 from tuneflow.engine import optuna_adapter as adapter
+from tuneflow.engine.counts import trial_counts
 
 __all__ = ["n_waiting_or_running", "pop_waiting"]
 
@@ -55,9 +56,6 @@ def pop_waiting(study: Study) -> int | None:
 
 
 def n_waiting_or_running(study: Study) -> tuple[int, int]:
-    """How many trials wait in the queue and how many run (in any worker)."""
-    trials = adapter.storage_of(study).get_all_trials(
-        adapter.study_id(study), deepcopy=False, states=(TrialState.WAITING, TrialState.RUNNING)
-    )
-    waiting = sum(t.state == TrialState.WAITING for t in trials)
-    return waiting, len(trials) - waiting
+    """How many trials wait in the queue and how many run (in any worker), counted, not read."""
+    counts = trial_counts(study)
+    return counts.of(TrialState.WAITING), counts.of(TrialState.RUNNING)

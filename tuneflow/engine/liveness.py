@@ -183,7 +183,11 @@ class Keeper:
         if self.rdb_heartbeat:
             stale += [i for i in adapter.stale_trial_ids(storage, adapter.study_id(study)) if i not in mine]
         now = time.time()
-        for t in storage.get_all_trials(adapter.study_id(study), deepcopy=False, states=(TrialState.RUNNING,)):
+        # An RDB storage filters by state in its query; Optuna's cache above it would sync and then
+        # filter every trial it holds in Python.
+        backend = adapter.unwrap_cache(storage)
+        reader = backend if isinstance(backend, optuna.storages.RDBStorage) else storage
+        for t in reader.get_all_trials(adapter.study_id(study), deepcopy=False, states=(TrialState.RUNNING,)):
             if adapter.trial_id(t) in mine or adapter.trial_id(t) in stale:
                 continue
             if _owner_dead(t.system_attrs.get(OWNER_ATTR)):

@@ -26,6 +26,7 @@ Ctrl-C the process would wait for a train function that is still running.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
@@ -34,10 +35,11 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import optuna
-from optuna.study import Study
+from optuna.study import Study, StudyDirection
 from optuna.trial import FrozenTrial, TrialState
 
 from tuneflow.engine import optuna_adapter as adapter
+from tuneflow.engine.counts import count_toward_cap
 from tuneflow.engine.gridindex import GridIndex, claim_point, claimed
 from tuneflow.engine.gridqueue import n_waiting_or_running, pop_waiting
 from tuneflow.engine.liveness import Keeper
@@ -45,7 +47,7 @@ from tuneflow.engine.signals import Interrupted, SignalGuard
 from tuneflow.engine.storage import StorageSettings, retry_storage
 from tuneflow.keys import FAIL_REASON_SYSTEM_ATTR, RETRY_HISTORY_SYSTEM_ATTR
 
-__all__ = ["Optimizer", "count_toward_cap"]
+__all__ = ["Optimizer", "count_toward_cap"]  # count_toward_cap: from tuneflow.engine.counts
 
 logger = logging.getLogger(__name__)
 _optuna_logger = optuna.logging.get_logger(adapter.OPTIMIZE_LOGGER)
@@ -55,11 +57,13 @@ Objective = Callable[[optuna.Trial], Any]
 Callback = Callable[[Study, FrozenTrial], None]
 
 
-def count_toward_cap(study: Study) -> int:
-    """Trials that count toward ``run_cap``: all but WAITING, a re-queued failure counted once."""
-    trials = study.get_trials(deepcopy=False)
-    retried = {n for t in trials for n in t.system_attrs.get(RETRY_HISTORY_SYSTEM_ATTR, ())}
-    return sum(1 for t in trials if t.state != TrialState.WAITING and t.number not in retried)
+def _better(trial: FrozenTrial, best: FrozenTrial | None, direction: StudyDirection | None) -> bool:
+    """Whether ``trial`` is COMPLETE and better than ``best`` (``direction`` None: several objectives)."""
+    if direction is None or trial.state != TrialState.COMPLETE or trial.value is None:
+        return False
+    if best is None or best.value is None:
+        return True
+    return trial.value < best.value if direction == StudyDirection.MINIMIZE else trial.value > best.value
 
 
 class Optimizer:
@@ -106,7 +110,17 @@ class Optimizer:
         if bar_trials is None and timeout is None and grid_index is not None and progress:
             # A grid's bar counts its points not yet claimed (other workers may take some of them).
             bar_trials = max(grid_index.size - claimed(study), 0) + n_waiting_or_running(study)[0]
-        self._bar = adapter.progress_bar(progress and (bar_trials or timeout) is not None, bar_trials, timeout)
+        shown = progress and (bar_trials or timeout) is not None
+        self._bar = adapter.progress_bar(shown, bar_trials, timeout)
+        # The bar's best: the study's when this call starts, then the trials this process tells
+        # (reading the study's best after each trial costs a query, or a pass over every trial
+        # a gRPC client holds); a best found meanwhile by another worker shows in its own bar.
+        directions = study.directions
+        self._direction = directions[0] if len(directions) == 1 else None  # None: several objectives
+        self._best: FrozenTrial | None = None
+        if shown and self._direction is not None:
+            with contextlib.suppress(ValueError):  # no completed trial yet
+                self._best = study.best_trial
         self._start = time.monotonic()
         self._deadline = None if timeout is None else self._start + timeout
 
@@ -339,7 +353,10 @@ class Optimizer:
         for callback in self.callbacks:
             callback(self.study, frozen)
         with self._lock:
-            self._bar.update(time.monotonic() - self._start, self.study)
+            if _better(frozen, self._best, self._direction):
+                self._best = frozen
+            elapsed = time.monotonic() - self._start
+            adapter.update_progress_bar(self._bar, elapsed, self._best, multi_objective=self._direction is None)
 
     # -- signals -------------------------------------------------------------------------------
 

@@ -10,9 +10,16 @@ What tuneflow needs and the proxy's API does not offer, and how it is covered:
 - study attributes that workers starting together must agree on (the uid, the W&B sweep): a
   client's compare-and-set (:func:`tuneflow.engine.study.compare_and_set_user_attr`) is applied
   here in one database transaction, as direct RDB clients apply it;
+- counting a study's trials (``run_cap``, a bar): a client's ``get_trial(-study_id)`` is answered
+  with the counts, two queries here (:func:`tuneflow.engine.counts.served_counts`), where Optuna's
+  client would filter every trial it holds;
 - heartbeats: the proxy has no ``record_heartbeat``; workers beat in a trial system attribute
   (wall clock, as on journal files) and reap through the proxy; failing a trial is exclusive,
   as the database row lock stays on the server's side;
+- a new worker's first request (every trial of the study): the server reads the study from the
+  database once and keeps its finished trials (they never change), so workers that join later,
+  or all at once, are sent them without reading the study again (10^5 trials: ~24 s of the
+  server's CPU per read; ~35 MB held);
 - grid claims by index need one database transaction the proxy cannot express: a grid study
   through a storage server is refused at start (``tuneflow.engine.study``).
 """
@@ -23,8 +30,10 @@ from collections.abc import Callable
 from typing import Any, cast
 
 from optuna.storages import BaseStorage
+from optuna.trial import FrozenTrial
 
 from tuneflow.engine import optuna_adapter as adapter
+from tuneflow.engine.counts import served_counts
 from tuneflow.engine.storage import open_storage, redact_url, storage_kind
 from tuneflow.errors import StorageError
 from tuneflow.keys import CAS_REQUEST
@@ -35,10 +44,11 @@ __all__ = ["SERVER_THREADS", "serve", "served_storage"]
 SERVER_THREADS = 16
 
 
-class _CompareAndSet:
+class _Served:
     """The served storage, applying a client's compare-and-set of a study user attribute (a value
     ``{CAS_REQUEST: [expected, new]}``, see :func:`tuneflow.engine.study.compare_and_set_user_attr`)
-    in one transaction on the database; every other write passes through."""
+    in one transaction on the database, and answering a count request (a negative trial id, see
+    :func:`tuneflow.engine.counts.trial_counts`); every other call passes through."""
 
     def __init__(self, storage: BaseStorage) -> None:
         self.storage = storage
@@ -53,11 +63,15 @@ class _CompareAndSet:
         else:
             self.storage.set_study_user_attr(study_id, key, value)
 
+    def get_trial(self, trial_id: int) -> FrozenTrial:
+        return served_counts(self.storage, trial_id) or self.storage.get_trial(trial_id)
+
 
 def served_storage(url: str, threads: int = SERVER_THREADS) -> BaseStorage:
-    """The storage a server serves: ``url`` opened with a connection per thread and compare-and-set
-    requests applied. No trial cache: the server reads only the trials a client lacks, with one indexed query
-    (:func:`tuneflow.engine.optuna_adapter.grpc_proxy_server`), so it holds no copy of the study."""
+    """The storage a server serves: ``url`` opened with a connection per thread, compare-and-set and
+    count requests applied. No Optuna cache around it: the server itself holds each study's finished
+    trials, ready to send, and asks the database only for what may have changed
+    (:func:`tuneflow.engine.optuna_adapter.grpc_proxy_server`)."""
     kind = storage_kind(url)
     if kind not in ("postgresql", "sqlite", "rdb"):
         raise StorageError(
@@ -65,7 +79,7 @@ def served_storage(url: str, threads: int = SERVER_THREADS) -> BaseStorage:
             f"but got {redact_url(url)!r} ({kind}); Optuna's gRPC proxy does not serve journal files"
         )
     backend = open_storage(url, pool_size=threads)
-    return cast(BaseStorage, _CompareAndSet(backend))
+    return cast(BaseStorage, _Served(backend))
 
 
 def serve(
