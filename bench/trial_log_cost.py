@@ -2,7 +2,7 @@
 
 1,000 rows of 10 numbers (and 1,000 mixed rows: 7 numbers, a text, a list, an int), logged into
 one open trial; best of 5 passes, in microseconds per row, with ``Redactor.value`` alone beside
-(W&B on redacts every row on the loop before it is queued for the writer).
+(W&B on redacts every row on the loop before it is queued for the writer process).
 
     python bench/trial_log_cost.py
 """

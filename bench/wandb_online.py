@@ -50,7 +50,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from wandb_overhead import _busy  # a sibling script: bench/ is on sys.path
+from wandb_overhead import _busy, _wait_for_writers  # a sibling script: bench/ is on sys.path
 
 REPO = Path(__file__).resolve().parents[1]
 VENV = REPO / ".cache" / "openwandb-venv"
@@ -221,6 +221,7 @@ class Bench:
         wall, end_wait, result = study(n_trials, seconds, wandb, busy)
         if online:
             self.check(project, result)
+        _wait_for_writers()
         return wall, end_wait
 
     def check(self, project: str, result: Any) -> None:

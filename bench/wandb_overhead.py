@@ -17,7 +17,7 @@ Live streaming (every ``trial.report`` goes to the trial's open run as it happen
 - the cost of one ``trial.report`` on the loop, W&B on vs off (target <= 0.5 ms);
 - the wall time of ``tune`` for 30 trials of 0.2 s each, W&B on vs off, until every run (and
   the summary run) is on disk (target <= 1.05x); trials that sleep, and trials that keep every
-  core busy (numpy matrix products on all BLAS threads for 0.2 s), where the writer threads have
+  core busy (numpy matrix products on all BLAS threads for 0.2 s), where the writer process has
   to share the cores with them.
 
     python bench/wandb_overhead.py [--trials 200] [--only table|live]
@@ -150,10 +150,31 @@ def sleepy_wall(n_trials: int, seconds: float, wandb, busy: bool = False) -> flo
     return time.perf_counter() - start
 
 
+def _wait_for_writers(limit: float = 60.0) -> None:
+    """Wait until the W&B writer processes of earlier studies have exited (they finish shutting
+    wandb-core down after ``tune`` returns), so they do not load the next measurement."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        busy = False
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    stat = (entry / "stat").read_text()
+                    cmdline = (entry / "cmdline").read_bytes()
+                except OSError:
+                    continue
+                if int(stat.rsplit(")", 1)[1].split()[1]) == os.getpid() and b"tuneflow.tracking" in cmdline:
+                    busy = True
+        if not busy:
+            return
+        time.sleep(0.2)
+
+
 def live(root: Path) -> None:
     """The live-streaming figures: per-report cost, and W&B on/off wall on short trials."""
     off = report_cost(10, False)
     on = report_cost(10, {"dir": str(root / "reports")})
+    _wait_for_writers()
     print(f"trial.report on the loop ({10 * REPORTS_PER_TRIAL} reports, in-memory storage):")
     print(f"  W&B off {off * 1000:.3f} ms, W&B on (streamed live) {on * 1000:.3f} ms, +{(on - off) * 1000:.3f} ms")
     variants = {
@@ -169,6 +190,7 @@ def live(root: Path) -> None:
         for label, (wandb, busy) in variants.items():
             options = False if wandb is False else {**wandb, "dir": str(root / f"sleepy-{i}-{len(walls[label])}")}
             walls[label].append(sleepy_wall(30, 0.2, options, busy=busy))
+            _wait_for_writers()
     print("30 trials of 0.2 s (4 reports each), until tune returned (best of 3; all runs on disk):")
     for label, times in walls.items():
         base = min(walls["off, CPU-bound trials" if "CPU" in label else "off"])

@@ -522,3 +522,25 @@ def test_summary_run_table_takes_columns_that_mix_text_and_numbers(tmp_path: Pat
     (summary,) = [data["summary"] for rid, (_, data) in runs.items() if "-summary-" in rid]
     assert summary["trials"]["nrows"] == 3
     assert summary["best/config"] == {"max_features": 0.25}
+
+
+def test_the_writer_process_leaves_no_pipe_open(_isolated: Path) -> None:
+    """Once the writer process has exited, its output pipe is closed (no ResourceWarning when the
+    finished tracker is collected)."""
+    import gc
+    import threading
+
+    def readers() -> set[threading.Thread]:
+        return {t for t in threading.enumerate() if t.name == "tuneflow-wandb-acks"}
+
+    earlier = readers()  # other tests' writers may still be running
+    gc.collect()  # what earlier tests left behind warns now, not below
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        tuneflow.tune(_recipe(), n_trials=2, storage="memory", wandb={"mode": "offline"})
+        deadline = time.monotonic() + 30
+        while readers() - earlier and time.monotonic() < deadline:
+            time.sleep(0.1)  # the child exits once it has written everything; its reader then ends
+        gc.collect()
+    assert not readers() - earlier
+    assert [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)] == []

@@ -18,12 +18,12 @@ trial's run opens when the trial starts and receives each report and log row as 
 - tags: study name, method, state (no ``group`` unless asked: W&B's parameter-importance panel
   wants ungrouped runs); the Optuna trial gets ``wandb_run_id``/``wandb_run_path`` user attrs;
 - the study's W&B sweep (:mod:`tuneflow.tracking.sweep`): found or created in the background from
-  the tracker's start; a trial's run waits for it on the writer's lane (agent-style and program
-  trials, which start their own run, wait at their start); every trial's run carries its id.
+  the tracker's start; the writer waits for it before sending a trial's run (agent-style and
+  program trials, which start their own run, wait at their start); every trial's run carries its id.
 
 Per-trial state lives in the trial's ``tracker_slot`` (a :class:`~tuneflow.tracking.writer.TrialRun`).
-Runs are written off the loop by :class:`~tuneflow.tracking.writer.RunWriter`; ``close`` writes a
-study summary run, waits a bounded time and says how many runs were written.
+Everything goes through the writer process (:class:`~tuneflow.tracking.writer.RunWriter`);
+``close`` writes a study summary run, waits a bounded time and says how many runs were written.
 """
 
 from __future__ import annotations
@@ -46,7 +46,8 @@ from tuneflow.tracking.options import WandbOptions, resolve_mode
 from tuneflow.tracking.runs import RunSpec, StudyInfo, study_run_prefix, trial_spec
 from tuneflow.tracking.summary import Importance, summary_spec
 from tuneflow.tracking.sweep import SWEEP_ENV, SweepSlot, choose_sweep, sweep_config
-from tuneflow.tracking.writer import Connection, RunWriter, TrialRun, say, warm_up
+from tuneflow.tracking.wire import picklable
+from tuneflow.tracking.writer import Connection, RunWriter, SummaryRequest, TrialRun, say
 
 __all__ = ["WandbTracker", "make_tracker", "tracker_problems"]
 
@@ -58,7 +59,7 @@ def _slot(ctx: TrialContext) -> TrialRun | None:
 
 
 class WandbTracker(Tracker):
-    """One W&B run per trial, streamed while it runs; a summary run at the end."""
+    """One W&B run per trial, streamed while it runs by the writer process; a summary run at the end."""
 
     def __init__(
         self,
@@ -89,8 +90,9 @@ class WandbTracker(Tracker):
         self.connection = Connection(project, entity, mode, options.dir, options.init_timeout)
         # The W&B sweep every trial's run joins (tracking/sweep.py), found when the first trial starts
         # (a tracker that only writes the summary run never needs it). WANDB_SWEEP_ID is taken out of
-        # this process's environment while the study runs (and put back at close): wandb would treat
-        # tuneflow's own runs as agent runs and drop their project, entity and run id.
+        # this process's environment while the study runs (put back at close): wandb would treat
+        # tuneflow's own runs (here and in the writer process, which inherits it) as agent runs and
+        # drop their project, entity and run id.
         self._sweep_env = os.environ.pop(SWEEP_ENV, None)
         self._given_sweep = options.sweep_id or self._sweep_env or None
         self._study = study
@@ -98,12 +100,15 @@ class WandbTracker(Tracker):
         self._sweep_said = False
         self._sweep_lock = threading.Lock()
         # Found in the background from now (creating it online takes a second or more: a child
-        # process and a round trip), so it overlaps the first trials: their runs wait on their lane.
+        # process and a round trip), so it overlaps the first trials; the writer waits for it.
         self._sweep_finder = threading.Thread(target=self._find_sweep, name="tuneflow-wandb-sweep", daemon=True)
         self._sweep_finder.start()
-        self.writer = RunWriter(self.connection)
-        if options.summary_run and options.plots:
-            warm_up(importance)
+        self.writer = RunWriter(self.connection, sweep=lambda: self.sweep_id)
+        # The summary run is built in the writer process, which needs the importance factory
+        # pickled; a factory that cannot be (a lambda) builds it here at the end, as before.
+        self._summary_in_child = picklable(importance)
+        if options.summary_run and options.plots and self._summary_in_child:
+            self.writer.warm(importance)
         self.agent_style = recipe.train is not None and train_arity(recipe.train) == 0
         self.program_style = getattr(recipe, "program", None) is not None
         if self.agent_style:
@@ -147,7 +152,7 @@ class WandbTracker(Tracker):
         self._open[ctx.number] = ctx
         info = self.study_info
         streaming = not self.agent_style and not self.program_style
-        sweep_id = None if streaming else self.sweep_id  # those runs wait for it on their lane
+        sweep_id = None if streaming else self.sweep_id  # the writer gives those runs theirs
         run_id = info.run_id(ctx.number)
         redactor = self.redactor.including(ctx.config)
         slot = SweepSlot(
@@ -166,14 +171,13 @@ class WandbTracker(Tracker):
             ctx.optuna_trial.set_user_attr(RUN_PATH_ATTR, info.run_path(run_id))
         except Exception:  # the storage owns the trial; never fail a trial for this
             pass
-        # The run opens now, on a writer lane; agent-style trains open their own run on the loop
-        # and a sweep `program` writes its own, so theirs are not opened here.
+        # The run opens now, in the writer process; agent-style trains open their own run on the
+        # loop and a sweep `program` writes its own, so theirs are not opened here.
         if streaming:
             slot.streaming = True
-            head = RunSpec(
-                run_id=run_id, name=slot.name, config=slot.config, summary={}, tags=slot.tags, group=slot.group
+            self.writer.open(
+                RunSpec(run_id=run_id, name=slot.name, config=slot.config, summary={}, tags=slot.tags, group=slot.group)
             )
-            self.writer.open(head, sweep=lambda: self.sweep_id)
 
     def on_report(self, ctx: TrialContext, step: int, value: float) -> None:
         slot = _slot(ctx)
@@ -232,7 +236,7 @@ class WandbTracker(Tracker):
             run, slot.agent_run = slot.agent_run, None
             self._finish_agent_run(run, spec)
             return
-        self.writer.finish(spec, sweep=lambda: self.sweep_id)
+        self.writer.finish(spec)
 
     def _run_agent_style(self, train: Any, ctx: TrialContext) -> Any:
         slot = _slot(ctx)
@@ -271,7 +275,7 @@ class WandbTracker(Tracker):
         if queued > 5:
             say(f"writing {queued} W&B runs (waiting at most {self.options.finish_timeout:g} s) ...")
         done = self.writer.close(self.options.finish_timeout)
-        if self._sweep_env is not None:  # for the next study of this process
+        if self._sweep_env is not None:  # for the process's next study
             os.environ.setdefault(SWEEP_ENV, self._sweep_env)
         self._report(done)
 
@@ -294,27 +298,28 @@ class WandbTracker(Tracker):
                 )
 
     def _summarize(self, study: optuna.Study, interrupted: bool) -> None:
-        """Queue the study's summary run: a lane starts it and builds it from the study."""
-        n_trials = len(study.get_trials(deepcopy=False))
-        if not self.options.summary_run or not n_trials:
+        """Queue the study's summary run (built in the writer process when it can be)."""
+        trials = study.get_trials(deepcopy=False)
+        if not self.options.summary_run or not trials:
             return
-        info = self.study_info
-        head = RunSpec(
-            run_id=info.summary_run_id(n_trials),
-            name=info.summary_run_name(),
-            config={},
-            summary={},
-            tags=info.summary_tags(interrupted),
-            group=info.group,
-            job_type="study-summary",
-        )
-
-        def build() -> RunSpec:
-            spec = summary_spec(study, info, self.redactor, interrupted, self.options.plots, self.importance)
-            spec.run_id = head.run_id
-            return spec
-
-        self.writer.summarize(head, build)
+        if self._summary_in_child:  # it imported what it needs while the trials ran
+            self.writer.summarize(
+                SummaryRequest(
+                    run_id=self.study_info.summary_run_id(len(trials)),
+                    study_name=study.study_name,
+                    directions=list(study.directions),
+                    user_attrs=dict(study.user_attrs),
+                    trials=list(trials),
+                    info=self.study_info,
+                    secrets=self.redactor.secrets,
+                    interrupted=interrupted,
+                    plots=self.options.plots,
+                    importance=self.importance,
+                )
+            )
+        else:
+            spec = summary_spec(study, self.study_info, self.redactor, interrupted, self.options.plots, self.importance)
+            self.writer.submit(spec)
 
     def _report(self, done: bool) -> None:
         conn = self.connection
@@ -326,13 +331,18 @@ class WandbTracker(Tracker):
             parts.append(f"{self.writer.skipped} already there")
         if not done:
             parts.append(f"{self.writer.pending} still being written after {self.options.finish_timeout:g} s")
+        if self.writer.restarts:
+            parts.append(f"the writer process died and was restarted {self.writer.restarts} time(s)")
+        if self.writer.lost:
+            parts.append(f"{self.writer.lost} runs lost")
         if self.writer.errors:
             parts.append(f"{len(self.writer.errors)} failed (first: {self.writer.errors[0]})")
-        if self.writer.refused:
+        if self.writer.dropped:
             parts.append(
-                f"values wandb refused were left out {len(self.writer.refused)} time(s) (first: {self.writer.refused[0]})"
+                f"logged values were left out (wandb refused them, or they cannot reach the writer process: "
+                f"not picklable, or of a class it cannot import) {len(self.writer.dropped)} time(s) (first: {self.writer.dropped[0]})"
             )
-        if self.writer.errors or not done:
+        if self.writer.lost or self.writer.errors or not done:
             parts.append(
                 f"write the missing runs later with `tuneflow backfill-wandb --study-name {self.study_info.name}` "
                 "and the study's --storage"

@@ -1,34 +1,38 @@
-"""Writing W&B runs off the optimization loop, in the study's process.
+"""Writing W&B runs off the optimization loop, in a writer process.
 
 :class:`Connection` holds what every ``wandb.init`` of a study shares (project, entity, mode,
 directory, timeout) and the one-time fallback: when an online ``wandb.init`` fails or times
 out, it warns once, switches to offline for the rest of the study and retries the same run,
 so no trial is lost and the study waits at most one ``init_timeout`` in total.
 
-:class:`RunWriter` takes a trial's run as the trial goes: opened when the trial starts, each
-history row as it is reported or logged, the finished :class:`RunSpec` at its end. Each call
-queues one step and returns (microseconds on the loop); a small fixed pool of threads
-(:class:`Lanes`) carries the steps out, each run's in order, several runs at once. Online,
-opening and finishing a run wait on the server (round trips, the final upload); one run after
-another left ``tune`` waiting for their sum after the last trial.
+:class:`RunWriter` hands a trial's run to a child process as the trial goes (microseconds on
+the loop): opened when the trial starts, each history row as it is reported or logged, the
+finished :class:`RunSpec` at its end, each as one record of :mod:`tuneflow.tracking.wire`. Run
+creation, logging and finishing happen there, on a small fixed pool of threads (:class:`Lanes`)
+that writes different runs at once, each run's records in order: online, opening and finishing
+a run wait on the server, and one run after another left ``tune`` waiting for their sum.
+
+A process, not threads in the study's process: wandb's Python work for a run (~11-15 ms of CPU)
+then runs beside the trials instead of taking the loop's GIL. Measured against writing from the
+study's process (same lanes, ``create_new`` runs): the README's job (``tuneflow run
+lightgbm_binary``, 30 trials) took 1.21x the wall time in-process, and no-op trials on SQLite
++24 ms per trial against +8 ms (bench/wandb_overhead.py); sleeping trials were alike.
 
 Every run is its own ``wandb.Run`` created with ``reinit="create_new"``: nothing here touches the
-global ``wandb.run``, so runs of parallel trials never mix. wandb's own work (files, network)
-happens in its wandb-core service process; what runs here is ~11-15 ms of Python per run, on a
-lane thread (bench/wandb_overhead.py measures what that costs the loop). Values go to wandb as
-they are: wandb decides what it accepts.
+global ``wandb.run``, so runs of parallel trials never mix.
 
-A run that could not be written as it streamed (wandb raised, wandb-core died, the study fell
-back to offline under it) is written again whole from its spec, once: the spec holds the whole
-history. A run that fails again is counted, and ``tuneflow backfill-wandb`` writes it later from
-the study's storage.
+The writer process's entry point is ``python -m tuneflow.tracking`` (``tracking/__main__.py``).
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import functools
 import os
+import pickle
 import shutil
+import subprocess
 import sys
 import threading
 import time
@@ -41,9 +45,33 @@ from typing import Any
 
 from tuneflow.redact import Redactor
 from tuneflow.tracking.runfile import wait_closed
-from tuneflow.tracking.runs import RunSpec
+from tuneflow.tracking.runs import RunSpec, StudyInfo
+from tuneflow.tracking.wire import (
+    Finish,
+    Frame,
+    Hello,
+    Log,
+    Message,
+    Open,
+    Reply,
+    SetMode,
+    Summarize,
+    Warm,
+    frame,
+    read_frame,
+)
 
-__all__ = ["Connection", "Lanes", "RunWriter", "TrialRun", "finish_run", "log_row", "say", "write_run"]
+__all__ = [
+    "Connection",
+    "Lanes",
+    "RunWriter",
+    "SummaryRequest",
+    "TrialRun",
+    "finish_run",
+    "log_row",
+    "say",
+    "write_run",
+]
 
 #: Settings of runs tuneflow writes: no system stats, code, git, requirements or process
 #: metadata (the command line may hold a storage URL), no console capture.
@@ -368,209 +396,265 @@ class Lanes:
             thread.join(timeout)
 
 
-#: Runs written at once (see :class:`Lanes`); figures in bench/wandb_online.py, which sets
-#: ``_TUNEFLOW_WRITER_LANES`` to compare (a measuring knob).
-LANES = int(os.environ.get("_TUNEFLOW_WRITER_LANES") or 8)
-
-
 @dataclass
-class _Streamed:
-    """A trial's run as the loop streams it, and (on its lane) the ``wandb.Run`` it opened."""
+class _Live:
+    """A run open in the writer process: what it was opened with and every row streamed to it."""
 
     head: RunSpec
+    rows: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     last_step: int = -1
-    #: A row arrived with a step below one already streamed: W&B would drop it, so offline the run
-    #: is written again whole, in step order, when it ends.
+    #: A row arrived with a step below one already streamed: W&B would drop it, so the run is
+    #: rewritten whole, in step order, when it ends (offline).
     unordered: bool = False
-    #: An earlier session wrote this run (offline): it is left as it is.
+    #: An earlier session wrote this run: its rows are not sent.
     existing: bool = False
-    run: Any = None
-    #: The wandb-core service the run was opened on (see :meth:`Connection.revive`).
-    service: int = 0
-    #: Opening or logging failed: the run is written whole from its spec when it ends.
-    broken: bool = False
 
 
 class RunWriter:
-    """Writes a study's W&B runs on a pool of lane threads; ``flush`` waits a bounded time for them.
+    """Streams trials' runs to a child process; ``flush`` waits a bounded time for them.
 
-    A trial's run is opened when the trial starts (:meth:`open`), receives each history row as it
-    is logged (:meth:`log`) and is finished with its summary and state when the trial ends
-    (:meth:`finish`). A whole run can also be written in one go (:meth:`submit`: backfills), and the
-    study summary run is built and written on a lane (:meth:`summarize`).
+    A trial's run is opened when the trial starts (:meth:`open`), receives each history row as
+    it is logged (:meth:`log`) and is finished with its summary and state when the trial ends
+    (:meth:`finish`). Every call only queues a record (microseconds on the loop); a sender thread
+    frames it into the child's stdin (a value that cannot cross is left out, never the stream), so
+    a full pipe blocks that thread only. ``sweep`` gives the W&B sweep a trial's run joins: the
+    sender asks it before sending the run's first record, so a sweep still being created holds up
+    the writing, not the trial. The child is a plain ``python -m tuneflow.tracking`` (no
+    multiprocessing re-import of the user's script); replies come back on its stdout. If the
+    parent dies, the child still writes what it received (runs left open end as W&B ends an
+    interrupted run), then exits at end of input.
+
+    Nothing is lost when the child dies: the parent keeps each open run's rows and each finished
+    run until the child acknowledges it, starts a new child and replays them there (the dead
+    child's partial offline directories of those runs are replaced), at most ``MAX_RESTARTS`` times.
     """
 
-    def __init__(self, connection: Connection, lanes: int = LANES) -> None:
+    #: Child processes started after the first one died, at most.
+    MAX_RESTARTS = 5
+
+    def __init__(self, connection: Connection, sweep: Callable[[], str | None] | None = None) -> None:
         self.connection = connection
         self.written: list[Path] = []
         self.skipped = 0
         self.errors: list[str] = []
-        #: Logged values wandb refused, left out of their runs: ``run id: key (type)``, each once.
-        self.refused: list[str] = []
+        #: Logged values left out of runs: they cannot reach the writer, or wandb refused them
+        #: (``run id: key (type)``, each once).
+        self.dropped: list[str] = []
+        self.restarts = 0
+        #: Runs never written because the writer process kept dying.
+        self.lost = 0
+        self._sweep = sweep
         self._cond = threading.Condition()
-        self._streamed: dict[str, _Streamed] = {}
-        self._pending: set[str] = set()  # runs handed over whole or finished, not yet written
-        self._lanes = Lanes(lanes)
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._gen = 0  # which child the queued records are meant for
+        self._outbox: deque[Message] = deque()
+        self._live: dict[str, _Live] = {}
+        #: Finished runs not yet acknowledged by the child: run id -> the record that writes it whole.
+        self._unacked: dict[str, Finish | Summarize] = {}
+        self._replaced: set[str] = set()  # runs a dead child may have left partly written
+        self._sender: threading.Thread | None = None
+        self._closing = False
+        self._given_up = False
+        self._warm: Warm | None = None
+        self._mode_sent = connection.mode
 
     # -- the loop's side: queue and return -------------------------------------------------------
 
-    def open(self, head: RunSpec, sweep: Callable[[], str | None] | None = None) -> None:
-        """Start ``head``'s run now (name, config, tags, group; its summary and history come later).
+    def _queue(self, message: Message) -> None:
+        """Queue one record for the child (the caller holds ``self._cond``)."""
+        self._outbox.append(message)
+        if self._sender is None:
+            self._sender = threading.Thread(target=self._send, name="tuneflow-wandb-sender", daemon=True)
+            self._sender.start()
+        self._cond.notify_all()
 
-        ``sweep`` gives the W&B sweep the run joins; it is called on the lane, so a sweep still
-        being created holds up this run's opening, not the trial.
-        """
+    def open(self, head: RunSpec) -> None:
+        """Start ``head``'s run now (name, config, tags, group; its summary and history come later)."""
         with self._cond:
-            if head.run_id in self._streamed or head.run_id in self._pending:
+            if self._given_up or head.run_id in self._live or head.run_id in self._unacked:
                 return
-            streamed = self._streamed[head.run_id] = _Streamed(head)
-        self._lanes.put(head.run_id, lambda: self._start(streamed, sweep))
+            self._live[head.run_id] = _Live(head)
+            self._queue(Open(head))
 
     def log(self, run_id: str, step: int, row: dict[str, Any]) -> None:
         """Stream one history row at ``step`` to an open run (rows at one step are merged)."""
         with self._cond:
-            streamed = self._streamed.get(run_id)
-            if streamed is None:
+            live = self._live.get(run_id)
+            if live is None or live.existing:
                 return
-            if step < streamed.last_step and self.connection.mode == "offline":
-                streamed.unordered = True  # online, W&B drops the late row as it would from wandb.log
-            streamed.last_step = max(streamed.last_step, step)
-            if streamed.unordered:
-                return
-        self._lanes.put(run_id, lambda: self._log(streamed, step, row))
+            live.rows.append((step, row))
+            if step < live.last_step and self.connection.mode == "offline":
+                live.unordered = True  # online, W&B drops the late row as it would from wandb.log
+            live.last_step = max(live.last_step, step)
+            if not live.unordered:
+                self._queue(Log(run_id, step, row))
 
-    def finish(self, spec: RunSpec, sweep: Callable[[], str | None] | None = None) -> None:
-        """End a run with its summary and state; ``spec.history`` is the whole history.
-
-        ``sweep`` gives the W&B sweep of a run written whole (called on the lane, as in :meth:`open`).
-        """
+    def finish(self, spec: RunSpec) -> None:
+        """End a run with its summary and state; ``spec.history`` is the whole history (for replays)."""
         with self._cond:
-            streamed = self._streamed.pop(spec.run_id, None)
-            self._pending.add(spec.run_id)
-        write = lambda: self._finish(streamed, spec, sweep)  # noqa: E731
-        self._lanes.put(spec.run_id, lambda: self._done(spec.run_id, spec.name, write))
+            live = self._live.pop(spec.run_id, None)
+            if self._given_up:
+                self.lost += 1
+                return
+            if live is not None and live.existing:
+                self.skipped += 1
+                self._cond.notify_all()
+                return
+            self._unacked[spec.run_id] = Finish(spec, rewrite=True, replace=True)
+            rewrite = live is None or live.unordered
+            self._queue(Finish(spec, rewrite, spec.run_id in self._replaced))
 
     def submit(self, spec: RunSpec) -> None:
         """Write a whole run in one go (it was never opened); returns at once."""
         self.finish(spec)
 
-    def summarize(self, head: RunSpec, build: Callable[[], RunSpec]) -> None:
-        """Write the study summary run: ``head`` starts it while ``build`` makes the whole spec."""
+    def warm(self, importance: Any = None) -> None:
+        """Let the child import what the summary run needs (plotly, Optuna's charts, the importance
+        evaluator's scikit-learn) while the trials run, instead of after the last one."""
         with self._cond:
-            self._pending.add(head.run_id)
-        self._lanes.put(head.run_id, lambda: self._done(head.run_id, "summary run", lambda: self._summary(head, build)))
+            self._warm = Warm(importance)
+            self._queue(self._warm)
 
-    # -- the lanes' side ---------------------------------------------------------------------------
-
-    def _start(self, streamed: _Streamed, sweep: Callable[[], str | None] | None) -> None:
-        conn = self.connection
-        streamed.service = conn.service
-        try:
-            if sweep is not None:
-                streamed.head.sweep_id = sweep()
-            if conn.mode == "offline" and conn.existing_offline_run(streamed.head.run_id) is not None:
-                streamed.existing = True
+    def summarize(self, request: SummaryRequest) -> None:
+        """Build and write the study summary run in the child (off the loop); returns at once."""
+        with self._cond:
+            if self._given_up:
+                self.lost += 1
                 return
-            streamed.run = conn.init(streamed.head)
-        except Exception as exc:  # written whole when it ends (and said then if that fails too)
-            streamed.broken = True
-            conn.revive(exc, streamed.service)
+            self._unacked[request.run_id] = Summarize(request, replace=True)
+            self._queue(Summarize(request))
 
-    def _log(self, streamed: _Streamed, step: int, row: dict[str, Any]) -> None:
-        if streamed.run is None or streamed.broken:
-            return
-        try:  # rows at one step merge; the next step commits
-            self._refused(streamed.head.run_id, log_row(streamed.run, row, step, commit=False))
-        except Exception:  # e.g. wandb-core gone: written whole when it ends
-            streamed.broken = True
+    # -- the sender and reader threads ---------------------------------------------------------
 
-    def _refused(self, run_id: str, keys: list[str]) -> None:
-        with self._cond:
-            for key in keys:
-                if (item := f"{run_id}: {key}") not in self.refused:
-                    self.refused.append(item)
-
-    def _finish(
-        self, streamed: _Streamed | None, spec: RunSpec, sweep: Callable[[], str | None] | None = None
-    ) -> Path | None:
-        """Write ``spec`` into its streamed run, or whole; None when an earlier session wrote it.
-
-        A streamed run that failed is written again whole, and so is a whole run that failed
-        because wandb-core was lost (on the new service): at most once more each.
-        """
+    def _start(self) -> subprocess.Popen[bytes]:
+        env = {k: v for k, v in os.environ.items() if k != "WANDB_SERVICE"}  # its own wandb-core
+        env.setdefault("WANDB_SILENT", "true")
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "tuneflow.tracking"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env
+        )
         conn = self.connection
-        if sweep is not None:
-            spec.sweep_id = sweep()
-        if streamed is not None and streamed.existing:
-            return None
-        if streamed is None and conn.mode == "offline" and conn.existing_offline_run(spec.run_id):
-            return None  # a resumed study's run, written before
-        if streamed is not None and streamed.run is not None:
-            if not (streamed.broken or streamed.unordered):
-                try:
-                    return write_run(conn, spec, streamed.run, streamed=True)
-                except Exception as exc:
-                    conn.revive(exc, streamed.service)
-            else:
-                with contextlib.suppress(Exception):  # its rows are written again, in order
-                    streamed.run.finish(exit_code=spec.exit_code)
-        if streamed is not None:
-            _remove_offline_run(conn, spec.run_id)  # what the streamed attempt left
-        service, refused = conn.service, list[str]()
-        try:
-            path = write_run(conn, spec, refused=refused)
-        except Exception as exc:
-            if not conn.revive(exc, service):
-                raise
-            _remove_offline_run(conn, spec.run_id)
-            path = write_run(conn, spec, refused=refused)
-        self._refused(spec.run_id, refused)
-        return path
+        assert proc.stdin is not None
+        proc.stdin.write(frame(Hello(conn.project, conn.entity, conn.mode, conn.directory, conn.init_timeout)))
+        proc.stdin.flush()
+        return proc
 
-    def _summary(self, head: RunSpec, build: Callable[[], RunSpec]) -> Path | None:
-        """Start the summary run (waiting on wandb-core) while its charts are computed, then write it."""
-        conn = self.connection
-        if conn.mode == "offline" and conn.existing_offline_run(head.run_id):
-            return None
-        started: dict[str, Any] = {}
+    def _join_sweep(self, message: Message) -> None:
+        """Give a trial's run its W&B sweep before it is sent (asked here, off the loop)."""
+        spec = message.head if isinstance(message, Open) else message.spec if isinstance(message, Finish) else None
+        if spec is not None and self._sweep is not None and spec.job_type is None and spec.sweep_id is None:
+            spec.sweep_id = self._sweep()
 
-        def start() -> None:
+    def _send(self) -> None:
+        while True:
+            with self._cond:
+                while not self._outbox and not self._closing:
+                    self._cond.wait()
+                if not self._outbox:
+                    break
+                message = self._outbox.popleft()
+                gen, proc = self._gen, self._proc
             try:
-                started["run"] = conn.init(head)
-            except Exception as exc:
-                started["error"] = exc
+                self._join_sweep(message)
+                if proc is None:
+                    proc = self._start()
+                    with self._cond:
+                        if gen != self._gen or self._given_up:  # replaced meanwhile: start over
+                            proc.kill()
+                            continue
+                        self._proc = proc
+                    threading.Thread(
+                        target=self._read, args=(proc, gen), name="tuneflow-wandb-acks", daemon=True
+                    ).start()
+                assert proc.stdin is not None
+                if self.connection.mode != self._mode_sent:  # the parent went offline (e.g. agent runs)
+                    self._mode_sent = self.connection.mode
+                    proc.stdin.write(frame(SetMode(self._mode_sent)))
+                proc.stdin.write(frame(message))
+                proc.stdin.flush()
+            except Exception as exc:  # a dead child is replaced by the reader; nothing else may break the study
+                if proc is not None:
+                    with contextlib.suppress(subprocess.TimeoutExpired):
+                        proc.wait(timeout=5)
+                    if proc.poll() is not None:
+                        continue
+                with self._cond:
+                    self.errors.append(f"W&B writer: {type(exc).__name__}: {exc}")
+                    if isinstance(message, (Finish, Summarize)):
+                        self._unacked.pop(message.run_id, None)
+                    self._cond.notify_all()
+        with self._cond:
+            proc = self._proc
+        if proc is not None and proc.stdin is not None:
+            with contextlib.suppress(OSError):
+                proc.stdin.close()  # the child exits once it has written what it got
 
-        starting = threading.Thread(target=start, name="tuneflow-summary-init", daemon=True)
-        starting.start()
-        try:
-            spec = build()
-        except BaseException:
-            starting.join()
-            if "run" in started:
-                started["run"].finish(exit_code=1)
-            raise
-        starting.join()
-        if "error" in started:
-            raise started["error"]
-        return write_run(conn, spec, started["run"])
+    def _read(self, proc: subprocess.Popen[bytes], gen: int) -> None:
+        assert proc.stdout is not None
+        while True:
+            try:
+                reply: Reply = pickle.load(proc.stdout)
+            except (EOFError, OSError, pickle.UnpicklingError):  # the child exited
+                proc.stdout.close()  # no pipe outlives its child
+                proc.wait()
+                self._child_exited(gen)
+                return
+            self._take(reply)
 
-    def _done(self, run_id: str, what: str, write: Callable[[], Path | None]) -> None:
-        """Run ``write`` for one run and count its outcome: written, skipped, or failed (said why)."""
-        try:
-            path = write()
-        except Exception as exc:
-            with self._cond:
-                self.errors.append(f"{what}: {type(exc).__name__}: {exc}")
-        else:
-            with self._cond:
-                if path is None:
+    def _take(self, reply: Reply) -> None:
+        """Account for one reply of the child."""
+        if reply.kind == "fell-back":
+            self.connection.fall_back(RuntimeError(reply.detail), teardown=False)
+            return
+        with self._cond:
+            if reply.kind == "dropped":  # each value named once per run
+                where = reply.run_id or "the summary run's importance"  # a warm-up names no run
+                self.dropped += [d for d in (f"{where}: {item}" for item in reply.detail) if d not in self.dropped]
+            elif reply.kind == "problem":  # a record about a run could not be read; the run goes on
+                self.errors.append(str(reply.detail))
+            elif reply.kind == "existing":  # a run an earlier session wrote: leave it as it is
+                if (live := self._live.get(str(reply.run_id))) is not None:
+                    live.existing = True
+            elif self._unacked.pop(str(reply.run_id), None) is not None:
+                if reply.kind == "written":
+                    self.written.append(Path(reply.detail))
+                elif reply.kind == "skipped":
                     self.skipped += 1
                 else:
-                    self.written.append(path)
-        finally:
-            with self._cond:
-                self._pending.discard(run_id)
+                    self.errors.append(str(reply.detail))
                 self._cond.notify_all()
+
+    def _child_exited(self, gen: int) -> None:
+        """The child is gone: if work is left, replay it into a new child (or give up, saying so)."""
+        with self._cond:
+            if gen != self._gen:
+                return
+            self._proc = None
+            self._gen += 1
+            live = [r for r in self._live.values() if not r.existing]
+            if not live and not self._unacked:
+                self._cond.notify_all()
+                return
+            self._outbox.clear()
+            if self.restarts >= self.MAX_RESTARTS:
+                # Finished runs are lost now; open ones when their trial ends (``finish`` counts them).
+                self.lost += len(self._unacked)
+                self.errors.append(f"the W&B writer process died {self.restarts + 1} times; gave up restarting it")
+                self._unacked.clear()
+                self._live.clear()
+                self._given_up = True
+                self._cond.notify_all()
+                return
+            self.restarts += 1
+            for run in live:  # reopen, then stream every row again
+                self._replaced.add(run.head.run_id)
+                self._queue(Open(run.head, replace=True))
+                for step, row in [] if run.unordered else run.rows:
+                    self._queue(Log(run.head.run_id, step, row))
+            if self._warm is not None:
+                self._queue(self._warm)
+            for run_id, message in self._unacked.items():  # whole, over what the dead child left
+                self._replaced.add(run_id)
+                self._queue(message)
 
     # -- waiting -------------------------------------------------------------------------------
 
@@ -578,13 +662,13 @@ class RunWriter:
     def pending(self) -> int:
         """Finished runs not yet written."""
         with self._cond:
-            return len(self._pending)
+            return len(self._unacked)
 
     def flush(self, timeout: float) -> bool:
         """Wait until every finished run is written, at most ``timeout`` seconds; True if done."""
         deadline = time.monotonic() + timeout
         with self._cond:
-            while self._pending:
+            while self._unacked:
                 left = deadline - time.monotonic()
                 if left <= 0:
                     return False
@@ -592,34 +676,285 @@ class RunWriter:
         return True
 
     def close(self, timeout: float) -> bool:
-        """Flush, then stop the lanes; runs still open (trials cut short) end as W&B ends them."""
+        """Flush, then end the child's input.
+
+        Every run is on disk once flushed (the child acknowledges a run once wandb-core has closed
+        its file), so the child's own exit (shutting its wandb-core down, ~1 s) is not waited for.
+        """
         done = self.flush(timeout)
-        if done:
-            for streamed in list(self._streamed.values()):
-                if streamed.run is not None:
-                    with contextlib.suppress(Exception):
-                        streamed.run.finish(exit_code=1)
-            self._lanes.close(timeout=10)
+        with self._cond:
+            self._closing = True
+            self._cond.notify_all()
+        if done and self._sender is not None:
+            self._sender.join(timeout=10)
         return done
 
 
-def warm_up(importance: Any = None) -> threading.Thread:
-    """Import (and draw once with) what the summary run needs in a background thread, so the end
-    of a study does not wait for it: plotly and Optuna's charts, and the importance evaluator."""
+@dataclass
+class SummaryRequest:
+    """What the child needs to build the study summary run: the trials as they ended, the study's
+    directions and attributes, run identity, and the secrets to scrub (the study itself stays here)."""
 
-    def warm() -> None:
-        with contextlib.suppress(Exception):  # only a head start: the summary run imports it anyway
-            import optuna
-            import optuna.visualization as vis
+    run_id: str
+    study_name: str
+    directions: list[Any]
+    user_attrs: dict[str, Any]
+    trials: list[Any]
+    info: StudyInfo
+    secrets: tuple[str, ...]
+    interrupted: bool
+    plots: bool
+    importance: Any = None
 
-            import tuneflow.tracking.summary  # noqa: F401
+    def build(self) -> RunSpec:
+        """The summary run's spec, from an in-memory copy of the study."""
+        import optuna
 
-            study = optuna.create_study()
-            study.add_trials([optuna.trial.create_trial(value=float(v), params={}, distributions={}) for v in (1, 2)])
-            vis.plot_optimization_history(study).to_json()
-            if importance is not None:
-                importance()
+        from tuneflow.redact import Redactor
+        from tuneflow.tracking.summary import summary_spec
 
-    thread = threading.Thread(target=warm, name="tuneflow-warm", daemon=True)
-    thread.start()
-    return thread
+        optuna.logging.set_verbosity(optuna.logging.WARNING)
+        study = optuna.create_study(directions=self.directions, study_name=self.study_name)
+        for key, value in self.user_attrs.items():
+            study.set_user_attr(key, value)
+        study.add_trials(self.trials)
+        spec = summary_spec(study, self.info, Redactor(self.secrets), self.interrupted, self.plots, self.importance)
+        spec.run_id = self.run_id
+        return spec
+
+
+def _write_summary(connection: Connection, request: SummaryRequest) -> Path:
+    """Start the summary run (waiting on wandb-core) while its charts are computed, then write it."""
+    info = request.info
+    head = RunSpec(
+        run_id=request.run_id,
+        name=info.summary_run_name(),
+        config={},
+        summary={},
+        tags=info.summary_tags(request.interrupted),
+        group=info.group,
+        job_type="study-summary",
+    )
+    started: dict[str, Any] = {}
+
+    def start() -> None:
+        try:
+            started["run"] = connection.init(head)
+        except Exception as exc:
+            started["error"] = exc
+
+    starting = threading.Thread(target=start, name="tuneflow-summary-init", daemon=True)
+    starting.start()
+    try:
+        spec = request.build()
+    except BaseException:
+        starting.join()
+        if "run" in started:
+            started["run"].finish(exit_code=1)
+        raise
+    starting.join()
+    if "error" in started:
+        raise started["error"]
+    return write_run(connection, spec, started["run"])
+
+
+def _warm_up(importance: Any) -> None:
+    """Import (and draw once with) what the summary run needs, so the end of a study does not wait
+    for it: plotly and Optuna's charts, and the importance evaluator (scikit-learn for fANOVA)."""
+    with contextlib.suppress(Exception):
+        import optuna
+        import optuna.visualization as vis
+
+        import tuneflow.tracking.summary  # noqa: F401
+
+        optuna.logging.set_verbosity(optuna.logging.WARNING)
+        study = optuna.create_study()
+        study.add_trials([optuna.trial.create_trial(value=float(v), params={}, distributions={}) for v in (1, 2)])
+        vis.plot_optimization_history(study).to_json()
+        if importance is not None:
+            importance()
+
+
+#: Runs the writer process opens, logs and finishes at once (see :class:`Lanes`); figures in
+#: bench/wandb_online.py, which sets ``_TUNEFLOW_WRITER_LANES`` to compare (a measuring knob).
+LANES = int(os.environ.get("_TUNEFLOW_WRITER_LANES") or 8)
+
+
+def _child() -> None:
+    """The writer process: open runs, stream rows into them, finish them; reply on stdout.
+
+    The main thread reads the records and hands each run's to :class:`Lanes`, so runs are
+    written concurrently, each in the order its records came.
+    """
+    out = os.fdopen(os.dup(1), "wb")
+    # Not niced: ``tune`` waits for every run at the end, and a niced writer (with its wandb-core)
+    # starved by busy cores left a backlog there (bench/wandb_overhead.py, 30 trials of 0.2 s:
+    # 1.32x W&B off with CPU-bound trials and 3.8x beside two busy processes at nice 10; 1.06x
+    # for both at the parent's priority, which costs the loop ~0.1 ms more per trial).
+    os.dup2(2, 1)  # anything printed by wandb goes to stderr, not into the replies
+    inp = sys.stdin.buffer
+    warnings.simplefilter("ignore")
+    replying = threading.Lock()
+    parent_gone = False
+
+    def reply(kind: Any, run_id: str | None, detail: Any = None) -> None:
+        nonlocal parent_gone
+        with replying:
+            if parent_gone:
+                return
+            try:
+                pickle.dump(Reply(kind, run_id, detail), out)
+                out.flush()
+            except OSError:  # the study's process died: write what it sent all the same, unacknowledged
+                parent_gone = True
+
+    writer: _ChildWriter | None = None
+    lanes = Lanes(LANES)
+    warming: threading.Thread | None = None
+    while True:
+        message = read_frame(inp)
+        if message is None:
+            lanes.close()  # write what was received
+            if writer is not None:  # the parent is gone: end what is open, as interrupted
+                writer.end_open_runs()
+            if warming is not None:  # no exit in the middle of an import
+                warming.join(timeout=60)
+            return
+        if message.payload is not None and message.dropped:
+            reply("dropped", message.run_id, list(dict.fromkeys(message.dropped)))
+        record = message.payload
+        if isinstance(record, Hello):
+            writer = _ChildWriter(Connection(**dataclasses.asdict(record)), reply)
+        elif isinstance(record, SetMode):
+            assert writer is not None
+            writer.connection.mode = record.mode
+        elif isinstance(record, Warm):
+            warming = threading.Thread(target=_warm_up, args=(record.importance,), name="tuneflow-warm", daemon=True)
+            warming.start()
+        else:
+            assert writer is not None
+            lanes.put(message.run_id or "", functools.partial(writer.handle, message))
+
+
+class _ChildWriter:
+    """The writer process's side: carries out each record about one run (on that run's lane)."""
+
+    def __init__(self, connection: Connection, reply: Callable[..., None]) -> None:
+        self.connection = connection
+        self.reply = reply
+        self.runs: dict[str, Any] = {}  # run id -> open wandb.Run
+        self.services: dict[str, int] = {}  # run id -> the wandb-core it was opened on
+        self.existing: set[str] = set()  # run ids an earlier session already wrote
+        self.failed: set[str] = set()  # runs whose opening failed (a partial directory may be left)
+
+    def handle(self, message: Frame) -> None:
+        record = message.payload
+        if record is None:  # unreadable: the other records still are
+            problem = f"{message.kind} message of W&B run {message.run_id} could not be read: {message.error}"
+            if message.kind in ("Finish", "Summarize"):
+                if message.run_id in self.runs:
+                    with contextlib.suppress(Exception):  # any wandb failure: the run is failed either way
+                        self.runs.pop(message.run_id).finish(exit_code=1)
+                self.reply("failed", message.run_id, problem)
+            else:
+                self.reply("problem", message.run_id, problem)
+        elif isinstance(record, Log):
+            self._log(record)
+        elif isinstance(record, Open):
+            self._open(record)
+        elif isinstance(record, Finish | Summarize):
+            was = self.connection.mode
+            try:
+                path = self._finish(record) if isinstance(record, Finish) else self._summary(record)
+            except Exception as exc:  # any failure of wandb or the summary's build: said, the study goes on
+                what = "summary run" if isinstance(record, Summarize) else record.spec.name
+                self.reply("failed", record.run_id, f"{what}: {type(exc).__name__}: {exc}")
+                return
+            if was != self.connection.mode and self.connection.fell_back:
+                self.reply("fell-back", None, self.connection.fell_back)
+            self.reply("skipped" if path is None else "written", record.run_id, None if path is None else str(path))
+
+    def _log(self, record: Log) -> None:
+        run = self.runs.get(record.run_id)
+        if run is None:
+            return
+        try:  # rows at one step merge; the next step commits
+            refused = log_row(run, record.row, record.step, commit=False)
+        except Exception:  # wandb-core gone: the run is written whole when it ends
+            self.failed.add(record.run_id)
+            return
+        if refused:
+            self.reply("dropped", record.run_id, refused)
+
+    def _open(self, record: Open) -> None:
+        conn, run_id = self.connection, record.run_id
+        was, offline = conn.mode, conn.mode == "offline"
+        if record.replace and offline:
+            _remove_offline_run(conn, run_id)
+        elif offline and conn.existing_offline_run(run_id) is not None:
+            self.existing.add(run_id)
+            self.reply("existing", run_id)
+            return
+        self.failed.add(run_id)
+        self.services[run_id] = service = conn.service
+        try:
+            self.runs[run_id] = conn.init(record.head)
+        except Exception as exc:  # written whole when it ends (and said then if that fails too)
+            conn.revive(exc, service)
+            return
+        self.failed.discard(run_id)
+        if was != conn.mode and conn.fell_back:
+            self.reply("fell-back", None, conn.fell_back)
+
+    def _finish(self, record: Finish) -> Path | None:
+        """Write the run into its streamed run, or whole; None when an earlier session wrote it.
+
+        A streamed run that failed is written again whole, and so is a whole run that failed
+        because wandb-core was lost (on the new service): at most once more each.
+        """
+        conn, spec = self.connection, record.spec
+        run = self.runs.pop(spec.run_id, None)
+        if spec.run_id in self.existing:
+            return None
+        replace = record.replace or spec.run_id in self.failed
+        if run is not None and not record.rewrite and spec.run_id not in self.failed:
+            try:
+                return write_run(conn, spec, run, streamed=True)
+            except Exception as exc:
+                conn.revive(exc, self.services.get(spec.run_id, conn.service))
+                replace = True
+        elif run is not None:  # rows came out of order: write the run again, sorted
+            with contextlib.suppress(Exception):  # any wandb failure: it is written again below
+                run.finish(exit_code=spec.exit_code)
+            replace = True
+        offline = conn.mode == "offline"
+        if offline and not replace and conn.existing_offline_run(spec.run_id):
+            return None  # a resumed study's run, written before
+        if offline and replace:
+            _remove_offline_run(conn, spec.run_id)
+        refused: list[str] = []
+        service = conn.service
+        try:
+            path = write_run(conn, spec, refused=refused)
+        except Exception as exc:
+            if not conn.revive(exc, service):
+                raise
+            _remove_offline_run(conn, spec.run_id)
+            path = write_run(conn, spec, refused=refused)
+        if refused:
+            self.reply("dropped", spec.run_id, refused)
+        return path
+
+    def _summary(self, record: Summarize) -> Path | None:
+        conn = self.connection
+        if record.replace and conn.mode == "offline":
+            _remove_offline_run(conn, record.run_id)
+        elif conn.mode == "offline" and conn.existing_offline_run(record.run_id):
+            return None
+        return _write_summary(conn, record.request)
+
+    def end_open_runs(self) -> None:
+        """The study's process is gone: end the runs still open, as W&B ends an interrupted run."""
+        for run in list(self.runs.values()):
+            with contextlib.suppress(Exception):  # any wandb failure: the next run is still ended
+                finish_run(run, exit_code=1)
