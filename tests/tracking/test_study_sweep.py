@@ -180,6 +180,23 @@ def test_wandb_sweep_id_env_joins_and_keeps_the_run_ids(
     runs = _run_ids(result.study)
     assert {server.sweep_of(r) for r in runs} == {joined}  # found under tuneflow's run ids
     assert all(k[1] == "sweeps-test" for k in server.runs)
+    assert os.environ["WANDB_SWEEP_ID"] == "fromenv1"  # put back: the process's next study joins it too
+
+
+def test_the_first_trial_does_not_wait_for_the_sweep(server: WandbServer) -> None:
+    """Creating the sweep takes a child process and a round trip (here 4 s more): the trials start
+    meanwhile, and their runs, opened on the writer's threads, still join it."""
+    server.sweep_delay = 4.0
+    sweeps_at_start: list[int] = []
+
+    def quick(config: dict[str, Any], trial: Any) -> float:
+        sweeps_at_start.append(len(server.sweeps))
+        return float(config["x"])
+
+    result = tuneflow.tune(_recipe(train=quick), n_trials=2, storage="memory", wandb={"summary_run": False})
+    assert sweeps_at_start == [0, 0]  # both trials ran before the sweep existed
+    (sweep_id,) = server.sweeps
+    assert {server.sweep_of(r) for r in _run_ids(result.study)} == {sweep_id}
 
 
 # -- every kind of train ---------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 """The pipe to the W&B writer process: one unreadable or unsendable value costs that value (or
-that message), never the stream: the messages after it are still read."""
+that record), never the stream: the records after it are still read."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import io
 from typing import Any
 
 from tuneflow.tracking.runs import RunSpec
-from tuneflow.tracking.wire import frame, read_frame
+from tuneflow.tracking.wire import Finish, Log, Warm, frame, read_frame
 
 
 class _FailsToLoad:
@@ -19,15 +19,15 @@ class _FailsToLoad:
 
 def test_an_unreadable_message_leaves_the_next_ones_readable() -> None:
     stream = io.BytesIO(
-        frame(("log", "run-1", 0, {"bad": _FailsToLoad(), "aux": 1}))
-        + frame(("log", "run-1", 1, {"aux": 2}))
-        + frame(("log", "run-2", 0, {"aux": 3}))[:-5]  # the sender died mid-frame
+        frame(Log("run-1", 0, {"bad": _FailsToLoad(), "aux": 1}))
+        + frame(Log("run-1", 1, {"aux": 2}))
+        + frame(Log("run-2", 0, {"aux": 3}))[:-5]  # the sender died mid-frame
     )
     first = read_frame(stream)
-    assert first is not None and first.payload is None and first.run_id == "run-1"
+    assert first is not None and first.payload is None and (first.kind, first.run_id) == ("Log", "run-1")
     assert first.error is not None and "not a number" in first.error
     second = read_frame(stream)
-    assert second is not None and second.payload == ("run-1", 1, {"aux": 2}) and second.dropped == []
+    assert second is not None and second.payload == Log("run-1", 1, {"aux": 2}) and second.dropped == []
     assert read_frame(stream) is None  # a frame cut short ends the input, it does not raise
     assert read_frame(stream) is None
 
@@ -42,18 +42,18 @@ def test_what_cannot_be_pickled_is_left_out_of_a_run_spec_by_key() -> None:
     )
     with open(__file__) as handle:
         spec.history.append((1, {"file": handle, "aux": 2}))
-        message = read_frame(io.BytesIO(frame(("finish", spec, False, False))))
-    assert message is not None and message.payload is not None
-    sent = message.payload[0]
+        message = read_frame(io.BytesIO(frame(Finish(spec))))
+    assert message is not None and isinstance(message.payload, Finish)
+    sent = message.payload.spec
     assert sent.config == {"lr": 0.1} and sent.summary == {"loss": 1.0}
     assert sent.history == [(0, {"aux": 1, "l": [1, None], "d": {"y": 4}}), (1, {"aux": 2})]
     assert [d.split(" (")[0] for d in message.dropped] == ["fn", "f", "l", "d.x", "file"]
     assert "_io.TextIOWrapper" in message.dropped[-1]
 
 
-def test_a_dropped_payload_item_keeps_its_place() -> None:
-    """The importance factory sent for warming up, unloadable in the writer: the payload keeps its
-    shape (``("warm", None)``), else the writer died on ``payload[0]``, again after each restart."""
+def test_a_dropped_field_keeps_its_record() -> None:
+    """The importance factory sent for warming up, unloadable in the writer: the record stays a
+    ``Warm`` with no factory (the writer died on it once, again after each restart)."""
     import sys
     import types
 
@@ -66,9 +66,9 @@ def test_a_dropped_payload_item_keeps_its_place() -> None:
     module.factory = factory  # type: ignore[attr-defined]
     sys.modules[module.__name__] = module
     try:
-        data = frame(("warm", factory))
+        data = frame(Warm(factory))
     finally:
         del sys.modules[module.__name__]  # as in the writer process, which cannot import it
     message = read_frame(io.BytesIO(data))
-    assert message is not None and message.payload == (None,)
+    assert message is not None and message.payload == Warm(None)
     assert message.dropped == ["value (tuneflow_test_sender_only.factory)"]

@@ -1,11 +1,11 @@
-"""The writer process's lanes: runs written at once, each run's messages in order, bounded."""
+"""The writer's lanes: runs written at once, each run's steps in order, bounded."""
 
 from __future__ import annotations
 
 import threading
 import time
 
-from tuneflow.tracking.writer import _Lanes
+from tuneflow.tracking.writer import Lanes
 
 
 def test_a_run_waiting_on_the_server_does_not_hold_up_the_others() -> None:
@@ -19,9 +19,9 @@ def test_a_run_waiting_on_the_server_does_not_hold_up_the_others() -> None:
             assert release.wait(30)
         handled.append(message)
 
-    lanes = _Lanes(2, handle)
+    lanes = Lanes(2)
     for message in [("a", 0), ("a", 1), ("b", 0), ("c", 0), ("b", 1), ("a", 2)]:
-        lanes.put(message[0], message)
+        lanes.put(message[0], lambda message=message: handle(message))
     deadline = time.monotonic() + 30
     while len(handled) < 3 and time.monotonic() < deadline:
         time.sleep(0.01)
@@ -46,9 +46,9 @@ def test_at_most_size_runs_are_written_at_once_whatever_the_number_of_runs() -> 
         with lock:
             busy -= 1
 
-    lanes = _Lanes(3, handle)
+    lanes = Lanes(3)
     for run in range(12):
         for step in range(2):
-            lanes.put(f"run-{run}", step)
+            lanes.put(f"run-{run}", lambda step=step: handle(step))
     lanes.close()
     assert len(at_once) == 24 and max(at_once) == 3

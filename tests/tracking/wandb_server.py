@@ -19,6 +19,7 @@ import json
 import re
 import string
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -51,6 +52,8 @@ class WandbServer:
     unknown: list[str] = field(default_factory=list)
     #: When set, ``upsertSweep`` fails with this GraphQL error, as a server without sweeps does.
     sweep_error: str | None = None
+    #: Seconds ``upsertSweep`` takes to answer (a slow server; other operations are not held up).
+    sweep_delay: float = 0.0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def sweep_of(self, run_id: str) -> str | None:
@@ -62,6 +65,8 @@ class WandbServer:
 
     def answer(self, name: str, variables: dict[str, Any]) -> tuple[dict[str, Any] | None, str | None]:
         """``(data, error)`` for one GraphQL operation."""
+        if name == "UpsertSweep" and self.sweep_delay:
+            time.sleep(self.sweep_delay)
         with self.lock:
             self.operations.append((name, variables))
             if name == "Viewer":

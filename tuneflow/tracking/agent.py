@@ -46,7 +46,7 @@ import optuna
 from tuneflow.errors import TrialFailed
 from tuneflow.tracking.runs import RunSpec
 from tuneflow.tracking.sweep import SweepSlot
-from tuneflow.tracking.writer import TrialRun
+from tuneflow.tracking.writer import TrialRun, finish_run
 from tuneflow.values import as_float, is_number
 
 __all__ = ["finish_agent_run", "run_agent_style"]
@@ -167,6 +167,5 @@ def finish_agent_run(run: Any, spec: RunSpec, metric_names: list[str]) -> tuple[
     except Exception as exc:  # broad: any wandb failure is reported, and the run is still finished
         error = f"{spec.name}: {type(exc).__name__}: {exc}"
     finally:
-        run_dir = Path(run.dir).parent
-        run.finish(exit_code=spec.exit_code)
+        run_dir = finish_run(run, spec.exit_code)
     return run_dir, error

@@ -1,4 +1,10 @@
-"""Detaching a finished offline run from tuneflow's placeholder sweep, so ``wandb sync`` uploads it.
+"""A run's ``.wandb`` transaction log: whether wandb-core has closed it, and detaching a finished
+offline run from tuneflow's placeholder sweep, so ``wandb sync`` uploads it.
+
+``run.finish()`` returns once wandb-core has handled the run's exit, but the file is closed a
+moment later (the SDK's last message, ``inform_finish``, is not waited for): a reader right after
+``finish`` could see a run without its last rows or its exit. :func:`wait_closed` waits for the
+exit record, the last one wandb-core writes.
 
 A program trial runs with ``WANDB_SWEEP_ID`` set so that the SDK treats its run as a sweep run
 (``wandb.init(project=, entity=, id=)`` ignored, as under ``wandb agent``). The run's first record
@@ -19,10 +25,11 @@ from __future__ import annotations
 
 import os
 import struct
+import time
 import zlib
 from pathlib import Path
 
-__all__ = ["drop_sweep_id"]
+__all__ = ["drop_sweep_id", "wait_closed"]
 
 BLOCK = 32 * 1024
 CHUNK_HEADER = 7
@@ -86,6 +93,28 @@ def _write(records: list[bytes]) -> bytes:
             if not rest:
                 break
     return bytes(out)
+
+
+def _last_is_exit(run_file: Path) -> bool:
+    from wandb.proto import wandb_internal_pb2 as pb
+
+    try:
+        records = _records(run_file.read_bytes())
+    except (OSError, ValueError):  # not there yet, or a chunk still being written
+        return False
+    return bool(records) and pb.Record.FromString(records[-1]).WhichOneof("record_type") == "exit"  # type: ignore[attr-defined]
+
+
+def wait_closed(run_file: Path, timeout: float = 10.0) -> bool:
+    """Wait until ``run_file`` ends with the run's exit record, at most ``timeout`` s; True if it does."""
+    deadline = time.monotonic() + timeout
+    delay = 0.005
+    while not _last_is_exit(run_file):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(delay)
+        delay = min(delay * 2, 0.1)
+    return True
 
 
 def drop_sweep_id(run_file: Path, sweep_id: str) -> bool:

@@ -18,7 +18,8 @@ trial's run opens when the trial starts and receives each report and log row as 
 - tags: study name, method, state (no ``group`` unless asked: W&B's parameter-importance panel
   wants ungrouped runs); the Optuna trial gets ``wandb_run_id``/``wandb_run_path`` user attrs;
 - the study's W&B sweep (:mod:`tuneflow.tracking.sweep`): found or created in the background from
-  the tracker's start, waited for by the first trial; every trial's run carries its id.
+  the tracker's start; the writer waits for it before sending a trial's run (agent-style and
+  program trials, which start their own run, wait at their start); every trial's run carries its id.
 
 Per-trial state lives in the trial's ``tracker_slot`` (a :class:`~tuneflow.tracking.writer.TrialRun`).
 Everything goes through the writer process (:class:`~tuneflow.tracking.writer.RunWriter`);
@@ -89,19 +90,20 @@ class WandbTracker(Tracker):
         self.connection = Connection(project, entity, mode, options.dir, options.init_timeout)
         # The W&B sweep every trial's run joins (tracking/sweep.py), found when the first trial starts
         # (a tracker that only writes the summary run never needs it). WANDB_SWEEP_ID is taken out of
-        # this process's environment now: wandb would treat tuneflow's own runs (here and in the
-        # writer process, which inherits it) as agent runs and drop their project, entity and run id.
-        from_env = os.environ.pop(SWEEP_ENV, None)
-        self._given_sweep = options.sweep_id or from_env or None
+        # this process's environment while the study runs (put back at close): wandb would treat
+        # tuneflow's own runs (here and in the writer process, which inherits it) as agent runs and
+        # drop their project, entity and run id.
+        self._sweep_env = os.environ.pop(SWEEP_ENV, None)
+        self._given_sweep = options.sweep_id or self._sweep_env or None
         self._study = study
         self._sweep: tuple[str | None, str | None] | None = None
         self._sweep_said = False
         self._sweep_lock = threading.Lock()
         # Found in the background from now (creating it online takes a second or more: a child
-        # process and a round trip), so it overlaps the writer's start; the first trial waits for it.
+        # process and a round trip), so it overlaps the first trials; the writer waits for it.
         self._sweep_finder = threading.Thread(target=self._find_sweep, name="tuneflow-wandb-sweep", daemon=True)
         self._sweep_finder.start()
-        self.writer = RunWriter(self.connection)
+        self.writer = RunWriter(self.connection, sweep=lambda: self.sweep_id)
         # The summary run is built in the writer process, which needs the importance factory
         # pickled; a factory that cannot be (a lambda) builds it here at the end, as before.
         self._summary_in_child = picklable(importance)
@@ -149,7 +151,8 @@ class WandbTracker(Tracker):
     def on_trial_start(self, ctx: TrialContext) -> None:
         self._open[ctx.number] = ctx
         info = self.study_info
-        sweep_id = self.sweep_id
+        streaming = not self.agent_style and not self.program_style
+        sweep_id = None if streaming else self.sweep_id  # the writer gives those runs theirs
         run_id = info.run_id(ctx.number)
         redactor = self.redactor.including(ctx.config)
         slot = SweepSlot(
@@ -170,18 +173,10 @@ class WandbTracker(Tracker):
             pass
         # The run opens now, in the writer process; agent-style trains open their own run on the
         # loop and a sweep `program` writes its own, so theirs are not opened here.
-        if not self.agent_style and not self.program_style:
+        if streaming:
             slot.streaming = True
             self.writer.open(
-                RunSpec(
-                    run_id=run_id,
-                    name=slot.name,
-                    config=slot.config,
-                    summary={},
-                    tags=slot.tags,
-                    group=slot.group,
-                    sweep_id=sweep_id,
-                )
+                RunSpec(run_id=run_id, name=slot.name, config=slot.config, summary={}, tags=slot.tags, group=slot.group)
             )
 
     def on_report(self, ctx: TrialContext, step: int, value: float) -> None:
@@ -218,7 +213,6 @@ class WandbTracker(Tracker):
             fail_reason=ctx.fail_reason,
             run_id=slot.run_id if slot is not None else None,
         )
-        spec.sweep_id = self.sweep_id
         return spec
 
     def on_trial_end(self, ctx: TrialContext, frozen: FrozenTrial) -> None:
@@ -281,6 +275,8 @@ class WandbTracker(Tracker):
         if queued > 5:
             say(f"writing {queued} W&B runs (waiting at most {self.options.finish_timeout:g} s) ...")
         done = self.writer.close(self.options.finish_timeout)
+        if self._sweep_env is not None:  # for the process's next study
+            os.environ.setdefault(SWEEP_ENV, self._sweep_env)
         self._report(done)
 
     def _end_cut_short(self, study: optuna.Study, interrupted: bool) -> None:
@@ -343,8 +339,8 @@ class WandbTracker(Tracker):
             parts.append(f"{len(self.writer.errors)} failed (first: {self.writer.errors[0]})")
         if self.writer.dropped:
             parts.append(
-                f"values W&B cannot log (not picklable, or of a class the writer process cannot import) "
-                f"were left out {len(self.writer.dropped)} time(s) (first: {self.writer.dropped[0]})"
+                f"logged values were left out (wandb refused them, or they cannot reach the writer process: "
+                f"not picklable, or of a class it cannot import) {len(self.writer.dropped)} time(s) (first: {self.writer.dropped[0]})"
             )
         if self.writer.lost or self.writer.errors or not done:
             parts.append(

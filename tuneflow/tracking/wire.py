@@ -1,17 +1,19 @@
 """The messages between a study and its W&B writer process, and the values that cannot cross.
 
-A message is ``(kind, *payload)``. On the pipe it travels as one frame, ``(kind, run_id,
-pickled payload)``: the frame itself holds only text and bytes, so the writer can always read
-it, know which run it is about, and stay in step with the stream even when the payload cannot
-be read. Without that, one unreadable ``trial.log`` value desynchronised the pipe and killed
-the writer; the replay after each restart killed it again, and the whole study's runs were lost.
+Every message is one record (a dataclass below): :class:`Hello` first (the connection), then
+:class:`Open`, :class:`Log`, :class:`Finish`, :class:`Summarize`, :class:`Warm` and
+:class:`SetMode` from the study; :class:`Reply` back. On the pipe a record travels as one frame,
+``(kind, run_id, pickled record)``: the frame itself holds only text and bytes, so the writer can
+always read it, know which run it is about, and stay in step with the stream even when the
+record cannot be read. Without that, one unreadable ``trial.log`` value desynchronised the pipe
+and killed the writer; the replay after each restart killed it again, and the whole study's runs
+were lost.
 
-Values that cannot cross: an object that cannot be pickled here (a lambda, an open file) or
-whose class the writer process cannot import (a class defined in the user's ``__main__``, or in
-a module found only through the script's folder). W&B could not log them either (``wandb.log``
-raises ``TypeError`` on objects it does not know), so they stand as :class:`Dropped` markers
-and are taken out of the row, config or summary before anything is written; what was dropped is
-reported once.
+Values that cannot cross: an object that cannot be pickled here (an open file) or whose class the
+writer process cannot import (a class defined in the user's ``__main__``, or in a module found
+only through the script's folder). They stand as :class:`Dropped` markers and are taken out of
+the row, config or summary before anything is written; what was dropped is reported once, as
+the values wandb itself refuses are.
 """
 
 from __future__ import annotations
@@ -21,9 +23,123 @@ import io
 import pickle
 import types
 from collections.abc import Mapping
-from typing import IO, Any
+from typing import IO, Any, Literal
 
-__all__ = ["Dropped", "Frame", "frame", "picklable", "read_frame", "without_dropped"]
+from tuneflow.tracking.runs import RunSpec
+
+__all__ = [
+    "Dropped",
+    "Finish",
+    "Frame",
+    "Hello",
+    "Log",
+    "Message",
+    "Open",
+    "Reply",
+    "SetMode",
+    "Summarize",
+    "Warm",
+    "frame",
+    "picklable",
+    "read_frame",
+    "without_dropped",
+]
+
+
+# -- the records -------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class Hello:
+    """The first message: what every ``wandb.init`` of the study shares (a ``Connection``)."""
+
+    project: str | None
+    entity: str | None
+    mode: str
+    directory: str
+    init_timeout: float
+    run_id = None
+
+
+@dataclasses.dataclass
+class SetMode:
+    """The study went offline (W&B unreachable from the study's own process)."""
+
+    mode: str
+    run_id = None
+
+
+@dataclasses.dataclass
+class Warm:
+    """Import what the summary run needs now, while the trials run (``importance`` is its factory)."""
+
+    importance: Any
+    run_id = None
+
+
+@dataclasses.dataclass
+class Open:
+    """Start a trial's run (``head``: name, config, tags, group); ``replace``: a dead writer may have
+    left a partial directory of it."""
+
+    head: RunSpec
+    replace: bool = False
+
+    @property
+    def run_id(self) -> str:
+        return self.head.run_id
+
+
+@dataclasses.dataclass
+class Log:
+    """One history row of an open run, at ``step`` (rows at one step merge)."""
+
+    run_id: str
+    step: int
+    row: dict[str, Any]
+
+
+@dataclasses.dataclass
+class Finish:
+    """End a run with its summary and state (``spec.history`` holds the whole history).
+
+    ``rewrite``: write it whole (it was never opened, or its rows came out of step order);
+    ``replace``: first remove what a dead writer left of it."""
+
+    spec: RunSpec
+    rewrite: bool = False
+    replace: bool = False
+
+    @property
+    def run_id(self) -> str:
+        return self.spec.run_id
+
+
+@dataclasses.dataclass
+class Summarize:
+    """Build and write the study summary run (``request``: a ``writer.SummaryRequest``)."""
+
+    request: Any
+    replace: bool = False
+
+    @property
+    def run_id(self) -> str:
+        return str(self.request.run_id)
+
+
+Message = Hello | SetMode | Warm | Open | Log | Finish | Summarize
+
+
+@dataclasses.dataclass
+class Reply:
+    """What the writer process says back: a run ``written`` (``detail``: its directory), ``skipped``
+    (an earlier session wrote it), ``failed`` or a ``problem`` (``detail``: why), ``existing``
+    (an open run an earlier session wrote: its rows are not sent), values ``dropped`` from it
+    (``detail``: their names), or that it ``fell-back`` to offline (``detail``: why)."""
+
+    kind: Literal["written", "skipped", "failed", "problem", "existing", "dropped", "fell-back"]
+    run_id: str | None
+    detail: Any = None
 
 
 class Dropped:
@@ -104,32 +220,22 @@ class Frame:
 
     kind: str
     run_id: str | None
-    #: The message's payload (None when it could not be read: ``error`` says why).
-    payload: tuple[Any, ...] | None
+    #: The record (None when it could not be read: ``error`` says why).
+    payload: Any
     #: What was taken out of the payload because it could not cross (``name (what)``).
     dropped: list[str]
     error: str | None = None
 
 
-def _run_id_of(kind: str, payload: tuple[Any, ...]) -> str | None:
-    if kind == "log":
-        return str(payload[0])
-    if kind in ("open", "finish", "summary"):
-        return str(payload[0].run_id)
-    return None
-
-
-def frame(message: tuple[Any, ...]) -> bytes:
+def frame(message: Message) -> bytes:
     """``message`` as one frame for the pipe (what cannot be pickled travels as a marker)."""
-    kind, *rest = message
-    payload = tuple(rest)
     try:
-        blob = pickle.dumps(payload)
-    except Exception:
+        blob = pickle.dumps(message)
+    except Exception:  # anything a value's own pickling raises
         buffer = io.BytesIO()
-        _SendingPickler(buffer, pickle.DEFAULT_PROTOCOL).dump(payload)
+        _SendingPickler(buffer, pickle.DEFAULT_PROTOCOL).dump(message)
         blob = buffer.getvalue()
-    return pickle.dumps((kind, _run_id_of(kind, payload), blob))
+    return pickle.dumps((type(message).__name__, message.run_id, blob))
 
 
 def read_frame(stream: IO[bytes]) -> Frame | None:
@@ -180,7 +286,7 @@ def without_dropped(value: Any, found: list[str], where: str = "") -> Any:
             else:
                 out[k] = without_dropped(v, found, key)
         return out
-    if isinstance(value, (list, tuple)):  # items keep their places (a message's payload is positional)
+    if isinstance(value, (list, tuple)):  # items keep their places
         items = [without_dropped(v, found, where) for v in value]
         return tuple(items) if isinstance(value, tuple) else items
     return value

@@ -1,4 +1,4 @@
-"""Writing W&B runs off the optimization loop.
+"""Writing W&B runs off the optimization loop, in a writer process.
 
 :class:`Connection` holds what every ``wandb.init`` of a study shares (project, entity, mode,
 directory, timeout) and the one-time fallback: when an online ``wandb.init`` fails or times
@@ -7,14 +7,19 @@ so no trial is lost and the study waits at most one ``init_timeout`` in total.
 
 :class:`RunWriter` hands a trial's run to a child process as the trial goes (microseconds on
 the loop): opened when the trial starts, each history row as it is reported or logged, the
-finished :class:`RunSpec` at its end; run creation, logging and finishing happen there. A process
-rather than a thread keeps the writer's Python work off the loop's GIL. Inside it, a small fixed
-pool of threads writes different runs at once, each run's messages in order: offline a run costs
-~45 ms of local work, but online opening and finishing a run wait on the server (round trips,
-the final upload), and one run after another left ``tune`` waiting for their sum at the end.
+finished :class:`RunSpec` at its end, each as one record of :mod:`tuneflow.tracking.wire`. Run
+creation, logging and finishing happen there, on a small fixed pool of threads (:class:`Lanes`)
+that writes different runs at once, each run's records in order: online, opening and finishing
+a run wait on the server, and one run after another left ``tune`` waiting for their sum.
 
-Every run is its own ``wandb.Run`` object created with ``reinit="create_new"``: nothing here
-touches the global ``wandb.run``, so runs of parallel trials never mix.
+A process, not threads in the study's process: wandb's Python work for a run (~11-15 ms of CPU)
+then runs beside the trials instead of taking the loop's GIL. Measured against writing from the
+study's process (same lanes, ``create_new`` runs): the README's job (``tuneflow run
+lightgbm_binary``, 30 trials) took 1.21x the wall time in-process, and no-op trials on SQLite
++24 ms per trial against +8 ms (bench/wandb_overhead.py); sleeping trials were alike.
+
+Every run is its own ``wandb.Run`` created with ``reinit="create_new"``: nothing here touches the
+global ``wandb.run``, so runs of parallel trials never mix.
 
 The writer process's entry point is ``python -m tuneflow.tracking`` (``tracking/__main__.py``).
 """
@@ -22,6 +27,8 @@ The writer process's entry point is ``python -m tuneflow.tracking`` (``tracking/
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import functools
 import os
 import pickle
 import shutil
@@ -29,18 +36,42 @@ import subprocess
 import sys
 import threading
 import time
-import traceback
 import warnings
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from tuneflow.redact import Redactor
+from tuneflow.tracking.runfile import wait_closed
 from tuneflow.tracking.runs import RunSpec, StudyInfo
-from tuneflow.tracking.wire import frame, read_frame
+from tuneflow.tracking.wire import (
+    Finish,
+    Frame,
+    Hello,
+    Log,
+    Message,
+    Open,
+    Reply,
+    SetMode,
+    Summarize,
+    Warm,
+    frame,
+    read_frame,
+)
 
-__all__ = ["Connection", "RunWriter", "SummaryRequest", "TrialRun", "say"]
+__all__ = [
+    "Connection",
+    "Lanes",
+    "RunWriter",
+    "SummaryRequest",
+    "TrialRun",
+    "finish_run",
+    "log_row",
+    "say",
+    "write_run",
+]
 
 #: Settings of runs tuneflow writes: no system stats, code, git, requirements or process
 #: metadata (the command line may hold a storage URL), no console capture.
@@ -89,7 +120,7 @@ class TrialRun:
     external: bool = False
     #: That program's run directory, once found.
     run_dir: Path | None = None
-    #: The run was opened in the writer process at the trial's start and receives its rows live.
+    #: The run was opened on a writer lane at the trial's start and receives its rows live.
     streaming: bool = False
     #: The step a row logged without one goes to (after the last step logged, as merge_history).
     next_step: int = 0
@@ -113,6 +144,8 @@ class Connection:
         self.directory = str(Path(directory or os.environ.get("WANDB_DIR") or ".").resolve())
         self.init_timeout = init_timeout
         self.fell_back: str | None = None  # why online was abandoned, if it was
+        #: Which wandb-core service runs are written to: counts the restarts (:meth:`revive`).
+        self.service = 0
         self._lock = threading.Lock()
 
     @property
@@ -153,8 +186,10 @@ class Connection:
                 settings=wandb.Settings(**settings),
                 **kwargs,
             )
-        except Exception as exc:
-            if mode != "online" or (resume == "never" and "exist" in str(exc).lower()):
+        except wandb.errors.UsageError:  # the call itself is refused (e.g. resume="never" on a run W&B holds)
+            raise
+        except Exception as exc:  # online: whatever kept W&B from starting the run (CommError on a timeout)
+            if mode != "online":
                 raise
             self.fall_back(exc)
             return wandb.init(mode="offline", settings=wandb.Settings(**settings), **kwargs)
@@ -173,6 +208,7 @@ class Connection:
             # is in use"): restart the service so the same id can be written offline. Under the
             # lock: a run opened concurrently reads the mode, so it waits and starts offline after.
             if teardown:
+                self.service += 1
                 wandb.teardown()
         warnings.warn(
             f"W&B is unreachable ({self.fell_back}); logging the rest of this study offline to "
@@ -180,6 +216,27 @@ class Connection:
             RuntimeWarning,
             stacklevel=2,
         )
+
+    def revive(self, exc: BaseException, service: int) -> bool:
+        """Whether ``exc`` means wandb-core ``service`` is gone; if so, a new one is started.
+
+        A lost service makes every wandb call raise at once (``ConnectionResetError``, wandb's
+        ``MailboxClosedError``) and stays lost: ``wandb.teardown`` clears it, and the next
+        ``wandb.init`` starts a new one. Runs still open on the old one fail too and are written
+        whole, which is what a lost service needs anyway. A service already replaced (by another
+        lane, or by :meth:`fall_back`) is not torn down again.
+        """
+        import wandb
+        from wandb.sdk.mailbox import HandleAbandonedError, MailboxClosedError  # no public alias
+
+        if not isinstance(exc, (ConnectionError, MailboxClosedError, HandleAbandonedError)):
+            return False
+        with self._lock:
+            if service == self.service:
+                self.service += 1
+                with contextlib.suppress(Exception):  # a dead service cannot answer its teardown
+                    wandb.teardown()
+        return True
 
     def existing_offline_run(self, run_id: str, any_file: bool = False) -> Path | None:
         """An offline run directory already holding ``run_id`` (re-logging is then skipped).
@@ -194,23 +251,53 @@ class Connection:
         return None
 
 
+def log_row(run: Any, row: dict[str, Any], step: int, commit: bool) -> list[str]:
+    """``run.log(row, step=step)``; the keys whose values wandb refuses are left out and returned.
+
+    wandb takes most values as they are (a lambda becomes its name); an object it cannot encode
+    makes ``log`` raise ``TypeError`` for the whole row. The row is then logged key by key, so one
+    such value costs that value only. Returned as ``key (type)``.
+    """
+    try:
+        run.log(row, step=step, commit=commit)
+        return []
+    except (TypeError, ValueError):
+        pass
+    refused = []
+    for key, value in row.items():
+        try:
+            run.log({key: value}, step=step, commit=False)
+        except (TypeError, ValueError):
+            refused.append(f"{key} ({type(value).__module__}.{type(value).__qualname__})")
+    if commit:
+        run.log({}, step=step, commit=True)
+    return refused
+
+
 def write_run(
-    connection: Connection, spec: RunSpec, run: Any = None, streamed: bool = False, resume: str | None = None
+    connection: Connection,
+    spec: RunSpec,
+    run: Any = None,
+    streamed: bool = False,
+    resume: str | None = None,
+    refused: list[str] | None = None,
 ) -> Path:
     """Write ``spec`` as one W&B run (or into ``run`` if already started) and finish it.
 
     ``streamed``: ``run`` already received the history row by row; only the rest is written.
-    ``resume`` goes to ``wandb.init`` when the run is started here.
+    ``resume`` goes to ``wandb.init`` when the run is started here. Keys of history rows that
+    wandb refused are added to ``refused`` (see :func:`log_row`).
     """
     if run is None:
         run = connection.init(spec, resume=resume)
+    left_out = refused if refused is not None else []
     try:
         if streamed:
             run.log({}, commit=True)  # the last streamed step was pending (commit=False): write it now
             run.tags = tuple(spec.tags)  # opened without the state, which is known only now
         else:
             for step, row in spec.history:
-                run.log(row, step=step, commit=True)
+                left_out += log_row(run, row, step, commit=True)
         if spec.tables or spec.charts:
             import wandb
 
@@ -222,9 +309,91 @@ def write_run(
         # After the history: the last summary update wins, and a history row also updates it.
         run.summary.update(spec.summary)
     finally:
-        run_dir = Path(run.dir).parent
-        run.finish(exit_code=spec.exit_code)
+        run_dir = finish_run(run, spec.exit_code)
     return run_dir
+
+
+def finish_run(run: Any, exit_code: int) -> Path:
+    """``run.finish`` and wait (bounded) until wandb-core has closed the run's file; its directory.
+
+    Whoever reads the run once tuneflow says it is written (``tune`` returning, a test, ``wandb
+    sync``) then finds all of it (see :mod:`tuneflow.tracking.runfile`).
+    """
+    run_dir = Path(run.dir).parent
+    run_id = run.id
+    run.finish(exit_code=exit_code)
+    wait_closed(run_dir / f"run-{run_id}.wandb")
+    return run_dir
+
+
+def _remove_offline_run(connection: Connection, run_id: str) -> None:
+    """Delete what a failed attempt left of ``run_id`` offline, so the run is written whole."""
+    while (path := connection.existing_offline_run(run_id, any_file=True)) is not None:
+        shutil.rmtree(path, ignore_errors=True)
+        if path.exists():
+            break
+
+
+class Lanes:
+    """A fixed pool of threads that runs each key's tasks in order, different keys at once.
+
+    A task is a callable; tasks put under one key (a run id) form its own queue. A free thread
+    takes the next key that has a task waiting and no other thread working on it, so one run's
+    steps stay in order while up to ``size`` runs are opened, logged or finished at once. The
+    pool's size does not depend on the study's. A task must not raise (one that does is
+    reported on stderr and the lane goes on).
+    """
+
+    def __init__(self, size: int) -> None:
+        self._cond = threading.Condition()
+        self._queues: dict[str, deque[Callable[[], None]]] = {}  # key -> its tasks not yet run
+        self._ready: deque[str] = deque()  # keys with a task waiting and no thread on them
+        self._busy: set[str] = set()
+        self._closing = False
+        self._threads = [
+            threading.Thread(target=self._work, name=f"tuneflow-wandb-lane-{i}", daemon=True) for i in range(size)
+        ]
+        for thread in self._threads:
+            thread.start()
+
+    def put(self, key: str, task: Callable[[], None]) -> None:
+        with self._cond:
+            queue = self._queues.setdefault(key, deque())
+            queue.append(task)
+            if len(queue) == 1 and key not in self._busy:
+                self._ready.append(key)
+                self._cond.notify()
+
+    def _work(self) -> None:
+        while True:
+            with self._cond:
+                while not self._ready and not self._closing:
+                    self._cond.wait()
+                if not self._ready:
+                    return
+                key = self._ready.popleft()
+                self._busy.add(key)
+                task = self._queues[key].popleft()
+            try:
+                task()
+            except Exception as exc:  # a lane that died would shrink the pool for the rest of the study
+                print(f"tuneflow: W&B lane: {type(exc).__name__}: {exc}", file=sys.stderr)
+            finally:
+                with self._cond:
+                    self._busy.discard(key)
+                    if self._queues[key]:
+                        self._ready.append(key)
+                        self._cond.notify()
+                    else:
+                        del self._queues[key]
+
+    def close(self, timeout: float | None = None) -> None:
+        """Run every task already put, then stop the threads (waiting at most ``timeout`` s each)."""
+        with self._cond:
+            self._closing = True
+            self._cond.notify_all()
+        for thread in self._threads:
+            thread.join(timeout)
 
 
 @dataclass
@@ -235,9 +404,10 @@ class _Live:
     rows: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     last_step: int = -1
     #: A row arrived with a step below one already streamed: W&B would drop it, so the run is
-    #: rewritten whole, in step order, when it ends (offline), as it was before streaming.
+    #: rewritten whole, in step order, when it ends (offline).
     unordered: bool = False
-    skipped: bool = False
+    #: An earlier session wrote this run: its rows are not sent.
+    existing: bool = False
 
 
 class RunWriter:
@@ -245,17 +415,14 @@ class RunWriter:
 
     A trial's run is opened when the trial starts (:meth:`open`), receives each history row as
     it is logged (:meth:`log`) and is finished with its summary and state when the trial ends
-    (:meth:`finish`). Every call only queues a message (microseconds on the loop); a sender
-    thread frames it into the child's stdin (:mod:`tuneflow.tracking.wire`: a value that cannot
-    cross is left out, never the stream), so a full pipe blocks that thread only. A whole
-    run can still be written in one go (:meth:`submit`: the summary run, backfills).
-
-    A child process, not a thread: writing a run costs ~30 ms of Python (GIL) time, which a
-    thread would take from the optimization loop; with SQLite storage, whose calls release the
-    GIL, that slowed a no-op loop by 50-70 ms per trial (measured). The child is a plain
-    ``python -m tuneflow.tracking`` (no multiprocessing re-import of the user's script);
-    acknowledgements come back on its stdout. If the parent dies, the child still writes what it
-    received (runs left open end as W&B ends an interrupted run), then exits at end of input.
+    (:meth:`finish`). Every call only queues a record (microseconds on the loop); a sender thread
+    frames it into the child's stdin (a value that cannot cross is left out, never the stream), so
+    a full pipe blocks that thread only. ``sweep`` gives the W&B sweep a trial's run joins: the
+    sender asks it before sending the run's first record, so a sweep still being created holds up
+    the writing, not the trial. The child is a plain ``python -m tuneflow.tracking`` (no
+    multiprocessing re-import of the user's script); replies come back on its stdout. If the
+    parent dies, the child still writes what it received (runs left open end as W&B ends an
+    interrupted run), then exits at end of input.
 
     Nothing is lost when the child dies: the parent keeps each open run's rows and each finished
     run until the child acknowledges it, starts a new child and replays them there (the dead
@@ -265,35 +432,36 @@ class RunWriter:
     #: Child processes started after the first one died, at most.
     MAX_RESTARTS = 5
 
-    def __init__(self, connection: Connection) -> None:
+    def __init__(self, connection: Connection, sweep: Callable[[], str | None] | None = None) -> None:
         self.connection = connection
         self.written: list[Path] = []
         self.skipped = 0
         self.errors: list[str] = []
-        #: Logged values left out of runs because they cannot reach W&B (``run id: key (type)``).
+        #: Logged values left out of runs: they cannot reach the writer, or wandb refused them
+        #: (``run id: key (type)``, each once).
         self.dropped: list[str] = []
-        self._dropped_seen: set[tuple[str, str]] = set()
         self.restarts = 0
         #: Runs never written because the writer process kept dying.
         self.lost = 0
+        self._sweep = sweep
         self._cond = threading.Condition()
         self._proc: subprocess.Popen[bytes] | None = None
-        self._gen = 0  # which child the queued messages are meant for
-        self._outbox: deque[tuple[Any, ...]] = deque()
+        self._gen = 0  # which child the queued records are meant for
+        self._outbox: deque[Message] = deque()
         self._live: dict[str, _Live] = {}
-        #: Finished runs not yet acknowledged by the child: run id -> the message that writes it whole.
-        self._unacked: dict[str, tuple[Any, ...]] = {}
+        #: Finished runs not yet acknowledged by the child: run id -> the record that writes it whole.
+        self._unacked: dict[str, Finish | Summarize] = {}
         self._replaced: set[str] = set()  # runs a dead child may have left partly written
         self._sender: threading.Thread | None = None
         self._closing = False
         self._given_up = False
-        self._warm: tuple[Any, ...] | None = None
+        self._warm: Warm | None = None
         self._mode_sent = connection.mode
 
     # -- the loop's side: queue and return -------------------------------------------------------
 
-    def _queue(self, *message: Any) -> None:
-        """Queue one message for the child (the caller holds ``self._cond``)."""
+    def _queue(self, message: Message) -> None:
+        """Queue one record for the child (the caller holds ``self._cond``)."""
         self._outbox.append(message)
         if self._sender is None:
             self._sender = threading.Thread(target=self._send, name="tuneflow-wandb-sender", daemon=True)
@@ -306,20 +474,20 @@ class RunWriter:
             if self._given_up or head.run_id in self._live or head.run_id in self._unacked:
                 return
             self._live[head.run_id] = _Live(head)
-            self._queue("open", head, False)
+            self._queue(Open(head))
 
     def log(self, run_id: str, step: int, row: dict[str, Any]) -> None:
         """Stream one history row at ``step`` to an open run (rows at one step are merged)."""
         with self._cond:
             live = self._live.get(run_id)
-            if live is None or live.skipped:
+            if live is None or live.existing:
                 return
             live.rows.append((step, row))
             if step < live.last_step and self.connection.mode == "offline":
                 live.unordered = True  # online, W&B drops the late row as it would from wandb.log
             live.last_step = max(live.last_step, step)
             if not live.unordered:
-                self._queue("log", run_id, step, row)
+                self._queue(Log(run_id, step, row))
 
     def finish(self, spec: RunSpec) -> None:
         """End a run with its summary and state; ``spec.history`` is the whole history (for replays)."""
@@ -328,13 +496,13 @@ class RunWriter:
             if self._given_up:
                 self.lost += 1
                 return
-            if live is not None and live.skipped:
+            if live is not None and live.existing:
                 self.skipped += 1
                 self._cond.notify_all()
                 return
+            self._unacked[spec.run_id] = Finish(spec, rewrite=True, replace=True)
             rewrite = live is None or live.unordered
-            self._unacked[spec.run_id] = ("finish", spec, True, True)
-            self._queue("finish", spec, rewrite, spec.run_id in self._replaced)
+            self._queue(Finish(spec, rewrite, spec.run_id in self._replaced))
 
     def submit(self, spec: RunSpec) -> None:
         """Write a whole run in one go (it was never opened); returns at once."""
@@ -344,8 +512,8 @@ class RunWriter:
         """Let the child import what the summary run needs (plotly, Optuna's charts, the importance
         evaluator's scikit-learn) while the trials run, instead of after the last one."""
         with self._cond:
-            self._warm = ("warm", importance)
-            self._queue(*self._warm)
+            self._warm = Warm(importance)
+            self._queue(self._warm)
 
     def summarize(self, request: SummaryRequest) -> None:
         """Build and write the study summary run in the child (off the loop); returns at once."""
@@ -353,9 +521,8 @@ class RunWriter:
             if self._given_up:
                 self.lost += 1
                 return
-            message = ("summary", request, False)
-            self._unacked[request.run_id] = ("summary", request, True)
-            self._queue(*message)
+            self._unacked[request.run_id] = Summarize(request, replace=True)
+            self._queue(Summarize(request))
 
     # -- the sender and reader threads ---------------------------------------------------------
 
@@ -366,11 +533,16 @@ class RunWriter:
             [sys.executable, "-m", "tuneflow.tracking"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env
         )
         conn = self.connection
-        state = (conn.project, conn.entity, conn.mode, conn.directory, conn.init_timeout)
         assert proc.stdin is not None
-        proc.stdin.write(frame(("connection", state)))
+        proc.stdin.write(frame(Hello(conn.project, conn.entity, conn.mode, conn.directory, conn.init_timeout)))
         proc.stdin.flush()
         return proc
+
+    def _join_sweep(self, message: Message) -> None:
+        """Give a trial's run its W&B sweep before it is sent (asked here, off the loop)."""
+        spec = message.head if isinstance(message, Open) else message.spec if isinstance(message, Finish) else None
+        if spec is not None and self._sweep is not None and spec.job_type is None and spec.sweep_id is None:
+            spec.sweep_id = self._sweep()
 
     def _send(self) -> None:
         while True:
@@ -382,6 +554,7 @@ class RunWriter:
                 message = self._outbox.popleft()
                 gen, proc = self._gen, self._proc
             try:
+                self._join_sweep(message)
                 if proc is None:
                     proc = self._start()
                     with self._cond:
@@ -395,7 +568,7 @@ class RunWriter:
                 assert proc.stdin is not None
                 if self.connection.mode != self._mode_sent:  # the parent went offline (e.g. agent runs)
                     self._mode_sent = self.connection.mode
-                    proc.stdin.write(frame(("mode", self._mode_sent)))
+                    proc.stdin.write(frame(SetMode(self._mode_sent)))
                 proc.stdin.write(frame(message))
                 proc.stdin.flush()
             except Exception as exc:  # a dead child is replaced by the reader; nothing else may break the study
@@ -406,8 +579,8 @@ class RunWriter:
                         continue
                 with self._cond:
                     self.errors.append(f"W&B writer: {type(exc).__name__}: {exc}")
-                    if message[0] in ("finish", "summary"):
-                        self._unacked.pop(message[1].run_id, None)
+                    if isinstance(message, (Finish, Summarize)):
+                        self._unacked.pop(message.run_id, None)
                     self._cond.notify_all()
         with self._cond:
             proc = self._proc
@@ -419,41 +592,35 @@ class RunWriter:
         assert proc.stdout is not None
         while True:
             try:
-                kind, *rest = pickle.load(proc.stdout)
-            except Exception:  # EOF: the child exited
+                reply: Reply = pickle.load(proc.stdout)
+            except (EOFError, OSError, pickle.UnpicklingError):  # the child exited
                 proc.stdout.close()  # no pipe outlives its child
                 proc.wait()
                 self._child_exited(gen)
                 return
-            if kind == "fallback":
-                self.connection.fall_back(RuntimeError(rest[0]), teardown=False)
-                continue
-            if kind == "dropped":  # values W&B cannot take were left out of a run (each said once per run)
-                with self._cond:
-                    where = rest[0] or "the summary run's importance"  # a warm-up message names no run
-                    new = [item for item in rest[1] if (where, item) not in self._dropped_seen]
-                    self._dropped_seen.update((where, item) for item in new)
-                    if new:
-                        self.dropped.append(f"{where}: {', '.join(new)}")
-                continue
-            if kind == "problem":  # a message about a run could not be read; the run goes on
-                self.errors.append(str(rest[1]))
-                continue
-            with self._cond:
-                run_id = rest[0]
-                if kind == "opened-existing":  # a run an earlier session wrote: leave it as it is
-                    live = self._live.get(run_id)
-                    if live is not None:
-                        live.skipped = True
-                    continue
-                if self._unacked.pop(run_id, None) is None:
-                    continue
-                if kind == "written":
-                    self.written.append(Path(rest[1]))
-                elif kind == "skipped":
+            self._take(reply)
+
+    def _take(self, reply: Reply) -> None:
+        """Account for one reply of the child."""
+        if reply.kind == "fell-back":
+            self.connection.fall_back(RuntimeError(reply.detail), teardown=False)
+            return
+        with self._cond:
+            if reply.kind == "dropped":  # each value named once per run
+                where = reply.run_id or "the summary run's importance"  # a warm-up names no run
+                self.dropped += [d for d in (f"{where}: {item}" for item in reply.detail) if d not in self.dropped]
+            elif reply.kind == "problem":  # a record about a run could not be read; the run goes on
+                self.errors.append(str(reply.detail))
+            elif reply.kind == "existing":  # a run an earlier session wrote: leave it as it is
+                if (live := self._live.get(str(reply.run_id))) is not None:
+                    live.existing = True
+            elif self._unacked.pop(str(reply.run_id), None) is not None:
+                if reply.kind == "written":
+                    self.written.append(Path(reply.detail))
+                elif reply.kind == "skipped":
                     self.skipped += 1
                 else:
-                    self.errors.append(str(rest[1]))
+                    self.errors.append(str(reply.detail))
                 self._cond.notify_all()
 
     def _child_exited(self, gen: int) -> None:
@@ -463,10 +630,11 @@ class RunWriter:
                 return
             self._proc = None
             self._gen += 1
-            live = [r for r in self._live.values() if not r.skipped]
+            live = [r for r in self._live.values() if not r.existing]
             if not live and not self._unacked:
                 self._cond.notify_all()
                 return
+            self._outbox.clear()
             if self.restarts >= self.MAX_RESTARTS:
                 # Finished runs are lost now; open ones when their trial ends (``finish`` counts them).
                 self.lost += len(self._unacked)
@@ -474,22 +642,19 @@ class RunWriter:
                 self._unacked.clear()
                 self._live.clear()
                 self._given_up = True
-                self._outbox.clear()
                 self._cond.notify_all()
                 return
             self.restarts += 1
-            self._outbox.clear()
             for run in live:  # reopen, then stream every row again
                 self._replaced.add(run.head.run_id)
-                self._queue("open", run.head, True)
-                if not run.unordered:
-                    for step, row in run.rows:
-                        self._queue("log", run.head.run_id, step, row)
+                self._queue(Open(run.head, replace=True))
+                for step, row in [] if run.unordered else run.rows:
+                    self._queue(Log(run.head.run_id, step, row))
             if self._warm is not None:
-                self._queue(*self._warm)
-            for run_id, message in self._unacked.items():
+                self._queue(self._warm)
+            for run_id, message in self._unacked.items():  # whole, over what the dead child left
                 self._replaced.add(run_id)
-                self._queue(*message)
+                self._queue(message)
 
     # -- waiting -------------------------------------------------------------------------------
 
@@ -513,8 +678,8 @@ class RunWriter:
     def close(self, timeout: float) -> bool:
         """Flush, then end the child's input.
 
-        Every run is on disk once flushed (the child acknowledges a run after ``finish``), so the
-        child's own exit (shutting its wandb-core down, ~1 s) is not waited for.
+        Every run is on disk once flushed (the child acknowledges a run once wandb-core has closed
+        its file), so the child's own exit (shutting its wandb-core down, ~1 s) is not waited for.
         """
         done = self.flush(timeout)
         with self._cond:
@@ -610,235 +775,186 @@ def _warm_up(importance: Any) -> None:
             importance()
 
 
-def _remove_offline_run(connection: Connection, run_id: str) -> None:
-    """Delete what a dead writer left of ``run_id`` offline, so the replay writes it whole."""
-    while (path := connection.existing_offline_run(run_id, any_file=True)) is not None:
-        shutil.rmtree(path, ignore_errors=True)
-        if path.exists():
-            break
-
-
-class _Lanes:
-    """A fixed pool of threads that handles each run's messages in order, different runs at once.
-
-    Online, opening a run and finishing it wait on the server (round trips, the final upload):
-    with one thread the runs of a study queued behind each other and ``tune`` waited for the sum
-    after its last trial. Here a run's messages form their own queue; a free thread takes the
-    next run that has a message waiting and no other thread working on it, so one run's messages
-    stay in order while up to ``size`` runs are opened, logged or finished at once. The pool's
-    size does not depend on the study's.
-    """
-
-    def __init__(self, size: int, handle: Any) -> None:
-        self._handle = handle
-        self._cond = threading.Condition()
-        self._queues: dict[str, deque[Any]] = {}  # run id -> its messages not yet handled
-        self._ready: deque[str] = deque()  # runs with a message waiting and no thread on them
-        self._busy: set[str] = set()
-        self._closing = False
-        self._threads = [
-            threading.Thread(target=self._work, name=f"tuneflow-wandb-lane-{i}", daemon=True) for i in range(size)
-        ]
-        for thread in self._threads:
-            thread.start()
-
-    def put(self, run_id: str, message: Any) -> None:
-        with self._cond:
-            queue = self._queues.setdefault(run_id, deque())
-            queue.append(message)
-            if len(queue) == 1 and run_id not in self._busy:
-                self._ready.append(run_id)
-                self._cond.notify()
-
-    def _work(self) -> None:
-        while True:
-            with self._cond:
-                while not self._ready and not self._closing:
-                    self._cond.wait()
-                if not self._ready:
-                    return
-                run_id = self._ready.popleft()
-                self._busy.add(run_id)
-                message = self._queues[run_id].popleft()
-            try:
-                self._handle(message)
-            except Exception:  # a lane that died would shrink the pool for the rest of the study
-                traceback.print_exc()
-            finally:
-                with self._cond:
-                    self._busy.discard(run_id)
-                    if self._queues[run_id]:
-                        self._ready.append(run_id)
-                        self._cond.notify()
-                    else:
-                        del self._queues[run_id]
-
-    def close(self) -> None:
-        """Handle every message already put, then stop the threads."""
-        with self._cond:
-            self._closing = True
-            self._cond.notify_all()
-        for thread in self._threads:
-            thread.join()
-
-
-#: Runs the writer process opens, logs and finishes at once (see :class:`_Lanes`); figures in
+#: Runs the writer process opens, logs and finishes at once (see :class:`Lanes`); figures in
 #: bench/wandb_online.py, which sets ``_TUNEFLOW_WRITER_LANES`` to compare (a measuring knob).
 LANES = int(os.environ.get("_TUNEFLOW_WRITER_LANES") or 8)
 
 
 def _child() -> None:
-    """The writer process: open runs, stream rows into them, finish them; acknowledge on stdout.
+    """The writer process: open runs, stream rows into them, finish them; reply on stdout.
 
-    The main thread reads the messages and hands each run's to :class:`_Lanes`, so runs are
-    written concurrently, each in the order its messages came.
+    The main thread reads the records and hands each run's to :class:`Lanes`, so runs are
+    written concurrently, each in the order its records came.
     """
     out = os.fdopen(os.dup(1), "wb")
     # Not niced: ``tune`` waits for every run at the end, and a niced writer (with its wandb-core)
     # starved by busy cores left a backlog there (bench/wandb_overhead.py, 30 trials of 0.2 s:
     # 1.32x W&B off with CPU-bound trials and 3.8x beside two busy processes at nice 10; 1.06x
     # for both at the parent's priority, which costs the loop ~0.1 ms more per trial).
-    os.dup2(2, 1)  # anything printed by wandb goes to stderr, not into the acknowledgements
+    os.dup2(2, 1)  # anything printed by wandb goes to stderr, not into the replies
     inp = sys.stdin.buffer
     warnings.simplefilter("ignore")
     replying = threading.Lock()
     parent_gone = False
 
-    def reply(*message: Any) -> None:
+    def reply(kind: Any, run_id: str | None, detail: Any = None) -> None:
         nonlocal parent_gone
         with replying:
             if parent_gone:
                 return
             try:
-                pickle.dump(message, out)
+                pickle.dump(Reply(kind, run_id, detail), out)
                 out.flush()
             except OSError:  # the study's process died: write what it sent all the same, unacknowledged
                 parent_gone = True
 
-    connection: Connection | None = None
-    runs: dict[str, Any] = {}  # run id -> open wandb.Run
-    existing: set[str] = set()  # run ids an earlier session already wrote
-    failed: set[str] = set()  # runs whose opening failed (a partial directory may be left)
+    writer: _ChildWriter | None = None
+    lanes = Lanes(LANES)
     warming: threading.Thread | None = None
-
-    def handle(message: Any) -> None:
-        assert connection is not None
-        _handle(connection, message, runs, existing, failed, reply)
-
-    lanes = _Lanes(LANES, handle)
     while True:
         message = read_frame(inp)
         if message is None:
             lanes.close()  # write what was received
-            for run in list(runs.values()):  # the parent is gone: end what is open, as interrupted
-                with contextlib.suppress(Exception):
-                    run.finish(exit_code=1)
+            if writer is not None:  # the parent is gone: end what is open, as interrupted
+                writer.end_open_runs()
             if warming is not None:  # no exit in the middle of an import
                 warming.join(timeout=60)
             return
-        kind = message.kind
         if message.payload is not None and message.dropped:
             reply("dropped", message.run_id, list(dict.fromkeys(message.dropped)))
-        if message.payload is not None and kind == "connection":
-            connection = Connection(*message.payload[0])
-        elif message.payload is not None and kind == "mode":
-            assert connection is not None
-            connection.mode = message.payload[0]
-        elif message.payload is not None and kind == "warm":
-            warming = threading.Thread(target=_warm_up, args=(message.payload[0],), name="tuneflow-warm", daemon=True)
+        record = message.payload
+        if isinstance(record, Hello):
+            writer = _ChildWriter(Connection(**dataclasses.asdict(record)), reply)
+        elif isinstance(record, SetMode):
+            assert writer is not None
+            writer.connection.mode = record.mode
+        elif isinstance(record, Warm):
+            warming = threading.Thread(target=_warm_up, args=(record.importance,), name="tuneflow-warm", daemon=True)
             warming.start()
         else:
-            lanes.put(message.run_id or "", message)
+            assert writer is not None
+            lanes.put(message.run_id or "", functools.partial(writer.handle, message))
 
 
-def _handle(
-    connection: Connection,
-    message: Any,
-    runs: dict[str, Any],
-    existing: set[str],
-    failed: set[str],
-    reply: Any,
-) -> None:
-    """Carry out one message about one run in the writer process (on one of its lanes)."""
-    kind = message.kind
-    if message.payload is None:  # unreadable: the other messages still are
-        problem = f"{kind} message of W&B run {message.run_id} could not be read: {message.error}"
-        if kind in ("finish", "summary"):
-            if message.run_id in runs:
-                with contextlib.suppress(Exception):
-                    runs.pop(message.run_id).finish(exit_code=1)
-            reply("error", message.run_id, problem)
-        else:
-            reply("problem", message.run_id, problem)
-        return
-    payload = message.payload
-    if kind == "log":
-        run_id, step, row = payload
-        run = runs.get(run_id)
-        if run is not None:
-            with contextlib.suppress(Exception):
-                run.log(row, step=step, commit=False)  # rows at one step merge; the next step commits
-        return
-    if kind == "summary":
-        request: SummaryRequest = payload[0]
+class _ChildWriter:
+    """The writer process's side: carries out each record about one run (on that run's lane)."""
+
+    def __init__(self, connection: Connection, reply: Callable[..., None]) -> None:
+        self.connection = connection
+        self.reply = reply
+        self.runs: dict[str, Any] = {}  # run id -> open wandb.Run
+        self.services: dict[str, int] = {}  # run id -> the wandb-core it was opened on
+        self.existing: set[str] = set()  # run ids an earlier session already wrote
+        self.failed: set[str] = set()  # runs whose opening failed (a partial directory may be left)
+
+    def handle(self, message: Frame) -> None:
+        record = message.payload
+        if record is None:  # unreadable: the other records still are
+            problem = f"{message.kind} message of W&B run {message.run_id} could not be read: {message.error}"
+            if message.kind in ("Finish", "Summarize"):
+                if message.run_id in self.runs:
+                    with contextlib.suppress(Exception):  # any wandb failure: the run is failed either way
+                        self.runs.pop(message.run_id).finish(exit_code=1)
+                self.reply("failed", message.run_id, problem)
+            else:
+                self.reply("problem", message.run_id, problem)
+        elif isinstance(record, Log):
+            self._log(record)
+        elif isinstance(record, Open):
+            self._open(record)
+        elif isinstance(record, Finish | Summarize):
+            was = self.connection.mode
+            try:
+                path = self._finish(record) if isinstance(record, Finish) else self._summary(record)
+            except Exception as exc:  # any failure of wandb or the summary's build: said, the study goes on
+                what = "summary run" if isinstance(record, Summarize) else record.spec.name
+                self.reply("failed", record.run_id, f"{what}: {type(exc).__name__}: {exc}")
+                return
+            if was != self.connection.mode and self.connection.fell_back:
+                self.reply("fell-back", None, self.connection.fell_back)
+            self.reply("skipped" if path is None else "written", record.run_id, None if path is None else str(path))
+
+    def _log(self, record: Log) -> None:
+        run = self.runs.get(record.run_id)
+        if run is None:
+            return
+        try:  # rows at one step merge; the next step commits
+            refused = log_row(run, record.row, record.step, commit=False)
+        except Exception:  # wandb-core gone: the run is written whole when it ends
+            self.failed.add(record.run_id)
+            return
+        if refused:
+            self.reply("dropped", record.run_id, refused)
+
+    def _open(self, record: Open) -> None:
+        conn, run_id = self.connection, record.run_id
+        was, offline = conn.mode, conn.mode == "offline"
+        if record.replace and offline:
+            _remove_offline_run(conn, run_id)
+        elif offline and conn.existing_offline_run(run_id) is not None:
+            self.existing.add(run_id)
+            self.reply("existing", run_id)
+            return
+        self.failed.add(run_id)
+        self.services[run_id] = service = conn.service
         try:
-            if payload[1] and connection.mode == "offline":
-                _remove_offline_run(connection, request.run_id)
-            elif connection.mode == "offline" and connection.existing_offline_run(request.run_id):
-                reply("skipped", request.run_id)
-                return
-            path = _write_summary(connection, request)
-            reply("written", request.run_id, str(path))
-        except Exception as exc:
-            reply("error", request.run_id, f"summary run: {type(exc).__name__}: {exc}")
-        return
-    spec: RunSpec = payload[0]
-    replace: bool = payload[-1]
-    was = connection.mode
-    try:
-        offline = was == "offline"
-        if kind == "open":
-            if replace and offline:
-                _remove_offline_run(connection, spec.run_id)
-            elif offline and connection.existing_offline_run(spec.run_id) is not None:
-                existing.add(spec.run_id)
-                reply("opened-existing", spec.run_id)
-                return
-            failed.add(spec.run_id)
-            runs[spec.run_id] = connection.init(spec)
-            failed.discard(spec.run_id)
-            if was != connection.mode and connection.fell_back:
-                reply("fallback", connection.fell_back)
+            self.runs[run_id] = conn.init(record.head)
+        except Exception as exc:  # written whole when it ends (and said then if that fails too)
+            conn.revive(exc, service)
             return
-        rewrite: bool = payload[1]
-        run = runs.pop(spec.run_id, None)
-        replace = replace or spec.run_id in failed
-        if spec.run_id in existing:
-            reply("skipped", spec.run_id)
-            return
-        if run is not None and rewrite:  # rows came out of order: write the run again, sorted
-            run.finish(exit_code=spec.exit_code)
-            run = None
-            if connection.mode == "offline":
-                _remove_offline_run(connection, spec.run_id)
+        self.failed.discard(run_id)
+        if was != conn.mode and conn.fell_back:
+            self.reply("fell-back", None, conn.fell_back)
+
+    def _finish(self, record: Finish) -> Path | None:
+        """Write the run into its streamed run, or whole; None when an earlier session wrote it.
+
+        A streamed run that failed is written again whole, and so is a whole run that failed
+        because wandb-core was lost (on the new service): at most once more each.
+        """
+        conn, spec = self.connection, record.spec
+        run = self.runs.pop(spec.run_id, None)
+        if spec.run_id in self.existing:
+            return None
+        replace = record.replace or spec.run_id in self.failed
+        if run is not None and not record.rewrite and spec.run_id not in self.failed:
+            try:
+                return write_run(conn, spec, run, streamed=True)
+            except Exception as exc:
+                conn.revive(exc, self.services.get(spec.run_id, conn.service))
                 replace = True
-        if run is None and not replace and offline and connection.existing_offline_run(spec.run_id):
-            reply("skipped", spec.run_id)
-            return
-        if replace and offline and run is None:
-            _remove_offline_run(connection, spec.run_id)
+        elif run is not None:  # rows came out of order: write the run again, sorted
+            with contextlib.suppress(Exception):  # any wandb failure: it is written again below
+                run.finish(exit_code=spec.exit_code)
+            replace = True
+        offline = conn.mode == "offline"
+        if offline and not replace and conn.existing_offline_run(spec.run_id):
+            return None  # a resumed study's run, written before
+        if offline and replace:
+            _remove_offline_run(conn, spec.run_id)
+        refused: list[str] = []
+        service = conn.service
         try:
-            path = write_run(connection, spec, run, streamed=run is not None)
-        except Exception:
-            if was != "online" or connection.mode != "offline":
+            path = write_run(conn, spec, refused=refused)
+        except Exception as exc:
+            if not conn.revive(exc, service):
                 raise
-            # Another lane fell back to offline meanwhile and restarted wandb-core under this
-            # online run: write it whole, offline, so it is not lost.
-            _remove_offline_run(connection, spec.run_id)
-            path = write_run(connection, spec)
-        if was != connection.mode and connection.fell_back:
-            reply("fallback", connection.fell_back)
-        reply("written", spec.run_id, str(path))
-    except Exception as exc:
-        if kind == "finish":
-            reply("error", spec.run_id, f"{spec.name}: {type(exc).__name__}: {exc}")
+            _remove_offline_run(conn, spec.run_id)
+            path = write_run(conn, spec, refused=refused)
+        if refused:
+            self.reply("dropped", spec.run_id, refused)
+        return path
+
+    def _summary(self, record: Summarize) -> Path | None:
+        conn = self.connection
+        if record.replace and conn.mode == "offline":
+            _remove_offline_run(conn, record.run_id)
+        elif conn.mode == "offline" and conn.existing_offline_run(record.run_id):
+            return None
+        return _write_summary(conn, record.request)
+
+    def end_open_runs(self) -> None:
+        """The study's process is gone: end the runs still open, as W&B ends an interrupted run."""
+        for run in list(self.runs.values()):
+            with contextlib.suppress(Exception):  # any wandb failure: the next run is still ended
+                finish_run(run, exit_code=1)
