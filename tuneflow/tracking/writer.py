@@ -387,13 +387,13 @@ class Lanes:
                     else:
                         del self._queues[key]
 
-    def close(self, timeout: float | None = None) -> None:
-        """Run every task already put, then stop the threads (waiting at most ``timeout`` s each)."""
+    def close(self) -> None:
+        """Run every task already put, then stop the threads."""
         with self._cond:
             self._closing = True
             self._cond.notify_all()
         for thread in self._threads:
-            thread.join(timeout)
+            thread.join()
 
 
 @dataclass
@@ -923,7 +923,7 @@ class _ChildWriter:
             except Exception as exc:
                 conn.revive(exc, self.services.get(spec.run_id, conn.service))
                 replace = True
-        elif run is not None:  # rows came out of order: write the run again, sorted
+        elif run is not None:  # rows came out of order, or a row failed: write the run again whole
             with contextlib.suppress(Exception):  # any wandb failure: it is written again below
                 run.finish(exit_code=spec.exit_code)
             replace = True
