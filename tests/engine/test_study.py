@@ -156,11 +156,11 @@ def test_a_grid_through_a_storage_server_is_refused_at_start(tmp_path: Path) -> 
 
 
 @pytest.mark.parametrize("n", [0, 1, 2, 3, 7, 8, 9, 33])
-def test_count_trials_matches_the_trials_without_reading_them(n: int, tmp_path: Path) -> None:
-    from tuneflow.engine.study import count_trials
+def test_trial_counts_match_the_trials_without_reading_them(n: int, tmp_path: Path) -> None:
+    from tuneflow.engine.counts import trial_counts
 
     storage = optuna.storages.RDBStorage(f"sqlite:///{tmp_path / 'c.db'}")
     study = optuna.create_study(storage=storage)
     for _ in range(n):
         study.ask()
-    assert count_trials(storage, study._study_id) == len(study.get_trials()) == n
+    assert sum(trial_counts(study).states.values()) == len(study.get_trials()) == n

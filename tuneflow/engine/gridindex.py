@@ -142,7 +142,10 @@ def claim_point(study: Study, grid: GridIndex, owner: str = "") -> int | None:
             storage, sid, GRID_NEXT_ATTR, grid.size, lambda i: _template(grid, i, owner)
         )
     if isinstance(storage, optuna.storages.JournalStorage):
-        with _journal_lock(storage):
+        lock = adapter.journal_lock(storage, "grid")
+        if lock is None:
+            raise StorageError("tuneflow's grid needs a journal *file* storage to claim points across workers")
+        with lock:
             return _claim_locked(storage, sid, grid, owner)
     if not isinstance(storage, optuna.storages.InMemoryStorage):
         # A process lock guards one process only: on a storage other processes share (a grpc://
@@ -167,22 +170,6 @@ def _claim_locked(storage: Any, study_id: int, grid: GridIndex, owner: str) -> i
     trial_id = int(storage.create_new_trial(study_id, template_trial=_template(grid, index, owner)))
     storage.set_study_system_attr(study_id, GRID_NEXT_ATTR, index + 1)
     return trial_id
-
-
-class _journal_lock:  # a context manager, named as one
-    def __init__(self, storage: optuna.storages.JournalStorage) -> None:
-        from optuna.storages.journal import JournalFileSymlinkLock
-
-        path = adapter.journal_file_path(storage)
-        if path is None:
-            raise StorageError("tuneflow's grid needs a journal *file* storage to claim points across workers")
-        self._lock = JournalFileSymlinkLock(f"{path}.tuneflow-grid")
-
-    def __enter__(self) -> None:
-        self._lock.acquire()
-
-    def __exit__(self, *exc: object) -> None:
-        self._lock.release()
 
 
 def claimed(study: Study) -> int:

@@ -17,12 +17,12 @@ reaps stale trials of other workers every heartbeat interval. In-memory studies 
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import threading
 import time
 from pathlib import Path
-from typing import Any
 
 import optuna
 from optuna.study import Study
@@ -216,22 +216,8 @@ class Keeper:
         writer, so journal reapers take a lock file next to the journal and read the state back.
         ``user_reason`` also records the reason where tuneflow's own failures go (user attrs).
         """
-        lock = self._journal_lock()
-        if lock is not None:
-            lock.acquire()
-        try:
+        with adapter.journal_lock(adapter.storage_of(self.study), "reaper") or contextlib.nullcontext():
             return self._fail_and_requeue(trial_id, reason, user_reason)
-        finally:
-            if lock is not None:
-                lock.release()
-
-    def _journal_lock(self) -> Any:
-        if self.kind != "journal":
-            return None
-        from optuna.storages.journal import JournalFileSymlinkLock
-
-        path = adapter.journal_file_path(adapter.storage_of(self.study))
-        return JournalFileSymlinkLock(f"{path}.tuneflow-reaper") if path else None
 
     def _fail_and_requeue(self, trial_id: int, reason: str, user_reason: bool) -> bool:
         storage = adapter.storage_of(self.study)

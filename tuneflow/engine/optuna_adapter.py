@@ -70,6 +70,7 @@ __all__ = [
     "grpc_proxy_server",
     "heartbeat_enabled",
     "journal_file_path",
+    "journal_lock",
     "optimize_loop",
     "pop_waiting_trial_id",
     "progress_bar",
@@ -124,6 +125,25 @@ def journal_file_path(storage: BaseStorage) -> str | None:
     backend = getattr(unwrap_cache(storage), "_backend", None)
     path = getattr(backend, "_file_path", None)
     return str(path) if path is not None else None
+
+
+@contextlib.contextmanager
+def _held(lock: Any) -> Iterator[None]:
+    lock.acquire()
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def journal_lock(storage: BaseStorage, purpose: str) -> contextlib.AbstractContextManager[None] | None:
+    """A lock file beside a journal-file storage's file (``<file>.tuneflow-<purpose>``), for
+    tuneflow's read-then-write steps across processes; None for any other storage. Optuna's own
+    ``JournalFileSymlinkLock`` (public) does the locking."""
+    from optuna.storages.journal import JournalFileSymlinkLock
+
+    path = journal_file_path(storage)
+    return _held(JournalFileSymlinkLock(f"{path}.tuneflow-{purpose}")) if path is not None else None
 
 
 def heartbeat_enabled(storage: BaseStorage) -> bool:
@@ -292,7 +312,6 @@ class _ServedTrials:
         self.finished: dict[int, bytes] = {}  # trial id -> encoded
         self.finished_ids: list[int] = []  # sorted
         self.unfinished: dict[int, bytes] = {}  # trial id -> encoded, as of the last refresh
-        self.last_finished = -1
         self.started = 0  # refreshes started (a request notes it when it arrives)
         self.done = 0  # the ``started`` number of the last refresh completed
 
@@ -305,8 +324,9 @@ class _ServedTrials:
             return
         self.started += 1
         number = self.started
+        last_finished = self.finished_ids[-1] if self.finished_ids else -1
         trials = backend._get_trials(
-            study, states=None, included_trial_ids=set(self.unfinished), trial_id_greater_than=self.last_finished
+            study, states=None, included_trial_ids=set(self.unfinished), trial_id_greater_than=last_finished
         )
         for t in trials:
             tid = t._trial_id
@@ -315,7 +335,6 @@ class _ServedTrials:
                 if tid not in self.finished:
                     self.finished[tid] = self.encode(t)
                     bisect.insort(self.finished_ids, tid)
-                self.last_finished = max(self.last_finished, tid)
             else:
                 self.unfinished[tid] = self.encode(t)
         self.done = number

@@ -24,6 +24,7 @@ from optuna.storages import BaseStorage
 from optuna.study import Study
 
 from tuneflow.engine import optuna_adapter as adapter
+from tuneflow.engine.counts import trial_counts
 from tuneflow.engine.storage import (
     StorageSettings,
     describe_error,
@@ -39,7 +40,7 @@ from tuneflow.search.auto import Choice, resolve
 from tuneflow.search.methods import make_pruner, make_sampler
 from tuneflow.search.recipe import Recipe
 
-__all__ = ["count_trials", "create_study", "sampler_choice", "set_user_attr_once"]
+__all__ = ["create_study", "sampler_choice", "set_user_attr_once"]
 
 
 def sampler_choice(recipe: Recipe, n_trials: int | None = None, parallel: bool = False) -> Choice:
@@ -117,7 +118,7 @@ def _create_or_load(recipe: Recipe, backend: BaseStorage, name: str, n_trials: i
                 else "with a metric, but the recipe has none"
             )
             raise StorageError(f"study {name!r} already exists {had}; use another --study-name")
-        n_existing = count_trials(backend, adapter.study_id(old))
+        n_existing = sum(trial_counts(old).states.values())
     # A resumed study must not replay the first session's draws: offset the seed by the
     # number of trials already there (a fresh study uses the recipe's seed as is). Grid too: its
     # points are claimed by index and fixed in each trial, but whatever train suggests on the
@@ -147,33 +148,6 @@ def _create_or_load(recipe: Recipe, backend: BaseStorage, name: str, n_trials: i
                 warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)
                 _set_once(study, lambda: study.set_metric_names(names))
     return study
-
-
-def count_trials(storage: BaseStorage, study_id: int) -> int:
-    """The number of trials in a study, without reading them: trial numbers are 0..n-1, so a
-    binary search over ``get_trial_id_from_study_id_trial_number`` takes ~2 log2(n) lookups
-    (34 at 10^5 trials) where ``len(get_trials())`` reads (and caches) every trial."""
-
-    def exists(number: int) -> bool:
-        try:
-            storage.get_trial_id_from_study_id_trial_number(study_id, number)
-            return True
-        except KeyError:
-            return False
-
-    if not exists(0):
-        return 0
-    high = 1
-    while exists(high):
-        high *= 2
-    low = high // 2  # exists(low), not exists(high)
-    while high - low > 1:
-        middle = (low + high) // 2
-        if exists(middle):
-            low = middle
-        else:
-            high = middle
-    return low + 1
 
 
 def _settle_uid(study: Study) -> None:
@@ -215,23 +189,12 @@ def compare_and_set_user_attr(study: Study, key: str, expected: Any, new: Any) -
     if storage_kind(backend) == "grpc":
         storage.set_study_user_attr(sid, key, {CAS_REQUEST: [expected, new]})
         return storage.get_study_user_attrs(sid).get(key)
-    path = adapter.journal_file_path(backend) if isinstance(backend, optuna.storages.JournalStorage) else None
-    if path is not None:
-        from optuna.storages.journal import JournalFileSymlinkLock
-
-        lock: Any = JournalFileSymlinkLock(f"{path}.tuneflow-attrs")
-        acquire, release = lock.acquire, lock.release
-    else:
-        acquire, release = _MEMORY_LOCK.acquire, _MEMORY_LOCK.release
-    acquire()
-    try:
+    with adapter.journal_lock(backend, "attrs") or _MEMORY_LOCK:
         current = storage.get_study_user_attrs(sid).get(key)
         if current != expected:
             return current
         storage.set_study_user_attr(sid, key, new)
         return new
-    finally:
-        release()
 
 
 def set_user_attr_once(study: Study, key: str, value: Any) -> Any:
