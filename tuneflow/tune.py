@@ -18,10 +18,11 @@ import optuna
 from optuna.study import Study
 from optuna.trial import FrozenTrial, TrialState
 
+from tuneflow.engine.counts import count_toward_cap
 from tuneflow.engine.failures import FailurePolicy
 from tuneflow.engine.gridindex import GridIndex, check_grid
 from tuneflow.engine.liveness import Keeper
-from tuneflow.engine.loop import Optimizer, count_toward_cap
+from tuneflow.engine.loop import Optimizer
 from tuneflow.engine.result import TuneResult, jsonable
 from tuneflow.engine.signals import Interrupted, SignalGuard
 from tuneflow.engine.storage import DEFAULT_STORAGE, StorageSettings, storage_kind

@@ -47,7 +47,7 @@ from tuneflow.engine.signals import Interrupted, SignalGuard
 from tuneflow.engine.storage import StorageSettings, retry_storage
 from tuneflow.keys import FAIL_REASON_SYSTEM_ATTR, RETRY_HISTORY_SYSTEM_ATTR
 
-__all__ = ["Optimizer", "count_toward_cap"]  # count_toward_cap: from tuneflow.engine.counts
+__all__ = ["Optimizer"]
 
 logger = logging.getLogger(__name__)
 _optuna_logger = optuna.logging.get_logger(adapter.OPTIMIZE_LOGGER)

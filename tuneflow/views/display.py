@@ -54,7 +54,7 @@ def _redactor(result: TuneResult, trial: FrozenTrial) -> tuple[Redactor, dict[st
 def shown_config(result: TuneResult, trial: FrozenTrial) -> dict[str, Any]:
     """The trial's config as its W&B run holds it: secret-named values and quoted secrets as ``***``."""
     redactor, config = _redactor(result, trial)
-    return dict(redactor.value(config))
+    return redactor.value(config)
 
 
 def fail_reason(result: TuneResult, trial: FrozenTrial) -> str:
