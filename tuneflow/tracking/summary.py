@@ -8,14 +8,15 @@ with fewer than two complete trials) is left out without affecting the others.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 from collections.abc import Callable
 from typing import Any
 
 import optuna
-from optuna.trial import TrialState
 
+from tuneflow.engine.charts import charts as engine_charts
 from tuneflow.engine.result import NO_METRIC_NOTE, TuneResult
 from tuneflow.keys import FAIL_REASON_ATTR, RUN_ID_ATTR, SUMMARY
 from tuneflow.redact import Redactor, chart_study
@@ -27,6 +28,9 @@ from tuneflow.tracking.runs import RunSpec, StudyInfo
 Importance = Callable[[], Any]
 
 __all__ = ["summary_spec", "trial_table"]
+
+#: The summary run's names of the charts :func:`tuneflow.engine.charts.charts` calls otherwise.
+_NAMES = {"history": "optimization_history", "importances": "param_importances"}
 
 
 def _cell(value: Any) -> Any:
@@ -71,41 +75,6 @@ def _one_type_per_column(data: list[list[Any]]) -> list[list[Any]]:
     return data
 
 
-def _charts(
-    study: optuna.Study, params: list[str] | None, names: list[str], importance: Importance | None
-) -> dict[str, Any]:
-    """Optuna's plotly figures, each guarded on its own (no importance chart without an evaluator)."""
-    import optuna.visualization as vis
-
-    complete = study.get_trials(deepcopy=False, states=(TrialState.COMPLETE,))
-    multi = len(study.directions) > 1
-    target = (lambda t: t.values[0]) if multi else None
-    builders: dict[str, Any] = {
-        "optimization_history": lambda: vis.plot_optimization_history(study, target=target, target_name=names[0]),
-        "parallel_coordinate": lambda: vis.plot_parallel_coordinate(
-            study, params=params, target=target, target_name=names[0]
-        ),
-        "slice": lambda: vis.plot_slice(study, params=params, target=target, target_name=names[0]),
-    }
-    if any(t.intermediate_values for t in study.get_trials(deepcopy=False)):
-        builders["intermediate_values"] = lambda: vis.plot_intermediate_values(study)
-    if len(complete) >= 2 and importance is not None:
-        builders["param_importances"] = lambda: vis.plot_param_importances(
-            study, evaluator=importance(), params=params, target=target, target_name=names[0]
-        )
-    if multi:
-        builders["pareto_front"] = lambda: vis.plot_pareto_front(study, target_names=names)
-    figures = {}
-    for name, build in builders.items():
-        if not complete and name != "intermediate_values":
-            continue
-        try:
-            figures[name] = build()
-        except Exception:  # one chart that cannot be drawn must not cost the others
-            continue
-    return figures
-
-
 def summary_spec(
     study: optuna.Study,
     info: StudyInfo,
@@ -141,14 +110,13 @@ def summary_spec(
             summary[SUMMARY.BEST_METRIC.format(name=n)] = v
         summary[SUMMARY.BEST_RUN_ID] = best[0].user_attrs.get(RUN_ID_ATTR)
     summary = {k: v for k, v in summary.items() if v is not None}
-    all_params = sorted({p for t in trials for p in t.params})
-    params = [p for p in all_params if not redactor.is_secret_key(p)] or None
-
     columns, data = trial_table(redactor, result)
     charts = {}
-    if plots and result.ranked:
-        drawn = _charts(chart_study(study, redactor), params, names, importance)
-        charts = {f"charts/{name}": fig for name, fig in drawn.items()}
+    if plots and result.ranked:  # the report's charts (the contour aside), under W&B's names
+        for name, draw in engine_charts(chart_study(study, redactor), names, importance, contour=False):
+            if not isinstance(draw, str):
+                with contextlib.suppress(Exception):  # one chart that cannot be drawn must not cost the others
+                    charts[f"charts/{_NAMES.get(name, name)}"] = draw()
 
     return RunSpec(
         run_id=info.summary_run_id(len(trials)),
