@@ -16,9 +16,10 @@ from typing import Any
 import optuna
 
 from tuneflow.engine.charts import charts
+from tuneflow.engine.result import NO_METRIC_NOTE, TuneResult
 from tuneflow.views.importance import importance_evaluator
 
-__all__ = ["PLOTS", "PlotSet", "plots"]
+__all__ = ["PLOTS", "PlotSet", "plots", "result_of"]
 
 #: Figure name -> what it shows (the order is the order of notebooks and the report).
 PLOTS: dict[str, str] = {
@@ -51,17 +52,13 @@ class PlotSet(dict[str, Any]):
         return f"PlotSet(figures={list(self)}" + (f", skipped={{{skipped}}})" if skipped else ")")
 
 
-def _study_of(source: Any) -> tuple[optuna.Study, list[str]]:
-    """The Optuna study and its metric names, from a study or a TuneResult."""
+def result_of(source: Any, what: str) -> TuneResult:
+    """An ``optuna.Study`` or a TuneResult as a TuneResult; anything else is a TypeError (``what`` says who asked)."""
     if isinstance(source, optuna.Study):
-        from tuneflow.engine.result import TuneResult
-
-        return source, _named(source, TuneResult(source).metric_names)
-    study = getattr(source, "study", None)
-    if not isinstance(study, optuna.Study):
-        raise TypeError(f"plots() takes an optuna.Study or a tuneflow.TuneResult, not {type(source).__name__}")
-    names = list(getattr(source, "metric_names", None) or study.metric_names or ["value"])
-    return study, _named(study, names)
+        return TuneResult(source)
+    if not isinstance(source, TuneResult):
+        raise TypeError(f"{what} an optuna.Study or a tuneflow.TuneResult, not {type(source).__name__}")
+    return source
 
 
 def _named(study: optuna.Study, names: list[str]) -> list[str]:
@@ -89,16 +86,15 @@ def plots(study_or_result: Any, *, seed: int = 0) -> PlotSet:
     Raises:
         TypeError: ``study_or_result`` is neither a study nor a result.
     """
-    study, names = _study_of(study_or_result)
-    from tuneflow.engine.result import NO_METRIC_NOTE, TuneResult
-
-    ranked = study_or_result.ranked if isinstance(study_or_result, TuneResult) else TuneResult(study).ranked
+    result = result_of(study_or_result, "plots() takes")
+    study = result.study
+    names = _named(study, result.metric_names or list(study.metric_names or ["value"]))
     figures: dict[str, Any] = {}
     skipped: dict[str, str] = {}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)
         for name, draw in charts(study, names, lambda: importance_evaluator(seed)):
-            if not ranked and name != "intermediate_values":
+            if not result.ranked and name != "intermediate_values":
                 draw = f"{NO_METRIC_NOTE} (its trials all hold the same placeholder value)"
             if isinstance(draw, str):
                 skipped[name] = draw

@@ -24,7 +24,7 @@ from tuneflow.search.space import flatten
 from tuneflow.values import is_number
 from tuneflow.version import __version__
 from tuneflow.views.display import fail_reason, format_value, shown_config
-from tuneflow.views.plotting import PLOTS, plots
+from tuneflow.views.plotting import PLOTS, plots, result_of
 
 __all__ = ["render_report", "write_report"]
 
@@ -58,14 +58,6 @@ th, td { border: 1px solid #ddd; padding: .25rem .6rem; text-align: left; vertic
 th { background: #f5f5f5; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
 p.note { color: #555; font-size: .9rem; } footer { margin-top: 3rem; color: #888; font-size: .8rem; }
 """
-
-
-def _result_of(source: Any) -> TuneResult:
-    if isinstance(source, TuneResult):
-        return source
-    if isinstance(source, optuna.Study):
-        return TuneResult(source)
-    raise TypeError(f"a report needs an optuna.Study or a tuneflow.TuneResult, not {type(source).__name__}")
 
 
 def _cell(value: Any) -> str:
@@ -181,7 +173,7 @@ def render_report(source: Any, *, storage: Any = None, top_n: int = 10) -> str:
     """The report as one HTML string (see :func:`write_report`)."""
     import plotly.offline
 
-    result = _result_of(source)
+    result = result_of(source, "a report needs")
     # The plots show parameter values and (Pareto hover) stored configs: drawn without the secrets.
     charted = chart_study(result.study, Redactor(storage_secrets(result.study)))
     figures = plots(result if charted is result.study else TuneResult(charted))
