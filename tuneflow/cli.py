@@ -7,7 +7,6 @@ traceback instead.
 from __future__ import annotations
 
 import contextlib
-import functools
 import json
 import logging
 import sys
@@ -41,27 +40,22 @@ WORKER_STORAGE_HELP = (
 )
 
 
-def _handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn TuneflowError (and bad values) into one clean line and exit code 2."""
+class _Main(click.Group):
+    """The command group; turns TuneflowError (and bad values) into one clean line and exit code 2."""
 
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        ctx = click.get_current_context()
-        debug = (ctx.find_root().params or {}).get("debug", False)
+    def invoke(self, ctx: click.Context) -> Any:
         try:
-            return fn(*args, **kwargs)
+            return super().invoke(ctx)
         except TuneflowError as exc:
-            if debug:
+            if ctx.params.get("debug"):
                 raise
             click.echo(f"error: {exc}", err=True)
             sys.exit(2)
         except KeyboardInterrupt as exc:  # tuneflow.engine.signals.Interrupted: SIGINT -> 130, SIGTERM -> 143
             sys.exit(getattr(exc, "exit_code", 130))
 
-    return wrapper
 
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="Show tracebacks and Optuna's per-trial log.")
 @click.version_option(package_name="tuneflow")
 def main(debug: bool) -> None:
@@ -197,7 +191,6 @@ def _fail_if_nothing_completed(result: Any) -> None:
     help="Worker processes on the study (one per core runs Python train functions in parallel; "
     "threads do not). Needs a storage processes share: the default SQLite file, journal or PostgreSQL.",
 )
-@_handle_errors
 def run(**kwargs: Any) -> None:
     """Tune RECIPE: a recipe module path, a built-in recipe name, or a W&B sweep YAML."""
     _run(**kwargs)
@@ -206,7 +199,6 @@ def run(**kwargs: Any) -> None:
 @main.command("export-sweep")
 @click.argument("recipe")
 @click.option("-o", "--output", type=_FILE, help="Write the YAML here (default: stdout).")
-@_handle_errors
 def export_sweep(recipe: str, output: Path | None) -> None:
     """Print RECIPE as a W&B sweep config (YAML) for `wandb sweep`."""
     from tuneflow.loading import load_recipe
@@ -235,7 +227,6 @@ def _writing(output: Path) -> Iterator[None]:
 @storage_option()
 @click.option("--study-name", help="Study to read; may be left out when the storage holds one study.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table (secrets as ***, as everywhere).")
-@_handle_errors
 def best(storage: str | None, study_name: str | None, as_json: bool) -> None:
     """Print the best configuration and value of a study."""
     from tuneflow.engine.result import load_result
@@ -264,7 +255,6 @@ def recipes_command() -> None:
 @storage_option()
 @click.option("--study-name", help="Study to report; may be left out when the storage holds one study.")
 @click.option("-o", "--output", type=_FILE, default="report.html", show_default=True, help="The HTML file to write.")
-@_handle_errors
 def report(storage: str | None, study_name: str | None, output: Path) -> None:
     """Write a self-contained HTML report of a study: summary, best trials, Optuna's plots."""
     from tuneflow.engine.result import load_result
@@ -283,7 +273,6 @@ def report(storage: str | None, study_name: str | None, output: Path) -> None:
 @storage_option("Optuna storage URL the study was run with; default sqlite:///tuneflow.db.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on (0.0.0.0: all).")
 @click.option("--port", type=click.IntRange(0, 65535), default=8080, show_default=True, help="Port to listen on.")
-@_handle_errors
 def dashboard(storage: str | None, host: str, port: int) -> None:
     """Serve optuna-dashboard on the study storage (needs tuneflow[dashboard]); Ctrl-C stops it."""
     from tuneflow.views.dashboard import serve
@@ -302,7 +291,6 @@ def dashboard(storage: str | None, host: str, port: int) -> None:
     show_default=True,
     help="Requests served at once, and the database connections held.",
 )
-@_handle_errors
 def storage_server(storage: str | None, host: str, port: int, threads: int) -> None:
     """Serve a database to workers through Optuna's gRPC proxy (needs tuneflow[grpc]); Ctrl-C stops it.
 
@@ -343,7 +331,6 @@ def _required_storage(storage: str | None, missing: str, shared: bool = False) -
 @click.option("--dir", type=click.Path(file_okay=False), help="Where the wandb/ directory goes (default .).")
 @click.option("--no-summary-run", is_flag=True, help="Do not write the study summary run.")
 @_SWEEP_ID
-@_handle_errors
 def backfill_wandb_command(storage: str | None, study_name: str | None, no_summary_run: bool, **options: Any) -> None:
     """Write the W&B runs a study is missing (a --no-wandb study, or runs lost), from its storage.
 
@@ -368,7 +355,6 @@ def backfill_wandb_command(storage: str | None, study_name: str | None, no_summa
 @click.option("--recipe", "recipe_ref", required=True, help="Recipe whose space and metric the runs are read with.")
 @storage_option()
 @click.option("--study-name", help="Study to add the runs to; default: the recipe's name.")
-@_handle_errors
 def import_runs_command(source: Path, recipe_ref: str, storage: str | None, study_name: str | None) -> None:
     """Add finished W&B runs (a wandb directory or a run-table CSV export) to a study as trials."""
     from tuneflow.importer import import_runs
@@ -385,7 +371,6 @@ def import_runs_command(source: Path, recipe_ref: str, storage: str | None, stud
 @click.option(
     "--budget", type=click.IntRange(min=1), hidden=True, help="Started by `run --workers`: the pool's whole --n-trials."
 )
-@_handle_errors
 def worker(**kwargs: Any) -> None:
     """Join the study of RECIPE in --storage (required) from another process or machine.
 
