@@ -95,7 +95,6 @@ class _Loop:
 
     def __init__(self, recipe: Recipe, study: Study, tracker: Tracker) -> None:
         self.recipe = recipe
-        self.study = study
         self.tracker = tracker
         self.arity = train_arity(recipe.train)  # type: ignore[arg-type]
         space = recipe.search_space

@@ -99,10 +99,7 @@ def summary_spec(
     }
     if not result.ranked:
         summary[SUMMARY.METRIC] = f"none: {NO_METRIC_NOTE}"
-    try:
-        best = result.best_trials
-    except ValueError:  # no completed trial yet, or no metric (NoMetricError)
-        best = []
+    best = result.best_trials if result.top(1) else []  # none without a completed trial or a metric
     if best:
         summary[SUMMARY.BEST_TRIAL] = best[0].number
         summary[SUMMARY.BEST_CONFIG] = redactor.value(result.config_of(best[0]))

@@ -21,7 +21,7 @@ from tuneflow.errors import StorageError, TuneflowError
 from tuneflow.keys import STUDY_ATTR
 from tuneflow.redact import Redactor, redact_url, storage_secrets
 
-__all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "RedactedStorage", "check_dashboard", "serve"]
+__all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "RedactedStorage", "serve"]
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8080
@@ -144,13 +144,6 @@ def _release(backend: BaseStorage | None, given: Any) -> None:
     engine = getattr(backend, "engine", None)
     if backend is not given and engine is not None:
         engine.dispose()
-
-
-def check_dashboard(storage: Any = None) -> list[str]:
-    """Every reason the dashboard cannot start on ``storage`` (empty list: it can)."""
-    problems, backend = _check(storage)
-    _release(backend, storage)
-    return problems
 
 
 def serve(

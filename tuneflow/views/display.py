@@ -101,9 +101,10 @@ def best_payload(result: TuneResult) -> dict[str, Any]:
             "counts": result.counts(),
         }
     names = result.metric_names
-    trials: list[dict[str, Any]] = []
-    for t in result.best_trials:
-        trials.append({"number": t.number, "values": dict(zip(names, t.values)), "config": shown_config(result, t)})
+    trials: list[dict[str, Any]] = [
+        {"number": t.number, "values": dict(zip(names, t.values)), "config": shown_config(result, t)}
+        for t in result.best_trials
+    ]
     payload: dict[str, Any] = {"study": result.study.study_name, "metrics": names}
     if result.is_multi_objective:
         payload["pareto_front"] = trials
@@ -133,14 +134,10 @@ def print_best(result: TuneResult) -> None:
     if not result.ranked:
         click.echo(f"study {result.study.study_name!r}: {NO_METRIC_NOTE} ({_counts(result)}).")
         return
-    try:
-        best = result.best_trials
-    except ValueError:
-        best = []
-    if not best:
+    if not result.top(1):
         click.echo(f"study {result.study.study_name!r} has no completed trial yet ({_counts(result)}).")
         return
-    for t in best:
+    for t in result.best_trials:
         values = ", ".join(f"{n} = {format_value(v)}" for n, v in zip(result.metric_names, t.values))
         click.echo(f"best trial #{t.number} of study {result.study.study_name!r}: {values}")
         rows = flatten(shown_config(result, t))
@@ -206,7 +203,7 @@ def print_summary(result: TuneResult, storage: Any = None, *, report: str | Path
         header = ["trial", names[0], "seconds", *keys]
         rows = [[f"#{t.number}", t.value, _seconds(t), *(c.get(k, "") for k in keys)] for t, c in zip(top, configs)]
         goal = study.direction.name.lower()
-        click.echo(f"top {len(top)} of {_n_complete(result)} completed trials by {names[0]} ({goal}):")
+        click.echo(f"top {len(top)} of {result.counts().get('COMPLETE', 0)} completed trials by {names[0]} ({goal}):")
         lines, hidden = table_lines(header, rows, shutil.get_terminal_size((120, 24)).columns)
         for text in lines:
             click.echo(text)
@@ -239,10 +236,6 @@ def print_summary(result: TuneResult, storage: Any = None, *, report: str | Path
 def _one_line(text: str, width: int = 300) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 3] + "..."
-
-
-def _n_complete(result: TuneResult) -> int:
-    return result.counts().get("COMPLETE", 0)
 
 
 def _seconds(trial: Any) -> float | str:
