@@ -81,10 +81,7 @@ def warn_lossy(recipe: Recipe) -> None:
     for p in recipe.search_space.params:
         for note in p.notes:
             warnings.warn(note, TuneflowWarning, stacklevel=3)
-    if recipe.method not in MODEL_BASED:
-        return
-    for p in recipe.search_space.params:
-        if p.lossy:
+        if p.lossy and recipe.method in MODEL_BASED:
             warnings.warn(
                 f"parameters.{p.name} under method '{recipe.method}': {p.lossy}.", TuneflowWarning, stacklevel=3
             )

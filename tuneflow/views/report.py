@@ -175,8 +175,7 @@ def render_report(source: Any, *, storage: Any = None, top_n: int = 10) -> str:
 
     result = result_of(source, "a report needs")
     # The plots show parameter values and (Pareto hover) stored configs: drawn without the secrets.
-    charted = chart_study(result.study, Redactor(storage_secrets(result.study)))
-    figures = plots(result if charted is result.study else TuneResult(charted))
+    figures = plots(chart_study(result.study, Redactor(storage_secrets(result.study))))
     name = result.study.study_name
     sections = []
     for key, fig in figures.items():
