@@ -338,9 +338,9 @@ def backfill_wandb_command(storage: str | None, study_name: str | None, no_summa
     values as history, state); trials that already have their run are left alone, so running it
     again writes nothing new.
     """
+    from tuneflow.engine.charts import importance_evaluator
     from tuneflow.engine.result import load_result
     from tuneflow.tracking.backfill import backfill_wandb
-    from tuneflow.views.importance import importance_evaluator
 
     result = load_result(storage, study_name)
     options = {k: v for k, v in options.items() if v is not None}

@@ -18,6 +18,7 @@ import optuna
 from optuna.study import Study
 from optuna.trial import FrozenTrial, TrialState
 
+from tuneflow.engine.charts import importance_evaluator
 from tuneflow.engine.counts import count_toward_cap
 from tuneflow.engine.failures import FailurePolicy
 from tuneflow.engine.gridindex import GridIndex, check_grid
@@ -36,7 +37,6 @@ from tuneflow.search.recipe import Recipe
 from tuneflow.tracking.runs import study_run_prefix
 from tuneflow.tracking.tracker import make_tracker, tracker_problems
 from tuneflow.tracking.writer import say
-from tuneflow.views.importance import importance_evaluator
 
 __all__ = ["TuneflowWarning", "check_runtime", "create_study", "tune"]
 

@@ -24,7 +24,7 @@ from tuneflow.search.space import flatten
 from tuneflow.tracking.runs import RunSpec, StudyInfo
 
 #: A zero-argument factory of Optuna importance evaluators (``tune`` passes
-#: ``tuneflow.views.importance.importance_evaluator``, the one the HTML report uses too).
+#: ``tuneflow.engine.charts.importance_evaluator``, the one the HTML report uses too).
 Importance = Callable[[], Any]
 
 __all__ = ["summary_spec", "trial_table"]

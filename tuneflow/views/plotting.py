@@ -15,9 +15,8 @@ from typing import Any
 
 import optuna
 
-from tuneflow.engine.charts import charts
+from tuneflow.engine.charts import charts, importance_evaluator
 from tuneflow.engine.result import NO_METRIC_NOTE, TuneResult
-from tuneflow.views.importance import importance_evaluator
 
 __all__ = ["PLOTS", "PlotSet", "plots", "result_of"]
 
