@@ -120,10 +120,10 @@ def best_payload(result: TuneResult) -> dict[str, Any]:
     return payload
 
 
-def format_value(value: Any) -> str:
-    """A config or metric value as text: 6 significant digits for floats, JSON for lists and dicts."""
+def format_value(value: Any, digits: int = 6) -> str:
+    """A config or metric value as text: ``digits`` significant digits for floats, JSON for lists and dicts."""
     if isinstance(value, float):
-        return f"{value:.6g}"
+        return f"{value:.{digits}g}"
     if isinstance(value, (dict, list)):
         return json.dumps(value)
     return str(value)
@@ -150,19 +150,12 @@ def _counts(result: TuneResult) -> str:
     return ", ".join(f"{n} {state.lower()}" for state, n in sorted(result.counts().items())) or "no trials"
 
 
-def _cell(value: Any) -> str:
-    """A table cell: 4 significant digits for floats, JSON for lists and dicts."""
-    if isinstance(value, float):
-        return f"{value:.4g}"
-    return format_value(value)
-
-
 def table_lines(header: list[str], rows: list[list[Any]], width: int | None = None) -> tuple[list[str], int]:
     """An aligned text table (numbers right-aligned) cut to ``width`` columns of text.
 
     Returns the lines and how many trailing columns did not fit.
     """
-    cells = [[_cell(v) for v in row] for row in rows]
+    cells = [[format_value(v, digits=4) for v in row] for row in rows]  # a table cell: 4 significant digits
     widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(header)]
     right = [all(is_number(row[i]) for row in rows) for i in range(len(header))]
     keep, used = 0, 0
