@@ -235,7 +235,6 @@ def tune(
     _say_sampler(recipe, study)
     if worker:
         study.sampler.reseed_rng()
-    result = TuneResult(study)
     grid_index = None
     if recipe.method == "grid" and recipe.search_space is not None:
         grid_index = GridIndex.of(recipe.search_space)
@@ -244,8 +243,7 @@ def tune(
         logger.warning(
             "tuneflow: study %r already has run_cap=%d trials; nothing to run", study.study_name, recipe.run_cap
         )
-        result.stop_reason = f"run_cap of {recipe.run_cap} trials reached"
-        return result
+        return TuneResult(study, stop_reason=f"run_cap of {recipe.run_cap} trials reached")
     if tracker is None:
         tracker = make_tracker(wandb, recipe, study, n_jobs=n_jobs, importance=importance_evaluator)
     if _is_program(recipe.train):  # how this differs from `wandb agent`, said once
@@ -258,7 +256,6 @@ def tune(
     loop = _Loop(recipe, study, tracker)
     keeper = Keeper(study, settings)
     interrupted = True
-    optimizer = None
     try:
         with SignalGuard() as guard:
             keeper.start()
@@ -288,8 +285,7 @@ def tune(
     finally:
         keeper.stop()
         tracker.close(study, interrupted=interrupted)
-    result.stop_reason = optimizer.stop_reason if optimizer else None
-    return result
+    return TuneResult(study, stop_reason=optimizer.stop_reason)
 
 
 def _say_how_to_resume(study: Study, storage: Any, exc: Interrupted) -> None:
