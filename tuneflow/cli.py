@@ -138,7 +138,7 @@ def _run(
     from tuneflow.loading import load_recipe
     from tuneflow.tracking.program import ProgramTrain
     from tuneflow.tune import tune
-    from tuneflow.views.display import print_summary
+    from tuneflow.views.display import no_completed_trial, print_summary
 
     loaded = load_recipe(recipe).replace(method=method, seed=seed, max_consecutive_failures=max_failures)
     if sweep_id is not None and isinstance(loaded.train, ProgramTrain):
@@ -147,13 +147,8 @@ def _run(
     if workers > 1:
         from tuneflow.pool import run_pool
 
-        flags = {
-            "max-consecutive-failed-runs": max_failures,
-            "sweep-id": sweep_id,
-            "project": project,
-            "entity": entity,
-        }
-        extra = [arg for flag, v in flags.items() if v is not None for arg in (f"--{flag}", str(v))]
+        flags = {"max_consecutive_failed_runs": max_failures, **where}  # every worker gets them as they are
+        extra = [arg for flag, v in flags.items() if v is not None for arg in (f"--{flag.replace('_', '-')}", str(v))]
         pool: dict[str, Any] = {
             "method": method,
             "seed": seed,
@@ -168,15 +163,7 @@ def _run(
         if pool_member:  # `run --workers N` prints one summary for all its workers
             return
     print_summary(result, storage=study["storage"])
-    _fail_if_nothing_completed(result)
-
-
-def _fail_if_nothing_completed(result: Any) -> None:
-    """Exit 1 with one line when the study ended without any completed trial (after its summary)."""
-    from tuneflow.views.display import no_completed_trial
-
-    problem = no_completed_trial(result)
-    if problem:
+    if problem := no_completed_trial(result):  # after the summary: exit 1 with one line
         click.echo(f"error: {problem}", err=True)
         sys.exit(1)
 
