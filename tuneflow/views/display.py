@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import shutil
-from pathlib import Path
 from typing import Any
 
 import click
@@ -171,12 +170,12 @@ def table_lines(header: list[str], rows: list[list[Any]], width: int | None = No
     return [line(header), *(line(r) for r in cells)], len(header) - keep
 
 
-def print_summary(result: TuneResult, storage: Any = None, *, report: str | Path | None = None, top_n: int = 5) -> None:
+def print_summary(result: TuneResult, storage: Any = None, *, top_n: int = 5) -> None:
     """End-of-run summary: trial counts, a table of the top trials, and where everything is.
 
     The table has one row per trial (best first): its number, metric, seconds and the
     flattened config, cut to the terminal's width. Then the storage (password masked), the
-    HTML report (or the command that writes one) and the W&B run of the best trial.
+    command that writes the HTML report and the W&B run of the best trial.
     """
     study = result.study
     click.echo(f"\nstudy {study.study_name!r}: {_counts(result)}")
@@ -217,10 +216,7 @@ def print_summary(result: TuneResult, storage: Any = None, *, report: str | Path
             f"full config: tuneflow best{flags}{note}"
         )
     click.echo(f"storage: {where} (study {study.study_name!r}; run again to resume)")
-    if report is not None:
-        click.echo(f"report:  {Path(report).resolve()}")
-    else:
-        click.echo(f"report:  tuneflow report{flags} -o report.html{note}")
+    click.echo(f"report:  tuneflow report{flags} -o report.html{note}")
     run_path = top[0].user_attrs.get(RUN_PATH_ATTR) if top else None
     if run_path:
         click.echo(f"W&B:     best trial #{top[0].number} is run {run_path} (one run per trial)")
