@@ -34,6 +34,7 @@ from tuneflow.keys import CONFIG_ATTR, FAIL_REASON_ATTR, METRICS_ATTR, SAMPLER_A
 from tuneflow.redact import Redactor, redact_url, storage_secrets
 from tuneflow.search.methods import MODEL_BASED, missing_requirements
 from tuneflow.search.recipe import Recipe
+from tuneflow.tracking.program import ProgramTrain
 from tuneflow.tracking.runs import study_run_prefix
 from tuneflow.tracking.tracker import make_tracker, tracker_problems
 from tuneflow.tracking.writer import say
@@ -43,21 +44,13 @@ __all__ = ["TuneflowWarning", "check_runtime", "create_study", "tune"]
 logger = logging.getLogger(__name__)
 
 
-def _is_program(train: Any) -> bool:
-    """Whether ``train`` runs a sweep's ``program`` (it then follows ``wandb agent``'s rules)."""
-    from tuneflow.tracking.program import ProgramTrain
-
-    return isinstance(train, ProgramTrain)
-
-
 def check_runtime(recipe: Recipe) -> None:
     """Problems that only this environment causes (missing extras, no train function, no program)."""
     problems = []
     if recipe.train is None:
         problems.append("train: the recipe has no train function (and no `program` to run); give `train=`.")
-    elif _is_program(recipe.train):
-        program: Any = recipe.train
-        problems += program.problems()
+    elif isinstance(recipe.train, ProgramTrain):  # a sweep's `program`: it follows `wandb agent`'s rules
+        problems += recipe.train.problems()
     missing = missing_requirements(recipe.method, recipe.sampler_options)
     if missing:
         problems.append(missing)
@@ -101,7 +94,9 @@ class _Loop:
         self.store_config = space is None or study.user_attrs.get(STUDY_ATTR, {}).get("parameters") is None
         self.contexts: dict[int, TrialContext] = {}
         # `wandb agent`'s start-up rules for sweep programs (see tuneflow.engine.failures).
-        self.failures = FailurePolicy(recipe.max_consecutive_failures, agent_rules=_is_program(recipe.train))
+        self.failures = FailurePolicy(
+            recipe.max_consecutive_failures, agent_rules=isinstance(recipe.train, ProgramTrain)
+        )
         #: The optimizer's ``stop(reason)``, set once it exists (the loop's callbacks come first).
         self.stop: Callable[[str], None] = lambda reason: None
         self.redactor = Redactor(storage_secrets(study))  # as the W&B runs: the storage password
@@ -246,12 +241,11 @@ def tune(
         return TuneResult(study, stop_reason=f"run_cap of {recipe.run_cap} trials reached")
     if tracker is None:
         tracker = make_tracker(wandb, recipe, study, n_jobs=n_jobs, importance=importance_evaluator)
-    if _is_program(recipe.train):  # how this differs from `wandb agent`, said once
+    if isinstance(recipe.train, ProgramTrain):  # how this differs from `wandb agent`, said once
         connection = getattr(tracker, "connection", None)
-        program: Any = recipe.train
         sweep = getattr(tracker, "sweep_id", None)  # first: finding it may take the study offline
         mode = connection.mode if connection is not None else None
-        for line in program.start_lines(mode, study_run_prefix(study), sweep):
+        for line in recipe.train.start_lines(mode, study_run_prefix(study), sweep):
             say(line)
     loop = _Loop(recipe, study, tracker)
     keeper = Keeper(study, settings)
