@@ -18,6 +18,7 @@ import optuna
 from optuna.study import Study
 from optuna.trial import FrozenTrial, TrialState
 
+from tuneflow.console import say
 from tuneflow.engine.counts import count_toward_cap
 from tuneflow.engine.failures import FailurePolicy
 from tuneflow.engine.gridindex import GridIndex, check_grid
@@ -35,7 +36,6 @@ from tuneflow.search.methods import MODEL_BASED, missing_requirements
 from tuneflow.search.recipe import Recipe
 from tuneflow.tracking.runs import study_run_prefix
 from tuneflow.tracking.tracker import make_tracker, tracker_problems
-from tuneflow.tracking.writer import say
 from tuneflow.views.importance import importance_evaluator
 
 __all__ = ["TuneflowWarning", "check_runtime", "create_study", "tune"]

@@ -482,9 +482,9 @@ def test_relogging_a_run_is_skipped(_isolated: Path) -> None:
     connection = Connection("p", None, "offline", None, 10)
     spec = RunSpec("idem-1", "idem", {"a": 1}, {"loss": 1.0}, history=[(0, {"loss": 1.0})])
     writer = RunWriter(connection)
-    writer.submit(spec)
+    writer.finish(spec)
     assert writer.flush(60)
-    writer.submit(spec)
+    writer.finish(spec)
     assert writer.close(60)
     assert (len(writer.written), writer.skipped) == (1, 1)
     assert len(run_dirs(_isolated / "wandb")) == 1

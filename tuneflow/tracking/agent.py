@@ -37,32 +37,19 @@ from __future__ import annotations
 
 import contextlib
 import math
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
+from unittest.mock import patch
 
 import optuna
 
 from tuneflow.errors import TrialFailed
 from tuneflow.tracking.runs import RunSpec
-from tuneflow.tracking.sweep import SweepSlot
 from tuneflow.tracking.writer import TrialRun, finish_run
 from tuneflow.values import as_float, is_number
 
 __all__ = ["finish_agent_run", "run_agent_style"]
-
-
-@contextlib.contextmanager
-def _patched(module: Any, **values: Any) -> Iterator[None]:
-    """Set attributes of ``module`` for the duration, then put the originals back."""
-    old = {k: getattr(module, k) for k in values}
-    try:
-        for k, v in values.items():
-            setattr(module, k, v)
-        yield
-    finally:
-        for k, v in old.items():
-            setattr(module, k, v)
 
 
 def _joining(run: Any) -> Callable[..., Any]:
@@ -119,7 +106,7 @@ def run_agent_style(
         summary={},
         tags=list(run.tags),
         group=run.group,
-        sweep_id=run.sweep_id if isinstance(run, SweepSlot) else None,
+        sweep_id=run.sweep_id,
     )
     wandb_run = run.connection.init(spec, global_run=True)
     calls: list[Any] = []
@@ -132,7 +119,7 @@ def run_agent_style(
         # which wandb bound to the run's method when it started the run.
         wandb_run.log = _pruning_log(wandb_run.log, metric_names[0], report)
         patches["log"] = wandb_run.log
-    with _patched(wandb, **patches):
+    with patch.multiple(wandb, **patches):  # the stdlib's set-then-restore of module attributes
         returned = train()
     if returned is not None:
         return returned

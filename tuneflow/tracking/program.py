@@ -55,14 +55,14 @@ from typing import Any
 
 import optuna
 
+from tuneflow.console import say
 from tuneflow.engine.trial import TrialContext
 from tuneflow.errors import TrialFailed
 from tuneflow.keys import RUN_ID_ATTR, RUN_PATH_ATTR
 from tuneflow.tracking.follow import FLUSH_ENV, RunFollower
 from tuneflow.tracking.reader import READ_ERRORS, read_run
 from tuneflow.tracking.runfile import drop_sweep_id
-from tuneflow.tracking.sweep import SweepSlot
-from tuneflow.tracking.writer import TrialRun, say
+from tuneflow.tracking.writer import TrialRun
 
 __all__ = ["DEFAULT_COMMAND", "INTERPRETER", "ProgramTrain", "command_line", "program_train"]
 
@@ -105,8 +105,8 @@ def command_line(
 
 # -- child processes ------------------------------------------------------------------------------
 
-_LIVE: set[subprocess.Popen[bytes]] = set()
-_LIVE_LOCK = threading.Lock()
+_RUNNING: set[subprocess.Popen[bytes]] = set()
+_RUNNING_LOCK = threading.Lock()
 
 
 def _stop(proc: subprocess.Popen[bytes], grace: float = KILL_DELAY) -> None:
@@ -129,9 +129,9 @@ def _stop(proc: subprocess.Popen[bytes], grace: float = KILL_DELAY) -> None:
 @atexit.register
 def _stop_all() -> None:
     """Programs still running when tuneflow exits (an interrupted study) are stopped, not orphaned."""
-    with _LIVE_LOCK:
-        live = list(_LIVE)
-    for proc in live:
+    with _RUNNING_LOCK:
+        running = list(_RUNNING)
+    for proc in running:
         _stop(proc, grace=2.0)
 
 
@@ -151,8 +151,8 @@ def run_program(
         proc = subprocess.Popen(
             args, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=sink, stderr=subprocess.STDOUT, **group
         )
-    with _LIVE_LOCK:
-        _LIVE.add(proc)
+    with _RUNNING_LOCK:
+        _RUNNING.add(proc)
     try:
         while True:
             try:
@@ -167,8 +167,8 @@ def run_program(
         _stop(proc, grace=2.0)
         raise
     finally:
-        with _LIVE_LOCK:
-            _LIVE.discard(proc)
+        with _RUNNING_LOCK:
+            _RUNNING.discard(proc)
         _wait_group(proc.pid)
 
 
@@ -185,14 +185,7 @@ def _wait_group(pgid: int, timeout: float = 10.0) -> None:
 
 def _tail(path: Path, n: int = TAIL_LINES) -> list[str]:
     """The last ``n`` meaningful lines of the program's output (wandb's banner lines skipped)."""
-    try:
-        with open(path, "rb") as fh:
-            fh.seek(0, os.SEEK_END)
-            fh.seek(max(fh.tell() - 64_000, 0))
-            text = fh.read().decode("utf-8", "replace")
-    except OSError:
-        return []
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    lines = [ln.strip() for ln in _output(path).splitlines() if ln.strip()]
     lines = [ln for ln in lines if not ln.startswith("wandb:")] or lines
     return lines[-n:]
 
@@ -307,13 +300,13 @@ class ProgramTrain:
         from wandb.sdk.lib import config_util
 
         slot = trial.tracker_slot if isinstance(trial.tracker_slot, TrialRun) else None
-        connection = slot.connection if slot is not None else None
         run_id = slot.run_id if slot is not None else f"tuneflow-{os.getpid()}-{trial.number}"
         scratch = Path(tempfile.mkdtemp(prefix="tuneflow-program-"))
         # Its own wandb-core (no WANDB_SERVICE); the run's file written every second, so it can be followed.
         env = {k: v for k, v in os.environ.items() if k not in ("WANDB_SERVICE", "WANDB_SWEEP_ID")} | FLUSH_ENV
         try:
-            if slot is not None and connection is not None:
+            if slot is not None:
+                connection = slot.connection
                 mode, directory, wandb_config = connection.mode, connection.directory, slot.config
                 extra = {
                     "WANDB_PROJECT": connection.project,
@@ -328,8 +321,8 @@ class ProgramTrain:
             else:  # W&B off: the run only carries the metric back, in a scratch directory
                 mode, directory, wandb_config = "offline", str(scratch), config
             prefix = run_id.rsplit("-t", 1)[0]  # the study's run-id prefix (runs.StudyInfo.run_id)
-            study_sweep = slot.sweep_id if isinstance(slot, SweepSlot) else None
-            sweep_id = self._sweep_id(mode, prefix, study_sweep) if connection is not None else "tuneflow"
+            study_sweep = slot.sweep_id if slot is not None else None
+            sweep_id = self._sweep_id(mode, prefix, study_sweep) if slot is not None else "tuneflow"
             sweep_dir = Path(directory) / "wandb" / f"sweep-{sweep_id or 'tuneflow'}"
             param_path = sweep_dir / f"config-{run_id}.yaml"
             sweep_dir.mkdir(parents=True, exist_ok=True)
@@ -339,21 +332,21 @@ class ProgramTrain:
             args = command_line(list(self.command) if self.command else None, self.program, config, json_file)
             out = scratch / "output.log"
             started = time.time()
-            live = _Live(trial, Path(directory) / "wandb", run_id, self.metric_names)
+            feed = _MetricFeed(trial, Path(directory) / "wandb", run_id, self.metric_names)
             try:
-                code, stopped = run_program(args, env | _mode_env(mode, sweep_id), self.cwd, out, poll=live.poll)
+                code, stopped = run_program(args, env | _mode_env(mode, sweep_id), self.cwd, out, poll=feed.poll)
             finally:
-                live.close()
-            if code != 0 and mode == "online" and connection is not None and _unreachable(out):
+                feed.close()
+            if code != 0 and mode == "online" and slot is not None and _unreachable(out):
                 # W&B is down: go offline for the rest of the study (once) and rerun this trial.
-                connection.fall_back(RuntimeError((_tail(out, 1) or ["W&B unreachable"])[-1]))
-                mode = connection.mode
+                slot.connection.fall_back(RuntimeError((_tail(out, 1) or ["W&B unreachable"])[-1]))
+                mode = slot.connection.mode
                 sweep_id = self._sweep_id(mode, prefix, study_sweep)
                 code, stopped = run_program(args, env | _mode_env(mode, sweep_id), self.cwd, out)
             trial.exit_code = code
             self._notice_ignored(out)
             run_dir = _find_run(Path(directory) / "wandb", run_id, out, None if sweep_id else started)
-            if run_dir is not None and connection is not None and self._placeholder(mode, study_sweep) and sweep_id:
+            if run_dir is not None and slot is not None and self._placeholder(mode, study_sweep) and sweep_id:
                 # so that `wandb sync` uploads it (W&B's server refuses a sweep it does not hold)
                 drop_sweep_id(run_dir / f"run-{run_id}.wandb", sweep_id)
             run: dict[str, Any] = {}
@@ -361,13 +354,13 @@ class ProgramTrain:
                 slot.run_dir = run_dir
                 with contextlib.suppress(*READ_ERRORS):
                     run = read_run(run_dir)
-                if connection is not None and run:
+                if run:
                     _record_run_path(trial, run)
-            if stopped and live.pruned is not None:
-                if live.ended_cleanly():  # the stop reached a program that had already finished its run
+            if stopped and feed.pruned is not None:
+                if feed.ended_cleanly():  # the stop reached a program that had already finished its run
                     code = 0
                 else:  # its run is left as W&B's agent leaves a stopped run
-                    raise optuna.TrialPruned(live.pruned)
+                    raise optuna.TrialPruned(feed.pruned)
             tail = " | ".join(_tail(out)) or "no output"
             if code != 0:
                 how = f"exited with code {code}" if code > 0 else f"was killed by {_signame(-code)}"
@@ -400,7 +393,7 @@ class ProgramTrain:
             )
 
 
-class _Live:
+class _MetricFeed:
     """Feeds the metric the program logs into its trial while it runs, and asks the pruner.
 
     Each value is ``trial.report(value, step)`` with step = how many times the metric was logged;

@@ -56,7 +56,7 @@ import time
 import uuid
 import warnings
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 import optuna
@@ -67,18 +67,15 @@ from tuneflow.engine.study import compare_and_set_user_attr
 from tuneflow.keys import RUN_ID_ATTR, SWEEP_ATTR
 from tuneflow.search.sweep import metric_block
 from tuneflow.tracking.runs import study_run_prefix
-from tuneflow.tracking.writer import TrialRun
 
 __all__ = [
     "SWEEP_ENV",
     "Sweep",
     "SweepError",
-    "SweepSlot",
     "adopt_sweep",
     "choose_sweep",
     "create_sweep",
     "prior_runs",
-    "recorded_sweep",
     "study_sweep",
     "sweep_config",
 ]
@@ -100,17 +97,6 @@ class Sweep:
     id: str
     entity: str | None
     project: str | None
-
-    def record(self) -> dict[str, Any]:
-        return {"id": self.id, "entity": self.entity, "project": self.project}
-
-
-@dataclass
-class SweepSlot(TrialRun):
-    """A trial's tracker slot when its run joins a W&B sweep: the run plus the sweep's id
-    (read by the agent-style and program trains, which start the run themselves)."""
-
-    sweep_id: str | None = None
 
 
 # -- the config --------------------------------------------------------------------------------------
@@ -223,11 +209,6 @@ def _as_sweep(value: Any) -> Sweep | None:
     return None
 
 
-def recorded_sweep(study: optuna.Study) -> Sweep | None:
-    """The sweep recorded in the study, if any."""
-    return _as_sweep(_recorded(study))
-
-
 def prior_runs(study: optuna.Study) -> list[str]:
     """Run ids of the study's finished trials (what a sweep created now names as ``prior_runs``)."""
     finished = (TrialState.COMPLETE, TrialState.PRUNED, TrialState.FAIL)
@@ -280,7 +261,7 @@ def _create_claimed(
             study, SWEEP_ATTR, claim, {"failed": why, "at": time.time(), "by": me.rsplit(":", 1)[0]}
         )
         return None, why
-    stored = compare_and_set_user_attr(study, SWEEP_ATTR, claim, sweep.record())
+    stored = compare_and_set_user_attr(study, SWEEP_ATTR, claim, asdict(sweep))
     found = _as_sweep(stored)  # a stale-claim takeover may have won meanwhile: use what the study holds
     return (found, None) if found is not None else (sweep, None)
 
@@ -290,7 +271,7 @@ def adopt_sweep(study: optuna.Study, sweep: Sweep) -> Sweep | None:
     study's other sweep when it already has one (None when it holds this one)."""
     current = _recorded(study)
     if _as_sweep(current) is None:
-        current = compare_and_set_user_attr(study, SWEEP_ATTR, current, sweep.record())
+        current = compare_and_set_user_attr(study, SWEEP_ATTR, current, asdict(sweep))
     found = _as_sweep(current)
     return found if found is not None and found.id != sweep.id else None
 
@@ -321,7 +302,7 @@ def choose_sweep(
         if other is not None:
             return given, f"runs join the W&B sweep {given} given, not study {name!r}'s own sweep {other.id}"
         return given, None
-    sweep = recorded_sweep(study)
+    sweep = _as_sweep(_recorded(study))
     if sweep is None and mode == "online":
 
         def create() -> Sweep:
