@@ -44,6 +44,7 @@ from unittest.mock import patch
 
 import optuna
 
+from tuneflow.engine.trial import TrialContext
 from tuneflow.errors import TrialFailed
 from tuneflow.tracking.runs import RunSpec
 from tuneflow.tracking.writer import TrialRun, finish_run
@@ -68,8 +69,9 @@ def _deferred(calls: list[Any]) -> Callable[..., None]:
     return lambda *args, **kwargs: calls.append((args, kwargs))
 
 
-def _pruning_log(log: Callable[..., Any], metric: str, report: Callable[[int, float], bool]) -> Callable[..., Any]:
-    """``log`` that also reports each logged value of ``metric`` and raises TrialPruned on "stop"."""
+def _pruning_log(log: Callable[..., Any], metric: str, trial: TrialContext) -> Callable[..., Any]:
+    """``log`` that also reports each logged value of ``metric`` to ``trial`` and raises
+    TrialPruned when its pruner says stop."""
     count = 0
 
     def pruning_log(data: Any = None, *args: Any, **kwargs: Any) -> Any:
@@ -77,8 +79,9 @@ def _pruning_log(log: Callable[..., Any], metric: str, report: Callable[[int, fl
         out = log(data, *args, **kwargs)
         value = as_float(data.get(metric)) if isinstance(data, Mapping) else None
         if value is not None and math.isfinite(value):
-            step, count = count, count + 1
-            if report(step, value):
+            trial.report(value, count)
+            count += 1
+            if trial.should_prune():
                 raise optuna.TrialPruned(f"pruned after {count} logged values of {metric!r}")
         return out
 
@@ -89,12 +92,13 @@ def run_agent_style(
     run: TrialRun,
     train: Callable[[], Any],
     metric_names: list[str],
-    report: Callable[[int, float], bool] | None = None,
+    trial: TrialContext,
 ) -> Any:
     """Call a no-argument train function inside the trial's run; return the metrics it logged.
 
-    ``report(step, value)`` receives each logged value of the metric (step = how many came
-    before) and answers whether to prune. The W&B run is left open in ``run.agent_run`` until the
+    With one metric, each logged value of it is reported to ``trial`` (step = how many came
+    before), so pruners stop such functions too (Optuna prunes single-objective studies only;
+    without a metric, nothing), and the trial's pruner decides. The W&B run is left open in ``run.agent_run`` until the
     tracker finishes it with the trial's outcome.
     """
     import wandb
@@ -114,10 +118,10 @@ def run_agent_style(
     wandb_run._finish = _deferred(calls)  # `with wandb.init() as run:` exits through _finish
     run.agent_run = wandb_run
     patches: dict[str, Any] = {"init": _joining(wandb_run)}
-    if report is not None:
+    if len(metric_names) == 1:
         # Both spellings: ``run.log`` (an instance attribute now) and the module's ``wandb.log``,
         # which wandb bound to the run's method when it started the run.
-        wandb_run.log = _pruning_log(wandb_run.log, metric_names[0], report)
+        wandb_run.log = _pruning_log(wandb_run.log, metric_names[0], trial)
         patches["log"] = wandb_run.log
     with patch.multiple(wandb, **patches):  # the stdlib's set-then-restore of module attributes
         returned = train()

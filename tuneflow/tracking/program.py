@@ -60,7 +60,7 @@ from tuneflow.engine.trial import TrialContext
 from tuneflow.errors import TrialFailed
 from tuneflow.keys import RUN_ID_ATTR, RUN_PATH_ATTR
 from tuneflow.tracking.follow import FLUSH_ENV, RunFollower
-from tuneflow.tracking.reader import READ_ERRORS, read_run
+from tuneflow.tracking.reader import READ_ERRORS, read_run, run_file
 from tuneflow.tracking.runfile import drop_sweep_id
 from tuneflow.tracking.writer import TrialRun
 
@@ -465,17 +465,14 @@ def _unreachable(out: Path) -> bool:
     return "CommError" in text or "init_timeout" in text or "Timed out while retrying" in text
 
 
-def _find_run(wandb_dir: Path, run_id: str, out: Path | None = None, since: float | None = None) -> Path | None:
+def _find_run(wandb_dir: Path, run_id: str, out: Path, since: float | None) -> Path | None:
     """The run directory the program wrote: under the trial's run id, or (when the program chose its
     own id, possible without a sweep id) the one its output names, else the newest since ``since``."""
-    for pattern in (f"offline-run-*-{run_id}", f"run-*-{run_id}"):
-        for path in sorted(wandb_dir.glob(pattern)):
-            if any(path.glob("run-*.wandb")):
-                return path
-    if out is not None:
-        for name in reversed(_RUN_DIR.findall(_output(out))):
-            if any((wandb_dir / name).glob("run-*.wandb")):
-                return wandb_dir / name
+    if (found := run_file(wandb_dir, run_id)) is not None:
+        return found.parent
+    for name in reversed(_RUN_DIR.findall(_output(out))):
+        if any((wandb_dir / name).glob("run-*.wandb")):
+            return wandb_dir / name
     if since is not None and wandb_dir.is_dir():
         fresh = [p for p in wandb_dir.glob("*run-*") if p.is_dir() and p.stat().st_mtime >= since]
         fresh = [p for p in fresh if any(p.glob("run-*.wandb"))]

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-__all__ = ["READ_ERRORS", "core_path", "read_records", "read_run", "run_dirs"]
+__all__ = ["READ_ERRORS", "core_path", "read_records", "read_run", "run_dirs", "run_file"]
 
 #: What reading a run can raise: no or several run files, the reader failed or timed out, bad JSON.
 READ_ERRORS = (OSError, RuntimeError, ValueError, subprocess.TimeoutExpired)
@@ -59,6 +59,14 @@ def read_run(run_dir: str | Path) -> dict[str, Any]:
 def read_records(run_dir: str | Path) -> list[dict[str, Any]]:
     """Every record of an offline run's ``.wandb`` log (``wandb leet inspect --json``)."""
     return [json.loads(line) for line in _inspect(run_dir, False).splitlines() if line.strip()]
+
+
+def run_file(wandb_dir: Path, run_id: str) -> Path | None:
+    """The ``.wandb`` log of run ``run_id`` under a ``wandb`` directory (offline or online), if any."""
+    for pattern in (f"offline-run-*-{run_id}", f"run-*-{run_id}"):
+        for path in sorted(wandb_dir.glob(f"{pattern}/run-{run_id}.wandb")):
+            return path
+    return None
 
 
 def run_dirs(wandb_dir: str | Path) -> list[Path]:

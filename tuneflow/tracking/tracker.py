@@ -28,6 +28,7 @@ Everything goes through the writer process (:class:`~tuneflow.tracking.writer.Ru
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from pathlib import Path
@@ -168,11 +169,9 @@ class WandbTracker(Tracker):
             sweep_id=sweep_id,
         )
         ctx.tracker_slot = slot
-        try:
+        with contextlib.suppress(Exception):  # the storage owns the trial; never fail a trial for this
             ctx.optuna_trial.set_user_attr(RUN_ID_ATTR, run_id)
             ctx.optuna_trial.set_user_attr(RUN_PATH_ATTR, info.run_path(run_id))
-        except Exception:  # the storage owns the trial; never fail a trial for this
-            pass
         if self.streaming:
             self.writer.open(
                 RunSpec(run_id=run_id, name=slot.name, config=slot.config, summary={}, tags=slot.tags, group=slot.group)
@@ -235,17 +234,7 @@ class WandbTracker(Tracker):
         slot = _slot(ctx)
         if slot is None:  # on_trial_start always sets it; a trial it never saw has no run
             raise RuntimeError(f"trial {ctx.number} has no W&B run")
-        metrics = self.study_info.metrics
-        # The logged metric feeds the trial as its intermediate values, so pruners stop such
-        # functions too (Optuna prunes single-objective studies only; without a metric, nothing).
-        report = None if len(metrics) != 1 else lambda step, value: self._agent_report(ctx, step, value)
-        return run_agent_style(slot, train, [m.name for m in metrics], report)
-
-    @staticmethod
-    def _agent_report(ctx: TrialContext, step: int, value: float) -> bool:
-        """Report one logged value of the metric; whether the pruner asks to stop the trial."""
-        ctx.report(value, step)
-        return ctx.should_prune()
+        return run_agent_style(slot, train, [m.name for m in self.study_info.metrics], ctx)
 
     def _finish_agent_run(self, run: Any, spec: RunSpec) -> None:
         run_dir, error = finish_agent_run(run, spec, [m.name for m in self.study_info.metrics])

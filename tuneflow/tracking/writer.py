@@ -252,11 +252,9 @@ def log_row(run: Any, row: dict[str, Any], step: int, commit: bool) -> list[str]
     makes ``log`` raise ``TypeError`` for the whole row. The row is then logged key by key, so one
     such value costs that value only. Returned as ``key (type)``.
     """
-    try:
+    with contextlib.suppress(TypeError, ValueError):
         run.log(row, step=step, commit=commit)
         return []
-    except (TypeError, ValueError):
-        pass
     refused = []
     for key, value in row.items():
         try:
@@ -521,8 +519,7 @@ class RunWriter:
     def _send(self) -> None:
         while True:
             with self._cond:
-                while not self._outbox and not self._closing:
-                    self._cond.wait()
+                self._cond.wait_for(lambda: self._outbox or self._closing)
                 if not self._outbox:
                     break
                 message = self._outbox.popleft()
