@@ -148,12 +148,8 @@ def finish_agent_run(run: Any, spec: RunSpec, metric_names: list[str]) -> tuple[
             delattr(run, name)
     error = None
     try:
-        summary = dict(spec.summary)
-        logged = set(run.summary.keys())
-        for name in metric_names:  # the run's own summary value is the W&B truth
-            if name in logged:
-                summary.pop(name, None)
-        run.summary.update(summary)
+        logged = set(run.summary.keys()) & set(metric_names)  # the run's own summary value is the W&B truth
+        run.summary.update({k: v for k, v in spec.summary.items() if k not in logged})
         run.tags = tuple(spec.tags)
     except Exception as exc:  # broad: any wandb failure is reported, and the run is still finished
         error = f"{spec.name}: {type(exc).__name__}: {exc}"

@@ -332,11 +332,14 @@ class ProgramTrain:
             args = command_line(list(self.command) if self.command else None, self.program, config, json_file)
             out = scratch / "output.log"
             started = time.time()
-            feed = _MetricFeed(trial, Path(directory) / "wandb", run_id, self.metric_names)
+            one = len(self.metric_names) == 1
+            feed = _MetricFeed(trial, Path(directory) / "wandb", run_id, self.metric_names[0]) if one else None
             try:
-                code, stopped = run_program(args, env | _mode_env(mode, sweep_id), self.cwd, out, poll=feed.poll)
+                poll = feed.poll if feed is not None else None
+                code, stopped = run_program(args, env | _mode_env(mode, sweep_id), self.cwd, out, poll=poll)
             finally:
-                feed.close()
+                if feed is not None:
+                    feed.close()
             if code != 0 and mode == "online" and slot is not None and _unreachable(out):
                 # W&B is down: go offline for the rest of the study (once) and rerun this trial.
                 slot.connection.fall_back(RuntimeError((_tail(out, 1) or ["W&B unreachable"])[-1]))
@@ -356,8 +359,8 @@ class ProgramTrain:
                     run = read_run(run_dir)
                 if run:
                     _record_run_path(trial, run)
-            if stopped and feed.pruned is not None:
-                if feed.ended_cleanly():  # the stop reached a program that had already finished its run
+            if stopped and feed is not None:  # the pruner said stop
+                if feed.follower.exit_code == 0:  # the stop reached a program that had already finished its run
                     code = 0
                 else:  # its run is left as W&B's agent leaves a stopped run
                     raise optuna.TrialPruned(feed.pruned)
@@ -398,33 +401,26 @@ class _MetricFeed:
 
     Each value is ``trial.report(value, step)`` with step = how many times the metric was logged;
     after new values, ``trial.should_prune()`` (whichever pruner the study has) decides, and a
-    pruned program is stopped. Followed only with one metric (Optuna's pruning is single-objective).
+    pruned program is stopped. Used only with one metric (Optuna's pruning is single-objective).
     """
 
-    def __init__(self, trial: TrialContext, wandb_dir: Path, run_id: str, metrics: tuple[str, ...]) -> None:
+    def __init__(self, trial: TrialContext, wandb_dir: Path, run_id: str, metric: str) -> None:
         self.trial = trial
         self.pruned: str | None = None
-        self.last: tuple[int, float] | None = None
-        self.follower = RunFollower(wandb_dir, run_id, metrics[0]).start() if len(metrics) == 1 else None
+        self.follower = RunFollower(wandb_dir, run_id, metric).start()
 
-    def _feed(self) -> bool:
-        values = self.follower.take() if self.follower is not None else []
+    def _feed(self) -> list[tuple[int, float]]:
+        values = self.follower.take()
         for step, value in values:
             self.trial.report(value, step)
-            self.last = (step, value)
-        return bool(values)
+        return values
 
     def poll(self) -> bool:
         """True when the program should be stopped (the pruner said so)."""
-        if self.pruned is None and self._feed() and self.trial.should_prune():
-            step, value = self.last or (0, float("nan"))
-            metric = self.follower.metric if self.follower is not None else "metric"
-            self.pruned = f"pruned at step {step} ({metric} = {value:g})"
+        if self.pruned is None and (values := self._feed()) and self.trial.should_prune():
+            step, value = values[-1]
+            self.pruned = f"pruned at step {step} ({self.follower.metric} = {value:g})"
         return self.pruned is not None
-
-    def ended_cleanly(self) -> bool:
-        """Whether the run wrote its exit record with code 0 (it finished by itself)."""
-        return self.follower is not None and self.follower.exit_code == 0
 
     def close(self) -> None:
         """After the program ended: read what it logged last, stop following.
@@ -432,8 +428,6 @@ class _MetricFeed:
         A run that ended normally is read to its exit record; a stopped one has none, so its
         last records (flushed by its wandb-core within a second) are waited for 1.5 s.
         """
-        if self.follower is None:
-            return
         self.follower.close(linger=1.5 if self.pruned else 5.0)
         self._feed()
 

@@ -27,7 +27,6 @@ The writer process's entry point is ``python -m tuneflow.tracking`` (``tracking/
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import functools
 import os
 import pickle
@@ -39,7 +38,7 @@ import warnings
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -168,9 +167,8 @@ class Connection:
             "group": spec.group,
             "job_type": spec.job_type,
             "reinit": "finish_previous" if global_run else "create_new",
+            "resume": resume,
         }
-        if resume is not None:
-            kwargs["resume"] = resume
         settings = dict(LEAN_SETTINGS, init_timeout=self.init_timeout)
         if spec.sweep_id:  # the run joins the study's W&B sweep, keeping its project and id (tracking/sweep.py)
             settings["sweep_id"] = spec.sweep_id
@@ -420,13 +418,12 @@ class RunWriter:
         self.lost = 0
         self._sweep = sweep
         self._cond = threading.Condition()
+        self._sender: threading.Thread | None = None
         self._proc: subprocess.Popen[bytes] | None = None
-        self._gen = 0  # which child the queued records are meant for
         self._outbox: deque[Message] = deque()
         self._live: dict[str, _OpenRun] = {}
         #: Finished runs not yet acknowledged by the child: run id -> the record that writes it whole.
         self._unacked: dict[str, Finish | Summarize] = {}
-        self._sender: threading.Thread | None = None
         self._closing = False
         self._given_up = False
         self._warm: Warm | None = None
@@ -523,19 +520,17 @@ class RunWriter:
                 if not self._outbox:
                     break
                 message = self._outbox.popleft()
-                gen, proc = self._gen, self._proc
+                proc = self._proc  # None: none started yet, or the last one died (its reader replayed the outbox)
             try:
                 self._join_sweep(message)
                 if proc is None:
                     proc = self._start()
                     with self._cond:
-                        if gen != self._gen or self._given_up:  # replaced meanwhile: start over
+                        if self._given_up:  # the last child died meanwhile, once too often
                             proc.kill()
                             continue
                         self._proc = proc
-                    threading.Thread(
-                        target=self._read, args=(proc, gen), name="tuneflow-wandb-acks", daemon=True
-                    ).start()
+                    threading.Thread(target=self._read, args=(proc,), name="tuneflow-wandb-acks", daemon=True).start()
                 assert proc.stdin is not None
                 if self.connection.mode != self._mode_sent:  # the parent went offline (e.g. agent runs)
                     self._mode_sent = self.connection.mode
@@ -559,7 +554,7 @@ class RunWriter:
             with contextlib.suppress(OSError):
                 proc.stdin.close()  # the child exits once it has written what it got
 
-    def _read(self, proc: subprocess.Popen[bytes], gen: int) -> None:
+    def _read(self, proc: subprocess.Popen[bytes]) -> None:
         assert proc.stdout is not None
         while True:
             try:
@@ -567,7 +562,7 @@ class RunWriter:
             except (EOFError, OSError, pickle.UnpicklingError):  # the child exited
                 proc.stdout.close()  # no pipe outlives its child
                 proc.wait()
-                self._child_exited(gen)
+                self._child_exited()
                 return
             self._take(reply)
 
@@ -594,13 +589,12 @@ class RunWriter:
                     self.errors.append(str(reply.detail))
                 self._cond.notify_all()
 
-    def _child_exited(self, gen: int) -> None:
-        """The child is gone: if work is left, replay it into a new child (or give up, saying so)."""
+    def _child_exited(self) -> None:
+        """The child is gone: if work is left, replay it into a new child (or give up, saying so).
+
+        A new child is started only once the last one's reader got here, so there is one at a time."""
         with self._cond:
-            if gen != self._gen:
-                return
             self._proc = None
-            self._gen += 1
             live = [r for r in self._live.values() if not r.existing]
             if not live and not self._unacked:
                 self._cond.notify_all()
@@ -673,7 +667,6 @@ class SummaryRequest:
         """The summary run's spec, from an in-memory copy of the study."""
         import optuna
 
-        from tuneflow.redact import Redactor
         from tuneflow.tracking.summary import summary_spec
 
         optuna.logging.set_verbosity(optuna.logging.WARNING)
@@ -772,7 +765,7 @@ def _child() -> None:
             reply("dropped", message.run_id, list(dict.fromkeys(message.dropped)))
         record = message.payload
         if isinstance(record, Hello):
-            writer = _ChildWriter(Connection(**dataclasses.asdict(record)), reply)
+            writer = _ChildWriter(Connection(**asdict(record)), reply)
         elif isinstance(record, SetMode):
             assert writer is not None
             writer.connection.mode = record.mode
