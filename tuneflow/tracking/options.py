@@ -106,8 +106,7 @@ class WandbOptions:
         if problems:
             raise RecipeError("wandb options", problems)
         fields = {k: v for k, v in value.items() if k in known}
-        if "tags" in fields:
-            tags = fields["tags"]
+        if "tags" in fields:  # ``tags`` is that value, checked above
             fields["tags"] = (tags,) if isinstance(tags, str) else tuple(tags or ())
         return cls(**fields)
 

@@ -232,12 +232,11 @@ def study_sweep(
         if sweep is not None:
             return sweep, None
         now = time.time()
-        claimed = isinstance(current, dict) and "claim" in current
-        failed = isinstance(current, dict) and "failed" in current
-        age = now - float(current.get("at", 0)) if isinstance(current, dict) else 0.0
-        if failed and age < RETRY_AFTER:
-            return None, f"{current['failed']} (when {current.get('by', 'another worker')} tried)"
-        if current is None or failed or (claimed and age > timeout + 10) or not isinstance(current, dict):
+        record = current if isinstance(current, dict) else {}  # anything else is claimed over
+        age = now - float(record.get("at", 0))
+        if "failed" in record and age < RETRY_AFTER:
+            return None, f"{record['failed']} (when {record.get('by', 'another worker')} tried)"
+        if not record or "failed" in record or ("claim" in record and age > timeout + 10):
             claim = {"claim": me, "at": now}
             won = compare_and_set_user_attr(study, SWEEP_ATTR, current, claim)
             if won == claim:
@@ -245,7 +244,7 @@ def study_sweep(
             current = won
             continue
         if time.monotonic() > deadline:  # someone else is creating it and takes too long
-            return None, f"another worker ({current.get('claim')}) is still creating it"
+            return None, f"another worker ({record.get('claim')}) is still creating it"
         time.sleep(_POLL)
         current = _recorded(study)
 

@@ -225,8 +225,7 @@ class WandbTracker(Tracker):
                 self.agent_written.append(slot.run_dir)
             return
         if slot is not None and slot.agent_run is not None:
-            run, slot.agent_run = slot.agent_run, None
-            self._finish_agent_run(run, spec)
+            self._finish_agent_run(slot, spec)
             return
         self.writer.finish(spec)
 
@@ -236,7 +235,8 @@ class WandbTracker(Tracker):
             raise RuntimeError(f"trial {ctx.number} has no W&B run")
         return run_agent_style(slot, train, [m.name for m in self.study_info.metrics], ctx)
 
-    def _finish_agent_run(self, run: Any, spec: RunSpec) -> None:
+    def _finish_agent_run(self, slot: TrialRun, spec: RunSpec) -> None:
+        run, slot.agent_run = slot.agent_run, None
         run_dir, error = finish_agent_run(run, spec, [m.name for m in self.study_info.metrics])
         self.agent_written.append(run_dir)
         if error is not None:
@@ -274,9 +274,8 @@ class WandbTracker(Tracker):
         for ctx in list(self._open.values()):  # the loop stopped inside an agent-style trial it could not read
             slot = _slot(ctx)
             if slot is not None and slot.agent_run is not None:
-                run, slot.agent_run = slot.agent_run, None
                 self._finish_agent_run(
-                    run, RunSpec(run.id, run.name or run.id, {}, {SUMMARY.STATE: "interrupted"}, exit_code=1)
+                    slot, RunSpec(slot.run_id, slot.name, {}, {SUMMARY.STATE: "interrupted"}, exit_code=1)
                 )
 
     def _summarize(self, study: optuna.Study, interrupted: bool) -> None:
