@@ -26,12 +26,11 @@ import contextlib
 import json
 import logging
 import subprocess
-import sys
 import threading
 from pathlib import Path
 from typing import Any
 
-from tuneflow.tracking.reader import core_path, run_file
+from tuneflow.tracking.reader import core_path, inspect_command, run_file
 from tuneflow.values import is_finite_number
 
 __all__ = ["FLUSH_ENV", "RunFollower", "metric_value"]
@@ -52,8 +51,6 @@ def metric_value(item: dict[str, Any], metric: str) -> float | None:
     return float(value) if is_finite_number(value) else None
 
 
-#: W&B's documented reader (the wandb CLI of this interpreter), used where wandb-core's flags fail.
-_CLI_READER = [sys.executable, "-m", "wandb", "leet", "inspect", "--follow", "--json"]
 #: wandb-core binaries whose reader failed in this process: later runs go to the CLI at once.
 _FAILED_CORES: set[str] = set()
 _announced: set[str] = set()
@@ -134,8 +131,7 @@ class RunFollower:
         failure = "this wandb has no wandb-core binary" if core is None else None
         if core is not None and core not in _FAILED_CORES:
             _announce("core", logging.INFO, f"following program runs live with wandb-core's reader ({core})")
-            command = [core, "leet", "inspect", "--no-observability", "--json", "--follow", "--run-file"]
-            failure = self._follow([*command, str(path), "."], cwd=path.parent.parent)
+            failure = self._follow(inspect_command(path, "--follow", core=core), cwd=path.parent.parent)
             if failure is None or self._stop.is_set():
                 self._ended.set()
                 return
@@ -146,7 +142,7 @@ class RunFollower:
             f"following program runs live with `wandb leet inspect --follow --json` "
             f"(wandb-core's reader: {failure or 'it failed before in this process'})",
         )
-        failure = self._follow([*_CLI_READER, str(path)], cwd=path.parent)
+        failure = self._follow(inspect_command(path, "--follow", core=None), cwd=path.parent)
         if failure is not None and not self._stop.is_set():
             self.error = failure
         self._ended.set()
