@@ -235,9 +235,7 @@ class Connection:
 
         ``any_file``: any directory of that run, even one whose ``.wandb`` log was never created.
         """
-        if not self.wandb_dir.is_dir():
-            return None
-        for path in self.wandb_dir.glob(f"offline-run-*-{run_id}"):
+        for path in self.wandb_dir.glob(f"offline-run-*-{run_id}"):  # none when the directory is missing
             if any_file or (path / f"run-{run_id}.wandb").is_file():
                 return path
         return None
@@ -736,7 +734,7 @@ def _child() -> None:
     # 1.32x W&B off with CPU-bound trials and 3.8x beside two busy processes at nice 10; 1.06x
     # for both at the parent's priority, which costs the loop ~0.1 ms more per trial).
     os.dup2(2, 1)  # anything printed by wandb goes to stderr, not into the replies
-    inp = sys.stdin.buffer
+
     warnings.simplefilter("ignore")
     replying = threading.Lock()
     parent_gone = False
@@ -755,7 +753,7 @@ def _child() -> None:
     writer: _ChildWriter | None = None
     lanes = Lanes(LANES)
     while True:
-        message = read_frame(inp)
+        message = read_frame(sys.stdin.buffer)
         if message is None:
             lanes.close()  # write what was received
             if writer is not None:  # the parent is gone: end what is open, as interrupted
@@ -842,14 +840,13 @@ class _ChildWriter:
             self.existing.add(run_id)
             self.reply("existing", run_id)
             return
-        self.failed.add(run_id)
         self.services[run_id] = service = conn.service
         try:
             self.runs[run_id] = conn.init(record.head)
         except Exception as exc:  # written whole when it ends (and said then if that fails too)
+            self.failed.add(run_id)
             conn.revive(exc, service)
             return
-        self.failed.discard(run_id)
         if was != conn.mode and conn.fell_back:
             self.reply("fell-back", None, conn.fell_back)
 
