@@ -125,12 +125,7 @@ def sweep_config(recipe: Any) -> dict[str, Any]:
 
 
 class SweepError(Exception):
-    """The sweep could not be created; the message is one line saying why. ``unreachable``: W&B
-    did not answer in time (the study then goes offline, as after a failed ``wandb.init``)."""
-
-    def __init__(self, message: str, unreachable: bool = False) -> None:
-        super().__init__(message)
-        self.unreachable = unreachable
+    """The sweep could not be created; the message is one line saying why."""
 
 
 def create_sweep(
@@ -139,8 +134,12 @@ def create_sweep(
     project: str | None,
     timeout: float,
     prior_runs: list[str] | None = None,
+    unreachable: Callable[[SweepError], None] | None = None,
 ) -> Sweep:
-    """Create a sweep with ``wandb.sweep`` in a child process; raise :class:`SweepError` (one line)."""
+    """Create a sweep with ``wandb.sweep`` in a child process; raise :class:`SweepError` (one line).
+
+    ``unreachable`` is told first when W&B did not answer in time (the study then goes offline,
+    as after a failed ``wandb.init``)."""
     request = {"config": config, "entity": entity, "project": project, "prior_runs": prior_runs or None}
     env = {k: v for k, v in os.environ.items() if k not in ("WANDB_SERVICE", SWEEP_ENV)}
     env["WANDB_SILENT"] = "true"
@@ -160,7 +159,10 @@ def create_sweep(
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(proc.pid, signal.SIGKILL)
         proc.communicate()
-        raise SweepError(f"W&B did not answer within {timeout:g} s", unreachable=True) from None
+        error = SweepError(f"W&B did not answer within {timeout:g} s")
+        if unreachable is not None:
+            unreachable(error)
+        raise error from None
     lines = [line for line in stdout.splitlines() if line.startswith("{")]
     try:
         answer = json.loads(lines[-1])
@@ -306,12 +308,7 @@ def choose_sweep(
 
         def create() -> Sweep:
             settings = {**config(), "name": name}  # the sweep is the study: named after it
-            try:
-                return create_sweep(settings, entity, project, timeout, prior_runs(study))
-            except SweepError as exc:
-                if exc.unreachable and unreachable is not None:
-                    unreachable(exc)
-                raise
+            return create_sweep(settings, entity, project, timeout, prior_runs(study), unreachable)
 
         sweep, why = study_sweep(study, create, timeout)
         if sweep is None:
