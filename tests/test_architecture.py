@@ -24,7 +24,15 @@ ADAPTER = "tuneflow.engine.optuna_adapter"
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     (
         "leaves",
-        ("tuneflow.errors", "tuneflow.keys", "tuneflow.values", "tuneflow.version", "tuneflow.redact", ADAPTER),
+        (
+            "tuneflow.errors",
+            "tuneflow.keys",
+            "tuneflow.values",
+            "tuneflow.version",
+            "tuneflow.redact",
+            "tuneflow.console",
+            ADAPTER,
+        ),
     ),
     ("search", ("tuneflow.search",)),
     ("engine", ("tuneflow.engine",)),

@@ -18,6 +18,7 @@ import optuna
 from optuna.study import Study
 from optuna.trial import FrozenTrial, TrialState
 
+from tuneflow.console import say
 from tuneflow.engine.charts import importance_evaluator
 from tuneflow.engine.counts import count_toward_cap
 from tuneflow.engine.failures import FailurePolicy
@@ -37,7 +38,6 @@ from tuneflow.search.recipe import Recipe
 from tuneflow.tracking.program import ProgramTrain
 from tuneflow.tracking.runs import study_run_prefix
 from tuneflow.tracking.tracker import make_tracker, tracker_problems
-from tuneflow.tracking.writer import say
 
 __all__ = ["TuneflowWarning", "check_runtime", "create_study", "tune"]
 

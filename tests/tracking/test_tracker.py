@@ -18,16 +18,11 @@ from conftest import require
 import tuneflow
 from tuneflow.errors import RecipeError, TuneflowError
 from tuneflow.keys import RUN_ID_ATTR
-from tuneflow.tracking import (
-    Redactor,
-    WandbOptions,
-    make_tracker,
-    merge_history,
-    resolve_mode,
-    study_run_prefix,
-)
+from tuneflow.redact import Redactor
+from tuneflow.tracking import WandbOptions, make_tracker
+from tuneflow.tracking.options import resolve_mode
 from tuneflow.tracking.reader import read_records, read_run, run_dirs
-from tuneflow.tracking.runs import RunSpec
+from tuneflow.tracking.runs import RunSpec, merge_history, study_run_prefix
 from tuneflow.tracking.writer import Connection, RunWriter
 
 METRIC = "loss"
@@ -482,9 +477,9 @@ def test_relogging_a_run_is_skipped(_isolated: Path) -> None:
     connection = Connection("p", None, "offline", None, 10)
     spec = RunSpec("idem-1", "idem", {"a": 1}, {"loss": 1.0}, history=[(0, {"loss": 1.0})])
     writer = RunWriter(connection)
-    writer.submit(spec)
+    writer.finish(spec)
     assert writer.flush(60)
-    writer.submit(spec)
+    writer.finish(spec)
     assert writer.close(60)
     assert (len(writer.written), writer.skipped) == (1, 1)
     assert len(run_dirs(_isolated / "wandb")) == 1

@@ -37,32 +37,20 @@ from __future__ import annotations
 
 import contextlib
 import math
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
+from unittest.mock import patch
 
 import optuna
 
+from tuneflow.engine.trial import TrialContext
 from tuneflow.errors import TrialFailed
 from tuneflow.tracking.runs import RunSpec
-from tuneflow.tracking.sweep import SweepSlot
 from tuneflow.tracking.writer import TrialRun, finish_run
 from tuneflow.values import as_float, is_number
 
 __all__ = ["finish_agent_run", "run_agent_style"]
-
-
-@contextlib.contextmanager
-def _patched(module: Any, **values: Any) -> Iterator[None]:
-    """Set attributes of ``module`` for the duration, then put the originals back."""
-    old = {k: getattr(module, k) for k in values}
-    try:
-        for k, v in values.items():
-            setattr(module, k, v)
-        yield
-    finally:
-        for k, v in old.items():
-            setattr(module, k, v)
 
 
 def _joining(run: Any) -> Callable[..., Any]:
@@ -81,8 +69,9 @@ def _deferred(calls: list[Any]) -> Callable[..., None]:
     return lambda *args, **kwargs: calls.append((args, kwargs))
 
 
-def _pruning_log(log: Callable[..., Any], metric: str, report: Callable[[int, float], bool]) -> Callable[..., Any]:
-    """``log`` that also reports each logged value of ``metric`` and raises TrialPruned on "stop"."""
+def _pruning_log(log: Callable[..., Any], metric: str, trial: TrialContext) -> Callable[..., Any]:
+    """``log`` that also reports each logged value of ``metric`` to ``trial`` and raises
+    TrialPruned when its pruner says stop."""
     count = 0
 
     def pruning_log(data: Any = None, *args: Any, **kwargs: Any) -> Any:
@@ -90,8 +79,9 @@ def _pruning_log(log: Callable[..., Any], metric: str, report: Callable[[int, fl
         out = log(data, *args, **kwargs)
         value = as_float(data.get(metric)) if isinstance(data, Mapping) else None
         if value is not None and math.isfinite(value):
-            step, count = count, count + 1
-            if report(step, value):
+            trial.report(value, count)
+            count += 1
+            if trial.should_prune():
                 raise optuna.TrialPruned(f"pruned after {count} logged values of {metric!r}")
         return out
 
@@ -102,12 +92,13 @@ def run_agent_style(
     run: TrialRun,
     train: Callable[[], Any],
     metric_names: list[str],
-    report: Callable[[int, float], bool] | None = None,
+    trial: TrialContext,
 ) -> Any:
     """Call a no-argument train function inside the trial's run; return the metrics it logged.
 
-    ``report(step, value)`` receives each logged value of the metric (step = how many came
-    before) and answers whether to prune. The W&B run is left open in ``run.agent_run`` until the
+    With one metric, each logged value of it is reported to ``trial`` (step = how many came
+    before), so pruners stop such functions too (Optuna prunes single-objective studies only;
+    without a metric, nothing), and the trial's pruner decides. The W&B run is left open in ``run.agent_run`` until the
     tracker finishes it with the trial's outcome.
     """
     import wandb
@@ -119,7 +110,7 @@ def run_agent_style(
         summary={},
         tags=list(run.tags),
         group=run.group,
-        sweep_id=run.sweep_id if isinstance(run, SweepSlot) else None,
+        sweep_id=run.sweep_id,
     )
     wandb_run = run.connection.init(spec, global_run=True)
     calls: list[Any] = []
@@ -127,12 +118,12 @@ def run_agent_style(
     wandb_run._finish = _deferred(calls)  # `with wandb.init() as run:` exits through _finish
     run.agent_run = wandb_run
     patches: dict[str, Any] = {"init": _joining(wandb_run)}
-    if report is not None:
+    if len(metric_names) == 1:
         # Both spellings: ``run.log`` (an instance attribute now) and the module's ``wandb.log``,
         # which wandb bound to the run's method when it started the run.
-        wandb_run.log = _pruning_log(wandb_run.log, metric_names[0], report)
+        wandb_run.log = _pruning_log(wandb_run.log, metric_names[0], trial)
         patches["log"] = wandb_run.log
-    with _patched(wandb, **patches):
+    with patch.multiple(wandb, **patches):  # the stdlib's set-then-restore of module attributes
         returned = train()
     if returned is not None:
         return returned
@@ -157,12 +148,8 @@ def finish_agent_run(run: Any, spec: RunSpec, metric_names: list[str]) -> tuple[
             delattr(run, name)
     error = None
     try:
-        summary = dict(spec.summary)
-        logged = set(run.summary.keys())
-        for name in metric_names:  # the run's own summary value is the W&B truth
-            if name in logged:
-                summary.pop(name, None)
-        run.summary.update(summary)
+        logged = set(run.summary.keys()) & set(metric_names)  # the run's own summary value is the W&B truth
+        run.summary.update({k: v for k, v in spec.summary.items() if k not in logged})
         run.tags = tuple(spec.tags)
     except Exception as exc:  # broad: any wandb failure is reported, and the run is still finished
         error = f"{spec.name}: {type(exc).__name__}: {exc}"

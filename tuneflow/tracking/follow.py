@@ -26,12 +26,11 @@ import contextlib
 import json
 import logging
 import subprocess
-import sys
 import threading
 from pathlib import Path
 from typing import Any
 
-from tuneflow.tracking.reader import core_path
+from tuneflow.tracking.reader import core_path, inspect_command, run_file
 from tuneflow.values import is_finite_number
 
 __all__ = ["FLUSH_ENV", "RunFollower", "metric_value"]
@@ -52,8 +51,6 @@ def metric_value(item: dict[str, Any], metric: str) -> float | None:
     return float(value) if is_finite_number(value) else None
 
 
-#: W&B's documented reader (the wandb CLI of this interpreter), used where wandb-core's flags fail.
-_CLI_READER = [sys.executable, "-m", "wandb", "leet", "inspect", "--follow", "--json"]
 #: wandb-core binaries whose reader failed in this process: later runs go to the CLI at once.
 _FAILED_CORES: set[str] = set()
 _announced: set[str] = set()
@@ -108,7 +105,11 @@ class RunFollower:
 
     def close(self, linger: float = 0.0) -> None:
         """Stop following (after at most ``linger`` seconds if the run has not ended yet)."""
-        if linger > 0 and self._thread.is_alive() and (self._proc is not None or self._run_file() is not None):
+        if (
+            linger > 0
+            and self._thread.is_alive()
+            and (self._proc is not None or run_file(self.wandb_dir, self.run_id) is not None)
+        ):
             self._ended.wait(linger)  # only a run that exists can still have records on their way
         self._stop.set()
         proc = self._proc
@@ -118,26 +119,19 @@ class RunFollower:
                 proc.wait(timeout=5)
         self._thread.join(timeout=5)
 
-    def _run_file(self) -> Path | None:
-        for pattern in (f"offline-run-*-{self.run_id}", f"run-*-{self.run_id}"):
-            for path in sorted(self.wandb_dir.glob(f"{pattern}/run-{self.run_id}.wandb")):
-                return path
-        return None
-
     def _run(self) -> None:
-        run_file = None
-        while not self._stop.is_set() and run_file is None:
-            run_file = self._run_file()
-            if run_file is None:
+        path = None
+        while not self._stop.is_set() and path is None:
+            path = run_file(self.wandb_dir, self.run_id)
+            if path is None:
                 self._stop.wait(0.1)
-        if run_file is None:
+        if path is None:
             return
         core = self._core
         failure = "this wandb has no wandb-core binary" if core is None else None
         if core is not None and core not in _FAILED_CORES:
             _announce("core", logging.INFO, f"following program runs live with wandb-core's reader ({core})")
-            command = [core, "leet", "inspect", "--no-observability", "--json", "--follow", "--run-file"]
-            failure = self._follow([*command, str(run_file), "."], cwd=run_file.parent.parent)
+            failure = self._follow(inspect_command(path, "--follow", core=core), cwd=path.parent.parent)
             if failure is None or self._stop.is_set():
                 self._ended.set()
                 return
@@ -148,7 +142,7 @@ class RunFollower:
             f"following program runs live with `wandb leet inspect --follow --json` "
             f"(wandb-core's reader: {failure or 'it failed before in this process'})",
         )
-        failure = self._follow([*_CLI_READER, str(run_file)], cwd=run_file.parent)
+        failure = self._follow(inspect_command(path, "--follow", core=None), cwd=path.parent)
         if failure is not None and not self._stop.is_set():
             self.error = failure
         self._ended.set()

@@ -106,8 +106,7 @@ class WandbOptions:
         if problems:
             raise RecipeError("wandb options", problems)
         fields = {k: v for k, v in value.items() if k in known}
-        if "tags" in fields:
-            tags = fields["tags"]
+        if "tags" in fields:  # ``tags`` is that value, checked above
             fields["tags"] = (tags,) if isinstance(tags, str) else tuple(tags or ())
         return cls(**fields)
 
@@ -128,11 +127,11 @@ def _wandb_settings() -> Any:
     return settings
 
 
-def has_credentials(base_url: str | None = None) -> bool:
+def has_credentials() -> bool:
     """Whether W&B credentials are configured; no key is read out and nothing is sent.
 
     Counted as wandb counts them: ``WANDB_API_KEY``, ``WANDB_IDENTITY_TOKEN_FILE``, or a netrc entry
-    (``NETRC``, else ``~/.netrc``) for the W&B host (``base_url``, else wandb's ``base_url`` setting)
+    (``NETRC``, else ``~/.netrc``) for the W&B host (wandb's ``base_url`` setting)
     or for W&B's cloud host ``api.wandb.ai``. wandb 0.31 has no public check that sends nothing
     (``wandb.login(verify=False)`` and ``wandb.Api()`` reach the server), so the netrc is read here.
     """
@@ -143,7 +142,7 @@ def has_credentials(base_url: str | None = None) -> bool:
         entries = netrc.netrc(os.environ.get("NETRC") or None).hosts
     except (OSError, netrc.NetrcParseError):
         return False
-    host = urlsplit(base_url or settings.base_url).netloc
+    host = urlsplit(settings.base_url).netloc
     return any(entries.get(name, (None, None, None))[2] for name in (host, "api.wandb.ai"))
 
 

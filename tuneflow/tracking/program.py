@@ -55,14 +55,14 @@ from typing import Any
 
 import optuna
 
+from tuneflow.console import say
 from tuneflow.engine.trial import TrialContext
 from tuneflow.errors import TrialFailed
 from tuneflow.keys import RUN_ID_ATTR, RUN_PATH_ATTR
 from tuneflow.tracking.follow import FLUSH_ENV, RunFollower
-from tuneflow.tracking.reader import READ_ERRORS, read_run
+from tuneflow.tracking.reader import READ_ERRORS, read_run, run_file
 from tuneflow.tracking.runfile import drop_sweep_id
-from tuneflow.tracking.sweep import SweepSlot
-from tuneflow.tracking.writer import TrialRun, say
+from tuneflow.tracking.writer import TrialRun
 
 __all__ = ["DEFAULT_COMMAND", "INTERPRETER", "ProgramTrain", "command_line", "program_train"]
 
@@ -105,8 +105,8 @@ def command_line(
 
 # -- child processes ------------------------------------------------------------------------------
 
-_LIVE: set[subprocess.Popen[bytes]] = set()
-_LIVE_LOCK = threading.Lock()
+_RUNNING: set[subprocess.Popen[bytes]] = set()
+_RUNNING_LOCK = threading.Lock()
 
 
 def _stop(proc: subprocess.Popen[bytes], grace: float = KILL_DELAY) -> None:
@@ -129,9 +129,9 @@ def _stop(proc: subprocess.Popen[bytes], grace: float = KILL_DELAY) -> None:
 @atexit.register
 def _stop_all() -> None:
     """Programs still running when tuneflow exits (an interrupted study) are stopped, not orphaned."""
-    with _LIVE_LOCK:
-        live = list(_LIVE)
-    for proc in live:
+    with _RUNNING_LOCK:
+        running = list(_RUNNING)
+    for proc in running:
         _stop(proc, grace=2.0)
 
 
@@ -151,8 +151,8 @@ def run_program(
         proc = subprocess.Popen(
             args, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=sink, stderr=subprocess.STDOUT, **group
         )
-    with _LIVE_LOCK:
-        _LIVE.add(proc)
+    with _RUNNING_LOCK:
+        _RUNNING.add(proc)
     try:
         while True:
             try:
@@ -167,8 +167,8 @@ def run_program(
         _stop(proc, grace=2.0)
         raise
     finally:
-        with _LIVE_LOCK:
-            _LIVE.discard(proc)
+        with _RUNNING_LOCK:
+            _RUNNING.discard(proc)
         _wait_group(proc.pid)
 
 
@@ -185,14 +185,7 @@ def _wait_group(pgid: int, timeout: float = 10.0) -> None:
 
 def _tail(path: Path, n: int = TAIL_LINES) -> list[str]:
     """The last ``n`` meaningful lines of the program's output (wandb's banner lines skipped)."""
-    try:
-        with open(path, "rb") as fh:
-            fh.seek(0, os.SEEK_END)
-            fh.seek(max(fh.tell() - 64_000, 0))
-            text = fh.read().decode("utf-8", "replace")
-    except OSError:
-        return []
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    lines = [ln.strip() for ln in _output(path).splitlines() if ln.strip()]
     lines = [ln for ln in lines if not ln.startswith("wandb:")] or lines
     return lines[-n:]
 
@@ -307,13 +300,13 @@ class ProgramTrain:
         from wandb.sdk.lib import config_util
 
         slot = trial.tracker_slot if isinstance(trial.tracker_slot, TrialRun) else None
-        connection = slot.connection if slot is not None else None
         run_id = slot.run_id if slot is not None else f"tuneflow-{os.getpid()}-{trial.number}"
         scratch = Path(tempfile.mkdtemp(prefix="tuneflow-program-"))
         # Its own wandb-core (no WANDB_SERVICE); the run's file written every second, so it can be followed.
         env = {k: v for k, v in os.environ.items() if k not in ("WANDB_SERVICE", "WANDB_SWEEP_ID")} | FLUSH_ENV
         try:
-            if slot is not None and connection is not None:
+            if slot is not None:
+                connection = slot.connection
                 mode, directory, wandb_config = connection.mode, connection.directory, slot.config
                 extra = {
                     "WANDB_PROJECT": connection.project,
@@ -328,8 +321,8 @@ class ProgramTrain:
             else:  # W&B off: the run only carries the metric back, in a scratch directory
                 mode, directory, wandb_config = "offline", str(scratch), config
             prefix = run_id.rsplit("-t", 1)[0]  # the study's run-id prefix (runs.StudyInfo.run_id)
-            study_sweep = slot.sweep_id if isinstance(slot, SweepSlot) else None
-            sweep_id = self._sweep_id(mode, prefix, study_sweep) if connection is not None else "tuneflow"
+            study_sweep = slot.sweep_id if slot is not None else None
+            sweep_id = self._sweep_id(mode, prefix, study_sweep) if slot is not None else "tuneflow"
             sweep_dir = Path(directory) / "wandb" / f"sweep-{sweep_id or 'tuneflow'}"
             param_path = sweep_dir / f"config-{run_id}.yaml"
             sweep_dir.mkdir(parents=True, exist_ok=True)
@@ -339,21 +332,24 @@ class ProgramTrain:
             args = command_line(list(self.command) if self.command else None, self.program, config, json_file)
             out = scratch / "output.log"
             started = time.time()
-            live = _Live(trial, Path(directory) / "wandb", run_id, self.metric_names)
+            one = len(self.metric_names) == 1
+            feed = _MetricFeed(trial, Path(directory) / "wandb", run_id, self.metric_names[0]) if one else None
             try:
-                code, stopped = run_program(args, env | _mode_env(mode, sweep_id), self.cwd, out, poll=live.poll)
+                poll = feed.poll if feed is not None else None
+                code, stopped = run_program(args, env | _mode_env(mode, sweep_id), self.cwd, out, poll=poll)
             finally:
-                live.close()
-            if code != 0 and mode == "online" and connection is not None and _unreachable(out):
+                if feed is not None:
+                    feed.close()
+            if code != 0 and mode == "online" and slot is not None and _unreachable(out):
                 # W&B is down: go offline for the rest of the study (once) and rerun this trial.
-                connection.fall_back(RuntimeError((_tail(out, 1) or ["W&B unreachable"])[-1]))
-                mode = connection.mode
+                slot.connection.fall_back(RuntimeError((_tail(out, 1) or ["W&B unreachable"])[-1]))
+                mode = slot.connection.mode
                 sweep_id = self._sweep_id(mode, prefix, study_sweep)
                 code, stopped = run_program(args, env | _mode_env(mode, sweep_id), self.cwd, out)
             trial.exit_code = code
             self._notice_ignored(out)
             run_dir = _find_run(Path(directory) / "wandb", run_id, out, None if sweep_id else started)
-            if run_dir is not None and connection is not None and self._placeholder(mode, study_sweep) and sweep_id:
+            if run_dir is not None and slot is not None and self._placeholder(mode, study_sweep) and sweep_id:
                 # so that `wandb sync` uploads it (W&B's server refuses a sweep it does not hold)
                 drop_sweep_id(run_dir / f"run-{run_id}.wandb", sweep_id)
             run: dict[str, Any] = {}
@@ -361,13 +357,13 @@ class ProgramTrain:
                 slot.run_dir = run_dir
                 with contextlib.suppress(*READ_ERRORS):
                     run = read_run(run_dir)
-                if connection is not None and run:
+                if run:
                     _record_run_path(trial, run)
-            if stopped and live.pruned is not None:
-                if live.ended_cleanly():  # the stop reached a program that had already finished its run
+            if stopped and feed is not None:  # the pruner said stop
+                if feed.follower.exit_code == 0:  # the stop reached a program that had already finished its run
                     code = 0
                 else:  # its run is left as W&B's agent leaves a stopped run
-                    raise optuna.TrialPruned(live.pruned)
+                    raise optuna.TrialPruned(feed.pruned)
             tail = " | ".join(_tail(out)) or "no output"
             if code != 0:
                 how = f"exited with code {code}" if code > 0 else f"was killed by {_signame(-code)}"
@@ -400,38 +396,31 @@ class ProgramTrain:
             )
 
 
-class _Live:
+class _MetricFeed:
     """Feeds the metric the program logs into its trial while it runs, and asks the pruner.
 
     Each value is ``trial.report(value, step)`` with step = how many times the metric was logged;
     after new values, ``trial.should_prune()`` (whichever pruner the study has) decides, and a
-    pruned program is stopped. Followed only with one metric (Optuna's pruning is single-objective).
+    pruned program is stopped. Used only with one metric (Optuna's pruning is single-objective).
     """
 
-    def __init__(self, trial: TrialContext, wandb_dir: Path, run_id: str, metrics: tuple[str, ...]) -> None:
+    def __init__(self, trial: TrialContext, wandb_dir: Path, run_id: str, metric: str) -> None:
         self.trial = trial
         self.pruned: str | None = None
-        self.last: tuple[int, float] | None = None
-        self.follower = RunFollower(wandb_dir, run_id, metrics[0]).start() if len(metrics) == 1 else None
+        self.follower = RunFollower(wandb_dir, run_id, metric).start()
 
-    def _feed(self) -> bool:
-        values = self.follower.take() if self.follower is not None else []
+    def _feed(self) -> list[tuple[int, float]]:
+        values = self.follower.take()
         for step, value in values:
             self.trial.report(value, step)
-            self.last = (step, value)
-        return bool(values)
+        return values
 
     def poll(self) -> bool:
         """True when the program should be stopped (the pruner said so)."""
-        if self.pruned is None and self._feed() and self.trial.should_prune():
-            step, value = self.last or (0, float("nan"))
-            metric = self.follower.metric if self.follower is not None else "metric"
-            self.pruned = f"pruned at step {step} ({metric} = {value:g})"
+        if self.pruned is None and (values := self._feed()) and self.trial.should_prune():
+            step, value = values[-1]
+            self.pruned = f"pruned at step {step} ({self.follower.metric} = {value:g})"
         return self.pruned is not None
-
-    def ended_cleanly(self) -> bool:
-        """Whether the run wrote its exit record with code 0 (it finished by itself)."""
-        return self.follower is not None and self.follower.exit_code == 0
 
     def close(self) -> None:
         """After the program ended: read what it logged last, stop following.
@@ -439,8 +428,6 @@ class _Live:
         A run that ended normally is read to its exit record; a stopped one has none, so its
         last records (flushed by its wandb-core within a second) are waited for 1.5 s.
         """
-        if self.follower is None:
-            return
         self.follower.close(linger=1.5 if self.pruned else 5.0)
         self._feed()
 
@@ -472,17 +459,14 @@ def _unreachable(out: Path) -> bool:
     return "CommError" in text or "init_timeout" in text or "Timed out while retrying" in text
 
 
-def _find_run(wandb_dir: Path, run_id: str, out: Path | None = None, since: float | None = None) -> Path | None:
+def _find_run(wandb_dir: Path, run_id: str, out: Path, since: float | None) -> Path | None:
     """The run directory the program wrote: under the trial's run id, or (when the program chose its
     own id, possible without a sweep id) the one its output names, else the newest since ``since``."""
-    for pattern in (f"offline-run-*-{run_id}", f"run-*-{run_id}"):
-        for path in sorted(wandb_dir.glob(pattern)):
-            if any(path.glob("run-*.wandb")):
-                return path
-    if out is not None:
-        for name in reversed(_RUN_DIR.findall(_output(out))):
-            if any((wandb_dir / name).glob("run-*.wandb")):
-                return wandb_dir / name
+    if (found := run_file(wandb_dir, run_id)) is not None:
+        return found.parent
+    for name in reversed(_RUN_DIR.findall(_output(out))):
+        if any((wandb_dir / name).glob("run-*.wandb")):
+            return wandb_dir / name
     if since is not None and wandb_dir.is_dir():
         fresh = [p for p in wandb_dir.glob("*run-*") if p.is_dir() and p.stat().st_mtime >= since]
         fresh = [p for p in fresh if any(p.glob("run-*.wandb"))]

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-__all__ = ["READ_ERRORS", "core_path", "read_records", "read_run", "run_dirs"]
+__all__ = ["READ_ERRORS", "core_path", "inspect_command", "read_records", "read_run", "run_dirs", "run_file"]
 
 #: What reading a run can raise: no or several run files, the reader failed or timed out, bad JSON.
 READ_ERRORS = (OSError, RuntimeError, ValueError, subprocess.TimeoutExpired)
@@ -31,21 +31,21 @@ def core_path() -> str | None:
         return None
 
 
-def _core_command(run_dir: Path, summary: bool) -> list[str]:
-    """``wandb leet inspect`` as the wandb CLI runs it: the bundled wandb-core binary."""
-    files = sorted(run_dir.glob("run-*.wandb"))
-    if len(files) != 1:
-        raise FileNotFoundError(f"{run_dir} holds {len(files)} .wandb files, expected 1")
-    flag = ["--summary"] if summary else []
-    core = core_path()
-    if core is None:  # fall back to the public CLI
-        return [str(Path(sys.executable).with_name("wandb")), "leet", "inspect", "--json", *flag, str(run_dir)]
-    args = [core, "leet", "inspect", "--no-observability", "--json", *flag]
-    return [*args, "--run-file", str(files[0]), str(run_dir.parent)]
+def inspect_command(run_file: Path, *flags: str, core: str | None) -> list[str]:
+    """``wandb leet inspect --json FLAGS RUN_FILE``: as the wandb CLI runs it, in the wandb-core
+    binary ``core`` (with flags the CLI passes it but does not document), else the CLI itself."""
+    if core is None:
+        return [sys.executable, "-m", "wandb", "leet", "inspect", "--json", *flags, str(run_file)]
+    args = [core, "leet", "inspect", "--no-observability", "--json", *flags]
+    return [*args, "--run-file", str(run_file), str(run_file.parent.parent)]
 
 
 def _inspect(run_dir: str | Path, summary: bool) -> str:
-    out = subprocess.run(_core_command(Path(run_dir), summary), capture_output=True, text=True, timeout=60)
+    files = sorted(Path(run_dir).glob("run-*.wandb"))
+    if len(files) != 1:
+        raise FileNotFoundError(f"{run_dir} holds {len(files)} .wandb files, expected 1")
+    command = inspect_command(files[0], *(["--summary"] if summary else []), core=core_path())
+    out = subprocess.run(command, capture_output=True, text=True, timeout=60)
     if out.returncode != 0:
         raise RuntimeError(f"cannot read W&B run {run_dir}: {out.stderr.strip() or out.stdout.strip()}")
     return out.stdout
@@ -59,6 +59,14 @@ def read_run(run_dir: str | Path) -> dict[str, Any]:
 def read_records(run_dir: str | Path) -> list[dict[str, Any]]:
     """Every record of an offline run's ``.wandb`` log (``wandb leet inspect --json``)."""
     return [json.loads(line) for line in _inspect(run_dir, False).splitlines() if line.strip()]
+
+
+def run_file(wandb_dir: Path, run_id: str) -> Path | None:
+    """The ``.wandb`` log of run ``run_id`` under a ``wandb`` directory (offline or online), if any."""
+    for pattern in (f"offline-run-*-{run_id}", f"run-*-{run_id}"):
+        for path in sorted(wandb_dir.glob(f"{pattern}/run-{run_id}.wandb")):
+            return path
+    return None
 
 
 def run_dirs(wandb_dir: str | Path) -> list[Path]:

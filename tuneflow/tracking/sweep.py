@@ -56,7 +56,7 @@ import time
 import uuid
 import warnings
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 import optuna
@@ -67,18 +67,15 @@ from tuneflow.engine.study import compare_and_set_user_attr
 from tuneflow.keys import RUN_ID_ATTR, SWEEP_ATTR
 from tuneflow.search.sweep import metric_block
 from tuneflow.tracking.runs import study_run_prefix
-from tuneflow.tracking.writer import TrialRun
 
 __all__ = [
     "SWEEP_ENV",
     "Sweep",
     "SweepError",
-    "SweepSlot",
     "adopt_sweep",
     "choose_sweep",
     "create_sweep",
     "prior_runs",
-    "recorded_sweep",
     "study_sweep",
     "sweep_config",
 ]
@@ -100,17 +97,6 @@ class Sweep:
     id: str
     entity: str | None
     project: str | None
-
-    def record(self) -> dict[str, Any]:
-        return {"id": self.id, "entity": self.entity, "project": self.project}
-
-
-@dataclass
-class SweepSlot(TrialRun):
-    """A trial's tracker slot when its run joins a W&B sweep: the run plus the sweep's id
-    (read by the agent-style and program trains, which start the run themselves)."""
-
-    sweep_id: str | None = None
 
 
 # -- the config --------------------------------------------------------------------------------------
@@ -139,12 +125,7 @@ def sweep_config(recipe: Any) -> dict[str, Any]:
 
 
 class SweepError(Exception):
-    """The sweep could not be created; the message is one line saying why. ``unreachable``: W&B
-    did not answer in time (the study then goes offline, as after a failed ``wandb.init``)."""
-
-    def __init__(self, message: str, unreachable: bool = False) -> None:
-        super().__init__(message)
-        self.unreachable = unreachable
+    """The sweep could not be created; the message is one line saying why."""
 
 
 def create_sweep(
@@ -153,8 +134,12 @@ def create_sweep(
     project: str | None,
     timeout: float,
     prior_runs: list[str] | None = None,
+    unreachable: Callable[[SweepError], None] | None = None,
 ) -> Sweep:
-    """Create a sweep with ``wandb.sweep`` in a child process; raise :class:`SweepError` (one line)."""
+    """Create a sweep with ``wandb.sweep`` in a child process; raise :class:`SweepError` (one line).
+
+    ``unreachable`` is told first when W&B did not answer in time (the study then goes offline,
+    as after a failed ``wandb.init``)."""
     request = {"config": config, "entity": entity, "project": project, "prior_runs": prior_runs or None}
     env = {k: v for k, v in os.environ.items() if k not in ("WANDB_SERVICE", SWEEP_ENV)}
     env["WANDB_SILENT"] = "true"
@@ -174,7 +159,10 @@ def create_sweep(
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(proc.pid, signal.SIGKILL)
         proc.communicate()
-        raise SweepError(f"W&B did not answer within {timeout:g} s", unreachable=True) from None
+        error = SweepError(f"W&B did not answer within {timeout:g} s")
+        if unreachable is not None:
+            unreachable(error)
+        raise error from None
     lines = [line for line in stdout.splitlines() if line.startswith("{")]
     try:
         answer = json.loads(lines[-1])
@@ -223,11 +211,6 @@ def _as_sweep(value: Any) -> Sweep | None:
     return None
 
 
-def recorded_sweep(study: optuna.Study) -> Sweep | None:
-    """The sweep recorded in the study, if any."""
-    return _as_sweep(_recorded(study))
-
-
 def prior_runs(study: optuna.Study) -> list[str]:
     """Run ids of the study's finished trials (what a sweep created now names as ``prior_runs``)."""
     finished = (TrialState.COMPLETE, TrialState.PRUNED, TrialState.FAIL)
@@ -251,12 +234,11 @@ def study_sweep(
         if sweep is not None:
             return sweep, None
         now = time.time()
-        claimed = isinstance(current, dict) and "claim" in current
-        failed = isinstance(current, dict) and "failed" in current
-        age = now - float(current.get("at", 0)) if isinstance(current, dict) else 0.0
-        if failed and age < RETRY_AFTER:
-            return None, f"{current['failed']} (when {current.get('by', 'another worker')} tried)"
-        if current is None or failed or (claimed and age > timeout + 10) or not isinstance(current, dict):
+        record = current if isinstance(current, dict) else {}  # anything else is claimed over
+        age = now - float(record.get("at", 0))
+        if "failed" in record and age < RETRY_AFTER:
+            return None, f"{record['failed']} (when {record.get('by', 'another worker')} tried)"
+        if not record or "failed" in record or ("claim" in record and age > timeout + 10):
             claim = {"claim": me, "at": now}
             won = compare_and_set_user_attr(study, SWEEP_ATTR, current, claim)
             if won == claim:
@@ -264,7 +246,7 @@ def study_sweep(
             current = won
             continue
         if time.monotonic() > deadline:  # someone else is creating it and takes too long
-            return None, f"another worker ({current.get('claim')}) is still creating it"
+            return None, f"another worker ({record.get('claim')}) is still creating it"
         time.sleep(_POLL)
         current = _recorded(study)
 
@@ -280,7 +262,7 @@ def _create_claimed(
             study, SWEEP_ATTR, claim, {"failed": why, "at": time.time(), "by": me.rsplit(":", 1)[0]}
         )
         return None, why
-    stored = compare_and_set_user_attr(study, SWEEP_ATTR, claim, sweep.record())
+    stored = compare_and_set_user_attr(study, SWEEP_ATTR, claim, asdict(sweep))
     found = _as_sweep(stored)  # a stale-claim takeover may have won meanwhile: use what the study holds
     return (found, None) if found is not None else (sweep, None)
 
@@ -290,7 +272,7 @@ def adopt_sweep(study: optuna.Study, sweep: Sweep) -> Sweep | None:
     study's other sweep when it already has one (None when it holds this one)."""
     current = _recorded(study)
     if _as_sweep(current) is None:
-        current = compare_and_set_user_attr(study, SWEEP_ATTR, current, sweep.record())
+        current = compare_and_set_user_attr(study, SWEEP_ATTR, current, asdict(sweep))
     found = _as_sweep(current)
     return found if found is not None and found.id != sweep.id else None
 
@@ -321,17 +303,12 @@ def choose_sweep(
         if other is not None:
             return given, f"runs join the W&B sweep {given} given, not study {name!r}'s own sweep {other.id}"
         return given, None
-    sweep = recorded_sweep(study)
+    sweep = _as_sweep(_recorded(study))
     if sweep is None and mode == "online":
 
         def create() -> Sweep:
             settings = {**config(), "name": name}  # the sweep is the study: named after it
-            try:
-                return create_sweep(settings, entity, project, timeout, prior_runs(study))
-            except SweepError as exc:
-                if exc.unreachable and unreachable is not None:
-                    unreachable(exc)
-                raise
+            return create_sweep(settings, entity, project, timeout, prior_runs(study), unreachable)
 
         sweep, why = study_sweep(study, create, timeout)
         if sweep is None:

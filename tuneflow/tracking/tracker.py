@@ -28,6 +28,7 @@ Everything goes through the writer process (:class:`~tuneflow.tracking.writer.Ru
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from pathlib import Path
@@ -36,6 +37,7 @@ from typing import Any
 import optuna
 from optuna.trial import FrozenTrial
 
+from tuneflow.console import say
 from tuneflow.engine import optuna_adapter as adapter
 from tuneflow.engine.trial import NullTracker, Tracker, TrialContext, train_arity
 from tuneflow.errors import RecipeError, TuneflowError
@@ -45,9 +47,9 @@ from tuneflow.tracking.agent import finish_agent_run, run_agent_style
 from tuneflow.tracking.options import WandbOptions, resolve_mode
 from tuneflow.tracking.runs import RunSpec, StudyInfo, study_run_prefix, trial_spec
 from tuneflow.tracking.summary import Importance, summary_spec
-from tuneflow.tracking.sweep import SWEEP_ENV, SweepSlot, choose_sweep, sweep_config
+from tuneflow.tracking.sweep import SWEEP_ENV, choose_sweep, sweep_config
 from tuneflow.tracking.wire import picklable
-from tuneflow.tracking.writer import Connection, RunWriter, SummaryRequest, TrialRun, say
+from tuneflow.tracking.writer import Connection, RunWriter, SummaryRequest, TrialRun
 
 __all__ = ["WandbTracker", "make_tracker", "tracker_problems"]
 
@@ -109,9 +111,11 @@ class WandbTracker(Tracker):
         self._summary_in_child = picklable(importance)
         if options.summary_run and options.plots and self._summary_in_child:
             self.writer.warm(importance)
-        self.agent_style = recipe.train is not None and train_arity(recipe.train) == 0
-        self.program_style = getattr(recipe, "program", None) is not None
-        if self.agent_style:
+        agent_style = recipe.train is not None and train_arity(recipe.train) == 0
+        #: Trials' runs open in the writer process and receive their rows live (agent-style trains
+        #: open their own run on the loop, and a sweep `program` writes its own).
+        self.streaming = not agent_style and getattr(recipe, "program", None) is None
+        if agent_style:
             self.agent_runner = self._run_agent_style
         self.agent_written: list[Path] = []
         self._open: dict[int, TrialContext] = {}  # started, not yet ended (interrupted if left at close)
@@ -151,11 +155,10 @@ class WandbTracker(Tracker):
     def on_trial_start(self, ctx: TrialContext) -> None:
         self._open[ctx.number] = ctx
         info = self.study_info
-        streaming = not self.agent_style and not self.program_style
-        sweep_id = None if streaming else self.sweep_id  # the writer gives those runs theirs
+        sweep_id = None if self.streaming else self.sweep_id  # the writer gives those runs theirs
         run_id = info.run_id(ctx.number)
         redactor = self.redactor.including(ctx.config)
-        slot = SweepSlot(
+        slot = TrialRun(
             run_id=run_id,
             name=info.trial_run_name(ctx.number),
             tags=info.trial_tags(),
@@ -166,27 +169,22 @@ class WandbTracker(Tracker):
             sweep_id=sweep_id,
         )
         ctx.tracker_slot = slot
-        try:
+        with contextlib.suppress(Exception):  # the storage owns the trial; never fail a trial for this
             ctx.optuna_trial.set_user_attr(RUN_ID_ATTR, run_id)
             ctx.optuna_trial.set_user_attr(RUN_PATH_ATTR, info.run_path(run_id))
-        except Exception:  # the storage owns the trial; never fail a trial for this
-            pass
-        # The run opens now, in the writer process; agent-style trains open their own run on the
-        # loop and a sweep `program` writes its own, so theirs are not opened here.
-        if streaming:
-            slot.streaming = True
+        if self.streaming:
             self.writer.open(
                 RunSpec(run_id=run_id, name=slot.name, config=slot.config, summary={}, tags=slot.tags, group=slot.group)
             )
 
     def on_report(self, ctx: TrialContext, step: int, value: float) -> None:
         slot = _slot(ctx)
-        if slot is not None and slot.streaming:
+        if slot is not None and self.streaming:
             self._stream(slot, step, {self.study_info.reported_name: value})
 
     def on_log(self, ctx: TrialContext, step: int | None, row: dict[str, Any]) -> None:
         slot = _slot(ctx)
-        if slot is not None and slot.streaming:
+        if slot is not None and self.streaming:
             self._stream(slot, step, slot.redactor.value(row))
 
     def _stream(self, slot: TrialRun, step: int | None, row: dict[str, Any]) -> None:
@@ -200,41 +198,34 @@ class WandbTracker(Tracker):
         except Exception as exc:  # a tracker never breaks a trial
             self.writer.errors.append(f"{slot.name}: {type(exc).__name__}: {exc}")
 
-    def spec_for(self, ctx: TrialContext, frozen: FrozenTrial) -> RunSpec:
-        """The W&B run of a finished trial."""
-        slot = _slot(ctx)
-        spec = trial_spec(
-            self.study_info,
-            self.redactor,
-            frozen,
-            config=ctx.config,
-            history=list(ctx.history),
-            metrics=ctx.metrics,
-            fail_reason=ctx.fail_reason,
-            run_id=slot.run_id if slot is not None else None,
-        )
-        return spec
-
     def on_trial_end(self, ctx: TrialContext, frozen: FrozenTrial) -> None:
         # Once per trial: after Ctrl-C with n_jobs > 1, close() ends the trials still open while
         # their threads may still end them too (online, the run would be written twice).
         if self._open.pop(ctx.number, None) is None:
             return
+        slot = _slot(ctx)
         try:
-            spec = self.spec_for(ctx, frozen)
+            spec = trial_spec(
+                self.study_info,
+                self.redactor,
+                frozen,
+                config=ctx.config,
+                history=list(ctx.history),
+                metrics=ctx.metrics,
+                fail_reason=ctx.fail_reason,
+                run_id=slot.run_id if slot is not None else None,
+            )
         except Exception as exc:  # a tracker never breaks a study
             self.writer.errors.append(f"trial {frozen.number}: {type(exc).__name__}: {exc}")
-            if (slot := _slot(ctx)) is not None and slot.agent_run is not None:
+            if slot is not None and slot.agent_run is not None:
                 self._open[ctx.number] = ctx  # its agent-style run is finished at close
             return
-        slot = _slot(ctx)
         if slot is not None and slot.external:  # a sweep `program` wrote the trial's run itself
             if slot.run_dir is not None:
                 self.agent_written.append(slot.run_dir)
             return
         if slot is not None and slot.agent_run is not None:
-            run, slot.agent_run = slot.agent_run, None
-            self._finish_agent_run(run, spec)
+            self._finish_agent_run(slot, spec)
             return
         self.writer.finish(spec)
 
@@ -242,19 +233,10 @@ class WandbTracker(Tracker):
         slot = _slot(ctx)
         if slot is None:  # on_trial_start always sets it; a trial it never saw has no run
             raise RuntimeError(f"trial {ctx.number} has no W&B run")
-        metrics = self.study_info.metrics
-        # The logged metric feeds the trial as its intermediate values, so pruners stop such
-        # functions too (Optuna prunes single-objective studies only; without a metric, nothing).
-        report = None if len(metrics) != 1 else lambda step, value: self._agent_report(ctx, step, value)
-        return run_agent_style(slot, train, [m.name for m in metrics], report)
+        return run_agent_style(slot, train, [m.name for m in self.study_info.metrics], ctx)
 
-    @staticmethod
-    def _agent_report(ctx: TrialContext, step: int, value: float) -> bool:
-        """Report one logged value of the metric; whether the pruner asks to stop the trial."""
-        ctx.report(value, step)
-        return ctx.should_prune()
-
-    def _finish_agent_run(self, run: Any, spec: RunSpec) -> None:
+    def _finish_agent_run(self, slot: TrialRun, spec: RunSpec) -> None:
+        run, slot.agent_run = slot.agent_run, None
         run_dir, error = finish_agent_run(run, spec, [m.name for m in self.study_info.metrics])
         self.agent_written.append(run_dir)
         if error is not None:
@@ -292,9 +274,8 @@ class WandbTracker(Tracker):
         for ctx in list(self._open.values()):  # the loop stopped inside an agent-style trial it could not read
             slot = _slot(ctx)
             if slot is not None and slot.agent_run is not None:
-                run, slot.agent_run = slot.agent_run, None
                 self._finish_agent_run(
-                    run, RunSpec(run.id, run.name or run.id, {}, {SUMMARY.STATE: "interrupted"}, exit_code=1)
+                    slot, RunSpec(slot.run_id, slot.name, {}, {SUMMARY.STATE: "interrupted"}, exit_code=1)
                 )
 
     def _summarize(self, study: optuna.Study, interrupted: bool) -> None:
@@ -319,7 +300,7 @@ class WandbTracker(Tracker):
             )
         else:
             spec = summary_spec(study, self.study_info, self.redactor, interrupted, self.options.plots, self.importance)
-            self.writer.submit(spec)
+            self.writer.finish(spec)
 
     def _report(self, done: bool) -> None:
         conn = self.connection

@@ -58,7 +58,6 @@ class Hello:
     mode: str
     directory: str
     init_timeout: float
-    run_id = None
 
 
 @dataclasses.dataclass
@@ -66,7 +65,6 @@ class SetMode:
     """The study went offline (W&B unreachable from the study's own process)."""
 
     mode: str
-    run_id = None
 
 
 @dataclasses.dataclass
@@ -74,7 +72,6 @@ class Warm:
     """Import what the summary run needs now, while the trials run (``importance`` is its factory)."""
 
     importance: Any
-    run_id = None
 
 
 @dataclasses.dataclass
@@ -235,7 +232,7 @@ def frame(message: Message) -> bytes:
         buffer = io.BytesIO()
         _SendingPickler(buffer, pickle.DEFAULT_PROTOCOL).dump(message)
         blob = buffer.getvalue()
-    return pickle.dumps((type(message).__name__, message.run_id, blob))
+    return pickle.dumps((type(message).__name__, getattr(message, "run_id", None), blob))
 
 
 def read_frame(stream: IO[bytes]) -> Frame | None:

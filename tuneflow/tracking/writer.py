@@ -27,7 +27,6 @@ The writer process's entry point is ``python -m tuneflow.tracking`` (``tracking/
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import functools
 import os
 import pickle
@@ -35,11 +34,11 @@ import shutil
 import subprocess
 import sys
 import threading
-import time
 import warnings
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -69,7 +68,6 @@ __all__ = [
     "TrialRun",
     "finish_run",
     "log_row",
-    "say",
     "write_run",
 ]
 
@@ -89,11 +87,6 @@ LEAN_SETTINGS: dict[str, Any] = {
     # reader (`wandb leet inspect --follow`) show a running trial's history as it grows.
     "x_transaction_log_flush_interval": 1,
 }
-
-
-def say(message: str) -> None:
-    """One line for the user on stderr (kept apart from the progress bar and results)."""
-    print(f"tuneflow: {message}", file=sys.stderr, flush=True)
 
 
 @dataclass
@@ -120,10 +113,10 @@ class TrialRun:
     external: bool = False
     #: That program's run directory, once found.
     run_dir: Path | None = None
-    #: The run was opened on a writer lane at the trial's start and receives its rows live.
-    streaming: bool = False
     #: The step a row logged without one goes to (after the last step logged, as merge_history).
     next_step: int = 0
+    #: The W&B sweep the run joins (read by the agent-style and program trains, which start the run themselves).
+    sweep_id: str | None = None
 
 
 class Connection:
@@ -174,9 +167,8 @@ class Connection:
             "group": spec.group,
             "job_type": spec.job_type,
             "reinit": "finish_previous" if global_run else "create_new",
+            "resume": resume,
         }
-        if resume is not None:
-            kwargs["resume"] = resume
         settings = dict(LEAN_SETTINGS, init_timeout=self.init_timeout)
         if spec.sweep_id:  # the run joins the study's W&B sweep, keeping its project and id (tracking/sweep.py)
             settings["sweep_id"] = spec.sweep_id
@@ -243,9 +235,7 @@ class Connection:
 
         ``any_file``: any directory of that run, even one whose ``.wandb`` log was never created.
         """
-        if not self.wandb_dir.is_dir():
-            return None
-        for path in self.wandb_dir.glob(f"offline-run-*-{run_id}"):
+        for path in self.wandb_dir.glob(f"offline-run-*-{run_id}"):  # none when the directory is missing
             if any_file or (path / f"run-{run_id}.wandb").is_file():
                 return path
         return None
@@ -258,11 +248,9 @@ def log_row(run: Any, row: dict[str, Any], step: int, commit: bool) -> list[str]
     makes ``log`` raise ``TypeError`` for the whole row. The row is then logged key by key, so one
     such value costs that value only. Returned as ``key (type)``.
     """
-    try:
+    with contextlib.suppress(TypeError, ValueError):
         run.log(row, step=step, commit=commit)
         return []
-    except (TypeError, ValueError):
-        pass
     refused = []
     for key, value in row.items():
         try:
@@ -337,67 +325,50 @@ def _remove_offline_run(connection: Connection, run_id: str) -> None:
 class Lanes:
     """A fixed pool of threads that runs each key's tasks in order, different keys at once.
 
-    A task is a callable; tasks put under one key (a run id) form its own queue. A free thread
-    takes the next key that has a task waiting and no other thread working on it, so one run's
-    steps stay in order while up to ``size`` runs are opened, logged or finished at once. The
-    pool's size does not depend on the study's. A task must not raise (one that does is
-    reported on stderr and the lane goes on).
+    A task is a callable; tasks put under one key (a run id) form its own queue, of which only
+    the first is in the pool's work queue at a time (the next is submitted when it is done), so
+    one run's steps stay in order while up to ``size`` runs are opened, logged or finished at
+    once. The pool's size does not depend on the study's. A task must not raise (one that does
+    is reported on stderr and its key's next task runs).
     """
 
     def __init__(self, size: int) -> None:
+        self._pool = ThreadPoolExecutor(size, thread_name_prefix="tuneflow-wandb-lane")
         self._cond = threading.Condition()
-        self._queues: dict[str, deque[Callable[[], None]]] = {}  # key -> its tasks not yet run
-        self._ready: deque[str] = deque()  # keys with a task waiting and no thread on them
-        self._busy: set[str] = set()
-        self._closing = False
-        self._threads = [
-            threading.Thread(target=self._work, name=f"tuneflow-wandb-lane-{i}", daemon=True) for i in range(size)
-        ]
-        for thread in self._threads:
-            thread.start()
+        self._queues: dict[str, deque[Callable[[], None]]] = {}  # key -> its tasks not yet done
 
     def put(self, key: str, task: Callable[[], None]) -> None:
         with self._cond:
             queue = self._queues.setdefault(key, deque())
             queue.append(task)
-            if len(queue) == 1 and key not in self._busy:
-                self._ready.append(key)
-                self._cond.notify()
+            if len(queue) == 1:  # none of the key's tasks is in the pool
+                self._pool.submit(self._run, key)
 
-    def _work(self) -> None:
-        while True:
-            with self._cond:
-                while not self._ready and not self._closing:
-                    self._cond.wait()
-                if not self._ready:
-                    return
-                key = self._ready.popleft()
-                self._busy.add(key)
-                task = self._queues[key].popleft()
-            try:
-                task()
-            except Exception as exc:  # a lane that died would shrink the pool for the rest of the study
-                print(f"tuneflow: W&B lane: {type(exc).__name__}: {exc}", file=sys.stderr)
-            finally:
-                with self._cond:
-                    self._busy.discard(key)
-                    if self._queues[key]:
-                        self._ready.append(key)
-                        self._cond.notify()
-                    else:
-                        del self._queues[key]
+    def _run(self, key: str) -> None:
+        with self._cond:
+            task = self._queues[key][0]
+        try:
+            task()
+        except Exception as exc:  # reported; the key's next tasks still run
+            print(f"tuneflow: W&B lane: {type(exc).__name__}: {exc}", file=sys.stderr)
+        with self._cond:
+            queue = self._queues[key]
+            queue.popleft()
+            if queue:
+                self._pool.submit(self._run, key)
+            else:
+                del self._queues[key]
+                self._cond.notify_all()
 
     def close(self) -> None:
         """Run every task already put, then stop the threads."""
         with self._cond:
-            self._closing = True
-            self._cond.notify_all()
-        for thread in self._threads:
-            thread.join()
+            self._cond.wait_for(lambda: not self._queues)
+        self._pool.shutdown()
 
 
 @dataclass
-class _Live:
+class _OpenRun:
     """A run open in the writer process: what it was opened with and every row streamed to it."""
 
     head: RunSpec
@@ -445,14 +416,12 @@ class RunWriter:
         self.lost = 0
         self._sweep = sweep
         self._cond = threading.Condition()
+        self._sender: threading.Thread | None = None
         self._proc: subprocess.Popen[bytes] | None = None
-        self._gen = 0  # which child the queued records are meant for
         self._outbox: deque[Message] = deque()
-        self._live: dict[str, _Live] = {}
+        self._live: dict[str, _OpenRun] = {}
         #: Finished runs not yet acknowledged by the child: run id -> the record that writes it whole.
         self._unacked: dict[str, Finish | Summarize] = {}
-        self._replaced: set[str] = set()  # runs a dead child may have left partly written
-        self._sender: threading.Thread | None = None
         self._closing = False
         self._given_up = False
         self._warm: Warm | None = None
@@ -473,7 +442,7 @@ class RunWriter:
         with self._cond:
             if self._given_up or head.run_id in self._live or head.run_id in self._unacked:
                 return
-            self._live[head.run_id] = _Live(head)
+            self._live[head.run_id] = _OpenRun(head)
             self._queue(Open(head))
 
     def log(self, run_id: str, step: int, row: dict[str, Any]) -> None:
@@ -490,23 +459,25 @@ class RunWriter:
                 self._queue(Log(run_id, step, row))
 
     def finish(self, spec: RunSpec) -> None:
-        """End a run with its summary and state; ``spec.history`` is the whole history (for replays)."""
+        """End a run with its summary and state (or write a run never opened whole); returns at once.
+
+        ``spec.history`` is the whole history (for replays)."""
         with self._cond:
             live = self._live.pop(spec.run_id, None)
-            if self._given_up:
-                self.lost += 1
-                return
             if live is not None and live.existing:
                 self.skipped += 1
-                self._cond.notify_all()
-                return
-            self._unacked[spec.run_id] = Finish(spec, rewrite=True, replace=True)
-            rewrite = live is None or live.unordered
-            self._queue(Finish(spec, rewrite, spec.run_id in self._replaced))
+            else:
+                self._end(
+                    Finish(spec, rewrite=live is None or live.unordered), Finish(spec, rewrite=True, replace=True)
+                )
 
-    def submit(self, spec: RunSpec) -> None:
-        """Write a whole run in one go (it was never opened); returns at once."""
-        self.finish(spec)
+    def _end(self, record: Finish | Summarize, whole: Finish | Summarize) -> None:
+        """Queue the record that ends a run; ``whole`` writes it again after a dead child (the caller holds the lock)."""
+        if self._given_up:
+            self.lost += 1
+            return
+        self._unacked[record.run_id] = whole
+        self._queue(record)
 
     def warm(self, importance: Any = None) -> None:
         """Let the child import what the summary run needs (plotly, Optuna's charts, the importance
@@ -518,11 +489,7 @@ class RunWriter:
     def summarize(self, request: SummaryRequest) -> None:
         """Build and write the study summary run in the child (off the loop); returns at once."""
         with self._cond:
-            if self._given_up:
-                self.lost += 1
-                return
-            self._unacked[request.run_id] = Summarize(request, replace=True)
-            self._queue(Summarize(request))
+            self._end(Summarize(request), Summarize(request, replace=True))
 
     # -- the sender and reader threads ---------------------------------------------------------
 
@@ -547,24 +514,21 @@ class RunWriter:
     def _send(self) -> None:
         while True:
             with self._cond:
-                while not self._outbox and not self._closing:
-                    self._cond.wait()
+                self._cond.wait_for(lambda: self._outbox or self._closing)
                 if not self._outbox:
                     break
                 message = self._outbox.popleft()
-                gen, proc = self._gen, self._proc
+                proc = self._proc  # None: none started yet, or the last one died (its reader replayed the outbox)
             try:
                 self._join_sweep(message)
                 if proc is None:
                     proc = self._start()
                     with self._cond:
-                        if gen != self._gen or self._given_up:  # replaced meanwhile: start over
+                        if self._given_up:  # the last child died meanwhile, once too often
                             proc.kill()
                             continue
                         self._proc = proc
-                    threading.Thread(
-                        target=self._read, args=(proc, gen), name="tuneflow-wandb-acks", daemon=True
-                    ).start()
+                    threading.Thread(target=self._read, args=(proc,), name="tuneflow-wandb-acks", daemon=True).start()
                 assert proc.stdin is not None
                 if self.connection.mode != self._mode_sent:  # the parent went offline (e.g. agent runs)
                     self._mode_sent = self.connection.mode
@@ -588,7 +552,7 @@ class RunWriter:
             with contextlib.suppress(OSError):
                 proc.stdin.close()  # the child exits once it has written what it got
 
-    def _read(self, proc: subprocess.Popen[bytes], gen: int) -> None:
+    def _read(self, proc: subprocess.Popen[bytes]) -> None:
         assert proc.stdout is not None
         while True:
             try:
@@ -596,7 +560,7 @@ class RunWriter:
             except (EOFError, OSError, pickle.UnpicklingError):  # the child exited
                 proc.stdout.close()  # no pipe outlives its child
                 proc.wait()
-                self._child_exited(gen)
+                self._child_exited()
                 return
             self._take(reply)
 
@@ -623,13 +587,12 @@ class RunWriter:
                     self.errors.append(str(reply.detail))
                 self._cond.notify_all()
 
-    def _child_exited(self, gen: int) -> None:
-        """The child is gone: if work is left, replay it into a new child (or give up, saying so)."""
+    def _child_exited(self) -> None:
+        """The child is gone: if work is left, replay it into a new child (or give up, saying so).
+
+        A new child is started only once the last one's reader got here, so there is one at a time."""
         with self._cond:
-            if gen != self._gen:
-                return
             self._proc = None
-            self._gen += 1
             live = [r for r in self._live.values() if not r.existing]
             if not live and not self._unacked:
                 self._cond.notify_all()
@@ -646,14 +609,12 @@ class RunWriter:
                 return
             self.restarts += 1
             for run in live:  # reopen, then stream every row again
-                self._replaced.add(run.head.run_id)
                 self._queue(Open(run.head, replace=True))
                 for step, row in [] if run.unordered else run.rows:
                     self._queue(Log(run.head.run_id, step, row))
             if self._warm is not None:
                 self._queue(self._warm)
-            for run_id, message in self._unacked.items():  # whole, over what the dead child left
-                self._replaced.add(run_id)
+            for message in self._unacked.values():  # whole, over what the dead child left
                 self._queue(message)
 
     # -- waiting -------------------------------------------------------------------------------
@@ -666,14 +627,8 @@ class RunWriter:
 
     def flush(self, timeout: float) -> bool:
         """Wait until every finished run is written, at most ``timeout`` seconds; True if done."""
-        deadline = time.monotonic() + timeout
         with self._cond:
-            while self._unacked:
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    return False
-                self._cond.wait(left)
-        return True
+            return self._cond.wait_for(lambda: not self._unacked, timeout)
 
     def close(self, timeout: float) -> bool:
         """Flush, then end the child's input.
@@ -710,7 +665,6 @@ class SummaryRequest:
         """The summary run's spec, from an in-memory copy of the study."""
         import optuna
 
-        from tuneflow.redact import Redactor
         from tuneflow.tracking.summary import summary_spec
 
         optuna.logging.set_verbosity(optuna.logging.WARNING)
@@ -735,27 +689,15 @@ def _write_summary(connection: Connection, request: SummaryRequest) -> Path:
         group=info.group,
         job_type="study-summary",
     )
-    started: dict[str, Any] = {}
-
-    def start() -> None:
+    with ThreadPoolExecutor(1, thread_name_prefix="tuneflow-summary-init") as pool:
+        starting = pool.submit(connection.init, head)
         try:
-            started["run"] = connection.init(head)
-        except Exception as exc:
-            started["error"] = exc
-
-    starting = threading.Thread(target=start, name="tuneflow-summary-init", daemon=True)
-    starting.start()
-    try:
-        spec = request.build()
-    except BaseException:
-        starting.join()
-        if "run" in started:
-            started["run"].finish(exit_code=1)
-        raise
-    starting.join()
-    if "error" in started:
-        raise started["error"]
-    return write_run(connection, spec, started["run"])
+            spec = request.build()
+        except BaseException:
+            if starting.exception() is None:
+                starting.result().finish(exit_code=1)
+            raise
+    return write_run(connection, spec, starting.result())
 
 
 def _warm_up(importance: Any) -> None:
@@ -792,7 +734,7 @@ def _child() -> None:
     # 1.32x W&B off with CPU-bound trials and 3.8x beside two busy processes at nice 10; 1.06x
     # for both at the parent's priority, which costs the loop ~0.1 ms more per trial).
     os.dup2(2, 1)  # anything printed by wandb goes to stderr, not into the replies
-    inp = sys.stdin.buffer
+
     warnings.simplefilter("ignore")
     replying = threading.Lock()
     parent_gone = False
@@ -810,28 +752,22 @@ def _child() -> None:
 
     writer: _ChildWriter | None = None
     lanes = Lanes(LANES)
-    warming: threading.Thread | None = None
     while True:
-        message = read_frame(inp)
+        message = read_frame(sys.stdin.buffer)
         if message is None:
             lanes.close()  # write what was received
             if writer is not None:  # the parent is gone: end what is open, as interrupted
                 writer.end_open_runs()
-            if warming is not None:  # no exit in the middle of an import
-                warming.join(timeout=60)
             return
         if message.payload is not None and message.dropped:
             reply("dropped", message.run_id, list(dict.fromkeys(message.dropped)))
         record = message.payload
         if isinstance(record, Hello):
-            writer = _ChildWriter(Connection(**dataclasses.asdict(record)), reply)
+            writer = _ChildWriter(Connection(**asdict(record)), reply)
         elif isinstance(record, SetMode):
             assert writer is not None
             writer.connection.mode = record.mode
-        elif isinstance(record, Warm):
-            warming = threading.Thread(target=_warm_up, args=(record.importance,), name="tuneflow-warm", daemon=True)
-            warming.start()
-        else:
+        else:  # Warm too, on a lane of its own (lanes.close waits for it: no exit in the middle of an import)
             assert writer is not None
             lanes.put(message.run_id or "", functools.partial(writer.handle, message))
 
@@ -858,6 +794,8 @@ class _ChildWriter:
                 self.reply("failed", message.run_id, problem)
             else:
                 self.reply("problem", message.run_id, problem)
+        elif isinstance(record, Warm):
+            _warm_up(record.importance)
         elif isinstance(record, Log):
             self._log(record)
         elif isinstance(record, Open):
@@ -886,23 +824,29 @@ class _ChildWriter:
         if refused:
             self.reply("dropped", record.run_id, refused)
 
+    def _written_before(self, run_id: str, replace: bool) -> bool:
+        """Offline, whether an earlier session wrote ``run_id`` (it is left as it is); ``replace``:
+        remove first what a dead writer left of it."""
+        if self.connection.mode != "offline":
+            return False
+        if replace:
+            _remove_offline_run(self.connection, run_id)
+            return False
+        return self.connection.existing_offline_run(run_id) is not None
+
     def _open(self, record: Open) -> None:
-        conn, run_id = self.connection, record.run_id
-        was, offline = conn.mode, conn.mode == "offline"
-        if record.replace and offline:
-            _remove_offline_run(conn, run_id)
-        elif offline and conn.existing_offline_run(run_id) is not None:
+        conn, run_id, was = self.connection, record.run_id, self.connection.mode
+        if self._written_before(run_id, record.replace):
             self.existing.add(run_id)
             self.reply("existing", run_id)
             return
-        self.failed.add(run_id)
         self.services[run_id] = service = conn.service
         try:
             self.runs[run_id] = conn.init(record.head)
         except Exception as exc:  # written whole when it ends (and said then if that fails too)
+            self.failed.add(run_id)
             conn.revive(exc, service)
             return
-        self.failed.discard(run_id)
         if was != conn.mode and conn.fell_back:
             self.reply("fell-back", None, conn.fell_back)
 
@@ -927,11 +871,8 @@ class _ChildWriter:
             with contextlib.suppress(Exception):  # any wandb failure: it is written again below
                 run.finish(exit_code=spec.exit_code)
             replace = True
-        offline = conn.mode == "offline"
-        if offline and not replace and conn.existing_offline_run(spec.run_id):
+        if self._written_before(spec.run_id, replace):
             return None  # a resumed study's run, written before
-        if offline and replace:
-            _remove_offline_run(conn, spec.run_id)
         refused: list[str] = []
         service = conn.service
         try:
@@ -946,12 +887,11 @@ class _ChildWriter:
         return path
 
     def _summary(self, record: Summarize) -> Path | None:
-        conn = self.connection
-        if record.replace and conn.mode == "offline":
-            _remove_offline_run(conn, record.run_id)
-        elif conn.mode == "offline" and conn.existing_offline_run(record.run_id):
-            return None
-        return _write_summary(conn, record.request)
+        return (
+            None
+            if self._written_before(record.run_id, record.replace)
+            else _write_summary(self.connection, record.request)
+        )
 
     def end_open_runs(self) -> None:
         """The study's process is gone: end the runs still open, as W&B ends an interrupted run."""
