@@ -28,7 +28,6 @@ The one transaction on RDB storages is :func:`tuneflow.engine.optuna_adapter.rdb
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import math
@@ -94,20 +93,7 @@ def _template(grid: GridIndex, index: int, owner: str) -> FrozenTrial:
     system_attrs: dict[str, Any] = {GRID_INDEX_ATTR: index, FIXED_PARAMS_SYSTEM_ATTR: grid.point(index)}
     if owner:  # a worker that dies before its first heartbeat is still found (tuneflow.engine.liveness)
         system_attrs[OWNER_ATTR] = owner
-    return FrozenTrial(
-        number=-1,
-        state=TrialState.RUNNING,
-        value=None,
-        values=None,
-        datetime_start=dt.datetime.now(),
-        datetime_complete=None,
-        params={},
-        distributions={},
-        user_attrs={},
-        system_attrs=system_attrs,
-        intermediate_values={},
-        trial_id=-1,
-    )
+    return optuna.trial.create_trial(state=TrialState.RUNNING, system_attrs=system_attrs)
 
 
 def check_grid(study: Study, grid: GridIndex) -> None:

@@ -39,9 +39,8 @@ from optuna.study import Study, StudyDirection
 from optuna.trial import FrozenTrial, TrialState
 
 from tuneflow.engine import optuna_adapter as adapter
-from tuneflow.engine.counts import count_toward_cap
+from tuneflow.engine.counts import count_toward_cap, trial_counts
 from tuneflow.engine.gridindex import GridIndex, claim_point, claimed
-from tuneflow.engine.gridqueue import n_waiting_or_running, pop_waiting
 from tuneflow.engine.liveness import Keeper
 from tuneflow.engine.signals import Interrupted, SignalGuard
 from tuneflow.engine.storage import StorageSettings, retry_storage
@@ -109,7 +108,7 @@ class Optimizer:
         bar_trials = n_trials
         if bar_trials is None and timeout is None and grid_index is not None and progress:
             # A grid's bar counts its points not yet claimed (other workers may take some of them).
-            bar_trials = max(grid_index.size - claimed(study), 0) + n_waiting_or_running(study)[0]
+            bar_trials = max(grid_index.size - claimed(study), 0) + trial_counts(study).of(TrialState.WAITING)
         shown = progress and (bar_trials or timeout) is not None
         self._bar = adapter.progress_bar(shown, bar_trials, timeout)
         # The bar's best: the study's when this call starts, then the trials this process tells
@@ -224,12 +223,12 @@ class Optimizer:
                 grid, owner = self.grid_index, self.keeper.owner
                 trial_id = None
                 while trial_id is None:
-                    trial_id = retried("taking a grid point", lambda: pop_waiting(study))
+                    trial_id = retried("taking a grid point", lambda: adapter.pop_waiting_trial_id(study))
                     if trial_id is None:
                         trial_id = retried("claiming a grid point", lambda: claim_point(study, grid, owner))
                         owner_recorded = trial_id is not None
                     if trial_id is None:
-                        if n_waiting_or_running(study) == (0, 0):
+                        if trial_counts(study).of(TrialState.WAITING, TrialState.RUNNING) == 0:
                             self.stop("every grid point has been evaluated")
                             return None
                         if self._should_stop():

@@ -19,8 +19,9 @@ Internals relied on (canary test in brackets):
 - ``trial.suggest_*`` (public) replace ``Trial._suggest`` [test_suggest_through_the_public_api]
 - ``Study._thread_local.in_optimize_loop``/``cached_all_trials``: ``study.stop()`` is allowed only
   inside the loop; the trial cache is dropped when a grid point is taken [test_optimize_loop_flags]
-- ``Study._pop_waiting_trial_id`` and ``optuna.storages._rdb.models``: taking an enqueued trial
-  (one UPDATE on RDB storages) [test_pop_waiting, test_rdb_models]
+- ``Study._pop_waiting_trial_id``: taking an enqueued trial (what ``study.ask`` does first; a
+  grid study takes a failed point queued again this way) [test_pop_waiting]
+- ``optuna.storages._rdb.models``: the tables the queries below read [test_rdb_models]
 - ``_CachedStorage._backend``: the storage under Optuna's cache [test_unwrap_cache]
 - ``JournalFileBackend._file_path``: the journal file a lock lives beside [test_journal_file_path]
 - ``RDBStorage._get_stale_trial_ids``: trials whose heartbeat stopped [test_stale_trial_ids]
@@ -51,7 +52,10 @@ Internals relied on (canary test in brackets):
 
 from __future__ import annotations
 
+import bisect
 import contextlib
+import json
+import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -163,10 +167,22 @@ def pop_waiting_trial_id(study: Study) -> int | None:
 
 
 def rdb_models() -> Any:
-    """Optuna's SQLAlchemy models (``optuna.storages._rdb.models``), for a one-statement claim."""
+    """Optuna's SQLAlchemy models (``optuna.storages._rdb.models``)."""
     from optuna.storages._rdb import models
 
     return models
+
+
+@contextlib.contextmanager
+def _rdb_session(storage: BaseStorage) -> Iterator[tuple[optuna.storages.RDBStorage, Any, Any]]:
+    """The RDB storage under Optuna's cache, one of its sessions (committed at the end, as Optuna
+    commits its own: ``optuna.storages._rdb.storage._create_scoped_session``) and its models."""
+    from optuna.storages._rdb.storage import _create_scoped_session
+
+    backend = unwrap_cache(storage)
+    assert isinstance(backend, optuna.storages.RDBStorage)
+    with _create_scoped_session(backend.scoped_session) as session:
+        yield backend, session, rdb_models()
 
 
 def rdb_claim_with_counter(
@@ -178,14 +194,7 @@ def rdb_claim_with_counter(
     when ``index >= limit``. Two callers never read the same ``index`` (the row lock on
     PostgreSQL; SQLite transactions are serialized), and a crash commits both writes or neither.
     """
-    import json
-
-    from optuna.storages._rdb.storage import _create_scoped_session
-
-    backend = unwrap_cache(storage)
-    assert isinstance(backend, optuna.storages.RDBStorage)
-    models = rdb_models()
-    with _create_scoped_session(backend.scoped_session) as session:
+    with _rdb_session(storage) as (backend, session, models):
         models.StudyModel.find_or_raise_by_id(study, session, for_update=True)
         row = (
             session.query(models.StudySystemAttributeModel)
@@ -222,16 +231,10 @@ def rdb_compare_and_set_user_attr(storage: BaseStorage, study: int, key: str, ex
     SQLite has no row lock: there two inserts of an absent key meet the table's unique
     (study_id, key) constraint, and the loser reads the winner's value.
     """
-    import json
-
-    from optuna.storages._rdb.storage import _create_scoped_session
     from sqlalchemy.exc import IntegrityError
 
-    backend = unwrap_cache(storage)
-    assert isinstance(backend, optuna.storages.RDBStorage)
-    models = rdb_models()
     try:
-        with _create_scoped_session(backend.scoped_session) as session:
+        with _rdb_session(storage) as (_, session, models):
             row = models.StudyModel.find_or_raise_by_id(study, session, for_update=True)
             attribute = models.StudyUserAttributeModel.find_by_study_and_key(row, key, session)
             current = json.loads(str(attribute.value_json)) if attribute is not None else None
@@ -243,20 +246,17 @@ def rdb_compare_and_set_user_attr(storage: BaseStorage, study: int, key: str, ex
                 attribute.value_json = json.dumps(new)
             session.flush()
     except IntegrityError:  # another process inserted the key between the read and the insert
-        return backend.get_study_user_attrs(study).get(key)
+        return unwrap_cache(storage).get_study_user_attrs(study).get(key)
     return new
 
 
 def rdb_count_states(storage: BaseStorage, study: int) -> dict[TrialState, int]:
     """On an RDB storage: how many trials of the study are in each state, with one ``GROUP BY``
     query (Optuna 5's ``get_n_trials`` builds every matching trial to take its length)."""
-    from optuna.storages._rdb.storage import _create_scoped_session
     from sqlalchemy import func
 
-    backend = unwrap_cache(storage)
-    assert isinstance(backend, optuna.storages.RDBStorage)
-    trial = rdb_models().TrialModel
-    with _create_scoped_session(backend.scoped_session) as session:
+    with _rdb_session(storage) as (_, session, models):
+        trial = models.TrialModel
         rows = (
             session.query(trial.state, func.count(trial.trial_id))
             .filter(trial.study_id == study)
@@ -269,15 +269,8 @@ def rdb_count_states(storage: BaseStorage, study: int) -> dict[TrialState, int]:
 def rdb_trial_system_attr_values(storage: BaseStorage, study: int, key: str) -> list[Any]:
     """On an RDB storage: the value of the trial system attribute ``key`` of every trial of the
     study that carries it (one query; the trials themselves are not read)."""
-    import json
-
-    from optuna.storages._rdb.storage import _create_scoped_session
-
-    backend = unwrap_cache(storage)
-    assert isinstance(backend, optuna.storages.RDBStorage)
-    models = rdb_models()
-    attr, trial = models.TrialSystemAttributeModel, models.TrialModel
-    with _create_scoped_session(backend.scoped_session) as session:
+    with _rdb_session(storage) as (_, session, models):
+        attr, trial = models.TrialSystemAttributeModel, models.TrialModel
         rows = (
             session.query(attr.value_json)
             .join(trial, attr.trial_id == trial.trial_id)
@@ -305,8 +298,6 @@ class _ServedTrials:
     """
 
     def __init__(self, encode: Callable[[FrozenTrial], bytes]) -> None:
-        import threading
-
         self.encode = encode
         self.lock = threading.Lock()
         self.finished: dict[int, bytes] = {}  # trial id -> encoded
@@ -318,8 +309,6 @@ class _ServedTrials:
     def refresh(self, backend: optuna.storages.RDBStorage, study: int, arrived: int) -> None:
         """Bring this up to date (under ``lock``), unless a refresh started after the request arrived
         (``arrived``: ``started`` when it came) has completed meanwhile."""
-        import bisect
-
         if self.done > arrived:
             return
         self.started += 1
@@ -342,8 +331,6 @@ class _ServedTrials:
     def answer(self, greater_than: int, included: set[int]) -> bytes:
         """The trials a client lacks, encoded as a reply: those past its last finished one, and
         those it holds unfinished."""
-        import bisect
-
         ids = self.finished_ids[bisect.bisect_right(self.finished_ids, greater_than) :]
         ids += [i for i in included if i <= greater_than and i in self.finished]
         chosen = {i: self.finished[i] for i in ids}
@@ -360,7 +347,6 @@ def grpc_proxy_server(storage: BaseStorage, host: str, port: int, threads: int) 
     Optuna's own servicer reads every trial of the study and filters them in Python on each call
     (each ``study.ask`` of every worker makes one), so its cost grows with the study.
     """
-    import threading
     from concurrent.futures import ThreadPoolExecutor
 
     import grpc

@@ -10,7 +10,7 @@ What tuneflow needs and the proxy's API does not offer, and how it is covered:
 - study attributes that workers starting together must agree on (the uid, the W&B sweep): a
   client's compare-and-set (:func:`tuneflow.engine.study.compare_and_set_user_attr`) is applied
   here in one database transaction, as direct RDB clients apply it;
-- counting a study's trials (``run_cap``, a bar): a client's ``get_trial(-study_id)`` is answered
+- counting a study's trials (``run_cap``, a bar): a client's ``get_study_system_attrs(-study_id)`` is answered
   with the counts, two queries here (:func:`tuneflow.engine.counts.served_counts`), where Optuna's
   client would filter every trial it holds;
 - heartbeats: the proxy has no ``record_heartbeat``; workers beat in a trial system attribute
@@ -30,7 +30,6 @@ from collections.abc import Callable
 from typing import Any, cast
 
 from optuna.storages import BaseStorage
-from optuna.trial import FrozenTrial
 
 from tuneflow.engine import optuna_adapter as adapter
 from tuneflow.engine.counts import served_counts
@@ -47,7 +46,7 @@ SERVER_THREADS = 16
 class _Served:
     """The served storage, applying a client's compare-and-set of a study user attribute (a value
     ``{CAS_REQUEST: [expected, new]}``, see :func:`tuneflow.engine.study.compare_and_set_user_attr`)
-    in one transaction on the database, and answering a count request (a negative trial id, see
+    in one transaction on the database, and answering a count request (a negative study id, see
     :func:`tuneflow.engine.counts.trial_counts`); every other call passes through."""
 
     def __init__(self, storage: BaseStorage) -> None:
@@ -63,8 +62,10 @@ class _Served:
         else:
             self.storage.set_study_user_attr(study_id, key, value)
 
-    def get_trial(self, trial_id: int) -> FrozenTrial:
-        return served_counts(self.storage, trial_id) or self.storage.get_trial(trial_id)
+    def get_study_system_attrs(self, study_id: int) -> dict[str, Any]:
+        if study_id < 0:
+            return served_counts(self.storage, -study_id)
+        return self.storage.get_study_system_attrs(study_id)
 
 
 def served_storage(url: str, threads: int = SERVER_THREADS) -> BaseStorage:

@@ -16,7 +16,6 @@ import json
 import threading
 import uuid
 import warnings
-from collections.abc import Callable
 from typing import Any
 
 import optuna
@@ -138,15 +137,17 @@ def _create_or_load(recipe: Recipe, backend: BaseStorage, name: str, n_trials: i
     except optuna.exceptions.DuplicatedStudyError:  # it exists, or another worker created it just now
         study = optuna.load_study(study_name=name, storage=backend, sampler=sampler, pruner=pruner)
     _settle_uid(study)
+    # Workers starting together may all write these (the same values): Optuna's RDB storage ignores
+    # the unique-key conflict of two inserts, the other storages have no such key.
     # What runs now, written on every start (a resume with another budget may choose anew).
-    _set_once(study, lambda: study.set_user_attr(SAMPLER_ATTR, choice.to_dict()), SAMPLER_ATTR)
+    study.set_user_attr(SAMPLER_ATTR, choice.to_dict())
     if STUDY_ATTR not in study.user_attrs:
-        _set_once(study, lambda: study.set_user_attr(STUDY_ATTR, _study_meta(recipe)))
+        study.set_user_attr(STUDY_ATTR, _study_meta(recipe))
         names = [m.name for m in recipe.metrics] or [NO_METRIC_NAME]  # no metric: name the placeholder
         if names != ["value"]:
             with warnings.catch_warnings():  # set_metric_names is "experimental" in Optuna 5
                 warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)
-                _set_once(study, lambda: study.set_metric_names(names))
+                study.set_metric_names(names)
     return study
 
 
@@ -200,12 +201,3 @@ def compare_and_set_user_attr(study: Study, key: str, expected: Any, new: Any) -
 def set_user_attr_once(study: Study, key: str, value: Any) -> Any:
     """Store ``value`` as the study user attribute ``key`` unless one is stored; return the stored one."""
     return compare_and_set_user_attr(study, key, None, value)
-
-
-def _set_once(study: Study, write: Callable[[], None], key: str = STUDY_ATTR) -> None:
-    """Write study metadata that several workers starting together may all write (same value)."""
-    try:
-        write()
-    except Exception:  # another worker inserted the same attribute a moment earlier
-        if key not in study.user_attrs:
-            raise
