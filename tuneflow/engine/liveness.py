@@ -103,8 +103,7 @@ class Keeper:
         self.study = study
         self.settings = settings
         storage = adapter.storage_of(study)
-        self.kind = storage_kind(storage)
-        self.enabled = self.kind != "memory"
+        self.enabled = storage_kind(storage) != "memory"
         self.rdb_heartbeat = adapter.heartbeat_enabled(storage) if self.enabled else False
         self.owner = owner_id() if self.enabled else ""
         self._running: set[int] = set()  # trial ids this process is running
@@ -216,26 +215,23 @@ class Keeper:
         writer, so journal reapers take a lock file next to the journal and read the state back.
         ``user_reason`` also records the reason where tuneflow's own failures go (user attrs).
         """
-        with adapter.journal_lock(adapter.storage_of(self.study), "reaper") or contextlib.nullcontext():
-            return self._fail_and_requeue(trial_id, reason, user_reason)
-
-    def _fail_and_requeue(self, trial_id: int, reason: str, user_reason: bool) -> bool:
         storage = adapter.storage_of(self.study)
-        try:
-            if storage.get_trial(trial_id).state != TrialState.RUNNING:
+        with adapter.journal_lock(storage, "reaper") or contextlib.nullcontext():
+            try:
+                if storage.get_trial(trial_id).state != TrialState.RUNNING:
+                    return False
+                storage.set_trial_system_attr(trial_id, FAIL_REASON_SYSTEM_ATTR, reason)
+                if user_reason:
+                    storage.set_trial_user_attr(trial_id, FAIL_REASON_ATTR, reason)
+                if not storage.set_trial_state_values(trial_id, state=TrialState.FAIL):
+                    return False
+            except optuna.exceptions.UpdateFinishedTrialError:
                 return False
-            storage.set_trial_system_attr(trial_id, FAIL_REASON_SYSTEM_ATTR, reason)
-            if user_reason:
-                storage.set_trial_user_attr(trial_id, FAIL_REASON_ATTR, reason)
-            if not storage.set_trial_state_values(trial_id, state=TrialState.FAIL):
-                return False
-        except optuna.exceptions.UpdateFinishedTrialError:
-            return False
-        frozen = storage.get_trial(trial_id)
-        if frozen.system_attrs.get(FAIL_REASON_SYSTEM_ATTR) != reason or frozen.state != TrialState.FAIL:
-            return False  # the journal rejected our FAIL: the trial finished on its own
-        requeue(self.study, frozen, self.settings.max_retry)
-        return True
+            frozen = storage.get_trial(trial_id)
+            if frozen.system_attrs.get(FAIL_REASON_SYSTEM_ATTR) != reason or frozen.state != TrialState.FAIL:
+                return False  # the journal rejected our FAIL: the trial finished on its own
+            requeue(self.study, frozen, self.settings.max_retry)
+            return True
 
 
 def requeue(study: Study, failed: FrozenTrial, max_retry: int) -> bool:

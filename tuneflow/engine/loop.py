@@ -27,6 +27,7 @@ Ctrl-C the process would wait for a train function that is still running.
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import threading
 import time
@@ -258,7 +259,6 @@ class Optimizer:
 
     def _run_trial(self, trial: optuna.Trial, main: bool) -> None:
         state, values, error = TrialState.FAIL, None, None
-        interrupted: BaseException | None = None
         try:
             if main:
                 self.guard.raise_now(True)
@@ -271,13 +271,11 @@ class Optimizer:
         except optuna.TrialPruned:
             state = TrialState.PRUNED
         except (Interrupted, KeyboardInterrupt) as exc:
-            interrupted = exc
+            self.guard.cleaning()
+            self._abandon(trial, exc)
+            raise
         except Exception as exc:
             error = exc
-        if interrupted is not None:
-            self.guard.cleaning()
-            self._abandon(trial, interrupted)
-            raise interrupted
         if adapter.trial_id(trial) not in self._in_flight:
             return  # the main thread already failed it after a signal
         frozen = self._tell(trial, state, values)
@@ -292,16 +290,10 @@ class Optimizer:
         self._after(frozen)
 
     def _tell(self, trial: optuna.Trial, state: TrialState, values: Any) -> FrozenTrial:
-        study = self.study
-
-        def tell() -> FrozenTrial:
-            return study.tell(
-                trial, values if state == TrialState.COMPLETE else None, state=state, skip_if_finished=True
-            )
-
+        told = values if state == TrialState.COMPLETE else None
         try:
             frozen = retry_storage(
-                tell,
+                functools.partial(self.study.tell, trial, told, state=state, skip_if_finished=True),
                 f"storing trial {trial.number}",
                 self.settings.retry_seconds,
                 logger.warning,
