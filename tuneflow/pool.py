@@ -99,9 +99,8 @@ def run_pool(
     """
     url = check_pool_storage(storage)
     check_runtime(recipe)  # the recipe's warnings come from the workers, each distinct line once
-    study = create_study(
-        recipe, url, study_name, n_trials=n_trials
-    )  # once, here: a bad storage or goal fails before any worker
+    # Created once, here: a bad storage or goal fails before any worker starts.
+    study = create_study(recipe, url, study_name, n_trials=n_trials)
     grid = None
     if recipe.method == "grid" and recipe.search_space is not None:
         grid = GridIndex.of(recipe.search_space)
@@ -138,13 +137,16 @@ def run_pool(
     finally:
         bar.close()
         pool.kill()
-    failed = [(code, tail) for code, tail in pool.exits() if code != 0]
+    failed = [(p.returncode, "\n".join(tail)) for p, tail in zip(pool.procs, pool.tails) if p.returncode != 0]
     if failed:
         code, tail = failed[0]
         raise TuneflowError(f"{len(failed)} of {len(shares)} workers failed (exit code {code}):\n{tail}")
     result.stop_reason = pool.stop_reason
-    if wandb:
-        _summary_run(recipe, study, {k: v for k, v in (("project", project), ("entity", entity)) if v is not None})
+    if wandb:  # the one W&B summary run of the study (the workers write none), in the workers' project
+        from tuneflow.tracking.tracker import make_tracker
+
+        where = {k: v for k, v in (("project", project), ("entity", entity)) if v is not None}
+        make_tracker(where or None, recipe, study).close(study, interrupted=False)
     return result
 
 
@@ -253,14 +255,3 @@ class _Pool:
             if proc.poll() is None:
                 proc.kill()
                 proc.wait()
-
-    def exits(self) -> list[tuple[int, str]]:
-        return [(p.returncode, "\n".join(t)) for p, t in zip(self.procs, self.tails)]
-
-
-def _summary_run(recipe: Recipe, study: Any, where: dict[str, str]) -> None:
-    """The one W&B summary run of the study (the workers write none), in the workers' project."""
-    from tuneflow.tracking.tracker import make_tracker
-
-    tracker = make_tracker(where or None, recipe, study)
-    tracker.close(study, interrupted=False)

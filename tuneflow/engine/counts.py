@@ -20,7 +20,7 @@ system attribute names the failed trials it replaces).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,16 +59,10 @@ class TrialCounts:
         return cls(dict(states), started - len(retried))
 
     @classmethod
-    def of_trials(cls, trials: Iterable[FrozenTrial]) -> TrialCounts:
-        """Counted from trials at hand (one pass)."""
-        states: Counter[TrialState] = Counter()
-        histories = []
-        for t in trials:
-            states[t.state] += 1
-            history = t.system_attrs.get(RETRY_HISTORY_SYSTEM_ATTR)
-            if history:
-                histories.append(history)
-        return cls.from_parts(dict(states), histories)
+    def of_trials(cls, trials: Sequence[FrozenTrial]) -> TrialCounts:
+        """Counted from trials at hand."""
+        histories = [t.system_attrs.get(RETRY_HISTORY_SYSTEM_ATTR) for t in trials]
+        return cls.from_parts(dict(Counter(t.state for t in trials)), histories)
 
 
 def _rdb_counts(storage: BaseStorage, study_id: int) -> TrialCounts:

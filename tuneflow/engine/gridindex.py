@@ -106,14 +106,9 @@ def check_grid(study: Study, grid: GridIndex) -> None:
     attrs = storage.get_study_system_attrs(sid)
     mine: dict[str, Any] = {"size": grid.size, "digest": grid.digest}
     recorded = attrs.get(GRID_ATTR)
-    if recorded is None:
-        try:
-            storage.set_study_system_attr(sid, GRID_ATTR, mine)
-        except Exception:  # another worker starting at the same moment inserted it first
-            recorded = storage.get_study_system_attrs(sid).get(GRID_ATTR)
-            if recorded is None:
-                raise
-    if recorded is not None and recorded != mine:
+    if recorded is None:  # workers starting together all write it (Optuna's RDB storage ignores the insert race)
+        storage.set_study_system_attr(sid, GRID_ATTR, mine)
+    elif recorded != mine:
         raise StorageError(
             f"study {study.study_name!r} enumerates another grid ({recorded['size']} points) than the recipe "
             f"({grid.size} points): its parameter values changed; use another --study-name for the new grid"

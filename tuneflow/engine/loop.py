@@ -96,14 +96,15 @@ class Optimizer:
         self.run_cap = run_cap
         self.grid_index = grid_index  # None: not a grid study
         self.redact = redact  # (trial number, a log text) -> the text without that trial's secrets
+        self.n_trials = n_trials  # None: no bound
         self.stop_reason: str | None = None
         self._lock = threading.Lock()
         self._claim_lock = threading.Lock()  # threads of this process claim one at a time
-        self._left = n_trials  # trials this call may still claim (None: no bound)
+        self._claimed = 0  # trials this call has claimed
         self._in_flight: dict[int, optuna.Trial] = {}  # claimed, not yet told or abandoned
-        self._local_count: int | None = None
-        if run_cap is not None and not keeper.enabled:  # one process: count locally, exactly
-            self._local_count = count_toward_cap(study)
+        # The study's count toward run_cap when this call starts, if this process is its only one
+        # (in memory): then the count is that plus this call's claims, exactly, without a pass over the trials.
+        self._counted = count_toward_cap(study) if run_cap is not None and not keeper.enabled else None
         if progress and n_jobs > 1 and n_trials is None and timeout is not None:
             progress = False  # as study.optimize: no timeout-only bar with threads
         bar_trials = n_trials
@@ -212,7 +213,7 @@ class Optimizer:
             return retry_storage(call, what, seconds, logger.warning)
 
         with self._claim_lock:
-            if self._left == 0 or self._should_stop():  # another thread may have stopped the study meanwhile
+            if self._claimed == self.n_trials or self._should_stop():  # another thread may have stopped the study
                 return None
             if self.run_cap is not None and retried("counting trials", self._count) >= self.run_cap:
                 self.stop(f"run_cap of {self.run_cap} trials reached")
@@ -237,8 +238,7 @@ class Optimizer:
                         time.sleep(_GRID_POLL)  # others' trials may still fail and come back to the queue
                 adapter.forget_cached_trials(study)
                 trial = optuna.Trial(study, trial_id)
-            if self._left is not None:
-                self._left -= 1
+            self._claimed += 1
             with self._lock:
                 self._in_flight[adapter.trial_id(trial)] = trial
         try:
@@ -249,11 +249,7 @@ class Optimizer:
 
     def _count(self) -> int:
         """Trials toward ``run_cap``: counted here when this process is the study's only one, else in the storage."""
-        if self._local_count is None:
-            return count_toward_cap(self.study)
-        count = self._local_count
-        self._local_count += 1 if count < (self.run_cap or 0) else 0
-        return count
+        return count_toward_cap(self.study) if self._counted is None else self._counted + self._claimed
 
     # -- running and telling -------------------------------------------------------------------
 

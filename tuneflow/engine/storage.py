@@ -151,11 +151,7 @@ def storage_kind(storage: Any) -> str:
         return "sqlite"
     if scheme in _POSTGRES or scheme.startswith("postgresql+"):
         return "postgresql"
-    if scheme == "journal":
-        return "journal"
-    if scheme == "grpc":
-        return "grpc"
-    return "rdb"
+    return scheme if scheme in ("journal", "grpc") else "rdb"
 
 
 def _file_of(url: str, scheme: str) -> Path:

@@ -122,9 +122,7 @@ def missing_requirements(method: str, options: Mapping[str, Any] | None = None) 
     ``bayes`` without ``sampler_options`` always runs (TPE stands in for GP without torch);
     ``gp``, and ``bayes`` with GPSampler's options, need torch.
     """
-    runs = method
-    if method in ("auto", "bayes"):
-        runs = resolve(method, None, options).method if method == "bayes" else "auto"
+    runs = resolve(method, None, options).method if method == "bayes" else method
     need = _REQUIRES.get(runs)
     if need is None:
         return None
