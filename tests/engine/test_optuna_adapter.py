@@ -135,9 +135,9 @@ def test_progress_bar_from_a_kept_best(capsys: pytest.CaptureFixture[str]) -> No
     study = optuna.create_study()
     study.optimize(lambda t: 0.25, n_trials=1)
     bar = adapter.progress_bar(True, 3, None)
-    adapter.update_progress_bar(bar, 0.1, None, multi_objective=False)  # no best yet: no description
+    adapter.update_progress_bar(bar, 0.1, None)  # no best yet: no description
     assert bar._progress_bar.desc == ""
-    adapter.update_progress_bar(bar, 0.2, study.trials[0], multi_objective=False)
+    adapter.update_progress_bar(bar, 0.2, study.trials[0])
     assert bar._progress_bar.desc.startswith("Best trial: 0. Best value: 0.25")  # tqdm appends ": "
     assert bar._progress_bar.n == 2
     bar.close()

@@ -343,7 +343,7 @@ class Optimizer:
             if _better(frozen, self._best, self._direction):
                 self._best = frozen
             elapsed = time.monotonic() - self._start
-            adapter.update_progress_bar(self._bar, elapsed, self._best, multi_objective=self._direction is None)
+            adapter.update_progress_bar(self._bar, elapsed, self._best)
 
     # -- signals -------------------------------------------------------------------------------
 

@@ -56,6 +56,7 @@ import bisect
 import contextlib
 import json
 import threading
+import types
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -422,33 +423,19 @@ def progress_bar(show: bool, n_trials: int | None, timeout: float | None) -> Any
     return optuna.progress_bar._ProgressBar(show, n_trials, timeout)
 
 
-class _KeptBest:
-    """What ``_ProgressBar.update`` reads of a study, answered from a best trial the caller keeps,
-    so that updating the bar reads nothing from the storage (through a gRPC proxy, Optuna's
-    ``study.best_trial`` filters every trial the client holds, twice per update)."""
+def update_progress_bar(bar: Any, elapsed: float, best: FrozenTrial | None) -> None:
+    """Advance a :func:`progress_bar` after a trial, showing ``best`` (None: none yet, or several
+    objectives) as its best trial, so that updating the bar reads nothing from the storage (through
+    a gRPC proxy, ``study.best_trial`` filters every trial the client holds, twice per update).
 
-    def __init__(self, best: FrozenTrial | None, multi_objective: bool) -> None:
-        self._best = best
-        self._multi = multi_objective
-
-    def _is_multi_objective(self) -> bool:
-        return self._multi
-
-    @property
-    def best_trial(self) -> FrozenTrial:
-        if self._best is None:
-            raise ValueError("no completed trial yet")  # what Study.best_trial raises: the bar shows no best
-        return self._best
-
-    @property
-    def best_value(self) -> float:
-        return float(self.best_trial.value)  # type: ignore[arg-type]
-
-
-def update_progress_bar(bar: Any, elapsed: float, best: FrozenTrial | None, multi_objective: bool) -> None:
-    """Advance a :func:`progress_bar` after a trial, showing ``best`` (None: none yet) as its best trial
-    (``_ProgressBar.update``, given a stand-in for the study)."""
-    bar.update(elapsed, _KeptBest(best, multi_objective))
+    ``_ProgressBar.update`` reads only ``_is_multi_objective()``, ``best_trial`` and ``best_value``
+    of the study it is given; here a stand-in answers them, and without a best it says "several
+    objectives", for which the bar shows no best, as it shows none before the first COMPLETE trial.
+    """
+    value = None if best is None else best.value
+    bar.update(
+        elapsed, types.SimpleNamespace(_is_multi_objective=lambda: best is None, best_trial=best, best_value=value)
+    )
 
 
 # -- distributions and samplers ------------------------------------------------------------------

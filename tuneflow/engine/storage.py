@@ -74,6 +74,8 @@ _FIX = (
     "use sqlite:///FILE.db, postgresql://USER:PASSWORD@HOST:PORT/DB, journal:///FILE.log, "
     "grpc://HOST:PORT (tuneflow storage-server) or 'memory'"
 )
+#: The client library a kind of storage needs: its module, its package and tuneflow's extra that installs it.
+_CLIENTS = {"postgresql": ("psycopg", "psycopg", "postgres"), "grpc": ("grpc", "grpcio", "grpc")}
 _GRPC = re.compile(r"^grpc://(?P<host>[^:/\s]+):(?P<port>\d+)/?$", re.I)
 #: Seconds a worker waits for a ``grpc://`` storage server to answer before giving up.
 GRPC_READY_SECONDS = 30.0
@@ -207,24 +209,16 @@ def check_storage_url(storage: Any) -> list[str]:
             if not path.is_absolute() and Path("/" + str(path)).parent.is_dir():
                 hint = f" (the path is relative to the working directory; for /{path} write {scheme}:////{path})"
             problems.append(f"storage: {shown!r}: directory {str(path.parent)!r} does not exist{hint}.")
-    elif kind == "postgresql":
-        if importlib.util.find_spec("psycopg") is None:
-            problems.append(
-                f"storage: {shown!r} needs the psycopg package, which is not installed; "
-                "pip install 'tuneflow[postgres]'."
-            )
-        elif scheme not in _POSTGRES:
-            problems.append(f"storage: {shown!r}: driver {scheme!r} is not supported; use postgresql://.")
-    elif kind == "grpc":
-        if _GRPC.match(url) is None:
-            problems.append(
-                f"storage: {shown!r}: a storage server URL is grpc://HOST:PORT, e.g. grpc://10.0.0.5:13000."
-            )
-        elif importlib.util.find_spec("grpc") is None:
-            problems.append(
-                f"storage: {shown!r} needs the grpcio package, which is not installed; pip install 'tuneflow[grpc]'."
-            )
-    elif scheme.split("+")[0] not in ("mysql", "oracle", "mssql"):
+    elif kind == "grpc" and _GRPC.match(url) is None:
+        problems.append(f"storage: {shown!r}: a storage server URL is grpc://HOST:PORT, e.g. grpc://10.0.0.5:13000.")
+    elif kind in _CLIENTS and importlib.util.find_spec(_CLIENTS[kind][0]) is None:
+        _, package, extra = _CLIENTS[kind]
+        problems.append(
+            f"storage: {shown!r} needs the {package} package, which is not installed; pip install 'tuneflow[{extra}]'."
+        )
+    elif kind == "postgresql" and scheme not in _POSTGRES:
+        problems.append(f"storage: {shown!r}: driver {scheme!r} is not supported; use postgresql://.")
+    elif kind == "rdb" and scheme.split("+")[0] not in ("mysql", "oracle", "mssql"):
         problems.append(f"storage: {shown!r} has an unknown scheme {scheme!r}; {_FIX}.")
     return problems
 
