@@ -34,7 +34,7 @@ from optuna.trial import TrialState
 from tqdm.auto import tqdm
 
 from tuneflow.engine.counts import count_toward_cap, trial_counts
-from tuneflow.engine.gridindex import GridIndex, check_grid
+from tuneflow.engine.gridindex import GridIndex, study_grid
 from tuneflow.engine.result import TuneResult
 from tuneflow.engine.signals import Interrupted, SignalGuard
 from tuneflow.engine.storage import DEFAULT_STORAGE, check_storage_url, storage_kind
@@ -101,10 +101,7 @@ def run_pool(
     check_runtime(recipe)  # the recipe's warnings come from the workers, each distinct line once
     # Created once, here: a bad storage or goal fails before any worker starts.
     study = create_study(recipe, url, study_name, n_trials=n_trials)
-    grid = None
-    if recipe.method == "grid" and recipe.search_space is not None:
-        grid = GridIndex.of(recipe.search_space)
-        check_grid(study, grid)
+    grid = study_grid(study, recipe)
     args = ["worker", recipe_ref, "--study-name", study.study_name, "--no-progress", "--pool-member"]
     args += ["--n-jobs", str(n_jobs)]
     for flag, value in (("--timeout", timeout), ("--method", method), ("--seed", seed)):

@@ -20,7 +20,7 @@ from optuna.trial import FrozenTrial, TrialState
 
 from tuneflow.engine.counts import count_toward_cap
 from tuneflow.engine.failures import FailurePolicy
-from tuneflow.engine.gridindex import GridIndex, check_grid
+from tuneflow.engine.gridindex import study_grid
 from tuneflow.engine.liveness import Keeper
 from tuneflow.engine.loop import Optimizer
 from tuneflow.engine.result import TuneResult, jsonable
@@ -240,10 +240,7 @@ def tune(
     if worker:
         study.sampler.reseed_rng()
     result = TuneResult(study)
-    grid_index = None
-    if recipe.method == "grid" and recipe.search_space is not None:
-        grid_index = GridIndex.of(recipe.search_space)
-        check_grid(study, grid_index)
+    grid_index = study_grid(study, recipe)
     if recipe.run_cap is not None and count_toward_cap(study) >= recipe.run_cap:
         logger.warning(
             "tuneflow: study %r already has run_cap=%d trials; nothing to run", study.study_name, recipe.run_cap

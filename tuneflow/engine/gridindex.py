@@ -48,9 +48,10 @@ from tuneflow.keys import (
     GRID_NEXT_ATTR,
     OWNER_ATTR,
 )
+from tuneflow.search.recipe import Recipe
 from tuneflow.search.space import SearchSpace
 
-__all__ = ["GridIndex", "check_grid", "claim_point", "claimed"]
+__all__ = ["GridIndex", "claim_point", "claimed", "study_grid"]
 
 _MEMORY_LOCK = threading.Lock()
 
@@ -96,16 +97,19 @@ def _template(grid: GridIndex, index: int, owner: str) -> FrozenTrial:
     return optuna.trial.create_trial(state=TrialState.RUNNING, system_attrs=system_attrs)
 
 
-def check_grid(study: Study, grid: GridIndex) -> None:
-    """Record the grid in the study, or check it is the one recorded.
+def study_grid(study: Study, recipe: Recipe) -> GridIndex | None:
+    """The grid of a ``grid`` recipe's study (None for other methods), recorded in the study, or
+    checked to be the one recorded.
 
     Raises :class:`StorageError` when the study enumerates another grid (the recipe's values
     changed since it started): its indices would mean other points.
     """
+    if recipe.method != "grid" or recipe.search_space is None:
+        return None
+    grid = GridIndex.of(recipe.search_space)
     storage, sid = adapter.storage_of(study), adapter.study_id(study)
-    attrs = storage.get_study_system_attrs(sid)
     mine: dict[str, Any] = {"size": grid.size, "digest": grid.digest}
-    recorded = attrs.get(GRID_ATTR)
+    recorded = storage.get_study_system_attrs(sid).get(GRID_ATTR)
     if recorded is None:  # workers starting together all write it (Optuna's RDB storage ignores the insert race)
         storage.set_study_system_attr(sid, GRID_ATTR, mine)
     elif recorded != mine:
@@ -113,6 +117,7 @@ def check_grid(study: Study, grid: GridIndex) -> None:
             f"study {study.study_name!r} enumerates another grid ({recorded['size']} points) than the recipe "
             f"({grid.size} points): its parameter values changed; use another --study-name for the new grid"
         )
+    return grid
 
 
 def claim_point(study: Study, grid: GridIndex, owner: str = "") -> int | None:
