@@ -244,7 +244,9 @@ def test_claim_with_counter(tmp_path: Path) -> None:
         for _ in range(3)
     ]
     assert ids[2] is None and None not in ids[:2]
-    trials = study.get_trials(deepcopy=False)  # Optuna's cache knows both trials
+    # Optuna's cache knows the trials without a read of the study: a parameter can be set on one
+    adapter.storage_of(study).set_trial_param(ids[0], "x", 0.5, optuna.distributions.FloatDistribution(0, 1))
+    trials = study.get_trials(deepcopy=False)
     assert [(t.state, t.system_attrs["i"]) for t in trials] == [(TrialState.RUNNING, 0), (TrialState.RUNNING, 1)]
     assert storage.get_study_system_attrs(adapter.study_id(study))[key] == 2
 

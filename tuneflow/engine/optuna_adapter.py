@@ -32,8 +32,8 @@ Internals relied on (canary test in brackets):
 - ``RandomSampler._rng.rng``: the seeded random state of a sampler [test_sampler_rng]
 - ``RDBStorage._get_prepared_new_trial``, ``optuna.storages._rdb.storage._create_scoped_session``
   and ``models.StudyModel.find_or_raise_by_id(for_update=True)``: creating a trial and advancing a
-  study counter in one transaction, as Optuna's own trial creation locks the study row; then
-  ``_CachedStorage._add_trials_to_cache`` so the cache knows the trial [test_claim_with_counter]
+  study counter in one transaction, as Optuna's own trial creation locks the study row
+  [test_claim_with_counter]
 - ``models.StudyUserAttributeModel.find_by_study_and_key`` under the study row lock, and its unique
   (study, key) constraint on SQLite: a compare-and-set of a study user attribute
   [test_compare_and_set_user_attr]
@@ -213,14 +213,9 @@ def rdb_claim_with_counter(
             row.value_json = json.dumps(index + 1)
         session.flush()
         created = int(trial.trial_id)
-    if backend is not storage:  # tell Optuna's cache, as its own create_new_trial does
-        from optuna.storages._cached_storage import _StudyInfo
-
-        frozen = backend.get_trial(created)
-        with storage._lock:  # type: ignore[attr-defined]
-            if study not in storage._studies:  # type: ignore[attr-defined]
-                storage._studies[study] = _StudyInfo()  # type: ignore[attr-defined]
-            storage._add_trials_to_cache(study, [frozen])  # type: ignore[attr-defined]
+    # Optuna's cache must know the trial (it finds a trial's study there when a parameter is set):
+    # reading no state brings it up to date (it reads the trials past the last finished one) and returns nothing.
+    storage.get_all_trials(study, deepcopy=False, states=())
     return created
 
 

@@ -159,15 +159,8 @@ def _settle_uid(study: Study) -> None:
     all end with the one stored. A study that already has trials but no uid was made by plain
     Optuna: its run ids stay as they were (no uid).
     """
-    if STUDY_UID_ATTR in study.user_attrs:
-        return
-    storage, sid = adapter.storage_of(study), adapter.study_id(study)
-    try:
-        storage.get_trial_id_from_study_id_trial_number(sid, 0)
-        return  # it has trials: not a moment old
-    except KeyError:
-        pass
-    set_user_attr_once(study, STUDY_UID_ATTR, uuid.uuid4().hex[:8])
+    if STUDY_UID_ATTR not in study.user_attrs and not trial_counts(study).states:  # no trials: a moment old
+        set_user_attr_once(study, STUDY_UID_ATTR, uuid.uuid4().hex[:8])
 
 
 _MEMORY_LOCK = threading.Lock()

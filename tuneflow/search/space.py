@@ -530,7 +530,7 @@ def parse_parameters(parameters: Any, prefix: str = "parameters") -> tuple[list[
             return
         for key in sorted(block, key=str):
             spec = block[key]
-            here = f"{where}.{key}" if path or where != prefix else f"{prefix}.{key}"
+            here = f"{where}.{key}"
             if not isinstance(key, str) or not key:
                 problems.append(f"{here}: parameter names must be non-empty strings, but got {key!r}.")
                 continue
