@@ -172,8 +172,7 @@ class Optimizer:
         return self._deadline is not None and time.monotonic() >= self._deadline
 
     def _worker(self, main: bool) -> None:
-        study = self.study
-        with adapter.optimize_loop(study):
+        with adapter.optimize_loop(self.study):
             try:
                 while not self._should_stop():
                     trial = self._claim()
@@ -186,16 +185,14 @@ class Optimizer:
                     if main:
                         self.guard.check()
             finally:
-                adapter.storage_of(study).remove_session()
+                adapter.storage_of(self.study).remove_session()
 
     def stop(self, reason: str) -> None:
         """Start no more trials; the first reason given is the one reported (threads may race here)."""
         with self._lock:
-            first = self.stop_reason is None
-            if first:
+            if self.stop_reason is None:
                 self.stop_reason = reason
-        if first:
-            logger.warning("tuneflow: stopping: %s", reason)
+                logger.warning("tuneflow: stopping: %s", reason)
         adapter.request_stop(self.study)
 
     # -- claiming a trial ----------------------------------------------------------------------

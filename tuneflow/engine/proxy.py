@@ -37,7 +37,7 @@ from tuneflow.engine.storage import open_storage, redact_url, storage_kind
 from tuneflow.errors import StorageError
 from tuneflow.keys import CAS_REQUEST
 
-__all__ = ["SERVER_THREADS", "serve", "served_storage"]
+__all__ = ["SERVER_THREADS", "serve"]
 
 #: Threads serving requests, and so the database connections the server keeps open.
 SERVER_THREADS = 16
@@ -68,26 +68,23 @@ class _Served:
         return self.storage.get_study_system_attrs(study_id)
 
 
-def served_storage(url: str, threads: int = SERVER_THREADS) -> BaseStorage:
-    """The storage a server serves: ``url`` opened with a connection per thread, compare-and-set and
-    count requests applied. No Optuna cache around it: the server itself holds each study's finished
-    trials, ready to send, and asks the database only for what may have changed
-    (:func:`tuneflow.engine.optuna_adapter.grpc_proxy_server`)."""
+def serve(
+    url: str, host: str, port: int, threads: int = SERVER_THREADS, announce: Callable[[str], None] = print
+) -> None:
+    """Serve ``url`` on ``host:port`` until interrupted (Ctrl-C or SIGTERM stop it).
+
+    The database is opened with a connection per serving thread, with compare-and-set and count
+    requests applied (:class:`_Served`). No Optuna cache around it: the server itself holds each
+    study's finished trials, ready to send, and asks the database only for what may have changed
+    (:func:`tuneflow.engine.optuna_adapter.grpc_proxy_server`).
+    """
     kind = storage_kind(url)
     if kind not in ("postgresql", "sqlite", "rdb"):
         raise StorageError(
             f"--storage: a storage server serves a database (postgresql://... or sqlite:///...), "
             f"but got {redact_url(url)!r} ({kind}); Optuna's gRPC proxy does not serve journal files"
         )
-    backend = open_storage(url, pool_size=threads)
-    return cast(BaseStorage, _Served(backend))
-
-
-def serve(
-    url: str, host: str, port: int, threads: int = SERVER_THREADS, announce: Callable[[str], None] = print
-) -> None:
-    """Serve ``url`` on ``host:port`` until interrupted (Ctrl-C or SIGTERM stop it)."""
-    storage = served_storage(url, threads)
+    storage = cast(BaseStorage, _Served(open_storage(url, pool_size=threads)))
     try:
         import grpc  # noqa: F401
     except ImportError as exc:  # pragma: no cover - checked by check_storage_url's callers too
