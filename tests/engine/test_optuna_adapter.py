@@ -148,26 +148,19 @@ def test_rdb_count_states(tmp_path: Path) -> None:
     storage = _sqlite(tmp_path)
     study = optuna.create_study(storage=storage)
     study.optimize(lambda t: 0.0, n_trials=2)
-    study.ask()
     study.enqueue_trial({})
-    counts = adapter.rdb_count_states(study._storage, adapter.study_id(study))  # through Optuna's cache too
-    assert counts == {TrialState.COMPLETE: 2, TrialState.RUNNING: 1, TrialState.WAITING: 1}
-    other = optuna.create_study(storage=storage)
-    assert adapter.rdb_count_states(storage, adapter.study_id(other)) == {}
-
-
-def test_rdb_trial_system_attr_values(tmp_path: Path) -> None:
-    storage = _sqlite(tmp_path)
-    study = optuna.create_study(storage=storage)
     for value in ([0], None, [0, 2]):
-        trial = study.ask()
+        trial = study.ask()  # the first pops the enqueued trial
         if value is not None:
             storage.set_trial_system_attr(adapter.trial_id(trial), "retry_history", value)
         trial.set_user_attr("retry_history", "not a system attribute")
+    study.enqueue_trial({})
     other = optuna.create_study(storage=storage)
     storage.set_trial_system_attr(adapter.trial_id(other.ask()), "retry_history", [9])
-    values = adapter.rdb_trial_system_attr_values(storage, adapter.study_id(study), "retry_history")
-    assert sorted(values) == [[0], [0, 2]]
+    states, values = adapter.rdb_count_states(study._storage, adapter.study_id(study), "retry_history")  # cached too
+    assert states == {TrialState.COMPLETE: 2, TrialState.RUNNING: 3, TrialState.WAITING: 1}
+    assert sorted(values) == [[0], [0, 2]]  # this study's system attributes only
+    assert adapter.rdb_count_states(storage, adapter.study_id(optuna.create_study(storage=storage)), "k") == ({}, [])
 
 
 def test_optimize_logger(caplog: pytest.LogCaptureFixture) -> None:

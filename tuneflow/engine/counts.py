@@ -66,10 +66,7 @@ class TrialCounts:
 
 
 def _rdb_counts(storage: BaseStorage, study_id: int) -> TrialCounts:
-    return TrialCounts.from_parts(
-        adapter.rdb_count_states(storage, study_id),
-        adapter.rdb_trial_system_attr_values(storage, study_id, RETRY_HISTORY_SYSTEM_ATTR),
-    )
+    return TrialCounts.from_parts(*adapter.rdb_count_states(storage, study_id, RETRY_HISTORY_SYSTEM_ATTR))
 
 
 def trial_counts(study: Study) -> TrialCounts:

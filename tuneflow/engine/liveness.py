@@ -102,9 +102,9 @@ class Keeper:
     def __init__(self, study: Study, settings: StorageSettings) -> None:
         self.study = study
         self.settings = settings
-        storage = adapter.storage_of(study)
-        self.enabled = storage_kind(storage) != "memory"
-        self.rdb_heartbeat = adapter.heartbeat_enabled(storage) if self.enabled else False
+        self.storage = adapter.storage_of(study)
+        self.enabled = storage_kind(self.storage) != "memory"
+        self.rdb_heartbeat = adapter.heartbeat_enabled(self.storage) if self.enabled else False
         self.owner = owner_id() if self.enabled else ""
         self._running: set[int] = set()  # trial ids this process is running
         self._lock = threading.Lock()
@@ -120,22 +120,19 @@ class Keeper:
             return
         with self._lock:
             self._running.add(trial_id)
-        storage = adapter.storage_of(self.study)
         if self.owner and not owner_recorded:
-            storage.set_trial_system_attr(trial_id, OWNER_ATTR, self.owner)
+            self.storage.set_trial_system_attr(trial_id, OWNER_ATTR, self.owner)
         self._beat(trial_id)
 
     def finished(self, trial_id: int) -> None:
-        if self.enabled:
-            with self._lock:
-                self._running.discard(trial_id)
+        with self._lock:
+            self._running.discard(trial_id)
 
     def _beat(self, trial_id: int) -> None:
-        storage = adapter.storage_of(self.study)
         if self.rdb_heartbeat:
-            storage.record_heartbeat(trial_id)  # type: ignore[attr-defined]
+            self.storage.record_heartbeat(trial_id)  # type: ignore[attr-defined]
         else:
-            storage.set_trial_system_attr(trial_id, HEARTBEAT_ATTR, time.time())
+            self.storage.set_trial_system_attr(trial_id, HEARTBEAT_ATTR, time.time())
 
     # -- the thread --------------------------------------------------------------------------
 
@@ -153,8 +150,7 @@ class Keeper:
             self._thread.join(timeout=5)
 
     def _run(self) -> None:
-        interval = self.settings.heartbeat_interval
-        while not self._stop.wait(interval):
+        while not self._stop.wait(self.settings.heartbeat_interval):
             with self._lock:
                 running = list(self._running)
             for trial_id in running:
@@ -175,7 +171,7 @@ class Keeper:
         """Fail (and queue again) the RUNNING trials whose worker is gone; return their numbers."""
         if not self.enabled:
             return []
-        study, storage = self.study, adapter.storage_of(self.study)
+        study, storage = self.study, self.storage
         stale: list[int] = []
         with self._lock:
             mine = set(self._running)
@@ -215,19 +211,18 @@ class Keeper:
         writer, so journal reapers take a lock file next to the journal and read the state back.
         ``user_reason`` also records the reason where tuneflow's own failures go (user attrs).
         """
-        storage = adapter.storage_of(self.study)
-        with adapter.journal_lock(storage, "reaper") or contextlib.nullcontext():
+        with adapter.journal_lock(self.storage, "reaper") or contextlib.nullcontext():
             try:
-                if storage.get_trial(trial_id).state != TrialState.RUNNING:
+                if self.storage.get_trial(trial_id).state != TrialState.RUNNING:
                     return False
-                storage.set_trial_system_attr(trial_id, FAIL_REASON_SYSTEM_ATTR, reason)
+                self.storage.set_trial_system_attr(trial_id, FAIL_REASON_SYSTEM_ATTR, reason)
                 if user_reason:
-                    storage.set_trial_user_attr(trial_id, FAIL_REASON_ATTR, reason)
-                if not storage.set_trial_state_values(trial_id, state=TrialState.FAIL):
+                    self.storage.set_trial_user_attr(trial_id, FAIL_REASON_ATTR, reason)
+                if not self.storage.set_trial_state_values(trial_id, state=TrialState.FAIL):
                     return False
             except optuna.exceptions.UpdateFinishedTrialError:
                 return False
-            frozen = storage.get_trial(trial_id)
+            frozen = self.storage.get_trial(trial_id)
             if frozen.system_attrs.get(FAIL_REASON_SYSTEM_ATTR) != reason or frozen.state != TrialState.FAIL:
                 return False  # the journal rejected our FAIL: the trial finished on its own
             requeue(self.study, frozen, self.settings.max_retry)

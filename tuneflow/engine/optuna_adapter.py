@@ -39,8 +39,7 @@ Internals relied on (canary test in brackets):
   [test_compare_and_set_user_attr]
 - ``models.TrialModel`` and ``models.TrialSystemAttributeModel`` queried directly: counting a
   study's trials by state and reading one system attribute of the trials that carry it, without
-  building every trial (Optuna 5's ``RDBStorage.get_n_trials`` reads them all)
-  [test_rdb_count_states, test_rdb_trial_system_attr_values]
+  building every trial (Optuna 5's ``RDBStorage.get_n_trials`` reads them all) [test_rdb_count_states]
 - ``optuna.progress_bar._ProgressBar.update`` reads only ``_is_multi_objective()``, ``best_trial``
   and ``best_value`` of the study it is given [test_progress_bar_from_a_kept_best]
 - ``optuna.storages._grpc``: ``servicer.OptunaStorageProxyService`` (its ``_backend``,
@@ -83,7 +82,6 @@ __all__ = [
     "rdb_compare_and_set_user_attr",
     "rdb_count_states",
     "rdb_models",
-    "rdb_trial_system_attr_values",
     "request_stop",
     "sampler_rng",
     "stale_trial_ids",
@@ -246,34 +244,27 @@ def rdb_compare_and_set_user_attr(storage: BaseStorage, study: int, key: str, ex
     return new
 
 
-def rdb_count_states(storage: BaseStorage, study: int) -> dict[TrialState, int]:
-    """On an RDB storage: how many trials of the study are in each state, with one ``GROUP BY``
-    query (Optuna 5's ``get_n_trials`` builds every matching trial to take its length)."""
+def rdb_count_states(storage: BaseStorage, study: int, key: str) -> tuple[dict[TrialState, int], list[Any]]:
+    """On an RDB storage: how many trials of the study are in each state (one ``GROUP BY``; Optuna 5's
+    ``get_n_trials`` builds every matching trial to take its length), and the value of the trial
+    system attribute ``key`` of every trial that carries it (one query; the trials are not read)."""
     from sqlalchemy import func
 
     with _rdb_session(storage) as (_, session, models):
-        trial = models.TrialModel
-        rows = (
+        attr, trial = models.TrialSystemAttributeModel, models.TrialModel
+        states = (
             session.query(trial.state, func.count(trial.trial_id))
             .filter(trial.study_id == study)
             .group_by(trial.state)
             .all()
         )
-    return {state: int(n) for state, n in rows}
-
-
-def rdb_trial_system_attr_values(storage: BaseStorage, study: int, key: str) -> list[Any]:
-    """On an RDB storage: the value of the trial system attribute ``key`` of every trial of the
-    study that carries it (one query; the trials themselves are not read)."""
-    with _rdb_session(storage) as (_, session, models):
-        attr, trial = models.TrialSystemAttributeModel, models.TrialModel
-        rows = (
+        values = (
             session.query(attr.value_json)
             .join(trial, attr.trial_id == trial.trial_id)
             .filter(trial.study_id == study, attr.key == key)
             .all()
         )
-    return [json.loads(str(row[0])) for row in rows]
+    return {state: int(n) for state, n in states}, [json.loads(str(row[0])) for row in values]
 
 
 class _ServedTrials:
