@@ -116,7 +116,14 @@ def run_pool(
     total = _total(study, recipe, grid, n_trials)
     pool = _Pool(url)
     result = TuneResult(study)
-    bar = _bar(progress, total, workers=len(shares), url=url)
+    bar = tqdm(
+        total=total,
+        disable=not progress,
+        desc=f"{len(shares)} workers",
+        unit="trial",
+        file=sys.stderr,
+        postfix={"storage": redact_url(url)},
+    )
     try:
         with SignalGuard() as guard:
             guard.raise_now(True)
@@ -156,17 +163,6 @@ def _total(study: Any, recipe: Recipe, grid: GridIndex | None, n_trials: int | N
     if recipe.run_cap is not None:
         return max(recipe.run_cap - count_toward_cap(study), 0)
     return None
-
-
-def _bar(progress: bool, total: int | None, workers: int, url: str) -> Any:
-    return tqdm(
-        total=total,
-        disable=not progress,
-        desc=f"{workers} workers",
-        unit="trial",
-        file=sys.stderr,
-        postfix={"storage": redact_url(url)},
-    )
 
 
 class _Pool:

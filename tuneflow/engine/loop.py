@@ -350,14 +350,13 @@ class Optimizer:
             if self._in_flight.pop(adapter.trial_id(trial), None) is None:
                 return  # told already, or abandoned by another path
         reason = f"interrupted by {getattr(exc, 'signame', 'KeyboardInterrupt')}"
-        storage = adapter.storage_of(self.study)
         try:
             retry_storage(
                 lambda: self.keeper.fail_and_requeue(adapter.trial_id(trial), reason, user_reason=True),
                 f"failing trial {trial.number}",
                 min(self.settings.retry_seconds, 10.0),
             )
-            frozen = storage.get_trial(adapter.trial_id(trial))
+            frozen = adapter.storage_of(self.study).get_trial(adapter.trial_id(trial))
         except Exception as err:
             logger.warning("tuneflow: could not mark interrupted trial %d FAIL: %s", trial.number, err)
             return

@@ -44,8 +44,7 @@ __all__ = ["create_study", "sampler_choice", "set_user_attr_once"]
 
 def sampler_choice(recipe: Recipe, n_trials: int | None = None, parallel: bool = False) -> Choice:
     """The sampler the recipe's method runs with this budget (``run_cap`` and ``n_trials``, the smaller)."""
-    budgets = [b for b in (recipe.run_cap, n_trials) if b is not None]
-    budget = min(budgets, default=None)
+    budget = min((b for b in (recipe.run_cap, n_trials) if b is not None), default=None)
     space, options, n_obj = recipe.search_space, recipe.sampler_options, len(recipe.metrics)
     return resolve(recipe.method, space, options, budget, n_obj, parallel=parallel)
 
