@@ -74,15 +74,6 @@ def test_optimize_loop_flags() -> None:
     assert study._thread_local.cached_all_trials is None
 
 
-def test_pop_waiting(tmp_path: Path) -> None:
-    study = optuna.create_study(storage=_sqlite(tmp_path))
-    study.enqueue_trial({"x": 1.0})
-    tid = adapter.pop_waiting_trial_id(study)
-    assert tid is not None
-    assert adapter.storage_of(study).get_trial(tid).state == TrialState.RUNNING
-    assert adapter.pop_waiting_trial_id(study) is None
-
-
 def test_rdb_models() -> None:
     models = adapter.rdb_models()
     assert {"trial_id", "study_id", "state"} <= set(models.TrialModel.__table__.columns.keys())

@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 import tuneflow
-from tuneflow.engine import optuna_adapter as adapter
+from tuneflow.engine.gridindex import pop_waiting
 from tuneflow.engine.storage import (
     StorageSettings,
     check_storage_url,
@@ -115,7 +115,7 @@ def test_sqlite_pop_is_atomic_across_connections(tmp_path: Path) -> None:
 
     def pop_all() -> None:
         mine = optuna.load_study(study_name="q", storage=open_storage(url))
-        while (trial_id := adapter.pop_waiting_trial_id(mine)) is not None:
+        while (trial_id := pop_waiting(mine)) is not None:
             with lock:
                 popped.append(trial_id)
 

@@ -51,7 +51,7 @@ from tuneflow.keys import (
 from tuneflow.search.recipe import Recipe
 from tuneflow.search.space import SearchSpace
 
-__all__ = ["GridIndex", "claim_point", "claimed", "study_grid"]
+__all__ = ["GridIndex", "claim_point", "claimed", "pop_waiting", "study_grid"]
 
 _MEMORY_LOCK = threading.Lock()
 
@@ -156,6 +156,24 @@ def _claim_locked(storage: Any, study_id: int, grid: GridIndex, owner: str) -> i
     trial_id = int(storage.create_new_trial(study_id, template_trial=_template(grid, index, owner)))
     storage.set_study_system_attr(study_id, GRID_NEXT_ATTR, index + 1)
     return trial_id
+
+
+def pop_waiting(study: Study) -> int | None:
+    """Take a failed point queued again (a WAITING trial) for this worker: its trial id, or None.
+
+    What ``study.ask`` does first, but on an RDB storage the WAITING trials are asked of the
+    database itself: through Optuna's cache, a process's first pop would read the whole study (a
+    resumed 10^4-point grid on SQLite: ~3 s). The WAITING -> RUNNING update is atomic (a row lock,
+    SQLite's ``BEGIN IMMEDIATE``), and fails when another worker took the trial first.
+    """
+    storage, sid = adapter.storage_of(study), adapter.study_id(study)
+    for t in adapter.unwrap_cache(storage).get_all_trials(sid, deepcopy=False, states=(TrialState.WAITING,)):
+        try:
+            if storage.set_trial_state_values(adapter.trial_id(t), state=TrialState.RUNNING):
+                return adapter.trial_id(t)
+        except optuna.exceptions.UpdateFinishedTrialError:
+            continue
+    return None
 
 
 def claimed(study: Study) -> int:

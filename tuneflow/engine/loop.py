@@ -41,7 +41,7 @@ from optuna.trial import FrozenTrial, TrialState
 
 from tuneflow.engine import optuna_adapter as adapter
 from tuneflow.engine.counts import count_toward_cap, trial_counts
-from tuneflow.engine.gridindex import GridIndex, claim_point, claimed
+from tuneflow.engine.gridindex import GridIndex, claim_point, claimed, pop_waiting
 from tuneflow.engine.liveness import Keeper
 from tuneflow.engine.signals import Interrupted, SignalGuard
 from tuneflow.engine.storage import StorageSettings, retry_storage
@@ -222,7 +222,7 @@ class Optimizer:
                 grid, owner = self.grid_index, self.keeper.owner
                 trial_id = None
                 while trial_id is None:
-                    trial_id = retried("taking a grid point", lambda: adapter.pop_waiting_trial_id(study))
+                    trial_id = retried("taking a grid point", lambda: pop_waiting(study))
                     if trial_id is None:
                         trial_id = retried("claiming a grid point", lambda: claim_point(study, grid, owner))
                         owner_recorded = trial_id is not None
