@@ -146,11 +146,10 @@ def claim_point(study: Study, grid: GridIndex, owner: str = "") -> int | None:
 
 def _claim_locked(storage: Any, study_id: int, grid: GridIndex, owner: str) -> int | None:
     """Claim under an exclusive lock (journal file, memory); catches up after a claimer died midway."""
-    index = int(storage.get_study_system_attrs(study_id).get(GRID_NEXT_ATTR, 0))
-    for t in reversed(storage.get_all_trials(study_id, deepcopy=False)):
-        if GRID_INDEX_ATTR in t.system_attrs:  # claims are serialized: the last claim has the highest index
-            index = max(index, int(t.system_attrs[GRID_INDEX_ATTR]) + 1)
-            break
+    trials = reversed(storage.get_all_trials(study_id, deepcopy=False))
+    # Claims are serialized: the last trial that carries an index has the highest.
+    last = next((t.system_attrs[GRID_INDEX_ATTR] for t in trials if GRID_INDEX_ATTR in t.system_attrs), -1)
+    index = max(int(storage.get_study_system_attrs(study_id).get(GRID_NEXT_ATTR, 0)), int(last) + 1)
     if index >= grid.size:
         return None
     trial_id = int(storage.create_new_trial(study_id, template_trial=_template(grid, index, owner)))

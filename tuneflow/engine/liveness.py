@@ -54,10 +54,7 @@ def _read(path: str) -> str:
 
 def _start_time(pid: int) -> str | None:
     """The process's start time in clock ticks since boot, or None when it is gone (or a zombie)."""
-    stat = _read(f"/proc/{pid}/stat")
-    if not stat:
-        return None
-    fields = stat.rsplit(")", 1)[-1].split()
+    fields = _read(f"/proc/{pid}/stat").rsplit(")", 1)[-1].split()
     if not fields or fields[0] in ("Z", "X"):
         return None
     return fields[19] if len(fields) > 19 else None
@@ -78,10 +75,8 @@ _MACHINE = _machine()
 
 def owner_id() -> str:
     """``machine:pid:start`` of this process ("" when the platform cannot tell processes apart)."""
-    if not _MACHINE:
-        return ""
     pid = os.getpid()
-    return f"{_MACHINE}:{pid}:{_start_time(pid)}"
+    return f"{_MACHINE}:{pid}:{_start_time(pid)}" if _MACHINE else ""
 
 
 def _owner_dead(owner: object) -> bool:
@@ -180,9 +175,9 @@ class Keeper:
         now = time.time()
         # An RDB storage filters by state in its query; Optuna's cache above it would sync and then
         # filter every trial it holds in Python.
-        backend = adapter.unwrap_cache(storage)
-        reader = backend if isinstance(backend, optuna.storages.RDBStorage) else storage
-        for t in reader.get_all_trials(adapter.study_id(study), deepcopy=False, states=(TrialState.RUNNING,)):
+        for t in adapter.unwrap_cache(storage).get_all_trials(
+            adapter.study_id(study), deepcopy=False, states=(TrialState.RUNNING,)
+        ):
             if adapter.trial_id(t) in mine or adapter.trial_id(t) in stale:
                 continue
             if _owner_dead(t.system_attrs.get(OWNER_ATTR)):
