@@ -137,13 +137,9 @@ def import_runs(source: str | Path, recipe: Recipe, storage: Any = None, study_n
         if run.summary.get(SUMMARY.STATE) not in (None, "complete"):
             report.skipped.append((run.name, f"not finished: tuneflow state {run.summary.get('tuneflow/state')!r}"))
             continue
-        values, problems = [], []
-        for n in names:
-            v = run.summary.get(n)
-            if not is_finite_number(v):
-                problems.append(f"no metric: summary has no finite {n!r}")
-            else:
-                values.append(float(v))
+        problems = [
+            f"no metric: summary has no finite {n!r}" for n in names if not is_finite_number(run.summary.get(n))
+        ]
         params: dict[str, Any] = {}
         for p in space.params:
             if p.kind == "constant":
@@ -158,8 +154,8 @@ def import_runs(source: str | Path, recipe: Recipe, storage: Any = None, study_n
         if problems:
             report.skipped.append((run.name, "; ".join(problems)))
             continue
-        if not names:  # a recipe without a metric: the trial completes unranked, as in tune()
-            values = [UNRANKED_VALUE]
+        # A recipe without a metric: the trial completes unranked, as in tune().
+        values = [float(run.summary[n]) for n in names] or [UNRANKED_VALUE]
         attrs = {IMPORTED_ATTR: str(source), **({RUN_ID_ATTR: run.run_id} if run.run_id else {})}
         distributions = {name: dists[name] for name in params}
         study.add_trial(

@@ -34,7 +34,7 @@ from optuna.trial import TrialState
 from tqdm.auto import tqdm
 
 from tuneflow.engine.counts import count_toward_cap, trial_counts
-from tuneflow.engine.gridindex import GridIndex, check_grid
+from tuneflow.engine.gridindex import GridIndex, study_grid
 from tuneflow.engine.result import TuneResult
 from tuneflow.engine.signals import Interrupted, SignalGuard
 from tuneflow.engine.storage import DEFAULT_STORAGE, check_storage_url, storage_kind
@@ -99,13 +99,9 @@ def run_pool(
     """
     url = check_pool_storage(storage)
     check_runtime(recipe)  # the recipe's warnings come from the workers, each distinct line once
-    study = create_study(
-        recipe, url, study_name, n_trials=n_trials
-    )  # once, here: a bad storage or goal fails before any worker
-    grid = None
-    if recipe.method == "grid" and recipe.search_space is not None:
-        grid = GridIndex.of(recipe.search_space)
-        check_grid(study, grid)
+    # Created once, here: a bad storage or goal fails before any worker starts.
+    study = create_study(recipe, url, study_name, n_trials=n_trials)
+    grid = study_grid(study, recipe)
     args = ["worker", recipe_ref, "--study-name", study.study_name, "--no-progress", "--pool-member"]
     args += ["--n-jobs", str(n_jobs)]
     for flag, value in (("--timeout", timeout), ("--method", method), ("--seed", seed)):
@@ -120,7 +116,14 @@ def run_pool(
     total = _total(study, recipe, grid, n_trials)
     pool = _Pool(url)
     result = TuneResult(study)
-    bar = _bar(progress, total, workers=len(shares), url=url)
+    bar = tqdm(
+        total=total,
+        disable=not progress,
+        desc=f"{len(shares)} workers",
+        unit="trial",
+        file=sys.stderr,
+        postfix={"storage": redact_url(url)},
+    )
     try:
         with SignalGuard() as guard:
             guard.raise_now(True)
@@ -138,13 +141,16 @@ def run_pool(
     finally:
         bar.close()
         pool.kill()
-    failed = [(code, tail) for code, tail in pool.exits() if code != 0]
+    failed = [(p.returncode, "\n".join(tail)) for p, tail in zip(pool.procs, pool.tails) if p.returncode != 0]
     if failed:
         code, tail = failed[0]
         raise TuneflowError(f"{len(failed)} of {len(shares)} workers failed (exit code {code}):\n{tail}")
     result.stop_reason = pool.stop_reason
-    if wandb:
-        _summary_run(recipe, study, {k: v for k, v in (("project", project), ("entity", entity)) if v is not None})
+    if wandb:  # the one W&B summary run of the study (the workers write none), in the workers' project
+        from tuneflow.tracking.tracker import make_tracker
+
+        where = {k: v for k, v in (("project", project), ("entity", entity)) if v is not None}
+        make_tracker(where or None, recipe, study).close(study, interrupted=False)
     return result
 
 
@@ -157,17 +163,6 @@ def _total(study: Any, recipe: Recipe, grid: GridIndex | None, n_trials: int | N
     if recipe.run_cap is not None:
         return max(recipe.run_cap - count_toward_cap(study), 0)
     return None
-
-
-def _bar(progress: bool, total: int | None, workers: int, url: str) -> Any:
-    return tqdm(
-        total=total,
-        disable=not progress,
-        desc=f"{workers} workers",
-        unit="trial",
-        file=sys.stderr,
-        postfix={"storage": redact_url(url)},
-    )
 
 
 class _Pool:
@@ -253,14 +248,3 @@ class _Pool:
             if proc.poll() is None:
                 proc.kill()
                 proc.wait()
-
-    def exits(self) -> list[tuple[int, str]]:
-        return [(p.returncode, "\n".join(t)) for p, t in zip(self.procs, self.tails)]
-
-
-def _summary_run(recipe: Recipe, study: Any, where: dict[str, str]) -> None:
-    """The one W&B summary run of the study (the workers write none), in the workers' project."""
-    from tuneflow.tracking.tracker import make_tracker
-
-    tracker = make_tracker(where or None, recipe, study)
-    tracker.close(study, interrupted=False)

@@ -22,7 +22,7 @@ from tuneflow.console import say
 from tuneflow.engine.charts import importance_evaluator
 from tuneflow.engine.counts import count_toward_cap
 from tuneflow.engine.failures import FailurePolicy
-from tuneflow.engine.gridindex import GridIndex, check_grid
+from tuneflow.engine.gridindex import study_grid
 from tuneflow.engine.liveness import Keeper
 from tuneflow.engine.loop import Optimizer
 from tuneflow.engine.result import TuneResult, jsonable
@@ -230,10 +230,7 @@ def tune(
     _say_sampler(recipe, study)
     if worker:
         study.sampler.reseed_rng()
-    grid_index = None
-    if recipe.method == "grid" and recipe.search_space is not None:
-        grid_index = GridIndex.of(recipe.search_space)
-        check_grid(study, grid_index)
+    grid_index = study_grid(study, recipe)
     if recipe.run_cap is not None and count_toward_cap(study) >= recipe.run_cap:
         logger.warning(
             "tuneflow: study %r already has run_cap=%d trials; nothing to run", study.study_name, recipe.run_cap

@@ -40,9 +40,7 @@ def schema_int(x: Any) -> Any:
     W&B checks sweep configs with JSON Schema, whose ``integer`` takes a float with an integral
     value (``run_cap: 10.0``, ``min_iter: 3.0``); such a config runs on W&B, so it runs here too.
     """
-    if isinstance(x, float) and x.is_integer():
-        return int(x)
-    return x
+    return int(x) if isinstance(x, float) and x.is_integer() else x
 
 
 def is_number_text(value: Any) -> bool:

@@ -111,3 +111,31 @@ def test_a_claimer_that_died_before_advancing_the_counter_is_caught_up(kind: str
     assert trial_id is not None
     assert study._storage.get_trial(trial_id).system_attrs[INDEX_ATTR] == 1  # not 0 again
     assert study._storage.get_study_system_attrs(study._study_id)[NEXT_ATTR] == 2
+
+
+def test_a_resumed_grid_worker_takes_points_without_reading_the_study(tmp_path: Any) -> None:
+    """On a database, a failed point queued again and the next index are taken without a read of the
+    study through Optuna's cache (a process's first sync would read every trial: seconds at 10^4)."""
+    from optuna.storages._cached_storage import _CachedStorage
+
+    from tuneflow.engine.gridindex import pop_waiting
+    from tuneflow.engine.liveness import requeue
+    from tuneflow.engine.storage import open_storage
+
+    url = f"sqlite:///{tmp_path / 'g.db'}"
+    grid = GridIndex.of(SearchSpace.from_parameters(PARAMETERS))
+    study = optuna.create_study(storage=open_storage(url), study_name="g")
+    for _ in range(3):
+        claimed_id = claim_point(study, grid)
+        assert claimed_id is not None
+        study.tell(study._storage.get_trial(claimed_id).number, state=optuna.trial.TrialState.FAIL)
+    assert requeue(study, study.trials[1], max_retry=3)
+    resumed = optuna.load_study(study_name="g", storage=open_storage(url))
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(_CachedStorage, "_read_trials_from_remote_storage", None)  # a sync would raise
+        popped, fresh = pop_waiting(resumed), claim_point(resumed, grid)
+        assert popped is not None and fresh is not None and pop_waiting(resumed) is None
+        trial = optuna.Trial(resumed, fresh)
+        name = grid.names[0]
+        assert trial.suggest_categorical(name, grid.values[0]) == grid.point(3)[name]  # the cache knows it
+    assert [t.state for t in resumed.trials[-2:]] == [optuna.trial.TrialState.RUNNING] * 2

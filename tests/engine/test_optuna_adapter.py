@@ -74,15 +74,6 @@ def test_optimize_loop_flags() -> None:
     assert study._thread_local.cached_all_trials is None
 
 
-def test_pop_waiting(tmp_path: Path) -> None:
-    study = optuna.create_study(storage=_sqlite(tmp_path))
-    study.enqueue_trial({"x": 1.0})
-    tid = adapter.pop_waiting_trial_id(study)
-    assert tid is not None
-    assert adapter.storage_of(study).get_trial(tid).state == TrialState.RUNNING
-    assert adapter.pop_waiting_trial_id(study) is None
-
-
 def test_rdb_models() -> None:
     models = adapter.rdb_models()
     assert {"trial_id", "study_id", "state"} <= set(models.TrialModel.__table__.columns.keys())
@@ -135,9 +126,9 @@ def test_progress_bar_from_a_kept_best(capsys: pytest.CaptureFixture[str]) -> No
     study = optuna.create_study()
     study.optimize(lambda t: 0.25, n_trials=1)
     bar = adapter.progress_bar(True, 3, None)
-    adapter.update_progress_bar(bar, 0.1, None, multi_objective=False)  # no best yet: no description
+    adapter.update_progress_bar(bar, 0.1, None)  # no best yet: no description
     assert bar._progress_bar.desc == ""
-    adapter.update_progress_bar(bar, 0.2, study.trials[0], multi_objective=False)
+    adapter.update_progress_bar(bar, 0.2, study.trials[0])
     assert bar._progress_bar.desc.startswith("Best trial: 0. Best value: 0.25")  # tqdm appends ": "
     assert bar._progress_bar.n == 2
     bar.close()
@@ -148,26 +139,19 @@ def test_rdb_count_states(tmp_path: Path) -> None:
     storage = _sqlite(tmp_path)
     study = optuna.create_study(storage=storage)
     study.optimize(lambda t: 0.0, n_trials=2)
-    study.ask()
     study.enqueue_trial({})
-    counts = adapter.rdb_count_states(study._storage, adapter.study_id(study))  # through Optuna's cache too
-    assert counts == {TrialState.COMPLETE: 2, TrialState.RUNNING: 1, TrialState.WAITING: 1}
-    other = optuna.create_study(storage=storage)
-    assert adapter.rdb_count_states(storage, adapter.study_id(other)) == {}
-
-
-def test_rdb_trial_system_attr_values(tmp_path: Path) -> None:
-    storage = _sqlite(tmp_path)
-    study = optuna.create_study(storage=storage)
     for value in ([0], None, [0, 2]):
-        trial = study.ask()
+        trial = study.ask()  # the first pops the enqueued trial
         if value is not None:
             storage.set_trial_system_attr(adapter.trial_id(trial), "retry_history", value)
         trial.set_user_attr("retry_history", "not a system attribute")
+    study.enqueue_trial({})
     other = optuna.create_study(storage=storage)
     storage.set_trial_system_attr(adapter.trial_id(other.ask()), "retry_history", [9])
-    values = adapter.rdb_trial_system_attr_values(storage, adapter.study_id(study), "retry_history")
-    assert sorted(values) == [[0], [0, 2]]
+    states, values = adapter.rdb_count_states(study._storage, adapter.study_id(study), "retry_history")  # cached too
+    assert states == {TrialState.COMPLETE: 2, TrialState.RUNNING: 3, TrialState.WAITING: 1}
+    assert sorted(values) == [[0], [0, 2]]  # this study's system attributes only
+    assert adapter.rdb_count_states(storage, adapter.study_id(optuna.create_study(storage=storage)), "k") == ({}, [])
 
 
 def test_optimize_logger(caplog: pytest.LogCaptureFixture) -> None:
@@ -244,7 +228,9 @@ def test_claim_with_counter(tmp_path: Path) -> None:
         for _ in range(3)
     ]
     assert ids[2] is None and None not in ids[:2]
-    trials = study.get_trials(deepcopy=False)  # Optuna's cache knows both trials
+    # Optuna's cache knows the trials without a read of the study: a parameter can be set on one
+    adapter.storage_of(study).set_trial_param(ids[0], "x", 0.5, optuna.distributions.FloatDistribution(0, 1))
+    trials = study.get_trials(deepcopy=False)
     assert [(t.state, t.system_attrs["i"]) for t in trials] == [(TrialState.RUNNING, 0), (TrialState.RUNNING, 1)]
     assert storage.get_study_system_attrs(adapter.study_id(study))[key] == 2
 

@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 import tuneflow
-from tuneflow.engine.gridqueue import pop_waiting
+from tuneflow.engine.gridindex import pop_waiting
 from tuneflow.engine.storage import (
     StorageSettings,
     check_storage_url,

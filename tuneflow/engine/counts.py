@@ -6,10 +6,10 @@ study costs (at 10^5 trials, seconds). Where the trials live decides how:
 
 - RDB storages (SQLite, PostgreSQL): two queries, a ``GROUP BY state`` and the retry histories of
   the few trials that carry one (Optuna 5's ``get_n_trials`` builds every matching trial);
-- through ``tuneflow storage-server`` (``grpc://``): the server runs those two queries and answers
-  with one synthetic trial (:func:`served_counts`), as Optuna's client would otherwise filter
-  every trial it holds; a plain Optuna proxy server does not know the request, and the client
-  then counts the trials it holds;
+- through ``tuneflow storage-server`` (``grpc://``): the server runs those two queries when asked
+  for the system attributes of the study's negative id (:func:`served_counts`), as Optuna's client
+  would otherwise filter every trial it holds; a plain Optuna proxy server knows no such study,
+  and the client then counts the trials it holds;
 - in memory and journal files: the process holds every trial already; one pass over them.
 
 A trial counts toward ``run_cap`` unless it is WAITING, and a failed trial that was queued again
@@ -20,7 +20,7 @@ system attribute names the failed trials it replaces).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,7 +35,7 @@ from tuneflow.keys import RETRY_HISTORY_SYSTEM_ATTR
 
 __all__ = ["COUNTS_ATTR", "TrialCounts", "count_toward_cap", "served_counts", "trial_counts"]
 
-#: The system attribute of the synthetic trial ``tuneflow storage-server`` answers a count with.
+#: The study system attribute ``tuneflow storage-server`` answers a count request with.
 COUNTS_ATTR = "tuneflow:counts"
 
 
@@ -59,23 +59,14 @@ class TrialCounts:
         return cls(dict(states), started - len(retried))
 
     @classmethod
-    def of_trials(cls, trials: Iterable[FrozenTrial]) -> TrialCounts:
-        """Counted from trials at hand (one pass)."""
-        states: Counter[TrialState] = Counter()
-        histories = []
-        for t in trials:
-            states[t.state] += 1
-            history = t.system_attrs.get(RETRY_HISTORY_SYSTEM_ATTR)
-            if history:
-                histories.append(history)
-        return cls.from_parts(dict(states), histories)
+    def of_trials(cls, trials: Sequence[FrozenTrial]) -> TrialCounts:
+        """Counted from trials at hand."""
+        histories = [t.system_attrs.get(RETRY_HISTORY_SYSTEM_ATTR) for t in trials]
+        return cls.from_parts(dict(Counter(t.state for t in trials)), histories)
 
 
 def _rdb_counts(storage: BaseStorage, study_id: int) -> TrialCounts:
-    return TrialCounts.from_parts(
-        adapter.rdb_count_states(storage, study_id),
-        adapter.rdb_trial_system_attr_values(storage, study_id, RETRY_HISTORY_SYSTEM_ATTR),
-    )
+    return TrialCounts.from_parts(*adapter.rdb_count_states(storage, study_id, RETRY_HISTORY_SYSTEM_ATTR))
 
 
 def trial_counts(study: Study) -> TrialCounts:
@@ -87,8 +78,8 @@ def trial_counts(study: Study) -> TrialCounts:
         return _rdb_counts(backend, study_id)
     if storage_kind(backend) == "grpc":
         try:
-            answer = backend.get_trial(-study_id).system_attrs[COUNTS_ATTR]
-        except KeyError:  # a plain Optuna proxy server: count what this client holds
+            answer = backend.get_study_system_attrs(-study_id)[COUNTS_ATTR]
+        except KeyError:  # a plain Optuna proxy server (no study -study_id): count what this client holds
             pass
         else:
             states = {TrialState[name]: int(n) for name, n in answer["states"].items()}
@@ -101,24 +92,8 @@ def count_toward_cap(study: Study) -> int:
     return trial_counts(study).toward_cap
 
 
-def served_counts(storage: BaseStorage, trial_id: int) -> FrozenTrial | None:
-    """What ``tuneflow storage-server`` answers a client's ``get_trial(trial_id)`` with when the id is
-    a count request (``-study_id``; real ids are positive): a WAITING trial that carries the counts
-    in its :data:`COUNTS_ATTR` system attribute. None for a real trial id."""
-    if trial_id >= 0:
-        return None
-    counts = _rdb_counts(storage, -trial_id)
-    answer = {"states": {s.name: n for s, n in counts.states.items()}, "toward_cap": counts.toward_cap}
-    return FrozenTrial(
-        number=0,
-        state=TrialState.WAITING,
-        value=None,
-        datetime_start=None,
-        datetime_complete=None,
-        params={},
-        distributions={},
-        user_attrs={},
-        system_attrs={COUNTS_ATTR: answer},
-        intermediate_values={},
-        trial_id=trial_id,
-    )
+def served_counts(storage: BaseStorage, study_id: int) -> dict[str, Any]:
+    """What ``tuneflow storage-server`` answers a client's count request, ``get_study_system_attrs(-study_id)``
+    (study ids are positive): the counts, under :data:`COUNTS_ATTR`."""
+    counts = _rdb_counts(storage, study_id)
+    return {COUNTS_ATTR: {"states": {s.name: n for s, n in counts.states.items()}, "toward_cap": counts.toward_cap}}

@@ -33,14 +33,6 @@ FLAPPING_MAX_FAILURES = 3
 MAX_INITIAL_FAILURES = 5
 
 
-def _initial_failures(env: Mapping[str, str]) -> int:
-    """``WANDB_AGENT_MAX_INITIAL_FAILURES`` as the agent reads it (a bad value means the default)."""
-    try:
-        return int(env.get("WANDB_AGENT_MAX_INITIAL_FAILURES", MAX_INITIAL_FAILURES))
-    except ValueError:
-        return MAX_INITIAL_FAILURES
-
-
 class FailurePolicy:
     """Counts finished trials and says when failures should stop the study (thread-safe).
 
@@ -59,7 +51,10 @@ class FailurePolicy:
         self.max_in_a_row = max_in_a_row
         self.agent_rules = agent_rules
         self.flapping = env.get("WANDB_AGENT_DISABLE_FLAPPING") != "true"
-        self.max_initial = _initial_failures(env)
+        try:  # as the agent reads it: a bad value means the default
+            self.max_initial = int(env.get("WANDB_AGENT_MAX_INITIAL_FAILURES", MAX_INITIAL_FAILURES))
+        except ValueError:
+            self.max_initial = MAX_INITIAL_FAILURES
         self._clock: Callable[[], float] = clock or time.monotonic
         self._start = self._clock()
         self.failed = 0  # failures as the agent counts them

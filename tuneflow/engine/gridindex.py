@@ -28,7 +28,6 @@ The one transaction on RDB storages is :func:`tuneflow.engine.optuna_adapter.rdb
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import math
@@ -49,9 +48,10 @@ from tuneflow.keys import (
     GRID_NEXT_ATTR,
     OWNER_ATTR,
 )
+from tuneflow.search.recipe import Recipe
 from tuneflow.search.space import SearchSpace
 
-__all__ = ["GridIndex", "check_grid", "claim_point", "claimed"]
+__all__ = ["GridIndex", "claim_point", "claimed", "pop_waiting", "study_grid"]
 
 _MEMORY_LOCK = threading.Lock()
 
@@ -94,44 +94,30 @@ def _template(grid: GridIndex, index: int, owner: str) -> FrozenTrial:
     system_attrs: dict[str, Any] = {GRID_INDEX_ATTR: index, FIXED_PARAMS_SYSTEM_ATTR: grid.point(index)}
     if owner:  # a worker that dies before its first heartbeat is still found (tuneflow.engine.liveness)
         system_attrs[OWNER_ATTR] = owner
-    return FrozenTrial(
-        number=-1,
-        state=TrialState.RUNNING,
-        value=None,
-        values=None,
-        datetime_start=dt.datetime.now(),
-        datetime_complete=None,
-        params={},
-        distributions={},
-        user_attrs={},
-        system_attrs=system_attrs,
-        intermediate_values={},
-        trial_id=-1,
-    )
+    return optuna.trial.create_trial(state=TrialState.RUNNING, system_attrs=system_attrs)
 
 
-def check_grid(study: Study, grid: GridIndex) -> None:
-    """Record the grid in the study, or check it is the one recorded.
+def study_grid(study: Study, recipe: Recipe) -> GridIndex | None:
+    """The grid of a ``grid`` recipe's study (None for other methods), recorded in the study, or
+    checked to be the one recorded.
 
     Raises :class:`StorageError` when the study enumerates another grid (the recipe's values
     changed since it started): its indices would mean other points.
     """
+    if recipe.method != "grid" or recipe.search_space is None:
+        return None
+    grid = GridIndex.of(recipe.search_space)
     storage, sid = adapter.storage_of(study), adapter.study_id(study)
-    attrs = storage.get_study_system_attrs(sid)
     mine: dict[str, Any] = {"size": grid.size, "digest": grid.digest}
-    recorded = attrs.get(GRID_ATTR)
-    if recorded is None:
-        try:
-            storage.set_study_system_attr(sid, GRID_ATTR, mine)
-        except Exception:  # another worker starting at the same moment inserted it first
-            recorded = storage.get_study_system_attrs(sid).get(GRID_ATTR)
-            if recorded is None:
-                raise
-    if recorded is not None and recorded != mine:
+    recorded = storage.get_study_system_attrs(sid).get(GRID_ATTR)
+    if recorded is None:  # workers starting together all write it (Optuna's RDB storage ignores the insert race)
+        storage.set_study_system_attr(sid, GRID_ATTR, mine)
+    elif recorded != mine:
         raise StorageError(
             f"study {study.study_name!r} enumerates another grid ({recorded['size']} points) than the recipe "
             f"({grid.size} points): its parameter values changed; use another --study-name for the new grid"
         )
+    return grid
 
 
 def claim_point(study: Study, grid: GridIndex, owner: str = "") -> int | None:
@@ -160,16 +146,33 @@ def claim_point(study: Study, grid: GridIndex, owner: str = "") -> int | None:
 
 def _claim_locked(storage: Any, study_id: int, grid: GridIndex, owner: str) -> int | None:
     """Claim under an exclusive lock (journal file, memory); catches up after a claimer died midway."""
-    index = int(storage.get_study_system_attrs(study_id).get(GRID_NEXT_ATTR, 0))
-    for t in reversed(storage.get_all_trials(study_id, deepcopy=False)):
-        if GRID_INDEX_ATTR in t.system_attrs:  # claims are serialized: the last claim has the highest index
-            index = max(index, int(t.system_attrs[GRID_INDEX_ATTR]) + 1)
-            break
+    trials = reversed(storage.get_all_trials(study_id, deepcopy=False))
+    # Claims are serialized: the last trial that carries an index has the highest.
+    last = next((t.system_attrs[GRID_INDEX_ATTR] for t in trials if GRID_INDEX_ATTR in t.system_attrs), -1)
+    index = max(int(storage.get_study_system_attrs(study_id).get(GRID_NEXT_ATTR, 0)), int(last) + 1)
     if index >= grid.size:
         return None
     trial_id = int(storage.create_new_trial(study_id, template_trial=_template(grid, index, owner)))
     storage.set_study_system_attr(study_id, GRID_NEXT_ATTR, index + 1)
     return trial_id
+
+
+def pop_waiting(study: Study) -> int | None:
+    """Take a failed point queued again (a WAITING trial) for this worker: its trial id, or None.
+
+    What ``study.ask`` does first, but on an RDB storage the WAITING trials are asked of the
+    database itself: through Optuna's cache, a process's first pop would read the whole study (a
+    resumed 10^4-point grid on SQLite: ~3 s). The WAITING -> RUNNING update is atomic (a row lock,
+    SQLite's ``BEGIN IMMEDIATE``), and fails when another worker took the trial first.
+    """
+    storage, sid = adapter.storage_of(study), adapter.study_id(study)
+    for t in adapter.unwrap_cache(storage).get_all_trials(sid, deepcopy=False, states=(TrialState.WAITING,)):
+        try:
+            if storage.set_trial_state_values(adapter.trial_id(t), state=TrialState.RUNNING):
+                return adapter.trial_id(t)
+        except optuna.exceptions.UpdateFinishedTrialError:
+            continue
+    return None
 
 
 def claimed(study: Study) -> int:

@@ -54,10 +54,7 @@ def _read(path: str) -> str:
 
 def _start_time(pid: int) -> str | None:
     """The process's start time in clock ticks since boot, or None when it is gone (or a zombie)."""
-    stat = _read(f"/proc/{pid}/stat")
-    if not stat:
-        return None
-    fields = stat.rsplit(")", 1)[-1].split()
+    fields = _read(f"/proc/{pid}/stat").rsplit(")", 1)[-1].split()
     if not fields or fields[0] in ("Z", "X"):
         return None
     return fields[19] if len(fields) > 19 else None
@@ -78,10 +75,8 @@ _MACHINE = _machine()
 
 def owner_id() -> str:
     """``machine:pid:start`` of this process ("" when the platform cannot tell processes apart)."""
-    if not _MACHINE:
-        return ""
     pid = os.getpid()
-    return f"{_MACHINE}:{pid}:{_start_time(pid)}"
+    return f"{_MACHINE}:{pid}:{_start_time(pid)}" if _MACHINE else ""
 
 
 def _owner_dead(owner: object) -> bool:
@@ -102,10 +97,9 @@ class Keeper:
     def __init__(self, study: Study, settings: StorageSettings) -> None:
         self.study = study
         self.settings = settings
-        storage = adapter.storage_of(study)
-        self.kind = storage_kind(storage)
-        self.enabled = self.kind != "memory"
-        self.rdb_heartbeat = adapter.heartbeat_enabled(storage) if self.enabled else False
+        self.storage = adapter.storage_of(study)
+        self.enabled = storage_kind(self.storage) != "memory"
+        self.rdb_heartbeat = adapter.heartbeat_enabled(self.storage) if self.enabled else False
         self.owner = owner_id() if self.enabled else ""
         self._running: set[int] = set()  # trial ids this process is running
         self._lock = threading.Lock()
@@ -121,22 +115,19 @@ class Keeper:
             return
         with self._lock:
             self._running.add(trial_id)
-        storage = adapter.storage_of(self.study)
         if self.owner and not owner_recorded:
-            storage.set_trial_system_attr(trial_id, OWNER_ATTR, self.owner)
+            self.storage.set_trial_system_attr(trial_id, OWNER_ATTR, self.owner)
         self._beat(trial_id)
 
     def finished(self, trial_id: int) -> None:
-        if self.enabled:
-            with self._lock:
-                self._running.discard(trial_id)
+        with self._lock:
+            self._running.discard(trial_id)
 
     def _beat(self, trial_id: int) -> None:
-        storage = adapter.storage_of(self.study)
         if self.rdb_heartbeat:
-            storage.record_heartbeat(trial_id)  # type: ignore[attr-defined]
+            self.storage.record_heartbeat(trial_id)  # type: ignore[attr-defined]
         else:
-            storage.set_trial_system_attr(trial_id, HEARTBEAT_ATTR, time.time())
+            self.storage.set_trial_system_attr(trial_id, HEARTBEAT_ATTR, time.time())
 
     # -- the thread --------------------------------------------------------------------------
 
@@ -154,8 +145,7 @@ class Keeper:
             self._thread.join(timeout=5)
 
     def _run(self) -> None:
-        interval = self.settings.heartbeat_interval
-        while not self._stop.wait(interval):
+        while not self._stop.wait(self.settings.heartbeat_interval):
             with self._lock:
                 running = list(self._running)
             for trial_id in running:
@@ -176,7 +166,7 @@ class Keeper:
         """Fail (and queue again) the RUNNING trials whose worker is gone; return their numbers."""
         if not self.enabled:
             return []
-        study, storage = self.study, adapter.storage_of(self.study)
+        study, storage = self.study, self.storage
         stale: list[int] = []
         with self._lock:
             mine = set(self._running)
@@ -185,9 +175,9 @@ class Keeper:
         now = time.time()
         # An RDB storage filters by state in its query; Optuna's cache above it would sync and then
         # filter every trial it holds in Python.
-        backend = adapter.unwrap_cache(storage)
-        reader = backend if isinstance(backend, optuna.storages.RDBStorage) else storage
-        for t in reader.get_all_trials(adapter.study_id(study), deepcopy=False, states=(TrialState.RUNNING,)):
+        for t in adapter.unwrap_cache(storage).get_all_trials(
+            adapter.study_id(study), deepcopy=False, states=(TrialState.RUNNING,)
+        ):
             if adapter.trial_id(t) in mine or adapter.trial_id(t) in stale:
                 continue
             if _owner_dead(t.system_attrs.get(OWNER_ATTR)):
@@ -216,26 +206,22 @@ class Keeper:
         writer, so journal reapers take a lock file next to the journal and read the state back.
         ``user_reason`` also records the reason where tuneflow's own failures go (user attrs).
         """
-        with adapter.journal_lock(adapter.storage_of(self.study), "reaper") or contextlib.nullcontext():
-            return self._fail_and_requeue(trial_id, reason, user_reason)
-
-    def _fail_and_requeue(self, trial_id: int, reason: str, user_reason: bool) -> bool:
-        storage = adapter.storage_of(self.study)
-        try:
-            if storage.get_trial(trial_id).state != TrialState.RUNNING:
+        with adapter.journal_lock(self.storage, "reaper") or contextlib.nullcontext():
+            try:
+                if self.storage.get_trial(trial_id).state != TrialState.RUNNING:
+                    return False
+                self.storage.set_trial_system_attr(trial_id, FAIL_REASON_SYSTEM_ATTR, reason)
+                if user_reason:
+                    self.storage.set_trial_user_attr(trial_id, FAIL_REASON_ATTR, reason)
+                if not self.storage.set_trial_state_values(trial_id, state=TrialState.FAIL):
+                    return False
+            except optuna.exceptions.UpdateFinishedTrialError:
                 return False
-            storage.set_trial_system_attr(trial_id, FAIL_REASON_SYSTEM_ATTR, reason)
-            if user_reason:
-                storage.set_trial_user_attr(trial_id, FAIL_REASON_ATTR, reason)
-            if not storage.set_trial_state_values(trial_id, state=TrialState.FAIL):
-                return False
-        except optuna.exceptions.UpdateFinishedTrialError:
-            return False
-        frozen = storage.get_trial(trial_id)
-        if frozen.system_attrs.get(FAIL_REASON_SYSTEM_ATTR) != reason or frozen.state != TrialState.FAIL:
-            return False  # the journal rejected our FAIL: the trial finished on its own
-        requeue(self.study, frozen, self.settings.max_retry)
-        return True
+            frozen = self.storage.get_trial(trial_id)
+            if frozen.system_attrs.get(FAIL_REASON_SYSTEM_ATTR) != reason or frozen.state != TrialState.FAIL:
+                return False  # the journal rejected our FAIL: the trial finished on its own
+            requeue(self.study, frozen, self.settings.max_retry)
+            return True
 
 
 def requeue(study: Study, failed: FrozenTrial, max_retry: int) -> bool:

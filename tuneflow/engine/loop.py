@@ -27,6 +27,7 @@ Ctrl-C the process would wait for a train function that is still running.
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import threading
 import time
@@ -39,9 +40,8 @@ from optuna.study import Study, StudyDirection
 from optuna.trial import FrozenTrial, TrialState
 
 from tuneflow.engine import optuna_adapter as adapter
-from tuneflow.engine.counts import count_toward_cap
-from tuneflow.engine.gridindex import GridIndex, claim_point, claimed
-from tuneflow.engine.gridqueue import n_waiting_or_running, pop_waiting
+from tuneflow.engine.counts import count_toward_cap, trial_counts
+from tuneflow.engine.gridindex import GridIndex, claim_point, claimed, pop_waiting
 from tuneflow.engine.liveness import Keeper
 from tuneflow.engine.signals import Interrupted, SignalGuard
 from tuneflow.engine.storage import StorageSettings, retry_storage
@@ -96,20 +96,21 @@ class Optimizer:
         self.run_cap = run_cap
         self.grid_index = grid_index  # None: not a grid study
         self.redact = redact  # (trial number, a log text) -> the text without that trial's secrets
+        self.n_trials = n_trials  # None: no bound
         self.stop_reason: str | None = None
         self._lock = threading.Lock()
         self._claim_lock = threading.Lock()  # threads of this process claim one at a time
-        self._left = n_trials  # trials this call may still claim (None: no bound)
+        self._claimed = 0  # trials this call has claimed
         self._in_flight: dict[int, optuna.Trial] = {}  # claimed, not yet told or abandoned
-        self._local_count: int | None = None
-        if run_cap is not None and not keeper.enabled:  # one process: count locally, exactly
-            self._local_count = count_toward_cap(study)
+        # The study's count toward run_cap when this call starts, if this process is its only one
+        # (in memory): then the count is that plus this call's claims, exactly, without a pass over the trials.
+        self._counted = count_toward_cap(study) if run_cap is not None and not keeper.enabled else None
         if progress and n_jobs > 1 and n_trials is None and timeout is not None:
             progress = False  # as study.optimize: no timeout-only bar with threads
         bar_trials = n_trials
         if bar_trials is None and timeout is None and grid_index is not None and progress:
             # A grid's bar counts its points not yet claimed (other workers may take some of them).
-            bar_trials = max(grid_index.size - claimed(study), 0) + n_waiting_or_running(study)[0]
+            bar_trials = max(grid_index.size - claimed(study), 0) + trial_counts(study).of(TrialState.WAITING)
         shown = progress and (bar_trials or timeout) is not None
         self._bar = adapter.progress_bar(shown, bar_trials, timeout)
         # The bar's best: the study's when this call starts, then the trials this process tells
@@ -171,8 +172,7 @@ class Optimizer:
         return self._deadline is not None and time.monotonic() >= self._deadline
 
     def _worker(self, main: bool) -> None:
-        study = self.study
-        with adapter.optimize_loop(study):
+        with adapter.optimize_loop(self.study):
             try:
                 while not self._should_stop():
                     trial = self._claim()
@@ -185,16 +185,14 @@ class Optimizer:
                     if main:
                         self.guard.check()
             finally:
-                adapter.storage_of(study).remove_session()
+                adapter.storage_of(self.study).remove_session()
 
     def stop(self, reason: str) -> None:
         """Start no more trials; the first reason given is the one reported (threads may race here)."""
         with self._lock:
-            first = self.stop_reason is None
-            if first:
+            if self.stop_reason is None:
                 self.stop_reason = reason
-        if first:
-            logger.warning("tuneflow: stopping: %s", reason)
+                logger.warning("tuneflow: stopping: %s", reason)
         adapter.request_stop(self.study)
 
     # -- claiming a trial ----------------------------------------------------------------------
@@ -212,7 +210,7 @@ class Optimizer:
             return retry_storage(call, what, seconds, logger.warning)
 
         with self._claim_lock:
-            if self._left == 0 or self._should_stop():  # another thread may have stopped the study meanwhile
+            if self._claimed == self.n_trials or self._should_stop():  # another thread may have stopped the study
                 return None
             if self.run_cap is not None and retried("counting trials", self._count) >= self.run_cap:
                 self.stop(f"run_cap of {self.run_cap} trials reached")
@@ -229,7 +227,7 @@ class Optimizer:
                         trial_id = retried("claiming a grid point", lambda: claim_point(study, grid, owner))
                         owner_recorded = trial_id is not None
                     if trial_id is None:
-                        if n_waiting_or_running(study) == (0, 0):
+                        if trial_counts(study).of(TrialState.WAITING, TrialState.RUNNING) == 0:
                             self.stop("every grid point has been evaluated")
                             return None
                         if self._should_stop():
@@ -237,8 +235,7 @@ class Optimizer:
                         time.sleep(_GRID_POLL)  # others' trials may still fail and come back to the queue
                 adapter.forget_cached_trials(study)
                 trial = optuna.Trial(study, trial_id)
-            if self._left is not None:
-                self._left -= 1
+            self._claimed += 1
             with self._lock:
                 self._in_flight[adapter.trial_id(trial)] = trial
         try:
@@ -249,17 +246,12 @@ class Optimizer:
 
     def _count(self) -> int:
         """Trials toward ``run_cap``: counted here when this process is the study's only one, else in the storage."""
-        if self._local_count is None:
-            return count_toward_cap(self.study)
-        count = self._local_count
-        self._local_count += 1 if count < (self.run_cap or 0) else 0
-        return count
+        return count_toward_cap(self.study) if self._counted is None else self._counted + self._claimed
 
     # -- running and telling -------------------------------------------------------------------
 
     def _run_trial(self, trial: optuna.Trial, main: bool) -> None:
         state, values, error = TrialState.FAIL, None, None
-        interrupted: BaseException | None = None
         try:
             if main:
                 self.guard.raise_now(True)
@@ -272,13 +264,11 @@ class Optimizer:
         except optuna.TrialPruned:
             state = TrialState.PRUNED
         except (Interrupted, KeyboardInterrupt) as exc:
-            interrupted = exc
+            self.guard.cleaning()
+            self._abandon(trial, exc)
+            raise
         except Exception as exc:
             error = exc
-        if interrupted is not None:
-            self.guard.cleaning()
-            self._abandon(trial, interrupted)
-            raise interrupted
         if adapter.trial_id(trial) not in self._in_flight:
             return  # the main thread already failed it after a signal
         frozen = self._tell(trial, state, values)
@@ -293,16 +283,10 @@ class Optimizer:
         self._after(frozen)
 
     def _tell(self, trial: optuna.Trial, state: TrialState, values: Any) -> FrozenTrial:
-        study = self.study
-
-        def tell() -> FrozenTrial:
-            return study.tell(
-                trial, values if state == TrialState.COMPLETE else None, state=state, skip_if_finished=True
-            )
-
+        told = values if state == TrialState.COMPLETE else None
         try:
             frozen = retry_storage(
-                tell,
+                functools.partial(self.study.tell, trial, told, state=state, skip_if_finished=True),
                 f"storing trial {trial.number}",
                 self.settings.retry_seconds,
                 logger.warning,
@@ -356,7 +340,7 @@ class Optimizer:
             if _better(frozen, self._best, self._direction):
                 self._best = frozen
             elapsed = time.monotonic() - self._start
-            adapter.update_progress_bar(self._bar, elapsed, self._best, multi_objective=self._direction is None)
+            adapter.update_progress_bar(self._bar, elapsed, self._best)
 
     # -- signals -------------------------------------------------------------------------------
 
@@ -366,14 +350,13 @@ class Optimizer:
             if self._in_flight.pop(adapter.trial_id(trial), None) is None:
                 return  # told already, or abandoned by another path
         reason = f"interrupted by {getattr(exc, 'signame', 'KeyboardInterrupt')}"
-        storage = adapter.storage_of(self.study)
         try:
             retry_storage(
                 lambda: self.keeper.fail_and_requeue(adapter.trial_id(trial), reason, user_reason=True),
                 f"failing trial {trial.number}",
                 min(self.settings.retry_seconds, 10.0),
             )
-            frozen = storage.get_trial(adapter.trial_id(trial))
+            frozen = adapter.storage_of(self.study).get_trial(adapter.trial_id(trial))
         except Exception as err:
             logger.warning("tuneflow: could not mark interrupted trial %d FAIL: %s", trial.number, err)
             return

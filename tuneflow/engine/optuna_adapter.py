@@ -19,8 +19,7 @@ Internals relied on (canary test in brackets):
 - ``trial.suggest_*`` (public) replace ``Trial._suggest`` [test_suggest_through_the_public_api]
 - ``Study._thread_local.in_optimize_loop``/``cached_all_trials``: ``study.stop()`` is allowed only
   inside the loop; the trial cache is dropped when a grid point is taken [test_optimize_loop_flags]
-- ``Study._pop_waiting_trial_id`` and ``optuna.storages._rdb.models``: taking an enqueued trial
-  (one UPDATE on RDB storages) [test_pop_waiting, test_rdb_models]
+- ``optuna.storages._rdb.models``: the tables the queries below read [test_rdb_models]
 - ``_CachedStorage._backend``: the storage under Optuna's cache [test_unwrap_cache]
 - ``JournalFileBackend._file_path``: the journal file a lock lives beside [test_journal_file_path]
 - ``RDBStorage._get_stale_trial_ids``: trials whose heartbeat stopped [test_stale_trial_ids]
@@ -38,8 +37,7 @@ Internals relied on (canary test in brackets):
   [test_compare_and_set_user_attr]
 - ``models.TrialModel`` and ``models.TrialSystemAttributeModel`` queried directly: counting a
   study's trials by state and reading one system attribute of the trials that carry it, without
-  building every trial (Optuna 5's ``RDBStorage.get_n_trials`` reads them all)
-  [test_rdb_count_states, test_rdb_trial_system_attr_values]
+  building every trial (Optuna 5's ``RDBStorage.get_n_trials`` reads them all) [test_rdb_count_states]
 - ``optuna.progress_bar._ProgressBar.update`` reads only ``_is_multi_objective()``, ``best_trial``
   and ``best_value`` of the study it is given [test_progress_bar_from_a_kept_best]
 - ``optuna.storages._grpc``: ``servicer.OptunaStorageProxyService`` (its ``_backend``,
@@ -51,7 +49,11 @@ Internals relied on (canary test in brackets):
 
 from __future__ import annotations
 
+import bisect
 import contextlib
+import json
+import threading
+import types
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -72,13 +74,11 @@ __all__ = [
     "journal_file_path",
     "journal_lock",
     "optimize_loop",
-    "pop_waiting_trial_id",
     "progress_bar",
     "rdb_claim_with_counter",
     "rdb_compare_and_set_user_attr",
     "rdb_count_states",
     "rdb_models",
-    "rdb_trial_system_attr_values",
     "request_stop",
     "sampler_rng",
     "stale_trial_ids",
@@ -157,16 +157,23 @@ def stale_trial_ids(storage: BaseStorage, study: int) -> list[int]:
     return list(storage._get_stale_trial_ids(study))  # type: ignore[attr-defined]
 
 
-def pop_waiting_trial_id(study: Study) -> int | None:
-    """Take the oldest WAITING trial for this process (``Study._pop_waiting_trial_id``)."""
-    return study._pop_waiting_trial_id()
-
-
 def rdb_models() -> Any:
-    """Optuna's SQLAlchemy models (``optuna.storages._rdb.models``), for a one-statement claim."""
+    """Optuna's SQLAlchemy models (``optuna.storages._rdb.models``)."""
     from optuna.storages._rdb import models
 
     return models
+
+
+@contextlib.contextmanager
+def _rdb_session(storage: BaseStorage) -> Iterator[tuple[optuna.storages.RDBStorage, Any, Any]]:
+    """The RDB storage under Optuna's cache, one of its sessions (committed at the end, as Optuna
+    commits its own: ``optuna.storages._rdb.storage._create_scoped_session``) and its models."""
+    from optuna.storages._rdb.storage import _create_scoped_session
+
+    backend = unwrap_cache(storage)
+    assert isinstance(backend, optuna.storages.RDBStorage)
+    with _create_scoped_session(backend.scoped_session) as session:
+        yield backend, session, rdb_models()
 
 
 def rdb_claim_with_counter(
@@ -178,14 +185,7 @@ def rdb_claim_with_counter(
     when ``index >= limit``. Two callers never read the same ``index`` (the row lock on
     PostgreSQL; SQLite transactions are serialized), and a crash commits both writes or neither.
     """
-    import json
-
-    from optuna.storages._rdb.storage import _create_scoped_session
-
-    backend = unwrap_cache(storage)
-    assert isinstance(backend, optuna.storages.RDBStorage)
-    models = rdb_models()
-    with _create_scoped_session(backend.scoped_session) as session:
+    with _rdb_session(storage) as (backend, session, models):
         models.StudyModel.find_or_raise_by_id(study, session, for_update=True)
         row = (
             session.query(models.StudySystemAttributeModel)
@@ -203,14 +203,14 @@ def rdb_claim_with_counter(
             row.value_json = json.dumps(index + 1)
         session.flush()
         created = int(trial.trial_id)
-    if backend is not storage:  # tell Optuna's cache, as its own create_new_trial does
+    if backend is not storage:  # tell Optuna's cache, as its own create_new_trial does (a sync of the
+        # cache instead would read the whole study the first time: a resumed 10^4-point grid, ~3 s)
         from optuna.storages._cached_storage import _StudyInfo
 
-        frozen = backend.get_trial(created)
         with storage._lock:  # type: ignore[attr-defined]
             if study not in storage._studies:  # type: ignore[attr-defined]
                 storage._studies[study] = _StudyInfo()  # type: ignore[attr-defined]
-            storage._add_trials_to_cache(study, [frozen])  # type: ignore[attr-defined]
+            storage._add_trials_to_cache(study, [backend.get_trial(created)])  # type: ignore[attr-defined]
     return created
 
 
@@ -222,16 +222,10 @@ def rdb_compare_and_set_user_attr(storage: BaseStorage, study: int, key: str, ex
     SQLite has no row lock: there two inserts of an absent key meet the table's unique
     (study_id, key) constraint, and the loser reads the winner's value.
     """
-    import json
-
-    from optuna.storages._rdb.storage import _create_scoped_session
     from sqlalchemy.exc import IntegrityError
 
-    backend = unwrap_cache(storage)
-    assert isinstance(backend, optuna.storages.RDBStorage)
-    models = rdb_models()
     try:
-        with _create_scoped_session(backend.scoped_session) as session:
+        with _rdb_session(storage) as (_, session, models):
             row = models.StudyModel.find_or_raise_by_id(study, session, for_update=True)
             attribute = models.StudyUserAttributeModel.find_by_study_and_key(row, key, session)
             current = json.loads(str(attribute.value_json)) if attribute is not None else None
@@ -243,48 +237,31 @@ def rdb_compare_and_set_user_attr(storage: BaseStorage, study: int, key: str, ex
                 attribute.value_json = json.dumps(new)
             session.flush()
     except IntegrityError:  # another process inserted the key between the read and the insert
-        return backend.get_study_user_attrs(study).get(key)
+        return unwrap_cache(storage).get_study_user_attrs(study).get(key)
     return new
 
 
-def rdb_count_states(storage: BaseStorage, study: int) -> dict[TrialState, int]:
-    """On an RDB storage: how many trials of the study are in each state, with one ``GROUP BY``
-    query (Optuna 5's ``get_n_trials`` builds every matching trial to take its length)."""
-    from optuna.storages._rdb.storage import _create_scoped_session
+def rdb_count_states(storage: BaseStorage, study: int, key: str) -> tuple[dict[TrialState, int], list[Any]]:
+    """On an RDB storage: how many trials of the study are in each state (one ``GROUP BY``; Optuna 5's
+    ``get_n_trials`` builds every matching trial to take its length), and the value of the trial
+    system attribute ``key`` of every trial that carries it (one query; the trials are not read)."""
     from sqlalchemy import func
 
-    backend = unwrap_cache(storage)
-    assert isinstance(backend, optuna.storages.RDBStorage)
-    trial = rdb_models().TrialModel
-    with _create_scoped_session(backend.scoped_session) as session:
-        rows = (
+    with _rdb_session(storage) as (_, session, models):
+        attr, trial = models.TrialSystemAttributeModel, models.TrialModel
+        states = (
             session.query(trial.state, func.count(trial.trial_id))
             .filter(trial.study_id == study)
             .group_by(trial.state)
             .all()
         )
-    return {state: int(n) for state, n in rows}
-
-
-def rdb_trial_system_attr_values(storage: BaseStorage, study: int, key: str) -> list[Any]:
-    """On an RDB storage: the value of the trial system attribute ``key`` of every trial of the
-    study that carries it (one query; the trials themselves are not read)."""
-    import json
-
-    from optuna.storages._rdb.storage import _create_scoped_session
-
-    backend = unwrap_cache(storage)
-    assert isinstance(backend, optuna.storages.RDBStorage)
-    models = rdb_models()
-    attr, trial = models.TrialSystemAttributeModel, models.TrialModel
-    with _create_scoped_session(backend.scoped_session) as session:
-        rows = (
+        values = (
             session.query(attr.value_json)
             .join(trial, attr.trial_id == trial.trial_id)
             .filter(trial.study_id == study, attr.key == key)
             .all()
         )
-    return [json.loads(str(row[0])) for row in rows]
+    return {state: int(n) for state, n in states}, [json.loads(str(row[0])) for row in values]
 
 
 class _ServedTrials:
@@ -305,8 +282,6 @@ class _ServedTrials:
     """
 
     def __init__(self, encode: Callable[[FrozenTrial], bytes]) -> None:
-        import threading
-
         self.encode = encode
         self.lock = threading.Lock()
         self.finished: dict[int, bytes] = {}  # trial id -> encoded
@@ -318,8 +293,6 @@ class _ServedTrials:
     def refresh(self, backend: optuna.storages.RDBStorage, study: int, arrived: int) -> None:
         """Bring this up to date (under ``lock``), unless a refresh started after the request arrived
         (``arrived``: ``started`` when it came) has completed meanwhile."""
-        import bisect
-
         if self.done > arrived:
             return
         self.started += 1
@@ -342,8 +315,6 @@ class _ServedTrials:
     def answer(self, greater_than: int, included: set[int]) -> bytes:
         """The trials a client lacks, encoded as a reply: those past its last finished one, and
         those it holds unfinished."""
-        import bisect
-
         ids = self.finished_ids[bisect.bisect_right(self.finished_ids, greater_than) :]
         ids += [i for i in included if i <= greater_than and i in self.finished]
         chosen = {i: self.finished[i] for i in ids}
@@ -360,7 +331,6 @@ def grpc_proxy_server(storage: BaseStorage, host: str, port: int, threads: int) 
     Optuna's own servicer reads every trial of the study and filters them in Python on each call
     (each ``study.ask`` of every worker makes one), so its cost grows with the study.
     """
-    import threading
     from concurrent.futures import ThreadPoolExecutor
 
     import grpc
@@ -436,33 +406,19 @@ def progress_bar(show: bool, n_trials: int | None, timeout: float | None) -> Any
     return optuna.progress_bar._ProgressBar(show, n_trials, timeout)
 
 
-class _KeptBest:
-    """What ``_ProgressBar.update`` reads of a study, answered from a best trial the caller keeps,
-    so that updating the bar reads nothing from the storage (through a gRPC proxy, Optuna's
-    ``study.best_trial`` filters every trial the client holds, twice per update)."""
+def update_progress_bar(bar: Any, elapsed: float, best: FrozenTrial | None) -> None:
+    """Advance a :func:`progress_bar` after a trial, showing ``best`` (None: none yet, or several
+    objectives) as its best trial, so that updating the bar reads nothing from the storage (through
+    a gRPC proxy, ``study.best_trial`` filters every trial the client holds, twice per update).
 
-    def __init__(self, best: FrozenTrial | None, multi_objective: bool) -> None:
-        self._best = best
-        self._multi = multi_objective
-
-    def _is_multi_objective(self) -> bool:
-        return self._multi
-
-    @property
-    def best_trial(self) -> FrozenTrial:
-        if self._best is None:
-            raise ValueError("no completed trial yet")  # what Study.best_trial raises: the bar shows no best
-        return self._best
-
-    @property
-    def best_value(self) -> float:
-        return float(self.best_trial.value)  # type: ignore[arg-type]
-
-
-def update_progress_bar(bar: Any, elapsed: float, best: FrozenTrial | None, multi_objective: bool) -> None:
-    """Advance a :func:`progress_bar` after a trial, showing ``best`` (None: none yet) as its best trial
-    (``_ProgressBar.update``, given a stand-in for the study)."""
-    bar.update(elapsed, _KeptBest(best, multi_objective))
+    ``_ProgressBar.update`` reads only ``_is_multi_objective()``, ``best_trial`` and ``best_value``
+    of the study it is given; here a stand-in answers them, and without a best it says "several
+    objectives", for which the bar shows no best, as it shows none before the first COMPLETE trial.
+    """
+    value = None if best is None else best.value
+    bar.update(
+        elapsed, types.SimpleNamespace(_is_multi_objective=lambda: best is None, best_trial=best, best_value=value)
+    )
 
 
 # -- distributions and samplers ------------------------------------------------------------------

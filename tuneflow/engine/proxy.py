@@ -10,7 +10,7 @@ What tuneflow needs and the proxy's API does not offer, and how it is covered:
 - study attributes that workers starting together must agree on (the uid, the W&B sweep): a
   client's compare-and-set (:func:`tuneflow.engine.study.compare_and_set_user_attr`) is applied
   here in one database transaction, as direct RDB clients apply it;
-- counting a study's trials (``run_cap``, a bar): a client's ``get_trial(-study_id)`` is answered
+- counting a study's trials (``run_cap``, a bar): a client's ``get_study_system_attrs(-study_id)`` is answered
   with the counts, two queries here (:func:`tuneflow.engine.counts.served_counts`), where Optuna's
   client would filter every trial it holds;
 - heartbeats: the proxy has no ``record_heartbeat``; workers beat in a trial system attribute
@@ -30,7 +30,6 @@ from collections.abc import Callable
 from typing import Any, cast
 
 from optuna.storages import BaseStorage
-from optuna.trial import FrozenTrial
 
 from tuneflow.engine import optuna_adapter as adapter
 from tuneflow.engine.counts import served_counts
@@ -38,7 +37,7 @@ from tuneflow.engine.storage import open_storage, redact_url, storage_kind
 from tuneflow.errors import StorageError
 from tuneflow.keys import CAS_REQUEST
 
-__all__ = ["SERVER_THREADS", "serve", "served_storage"]
+__all__ = ["SERVER_THREADS", "serve"]
 
 #: Threads serving requests, and so the database connections the server keeps open.
 SERVER_THREADS = 16
@@ -47,7 +46,7 @@ SERVER_THREADS = 16
 class _Served:
     """The served storage, applying a client's compare-and-set of a study user attribute (a value
     ``{CAS_REQUEST: [expected, new]}``, see :func:`tuneflow.engine.study.compare_and_set_user_attr`)
-    in one transaction on the database, and answering a count request (a negative trial id, see
+    in one transaction on the database, and answering a count request (a negative study id, see
     :func:`tuneflow.engine.counts.trial_counts`); every other call passes through."""
 
     def __init__(self, storage: BaseStorage) -> None:
@@ -63,30 +62,29 @@ class _Served:
         else:
             self.storage.set_study_user_attr(study_id, key, value)
 
-    def get_trial(self, trial_id: int) -> FrozenTrial:
-        return served_counts(self.storage, trial_id) or self.storage.get_trial(trial_id)
+    def get_study_system_attrs(self, study_id: int) -> dict[str, Any]:
+        if study_id < 0:
+            return served_counts(self.storage, -study_id)
+        return self.storage.get_study_system_attrs(study_id)
 
 
-def served_storage(url: str, threads: int = SERVER_THREADS) -> BaseStorage:
-    """The storage a server serves: ``url`` opened with a connection per thread, compare-and-set and
-    count requests applied. No Optuna cache around it: the server itself holds each study's finished
-    trials, ready to send, and asks the database only for what may have changed
-    (:func:`tuneflow.engine.optuna_adapter.grpc_proxy_server`)."""
+def serve(
+    url: str, host: str, port: int, threads: int = SERVER_THREADS, announce: Callable[[str], None] = print
+) -> None:
+    """Serve ``url`` on ``host:port`` until interrupted (Ctrl-C or SIGTERM stop it).
+
+    The database is opened with a connection per serving thread, with compare-and-set and count
+    requests applied (:class:`_Served`). No Optuna cache around it: the server itself holds each
+    study's finished trials, ready to send, and asks the database only for what may have changed
+    (:func:`tuneflow.engine.optuna_adapter.grpc_proxy_server`).
+    """
     kind = storage_kind(url)
     if kind not in ("postgresql", "sqlite", "rdb"):
         raise StorageError(
             f"--storage: a storage server serves a database (postgresql://... or sqlite:///...), "
             f"but got {redact_url(url)!r} ({kind}); Optuna's gRPC proxy does not serve journal files"
         )
-    backend = open_storage(url, pool_size=threads)
-    return cast(BaseStorage, _Served(backend))
-
-
-def serve(
-    url: str, host: str, port: int, threads: int = SERVER_THREADS, announce: Callable[[str], None] = print
-) -> None:
-    """Serve ``url`` on ``host:port`` until interrupted (Ctrl-C or SIGTERM stop it)."""
-    storage = served_storage(url, threads)
+    storage = cast(BaseStorage, _Served(open_storage(url, pool_size=threads)))
     try:
         import grpc  # noqa: F401
     except ImportError as exc:  # pragma: no cover - checked by check_storage_url's callers too

@@ -28,13 +28,15 @@ before printing or logging a URL.
 
 from __future__ import annotations
 
+import contextlib
 import gc
+import importlib.util
 import os
 import random
 import re
 import time
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -72,6 +74,8 @@ _FIX = (
     "use sqlite:///FILE.db, postgresql://USER:PASSWORD@HOST:PORT/DB, journal:///FILE.log, "
     "grpc://HOST:PORT (tuneflow storage-server) or 'memory'"
 )
+#: The client library a kind of storage needs: its module, its package and tuneflow's extra that installs it.
+_CLIENTS = {"postgresql": ("psycopg", "psycopg", "postgres"), "grpc": ("grpc", "grpcio", "grpc")}
 _GRPC = re.compile(r"^grpc://(?P<host>[^:/\s]+):(?P<port>\d+)/?$", re.I)
 #: Seconds a worker waits for a ``grpc://`` storage server to answer before giving up.
 GRPC_READY_SECONDS = 30.0
@@ -149,11 +153,7 @@ def storage_kind(storage: Any) -> str:
         return "sqlite"
     if scheme in _POSTGRES or scheme.startswith("postgresql+"):
         return "postgresql"
-    if scheme == "journal":
-        return "journal"
-    if scheme == "grpc":
-        return "grpc"
-    return "rdb"
+    return scheme if scheme in ("journal", "grpc") else "rdb"
 
 
 def _file_of(url: str, scheme: str) -> Path:
@@ -209,28 +209,16 @@ def check_storage_url(storage: Any) -> list[str]:
             if not path.is_absolute() and Path("/" + str(path)).parent.is_dir():
                 hint = f" (the path is relative to the working directory; for /{path} write {scheme}:////{path})"
             problems.append(f"storage: {shown!r}: directory {str(path.parent)!r} does not exist{hint}.")
-    elif kind == "postgresql":
-        import importlib.util
-
-        if importlib.util.find_spec("psycopg") is None:
-            problems.append(
-                f"storage: {shown!r} needs the psycopg package, which is not installed; "
-                "pip install 'tuneflow[postgres]'."
-            )
-        elif scheme not in _POSTGRES:
-            problems.append(f"storage: {shown!r}: driver {scheme!r} is not supported; use postgresql://.")
-    elif kind == "grpc":
-        import importlib.util
-
-        if _GRPC.match(url) is None:
-            problems.append(
-                f"storage: {shown!r}: a storage server URL is grpc://HOST:PORT, e.g. grpc://10.0.0.5:13000."
-            )
-        elif importlib.util.find_spec("grpc") is None:
-            problems.append(
-                f"storage: {shown!r} needs the grpcio package, which is not installed; pip install 'tuneflow[grpc]'."
-            )
-    elif scheme.split("+")[0] not in ("mysql", "oracle", "mssql"):
+    elif kind == "grpc" and _GRPC.match(url) is None:
+        problems.append(f"storage: {shown!r}: a storage server URL is grpc://HOST:PORT, e.g. grpc://10.0.0.5:13000.")
+    elif kind in _CLIENTS and importlib.util.find_spec(_CLIENTS[kind][0]) is None:
+        _, package, extra = _CLIENTS[kind]
+        problems.append(
+            f"storage: {shown!r} needs the {package} package, which is not installed; pip install 'tuneflow[{extra}]'."
+        )
+    elif kind == "postgresql" and scheme not in _POSTGRES:
+        problems.append(f"storage: {shown!r}: driver {scheme!r} is not supported; use postgresql://.")
+    elif kind == "rdb" and scheme.split("+")[0] not in ("mysql", "oracle", "mssql"):
         problems.append(f"storage: {shown!r} has an unknown scheme {scheme!r}; {_FIX}.")
     return problems
 
@@ -359,7 +347,8 @@ def _open_grpc(url: str) -> BaseStorage:
     return proxy
 
 
-class _sqlite_open_lock:  # a context manager, named as one
+@contextlib.contextmanager
+def _sqlite_open_lock(url: str | None) -> Iterator[None]:
     """Workers that open one new SQLite file together take turns creating its tables.
 
     SQLite names a table that another process created a moment ago only by message text
@@ -367,24 +356,20 @@ class _sqlite_open_lock:  # a context manager, named as one
     of recognised: an exclusive ``flock`` on the database file itself (SQLite locks with
     ``fcntl`` byte ranges, which ``flock`` does not touch on Linux) while the schema is made.
     """
-
-    def __init__(self, url: str | None) -> None:
-        self.path = sqlite_file(url) if url is not None else None
-        self.fd: int | None = None
-
-    def __enter__(self) -> None:
-        try:
-            import fcntl
-        except ImportError:  # Windows: no flock; SQLite's busy timeout still applies
-            return
-        if self.path is None:
-            return
-        self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        fcntl.flock(self.fd, fcntl.LOCK_EX)
-
-    def __exit__(self, *exc: object) -> None:
-        if self.fd is not None:
-            os.close(self.fd)  # releases the flock
+    path = sqlite_file(url) if url is not None else None
+    try:
+        import fcntl
+    except ImportError:  # Windows: no flock; SQLite's busy timeout still applies
+        path = None
+    if path is None:
+        yield
+        return
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the flock
 
 
 # -- what a storage error is -----------------------------------------------------------------------
@@ -525,15 +510,10 @@ def is_transient(exc: BaseException) -> bool:
     """Whether ``exc`` looks like a storage outage worth retrying (lost connection, locked file)."""
     from sqlalchemy import exc as sa_exc
 
-    if isinstance(exc, optuna.exceptions.StorageInternalError):
-        return True
     if isinstance(exc, (sa_exc.IntegrityError, sa_exc.DataError, sa_exc.ProgrammingError)):
-        return False
-    if isinstance(exc, (sa_exc.OperationalError, sa_exc.InterfaceError, sa_exc.DBAPIError)):
-        return True
-    if isinstance(exc, sa_exc.PendingRollbackError):
-        return True
-    return isinstance(exc, (ConnectionError, TimeoutError))
+        return False  # the statement itself is wrong: retrying gives the same error
+    transient = (optuna.exceptions.StorageInternalError, sa_exc.DBAPIError, sa_exc.PendingRollbackError)
+    return isinstance(exc, (*transient, ConnectionError, TimeoutError))
 
 
 def retry_storage(

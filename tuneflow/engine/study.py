@@ -16,7 +16,6 @@ import json
 import threading
 import uuid
 import warnings
-from collections.abc import Callable
 from typing import Any
 
 import optuna
@@ -45,8 +44,7 @@ __all__ = ["create_study", "sampler_choice", "set_user_attr_once"]
 
 def sampler_choice(recipe: Recipe, n_trials: int | None = None, parallel: bool = False) -> Choice:
     """The sampler the recipe's method runs with this budget (``run_cap`` and ``n_trials``, the smaller)."""
-    budgets = [b for b in (recipe.run_cap, n_trials) if b is not None]
-    budget = min(budgets, default=None)
+    budget = min((b for b in (recipe.run_cap, n_trials) if b is not None), default=None)
     space, options, n_obj = recipe.search_space, recipe.sampler_options, len(recipe.metrics)
     return resolve(recipe.method, space, options, budget, n_obj, parallel=parallel)
 
@@ -138,15 +136,17 @@ def _create_or_load(recipe: Recipe, backend: BaseStorage, name: str, n_trials: i
     except optuna.exceptions.DuplicatedStudyError:  # it exists, or another worker created it just now
         study = optuna.load_study(study_name=name, storage=backend, sampler=sampler, pruner=pruner)
     _settle_uid(study)
+    # Workers starting together may all write these (the same values): Optuna's RDB storage ignores
+    # the unique-key conflict of two inserts, the other storages have no such key.
     # What runs now, written on every start (a resume with another budget may choose anew).
-    _set_once(study, lambda: study.set_user_attr(SAMPLER_ATTR, choice.to_dict()), SAMPLER_ATTR)
+    study.set_user_attr(SAMPLER_ATTR, choice.to_dict())
     if STUDY_ATTR not in study.user_attrs:
-        _set_once(study, lambda: study.set_user_attr(STUDY_ATTR, _study_meta(recipe)))
+        study.set_user_attr(STUDY_ATTR, _study_meta(recipe))
         names = [m.name for m in recipe.metrics] or [NO_METRIC_NAME]  # no metric: name the placeholder
         if names != ["value"]:
             with warnings.catch_warnings():  # set_metric_names is "experimental" in Optuna 5
                 warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)
-                _set_once(study, lambda: study.set_metric_names(names))
+                study.set_metric_names(names)
     return study
 
 
@@ -158,15 +158,8 @@ def _settle_uid(study: Study) -> None:
     all end with the one stored. A study that already has trials but no uid was made by plain
     Optuna: its run ids stay as they were (no uid).
     """
-    if STUDY_UID_ATTR in study.user_attrs:
-        return
-    storage, sid = adapter.storage_of(study), adapter.study_id(study)
-    try:
-        storage.get_trial_id_from_study_id_trial_number(sid, 0)
-        return  # it has trials: not a moment old
-    except KeyError:
-        pass
-    set_user_attr_once(study, STUDY_UID_ATTR, uuid.uuid4().hex[:8])
+    if STUDY_UID_ATTR not in study.user_attrs and not trial_counts(study).states:  # no trials: a moment old
+        set_user_attr_once(study, STUDY_UID_ATTR, uuid.uuid4().hex[:8])
 
 
 _MEMORY_LOCK = threading.Lock()
@@ -200,12 +193,3 @@ def compare_and_set_user_attr(study: Study, key: str, expected: Any, new: Any) -
 def set_user_attr_once(study: Study, key: str, value: Any) -> Any:
     """Store ``value`` as the study user attribute ``key`` unless one is stored; return the stored one."""
     return compare_and_set_user_attr(study, key, None, value)
-
-
-def _set_once(study: Study, write: Callable[[], None], key: str = STUDY_ATTR) -> None:
-    """Write study metadata that several workers starting together may all write (same value)."""
-    try:
-        write()
-    except Exception:  # another worker inserted the same attribute a moment earlier
-        if key not in study.user_attrs:
-            raise

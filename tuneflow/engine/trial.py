@@ -188,15 +188,8 @@ def _checked(name: str, value: Any) -> float:
 
 def _numbers(returned: Any) -> dict[str, float]:
     """Every finite number in what train returned (a mapping, or one number as ``value``)."""
-    if not isinstance(returned, Mapping):
-        number = as_float(returned)
-        return {"value": number} if number is not None and math.isfinite(number) else {}
-    extra = {}
-    for key, value in returned.items():
-        number = as_float(value)
-        if number is not None and math.isfinite(number):
-            extra[str(key)] = number
-    return extra
+    items = returned.items() if isinstance(returned, Mapping) else [("value", returned)]
+    return {str(key): n for key, value in items if (n := as_float(value)) is not None and math.isfinite(n)}
 
 
 def to_values(returned: Any, metrics: Sequence[Metric]) -> tuple[list[float], dict[str, float]]:

@@ -122,9 +122,7 @@ def missing_requirements(method: str, options: Mapping[str, Any] | None = None) 
     ``bayes`` without ``sampler_options`` always runs (TPE stands in for GP without torch);
     ``gp``, and ``bayes`` with GPSampler's options, need torch.
     """
-    runs = method
-    if method in ("auto", "bayes"):
-        runs = resolve(method, None, options).method if method == "bayes" else "auto"
+    runs = resolve(method, None, options).method if method == "bayes" else method
     need = _REQUIRES.get(runs)
     if need is None:
         return None
@@ -158,39 +156,36 @@ def make_sampler(
     features are what it means, not a surprise to warn about.
     """
     choice = method if isinstance(method, Choice) else resolve(method, space, options, n_trials, n_objectives)
+    name, opts = choice.method, dict(choice.options)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)
-        return _make_sampler(choice.method, space, seed, dict(choice.options))
-
-
-def _make_sampler(method: str, space: SearchSpace | None, seed: int | None, opts: dict[str, Any]) -> BaseSampler:
-    if method == "grid":
-        # Workers claim grid points by index in the storage (tuneflow.engine.gridindex), each trial
-        # created with its point fixed, so the sampler never chooses a point; GridSampler's own
-        # bookkeeping would fight that (and lets workers collide: ~30 duplicates per 100 points).
-        return optuna.samplers.RandomSampler(seed=seed, **opts)
-    if method == "random":
-        return WandbRandomSampler(space.by_name if space else None, seed=seed, **opts)
-    if method == "tpe":
-        # Optuna 5 made multivariate the default; say so explicitly. ``group`` lets it model
-        # conditional (define-by-run) spaces instead of falling back to independent sampling.
-        opts.setdefault("multivariate", True)
-        opts.setdefault("group", space is None)
-        opts.setdefault("constant_liar", True)
-        return optuna.samplers.TPESampler(seed=seed, **opts)
-    if method == "gp+tpe":  # auto's composition (tuneflow.search.portfolio): not a user-facing method
-        every, start = int(opts.pop("every")), int(opts.get("n_startup_trials", 4))
-        after = int(opts.pop("after", start))
-        tpe = optuna.samplers.TPESampler(
-            seed=None if seed is None else seed + 1, multivariate=True, constant_liar=True, n_startup_trials=start
-        )
-        return Interleaved(optuna.samplers.GPSampler(seed=seed, **opts), tpe, every=every, start=after)
-    if method == "qmc":  # scrambled, as the table says: unscrambled Sobol ignores the seed (every seed, same points)
-        opts.setdefault("scramble", True)
-    if method not in _OPTUNA_SAMPLERS:
-        raise ValueError(f"unknown method {method!r}")
-    sampler: BaseSampler = getattr(optuna.samplers, _OPTUNA_SAMPLERS[method])(seed=seed, **opts)
-    return sampler
+        if name == "grid":
+            # Workers claim grid points by index in the storage (tuneflow.engine.gridindex), each trial
+            # created with its point fixed, so the sampler never chooses a point; GridSampler's own
+            # bookkeeping would fight that (and lets workers collide: ~30 duplicates per 100 points).
+            return optuna.samplers.RandomSampler(seed=seed, **opts)
+        if name == "random":
+            return WandbRandomSampler(space.by_name if space else None, seed=seed, **opts)
+        if name == "tpe":
+            # Optuna 5 made multivariate the default; say so explicitly. ``group`` lets it model
+            # conditional (define-by-run) spaces instead of falling back to independent sampling.
+            opts.setdefault("multivariate", True)
+            opts.setdefault("group", space is None)
+            opts.setdefault("constant_liar", True)
+            return optuna.samplers.TPESampler(seed=seed, **opts)
+        if name == "gp+tpe":  # auto's composition (tuneflow.search.portfolio): not a user-facing method
+            every, start = int(opts.pop("every")), int(opts.get("n_startup_trials", 4))
+            after = int(opts.pop("after", start))
+            tpe = optuna.samplers.TPESampler(
+                seed=None if seed is None else seed + 1, multivariate=True, constant_liar=True, n_startup_trials=start
+            )
+            return Interleaved(optuna.samplers.GPSampler(seed=seed, **opts), tpe, every=every, start=after)
+        if name == "qmc":  # scrambled, as the table says: unscrambled Sobol ignores the seed (every seed, same points)
+            opts.setdefault("scramble", True)
+        if name not in _OPTUNA_SAMPLERS:
+            raise ValueError(f"unknown method {name!r}")
+        sampler: BaseSampler = getattr(optuna.samplers, _OPTUNA_SAMPLERS[name])(seed=seed, **opts)
+        return sampler
 
 
 def pruner_problems(early_terminate: Any, pruner: Any, n_objectives: int) -> list[str]:

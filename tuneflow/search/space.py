@@ -432,6 +432,10 @@ def _infer_kind(block: Mapping[str, Any]) -> str | None:
     return None
 
 
+#: Keys that must be > 0, and how their error says so.
+_POSITIVE = {"q": "must be", "sigma": "must be", "a": "beta needs a", "b": "beta needs b"}
+
+
 def _check_leaf(where: str, kind: str, block: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
     """Fill W&B defaults into ``block`` and list what is wrong with it."""
     required, optional = KINDS[kind].required, KINDS[kind].defaults
@@ -471,13 +475,9 @@ def _check_leaf(where: str, kind: str, block: Mapping[str, Any]) -> tuple[dict[s
             f"{where}.min: {kind} needs min > 0 (it is a value, not an exponent), but got "
             f"{spec['min']}; use 'log_uniform' to give natural-log exponents."
         )
-    if "q" in spec and spec["q"] <= 0:
-        problems.append(f"{where}.q: must be > 0, but got {spec['q']}.")
-    if "sigma" in spec and spec["sigma"] <= 0:
-        problems.append(f"{where}.sigma: must be > 0, but got {spec['sigma']}.")
-    for key in ("a", "b"):
+    for key, rule in _POSITIVE.items():
         if key in spec and spec[key] <= 0:
-            problems.append(f"{where}.{key}: beta needs {key} > 0, but got {spec[key]}.")
+            problems.append(f"{where}.{key}: {rule} > 0, but got {spec[key]}.")
     if kind == "categorical":
         problems += _check_categorical(where, spec)
     return spec, problems
@@ -530,7 +530,7 @@ def parse_parameters(parameters: Any, prefix: str = "parameters") -> tuple[list[
             return
         for key in sorted(block, key=str):
             spec = block[key]
-            here = f"{where}.{key}" if path or where != prefix else f"{prefix}.{key}"
+            here = f"{where}.{key}"
             if not isinstance(key, str) or not key:
                 problems.append(f"{here}: parameter names must be non-empty strings, but got {key!r}.")
                 continue

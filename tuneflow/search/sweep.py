@@ -74,12 +74,8 @@ def load_sweep(sweep: str | Path | Mapping[str, Any]) -> tuple[dict[str, Any], s
 
 
 def _parse_tag(description: Any) -> dict[str, str]:
-    if not isinstance(description, str):
-        return {}
-    match = _TAG.search(description)
-    if not match:
-        return {}
-    return dict(item.split("=", 1) for item in match.group("body").split() if "=" in item)
+    match = _TAG.search(description) if isinstance(description, str) else None
+    return dict(item.split("=", 1) for item in match.group("body").split() if "=" in item) if match else {}
 
 
 def recipe_from_sweep(
