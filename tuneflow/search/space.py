@@ -302,11 +302,9 @@ class Param:
     def notes(self) -> list[str]:
         """Warnings for any method: number-like text in ``values``, a deprecated exponent form."""
         out = []
-        if self.kind in ("categorical", "constant"):
-            values = self.spec["values"] if self.kind == "categorical" else [self.spec["value"]]
-            found = text_numbers(values)
-            if found:
-                out.append(text_numbers_warning(self.name, found))
+        found = text_numbers(self.spec.get("values", [self.spec.get("value")]))  # categorical, constant
+        if found:
+            out.append(text_numbers_warning(self.name, found))
         deprecated = deprecated_form(self.name, self.kind, self.spec)
         if deprecated:
             out.append(deprecated)
@@ -332,13 +330,9 @@ class Param:
 
     def to_config(self, stored: Any) -> Any:
         """The value the train function receives for a stored Optuna value."""
-        if self.kind == "categorical":
-            if self._decode and stored in self._decode:  # a fresh copy: train may mutate it
-                return copy.deepcopy(self._decode[stored])
-            return stored
-        if self.record.rounded:
-            return _quantize(stored, self.spec["q"])
-        return stored
+        if stored in self._decode:  # a list or dict choice: a fresh copy, train may mutate it
+            return copy.deepcopy(self._decode[stored])
+        return _quantize(stored, self.spec["q"]) if self.record.rounded else stored
 
     def stored(self, value: Any, dist: BaseDistribution) -> Any:
         """The Optuna value that stores the config value ``value`` in ``dist`` (this leaf's
@@ -349,9 +343,7 @@ class Param:
         """
         if self.kind == "categorical" or isinstance(dist, CategoricalDistribution):
             assert isinstance(dist, CategoricalDistribution)
-            reals = [
-                (choice, self.to_config(choice) if self.kind == "categorical" else choice) for choice in dist.choices
-            ]
+            reals = [(choice, self.to_config(choice)) for choice in dist.choices]  # a grid kind is never rounded
             # The same value and type first (`values: [1, "1"]` holds both), then a value as text
             # (a CSV export writes every cell as text).
             for match in (
@@ -377,11 +369,6 @@ class Param:
         if not adapter.distribution_contains(dist, value):
             raise ValueError(f"{value!r} is outside [{dist.low}, {dist.high}]")  # type: ignore[attr-defined]
         return value
-
-    @property
-    def has_grid(self) -> bool:
-        """Whether W&B's ``grid`` method enumerates this kind (categorical, constant, int_uniform, q_uniform)."""
-        return self.record.grid is not None
 
     def grid_values(self) -> list[Any]:
         """The values W&B's ``grid`` method enumerates, in W&B's order, each distinct value once.
@@ -560,10 +547,8 @@ def parse_parameters(parameters: Any, prefix: str = "parameters") -> tuple[list[
                 continue
             filled, found = _check_leaf(here, kind, spec)
             problems.extend(found)
-            if not found:
-                decode = {}
-                if kind == "categorical":
-                    decode = {_encode(v): v for v in filled["values"] if not isinstance(v, _PRIMITIVE)}
+            if not found:  # a categorical's list and dict values travel as JSON text
+                decode = {_encode(v): v for v in filled.get("values", ()) if not isinstance(v, _PRIMITIVE)}
                 written = spec.get("distribution")
                 params.append(Param((*path, key), kind, filled, decode, written if isinstance(written, str) else None))
 
