@@ -68,11 +68,8 @@ def _cell(value: Any) -> str:
 
 
 def _table(header: Sequence[str] | None, rows: Sequence[Sequence[Any]]) -> str:
-    head = (
-        ""
-        if header is None
-        else "<thead><tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in header) + "</tr></thead>"
-    )
+    names = "".join(f"<th>{html.escape(h)}</th>" for h in header or ())
+    head = "" if header is None else f"<thead><tr>{names}</tr></thead>"
     body = "".join("<tr>" + "".join(_cell(v) for v in row) + "</tr>" for row in rows)
     return f"<table>{head}<tbody>{body}</tbody></table>"
 
