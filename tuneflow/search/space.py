@@ -445,13 +445,11 @@ def _check_leaf(where: str, kind: str, block: Mapping[str, Any]) -> tuple[dict[s
             problems.append(f"{where}.{key}: must be a finite number, but got {spec[key]!r}.")
     if problems:
         return spec, problems
-    if KINDS[kind].integer:
-        for key in ("min", "max"):
-            if not is_int(spec[key]):
-                problems.append(
-                    f"{where}.{key}: int_uniform needs integers, but got {spec[key]!r}; "
-                    "use distribution 'uniform' for real numbers."
-                )
+    problems += [
+        f"{where}.{key}: int_uniform needs integers, but got {spec[key]!r}; use distribution 'uniform' for real numbers."
+        for key in ("min", "max")
+        if KINDS[kind].integer and not is_int(spec[key])
+    ]
     if "min" in spec and "max" in spec and spec["min"] >= spec["max"]:
         problems.append(
             f"{where}: `min < max` must hold, but got (min={spec['min']}, max={spec['max']}); "
@@ -483,11 +481,9 @@ def _check_categorical(where: str, spec: dict[str, Any]) -> list[str]:
         encoded = _encode(value)
         if encoded not in seen:
             seen[encoded] = value
-            continue
-        first = seen[encoded]
-        if not (type(first) is type(value) and first == value):
+        elif not (type(seen[encoded]) is type(value) and seen[encoded] == value):
             problems.append(
-                f"{where}.values: {first!r} and {value!r} are the same choice to Optuna (equal, or the "
+                f"{where}.values: {seen[encoded]!r} and {value!r} are the same choice to Optuna (equal, or the "
                 "same JSON text); make them distinct, e.g. both strings."
             )
     if probs is not None:
