@@ -527,18 +527,17 @@ def retry_storage(
     """
     deadline = time.monotonic() + seconds
     delay = 0.1
-    warned = False
     while True:
         try:
             return fn()
         except Exception as exc:
             if not is_transient(exc) or time.monotonic() + delay > deadline or (giveup is not None and giveup()):
                 raise
-            if not warned and log is not None:
+            if log is not None:
                 first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
                 log(
                     f"tuneflow: storage unavailable while {what} ({redact_url(first)}); retrying for up to {seconds:g} s"
                 )
-                warned = True
+                log = None  # said once
             time.sleep(delay)
             delay = min(delay * 2, 5.0)
