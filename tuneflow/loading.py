@@ -115,11 +115,10 @@ def _loading(what: str, path: Path | None, module_name: str) -> Iterator[None]:
     the traceback); a bad ``Recipe(...)`` in it lists its own problems. A failed module is forgotten."""
     try:
         yield
-    except TuneflowError:
-        sys.modules.pop(module_name, None)
-        raise
     except Exception as exc:  # broad: the recipe module is user code; any error in it is one clear line
         sys.modules.pop(module_name, None)
+        if isinstance(exc, TuneflowError):  # a bad Recipe(...) lists its own problems
+            raise
         raise TuneflowError(f"cannot load {what}: {_line_of(exc, path)}{type(exc).__name__}: {exc}") from exc
 
 

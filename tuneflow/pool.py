@@ -102,20 +102,17 @@ def run_pool(
     # Created once, here: a bad storage or goal fails before any worker starts.
     study = create_study(recipe, url, study_name, n_trials=n_trials)
     grid = study_grid(study, recipe)
-    args = ["worker", recipe_ref, "--study-name", study.study_name, "--no-progress", "--pool-member"]
-    args += ["--n-jobs", str(n_jobs)]
-    for flag, value in (("--timeout", timeout), ("--method", method), ("--seed", seed)):
+    args = ["worker", recipe_ref, "--study-name", study.study_name, "--no-progress", "--pool-member", *extra_args]
+    # Each worker runs a share of n_trials (--n-trials below); `auto` plans for the whole budget in every one.
+    flags = {"--n-jobs": n_jobs, "--timeout": timeout, "--method": method, "--seed": seed, "--budget": n_trials}
+    for flag, value in flags.items():
         if value is not None:
             args += [flag, str(value)]
     if not wandb:
         args.append("--no-wandb")
-    args += list(extra_args)
-    if n_trials is not None:  # each worker runs a share; `auto` plans for the whole budget in every one
-        args += ["--budget", str(n_trials)]
     shares = split(n_trials, workers)
     total = _total(study, recipe, grid, n_trials)
     pool = _Pool(url)
-    result = TuneResult(study)
     bar = tqdm(
         total=total,
         disable=not progress,
@@ -145,13 +142,12 @@ def run_pool(
     if failed:
         code, tail = failed[0]
         raise TuneflowError(f"{len(failed)} of {len(shares)} workers failed (exit code {code}):\n{tail}")
-    result.stop_reason = pool.stop_reason
     if wandb:  # the one W&B summary run of the study (the workers write none), in the workers' project
         from tuneflow.tracking.tracker import make_tracker
 
         where = {k: v for k, v in (("project", project), ("entity", entity)) if v is not None}
         make_tracker(where or None, recipe, study).close(study, interrupted=False)
-    return result
+    return TuneResult(study, pool.stop_reason)
 
 
 def _total(study: Any, recipe: Recipe, grid: GridIndex | None, n_trials: int | None) -> int | None:

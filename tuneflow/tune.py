@@ -256,7 +256,6 @@ def tune(
                 [loop.after_trial, *callbacks],
                 keeper=keeper,
                 guard=guard,
-                settings=settings,
                 n_trials=n_trials,
                 timeout=timeout,
                 n_jobs=n_jobs,

@@ -19,6 +19,7 @@ system attribute names the failed trials it replaces).
 
 from __future__ import annotations
 
+import contextlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -77,11 +78,9 @@ def trial_counts(study: Study) -> TrialCounts:
     if isinstance(backend, optuna.storages.RDBStorage):
         return _rdb_counts(backend, study_id)
     if storage_kind(backend) == "grpc":
-        try:
+        # A plain Optuna proxy server knows no study -study_id (KeyError): count what this client holds.
+        with contextlib.suppress(KeyError):
             answer = backend.get_study_system_attrs(-study_id)[COUNTS_ATTR]
-        except KeyError:  # a plain Optuna proxy server (no study -study_id): count what this client holds
-            pass
-        else:
             states = {TrialState[name]: int(n) for name, n in answer["states"].items()}
             return TrialCounts(states, int(answer["toward_cap"]))
     return TrialCounts.of_trials(storage.get_all_trials(study_id, deepcopy=False))

@@ -55,9 +55,7 @@ def _read(path: str) -> str:
 def _start_time(pid: int) -> str | None:
     """The process's start time in clock ticks since boot, or None when it is gone (or a zombie)."""
     fields = _read(f"/proc/{pid}/stat").rsplit(")", 1)[-1].split()
-    if not fields or fields[0] in ("Z", "X"):
-        return None
-    return fields[19] if len(fields) > 19 else None
+    return fields[19] if len(fields) > 19 and fields[0] not in ("Z", "X") else None
 
 
 def _machine() -> str:
@@ -180,18 +178,14 @@ class Keeper:
         ):
             if adapter.trial_id(t) in mine or adapter.trial_id(t) in stale:
                 continue
-            if _owner_dead(t.system_attrs.get(OWNER_ATTR)):
+            last = t.system_attrs.get(HEARTBEAT_ATTR)
+            if last is None and t.datetime_start is not None:
+                last = t.datetime_start.timestamp()
+            late = not self.rdb_heartbeat and last is not None and now - float(last) > self.settings.grace_period
+            if late or _owner_dead(t.system_attrs.get(OWNER_ATTR)):
                 stale.append(adapter.trial_id(t))
-            elif not self.rdb_heartbeat:
-                last = t.system_attrs.get(HEARTBEAT_ATTR)
-                if last is None and t.datetime_start is not None:
-                    last = t.datetime_start.timestamp()
-                if last is not None and now - float(last) > self.settings.grace_period:
-                    stale.append(adapter.trial_id(t))
-        reaped = []
-        for trial_id in stale:
-            if self.fail_and_requeue(trial_id, "its worker stopped (no heartbeat or process gone)"):
-                reaped.append(storage.get_trial(trial_id).number)
+        reason = "its worker stopped (no heartbeat or process gone)"
+        reaped = [storage.get_trial(i).number for i in stale if self.fail_and_requeue(i, reason)]
         if reaped:
             logger.warning(
                 "tuneflow: trials %s were left RUNNING by a dead worker: marked FAIL and queued again", reaped

@@ -44,7 +44,7 @@ from tuneflow.engine.counts import count_toward_cap, trial_counts
 from tuneflow.engine.gridindex import GridIndex, claim_point, claimed, pop_waiting
 from tuneflow.engine.liveness import Keeper
 from tuneflow.engine.signals import Interrupted, SignalGuard
-from tuneflow.engine.storage import StorageSettings, retry_storage
+from tuneflow.engine.storage import retry_storage
 from tuneflow.keys import FAIL_REASON_SYSTEM_ATTR, RETRY_HISTORY_SYSTEM_ATTR
 
 __all__ = ["Optimizer"]
@@ -77,7 +77,6 @@ class Optimizer:
         *,
         keeper: Keeper,
         guard: SignalGuard,
-        settings: StorageSettings,
         n_trials: int | None = None,
         timeout: float | None = None,
         n_jobs: int = 1,
@@ -91,7 +90,6 @@ class Optimizer:
         self.callbacks = list(callbacks)
         self.keeper = keeper
         self.guard = guard
-        self.settings = settings
         self.n_jobs = n_jobs
         self.run_cap = run_cap
         self.grid_index = grid_index  # None: not a grid study
@@ -204,7 +202,7 @@ class Optimizer:
 
         Claims of this process's threads are serialized, so together they never overshoot the cap.
         """
-        study, seconds = self.study, self.settings.retry_seconds
+        study, seconds = self.study, self.keeper.settings.retry_seconds
 
         def retried(what: str, call: Callable[[], Any]) -> Any:
             return retry_storage(call, what, seconds, logger.warning)
@@ -220,19 +218,17 @@ class Optimizer:
                 trial = retried("starting a trial", study.ask)
             else:
                 grid, owner = self.grid_index, self.keeper.owner
-                trial_id = None
-                while trial_id is None:
-                    trial_id = retried("taking a grid point", lambda: pop_waiting(study))
-                    if trial_id is None:
-                        trial_id = retried("claiming a grid point", lambda: claim_point(study, grid, owner))
-                        owner_recorded = trial_id is not None
-                    if trial_id is None:
-                        if trial_counts(study).of(TrialState.WAITING, TrialState.RUNNING) == 0:
-                            self.stop("every grid point has been evaluated")
-                            return None
-                        if self._should_stop():
-                            return None
-                        time.sleep(_GRID_POLL)  # others' trials may still fail and come back to the queue
+                while (trial_id := retried("taking a grid point", lambda: pop_waiting(study))) is None:
+                    trial_id = retried("claiming a grid point", lambda: claim_point(study, grid, owner))
+                    if trial_id is not None:
+                        owner_recorded = True
+                        break
+                    if trial_counts(study).of(TrialState.WAITING, TrialState.RUNNING) == 0:
+                        self.stop("every grid point has been evaluated")
+                        return None
+                    if self._should_stop():
+                        return None
+                    time.sleep(_GRID_POLL)  # others' trials may still fail and come back to the queue
                 adapter.forget_cached_trials(study)
                 trial = optuna.Trial(study, trial_id)
             self._claimed += 1
@@ -288,7 +284,7 @@ class Optimizer:
             frozen = retry_storage(
                 functools.partial(self.study.tell, trial, told, state=state, skip_if_finished=True),
                 f"storing trial {trial.number}",
-                self.settings.retry_seconds,
+                self.keeper.settings.retry_seconds,
                 logger.warning,
                 lambda: self.guard.interrupted,
             )
@@ -354,7 +350,7 @@ class Optimizer:
             retry_storage(
                 lambda: self.keeper.fail_and_requeue(adapter.trial_id(trial), reason, user_reason=True),
                 f"failing trial {trial.number}",
-                min(self.settings.retry_seconds, 10.0),
+                min(self.keeper.settings.retry_seconds, 10.0),
             )
             frozen = adapter.storage_of(self.study).get_trial(adapter.trial_id(trial))
         except Exception as err:

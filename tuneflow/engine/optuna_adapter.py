@@ -176,6 +176,16 @@ def _rdb_session(storage: BaseStorage) -> Iterator[tuple[optuna.storages.RDBStor
         yield backend, session, rdb_models()
 
 
+def _store(session: Any, row: Any, value: Any, model: Any, **key: Any) -> None:
+    """Write ``value`` (as JSON) into an attribute ``row`` of the session, or a new row of ``model``
+    with ``key`` when there is none; flushed, so a conflict surfaces here."""
+    if row is None:
+        session.add(model(**key, value_json=json.dumps(value)))
+    else:
+        row.value_json = json.dumps(value)
+    session.flush()
+
+
 def rdb_claim_with_counter(
     storage: BaseStorage, study: int, key: str, limit: int, template: Callable[[int], FrozenTrial]
 ) -> int | None:
@@ -197,11 +207,7 @@ def rdb_claim_with_counter(
         if index >= limit:
             return None
         trial = backend._get_prepared_new_trial(study, template(index), session)
-        if row is None:
-            session.add(models.StudySystemAttributeModel(study_id=study, key=key, value_json=json.dumps(index + 1)))
-        else:
-            row.value_json = json.dumps(index + 1)
-        session.flush()
+        _store(session, row, index + 1, models.StudySystemAttributeModel, study_id=study, key=key)
         created = int(trial.trial_id)
     if backend is not storage:  # tell Optuna's cache, as its own create_new_trial does (a sync of the
         # cache instead would read the whole study the first time: a resumed 10^4-point grid, ~3 s)
@@ -231,11 +237,7 @@ def rdb_compare_and_set_user_attr(storage: BaseStorage, study: int, key: str, ex
             current = json.loads(str(attribute.value_json)) if attribute is not None else None
             if current != expected:
                 return current
-            if attribute is None:
-                session.add(models.StudyUserAttributeModel(study_id=study, key=key, value_json=json.dumps(new)))
-            else:
-                attribute.value_json = json.dumps(new)
-            session.flush()
+            _store(session, attribute, new, models.StudyUserAttributeModel, study_id=study, key=key)
     except IntegrityError:  # another process inserted the key between the read and the insert
         return unwrap_cache(storage).get_study_user_attrs(study).get(key)
     return new

@@ -8,6 +8,7 @@ nested config of any trial can be rebuilt without the recipe (``tuneflow best``)
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -36,13 +37,11 @@ def trial_config(trial: FrozenTrial, space: SearchSpace | None) -> dict[str, Any
         return dict(stored)
     if space is None:
         return build_config((tuple(name.split(".")), v) for name, v in trial.params.items())
-    items = []
-    for p in space.params:
-        if p.kind == "constant":
-            items.append((p.path, p.constant()))
-        elif p.name in trial.params:
-            items.append((p.path, p.to_config(trial.params[p.name])))
-    return build_config(items)
+    return build_config(
+        (p.path, p.constant() if p.kind == "constant" else p.to_config(trial.params[p.name]))
+        for p in space.params
+        if p.kind == "constant" or p.name in trial.params
+    )
 
 
 @dataclass
@@ -176,10 +175,7 @@ class TuneResult:
         Returns:
             State name to count, e.g. ``{"COMPLETE": 9, "FAIL": 1}``.
         """
-        out: dict[str, int] = {}
-        for t in self.study.get_trials(deepcopy=False):
-            out[t.state.name] = out.get(t.state.name, 0) + 1
-        return out
+        return dict(Counter(t.state.name for t in self.study.get_trials(deepcopy=False)))
 
     def top(self, n: int = 5) -> list[FrozenTrial]:
         """The ``n`` best COMPLETE trials, best first.

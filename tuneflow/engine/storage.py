@@ -168,12 +168,12 @@ def sqlite_file(url: Any) -> Path | None:
     """The database file a ``sqlite:///`` URL names (None: in-memory SQLite, not SQLite, or malformed)."""
     if not isinstance(url, str) or storage_kind(url) != "sqlite":
         return None
-    match = _SCHEME.match(url.strip())
+    url = url.strip()
     try:
-        path = _file_of(url.strip(), match.group("scheme")) if match else None
+        path = _file_of(url, url.split("://", 1)[0])  # a "sqlite" kind has a scheme
     except ValueError:
         return None
-    return None if path is None or str(path) in ("", ".", ":memory:") else path
+    return None if str(path) in ("", ".", ":memory:") else path
 
 
 def check_storage_url(storage: Any) -> list[str]:
@@ -300,7 +300,7 @@ def open_storage(
                     skip_compatibility_check=True,
                 )
                 schema.engine.dispose()
-            with _sqlite_open_lock(url if kind == "sqlite" else None):
+            with _sqlite_open_lock(url):
                 made = optuna.storages.RDBStorage(
                     url,
                     engine_kwargs=engine_kwargs,
@@ -348,7 +348,7 @@ def _open_grpc(url: str) -> BaseStorage:
 
 
 @contextlib.contextmanager
-def _sqlite_open_lock(url: str | None) -> Iterator[None]:
+def _sqlite_open_lock(url: str) -> Iterator[None]:
     """Workers that open one new SQLite file together take turns creating its tables.
 
     SQLite names a table that another process created a moment ago only by message text
@@ -356,7 +356,7 @@ def _sqlite_open_lock(url: str | None) -> Iterator[None]:
     of recognised: an exclusive ``flock`` on the database file itself (SQLite locks with
     ``fcntl`` byte ranges, which ``flock`` does not touch on Linux) while the schema is made.
     """
-    path = sqlite_file(url) if url is not None else None
+    path = sqlite_file(url)  # None: not a SQLite file
     try:
         import fcntl
     except ImportError:  # Windows: no flock; SQLite's busy timeout still applies
@@ -430,12 +430,11 @@ def describe_error(exc: BaseException) -> str:
 
 def is_storage_failure(exc: BaseException) -> bool:
     """Whether ``exc`` came from the storage layer (Optuna's wrapper, SQLAlchemy, a driver, gRPC)."""
-    for link in error_chain(exc):
-        if isinstance(link, optuna.exceptions.StorageInternalError):
-            return True
-        if type(link).__module__.split(".")[0] in ("sqlalchemy", "psycopg", "sqlite3", "grpc"):
-            return True
-    return False
+    return any(
+        isinstance(link, optuna.exceptions.StorageInternalError)
+        or type(link).__module__.split(".")[0] in ("sqlalchemy", "psycopg", "sqlite3", "grpc")
+        for link in error_chain(exc)
+    )
 
 
 def is_start_race(exc: BaseException) -> bool:
@@ -446,16 +445,14 @@ def is_start_race(exc: BaseException) -> bool:
     libpq reports without one)."""
     from sqlalchemy.exc import IntegrityError
 
-    for link in error_chain(exc):
-        if isinstance(link, IntegrityError):
-            return True
-        if getattr(link, "sqlstate", None) in START_RACE_SQLSTATES:
-            return True
-        if getattr(link, "sqlite_errorcode", None) in _SQLITE_BUSY:
-            return True
-        if _server_full(link) or _connect_timeout(link):
-            return True
-    return False
+    return any(
+        isinstance(link, IntegrityError)
+        or getattr(link, "sqlstate", None) in START_RACE_SQLSTATES
+        or getattr(link, "sqlite_errorcode", None) in _SQLITE_BUSY
+        or _server_full(link)
+        or _connect_timeout(link)
+        for link in error_chain(exc)
+    )
 
 
 def _connect_timeout(exc: BaseException) -> bool:
@@ -530,18 +527,17 @@ def retry_storage(
     """
     deadline = time.monotonic() + seconds
     delay = 0.1
-    warned = False
     while True:
         try:
             return fn()
         except Exception as exc:
             if not is_transient(exc) or time.monotonic() + delay > deadline or (giveup is not None and giveup()):
                 raise
-            if not warned and log is not None:
+            if log is not None:
                 first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
                 log(
                     f"tuneflow: storage unavailable while {what} ({redact_url(first)}); retrying for up to {seconds:g} s"
                 )
-                warned = True
+                log = None  # said once
             time.sleep(delay)
             delay = min(delay * 2, 5.0)

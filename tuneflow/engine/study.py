@@ -99,9 +99,8 @@ def create_study(
 
 
 def _create_or_load(recipe: Recipe, backend: BaseStorage, name: str, n_trials: int | None, parallel: bool) -> Study:
-    existing = optuna.study.get_all_study_names(backend)
     n_existing = 0
-    if name in existing:
+    if name in optuna.study.get_all_study_names(backend):
         old = optuna.load_study(study_name=name, storage=backend)
         if [d.name.lower() for d in old.directions] != recipe.directions:
             raise StorageError(

@@ -184,8 +184,7 @@ def make_sampler(
             opts.setdefault("scramble", True)
         if name not in _OPTUNA_SAMPLERS:
             raise ValueError(f"unknown method {name!r}")
-        sampler: BaseSampler = getattr(optuna.samplers, _OPTUNA_SAMPLERS[name])(seed=seed, **opts)
-        return sampler
+        return getattr(optuna.samplers, _OPTUNA_SAMPLERS[name])(seed=seed, **opts)
 
 
 def pruner_problems(early_terminate: Any, pruner: Any, n_objectives: int) -> list[str]:

@@ -253,7 +253,7 @@ def _grid_problems(params: Sequence[Any]) -> list[str]:
                 f"parameters.{p.name}.probabilities: method 'grid' visits every value once, so "
                 "probabilities mean nothing there (W&B rejects them too); remove them or use method 'random'."
             )
-        elif not p.has_grid:
+        elif p.record.grid is None:  # W&B's grid enumerates categorical, constant, int_uniform and q_uniform
             bounds = f" [{p.spec['min']}, {p.spec['max']}]" if "min" in p.spec else ""
             problems.append(
                 f"parameters.{p.name}: method 'grid' needs finite values, but got {p.kind}{bounds}; "

@@ -302,11 +302,9 @@ class Param:
     def notes(self) -> list[str]:
         """Warnings for any method: number-like text in ``values``, a deprecated exponent form."""
         out = []
-        if self.kind in ("categorical", "constant"):
-            values = self.spec["values"] if self.kind == "categorical" else [self.spec["value"]]
-            found = text_numbers(values)
-            if found:
-                out.append(text_numbers_warning(self.name, found))
+        found = text_numbers(self.spec.get("values", [self.spec.get("value")]))  # categorical, constant
+        if found:
+            out.append(text_numbers_warning(self.name, found))
         deprecated = deprecated_form(self.name, self.kind, self.spec)
         if deprecated:
             out.append(deprecated)
@@ -332,13 +330,9 @@ class Param:
 
     def to_config(self, stored: Any) -> Any:
         """The value the train function receives for a stored Optuna value."""
-        if self.kind == "categorical":
-            if self._decode and stored in self._decode:  # a fresh copy: train may mutate it
-                return copy.deepcopy(self._decode[stored])
-            return stored
-        if self.record.rounded:
-            return _quantize(stored, self.spec["q"])
-        return stored
+        if stored in self._decode:  # a list or dict choice: a fresh copy, train may mutate it
+            return copy.deepcopy(self._decode[stored])
+        return _quantize(stored, self.spec["q"]) if self.record.rounded else stored
 
     def stored(self, value: Any, dist: BaseDistribution) -> Any:
         """The Optuna value that stores the config value ``value`` in ``dist`` (this leaf's
@@ -349,9 +343,7 @@ class Param:
         """
         if self.kind == "categorical" or isinstance(dist, CategoricalDistribution):
             assert isinstance(dist, CategoricalDistribution)
-            reals = [
-                (choice, self.to_config(choice) if self.kind == "categorical" else choice) for choice in dist.choices
-            ]
+            reals = [(choice, self.to_config(choice)) for choice in dist.choices]  # a grid kind is never rounded
             # The same value and type first (`values: [1, "1"]` holds both), then a value as text
             # (a CSV export writes every cell as text).
             for match in (
@@ -377,11 +369,6 @@ class Param:
         if not adapter.distribution_contains(dist, value):
             raise ValueError(f"{value!r} is outside [{dist.low}, {dist.high}]")  # type: ignore[attr-defined]
         return value
-
-    @property
-    def has_grid(self) -> bool:
-        """Whether W&B's ``grid`` method enumerates this kind (categorical, constant, int_uniform, q_uniform)."""
-        return self.record.grid is not None
 
     def grid_values(self) -> list[Any]:
         """The values W&B's ``grid`` method enumerates, in W&B's order, each distinct value once.
@@ -458,13 +445,11 @@ def _check_leaf(where: str, kind: str, block: Mapping[str, Any]) -> tuple[dict[s
             problems.append(f"{where}.{key}: must be a finite number, but got {spec[key]!r}.")
     if problems:
         return spec, problems
-    if KINDS[kind].integer:
-        for key in ("min", "max"):
-            if not is_int(spec[key]):
-                problems.append(
-                    f"{where}.{key}: int_uniform needs integers, but got {spec[key]!r}; "
-                    "use distribution 'uniform' for real numbers."
-                )
+    problems += [
+        f"{where}.{key}: int_uniform needs integers, but got {spec[key]!r}; use distribution 'uniform' for real numbers."
+        for key in ("min", "max")
+        if KINDS[kind].integer and not is_int(spec[key])
+    ]
     if "min" in spec and "max" in spec and spec["min"] >= spec["max"]:
         problems.append(
             f"{where}: `min < max` must hold, but got (min={spec['min']}, max={spec['max']}); "
@@ -496,11 +481,9 @@ def _check_categorical(where: str, spec: dict[str, Any]) -> list[str]:
         encoded = _encode(value)
         if encoded not in seen:
             seen[encoded] = value
-            continue
-        first = seen[encoded]
-        if not (type(first) is type(value) and first == value):
+        elif not (type(seen[encoded]) is type(value) and seen[encoded] == value):
             problems.append(
-                f"{where}.values: {first!r} and {value!r} are the same choice to Optuna (equal, or the "
+                f"{where}.values: {seen[encoded]!r} and {value!r} are the same choice to Optuna (equal, or the "
                 "same JSON text); make them distinct, e.g. both strings."
             )
     if probs is not None:
@@ -560,10 +543,8 @@ def parse_parameters(parameters: Any, prefix: str = "parameters") -> tuple[list[
                 continue
             filled, found = _check_leaf(here, kind, spec)
             problems.extend(found)
-            if not found:
-                decode = {}
-                if kind == "categorical":
-                    decode = {_encode(v): v for v in filled["values"] if not isinstance(v, _PRIMITIVE)}
+            if not found:  # a categorical's list and dict values travel as JSON text
+                decode = {_encode(v): v for v in filled.get("values", ()) if not isinstance(v, _PRIMITIVE)}
                 written = spec.get("distribution")
                 params.append(Param((*path, key), kind, filled, decode, written if isinstance(written, str) else None))
 

@@ -135,8 +135,8 @@ def recipe_from_sweep(
     if "parameters" not in given:
         problems.append("parameters: missing; a sweep config needs a `parameters` block.")
     seed = overrides.pop("seed", None)
-    if seed is None and "seed" in tag:
-        seed = int(tag["seed"]) if tag["seed"].isdigit() else None
+    if seed is None and tag.get("seed", "").isdigit():
+        seed = int(tag["seed"])
     carried = ("parameters", "early_terminate", "run_cap", "program", "command", "project", "entity")
     fields = {key: config.get(key) for key in carried}
     fields |= {"name": name, "train": train, "metric": metric, "seed": seed}

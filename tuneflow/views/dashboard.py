@@ -139,13 +139,6 @@ class RedactedStorage(BaseStorage):
     set_trial_user_attr = _forward("set_trial_user_attr")
 
 
-def _release(backend: BaseStorage | None, given: Any) -> None:
-    """Close the connections of a storage opened here (not one the caller passed in)."""
-    engine = getattr(backend, "engine", None)
-    if backend is not given and engine is not None:
-        engine.dispose()
-
-
 def serve(
     storage: Any = None,
     host: str = DEFAULT_HOST,
@@ -178,5 +171,7 @@ def serve(
             raise TuneflowError(
                 f"cannot listen on {host}:{port}: {exc.strerror or exc}; pick another port with --port"
             ) from exc
-    finally:
-        _release(backend, storage)
+    finally:  # close the connections of a storage opened here (not one the caller passed in)
+        engine = getattr(backend, "engine", None)
+        if backend is not storage and engine is not None:
+            engine.dispose()

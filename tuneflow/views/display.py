@@ -108,13 +108,8 @@ def best_payload(result: TuneResult) -> dict[str, Any]:
     if result.is_multi_objective:
         payload["pareto_front"] = trials
     else:
-        payload.update(
-            {
-                "best_value": trials[0]["values"][names[0]],
-                "best_trial": trials[0]["number"],
-                "best_config": trials[0]["config"],
-            }
-        )
+        best = trials[0]
+        payload |= {"best_value": best["values"][names[0]], "best_trial": best["number"], "best_config": best["config"]}
     payload["counts"] = result.counts()
     return payload
 

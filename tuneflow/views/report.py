@@ -68,11 +68,8 @@ def _cell(value: Any) -> str:
 
 
 def _table(header: Sequence[str] | None, rows: Sequence[Sequence[Any]]) -> str:
-    head = (
-        ""
-        if header is None
-        else "<thead><tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in header) + "</tr></thead>"
-    )
+    names = "".join(f"<th>{html.escape(h)}</th>" for h in header or ())
+    head = "" if header is None else f"<thead><tr>{names}</tr></thead>"
     body = "".join("<tr>" + "".join(_cell(v) for v in row) + "</tr>" for row in rows)
     return f"<table>{head}<tbody>{body}</tbody></table>"
 
@@ -143,15 +140,13 @@ def _best_trials(result: TuneResult, top_n: int) -> str:
     if not trials:
         return '<p class="note">No completed trial yet.</p>'
     table = _trials_table(result, trials, result.metric_names, lambda t: t.values)
-    if result.is_multi_objective:
-        front = len(result.best_trials)
-        what = (
-            f"The first {len(trials)} of {front} Pareto-optimal trials"
-            if front > len(trials)
-            else "Pareto-optimal trials"
-        )
-    else:
+    front = len(result.best_trials) if result.is_multi_objective else 0
+    if not front:
         what = f"The {len(trials)} best completed trials"
+    elif front > len(trials):
+        what = f"The first {len(trials)} of {front} Pareto-optimal trials"
+    else:
+        what = "Pareto-optimal trials"
     return f'<p class="note">{what}; configs as the train function received them.</p>' + table
 
 
