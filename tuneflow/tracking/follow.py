@@ -104,11 +104,7 @@ class RunFollower:
 
     def close(self, linger: float = 0.0) -> None:
         """Stop following (after at most ``linger`` seconds if the run has not ended yet)."""
-        if (
-            linger > 0
-            and self._thread.is_alive()
-            and (self._proc is not None or run_file(self.wandb_dir, self.run_id) is not None)
-        ):
+        if self._thread.is_alive() and (self._proc is not None or run_file(self.wandb_dir, self.run_id) is not None):
             self._ended.wait(linger)  # only a run that exists can still have records on their way
         self._stop.set()
         proc = self._proc
