@@ -519,6 +519,18 @@ def test_which_sweep_id_program_runs_get(option: str, study_sweep: str | None, m
     assert said in train.start_lines(mode, "study-1234", study_sweep)[0]  # what the study says at its start
 
 
+def test_a_program_path_is_taken_as_written(tmp_path: Path) -> None:
+    from tuneflow.tracking.program import ProgramTrain
+
+    (tmp_path / "train.py").write_text("")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    assert ProgramTrain("train.py", None, ("loss",), cwd=tmp_path).problems() == []
+    assert ProgramTrain(str(tmp_path / "train.py"), None, ("loss",), cwd=elsewhere).problems() == []  # absolute
+    (problem,) = ProgramTrain("train.py", None, ("loss",), cwd=elsewhere).problems()
+    assert "'train.py' is not a file in" in problem
+
+
 def test_no_python_on_path_is_one_problem_naming_the_fix(_isolated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from tuneflow.tracking.program import ProgramTrain
 

@@ -220,8 +220,7 @@ class ProgramTrain:
         """Why no trial could run (checked once before the study starts)."""
         if "${program}" not in self._template:
             return []
-        path = Path(self.program)
-        if not (path if path.is_absolute() else self.cwd / path).is_file():
+        if not (self.cwd / self.program).is_file():  # an absolute program path stays as it is
             return [
                 f"program: {self.program!r} is not a file in {self.cwd}; like `wandb agent`, tuneflow runs "
                 "the program as written, from the directory it is started in: start it from the folder the "

@@ -145,8 +145,7 @@ def create_sweep(
         "project": project,
         "prior_runs": prior_runs or None,
     }  # wandb.sweep's arguments
-    env = {k: v for k, v in os.environ.items() if k not in ("WANDB_SERVICE", SWEEP_ENV)}
-    env["WANDB_SILENT"] = "true"
+    env = {k: v for k, v in os.environ.items() if k not in ("WANDB_SERVICE", SWEEP_ENV)} | {"WANDB_SILENT": "true"}
     # Its own process group: on a timeout the child and its wandb-core (which holds the pipes) go together.
     proc = subprocess.Popen(
         [sys.executable, "-m", "tuneflow.tracking.sweep"],
