@@ -7,6 +7,7 @@ traceback instead.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import logging
 import sys
@@ -142,7 +143,7 @@ def _run(
 
     loaded = load_recipe(recipe).replace(method=method, seed=seed, max_consecutive_failures=max_failures)
     if sweep_id is not None and isinstance(loaded.train, ProgramTrain):
-        loaded = loaded.replace(train=loaded.train.replace(sweep_id=sweep_id))
+        loaded = loaded.replace(train=dataclasses.replace(loaded.train, sweep_id=sweep_id))
     where = {"project": project, "entity": entity, "sweep_id": sweep_id}
     if workers > 1:
         from tuneflow.pool import run_pool

@@ -500,35 +500,35 @@ def test_a_program_that_crashes_after_wandb_init_has_its_run_counted_and_named(_
 
 
 @pytest.mark.parametrize(
-    ("option", "env_sweep", "study_sweep", "mode", "expected"),
+    ("option", "study_sweep", "mode", "said"),
     [
-        ("auto", None, None, "offline", "tuneflow-study-1234"),  # a placeholder, removed from each run at its end
-        ("auto", None, None, "online", None),  # the study's sweep could not be created: plain runs
-        ("auto", None, "st123456", "online", "st123456"),  # the study's own W&B sweep
-        ("auto", None, "st123456", "offline", "st123456"),  # made by an earlier online session: no placeholder
-        ("auto", "abc12345", None, "online", "abc12345"),  # a real sweep, e.g. from `wandb sweep --controller`
-        ("auto", "abc12345", None, "offline", "abc12345"),
-        ("none", "abc12345", "st123456", "offline", None),
-        ("xyz98765", None, "st123456", "online", "xyz98765"),
+        ("auto", None, "offline", "as runs of a placeholder sweep 'tuneflow-study-1234'"),  # removed at each run's end
+        ("auto", None, "online", "without a sweep id"),  # the study's sweep could not be created: plain runs
+        ("auto", "st123456", "online", "as runs of sweep 'st123456'"),  # the study's own W&B sweep
+        ("auto", "st123456", "offline", "as runs of sweep 'st123456'"),  # made by an earlier online session
+        ("abc12345", "abc12345", "offline", "as runs of sweep 'abc12345'"),  # given (or WANDB_SWEEP_ID): the tracker's
+        ("none", None, "offline", "without a sweep id"),  # --sweep-id none: the tracker has none either
     ],
 )
-def test_which_sweep_id_program_runs_get(
-    monkeypatch: pytest.MonkeyPatch,
-    option: str,
-    env_sweep: str | None,
-    study_sweep: str | None,
-    mode: str,
-    expected: str | None,
-) -> None:
+def test_which_sweep_id_program_runs_get(option: str, study_sweep: str | None, mode: str, said: str) -> None:
     from tuneflow.tracking.program import ProgramTrain
 
-    if env_sweep is None:
-        monkeypatch.delenv("WANDB_SWEEP_ID", raising=False)
-    else:
-        monkeypatch.setenv("WANDB_SWEEP_ID", env_sweep)
     train = ProgramTrain("train.py", None, ("loss",), sweep_id=option)
-    assert train._sweep_id(mode, "study-1234", study_sweep) == expected
-    assert train._placeholder(mode, study_sweep) == (expected == "tuneflow-study-1234")
+    expected = said.split("'")[1] if "'" in said else None
+    assert train._sweep_id(mode, "study-1234", study_sweep) == expected  # what each trial's program gets
+    assert said in train.start_lines(mode, "study-1234", study_sweep)[0]  # what the study says at its start
+
+
+def test_a_program_path_is_taken_as_written(tmp_path: Path) -> None:
+    from tuneflow.tracking.program import ProgramTrain
+
+    (tmp_path / "train.py").write_text("")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    assert ProgramTrain("train.py", None, ("loss",), cwd=tmp_path).problems() == []
+    assert ProgramTrain(str(tmp_path / "train.py"), None, ("loss",), cwd=elsewhere).problems() == []  # absolute
+    (problem,) = ProgramTrain("train.py", None, ("loss",), cwd=elsewhere).problems()
+    assert "'train.py' is not a file in" in problem
 
 
 def test_no_python_on_path_is_one_problem_naming_the_fix(_isolated: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -65,8 +65,9 @@ def _joining(run: Any) -> Callable[..., Any]:
     return init
 
 
-def _deferred(calls: list[Any]) -> Callable[..., None]:
-    return lambda *args, **kwargs: calls.append((args, kwargs))
+def _not_yet(*args: Any, **kwargs: Any) -> None:
+    """The run's ``finish`` while the function runs: :func:`finish_agent_run` finishes it once the
+    trial has been told to Optuna."""
 
 
 def _pruning_log(log: Callable[..., Any], metric: str, trial: TrialContext) -> Callable[..., Any]:
@@ -113,9 +114,8 @@ def run_agent_style(
         sweep_id=run.sweep_id,
     )
     wandb_run = run.connection.init(spec, global_run=True)
-    calls: list[Any] = []
-    wandb_run.finish = _deferred(calls)  # the function's wandb.finish() waits for the trial's end
-    wandb_run._finish = _deferred(calls)  # `with wandb.init() as run:` exits through _finish
+    # the function's wandb.finish() waits for the trial's end (`with wandb.init() as run:` exits through _finish)
+    wandb_run.finish = wandb_run._finish = _not_yet
     run.agent_run = wandb_run
     patches: dict[str, Any] = {"init": _joining(wandb_run)}
     if len(metric_names) == 1:

@@ -81,7 +81,6 @@ class RunFollower:
         self.run_id = run_id
         self.metric = metric
         self.logged = 0
-        self.error: str | None = None
         #: The exit code the run recorded (None: it has no exit record, e.g. it was killed).
         self.exit_code: int | None = None
         self._values: list[tuple[int, float]] = []
@@ -105,11 +104,7 @@ class RunFollower:
 
     def close(self, linger: float = 0.0) -> None:
         """Stop following (after at most ``linger`` seconds if the run has not ended yet)."""
-        if (
-            linger > 0
-            and self._thread.is_alive()
-            and (self._proc is not None or run_file(self.wandb_dir, self.run_id) is not None)
-        ):
+        if self._thread.is_alive() and (self._proc is not None or run_file(self.wandb_dir, self.run_id) is not None):
             self._ended.wait(linger)  # only a run that exists can still have records on their way
         self._stop.set()
         proc = self._proc
@@ -120,13 +115,9 @@ class RunFollower:
         self._thread.join(timeout=5)
 
     def _run(self) -> None:
-        path = None
-        while not self._stop.is_set() and path is None:
-            path = run_file(self.wandb_dir, self.run_id)
-            if path is None:
-                self._stop.wait(0.1)
-        if path is None:
-            return
+        while (path := run_file(self.wandb_dir, self.run_id)) is None:
+            if self._stop.wait(0.1):  # closed before the run appeared
+                return
         core = self._core
         failure = "this wandb has no wandb-core binary" if core is None else None
         if core is not None and core not in _FAILED_CORES:
@@ -142,9 +133,7 @@ class RunFollower:
             f"following program runs live with `wandb leet inspect --follow --json` "
             f"(wandb-core's reader: {failure or 'it failed before in this process'})",
         )
-        failure = self._follow(inspect_command(path, "--follow", core=None), cwd=path.parent)
-        if failure is not None and not self._stop.is_set():
-            self.error = failure
+        self._follow(inspect_command(path, "--follow", core=None), cwd=path.parent)
         self._ended.set()
 
     def _follow(self, command: list[str], cwd: Path) -> str | None:

@@ -17,12 +17,12 @@ Read from wandb 0.31's agent (``wandb/wandb_agent.py``, ``Agent._command_run``) 
   ``wandb.init(project=, entity=, id=)`` in the program are ignored with a warning, exactly as
   under the agent, so every run lands where the sweep says under the trial's run id.
 
-The sweep id: ``sweep_id=`` (``--sweep-id``), else the study's W&B sweep (online, every study
-is one: :mod:`tuneflow.tracking.sweep`; offline, the one an earlier online session created) or
-``WANDB_SWEEP_ID``; otherwise, offline, a study-wide placeholder (``tuneflow-<study>-<hash>``);
-online without a sweep (its creation failed), none (the server refuses runs naming a sweep it does
-not know, so the program's own ``project``/``entity``/``id`` then apply). ``sweep_id="none"`` never
-sets one. ``wandb sync`` sends an offline run's sweep id with the run, and W&B's server rejects a
+The sweep id: the one the study's runs join (``--sweep-id``, else ``WANDB_SWEEP_ID``, else the
+study's W&B sweep: online, every study is one, :mod:`tuneflow.tracking.sweep`; offline, the one an
+earlier online session created); otherwise, offline, a study-wide placeholder
+(``tuneflow-<study>-<hash>``); online without a sweep (its creation failed), none (the server
+refuses runs naming a sweep it does not know, so the program's own ``project``/``entity``/``id``
+then apply). ``--sweep-id none`` (``ProgramTrain(sweep_id="none")``) never sets one. ``wandb sync`` sends an offline run's sweep id with the run, and W&B's server rejects a
 sweep it does not hold ("sweep ... not found"), so when a program has ended, tuneflow removes the
 placeholder from its run's file (:func:`tuneflow.tracking.runfile.drop_sweep_id`): it uploads as a plain
 run, in the sweep's project, under the trial's run id.
@@ -46,10 +46,9 @@ import signal
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -60,7 +59,7 @@ from tuneflow.engine.trial import TrialContext
 from tuneflow.errors import TrialFailed
 from tuneflow.keys import RUN_ID_ATTR, RUN_PATH_ATTR
 from tuneflow.tracking.follow import FLUSH_ENV, RunFollower
-from tuneflow.tracking.reader import READ_ERRORS, read_run, run_file
+from tuneflow.tracking.reader import READ_ERRORS, read_run, run_dirs, run_file
 from tuneflow.tracking.runfile import drop_sweep_id
 from tuneflow.tracking.writer import TrialRun
 
@@ -75,9 +74,7 @@ KILL_DELAY = 10.0
 TAIL_LINES = 3
 
 
-def command_line(
-    command: list[str] | None, program: str, config: dict[str, Any], json_file: Path, interpreter: str = INTERPRETER
-) -> list[str]:
+def command_line(command: list[str] | None, program: str, config: dict[str, Any], json_file: Path) -> list[str]:
     """The command line of one trial, built as ``Agent._command_run`` builds it."""
     from wandb.sdk.launch.sweeps import utils as sweep_utils
 
@@ -89,7 +86,7 @@ def command_line(
     variables.update(
         {
             "env": ["/usr/bin/env"] if os.name != "nt" else [],
-            "interpreter": [interpreter],
+            "interpreter": [INTERPRETER],
             "program": [program],
             "args_json_file": [str(json_file)],
         }
@@ -105,8 +102,8 @@ def command_line(
 
 # -- child processes ------------------------------------------------------------------------------
 
+#: Programs running now (a set's add, discard and copy are each atomic: no lock needed).
 _RUNNING: set[subprocess.Popen[bytes]] = set()
-_RUNNING_LOCK = threading.Lock()
 
 
 def _stop(proc: subprocess.Popen[bytes], grace: float = KILL_DELAY) -> None:
@@ -129,9 +126,7 @@ def _stop(proc: subprocess.Popen[bytes], grace: float = KILL_DELAY) -> None:
 @atexit.register
 def _stop_all() -> None:
     """Programs still running when tuneflow exits (an interrupted study) are stopped, not orphaned."""
-    with _RUNNING_LOCK:
-        running = list(_RUNNING)
-    for proc in running:
+    for proc in list(_RUNNING):
         _stop(proc, grace=2.0)
 
 
@@ -151,8 +146,7 @@ def run_program(
         proc = subprocess.Popen(
             args, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=sink, stderr=subprocess.STDOUT, **group
         )
-    with _RUNNING_LOCK:
-        _RUNNING.add(proc)
+    _RUNNING.add(proc)
     try:
         while True:
             try:
@@ -167,8 +161,7 @@ def run_program(
         _stop(proc, grace=2.0)
         raise
     finally:
-        with _RUNNING_LOCK:
-            _RUNNING.discard(proc)
+        _RUNNING.discard(proc)
         _wait_group(proc.pid)
 
 
@@ -201,7 +194,9 @@ class ProgramTrain:
     """A ``(config, trial)`` train function that runs a sweep's ``program`` once per trial.
 
     ``cwd`` is where programs run (default: the working directory when the recipe was loaded);
-    ``sweep_id`` is ``"auto"``, ``"none"`` or a W&B sweep id (see the module docstring).
+    ``sweep_id`` is ``--sweep-id``: ``"none"`` for runs without a sweep id; any other value leaves
+    the sweep id to the tracker (the sweep given, or the study's), else offline a placeholder
+    (see the module docstring).
     """
 
     program: str
@@ -215,9 +210,6 @@ class ProgramTrain:
     def __name__(self) -> str:
         return f"program:{self.program}"
 
-    def replace(self, **changes: Any) -> ProgramTrain:
-        return replace(self, **changes)
-
     @property
     def _template(self) -> list[str]:
         return [str(c) for c in (self.command or DEFAULT_COMMAND)]
@@ -228,8 +220,7 @@ class ProgramTrain:
         """Why no trial could run (checked once before the study starts)."""
         if "${program}" not in self._template:
             return []
-        path = Path(self.program)
-        if not (path if path.is_absolute() else self.cwd / path).is_file():
+        if not (self.cwd / self.program).is_file():  # an absolute program path stays as it is
             return [
                 f"program: {self.program!r} is not a file in {self.cwd}; like `wandb agent`, tuneflow runs "
                 "the program as written, from the directory it is started in: start it from the folder the "
@@ -242,16 +233,14 @@ class ProgramTrain:
             ]
         return []
 
-    def start_lines(
-        self, mode: str | None, study_prefix: str | None = None, study_sweep: str | None = None
-    ) -> list[str]:
+    def start_lines(self, mode: str | None, study_prefix: str, study_sweep: str | None = None) -> list[str]:
         """What differs from ``wandb agent``, said once when a study starts (``mode`` None: W&B off;
         ``study_sweep``: the W&B sweep the study's runs join)."""
-        interpreter = shutil.which(INTERPRETER) or INTERPRETER
+        interpreter = shutil.which(INTERPRETER)
         sweep = self._sweep_id(mode, study_prefix, study_sweep)
         if mode is None:
             marks = "W&B off (each run goes to a scratch directory, is read for the metric, then removed)"
-        elif sweep and self._placeholder(mode, study_sweep):
+        elif sweep and sweep != study_sweep:
             marks = (
                 f"as runs of a placeholder sweep {sweep!r} (wandb.init's project/entity/id are ignored, as under "
                 "the agent; removed from each run when it ends, so `wandb sync` uploads plain runs)"
@@ -260,39 +249,29 @@ class ProgramTrain:
             marks = f"as runs of sweep {sweep!r} (wandb.init's project/entity/id are ignored, as under the agent)"
         else:
             marks = "without a sweep id (wandb.init's own project/entity/id apply)"
-        line = (
-            f"running {self.program} as `wandb agent` would: from {self.cwd}, `python` = {interpreter}, {marks}; "
-            "unlike the agent, its output is captured (last lines shown on failure), runs are named "
+        lines = [
+            f"running {self.program} as `wandb agent` would: from {self.cwd}, `python` = {interpreter or INTERPRETER}, "
+            f"{marks}; unlike the agent, its output is captured (last lines shown on failure), runs are named "
             "<study>-<trial> and tagged, and Ctrl-C stops running programs"
-        )
-        other = self._other_interpreter(interpreter)
-        return [line, other] if other else [line]
-
-    def _other_interpreter(self, found: str) -> str | None:
-        """One line when the ``python`` on PATH is not the Python running tuneflow (else None)."""
-        if "${interpreter}" not in self._template or shutil.which(INTERPRETER) is None:
-            return None
-        if Path(found).parent.resolve() == Path(sys.executable).parent.resolve():
-            return None  # the same environment's bin directory
+        ]
         mine = sys.executable
-        return (
-            f"the program runs with `python` = {found} (the first on PATH, as under `wandb agent`), not "
-            f"with {mine}, which runs tuneflow; to use that one, activate its environment "
-            f"(`source {Path(mine).parent}/activate`) or write it in the sweep's `command:` "
-            f"([{mine}, ${{program}}, ${{args}}])"
-        )
+        elsewhere = interpreter is not None and Path(interpreter).parent.resolve() != Path(mine).parent.resolve()
+        if elsewhere and "${interpreter}" in self._template:  # not the environment that runs tuneflow
+            lines.append(
+                f"the program runs with `python` = {interpreter} (the first on PATH, as under `wandb agent`), not "
+                f"with {mine}, which runs tuneflow; to use that one, activate its environment "
+                f"(`source {Path(mine).parent}/activate`) or write it in the sweep's `command:` "
+                f"([{mine}, ${{program}}, ${{args}}])"
+            )
+        return lines
 
-    def _placeholder(self, mode: str | None, study_sweep: str | None = None) -> bool:
-        """Whether runs get tuneflow's placeholder sweep id (offline, no sweep given or recorded)."""
-        return self.sweep_id == "auto" and not study_sweep and not os.environ.get("WANDB_SWEEP_ID") and mode != "online"
-
-    def _sweep_id(self, mode: str | None, study_prefix: str | None, study_sweep: str | None = None) -> str | None:
-        if self.sweep_id != "auto":
-            return None if self.sweep_id == "none" else self.sweep_id
-        found = study_sweep or os.environ.get("WANDB_SWEEP_ID")
-        if found or mode == "online":
-            return found or None
-        return f"tuneflow-{study_prefix}" if study_prefix else "tuneflow"
+    def _sweep_id(self, mode: str | None, study_prefix: str, study_sweep: str | None) -> str | None:
+        """The sweep id the program's runs carry: the study's (the tracker's: given, from
+        ``WANDB_SWEEP_ID``, or its own), else, offline and unless ``sweep_id="none"``, the placeholder
+        ``tuneflow-<study run prefix>``."""
+        if study_sweep or mode == "online" or self.sweep_id == "none":
+            return study_sweep
+        return f"tuneflow-{study_prefix}"
 
     # -- one trial ------------------------------------------------------------------------------
 
@@ -301,6 +280,7 @@ class ProgramTrain:
 
         slot = trial.tracker_slot if isinstance(trial.tracker_slot, TrialRun) else None
         run_id = slot.run_id if slot is not None else f"tuneflow-{os.getpid()}-{trial.number}"
+        prefix = run_id.rsplit("-t", 1)[0]  # the study's run-id prefix (runs.StudyInfo.run_id)
         scratch = Path(tempfile.mkdtemp(prefix="tuneflow-program-"))
         # Its own wandb-core (no WANDB_SERVICE); the run's file written every second, so it can be followed.
         env = {k: v for k, v in os.environ.items() if k not in ("WANDB_SERVICE", "WANDB_SWEEP_ID")} | FLUSH_ENV
@@ -318,12 +298,11 @@ class ProgramTrain:
                 }
                 env.update({k: v for k, v in extra.items() if v})
                 slot.external = True
+                sweep_id = self._sweep_id(mode, prefix, slot.sweep_id)
             else:  # W&B off: the run only carries the metric back, in a scratch directory
-                mode, directory, wandb_config = "offline", str(scratch), config
-            prefix = run_id.rsplit("-t", 1)[0]  # the study's run-id prefix (runs.StudyInfo.run_id)
-            study_sweep = slot.sweep_id if slot is not None else None
-            sweep_id = self._sweep_id(mode, prefix, study_sweep) if slot is not None else "tuneflow"
-            sweep_dir = Path(directory) / "wandb" / f"sweep-{sweep_id or 'tuneflow'}"
+                mode, directory, wandb_config, sweep_id = "offline", str(scratch), config, "tuneflow"
+            wandb_dir = Path(directory) / "wandb"
+            sweep_dir = wandb_dir / f"sweep-{sweep_id or 'tuneflow'}"
             param_path = sweep_dir / f"config-{run_id}.yaml"
             sweep_dir.mkdir(parents=True, exist_ok=True)
             config_util.save_config_file_from_dict(str(param_path), {k: {"value": v} for k, v in wandb_config.items()})
@@ -332,11 +311,11 @@ class ProgramTrain:
             args = command_line(list(self.command) if self.command else None, self.program, config, json_file)
             out = scratch / "output.log"
             started = time.time()
-            one = len(self.metric_names) == 1
-            feed = _MetricFeed(trial, Path(directory) / "wandb", run_id, self.metric_names[0]) if one else None
+            feed = _MetricFeed(trial, wandb_dir, run_id, self.metric_names[0]) if len(self.metric_names) == 1 else None
             try:
-                poll = feed.poll if feed is not None else None
-                code, stopped = run_program(args, env | _mode_env(mode, sweep_id), self.cwd, out, poll=poll)
+                code, stopped = run_program(
+                    args, env | _mode_env(mode, sweep_id), self.cwd, out, feed.poll if feed else None
+                )
             finally:
                 if feed is not None:
                     feed.close()
@@ -344,12 +323,12 @@ class ProgramTrain:
                 # W&B is down: go offline for the rest of the study (once) and rerun this trial.
                 slot.connection.fall_back(RuntimeError((_tail(out, 1) or ["W&B unreachable"])[-1]))
                 mode = slot.connection.mode
-                sweep_id = self._sweep_id(mode, prefix, study_sweep)
+                sweep_id = self._sweep_id(mode, prefix, slot.sweep_id)
                 code, stopped = run_program(args, env | _mode_env(mode, sweep_id), self.cwd, out)
             trial.exit_code = code
             self._notice_ignored(out)
-            run_dir = _find_run(Path(directory) / "wandb", run_id, out, None if sweep_id else started)
-            if run_dir is not None and slot is not None and self._placeholder(mode, study_sweep) and sweep_id:
+            run_dir = _find_run(wandb_dir, run_id, out, None if sweep_id else started)
+            if run_dir is not None and slot is not None and sweep_id and sweep_id != slot.sweep_id:  # a placeholder
                 # so that `wandb sync` uploads it (W&B's server refuses a sweep it does not hold)
                 drop_sweep_id(run_dir / f"run-{run_id}.wandb", sweep_id)
             run: dict[str, Any] = {}
@@ -370,7 +349,7 @@ class ProgramTrain:
                 raise TrialFailed(f"program {self.program} {how}: {tail}")
             if run_dir is None:
                 raise TrialFailed(
-                    f"program {self.program} wrote no W&B run {run_id} under {directory}/wandb "
+                    f"program {self.program} wrote no W&B run {run_id} under {wandb_dir} "
                     f"(does it call wandb.init()?): {tail}"
                 )
             summary = {k: v for k, v in (run or read_run(run_dir)).get("summary", {}).items() if not k.startswith("_")}
@@ -467,12 +446,10 @@ def _find_run(wandb_dir: Path, run_id: str, out: Path, since: float | None) -> P
     for name in reversed(_RUN_DIR.findall(_output(out))):
         if any((wandb_dir / name).glob("run-*.wandb")):
             return wandb_dir / name
-    if since is not None and wandb_dir.is_dir():
-        fresh = [p for p in wandb_dir.glob("*run-*") if p.is_dir() and p.stat().st_mtime >= since]
-        fresh = [p for p in fresh if any(p.glob("run-*.wandb"))]
-        if fresh:
-            return max(fresh, key=lambda p: p.stat().st_mtime)
-    return None
+    if since is None:
+        return None
+    fresh = [p for p in run_dirs(wandb_dir) if p.stat().st_mtime >= since]
+    return max(fresh, key=lambda p: p.stat().st_mtime, default=None)
 
 
 _RUN_DIR = re.compile(r"\b((?:offline-)?run-\d{8}_\d{6}-[A-Za-z0-9_-]+)")
@@ -480,18 +457,16 @@ _RUN_DIR = re.compile(r"\b((?:offline-)?run-\d{8}_\d{6}-[A-Za-z0-9_-]+)")
 
 def _record_run_path(trial: TrialContext, run: dict[str, Any]) -> None:
     """Store where the run really is (entity/project/id as the run wrote them) on the trial."""
-    parts = [run.get("entity") or "", run.get("project") or "", run.get("run_id") or ""]
-    path = "/".join(p for p in parts if p)
+    path = "/".join(p for p in (run.get("entity"), run.get("project"), run.get("run_id")) if p)
     with contextlib.suppress(Exception):  # broad: a storage driver's error must not fail a finished trial
         trial.optuna_trial.set_user_attr(RUN_ID_ATTR, run.get("run_id"))
         trial.optuna_trial.set_user_attr(RUN_PATH_ATTR, path)
 
 
-def program_train(recipe: Any, cwd: str | Path | None = None) -> ProgramTrain:
-    """The train function of a sweep recipe with a ``program``, run from ``cwd`` (default: here)."""
+def program_train(recipe: Any) -> ProgramTrain:
+    """The train function of a sweep recipe with a ``program``, run from here (the working directory)."""
     return ProgramTrain(
         program=str(recipe.program),
         command=tuple(str(c) for c in recipe.command) if recipe.command else None,
         metric_names=tuple(m.name for m in recipe.metrics),
-        cwd=Path(cwd).resolve() if cwd is not None else Path.cwd(),
     )

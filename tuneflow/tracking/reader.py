@@ -62,11 +62,9 @@ def read_records(run_dir: str | Path) -> list[dict[str, Any]]:
 
 
 def run_file(wandb_dir: Path, run_id: str) -> Path | None:
-    """The ``.wandb`` log of run ``run_id`` under a ``wandb`` directory (offline or online), if any."""
-    for pattern in (f"offline-run-*-{run_id}", f"run-*-{run_id}"):
-        for path in sorted(wandb_dir.glob(f"{pattern}/run-{run_id}.wandb")):
-            return path
-    return None
+    """The ``.wandb`` log of run ``run_id`` under a ``wandb`` directory (offline or online), if any;
+    the first by name, so an ``offline-run-*`` before a ``run-*``."""
+    return min(wandb_dir.glob(f"*run-*-{run_id}/run-{run_id}.wandb"), default=None)
 
 
 def run_dirs(wandb_dir: str | Path) -> list[Path]:

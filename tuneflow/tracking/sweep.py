@@ -72,7 +72,6 @@ __all__ = [
     "SWEEP_ENV",
     "Sweep",
     "SweepError",
-    "adopt_sweep",
     "choose_sweep",
     "create_sweep",
     "prior_runs",
@@ -140,9 +139,13 @@ def create_sweep(
 
     ``unreachable`` is told first when W&B did not answer in time (the study then goes offline,
     as after a failed ``wandb.init``)."""
-    request = {"config": config, "entity": entity, "project": project, "prior_runs": prior_runs or None}
-    env = {k: v for k, v in os.environ.items() if k not in ("WANDB_SERVICE", SWEEP_ENV)}
-    env["WANDB_SILENT"] = "true"
+    request = {
+        "sweep": config,
+        "entity": entity,
+        "project": project,
+        "prior_runs": prior_runs or None,
+    }  # wandb.sweep's arguments
+    env = {k: v for k, v in os.environ.items() if k not in ("WANDB_SERVICE", SWEEP_ENV)} | {"WANDB_SILENT": "true"}
     # Its own process group: on a timeout the child and its wandb-core (which holds the pipes) go together.
     proc = subprocess.Popen(
         [sys.executable, "-m", "tuneflow.tracking.sweep"],
@@ -175,27 +178,19 @@ def create_sweep(
 
 
 def _main() -> None:
-    """The child: read a request on stdin, create the sweep, print one JSON line."""
+    """The child: read ``wandb.sweep``'s arguments on stdin, create the sweep, print one JSON line."""
     request = json.loads(sys.stdin.read())
-    out = sys.stdout
-    noise = io.StringIO()
     try:
         import wandb
 
-        with contextlib.redirect_stdout(noise), contextlib.redirect_stderr(noise):
-            sweep_id = wandb.sweep(
-                request["config"],
-                entity=request.get("entity"),
-                project=request.get("project"),
-                prior_runs=request.get("prior_runs"),
-            )
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            sweep_id = wandb.sweep(**request)
         # wandb.sweep leaves where the server put the sweep in this process's environment
         answer = {"id": sweep_id, "entity": os.environ.get("WANDB_ENTITY"), "project": os.environ.get("WANDB_PROJECT")}
     except BaseException as exc:
         text = str(exc).strip().splitlines()
         answer = {"error": f"{type(exc).__name__}: {text[0] if text else ''}".rstrip(": ")}
-    out.write(json.dumps(answer) + "\n")
-    out.flush()
+    print(json.dumps(answer), flush=True)
 
 
 # -- once per study ------------------------------------------------------------------------------------
@@ -240,41 +235,22 @@ def study_sweep(
             return None, f"{record['failed']} (when {record.get('by', 'another worker')} tried)"
         if not record or "failed" in record or ("claim" in record and age > timeout + 10):
             claim = {"claim": me, "at": now}
-            won = compare_and_set_user_attr(study, SWEEP_ATTR, current, claim)
-            if won == claim:
-                return _create_claimed(study, claim, create, me)
-            current = won
-            continue
+            current = compare_and_set_user_attr(study, SWEEP_ATTR, current, claim)
+            if current != claim:  # another process claimed it first
+                continue
+            try:
+                sweep = create()
+            except Exception as exc:  # broad: whatever failed (W&B, the config, the storage), the claim is released
+                why = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+                failed = {"failed": why, "at": time.time(), "by": me.rsplit(":", 1)[0]}
+                compare_and_set_user_attr(study, SWEEP_ATTR, claim, failed)
+                return None, why
+            stored = compare_and_set_user_attr(study, SWEEP_ATTR, claim, asdict(sweep))
+            return _as_sweep(stored) or sweep, None  # a stale-claim takeover may have won meanwhile: the study's
         if time.monotonic() > deadline:  # someone else is creating it and takes too long
             return None, f"another worker ({record.get('claim')}) is still creating it"
         time.sleep(_POLL)
         current = _recorded(study)
-
-
-def _create_claimed(
-    study: optuna.Study, claim: dict[str, Any], create: Callable[[], Sweep], me: str
-) -> tuple[Sweep | None, str | None]:
-    try:
-        sweep = create()
-    except Exception as exc:  # broad: whatever failed (W&B, the config, the storage), the claim is released
-        why = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        compare_and_set_user_attr(
-            study, SWEEP_ATTR, claim, {"failed": why, "at": time.time(), "by": me.rsplit(":", 1)[0]}
-        )
-        return None, why
-    stored = compare_and_set_user_attr(study, SWEEP_ATTR, claim, asdict(sweep))
-    found = _as_sweep(stored)  # a stale-claim takeover may have won meanwhile: use what the study holds
-    return (found, None) if found is not None else (sweep, None)
-
-
-def adopt_sweep(study: optuna.Study, sweep: Sweep) -> Sweep | None:
-    """Record a sweep given from outside (``--sweep-id``) when the study has none; return the
-    study's other sweep when it already has one (None when it holds this one)."""
-    current = _recorded(study)
-    if _as_sweep(current) is None:
-        current = compare_and_set_user_attr(study, SWEEP_ATTR, current, asdict(sweep))
-    found = _as_sweep(current)
-    return found if found is not None and found.id != sweep.id else None
 
 
 def choose_sweep(
@@ -298,17 +274,19 @@ def choose_sweep(
     name = study.study_name
     if given == "none":
         return None, None
-    if given:
-        other = adopt_sweep(study, Sweep(given, entity, project))
-        if other is not None:
+    if given:  # recorded as the study's sweep when it has none
+        current = _recorded(study)
+        if _as_sweep(current) is None:
+            current = compare_and_set_user_attr(study, SWEEP_ATTR, current, asdict(Sweep(given, entity, project)))
+        other = _as_sweep(current)
+        if other is not None and other.id != given:
             return given, f"runs join the W&B sweep {given} given, not study {name!r}'s own sweep {other.id}"
         return given, None
     sweep = _as_sweep(_recorded(study))
     if sweep is None and mode == "online":
 
-        def create() -> Sweep:
-            settings = {**config(), "name": name}  # the sweep is the study: named after it
-            return create_sweep(settings, entity, project, timeout, prior_runs(study), unreachable)
+        def create() -> Sweep:  # the sweep is the study: named after it
+            return create_sweep({**config(), "name": name}, entity, project, timeout, prior_runs(study), unreachable)
 
         sweep, why = study_sweep(study, create, timeout)
         if sweep is None:
