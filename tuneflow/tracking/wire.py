@@ -40,7 +40,6 @@ __all__ = [
     "Summarize",
     "Warm",
     "frame",
-    "picklable",
     "read_frame",
     "without_dropped",
 ]
@@ -69,9 +68,7 @@ class SetMode:
 
 @dataclasses.dataclass
 class Warm:
-    """Import what the summary run needs now, while the trials run (``importance`` is its factory)."""
-
-    importance: Any
+    """Import what the summary run needs now, while the trials run."""
 
 
 @dataclasses.dataclass
@@ -121,7 +118,7 @@ class Summarize:
 
     @property
     def run_id(self) -> str:
-        return str(self.request.run_id)
+        return str(self.request.head.run_id)
 
 
 Message = Hello | SetMode | Warm | Open | Log | Finish | Summarize
@@ -175,9 +172,9 @@ class _SendingPickler(pickle.Pickler):
     """
 
     def reducer_override(self, obj: Any) -> Any:
-        if picklable(obj):
+        if _picklable(obj):
             return NotImplemented
-        if isinstance(obj, (type, types.FunctionType, types.BuiltinFunctionType)) or not picklable(type(obj)):
+        if isinstance(obj, (type, types.FunctionType, types.BuiltinFunctionType)) or not _picklable(type(obj)):
             return (_dropped, (_describe(obj),))  # pickled by reference, and the reference fails
         try:
             obj.__reduce_ex__(pickle.DEFAULT_PROTOCOL)
@@ -186,7 +183,7 @@ class _SendingPickler(pickle.Pickler):
         return NotImplemented  # its parts are tried one by one
 
 
-def picklable(obj: Any) -> bool:
+def _picklable(obj: Any) -> bool:
     """Whether ``obj`` can be pickled here (whether the writer process can load it is another matter)."""
     try:
         pickle.dumps(obj)
@@ -263,7 +260,7 @@ def without_dropped(value: Any, found: list[str], where: str = "") -> Any:
     list's or tuple's item becomes None (items keep their places), a dataclass's fields (a run
     spec's config, summary and history rows) are cleaned alike; each is described in ``found`` as
     ``key (what it was)``."""
-    if (marker := _marker(value)) is not None:  # a value on its own (e.g. the importance factory)
+    if (marker := _marker(value)) is not None:  # a value on its own (e.g. a list's item)
         found.append(f"{where or 'value'} ({marker.what})")
         return None
     if dataclasses.is_dataclass(value) and not isinstance(value, type):

@@ -479,11 +479,11 @@ class RunWriter:
         self._unacked[record.run_id] = whole
         self._queue(record)
 
-    def warm(self, importance: Any = None) -> None:
+    def warm(self) -> None:
         """Let the child import what the summary run needs (plotly, Optuna's charts, the importance
         evaluator's scikit-learn) while the trials run, instead of after the last one."""
         with self._cond:
-            self._warm = Warm(importance)
+            self._warm = Warm()
             self._queue(self._warm)
 
     def summarize(self, request: SummaryRequest) -> None:
@@ -571,8 +571,9 @@ class RunWriter:
             return
         with self._cond:
             if reply.kind == "dropped":  # each value named once per run
-                where = reply.run_id or "the summary run's importance"  # a warm-up names no run
-                self.dropped += [d for d in (f"{where}: {item}" for item in reply.detail) if d not in self.dropped]
+                self.dropped += [
+                    d for d in (f"{reply.run_id}: {item}" for item in reply.detail) if d not in self.dropped
+                ]
             elif reply.kind == "problem":  # a record about a run could not be read; the run goes on
                 self.errors.append(str(reply.detail))
             elif reply.kind == "existing":  # a run an earlier session wrote: leave it as it is
@@ -650,7 +651,6 @@ class SummaryRequest:
     """What the child needs to build the study summary run: the trials as they ended, the study's
     directions and attributes, run identity, and the secrets to scrub (the study itself stays here)."""
 
-    run_id: str
     study_name: str
     directions: list[Any]
     user_attrs: dict[str, Any]
@@ -659,7 +659,11 @@ class SummaryRequest:
     secrets: tuple[str, ...]
     interrupted: bool
     plots: bool
-    importance: Any = None
+
+    @property
+    def head(self) -> RunSpec:
+        """The summary run without its contents (started while they are computed)."""
+        return self.info.summary_run(len(self.trials), self.interrupted)
 
     def build(self) -> RunSpec:
         """The summary run's spec, from an in-memory copy of the study."""
@@ -672,25 +676,13 @@ class SummaryRequest:
         for key, value in self.user_attrs.items():
             study.set_user_attr(key, value)
         study.add_trials(self.trials)
-        spec = summary_spec(study, self.info, Redactor(self.secrets), self.interrupted, self.plots, self.importance)
-        spec.run_id = self.run_id
-        return spec
+        return summary_spec(study, self.info, Redactor(self.secrets), self.interrupted, self.plots)
 
 
 def _write_summary(connection: Connection, request: SummaryRequest) -> Path:
     """Start the summary run (waiting on wandb-core) while its charts are computed, then write it."""
-    info = request.info
-    head = RunSpec(
-        run_id=request.run_id,
-        name=info.summary_run_name(),
-        config={},
-        summary={},
-        tags=info.summary_tags(request.interrupted),
-        group=info.group,
-        job_type="study-summary",
-    )
     with ThreadPoolExecutor(1, thread_name_prefix="tuneflow-summary-init") as pool:
-        starting = pool.submit(connection.init, head)
+        starting = pool.submit(connection.init, request.head)
         try:
             spec = request.build()
         except BaseException:
@@ -700,7 +692,7 @@ def _write_summary(connection: Connection, request: SummaryRequest) -> Path:
     return write_run(connection, spec, starting.result())
 
 
-def _warm_up(importance: Any) -> None:
+def _warm_up() -> None:
     """Import (and draw once with) what the summary run needs, so the end of a study does not wait
     for it: plotly and Optuna's charts, and the importance evaluator (scikit-learn for fANOVA)."""
     with contextlib.suppress(Exception):
@@ -708,13 +700,13 @@ def _warm_up(importance: Any) -> None:
         import optuna.visualization as vis
 
         import tuneflow.tracking.summary  # noqa: F401
+        from tuneflow.engine.charts import importance_evaluator
 
         optuna.logging.set_verbosity(optuna.logging.WARNING)
         study = optuna.create_study()
         study.add_trials([optuna.trial.create_trial(value=float(v), params={}, distributions={}) for v in (1, 2)])
         vis.plot_optimization_history(study).to_json()
-        if importance is not None:
-            importance()
+        importance_evaluator()
 
 
 #: Runs the writer process opens, logs and finishes at once (see :class:`Lanes`); figures in
@@ -795,7 +787,7 @@ class _ChildWriter:
             else:
                 self.reply("problem", message.run_id, problem)
         elif isinstance(record, Warm):
-            _warm_up(record.importance)
+            _warm_up()
         elif isinstance(record, Log):
             self._log(record)
         elif isinstance(record, Open):
