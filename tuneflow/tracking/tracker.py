@@ -47,7 +47,8 @@ from tuneflow.tracking.agent import finish_agent_run, run_agent_style
 from tuneflow.tracking.options import WandbOptions, resolve_mode
 from tuneflow.tracking.runs import RunSpec, StudyInfo, study_run_prefix, trial_spec
 from tuneflow.tracking.sweep import SWEEP_ENV, choose_sweep, sweep_config
-from tuneflow.tracking.writer import Connection, RunWriter, SummaryRequest, TrialRun
+from tuneflow.tracking.wire import Summarize
+from tuneflow.tracking.writer import Connection, RunWriter, TrialRun
 
 __all__ = ["WandbTracker", "make_tracker", "tracker_problems"]
 
@@ -278,7 +279,7 @@ class WandbTracker(Tracker):
         if not self.options.summary_run or not trials:
             return
         self.writer.summarize(
-            SummaryRequest(
+            Summarize(
                 study_name=study.study_name,
                 directions=list(study.directions),
                 user_attrs=dict(study.user_attrs),

@@ -25,7 +25,7 @@ import types
 from collections.abc import Mapping
 from typing import IO, Any, Literal
 
-from tuneflow.tracking.runs import RunSpec
+from tuneflow.tracking.runs import RunSpec, StudyInfo
 
 __all__ = [
     "Dropped",
@@ -111,14 +111,28 @@ class Finish:
 
 @dataclasses.dataclass
 class Summarize:
-    """Build and write the study summary run (``request``: a ``writer.SummaryRequest``)."""
+    """Build and write the study summary run, from what it needs of the study (which stays in its
+    process): the trials as they ended, its directions and attributes, the secrets to scrub.
+    ``replace``: first remove what a dead writer left of it."""
 
-    request: Any
+    study_name: str
+    directions: list[Any]
+    user_attrs: dict[str, Any]
+    trials: list[Any]
+    info: StudyInfo
+    secrets: tuple[str, ...]
+    interrupted: bool
+    plots: bool
     replace: bool = False
 
     @property
+    def head(self) -> RunSpec:
+        """The summary run without its contents (started while they are computed)."""
+        return self.info.summary_run(len(self.trials), self.interrupted)
+
+    @property
     def run_id(self) -> str:
-        return str(self.request.head.run_id)
+        return self.head.run_id
 
 
 Message = Hello | SetMode | Warm | Open | Log | Finish | Summarize

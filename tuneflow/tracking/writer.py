@@ -38,13 +38,13 @@ import warnings
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from tuneflow.redact import Redactor
 from tuneflow.tracking.runfile import wait_closed
-from tuneflow.tracking.runs import RunSpec, StudyInfo
+from tuneflow.tracking.runs import RunSpec
 from tuneflow.tracking.wire import (
     Finish,
     Frame,
@@ -64,7 +64,6 @@ __all__ = [
     "Connection",
     "Lanes",
     "RunWriter",
-    "SummaryRequest",
     "TrialRun",
     "finish_run",
     "log_row",
@@ -230,13 +229,10 @@ class Connection:
                     wandb.teardown()
         return True
 
-    def existing_offline_run(self, run_id: str, any_file: bool = False) -> Path | None:
-        """An offline run directory already holding ``run_id`` (re-logging is then skipped).
-
-        ``any_file``: any directory of that run, even one whose ``.wandb`` log was never created.
-        """
+    def existing_offline_run(self, run_id: str) -> Path | None:
+        """An offline run directory already holding ``run_id`` (re-logging is then skipped)."""
         for path in self.wandb_dir.glob(f"offline-run-*-{run_id}"):  # none when the directory is missing
-            if any_file or (path / f"run-{run_id}.wandb").is_file():
+            if (path / f"run-{run_id}.wandb").is_file():
                 return path
         return None
 
@@ -315,11 +311,10 @@ def finish_run(run: Any, exit_code: int) -> Path:
 
 
 def _remove_offline_run(connection: Connection, run_id: str) -> None:
-    """Delete what a failed attempt left of ``run_id`` offline, so the run is written whole."""
-    while (path := connection.existing_offline_run(run_id, any_file=True)) is not None:
+    """Delete what a failed attempt left of ``run_id`` offline (every directory of it, even one whose
+    ``.wandb`` log was never created), so the run is written whole."""
+    for path in list(connection.wandb_dir.glob(f"offline-run-*-{run_id}")):
         shutil.rmtree(path, ignore_errors=True)
-        if path.exists():
-            break
 
 
 class Lanes:
@@ -420,7 +415,7 @@ class RunWriter:
         self._proc: subprocess.Popen[bytes] | None = None
         self._outbox: deque[Message] = deque()
         self._live: dict[str, _OpenRun] = {}
-        #: Finished runs not yet acknowledged by the child: run id -> the record that writes it whole.
+        #: Finished runs not yet acknowledged by the child: run id -> the record that ends it.
         self._unacked: dict[str, Finish | Summarize] = {}
         self._closing = False
         self._given_up = False
@@ -467,16 +462,14 @@ class RunWriter:
             if live is not None and live.existing:
                 self.skipped += 1
             else:
-                self._end(
-                    Finish(spec, rewrite=live is None or live.unordered), Finish(spec, rewrite=True, replace=True)
-                )
+                self._end(Finish(spec, rewrite=live is None or live.unordered))
 
-    def _end(self, record: Finish | Summarize, whole: Finish | Summarize) -> None:
-        """Queue the record that ends a run; ``whole`` writes it again after a dead child (the caller holds the lock)."""
+    def _end(self, record: Finish | Summarize) -> None:
+        """Queue the record that ends a run, kept until the child acknowledges it (the caller holds the lock)."""
         if self._given_up:
             self.lost += 1
             return
-        self._unacked[record.run_id] = whole
+        self._unacked[record.run_id] = record
         self._queue(record)
 
     def warm(self) -> None:
@@ -486,10 +479,10 @@ class RunWriter:
             self._warm = Warm()
             self._queue(self._warm)
 
-    def summarize(self, request: SummaryRequest) -> None:
+    def summarize(self, record: Summarize) -> None:
         """Build and write the study summary run in the child (off the loop); returns at once."""
         with self._cond:
-            self._end(Summarize(request), Summarize(request, replace=True))
+            self._end(record)
 
     # -- the sender and reader threads ---------------------------------------------------------
 
@@ -615,8 +608,8 @@ class RunWriter:
                     self._queue(Log(run.head.run_id, step, row))
             if self._warm is not None:
                 self._queue(self._warm)
-            for message in self._unacked.values():  # whole, over what the dead child left
-                self._queue(message)
+            for message in self._unacked.values():  # whole (never opened there), over what the dead child left
+                self._queue(replace(message, replace=True))
 
     # -- waiting -------------------------------------------------------------------------------
 
@@ -646,45 +639,22 @@ class RunWriter:
         return done
 
 
-@dataclass
-class SummaryRequest:
-    """What the child needs to build the study summary run: the trials as they ended, the study's
-    directions and attributes, run identity, and the secrets to scrub (the study itself stays here)."""
+def _write_summary(connection: Connection, record: Summarize) -> Path:
+    """Start the summary run (waiting on wandb-core) while its contents are computed from an
+    in-memory copy of the study, then write it."""
+    import optuna
 
-    study_name: str
-    directions: list[Any]
-    user_attrs: dict[str, Any]
-    trials: list[Any]
-    info: StudyInfo
-    secrets: tuple[str, ...]
-    interrupted: bool
-    plots: bool
+    from tuneflow.tracking.summary import summary_spec
 
-    @property
-    def head(self) -> RunSpec:
-        """The summary run without its contents (started while they are computed)."""
-        return self.info.summary_run(len(self.trials), self.interrupted)
-
-    def build(self) -> RunSpec:
-        """The summary run's spec, from an in-memory copy of the study."""
-        import optuna
-
-        from tuneflow.tracking.summary import summary_spec
-
-        optuna.logging.set_verbosity(optuna.logging.WARNING)
-        study = optuna.create_study(directions=self.directions, study_name=self.study_name)
-        for key, value in self.user_attrs.items():
-            study.set_user_attr(key, value)
-        study.add_trials(self.trials)
-        return summary_spec(study, self.info, Redactor(self.secrets), self.interrupted, self.plots)
-
-
-def _write_summary(connection: Connection, request: SummaryRequest) -> Path:
-    """Start the summary run (waiting on wandb-core) while its charts are computed, then write it."""
     with ThreadPoolExecutor(1, thread_name_prefix="tuneflow-summary-init") as pool:
-        starting = pool.submit(connection.init, request.head)
+        starting = pool.submit(connection.init, record.head)
         try:
-            spec = request.build()
+            optuna.logging.set_verbosity(optuna.logging.WARNING)
+            study = optuna.create_study(directions=record.directions, study_name=record.study_name)
+            for key, value in record.user_attrs.items():
+                study.set_user_attr(key, value)
+            study.add_trials(record.trials)
+            spec = summary_spec(study, record.info, Redactor(record.secrets), record.interrupted, record.plots)
         except BaseException:
             if starting.exception() is None:
                 starting.result().finish(exit_code=1)
@@ -772,7 +742,6 @@ class _ChildWriter:
         self.reply = reply
         self.runs: dict[str, Any] = {}  # run id -> open wandb.Run
         self.services: dict[str, int] = {}  # run id -> the wandb-core it was opened on
-        self.existing: set[str] = set()  # run ids an earlier session already wrote
         self.failed: set[str] = set()  # runs whose opening failed (a partial directory may be left)
 
     def handle(self, message: Frame) -> None:
@@ -829,7 +798,6 @@ class _ChildWriter:
     def _open(self, record: Open) -> None:
         conn, run_id, was = self.connection, record.run_id, self.connection.mode
         if self._written_before(run_id, record.replace):
-            self.existing.add(run_id)
             self.reply("existing", run_id)
             return
         self.services[run_id] = service = conn.service
@@ -849,9 +817,7 @@ class _ChildWriter:
         because wandb-core was lost (on the new service): at most once more each.
         """
         conn, spec = self.connection, record.spec
-        run = self.runs.pop(spec.run_id, None)
-        if spec.run_id in self.existing:
-            return None
+        run = self.runs.pop(spec.run_id, None)  # none for a run an earlier session wrote (skipped below)
         replace = record.replace or spec.run_id in self.failed
         if run is not None and not record.rewrite and spec.run_id not in self.failed:
             try:
@@ -879,11 +845,7 @@ class _ChildWriter:
         return path
 
     def _summary(self, record: Summarize) -> Path | None:
-        return (
-            None
-            if self._written_before(record.run_id, record.replace)
-            else _write_summary(self.connection, record.request)
-        )
+        return None if self._written_before(record.run_id, record.replace) else _write_summary(self.connection, record)
 
     def end_open_runs(self) -> None:
         """The study's process is gone: end the runs still open, as W&B ends an interrupted run."""
