@@ -97,7 +97,8 @@ class Log:
 class Finish:
     """End a run with its summary and state (``spec.history`` holds the whole history).
 
-    ``rewrite``: write it whole (it was never opened, or its rows came out of step order);
+    ``rewrite``: write it whole (it was never opened, its rows came out of step order, or it was
+    reopened in a new writer);
     ``replace``: first remove what a dead writer left of it."""
 
     spec: RunSpec
@@ -278,13 +279,8 @@ def without_dropped(value: Any, found: list[str], where: str = "") -> Any:
         found.append(f"{where or 'value'} ({marker.what})")
         return None
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {}
-        for f in dataclasses.fields(value):
-            before = len(found)
-            cleaned = without_dropped(getattr(value, f.name), found, where)
-            if len(found) > before:
-                changes[f.name] = cleaned
-        return dataclasses.replace(value, **changes) if changes else value
+        fields = {f.name: without_dropped(getattr(value, f.name), found, where) for f in dataclasses.fields(value)}
+        return dataclasses.replace(value, **fields)
     if isinstance(value, Mapping):
         out = {}
         for k, v in value.items():

@@ -364,14 +364,14 @@ class Lanes:
 
 @dataclass
 class _OpenRun:
-    """A run open in the writer process: what it was opened with and every row streamed to it."""
+    """A run open in the writer process: what it was opened with, and how far its rows went."""
 
     head: RunSpec
-    rows: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     last_step: int = -1
-    #: A row arrived with a step below one already streamed: W&B would drop it, so the run is
-    #: rewritten whole, in step order, when it ends (offline).
-    unordered: bool = False
+    #: The run is written whole, in step order, when it ends (its finished spec holds every row),
+    #: and no more rows are sent: offline, a row arrived with a step below one already streamed
+    #: (W&B would drop it); or the run was reopened in a new child, without its earlier rows.
+    whole: bool = False
     #: An earlier session wrote this run: its rows are not sent.
     existing: bool = False
 
@@ -390,9 +390,10 @@ class RunWriter:
     parent dies, the child still writes what it received (runs left open end as W&B ends an
     interrupted run), then exits at end of input.
 
-    Nothing is lost when the child dies: the parent keeps each open run's rows and each finished
-    run until the child acknowledges it, starts a new child and replays them there (the dead
-    child's partial offline directories of those runs are replaced), at most ``MAX_RESTARTS`` times.
+    Nothing is lost when the child dies: the parent keeps each open run's head and each finished
+    run until the child acknowledges it, starts a new child and replays them there (an open run is
+    reopened and written whole from its finished spec; the dead child's partial offline
+    directories of those runs are replaced), at most ``MAX_RESTARTS`` times.
     """
 
     #: Child processes started after the first one died, at most.
@@ -444,14 +445,13 @@ class RunWriter:
         """Stream one history row at ``step`` to an open run (rows at one step are merged)."""
         with self._cond:
             live = self._live.get(run_id)
-            if live is None or live.existing:
+            if live is None or live.existing or live.whole:
                 return
-            live.rows.append((step, row))
             if step < live.last_step and self.connection.mode == "offline":
-                live.unordered = True  # online, W&B drops the late row as it would from wandb.log
+                live.whole = True  # online, W&B drops the late row as it would from wandb.log
+                return
             live.last_step = max(live.last_step, step)
-            if not live.unordered:
-                self._queue(Log(run_id, step, row))
+            self._queue(Log(run_id, step, row))
 
     def finish(self, spec: RunSpec) -> None:
         """End a run with its summary and state (or write a run never opened whole); returns at once.
@@ -462,7 +462,7 @@ class RunWriter:
             if live is not None and live.existing:
                 self.skipped += 1
             else:
-                self._end(Finish(spec, rewrite=live is None or live.unordered))
+                self._end(Finish(spec, rewrite=live is None or live.whole))
 
     def _end(self, record: Finish | Summarize) -> None:
         """Queue the record that ends a run, kept until the child acknowledges it (the caller holds the lock)."""
@@ -602,10 +602,9 @@ class RunWriter:
                 self._cond.notify_all()
                 return
             self.restarts += 1
-            for run in live:  # reopen, then stream every row again
+            for run in live:  # reopened (its later rows are not streamed), written whole when it ends
+                run.whole = True
                 self._queue(Open(run.head, replace=True))
-                for step, row in [] if run.unordered else run.rows:
-                    self._queue(Log(run.head.run_id, step, row))
             if self._warm is not None:
                 self._queue(self._warm)
             for message in self._unacked.values():  # whole (never opened there), over what the dead child left
@@ -818,18 +817,16 @@ class _ChildWriter:
         """
         conn, spec = self.connection, record.spec
         run = self.runs.pop(spec.run_id, None)  # none for a run an earlier session wrote (skipped below)
-        replace = record.replace or spec.run_id in self.failed
         if run is not None and not record.rewrite and spec.run_id not in self.failed:
             try:
                 return write_run(conn, spec, run, streamed=True)
             except Exception as exc:
                 conn.revive(exc, self.services.get(spec.run_id, conn.service))
-                replace = True
-        elif run is not None:  # rows came out of order, or a row failed: write the run again whole
+        elif run is not None:  # rows came out of order, a row failed, or it was reopened: write it again whole
             with contextlib.suppress(Exception):  # any wandb failure: it is written again below
                 run.finish(exit_code=spec.exit_code)
-            replace = True
-        if self._written_before(spec.run_id, replace):
+        # what a dead writer, a failed opening or the streamed run just ended left is replaced
+        if self._written_before(spec.run_id, record.replace or run is not None or spec.run_id in self.failed):
             return None  # a resumed study's run, written before
         refused: list[str] = []
         service = conn.service
