@@ -129,9 +129,14 @@ def test_a_killed_writer_or_wandb_core_loses_no_run(_isolated: Path, victim: str
             trial.log({"aux": step}, step=step)
             if trial.number == 8 and step == 1:
                 time.sleep(0.5)  # let the writer take in the open run and its first rows
-                pids = [pid for pid in _writer_pids() if pid not in earlier]
-                if victim == "wandb-core":
-                    pids = _children(pids, b"wandb-core")
+                deadline = time.monotonic() + 30  # a writer still importing (its warm-up too) starts wandb-core later
+                while True:
+                    pids = [pid for pid in _writer_pids() if pid not in earlier]
+                    if victim == "wandb-core":
+                        pids = _children(pids, b"wandb-core")
+                    if pids or time.monotonic() > deadline:
+                        break
+                    time.sleep(0.05)
                 assert len(pids) == 1
                 os.kill(pids[0], signal.SIGKILL)
                 killed.append(pids[0])

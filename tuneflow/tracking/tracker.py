@@ -62,13 +62,7 @@ def _slot(ctx: TrialContext) -> TrialRun | None:
 class WandbTracker(Tracker):
     """One W&B run per trial, streamed while it runs by the writer process; a summary run at the end."""
 
-    def __init__(
-        self,
-        options: WandbOptions,
-        mode: str,
-        recipe: Any,
-        study: optuna.Study,
-    ) -> None:
+    def __init__(self, options: WandbOptions, mode: str, recipe: Any, study: optuna.Study) -> None:
         self.options = options
         self.recipe = recipe
         self.redactor = Redactor(storage_secrets(study))
