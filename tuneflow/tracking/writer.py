@@ -564,9 +564,8 @@ class RunWriter:
             return
         with self._cond:
             if reply.kind == "dropped":  # each value named once per run
-                self.dropped += [
-                    d for d in (f"{reply.run_id}: {item}" for item in reply.detail) if d not in self.dropped
-                ]
+                named = [f"{reply.run_id}: {item}" for item in reply.detail]
+                self.dropped += [d for d in named if d not in self.dropped]
             elif reply.kind == "problem":  # a record about a run could not be read; the run goes on
                 self.errors.append(str(reply.detail))
             elif reply.kind == "existing":  # a run an earlier session wrote: leave it as it is
