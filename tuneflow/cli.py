@@ -326,13 +326,12 @@ def backfill_wandb_command(storage: str | None, study_name: str | None, no_summa
     values as history, state); trials that already have their run are left alone, so running it
     again writes nothing new.
     """
-    from tuneflow.engine.charts import importance_evaluator
     from tuneflow.engine.result import load_result
     from tuneflow.tracking.backfill import backfill_wandb
 
     result = load_result(storage, study_name)
     options = {k: v for k, v in options.items() if v is not None}
-    report = backfill_wandb(result, options, summary_run=not no_summary_run, importance=importance_evaluator)
+    report = backfill_wandb(result, options, summary_run=not no_summary_run)
     click.echo(f"study {result.study.study_name!r}: {report}")
     if report.errors:
         sys.exit(1)

@@ -19,7 +19,6 @@ from optuna.study import Study
 from optuna.trial import FrozenTrial, TrialState
 
 from tuneflow.console import say
-from tuneflow.engine.charts import importance_evaluator
 from tuneflow.engine.counts import count_toward_cap
 from tuneflow.engine.failures import FailurePolicy
 from tuneflow.engine.gridindex import study_grid
@@ -237,7 +236,7 @@ def tune(
         )
         return TuneResult(study, stop_reason=f"run_cap of {recipe.run_cap} trials reached")
     if tracker is None:
-        tracker = make_tracker(wandb, recipe, study, n_jobs=n_jobs, importance=importance_evaluator)
+        tracker = make_tracker(wandb, recipe, study, n_jobs=n_jobs)
     if isinstance(recipe.train, ProgramTrain):  # how this differs from `wandb agent`, said once
         connection = getattr(tracker, "connection", None)
         sweep = getattr(tracker, "sweep_id", None)  # first: finding it may take the study offline

@@ -7,7 +7,7 @@ import io
 from typing import Any
 
 from tuneflow.tracking.runs import RunSpec
-from tuneflow.tracking.wire import Finish, Log, Warm, frame, read_frame
+from tuneflow.tracking.wire import Finish, Log, frame, read_frame
 
 
 class _FailsToLoad:
@@ -49,26 +49,3 @@ def test_what_cannot_be_pickled_is_left_out_of_a_run_spec_by_key() -> None:
     assert sent.history == [(0, {"aux": 1, "l": [1, None], "d": {"y": 4}}), (1, {"aux": 2})]
     assert [d.split(" (")[0] for d in message.dropped] == ["fn", "f", "l", "d.x", "file"]
     assert "_io.TextIOWrapper" in message.dropped[-1]
-
-
-def test_a_dropped_field_keeps_its_record() -> None:
-    """The importance factory sent for warming up, unloadable in the writer: the record stays a
-    ``Warm`` with no factory (the writer died on it once, again after each restart)."""
-    import sys
-    import types
-
-    module = types.ModuleType("tuneflow_test_sender_only")
-
-    def factory() -> None:
-        return None
-
-    factory.__module__, factory.__qualname__ = module.__name__, "factory"
-    module.factory = factory  # type: ignore[attr-defined]
-    sys.modules[module.__name__] = module
-    try:
-        data = frame(Warm(factory))
-    finally:
-        del sys.modules[module.__name__]  # as in the writer process, which cannot import it
-    message = read_frame(io.BytesIO(data))
-    assert message is not None and message.payload == Warm(None)
-    assert message.dropped == ["value (tuneflow_test_sender_only.factory)"]

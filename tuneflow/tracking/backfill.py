@@ -34,7 +34,7 @@ from tuneflow.search.metric import Metric
 from tuneflow.search.recipe import Recipe
 from tuneflow.tracking.options import WandbOptions, resolve_mode
 from tuneflow.tracking.runs import RunSpec, StudyInfo, study_run_prefix, trial_spec
-from tuneflow.tracking.summary import Importance, summary_spec
+from tuneflow.tracking.summary import summary_spec
 from tuneflow.tracking.sweep import SWEEP_ENV, choose_sweep, sweep_config
 from tuneflow.tracking.writer import Connection, write_run
 
@@ -132,9 +132,7 @@ def backfill_specs(result: TuneResult, info: StudyInfo, redactor: Redactor) -> t
     return specs, left_out
 
 
-def backfill_wandb(
-    result: TuneResult, wandb: Any = None, summary_run: bool = True, importance: Importance | None = None
-) -> BackfillReport:
+def backfill_wandb(result: TuneResult, wandb: Any = None, summary_run: bool = True) -> BackfillReport:
     """Write the W&B run of every finished trial of ``result.study`` that has none (see module doc).
 
     ``wandb`` takes what ``tune(wandb=...)`` takes (a dict or ``WandbOptions``: project, entity,
@@ -161,7 +159,7 @@ def backfill_wandb(
         spec.sweep_id = sweep_id
     if summary_run and specs:
         try:
-            specs.append(summary_spec(study, info, redactor, False, options.plots, importance))
+            specs.append(summary_spec(study, info, redactor, False, options.plots))
         except Exception as exc:  # broad: plots and importance run user-facing libraries; the runs go on
             report.errors.append(f"summary run: {type(exc).__name__}: {exc}")
     for spec in specs:

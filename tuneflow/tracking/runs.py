@@ -95,17 +95,27 @@ class StudyInfo:
         """Tags of a trial's run: study name, method, then ``extra`` (e.g. the state), then the user's."""
         return run_tags(self.name, self.method, *extra, *self.tags)
 
-    def summary_run_id(self, n_trials: int) -> str:
-        """The id of the summary run written when the study had ``n_trials`` trials."""
-        return f"{self.prefix}-summary-{n_trials}"
+    def summary_run(self, n_trials: int, interrupted: bool) -> RunSpec:
+        """The summary run written when the study had ``n_trials`` trials, before its contents: its id
+        carries that number; tags: study name, method, ``summary``, the user's, ``interrupted``."""
+        return RunSpec(
+            run_id=f"{self.prefix}-summary-{n_trials}",
+            name=f"{self.name}-summary",
+            config={},
+            summary={},
+            tags=run_tags(self.name, self.method, "summary", *self.tags, *(["interrupted"] if interrupted else [])),
+            group=self.group,
+            job_type="study-summary",
+        )
 
-    def summary_run_name(self) -> str:
-        """The display name of the study's summary runs."""
-        return f"{self.name}-summary"
-
-    def summary_tags(self, interrupted: bool) -> list[str]:
-        """Tags of the summary run: study name, method, ``summary``, the user's, ``interrupted``."""
-        return run_tags(self.name, self.method, "summary", *self.tags, *(["interrupted"] if interrupted else []))
+    def summary_keys(self) -> dict[str, Any]:
+        """The ``tuneflow/*`` summary keys every run of the study holds: study, method, sampler, seed."""
+        return {
+            SUMMARY.STUDY: self.name,
+            SUMMARY.METHOD: self.method,
+            SUMMARY.SAMPLER: self.sampler,
+            SUMMARY.SEED: self.seed,
+        }
 
 
 def _storage_identity(study: optuna.Study) -> str:
@@ -189,10 +199,7 @@ def trial_spec(
             SUMMARY.STATE: state,
             SUMMARY.TRIAL: frozen.number,
             SUMMARY.DURATION: duration,
-            SUMMARY.STUDY: info.name,
-            SUMMARY.METHOD: info.method,
-            SUMMARY.SAMPLER: info.sampler,
-            SUMMARY.SEED: info.seed,
+            **info.summary_keys(),
             SUMMARY.COMPARED: "final" if info.metrics else "nothing (the study has no metric)",
         }
     )

@@ -9,23 +9,20 @@ with fewer than two complete trials) is left out without affecting the others.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import math
-from collections.abc import Callable
 from typing import Any
 
 import optuna
 
 from tuneflow.engine.charts import charts as engine_charts
+from tuneflow.engine.charts import importance_evaluator
 from tuneflow.engine.result import NO_METRIC_NOTE, TuneResult
 from tuneflow.keys import FAIL_REASON_ATTR, RUN_ID_ATTR, SUMMARY
 from tuneflow.redact import Redactor, chart_study
 from tuneflow.search.space import flatten
 from tuneflow.tracking.runs import RunSpec, StudyInfo
-
-#: A zero-argument factory of Optuna importance evaluators (``tune`` passes
-#: ``tuneflow.engine.charts.importance_evaluator``, the one the HTML report uses too).
-Importance = Callable[[], Any]
 
 __all__ = ["summary_spec", "trial_table"]
 
@@ -81,18 +78,15 @@ def summary_spec(
     redactor: Redactor,
     interrupted: bool,
     plots: bool = True,
-    importance: Importance | None = None,
 ) -> RunSpec:
-    """The summary run of ``study`` as it stands now (charts when ``plots``)."""
+    """The summary run of ``study`` as it stands now (charts when ``plots``; the importance chart
+    with :func:`~tuneflow.engine.charts.importance_evaluator`, as the HTML report's)."""
     result = TuneResult(study)
     names = result.metric_names
     trials = study.get_trials(deepcopy=False)
     counts = result.counts()
     summary: dict[str, Any] = {
-        SUMMARY.STUDY: info.name,
-        SUMMARY.METHOD: info.method,
-        SUMMARY.SAMPLER: info.sampler,
-        SUMMARY.SEED: info.seed,
+        **info.summary_keys(),
         SUMMARY.N_TRIALS: len(trials),
         SUMMARY.INTERRUPTED: interrupted,
         **{SUMMARY.N_STATE.format(state=state.lower()): n for state, n in counts.items()},
@@ -110,19 +104,9 @@ def summary_spec(
     columns, data = trial_table(redactor, result)
     charts = {}
     if plots and result.ranked:  # the report's charts (the contour aside), under W&B's names
-        for name, draw in engine_charts(chart_study(study, redactor), names, importance, contour=False):
+        for name, draw in engine_charts(chart_study(study, redactor), names, importance_evaluator, contour=False):
             if not isinstance(draw, str):
                 with contextlib.suppress(Exception):  # one chart that cannot be drawn must not cost the others
                     charts[f"charts/{_NAMES.get(name, name)}"] = draw()
-
-    return RunSpec(
-        run_id=info.summary_run_id(len(trials)),
-        name=info.summary_run_name(),
-        config={},
-        summary=summary,
-        tags=info.summary_tags(interrupted),
-        group=info.group,
-        job_type="study-summary",
-        tables={"trials": (columns, data)},
-        charts=charts,
-    )
+    head = info.summary_run(len(trials), interrupted)
+    return dataclasses.replace(head, summary=summary, tables={"trials": (columns, data)}, charts=charts)

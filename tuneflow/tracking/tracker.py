@@ -46,10 +46,9 @@ from tuneflow.redact import Redactor, storage_secrets
 from tuneflow.tracking.agent import finish_agent_run, run_agent_style
 from tuneflow.tracking.options import WandbOptions, resolve_mode
 from tuneflow.tracking.runs import RunSpec, StudyInfo, study_run_prefix, trial_spec
-from tuneflow.tracking.summary import Importance, summary_spec
 from tuneflow.tracking.sweep import SWEEP_ENV, choose_sweep, sweep_config
-from tuneflow.tracking.wire import picklable
-from tuneflow.tracking.writer import Connection, RunWriter, SummaryRequest, TrialRun
+from tuneflow.tracking.wire import Summarize
+from tuneflow.tracking.writer import Connection, RunWriter, TrialRun
 
 __all__ = ["WandbTracker", "make_tracker", "tracker_problems"]
 
@@ -63,16 +62,8 @@ def _slot(ctx: TrialContext) -> TrialRun | None:
 class WandbTracker(Tracker):
     """One W&B run per trial, streamed while it runs by the writer process; a summary run at the end."""
 
-    def __init__(
-        self,
-        options: WandbOptions,
-        mode: str,
-        recipe: Any,
-        study: optuna.Study,
-        importance: Importance | None = None,
-    ) -> None:
+    def __init__(self, options: WandbOptions, mode: str, recipe: Any, study: optuna.Study) -> None:
         self.options = options
-        self.importance = importance
         self.recipe = recipe
         self.redactor = Redactor(storage_secrets(study))
         project = options.project or recipe.project or os.environ.get("WANDB_PROJECT") or "tuneflow"
@@ -106,11 +97,8 @@ class WandbTracker(Tracker):
         self._sweep_finder = threading.Thread(target=self._find_sweep, name="tuneflow-wandb-sweep", daemon=True)
         self._sweep_finder.start()
         self.writer = RunWriter(self.connection, sweep=lambda: self.sweep_id)
-        # The summary run is built in the writer process, which needs the importance factory
-        # pickled; a factory that cannot be (a lambda) builds it here at the end, as before.
-        self._summary_in_child = picklable(importance)
-        if options.summary_run and options.plots and self._summary_in_child:
-            self.writer.warm(importance)
+        if options.summary_run and options.plots:
+            self.writer.warm()
         agent_style = recipe.train is not None and train_arity(recipe.train) == 0
         #: Trials' runs open in the writer process and receive their rows live (agent-style trains
         #: open their own run on the loop, and a sweep `program` writes its own).
@@ -279,28 +267,23 @@ class WandbTracker(Tracker):
                 )
 
     def _summarize(self, study: optuna.Study, interrupted: bool) -> None:
-        """Queue the study's summary run (built in the writer process when it can be)."""
+        """Queue the study's summary run (built in the writer process, which imported what it needs
+        while the trials ran)."""
         trials = study.get_trials(deepcopy=False)
         if not self.options.summary_run or not trials:
             return
-        if self._summary_in_child:  # it imported what it needs while the trials ran
-            self.writer.summarize(
-                SummaryRequest(
-                    run_id=self.study_info.summary_run_id(len(trials)),
-                    study_name=study.study_name,
-                    directions=list(study.directions),
-                    user_attrs=dict(study.user_attrs),
-                    trials=list(trials),
-                    info=self.study_info,
-                    secrets=self.redactor.secrets,
-                    interrupted=interrupted,
-                    plots=self.options.plots,
-                    importance=self.importance,
-                )
+        self.writer.summarize(
+            Summarize(
+                study_name=study.study_name,
+                directions=list(study.directions),
+                user_attrs=dict(study.user_attrs),
+                trials=list(trials),
+                info=self.study_info,
+                secrets=self.redactor.secrets,
+                interrupted=interrupted,
+                plots=self.options.plots,
             )
-        else:
-            spec = summary_spec(study, self.study_info, self.redactor, interrupted, self.options.plots, self.importance)
-            self.writer.finish(spec)
+        )
 
     def _report(self, done: bool) -> None:
         conn = self.connection
@@ -361,12 +344,9 @@ def tracker_problems(wandb: Any, recipe: Any, n_jobs: int = 1) -> list[str]:
     return problems
 
 
-def make_tracker(
-    wandb: Any, recipe: Any, study: optuna.Study, n_jobs: int = 1, importance: Importance | None = None
-) -> Tracker:
+def make_tracker(wandb: Any, recipe: Any, study: optuna.Study, n_jobs: int = 1) -> Tracker:
     """The tracker for ``tune(..., wandb=...)``: a :class:`NullTracker` when off, else one W&B run per trial.
 
-    ``importance`` makes the evaluator of the summary run's importance chart (none without it).
     Raises :class:`RecipeError` listing :func:`tracker_problems`.
     """
     problems = tracker_problems(wandb, recipe, n_jobs)
@@ -378,7 +358,7 @@ def make_tracker(
     mode, why = resolve_mode(options)
     if mode == "disabled":
         return NullTracker()
-    tracker = WandbTracker(options, mode, recipe, study, importance)
+    tracker = WandbTracker(options, mode, recipe, study)
     if mode == "offline" and why != "WANDB_MODE" and options.mode is None:
         where = str(tracker.connection.wandb_dir)
         if where not in _HINTED:

@@ -25,7 +25,7 @@ import types
 from collections.abc import Mapping
 from typing import IO, Any, Literal
 
-from tuneflow.tracking.runs import RunSpec
+from tuneflow.tracking.runs import RunSpec, StudyInfo
 
 __all__ = [
     "Dropped",
@@ -40,7 +40,6 @@ __all__ = [
     "Summarize",
     "Warm",
     "frame",
-    "picklable",
     "read_frame",
     "without_dropped",
 ]
@@ -69,9 +68,7 @@ class SetMode:
 
 @dataclasses.dataclass
 class Warm:
-    """Import what the summary run needs now, while the trials run (``importance`` is its factory)."""
-
-    importance: Any
+    """Import what the summary run needs now, while the trials run."""
 
 
 @dataclasses.dataclass
@@ -100,7 +97,8 @@ class Log:
 class Finish:
     """End a run with its summary and state (``spec.history`` holds the whole history).
 
-    ``rewrite``: write it whole (it was never opened, or its rows came out of step order);
+    ``rewrite``: write it whole (it was never opened, its rows came out of step order, or it was
+    reopened in a new writer);
     ``replace``: first remove what a dead writer left of it."""
 
     spec: RunSpec
@@ -114,14 +112,28 @@ class Finish:
 
 @dataclasses.dataclass
 class Summarize:
-    """Build and write the study summary run (``request``: a ``writer.SummaryRequest``)."""
+    """Build and write the study summary run, from what it needs of the study (which stays in its
+    process): the trials as they ended, its directions and attributes, the secrets to scrub.
+    ``replace``: first remove what a dead writer left of it."""
 
-    request: Any
+    study_name: str
+    directions: list[Any]
+    user_attrs: dict[str, Any]
+    trials: list[Any]
+    info: StudyInfo
+    secrets: tuple[str, ...]
+    interrupted: bool
+    plots: bool
     replace: bool = False
 
     @property
+    def head(self) -> RunSpec:
+        """The summary run without its contents (started while they are computed)."""
+        return self.info.summary_run(len(self.trials), self.interrupted)
+
+    @property
     def run_id(self) -> str:
-        return str(self.request.run_id)
+        return self.head.run_id
 
 
 Message = Hello | SetMode | Warm | Open | Log | Finish | Summarize
@@ -175,9 +187,9 @@ class _SendingPickler(pickle.Pickler):
     """
 
     def reducer_override(self, obj: Any) -> Any:
-        if picklable(obj):
+        if _picklable(obj):
             return NotImplemented
-        if isinstance(obj, (type, types.FunctionType, types.BuiltinFunctionType)) or not picklable(type(obj)):
+        if isinstance(obj, (type, types.FunctionType, types.BuiltinFunctionType)) or not _picklable(type(obj)):
             return (_dropped, (_describe(obj),))  # pickled by reference, and the reference fails
         try:
             obj.__reduce_ex__(pickle.DEFAULT_PROTOCOL)
@@ -186,7 +198,7 @@ class _SendingPickler(pickle.Pickler):
         return NotImplemented  # its parts are tried one by one
 
 
-def picklable(obj: Any) -> bool:
+def _picklable(obj: Any) -> bool:
     """Whether ``obj`` can be pickled here (whether the writer process can load it is another matter)."""
     try:
         pickle.dumps(obj)
@@ -263,17 +275,12 @@ def without_dropped(value: Any, found: list[str], where: str = "") -> Any:
     list's or tuple's item becomes None (items keep their places), a dataclass's fields (a run
     spec's config, summary and history rows) are cleaned alike; each is described in ``found`` as
     ``key (what it was)``."""
-    if (marker := _marker(value)) is not None:  # a value on its own (e.g. the importance factory)
+    if (marker := _marker(value)) is not None:  # a value on its own (e.g. a list's item)
         found.append(f"{where or 'value'} ({marker.what})")
         return None
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {}
-        for f in dataclasses.fields(value):
-            before = len(found)
-            cleaned = without_dropped(getattr(value, f.name), found, where)
-            if len(found) > before:
-                changes[f.name] = cleaned
-        return dataclasses.replace(value, **changes) if changes else value
+        fields = {f.name: without_dropped(getattr(value, f.name), found, where) for f in dataclasses.fields(value)}
+        return dataclasses.replace(value, **fields)
     if isinstance(value, Mapping):
         out = {}
         for k, v in value.items():

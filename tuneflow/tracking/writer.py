@@ -38,13 +38,13 @@ import warnings
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from tuneflow.redact import Redactor
 from tuneflow.tracking.runfile import wait_closed
-from tuneflow.tracking.runs import RunSpec, StudyInfo
+from tuneflow.tracking.runs import RunSpec
 from tuneflow.tracking.wire import (
     Finish,
     Frame,
@@ -64,7 +64,6 @@ __all__ = [
     "Connection",
     "Lanes",
     "RunWriter",
-    "SummaryRequest",
     "TrialRun",
     "finish_run",
     "log_row",
@@ -230,13 +229,10 @@ class Connection:
                     wandb.teardown()
         return True
 
-    def existing_offline_run(self, run_id: str, any_file: bool = False) -> Path | None:
-        """An offline run directory already holding ``run_id`` (re-logging is then skipped).
-
-        ``any_file``: any directory of that run, even one whose ``.wandb`` log was never created.
-        """
+    def existing_offline_run(self, run_id: str) -> Path | None:
+        """An offline run directory already holding ``run_id`` (re-logging is then skipped)."""
         for path in self.wandb_dir.glob(f"offline-run-*-{run_id}"):  # none when the directory is missing
-            if any_file or (path / f"run-{run_id}.wandb").is_file():
+            if (path / f"run-{run_id}.wandb").is_file():
                 return path
         return None
 
@@ -315,11 +311,10 @@ def finish_run(run: Any, exit_code: int) -> Path:
 
 
 def _remove_offline_run(connection: Connection, run_id: str) -> None:
-    """Delete what a failed attempt left of ``run_id`` offline, so the run is written whole."""
-    while (path := connection.existing_offline_run(run_id, any_file=True)) is not None:
+    """Delete what a failed attempt left of ``run_id`` offline (every directory of it, even one whose
+    ``.wandb`` log was never created), so the run is written whole."""
+    for path in list(connection.wandb_dir.glob(f"offline-run-*-{run_id}")):
         shutil.rmtree(path, ignore_errors=True)
-        if path.exists():
-            break
 
 
 class Lanes:
@@ -369,14 +364,14 @@ class Lanes:
 
 @dataclass
 class _OpenRun:
-    """A run open in the writer process: what it was opened with and every row streamed to it."""
+    """A run open in the writer process: what it was opened with, and how far its rows went."""
 
     head: RunSpec
-    rows: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     last_step: int = -1
-    #: A row arrived with a step below one already streamed: W&B would drop it, so the run is
-    #: rewritten whole, in step order, when it ends (offline).
-    unordered: bool = False
+    #: The run is written whole, in step order, when it ends (its finished spec holds every row),
+    #: and no more rows are sent: offline, a row arrived with a step below one already streamed
+    #: (W&B would drop it); or the run was reopened in a new child, without its earlier rows.
+    whole: bool = False
     #: An earlier session wrote this run: its rows are not sent.
     existing: bool = False
 
@@ -395,9 +390,10 @@ class RunWriter:
     parent dies, the child still writes what it received (runs left open end as W&B ends an
     interrupted run), then exits at end of input.
 
-    Nothing is lost when the child dies: the parent keeps each open run's rows and each finished
-    run until the child acknowledges it, starts a new child and replays them there (the dead
-    child's partial offline directories of those runs are replaced), at most ``MAX_RESTARTS`` times.
+    Nothing is lost when the child dies: the parent keeps each open run's head and each finished
+    run until the child acknowledges it, starts a new child and replays them there (an open run is
+    reopened and written whole from its finished spec; the dead child's partial offline
+    directories of those runs are replaced), at most ``MAX_RESTARTS`` times.
     """
 
     #: Child processes started after the first one died, at most.
@@ -420,7 +416,7 @@ class RunWriter:
         self._proc: subprocess.Popen[bytes] | None = None
         self._outbox: deque[Message] = deque()
         self._live: dict[str, _OpenRun] = {}
-        #: Finished runs not yet acknowledged by the child: run id -> the record that writes it whole.
+        #: Finished runs not yet acknowledged by the child: run id -> the record that ends it.
         self._unacked: dict[str, Finish | Summarize] = {}
         self._closing = False
         self._given_up = False
@@ -449,14 +445,13 @@ class RunWriter:
         """Stream one history row at ``step`` to an open run (rows at one step are merged)."""
         with self._cond:
             live = self._live.get(run_id)
-            if live is None or live.existing:
+            if live is None or live.existing or live.whole:
                 return
-            live.rows.append((step, row))
             if step < live.last_step and self.connection.mode == "offline":
-                live.unordered = True  # online, W&B drops the late row as it would from wandb.log
+                live.whole = True  # online, W&B drops the late row as it would from wandb.log
+                return
             live.last_step = max(live.last_step, step)
-            if not live.unordered:
-                self._queue(Log(run_id, step, row))
+            self._queue(Log(run_id, step, row))
 
     def finish(self, spec: RunSpec) -> None:
         """End a run with its summary and state (or write a run never opened whole); returns at once.
@@ -467,29 +462,27 @@ class RunWriter:
             if live is not None and live.existing:
                 self.skipped += 1
             else:
-                self._end(
-                    Finish(spec, rewrite=live is None or live.unordered), Finish(spec, rewrite=True, replace=True)
-                )
+                self._end(Finish(spec, rewrite=live is None or live.whole))
 
-    def _end(self, record: Finish | Summarize, whole: Finish | Summarize) -> None:
-        """Queue the record that ends a run; ``whole`` writes it again after a dead child (the caller holds the lock)."""
+    def _end(self, record: Finish | Summarize) -> None:
+        """Queue the record that ends a run, kept until the child acknowledges it (the caller holds the lock)."""
         if self._given_up:
             self.lost += 1
             return
-        self._unacked[record.run_id] = whole
+        self._unacked[record.run_id] = record
         self._queue(record)
 
-    def warm(self, importance: Any = None) -> None:
+    def warm(self) -> None:
         """Let the child import what the summary run needs (plotly, Optuna's charts, the importance
         evaluator's scikit-learn) while the trials run, instead of after the last one."""
         with self._cond:
-            self._warm = Warm(importance)
+            self._warm = Warm()
             self._queue(self._warm)
 
-    def summarize(self, request: SummaryRequest) -> None:
+    def summarize(self, record: Summarize) -> None:
         """Build and write the study summary run in the child (off the loop); returns at once."""
         with self._cond:
-            self._end(Summarize(request), Summarize(request, replace=True))
+            self._end(record)
 
     # -- the sender and reader threads ---------------------------------------------------------
 
@@ -571,8 +564,8 @@ class RunWriter:
             return
         with self._cond:
             if reply.kind == "dropped":  # each value named once per run
-                where = reply.run_id or "the summary run's importance"  # a warm-up names no run
-                self.dropped += [d for d in (f"{where}: {item}" for item in reply.detail) if d not in self.dropped]
+                named = [f"{reply.run_id}: {item}" for item in reply.detail]
+                self.dropped += [d for d in named if d not in self.dropped]
             elif reply.kind == "problem":  # a record about a run could not be read; the run goes on
                 self.errors.append(str(reply.detail))
             elif reply.kind == "existing":  # a run an earlier session wrote: leave it as it is
@@ -608,14 +601,13 @@ class RunWriter:
                 self._cond.notify_all()
                 return
             self.restarts += 1
-            for run in live:  # reopen, then stream every row again
+            for run in live:  # reopened (its later rows are not streamed), written whole when it ends
+                run.whole = True
                 self._queue(Open(run.head, replace=True))
-                for step, row in [] if run.unordered else run.rows:
-                    self._queue(Log(run.head.run_id, step, row))
             if self._warm is not None:
                 self._queue(self._warm)
-            for message in self._unacked.values():  # whole, over what the dead child left
-                self._queue(message)
+            for message in self._unacked.values():  # whole (never opened there), over what the dead child left
+                self._queue(replace(message, replace=True))
 
     # -- waiting -------------------------------------------------------------------------------
 
@@ -645,54 +637,22 @@ class RunWriter:
         return done
 
 
-@dataclass
-class SummaryRequest:
-    """What the child needs to build the study summary run: the trials as they ended, the study's
-    directions and attributes, run identity, and the secrets to scrub (the study itself stays here)."""
+def _write_summary(connection: Connection, record: Summarize) -> Path:
+    """Start the summary run (waiting on wandb-core) while its contents are computed from an
+    in-memory copy of the study, then write it."""
+    import optuna
 
-    run_id: str
-    study_name: str
-    directions: list[Any]
-    user_attrs: dict[str, Any]
-    trials: list[Any]
-    info: StudyInfo
-    secrets: tuple[str, ...]
-    interrupted: bool
-    plots: bool
-    importance: Any = None
+    from tuneflow.tracking.summary import summary_spec
 
-    def build(self) -> RunSpec:
-        """The summary run's spec, from an in-memory copy of the study."""
-        import optuna
-
-        from tuneflow.tracking.summary import summary_spec
-
-        optuna.logging.set_verbosity(optuna.logging.WARNING)
-        study = optuna.create_study(directions=self.directions, study_name=self.study_name)
-        for key, value in self.user_attrs.items():
-            study.set_user_attr(key, value)
-        study.add_trials(self.trials)
-        spec = summary_spec(study, self.info, Redactor(self.secrets), self.interrupted, self.plots, self.importance)
-        spec.run_id = self.run_id
-        return spec
-
-
-def _write_summary(connection: Connection, request: SummaryRequest) -> Path:
-    """Start the summary run (waiting on wandb-core) while its charts are computed, then write it."""
-    info = request.info
-    head = RunSpec(
-        run_id=request.run_id,
-        name=info.summary_run_name(),
-        config={},
-        summary={},
-        tags=info.summary_tags(request.interrupted),
-        group=info.group,
-        job_type="study-summary",
-    )
     with ThreadPoolExecutor(1, thread_name_prefix="tuneflow-summary-init") as pool:
-        starting = pool.submit(connection.init, head)
+        starting = pool.submit(connection.init, record.head)
         try:
-            spec = request.build()
+            optuna.logging.set_verbosity(optuna.logging.WARNING)
+            study = optuna.create_study(directions=record.directions, study_name=record.study_name)
+            for key, value in record.user_attrs.items():
+                study.set_user_attr(key, value)
+            study.add_trials(record.trials)
+            spec = summary_spec(study, record.info, Redactor(record.secrets), record.interrupted, record.plots)
         except BaseException:
             if starting.exception() is None:
                 starting.result().finish(exit_code=1)
@@ -700,7 +660,7 @@ def _write_summary(connection: Connection, request: SummaryRequest) -> Path:
     return write_run(connection, spec, starting.result())
 
 
-def _warm_up(importance: Any) -> None:
+def _warm_up() -> None:
     """Import (and draw once with) what the summary run needs, so the end of a study does not wait
     for it: plotly and Optuna's charts, and the importance evaluator (scikit-learn for fANOVA)."""
     with contextlib.suppress(Exception):
@@ -708,13 +668,13 @@ def _warm_up(importance: Any) -> None:
         import optuna.visualization as vis
 
         import tuneflow.tracking.summary  # noqa: F401
+        from tuneflow.engine.charts import importance_evaluator
 
         optuna.logging.set_verbosity(optuna.logging.WARNING)
         study = optuna.create_study()
         study.add_trials([optuna.trial.create_trial(value=float(v), params={}, distributions={}) for v in (1, 2)])
         vis.plot_optimization_history(study).to_json()
-        if importance is not None:
-            importance()
+        importance_evaluator()
 
 
 #: Runs the writer process opens, logs and finishes at once (see :class:`Lanes`); figures in
@@ -780,7 +740,6 @@ class _ChildWriter:
         self.reply = reply
         self.runs: dict[str, Any] = {}  # run id -> open wandb.Run
         self.services: dict[str, int] = {}  # run id -> the wandb-core it was opened on
-        self.existing: set[str] = set()  # run ids an earlier session already wrote
         self.failed: set[str] = set()  # runs whose opening failed (a partial directory may be left)
 
     def handle(self, message: Frame) -> None:
@@ -795,7 +754,7 @@ class _ChildWriter:
             else:
                 self.reply("problem", message.run_id, problem)
         elif isinstance(record, Warm):
-            _warm_up(record.importance)
+            _warm_up()
         elif isinstance(record, Log):
             self._log(record)
         elif isinstance(record, Open):
@@ -837,7 +796,6 @@ class _ChildWriter:
     def _open(self, record: Open) -> None:
         conn, run_id, was = self.connection, record.run_id, self.connection.mode
         if self._written_before(run_id, record.replace):
-            self.existing.add(run_id)
             self.reply("existing", run_id)
             return
         self.services[run_id] = service = conn.service
@@ -857,21 +815,17 @@ class _ChildWriter:
         because wandb-core was lost (on the new service): at most once more each.
         """
         conn, spec = self.connection, record.spec
-        run = self.runs.pop(spec.run_id, None)
-        if spec.run_id in self.existing:
-            return None
-        replace = record.replace or spec.run_id in self.failed
+        run = self.runs.pop(spec.run_id, None)  # none for a run an earlier session wrote (skipped below)
         if run is not None and not record.rewrite and spec.run_id not in self.failed:
             try:
                 return write_run(conn, spec, run, streamed=True)
             except Exception as exc:
                 conn.revive(exc, self.services.get(spec.run_id, conn.service))
-                replace = True
-        elif run is not None:  # rows came out of order, or a row failed: write the run again whole
+        elif run is not None:  # rows came out of order, a row failed, or it was reopened: write it again whole
             with contextlib.suppress(Exception):  # any wandb failure: it is written again below
                 run.finish(exit_code=spec.exit_code)
-            replace = True
-        if self._written_before(spec.run_id, replace):
+        # what a dead writer, a failed opening or the streamed run just ended left is replaced
+        if self._written_before(spec.run_id, record.replace or run is not None or spec.run_id in self.failed):
             return None  # a resumed study's run, written before
         refused: list[str] = []
         service = conn.service
@@ -887,11 +841,7 @@ class _ChildWriter:
         return path
 
     def _summary(self, record: Summarize) -> Path | None:
-        return (
-            None
-            if self._written_before(record.run_id, record.replace)
-            else _write_summary(self.connection, record.request)
-        )
+        return None if self._written_before(record.run_id, record.replace) else _write_summary(self.connection, record)
 
     def end_open_runs(self) -> None:
         """The study's process is gone: end the runs still open, as W&B ends an interrupted run."""
