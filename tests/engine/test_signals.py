@@ -64,10 +64,13 @@ def test_signal_in_process_fails_the_trial_and_resume_completes(
     assert result.stop_reason == "run_cap of 8 trials reached"
     by_number = {t.number: t for t in all_trials}
     for t in failed:  # every interrupted trial ran again, with its config if it had one yet
-        rerun = [r for r in all_trials if r.system_attrs.get("retry_history") == [t.number]]
-        assert len(rerun) == 1 and rerun[0].state.name == "COMPLETE"
+        # With threads, the retry of the trial the signal hit may itself have been claimed before
+        # the stop was seen, and interrupted too: the chain of retries ends in a completed trial.
+        rerun = [r for r in all_trials if r.system_attrs.get("retry_history", [])[-1:] == [t.number]]
+        assert len(rerun) == 1
         if by_number[t.number].params:
             assert rerun[0].params == by_number[t.number].params
+        assert rerun[0].state.name == "COMPLETE" or rerun[0] in failed
     assert by_number[2].params  # the trial the signal hit had its config
 
 
