@@ -11,6 +11,7 @@ command again and it continues where it stopped):
 
     python bench/search_quality.py --quick                 # the harness check the tests run
     nice -n 19 python bench/search_quality.py --protocol held-out      # the verdict run (hours)
+    nice -n 19 python bench/search_quality.py --protocol fresh         # the fresh half (bench/search/fresh.py)
     nice -n 19 python bench/search_quality.py --protocol design --rules auto gp-mixed --seeds 3
     python bench/search_quality.py --verdict held-out      # print it; --write puts it in BENCHMARKS.md
 
@@ -59,13 +60,15 @@ COST_METHODS = ("wandb-bayes", "bayes", "tpe", "auto")
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="3 tasks, 2 seeds, budgets 10 and 20, tiny cost probe")
-    parser.add_argument("--protocol", choices=(split.DESIGN, split.HELD_OUT), help="issue 16's run on one half")
+    parser.add_argument(
+        "--protocol", choices=(split.DESIGN, split.HELD_OUT, split.FRESH), help="issue 16's run on one half"
+    )
     parser.add_argument(
         "--rules", nargs="+", default=list(VERDICT_RULES), help="protocol methods (auto, auto-plain, candidates)"
     )
     parser.add_argument("--budgets", nargs="+", type=int, default=list(protocol.BUDGETS))
     parser.add_argument("--wandb-cache", type=Path, default=WANDB_CACHE, help="W&B searches, per (task, seed)")
-    parser.add_argument("--verdict", choices=(split.DESIGN, split.HELD_OUT), help="print a half's verdict")
+    parser.add_argument("--verdict", choices=(split.DESIGN, split.HELD_OUT, split.FRESH), help="print a half's verdict")
     parser.add_argument("--write", action="store_true", help="with --verdict: write it into BENCHMARKS.md")
     parser.add_argument("--summary", nargs="+", type=Path, default=None, help="with --verdict: one row per rule")
     parser.add_argument("--tasks", nargs="+", default=None, choices=list(TASKS), metavar="TASK")

@@ -14,6 +14,10 @@ Rules (issue 16):
 * the remaining problems of each family are shuffled with the seed and dealt to whichever half has
   fewer problems of that family (design first on a tie), so every family has both halves;
 * at least 15 problems per half.
+
+A task added with a fixed half (``Task.half``: the *fresh* half of :mod:`bench.search.fresh`,
+written after the held-out verdict was read) is not drawn: it keeps that half, and the checksum of
+the design and held-out rows stays the one drawn from the seed.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from bench.search.tasks import TASKS, Task
 
 __all__ = [
     "DESIGN",
+    "FRESH",
     "HELD_OUT",
     "MIN_PROBLEMS",
     "SPLIT_FILE",
@@ -42,7 +47,7 @@ __all__ = [
 ]
 
 SPLIT_FILE = Path(__file__).with_name("split.json")
-DESIGN, HELD_OUT = "design", "held-out"
+DESIGN, HELD_OUT, FRESH = "design", "held-out", "fresh"
 MIN_PROBLEMS = 15
 #: the seed the split was drawn with (committed with the list; never redrawn).
 SEED = 16
@@ -52,11 +57,14 @@ def draw(tasks: Mapping[str, Task], seed: int = SEED) -> dict[str, Any]:
     """Draw the split by the rules above: ``{"seed", "tasks": [{name, problem, family, half, shape}]}``."""
     by_family: dict[str, set[str]] = defaultdict(set)
     forced: set[str] = set()
+    fixed = {t.problem: t.half for t in tasks.values() if t.half}
     for t in tasks.values():
+        if t.half:
+            continue
         by_family[t.family].add(t.problem)
         if t.shape:
             forced.add(t.problem)
-    half: dict[str, str] = {p: HELD_OUT for p in forced}
+    half: dict[str, str] = {**fixed, **{p: HELD_OUT for p in forced}}
     rng = random.Random(seed)
     for family in sorted(by_family):
         free = sorted(by_family[family] - forced)
@@ -79,9 +87,9 @@ def load(path: Path = SPLIT_FILE) -> dict[str, Any]:
     return data
 
 
-def checksum(split: Mapping[str, Any]) -> str:
-    """sha256 of the seed and the (name, problem, family, half) rows, sorted: what must never change silently."""
-    rows = sorted((r["name"], r["problem"], r["family"], r["half"]) for r in split["tasks"])
+def checksum(split: Mapping[str, Any], halves: tuple[str, ...] = (DESIGN, HELD_OUT)) -> str:
+    """sha256 of the seed and the (name, problem, family, half) rows of ``halves``, sorted: what must never change silently."""
+    rows = sorted((r["name"], r["problem"], r["family"], r["half"]) for r in split["tasks"] if r["half"] in halves)
     return hashlib.sha256(json.dumps([split["seed"], rows]).encode()).hexdigest()
 
 
@@ -113,6 +121,8 @@ def problems_of_split(split: Mapping[str, Any], tasks: Mapping[str, Task]) -> li
             continue
         if (t.problem, t.family) != (r["problem"], r["family"]):
             out.append(f"{name}: split says problem {r['problem']}/{r['family']}, TASKS {t.problem}/{t.family}")
+        if t.half and r["half"] != t.half:
+            out.append(f"{name}: added to the {t.half} half but in the {r['half']} half")
         if t.shape and r["half"] != HELD_OUT:
             out.append(f"{name}: added for an issue-16 shape ({t.shape}) but in the {r['half']} half")
     out += [f"problem {p} is in both halves" for p, h in halves.items() if len(h) > 1]

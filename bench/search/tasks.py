@@ -49,6 +49,7 @@ class Task:
     note: str = ""
     problem: str = ""
     shape: str = ""  # the issue-16 shape this task was added for (held out), or ""
+    half: str = ""  # a half fixed when the task was added (``fresh``), or "" (drawn by bench/search/split.py)
 
     @functools.cached_property
     def objective(self) -> Objective:
@@ -384,10 +385,14 @@ def _dataset(name: str) -> tuple[np.ndarray, np.ndarray]:
     from sklearn import datasets
     from sklearn.preprocessing import StandardScaler
 
+    from bench.search.fresh import generated_data
+
     if name == "friedman1":
         X, y = datasets.make_friedman1(n_samples=400, noise=1.0, random_state=0)
     elif name == "classification":
         X, y = datasets.make_classification(n_samples=500, n_features=20, n_informative=6, flip_y=0.05, random_state=0)
+    elif name in (fresh := generated_data()):
+        X, y = fresh[name]()
     else:
         loaded = getattr(datasets, f"load_{name}")()
         X, y = loaded.data, loaded.target
@@ -750,7 +755,9 @@ def _build_tasks() -> dict[str, Task]:
             problem="friedman1",
         ),
     ]
-    return {t.name: t for t in tasks}
+    from bench.search.fresh import fresh_tasks  # the fresh half (imports this module's helpers)
+
+    return {t.name: t for t in [*tasks, *fresh_tasks()]}
 
 
 TASKS: dict[str, Task] = _build_tasks()

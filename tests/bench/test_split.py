@@ -13,8 +13,10 @@ import sys
 import pytest
 from conftest import REPO_ROOT, require
 
-#: sha256 of the committed split (bench/search/split.py: checksum); changes only on purpose.
+#: sha256 of the committed split's design and held-out rows (bench/search/split.py: checksum); changes only on purpose.
 SPLIT_CHECKSUM = "55f99312874a22505d301d329c344b18599b17e6b487e6ed7acf0a65736b9115"
+#: sha256 of the fresh half (bench/search/fresh.py), added after the held-out verdict was read.
+FRESH_CHECKSUM = "a1f02ce0fb0a2a22681e51e5d7ca999e1e4b93e6ef53c9a4ae5a12d0ae95f20a"
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +41,17 @@ def test_committed_split_is_the_one_drawn_from_its_seed_and_never_changes_silent
     split = load()
     assert checksum(split) == SPLIT_CHECKSUM
     assert checksum(draw(registry, split["seed"])) == SPLIT_CHECKSUM  # type: ignore[arg-type]
+
+
+def test_fresh_half_shares_no_problem_with_the_others_and_never_changes_silently(registry: dict[str, object]) -> None:
+    from bench.search.split import FRESH, checksum, draw, load, problems
+
+    split = load()
+    assert checksum(split, (FRESH,)) == FRESH_CHECKSUM
+    assert checksum(draw(registry, split["seed"]), (FRESH,)) == FRESH_CHECKSUM  # type: ignore[arg-type]
+    fresh = problems(FRESH, split)
+    assert len(fresh) >= 15
+    assert not fresh & (problems("design", split) | problems("held-out", split))
 
 
 def test_rules_catch_a_problem_split_across_halves_and_a_shape_task_in_the_design_half(
