@@ -25,7 +25,8 @@ from optuna.trial import FrozenTrial
 from tuneflow.engine import optuna_adapter as adapter
 from tuneflow.search.auto import Choice, resolve
 from tuneflow.search.hyperband import WandbHyperbandPruner, hyperband_problems
-from tuneflow.search.portfolio import Interleaved
+from tuneflow.search.portfolio import Interleaved, Started, Unique
+from tuneflow.search.skgp import ScikitGPSampler
 from tuneflow.search.space import Param, SearchSpace
 
 __all__ = [
@@ -157,6 +158,19 @@ def make_sampler(
     """
     choice = method if isinstance(method, Choice) else resolve(method, space, options, n_trials, n_objectives)
     name, opts = choice.method, dict(choice.options)
+    start, unique = opts.pop("start", None), bool(opts.pop("unique", False))
+    sampler = _build(name, opts, space, seed)
+    if unique:
+        sampler = Unique(sampler, seed=None if seed is None else seed + 2)
+    if start == "sobol":
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)
+            qmc = optuna.samplers.QMCSampler(scramble=True, seed=seed)
+        sampler = Started(qmc, sampler, int(opts.get("n_startup_trials", 0)))
+    return sampler
+
+
+def _build(name: str, opts: dict[str, Any], space: SearchSpace | None, seed: int | None) -> BaseSampler:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)
         if name == "grid":
@@ -173,13 +187,16 @@ def make_sampler(
             opts.setdefault("group", space is None)
             opts.setdefault("constant_liar", True)
             return optuna.samplers.TPESampler(seed=seed, **opts)
-        if name == "gp+tpe":  # auto's composition (tuneflow.search.portfolio): not a user-facing method
+        if name in ("gp+tpe", "skgp+tpe"):  # auto's compositions (tuneflow.search.portfolio): not user-facing methods
             every, start = int(opts.pop("every")), int(opts.get("n_startup_trials", 4))
             after = int(opts.pop("after", start))
             tpe = optuna.samplers.TPESampler(
                 seed=None if seed is None else seed + 1, multivariate=True, constant_liar=True, n_startup_trials=start
             )
-            return Interleaved(optuna.samplers.GPSampler(seed=seed, **opts), tpe, every=every, start=after)
+            gp = _build(name.removesuffix("+tpe"), opts, space, seed)
+            return Interleaved(gp, tpe, every=every, start=after)
+        if name == "skgp":  # GP-BO on scikit-learn: the plain install's GP (tuneflow.search.skgp)
+            return ScikitGPSampler(seed=seed, **opts)
         if name == "qmc":  # scrambled, as the table says: unscrambled Sobol ignores the seed (every seed, same points)
             opts.setdefault("scramble", True)
         if name not in _OPTUNA_SAMPLERS:
