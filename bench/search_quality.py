@@ -84,22 +84,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=None, help="JSON-lines file to append to")
     parser.add_argument("--report", nargs="*", type=Path, default=None, help="result files -> BENCHMARKS.md")
     parser.add_argument("--doc", type=Path, default=ROOT / "BENCHMARKS.md")
-    parser.add_argument("--block", default="search-quality", help="which generated block of --doc to rewrite")
+    parser.add_argument(
+        "--block", default=None, help="which generated block of --doc to rewrite (default: the command's own)"
+    )
     args = parser.parse_args(argv)
 
     if args.verdict is not None and args.summary is not None:
-        res = verdict.load_verdict([*args.summary, args.wandb_cache])
+        res = verdict.load_verdict([*args.summary, args.wandb_cache], seeds=args.seeds)
         text = res.summary(res.tasks(args.tasks or split.tasks_in(args.verdict)), args.rules)
         print(text)
         if args.write:
-            write_into(args.doc, text, f"summary-{args.verdict}")
+            write_into(args.doc, text, args.block or f"summary-{args.verdict}")
         return 0
     if args.verdict is not None:
         files = [args.out or RESULTS / f"{args.verdict}.jsonl", args.wandb_cache]
         text = render_verdict(files, args.verdict, args.tasks, args.rules)
         print(text)
         if args.write:
-            write_into(args.doc, text, f"verdict-{args.verdict}")
+            write_into(args.doc, text, args.block or f"verdict-{args.verdict}")
         return 0
     if args.protocol is not None:
         out = args.out or RESULTS / f"{args.protocol}.jsonl"
@@ -117,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.report is not None:
         res = load(args.report)
         shown = tuple(b for b in BUDGETS if b <= args.budget)
-        write_into(args.doc, render(res, shown, (*FULL_METHODS, *CANDIDATES)), args.block)
+        write_into(args.doc, render(res, shown, (*FULL_METHODS, *CANDIDATES)), args.block or "search-quality")
         print(f"wrote {args.doc}")
         return 0
 
@@ -155,7 +157,9 @@ def render_verdict(files: list[Path], half: str | None, tasks: Sequence[str] | N
     """The verdict of ``half`` (None: every task in the files) for each rule, from the result files."""
     res = verdict.load_verdict(files)
     names = tasks or (split.tasks_in(half) if half else None)
-    title = {split.HELD_OUT: "Held-out half", split.DESIGN: "Design half"}.get(half or "", "Tasks run")
+    title = {split.HELD_OUT: "Held-out half", split.DESIGN: "Design half", split.FRESH: "Fresh half"}.get(
+        half or "", "Tasks run"
+    )
     installs = {"auto": "full install (torch)", "auto-plain": "plain install (no torch)"}
     parts = [res.render(res.tasks(names), m, f"{title}, {installs.get(m, m)}") for m in rules if m in res.methods()]
     return "\n".join(parts) or "no protocol results yet\n"

@@ -242,7 +242,9 @@ def _of(tasks: Sequence[str], family: str) -> list[str]:
     return [t for t in tasks if TASKS[t].family == family]
 
 
-def load_verdict(paths: Iterable[Path]) -> Verdict:
+def load_verdict(paths: Iterable[Path], seeds: int | None = None) -> Verdict:
+    """The verdict of the records in ``paths``; with ``seeds``, only seeds below it (the same seeds on both sides)."""
     from bench.search.protocol import read_lines
 
-    return Verdict([rec for path in paths for rec in read_lines(path)])
+    records = [rec for path in paths for rec in read_lines(path)]
+    return Verdict([r for r in records if seeds is None or r.get("seed", 0) < seeds])

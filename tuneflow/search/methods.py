@@ -25,7 +25,7 @@ from optuna.trial import FrozenTrial
 from tuneflow.engine import optuna_adapter as adapter
 from tuneflow.search.auto import Choice, resolve
 from tuneflow.search.hyperband import WandbHyperbandPruner, hyperband_problems
-from tuneflow.search.portfolio import Interleaved, Started, Unique
+from tuneflow.search.portfolio import Interleaved
 from tuneflow.search.skgp import ScikitGPSampler
 from tuneflow.search.space import Param, SearchSpace
 
@@ -158,16 +158,7 @@ def make_sampler(
     """
     choice = method if isinstance(method, Choice) else resolve(method, space, options, n_trials, n_objectives)
     name, opts = choice.method, dict(choice.options)
-    start, unique = opts.pop("start", None), bool(opts.pop("unique", False))
-    sampler = _build(name, opts, space, seed)
-    if unique:
-        sampler = Unique(sampler, seed=None if seed is None else seed + 2)
-    if start == "sobol":
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)
-            qmc = optuna.samplers.QMCSampler(scramble=True, seed=seed)
-        sampler = Started(qmc, sampler, int(opts.get("n_startup_trials", 0)))
-    return sampler
+    return _build(name, opts, space, seed)
 
 
 def _build(name: str, opts: dict[str, Any], space: SearchSpace | None, seed: int | None) -> BaseSampler:
