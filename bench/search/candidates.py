@@ -75,21 +75,6 @@ def _qmc_small(rule: Any, max_trials: int) -> Any:
     return qmc
 
 
-def _skgp(rule: Any) -> Any:
-    """``rule``'s choice, with scikit-learn's GP (+ TPE every 3rd trial) where the plain install runs TPE for GP."""
-
-    def skgp(space: Any, n_trials: int | None, *args: Any, **kwargs: Any) -> Choice:
-        choice = rule(space, n_trials, *args, **kwargs)
-        if choice.method == "tpe" and choice.options.get("n_ei_candidates") == 64:  # TPE standing in for GP
-            start = startup(GP_STARTUP, n_trials)
-            return Choice("skgp+tpe", {"n_startup_trials": start, "every": 3}, f"{choice.reason}; scikit-learn GP")
-        if choice.method == "gp+tpe":
-            return Choice("skgp+tpe", dict(choice.options), f"{choice.reason}; scikit-learn GP for Optuna's")
-        return choice
-
-    return skgp
-
-
 RULES: dict[str, Any] = {
     "gp-mixed": _gp_on_mixed,
     "gp-tpe3": _interleaved(choose, 3),
@@ -97,8 +82,7 @@ RULES: dict[str, Any] = {
     "gp-tpe3-after10": _interleaved(choose, 3, after=10, kinds=("continuous",)),
     "plain-ei64": _tpe_options(_plain, n_ei_candidates=64),
     "plain-qmc10": _qmc_small(_plain, 10),
-    # session 7 (a Sobol start, no repeated point, GP on mixed spaces without repeats: measured at
-    # 7855c97, not taken, their compositions removed; BENCHMARKS.md has the figures)
-    "plain-skgp": _skgp(_plain),
-    "skgp": _skgp(choose),
+    # 2026-12-06: a Sobol start, no repeated point, GP on mixed spaces without repeats (measured at
+    # 7855c97) and a GP on scikit-learn (`plain-skgp`, `skgp`; at 8047053): not kept, their code is
+    # gone; BENCHMARKS.md has the figures
 }

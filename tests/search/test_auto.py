@@ -29,7 +29,6 @@ INTEGERS = {"depth": {"min": 1, "max": 12}, "leaves": {"distribution": "q_unifor
 
 GP = "gp"
 GP_TPE = "gp+tpe"  # GPSampler with every 3rd trial after its start TPE's (tuneflow.search.portfolio)
-SKGP_TPE = "skgp+tpe"  # the same on scikit-learn's GP (tuneflow.search.skgp): the plain install
 
 
 def _space(block: dict[str, Any] | None) -> SearchSpace | None:
@@ -42,11 +41,7 @@ TABLE = [
     (FLOATS, 20, 1, True, GP_TPE, 4),
     (FLOATS, 10, 1, True, GP_TPE, 2),
     (FLOATS, None, 1, True, GP_TPE, 4),
-    (FLOATS, 100, 1, False, SKGP_TPE, 4),
-    (FLOATS, 10, 1, False, SKGP_TPE, 2),
-    (LOG_FLOATS, 50, 1, False, SKGP_TPE, 4),
-    (FLOATS, 1000, 1, False, "tpe", 5),
-    (WIDE, 100, 1, False, "tpe", 5),
+    (FLOATS, 100, 1, False, "tpe", 5),
     (LOG_FLOATS, 50, 1, True, GP_TPE, 4),
     (FLOATS, 1000, 1, True, "tpe", 5),
     (WIDE, 100, 1, True, "tpe", 5),
@@ -74,23 +69,22 @@ def test_auto_choice_table(
     assert choice.method == method, choice.describe()
     assert choice.options.get("n_startup_trials") == startup, choice.describe()
     assert choice.reason and choice.method in choice.describe()
-    if method in (GP_TPE, SKGP_TPE):  # the start line names the composition and its rule
+    if method == GP_TPE:  # the start line names the composition and its rule
         assert choice.options["every"] == 3 and "every 3rd trial after it TPE's" in choice.reason
     if method == "tpe" and n_objectives == 1 and block is not None:  # 64 candidates where TPE stands in for GP
-        stands_in = block in (FLOATS, LOG_FLOATS, SMALL_CATS, WIDE)  # (continuous without torch: skgp+tpe)
+        stands_in = block in (FLOATS, LOG_FLOATS, SMALL_CATS, WIDE)
         assert choice.options.get("n_ei_candidates") == (64 if stands_in else None), choice.describe()
 
 
-@pytest.mark.parametrize(("torch", "gp"), [(True, "GPSampler"), (False, "ScikitGPSampler")])
-def test_auto_builds_the_composition_it_names(torch: bool, gp: str) -> None:
+def test_auto_builds_the_composition_it_names() -> None:
     from tuneflow.search.methods import make_sampler
     from tuneflow.search.portfolio import Interleaved
 
     space = _space(FLOATS)
-    sampler = make_sampler(choose(space, 50, 1, torch=torch), space, seed=0)
+    sampler = make_sampler(choose(space, 50, 1, torch=True), space, seed=0)
     assert isinstance(sampler, Interleaved)
     assert (sampler.every, sampler.start) == (3, 4)
-    assert type(sampler.primary).__name__ == gp and type(sampler.secondary).__name__ == "TPESampler"
+    assert type(sampler.primary).__name__ == "GPSampler" and type(sampler.secondary).__name__ == "TPESampler"
 
 
 def test_auto_conditional_space_uses_grouped_tpe() -> None:
@@ -103,11 +97,9 @@ def test_auto_says_why_torch_is_missing() -> None:
     assert "torch" in choose(_space(FLOATS), 100, 1, torch=False).reason
 
 
-@pytest.mark.parametrize(
-    ("block", "torch", "method"), [(FLOATS, True, GP), (FLOATS, False, SKGP_TPE), (MIXED, False, "tpe")]
-)
-def test_bayes_maps_to_gp_with_torch_and_autos_choice_without(block: dict[str, Any], torch: bool, method: str) -> None:
-    choice = bayes_choice(_space(block), 50, torch=torch)
+@pytest.mark.parametrize(("torch", "method"), [(True, GP), (False, "tpe")])
+def test_bayes_maps_to_gp_with_torch_and_tpe_without(torch: bool, method: str) -> None:
+    choice = bayes_choice(_space(FLOATS), 50, torch=torch)
     assert choice.method == method
     assert ("torch" in choice.reason) is (not torch)
 

@@ -3,12 +3,11 @@
 The choice depends only on what is known before the first trial: the shape of the space (types,
 dimension, conditional or not, large categoricals), the budget (``n_trials`` or ``run_cap``, or
 none), the number of objectives and whether torch (Optuna's GPSampler) is installed. Every rule
-below is backed by a cell of BENCHMARKS.md (bench/search_quality.py). The samplers are Optuna's,
-with their documented options, and one of tuneflow's: without torch, a continuous space gets a GP
-on scikit-learn (:mod:`tuneflow.search.skgp`), because TPE trails a GP there (design half, issue 16).
+below is backed by a cell of BENCHMARKS.md (bench/search_quality.py); none is a sampler of our own,
+only Optuna's samplers with their documented options.
 
 The same module decides what W&B's ``method: bayes`` maps to (:func:`bayes_choice`): Optuna's
-GPSampler when torch is installed, ``auto``'s choice without it, so a W&B sweep with
+GPSampler when torch is installed, TPE tuned like ``auto``'s otherwise, so a W&B sweep with
 ``method: bayes`` runs on a plain install. ``method: gp`` always means GPSampler (and needs torch).
 :func:`resolve` turns any recipe method into the concrete sampler that runs.
 """
@@ -36,7 +35,7 @@ NSGA2_MIN_TRIALS = 1000
 GP_STARTUP = 4
 #: TPE's random start: fewer than Optuna's 10, so a 20-trial budget is not half random.
 TPE_STARTUP = 5
-#: TPE's candidates per suggestion where it stands in for GP (all-categorical spaces without torch;
+#: TPE's candidates per suggestion where it stands in for GP (continuous or all-categorical spaces;
 #: Optuna's default: 24): sharper on smooth spaces; on mixed spaces it was worse (design half, issue 16).
 TPE_EI_CANDIDATES = 64
 #: Where ``auto`` runs GP, every this-many-th trial after GP's start is TPE's (``gp+tpe``,
@@ -179,13 +178,6 @@ def choose(
     if parallel:
         return _why(tpe, f"{shape.describe()}, parallel trials: GP would propose near-duplicates of running trials")
     if not has_torch():
-        if shape.kind == "continuous":
-            return Choice(
-                "skgp+tpe",
-                {"n_startup_trials": startup(GP_STARTUP, n_trials), "every": GP_TPE_EVERY},
-                f"{shape.describe()}, {budget}: Gaussian-process BO on scikit-learn (Optuna's GPSampler needs torch, "
-                f"which is not installed) with a short random start, every {GP_TPE_EVERY}rd trial after it TPE's",
-            )
         return _why(tpe, f"{shape.describe()}: GP would lead here but needs torch, which is not installed")
     return Choice(
         "gp+tpe",
@@ -209,12 +201,11 @@ def bayes_choice(space: SearchSpace | None, n_trials: int | None, torch: bool | 
             "Gaussian-process BO as W&B's `bayes` (Optuna's GPSampler), fitted after a short random start",
         )
     fallback = choose(space, n_trials, 1, torch=False)
-    instead = "a GP on scikit-learn (+ TPE)" if fallback.method == "skgp+tpe" else "TPE"
     return Choice(
         fallback.method,
         dict(fallback.options),
-        f"torch is not installed, so `bayes` runs {instead} instead of Optuna's GPSampler (BENCHMARKS.md compares "
-        "both with W&B's `bayes`); `pip install 'tuneflow[gp]' torch==2.13.0` for Optuna's GP",
+        "torch is not installed, so `bayes` runs TPE instead of Optuna's GPSampler (BENCHMARKS.md compares "
+        "both with W&B's `bayes`); `pip install 'tuneflow[gp]' torch==2.13.0` for GP",
     )
 
 

@@ -26,7 +26,6 @@ from tuneflow.engine import optuna_adapter as adapter
 from tuneflow.search.auto import Choice, resolve
 from tuneflow.search.hyperband import WandbHyperbandPruner, hyperband_problems
 from tuneflow.search.portfolio import Interleaved
-from tuneflow.search.skgp import ScikitGPSampler
 from tuneflow.search.space import Param, SearchSpace
 
 __all__ = [
@@ -158,10 +157,6 @@ def make_sampler(
     """
     choice = method if isinstance(method, Choice) else resolve(method, space, options, n_trials, n_objectives)
     name, opts = choice.method, dict(choice.options)
-    return _build(name, opts, space, seed)
-
-
-def _build(name: str, opts: dict[str, Any], space: SearchSpace | None, seed: int | None) -> BaseSampler:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)
         if name == "grid":
@@ -178,16 +173,13 @@ def _build(name: str, opts: dict[str, Any], space: SearchSpace | None, seed: int
             opts.setdefault("group", space is None)
             opts.setdefault("constant_liar", True)
             return optuna.samplers.TPESampler(seed=seed, **opts)
-        if name in ("gp+tpe", "skgp+tpe"):  # auto's compositions (tuneflow.search.portfolio): not user-facing methods
+        if name == "gp+tpe":  # auto's composition (tuneflow.search.portfolio): not a user-facing method
             every, start = int(opts.pop("every")), int(opts.get("n_startup_trials", 4))
             after = int(opts.pop("after", start))
             tpe = optuna.samplers.TPESampler(
                 seed=None if seed is None else seed + 1, multivariate=True, constant_liar=True, n_startup_trials=start
             )
-            gp = _build(name.removesuffix("+tpe"), opts, space, seed)
-            return Interleaved(gp, tpe, every=every, start=after)
-        if name == "skgp":  # GP-BO on scikit-learn: the plain install's GP (tuneflow.search.skgp)
-            return ScikitGPSampler(seed=seed, **opts)
+            return Interleaved(optuna.samplers.GPSampler(seed=seed, **opts), tpe, every=every, start=after)
         if name == "qmc":  # scrambled, as the table says: unscrambled Sobol ignores the seed (every seed, same points)
             opts.setdefault("scramble", True)
         if name not in _OPTUNA_SAMPLERS:
