@@ -136,10 +136,22 @@ def _box_function(fn: Callable[[np.ndarray], float], dim: int, shift: np.ndarray
 
 
 def _synthetic(
-    name: str, fn: Callable[[np.ndarray], float], dim: int, lo: float, hi: float, best: float, *, shift: float = 0.0
+    name: str,
+    fn: Callable[[np.ndarray], float],
+    dim: int,
+    lo: float,
+    hi: float,
+    best: float,
+    *,
+    shift: float = 0.0,
+    problem: str | None = None,
 ) -> Task:
-    """A box task; ``shift`` > 0 moves the optimum (at the origin, or 1 for Levy) to a fixed point within ±shift."""
-    problem = name.rsplit("-", 1)[0] if name[-1] == "d" and name.rsplit("-", 1)[-1][:-1].isdigit() else name
+    """A box task; ``shift`` > 0 moves the optimum (at the origin, or 1 for Levy) to a fixed point within ±shift.
+
+    The problem is ``problem`` or the name without its ``-<n>d`` suffix.
+    """
+    if problem is None:
+        problem = name.rsplit("-", 1)[0] if name[-1] == "d" and name.rsplit("-", 1)[-1][:-1].isdigit() else name
     offset = _shift(problem, dim, -shift, shift) if shift else None
     return Task(
         name,
@@ -185,7 +197,7 @@ def _bowl_mixed() -> Objective:
 # -- tabular: functions on a grid ---------------------------------------------------------------
 
 #: grid name -> (function of the unit-box point, axes: (name, values, W&B distribution when typed, log))
-_GRIDS: dict[str, tuple[Callable[[np.ndarray], float], list[tuple[str, list[float], str, bool]]]] = {}
+_GRIDS: dict[str, tuple[Callable[[np.ndarray], float], list[tuple[str, list[Any], str, bool]]]] = {}
 
 
 def _unit_grid(n: int) -> list[float]:
@@ -325,24 +337,23 @@ def generated_data() -> dict[str, Callable[[], tuple[np.ndarray, np.ndarray]]]:
     }
 
 
-def _lgbm() -> Objective:
-    import lightgbm as lgb
+def _estimator(
+    cls: str,
+    casts: Mapping[str, Callable[[Any], Any]],
+    fixed: Mapping[str, Any],
+    data: str,
+    scoring: str,
+    scale: float = 1.0,
+) -> Objective:
+    """Cross-validate ``cls`` (``module.Class``) built from the config: each key in ``casts`` is a keyword of it."""
+    import importlib
+
+    module, name = cls.rsplit(".", 1)
+    estimator = getattr(importlib.import_module(module), name)
 
     def f(c: Mapping[str, Any]) -> float:
-        model = lgb.LGBMClassifier(
-            learning_rate=float(c["learning_rate"]),
-            num_leaves=int(c["num_leaves"]),
-            min_child_samples=int(c["min_child_samples"]),
-            subsample=float(c["subsample"]),
-            subsample_freq=1,
-            colsample_bytree=float(c["colsample_bytree"]),
-            reg_lambda=float(c["reg_lambda"]),
-            n_estimators=int(c["n_estimators"]),
-            n_jobs=1,
-            verbose=-1,
-            random_state=0,
-        )
-        return _cv_loss(model, "clf-lgbm", "neg_log_loss")
+        model = estimator(**{key: cast(c[key]) for key, cast in casts.items()}, **fixed)
+        return _cv_loss(model, data, scoring) / scale
 
     return f
 
@@ -358,38 +369,10 @@ _LGBM_PARAMETERS = {
 }
 
 
-def _elasticnet() -> Objective:
-    from sklearn.linear_model import ElasticNet
-
-    def f(c: Mapping[str, Any]) -> float:
-        model = ElasticNet(alpha=float(c["alpha"]), l1_ratio=float(c["l1_ratio"]), max_iter=2000)
-        return _cv_loss(model, "regression", "neg_mean_squared_error") / 1000
-
-    return f
-
-
 _ELASTICNET_PARAMETERS = {
     "alpha": {"distribution": "log_uniform_values", "min": 1e-4, "max": 100.0},
     "l1_ratio": {"distribution": "uniform", "min": 0.0, "max": 1.0},
 }
-
-
-def _gbr() -> Objective:
-    from sklearn.ensemble import GradientBoostingRegressor
-
-    def f(c: Mapping[str, Any]) -> float:
-        model = GradientBoostingRegressor(
-            n_estimators=int(c["n_estimators"]),
-            learning_rate=float(c["learning_rate"]),
-            max_depth=int(c["max_depth"]),
-            subsample=float(c["subsample"]),
-            min_samples_leaf=int(c["min_samples_leaf"]),
-            loss=str(c["loss"]),
-            random_state=0,
-        )
-        return _cv_loss(model, "friedman2", "neg_mean_squared_error") / 1000
-
-    return f
 
 
 _GBR_PARAMETERS = {
@@ -400,25 +383,6 @@ _GBR_PARAMETERS = {
     "min_samples_leaf": {"distribution": "int_uniform", "min": 1, "max": 20},
     "loss": {"values": ["squared_error", "huber", "absolute_error"]},
 }
-
-
-def _extra_trees() -> Objective:
-    from sklearn.ensemble import ExtraTreesClassifier
-
-    def f(c: Mapping[str, Any]) -> float:
-        model = ExtraTreesClassifier(
-            n_estimators=int(c["n_estimators"]),
-            max_depth=int(c["max_depth"]),
-            max_features=float(c["max_features"]),
-            min_samples_split=int(c["min_samples_split"]),
-            bootstrap=bool(c["bootstrap"]),
-            criterion=str(c["criterion"]),
-            random_state=0,
-            n_jobs=1,
-        )
-        return _cv_loss(model, "clf-trees", "neg_log_loss")
-
-    return f
 
 
 _ET_PARAMETERS = {
@@ -472,38 +436,11 @@ _FLAT_MOONS_PARAMETERS = {
 }
 
 
-def _svr_friedman3() -> Objective:
-    from sklearn.svm import SVR
-
-    def f(c: Mapping[str, Any]) -> float:
-        model = SVR(C=float(c["C"]), gamma=float(c["gamma"]), epsilon=float(c["epsilon"]))
-        return _cv_loss(model, "friedman3", "neg_mean_squared_error")
-
-    return f
-
-
 _SVR3_PARAMETERS = {
     "C": {"distribution": "log_uniform_values", "min": 1e-2, "max": 1e3},
     "gamma": {"distribution": "log_uniform_values", "min": 1e-4, "max": 10.0},
     "epsilon": {"distribution": "log_uniform_values", "min": 1e-4, "max": 1.0},
 }
-
-
-def _logreg_sparse() -> Objective:
-    from sklearn.linear_model import LogisticRegression
-
-    def f(c: Mapping[str, Any]) -> float:
-        model = LogisticRegression(
-            penalty=str(c["penalty"]),
-            C=float(c["C"]),
-            class_weight=None if c["class_weight"] == "none" else "balanced",
-            fit_intercept=bool(c["fit_intercept"]),
-            tol=float(c["tol"]),
-            solver="liblinear",
-        )
-        return _cv_loss(model, "clf-sparse", "neg_log_loss")
-
-    return f
 
 
 _LOGREG_PARAMETERS = {
@@ -515,24 +452,104 @@ _LOGREG_PARAMETERS = {
 }
 
 
+def _class_weight(value: Any) -> str | None:
+    return None if value == "none" else "balanced"
+
+
 def _real_tasks() -> list[Task]:
-    real = [
-        ("lgbm-classification", _LGBM_PARAMETERS, _lgbm, "LGBMClassifier, 3-fold log-loss", "clf-lgbm"),
-        ("elasticnet-regression", _ELASTICNET_PARAMETERS, _elasticnet, "ElasticNet, 3-fold MSE/1000", "regression"),
-        ("gbr-friedman2", _GBR_PARAMETERS, _gbr, "GradientBoostingRegressor, 3-fold MSE/1000", "friedman2"),
+    i: Callable[[Any], Any] = int
+    x: Callable[[Any], Any] = float
+    text: Callable[[Any], Any] = str
+    flag: Callable[[Any], Any] = bool
+    one = {"random_state": 0, "n_jobs": 1}
+    real: list[tuple[str, Mapping[str, Any], Callable[[], Objective], str, str]] = [
+        (
+            "lgbm-classification",
+            _LGBM_PARAMETERS,
+            functools.partial(
+                _estimator,
+                "lightgbm.LGBMClassifier",
+                {"learning_rate": x, "num_leaves": i, "min_child_samples": i, "subsample": x}
+                | {"colsample_bytree": x, "reg_lambda": x, "n_estimators": i},
+                {"subsample_freq": 1, "verbose": -1, **one},
+                "clf-lgbm",
+                "neg_log_loss",
+            ),
+            "LGBMClassifier, 3-fold log-loss",
+            "clf-lgbm",
+        ),
+        (
+            "elasticnet-regression",
+            _ELASTICNET_PARAMETERS,
+            functools.partial(
+                _estimator,
+                "sklearn.linear_model.ElasticNet",
+                {"alpha": x, "l1_ratio": x},
+                {"max_iter": 2000},
+                "regression",
+                "neg_mean_squared_error",
+                1000.0,
+            ),
+            "ElasticNet, 3-fold MSE/1000",
+            "regression",
+        ),
+        (
+            "gbr-friedman2",
+            _GBR_PARAMETERS,
+            functools.partial(
+                _estimator,
+                "sklearn.ensemble.GradientBoostingRegressor",
+                {"n_estimators": i, "learning_rate": x, "max_depth": i, "subsample": x}
+                | {"min_samples_leaf": i, "loss": text},
+                {"random_state": 0},
+                "friedman2",
+                "neg_mean_squared_error",
+                1000.0,
+            ),
+            "GradientBoostingRegressor, 3-fold MSE/1000",
+            "friedman2",
+        ),
         (
             "extratrees-classification",
             _ET_PARAMETERS,
-            _extra_trees,
+            functools.partial(
+                _estimator,
+                "sklearn.ensemble.ExtraTreesClassifier",
+                {"n_estimators": i, "max_depth": i, "max_features": x, "min_samples_split": i}
+                | {"bootstrap": flag, "criterion": text},
+                one,
+                "clf-trees",
+                "neg_log_loss",
+            ),
             "ExtraTreesClassifier, 3-fold log-loss",
             "clf-trees",
         ),
         ("flat-moons", _FLAT_MOONS_PARAMETERS, _flat_moons, "model as a categorical, 3-fold log-loss", "moons"),
-        ("svr-friedman3", _SVR3_PARAMETERS, _svr_friedman3, "SVR, 3-fold MSE", "friedman3"),
+        (
+            "svr-friedman3",
+            _SVR3_PARAMETERS,
+            functools.partial(
+                _estimator,
+                "sklearn.svm.SVR",
+                {"C": x, "gamma": x, "epsilon": x},
+                {},
+                "friedman3",
+                "neg_mean_squared_error",
+            ),
+            "SVR, 3-fold MSE",
+            "friedman3",
+        ),
         (
             "logreg-sparse",
             _LOGREG_PARAMETERS,
-            _logreg_sparse,
+            functools.partial(
+                _estimator,
+                "sklearn.linear_model.LogisticRegression",
+                {"penalty": text, "C": x, "class_weight": _class_weight} | {"fit_intercept": flag, "tol": x},
+                {"solver": "liblinear"},
+                "clf-sparse",
+                "neg_log_loss",
+            ),
             "LogisticRegression (liblinear), 3-fold log-loss",
             "clf-sparse",
         ),
@@ -565,33 +582,9 @@ def fresh_tasks() -> list[Task]:
             problem="fresh-six-hump-camel",
             half=FRESH,
         ),
-        Task(
-            "goldstein-price",
-            "synthetic",
-            _box(2, -2.0, 2.0),
-            functools.partial(_box_function, _goldstein_price, 2),
-            exact_best=3.0,
-            problem="fresh-goldstein-price",
-            half=FRESH,
-        ),
-        Task(
-            "hartmann3",
-            "synthetic",
-            _box(3, 0.0, 1.0),
-            functools.partial(_box_function, _hartmann3, 3),
-            exact_best=-3.86278214782076,
-            problem="fresh-hartmann3",
-            half=FRESH,
-        ),
-        Task(
-            "shekel10-4d",
-            "synthetic",
-            _box(4, 0.0, 10.0),
-            functools.partial(_box_function, _shekel, 4),
-            exact_best=-10.536409816692046,
-            problem="fresh-shekel",
-            half=FRESH,
-        ),
+        _synthetic("goldstein-price", _goldstein_price, 2, -2.0, 2.0, 3.0),
+        _synthetic("hartmann3", _hartmann3, 3, 0.0, 1.0, -3.86278214782076),
+        _synthetic("shekel10-4d", _shekel, 4, 0.0, 10.0, -10.536409816692046, problem="shekel"),
         Task(
             "bowl-mixed",
             "synthetic",
