@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from bench.search.tasks import Objective, Task, _box, _cv_loss, _nearest, _xs
+from bench.search.tasks import _H6_A, _H6_ALPHA, _H6_P, Objective, Task, _box, _cv_loss, _hartmann, _nearest, _xs
 
 __all__ = ["FRESH", "fresh_tasks", "generated_data"]
 
@@ -100,7 +100,7 @@ _H3_ALPHA = np.array([1.0, 1.2, 3.0, 3.2])
 
 
 def _hartmann3(x: np.ndarray) -> float:
-    return float(-np.sum(_H3_ALPHA * np.exp(-np.sum(_H3_A * (x - _H3_P) ** 2, axis=1))))
+    return _hartmann(x, _H3_A, _H3_P, _H3_ALPHA)
 
 
 _SHEKEL_C = np.array([0.1, 0.2, 0.2, 0.4, 0.4, 0.6, 0.3, 0.7, 0.5, 0.5])
@@ -196,71 +196,54 @@ def _bowl_mixed() -> Objective:
 
 # -- tabular: functions on a grid ---------------------------------------------------------------
 
-#: grid name -> (function of the unit-box point, axes: (name, values, W&B distribution when typed, log))
-_GRIDS: dict[str, tuple[Callable[[np.ndarray], float], list[tuple[str, list[Any], str, bool]]]] = {}
+#: one axis of a grid: (name, values, the W&B distribution a user would write, log scale)
+Axis = tuple[str, list[Any], str, bool]
 
 
 def _unit_grid(n: int) -> list[float]:
     return [round(i / (n - 1), 6) for i in range(n)]
 
 
-def _register_grids() -> None:
+@functools.cache
+def _grids() -> dict[str, tuple[Callable[[np.ndarray], float], list[Axis]]]:
+    """Grid name -> (the function of a grid point's axis values, the axes)."""
     h6 = _shift("grid-hartmann6", 6, -0.15, 0.15)
-    _GRIDS["grid-hartmann6"] = (
-        lambda u: _hartmann6_at(np.clip(u - h6, 0, 1)),
-        [(f"x{i}", _unit_grid(6), "uniform", False) for i in range(6)],
-    )
     lv = _shift("grid-levy", 5, -3.0, 3.0)
-    _GRIDS["grid-levy"] = (
-        lambda u: _levy(u * 20 - 10 - lv + 1),
-        [(f"x{i}", _unit_grid(9), "uniform", False) for i in range(5)],
-    )
     rs = _shift("grid-rastrigin", 4, -1.5, 1.5)
-    _GRIDS["grid-rastrigin"] = (
-        lambda u: _rastrigin(u * 10.24 - 5.12 - rs),
-        [(f"x{i}", _unit_grid(11), "uniform", False) for i in range(4)],
-    )
     bowl = _bowl_mixed()
-    lrs, wds, batches = [1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1.0], [1e-8, 1e-6, 1e-4, 1e-2], [16, 32, 64, 128, 256, 512, 1024]
-    _GRIDS["grid-hpo"] = (
-        lambda u: bowl(
-            {
-                "learning_rate": lrs[int(u[0])],
-                "weight_decay": wds[int(u[1])],
-                "layers": [1, 2, 3, 4, 6, 8][int(u[2])],
-                "batch_size": batches[int(u[3])],
-                "optimizer": "sgd",  # a table of one optimizer's runs: its optimum sits between grid points
-                "dropout": [0.0, 0.2, 0.4, 0.6][int(u[4])],
-            }
+    hpo: list[Axis] = [
+        ("learning_rate", [1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1.0], "log_uniform_values", True),
+        ("weight_decay", [1e-8, 1e-6, 1e-4, 1e-2], "log_uniform_values", True),
+        ("layers", [1, 2, 3, 4, 6, 8], "int_uniform", False),
+        ("batch_size", [16, 32, 64, 128, 256, 512, 1024], "q_log_uniform_values", True),
+        ("dropout", [0.0, 0.2, 0.4, 0.6], "uniform", False),
+    ]
+    return {
+        "grid-hartmann6": (
+            lambda u: _hartmann(np.clip(u - h6, 0, 1), _H6_A, _H6_P, _H6_ALPHA),
+            [(f"x{i}", _unit_grid(6), "uniform", False) for i in range(6)],
         ),
-        [
-            ("learning_rate", lrs, "log_uniform_values", True),
-            ("weight_decay", wds, "log_uniform_values", True),
-            ("layers", [1, 2, 3, 4, 6, 8], "int_uniform", False),
-            ("batch_size", batches, "q_log_uniform_values", True),
-            ("dropout", [0.0, 0.2, 0.4, 0.6], "uniform", False),
-        ],
-    )
-
-
-def _hartmann6_at(x: np.ndarray) -> float:
-    from bench.search.tasks import _H6_A, _H6_ALPHA, _H6_P
-
-    return float(-np.sum(_H6_ALPHA * np.exp(-np.sum(_H6_A * (x - _H6_P) ** 2, axis=1))))
-
-
-def _grid_point(grid: str, indices: tuple[int, ...]) -> np.ndarray:
-    """The function's input at grid ``indices``: unit-box values, or the indices themselves for ``grid-hpo``."""
-    axes = _GRIDS[grid][1]
-    if grid == "grid-hpo":
-        return np.array(indices, dtype=float)
-    return np.array([axes[k][1][i] for k, i in enumerate(indices)])
+        "grid-levy": (
+            lambda u: _levy(u * 20 - 10 - lv + 1),
+            [(f"x{i}", _unit_grid(9), "uniform", False) for i in range(5)],
+        ),
+        "grid-rastrigin": (
+            lambda u: _rastrigin(u * 10.24 - 5.12 - rs),
+            [(f"x{i}", _unit_grid(11), "uniform", False) for i in range(4)],
+        ),
+        # a table of one optimizer's runs: its optimum sits between grid points
+        "grid-hpo": (lambda v: bowl({**dict(zip((a[0] for a in hpo), v)), "optimizer": "sgd"}), hpo),
+    }
 
 
 @functools.cache
 def _grid_table(grid: str) -> dict[tuple[int, ...], float]:
-    fn, axes = _GRIDS[grid]
-    return {ix: fn(_grid_point(grid, ix)) for ix in itertools.product(*(range(len(a[1])) for a in axes))}
+    """Grid indices -> the function at that point's axis values, for every point of the grid."""
+    fn, axes = _grids()[grid]
+    return {
+        ix: fn(np.array([axis[1][i] for axis, i in zip(axes, ix)], dtype=float))
+        for ix in itertools.product(*(range(len(a[1])) for a in axes))
+    }
 
 
 def _grid_best(grid: str) -> float:
@@ -269,7 +252,7 @@ def _grid_best(grid: str) -> float:
 
 def _grid_parameters(grid: str, typed: bool) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for name, values, dist, _log in _GRIDS[grid][1]:
+    for name, values, dist, _log in _grids()[grid][1]:
         if not typed:
             out[name] = {"values": list(values)}
         elif dist == "q_log_uniform_values":
@@ -281,7 +264,7 @@ def _grid_parameters(grid: str, typed: bool) -> dict[str, Any]:
 
 def _grid_objective(grid: str, typed: bool) -> Objective:
     table = _grid_table(grid)
-    axes = _GRIDS[grid][1]
+    axes = _grids()[grid][1]
     index = [
         _nearest(values, log) if typed else {float(v): i for i, v in enumerate(values)}.__getitem__
         for _name, values, _dist, log in axes
@@ -294,7 +277,6 @@ def _grid_objective(grid: str, typed: bool) -> Objective:
 
 
 def _grid_tasks() -> list[Task]:
-    _register_grids()
     return [
         Task(
             f"{grid}{'-dist' if typed else ''}",
@@ -306,7 +288,7 @@ def _grid_tasks() -> list[Task]:
             problem=f"fresh-{grid}",
             half=FRESH,
         )
-        for grid in _GRIDS
+        for grid in _grids()
         for typed in (False, True)
     ]
 

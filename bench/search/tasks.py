@@ -109,10 +109,14 @@ _H6_P = 1e-4 * np.array(
 _H6_ALPHA = np.array([1.0, 1.2, 3.0, 3.2])
 
 
+def _hartmann(x: np.ndarray, a: np.ndarray, p: np.ndarray, alpha: np.ndarray) -> float:
+    """The Hartmann family: ``-sum_i alpha_i exp(-sum_j a_ij (x_j - p_ij)^2)``."""
+    return float(-np.sum(alpha * np.exp(-np.sum(a * (x - p) ** 2, axis=1))))
+
+
 def _hartmann6() -> Objective:
     def f(c: Mapping[str, Any]) -> float:
-        x = _xs(c, 6)
-        return float(-np.sum(_H6_ALPHA * np.exp(-np.sum(_H6_A * (x - _H6_P) ** 2, axis=1))))
+        return _hartmann(_xs(c, 6), _H6_A, _H6_P, _H6_ALPHA)
 
     return f
 
