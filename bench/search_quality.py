@@ -54,7 +54,7 @@ WANDB_CACHE = RESULTS / "wandb.jsonl"
 VERDICT_RULES = ("auto", "auto-plain")
 BUDGETS = (10, 20, 50, 100)
 FULL_METHODS = (*WANDB_METHODS, "random", "tpe", "bayes", "cmaes", "qmc", "nsga2", "auto")
-COST_METHODS = ("wandb-bayes", "bayes", "tpe", "auto", "auto-plain")
+COST_METHODS = ("wandb-bayes", "bayes", "tpe", "auto")
 
 
 def main(argv: list[str] | None = None) -> int:

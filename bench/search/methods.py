@@ -74,12 +74,11 @@ def resolve(method: str, task: Task, budget: int | None) -> tuple[str, dict[str,
     if method in CANDIDATES:
         cand = CANDIDATES[method]
         return cand.method, dict(cand.options), ""
-    if method in ("auto", "bayes", "auto-plain"):
+    if method in ("auto", "bayes"):
         from tuneflow.search.auto import resolve as resolve_method
 
         space = tuneflow.Recipe(name="probe", parameters=dict(task.parameters)).search_space
-        plain = method == "auto-plain"  # what a plain install (no torch) runs
-        choice = resolve_method("auto" if plain else method, space, None, budget, 1, torch=False if plain else None)
+        choice = resolve_method(method, space, None, budget, 1)
         return choice.method, dict(choice.options), choice.describe()
     if method in TUNEFLOW_METHODS:
         return method, {}, ""

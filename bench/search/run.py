@@ -167,7 +167,7 @@ def _tuneflow_cost(cand: Candidate, task: Task, n: int, repeats: int, seed: int)
     assert space is not None
     dists = space.distributions()
     method, options = cand.method, dict(cand.options)
-    if method in ("auto", "bayes", "auto-plain"):  # what they run on this task with no budget given
+    if method in ("auto", "bayes"):  # what they run on this task with no budget given
         method, options, _ = resolve(method, task, None)
     study = optuna.create_study(sampler=make_sampler(method, space, seed, options))
     study.add_trials(
@@ -217,7 +217,7 @@ def measure_cost(
                     costs = _wandb_cost(method.removeprefix("wandb-"), task, n, repeats, 0, engine)
                 else:
                     cand = CANDIDATES.get(method) or Candidate(method)
-                    assert cand.method in (*TUNEFLOW_METHODS, "auto-plain")
+                    assert cand.method in TUNEFLOW_METHODS
                     costs = _tuneflow_cost(cand, task, n, repeats, 0)
                 rec = {"kind": "cost", "task": task_name, "method": method, "n": n, "suggest_s": costs}
                 sink.write(json.dumps(rec) + "\n")

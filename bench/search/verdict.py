@@ -100,13 +100,8 @@ class Verdict:
         every time); one half plays tuneflow's side, the other W&B's, both normalized by the same
         random median. None when there are fewer than 4 seeds.
         """
-        names = set(self.tasks(tasks))
-        curves = {
-            (rec["task"], rec["seed"]): np.minimum.accumulate(rec["values"])
-            for rec in self._wandb
-            if rec["method"] == RIVAL and rec["task"] in names
-        }
-        seeds = sorted({s for _, s in curves})
+        names = self.tasks(tasks)
+        seeds = sorted({s for t in names for b in self.budgets for s in self.best.get((t, RIVAL, b), {})})
         if len(seeds) < 4:
             return None
         shares = []
@@ -116,15 +111,12 @@ class Verdict:
             won = cells = 0
             for t in names:
                 for b in self.budgets:
-                    meds = []
-                    for side in sides:
-                        vals = [c[b - 1] for (task, s), c in curves.items() if task == t and s in side and len(c) >= b]
-                        meds.append(float(np.median(vals)) if vals else None)
-                    r = self.bests(t, RANDOM, b)
-                    if None in meds or not len(r):
+                    theirs, rand = self.best.get((t, RIVAL, b), {}), self.bests(t, RANDOM, b)
+                    halves = [[v for s, v in theirs.items() if s in side] for side in sides]
+                    if not len(rand) or not all(halves):
                         continue
-                    known, rmed = self.best_known(t), float(np.median(r))
-                    a, w = (normalized(m, known, rmed) for m in meds)  # type: ignore[arg-type]
+                    known, rmed = self.best_known(t), float(np.median(rand))
+                    a, w = (normalized(float(np.median(h)), known, rmed) for h in halves)
                     cells += 1
                     won += a <= w + TIE
             shares.append(won / cells if cells else 0.0)

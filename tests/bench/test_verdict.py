@@ -21,10 +21,8 @@ def verdict_module() -> Any:
 
 
 def _search(method: str, seed: int, values: list[float]) -> dict[str, Any]:
-    return {"kind": "search", "task": "branin", "family": "synthetic", "method": method, "seed": seed} | {
-        "budget": len(values),
-        "values": values,
-    }
+    rec = {"kind": "search", "task": "branin", "family": "synthetic", "method": method, "seed": seed}
+    return {**rec, "budget": len(values), "values": values}
 
 
 def _records(bayes: dict[int, list[float]]) -> list[dict[str, Any]]:
