@@ -60,15 +60,13 @@ COST_METHODS = ("wandb-bayes", "bayes", "tpe", "auto")
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="3 tasks, 2 seeds, budgets 10 and 20, tiny cost probe")
-    parser.add_argument(
-        "--protocol", choices=(split.DESIGN, split.HELD_OUT, split.FRESH), help="issue 16's run on one half"
-    )
+    parser.add_argument("--protocol", choices=split.HALVES, help="issue 16's run on one half")
     parser.add_argument(
         "--rules", nargs="+", default=list(VERDICT_RULES), help="protocol methods (auto, auto-plain, candidates)"
     )
     parser.add_argument("--budgets", nargs="+", type=int, default=list(protocol.BUDGETS))
     parser.add_argument("--wandb-cache", type=Path, default=WANDB_CACHE, help="W&B searches, per (task, seed)")
-    parser.add_argument("--verdict", choices=(split.DESIGN, split.HELD_OUT, split.FRESH), help="print a half's verdict")
+    parser.add_argument("--verdict", choices=split.HALVES, help="print a half's verdict")
     parser.add_argument("--write", action="store_true", help="with --verdict: write it into BENCHMARKS.md")
     parser.add_argument("--summary", nargs="+", type=Path, default=None, help="with --verdict: one row per rule")
     parser.add_argument("--tasks", nargs="+", default=None, choices=list(TASKS), metavar="TASK")
@@ -157,9 +155,7 @@ def render_verdict(files: list[Path], half: str | None, tasks: Sequence[str] | N
     """The verdict of ``half`` (None: every task in the files) for each rule, from the result files."""
     res = verdict.load_verdict(files)
     names = tasks or (split.tasks_in(half) if half else None)
-    title = {split.HELD_OUT: "Held-out half", split.DESIGN: "Design half", split.FRESH: "Fresh half"}.get(
-        half or "", "Tasks run"
-    )
+    title = f"{half.capitalize()} half" if half else "Tasks run"
     installs = {"auto": "full install (torch)", "auto-plain": "plain install (no torch)"}
     parts = [res.render(res.tasks(names), m, f"{title}, {installs.get(m, m)}") for m in rules if m in res.methods()]
     return "\n".join(parts) or "no protocol results yet\n"

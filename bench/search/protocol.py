@@ -169,7 +169,7 @@ def run(
             for name in tasks:
                 task = get_task(name)
                 for method in WANDB:
-                    if _longest(cached, name, method, seed, top) is not None:
+                    if _cached(cached, name, method, seed, top):
                         continue
                     if deadline is not None and time.time() > deadline:
                         print(f"deadline reached before {name}/{method}/seed {seed}", file=log)
@@ -230,10 +230,9 @@ def run(
     return ran
 
 
-def _longest(cached: dict[Key, dict[str, Any]], task: str, method: str, seed: int, top: int) -> int | None:
-    """The largest cached budget of at least ``top`` for W&B's (task, method, seed): its prefix serves ``top``."""
-    have = [b for (t, m, s, b) in cached if (t, m, s) == (task, method, seed) and b >= top]
-    return max(have, default=None)
+def _cached(cached: dict[Key, dict[str, Any]], task: str, method: str, seed: int, top: int) -> bool:
+    """Whether W&B's (task, method, seed) is cached for ``top`` trials or more (a longer search's prefix serves)."""
+    return any((t, m, s) == (task, method, seed) and b >= top for (t, m, s, b) in cached)
 
 
 def _say(log: Any, rec: dict[str, Any]) -> None:

@@ -35,6 +35,7 @@ from bench.search.tasks import TASKS, Task
 __all__ = [
     "DESIGN",
     "FRESH",
+    "HALVES",
     "HELD_OUT",
     "MIN_PROBLEMS",
     "SPLIT_FILE",
@@ -48,6 +49,7 @@ __all__ = [
 
 SPLIT_FILE = Path(__file__).with_name("split.json")
 DESIGN, HELD_OUT, FRESH = "design", "held-out", "fresh"
+HALVES = (DESIGN, HELD_OUT, FRESH)
 MIN_PROBLEMS = 15
 #: the seed the split was drawn with (committed with the list; never redrawn).
 SEED = 16
