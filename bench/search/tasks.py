@@ -49,7 +49,7 @@ class Task:
     note: str = ""
     problem: str = ""
     shape: str = ""  # the issue-16 shape this task was added for (held out), or ""
-    half: str = ""  # a half fixed when the task was added (``fresh``), or "" (drawn by bench/search/split.py)
+    half: str = ""  # a half fixed when the task was added (``fresh``, ``fresh-values``), or "" (drawn by split.py)
 
     @functools.cached_property
     def objective(self) -> Objective:
@@ -759,9 +759,10 @@ def _build_tasks() -> dict[str, Task]:
             problem="friedman1",
         ),
     ]
-    from bench.search.fresh import fresh_tasks  # the fresh half (imports this module's helpers)
+    from bench.search.fresh import fresh_tasks  # the fresh halves (import this module's helpers)
+    from bench.search.fresh_values import fresh_values_tasks
 
-    return {t.name: t for t in [*tasks, *fresh_tasks()]}
+    return {t.name: t for t in [*tasks, *fresh_tasks(), *fresh_values_tasks()]}
 
 
 TASKS: dict[str, Task] = _build_tasks()

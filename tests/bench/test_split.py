@@ -15,8 +15,14 @@ from conftest import REPO_ROOT, require
 
 #: sha256 of the committed split's design and held-out rows (bench/search/split.py: checksum); changes only on purpose.
 SPLIT_CHECKSUM = "55f99312874a22505d301d329c344b18599b17e6b487e6ed7acf0a65736b9115"
-#: sha256 of the fresh half (bench/search/fresh.py), added after the held-out verdict was read.
-FRESH_CHECKSUM = "a1f02ce0fb0a2a22681e51e5d7ca999e1e4b93e6ef53c9a4ae5a12d0ae95f20a"
+#: sha256 of each half added with its tasks fixed to it, after the halves before it were read:
+#: fresh (bench/search/fresh.py) and fresh-values (bench/search/fresh_values.py).
+FIXED_CHECKSUMS = {
+    "fresh": "a1f02ce0fb0a2a22681e51e5d7ca999e1e4b93e6ef53c9a4ae5a12d0ae95f20a",
+    "fresh-values": "b488eccba1f2bccd2f86a169e3d28055c8291bfda5fba1a6787513b8e5c87f1d",
+}
+#: the fewest problems each fixed half holds (fresh-values asks one question: numeric lists).
+FIXED_MIN_PROBLEMS = {"fresh": 15, "fresh-values": 11}
 
 
 @pytest.fixture(scope="module")
@@ -43,15 +49,19 @@ def test_committed_split_is_the_one_drawn_from_its_seed_and_never_changes_silent
     assert checksum(draw(registry, split["seed"])) == SPLIT_CHECKSUM  # type: ignore[arg-type]
 
 
-def test_fresh_half_shares_no_problem_with_the_others_and_never_changes_silently(registry: dict[str, object]) -> None:
-    from bench.search.split import FRESH, checksum, draw, load, problems
+@pytest.mark.parametrize("half", sorted(FIXED_CHECKSUMS))
+def test_a_fixed_half_shares_no_problem_with_the_others_and_never_changes_silently(
+    registry: dict[str, object], half: str
+) -> None:
+    from bench.search.split import HALVES, checksum, draw, load, problems
 
     split = load()
-    assert checksum(split, (FRESH,)) == FRESH_CHECKSUM
-    assert checksum(draw(registry, split["seed"]), (FRESH,)) == FRESH_CHECKSUM  # type: ignore[arg-type]
-    fresh = problems(FRESH, split)
-    assert len(fresh) >= 15
-    assert not fresh & (problems("design", split) | problems("held-out", split))
+    assert checksum(split, (half,)) == FIXED_CHECKSUMS[half]
+    assert checksum(draw(registry, split["seed"]), (half,)) == FIXED_CHECKSUMS[half]  # type: ignore[arg-type]
+    own = problems(half, split)
+    assert len(own) >= FIXED_MIN_PROBLEMS[half]
+    others = set().union(*(problems(h, split) for h in HALVES if h != half))
+    assert not own & others
 
 
 def test_rules_catch_a_problem_split_across_halves_and_a_shape_task_in_the_design_half(
