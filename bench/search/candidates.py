@@ -86,3 +86,19 @@ RULES: dict[str, Any] = {
     # 7855c97) and a GP on scikit-learn (`plain-skgp`, `skgp`; at 8047053): not kept, their code is
     # gone; BENCHMARKS.md has the figures
 }
+
+
+def _ordinal(rule: Any) -> Any:
+    """``rule``'s choice with numeric ``values`` lists searched in order (tuneflow.search.ordinal)."""
+
+    def ordinal(space: Any, n_trials: int | None, *args: Any, **kwargs: Any) -> Choice:
+        choice = rule(space, n_trials, *args, **kwargs)
+        if choice.method not in ("tpe", "gp", "gp+tpe"):
+            return choice
+        return Choice(choice.method, {**choice.options, "ordinal": True}, f"{choice.reason}; ordinal values")
+
+    return ordinal
+
+
+RULES["ordinal"] = _ordinal(choose)
+RULES["ordinal-plain"] = _ordinal(_plain)

@@ -140,6 +140,13 @@ class _Timed:
         self._last = time.perf_counter()
         return value
 
+    def check(self, result: Any, budget: int) -> None:
+        """Raise unless every trial reached the objective: a search whose trials failed before it is
+        not the method's search, and must not be recorded as one."""
+        if len(self.values) != budget:
+            failed = [t.user_attrs for t in result.study.trials if t.state.name == "FAIL"]
+            raise RuntimeError(f"{self.task.name}: {len(self.values)} of {budget} trials ran ({failed[:1]})")
+
 
 def _run_tuneflow(method: str, options: dict[str, Any], task: Task, seed: int, budget: int) -> Search:
     train = _Timed(task)
@@ -156,5 +163,6 @@ def _run_tuneflow(method: str, options: dict[str, Any], task: Task, seed: int, b
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         train.start()
-        tuneflow.tune(recipe, n_trials=budget, storage="memory", wandb=False, progress=False)
+        result = tuneflow.tune(recipe, n_trials=budget, storage="memory", wandb=False, progress=False)
+    train.check(result, budget)
     return Search(train.values, train.costs)

@@ -85,7 +85,8 @@ def _tuneflow_search(chooser: Chooser, task: Task, seed: int, budget: int) -> tu
     with warnings.catch_warnings(), auto_as(chooser):
         warnings.simplefilter("ignore")
         train.start()
-        tuneflow.tune(recipe, n_trials=budget, storage="memory", wandb=False, progress=False)
+        result = tuneflow.tune(recipe, n_trials=budget, storage="memory", wandb=False, progress=False)
+    train.check(result, budget)
     return train.values, train.costs
 
 

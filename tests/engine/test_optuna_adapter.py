@@ -14,11 +14,13 @@ from pathlib import Path
 import numpy as np
 import optuna
 import pytest
+from conftest import require
 from optuna.distributions import CategoricalDistribution, FloatDistribution, IntDistribution
 from optuna.trial import TrialState
 
 import tuneflow
 from tuneflow.engine import optuna_adapter as adapter
+from tuneflow.search.auto import torch_available
 
 optuna.logging.set_verbosity(optuna.logging.WARNING)
 
@@ -194,6 +196,47 @@ def test_sampler_rng() -> None:
     rng = adapter.sampler_rng(a)
     assert isinstance(rng, np.random.RandomState)
     assert rng.rand() == adapter.sampler_rng(b).rand()  # the sampler's own seeded stream
+
+
+def _shifted(trial: optuna.trial.FrozenTrial) -> optuna.trial.FrozenTrial:
+    if "x" not in trial.params:  # the running trial
+        return trial
+    out = optuna.trial.create_trial(
+        params={"x": trial.params["x"] + 100},
+        distributions={"x": FloatDistribution(100.0, 101.0)},
+        value=trial.value,
+        state=trial.state,
+    )
+    out.number = trial.number
+    return out
+
+
+@pytest.mark.parametrize("name", ["tpe", "gp"])
+def test_trials_view(name: str) -> None:
+    """Optuna's model-based samplers read a study's trials through ``Study._get_trials``: shown a
+    view, they model the translated trials (here every x moved to [100, 101]) and propose there."""
+    sampler: optuna.samplers.BaseSampler
+    if name == "gp":
+        require("torch (GPSampler)", torch_available())
+        sampler = optuna.samplers.GPSampler(seed=0, n_startup_trials=2)
+    else:
+        sampler = optuna.samplers.TPESampler(seed=0, multivariate=True, n_startup_trials=2)
+    study = optuna.create_study()
+    for x in (0.1, 0.5, 0.9):
+        study.add_trial(
+            optuna.trial.create_trial(params={"x": x}, distributions={"x": FloatDistribution(0, 1)}, value=x)
+        )
+    view = adapter.trials_view(study, _shifted)
+    assert [t.params["x"] for t in view.get_trials()] == pytest.approx([100.1, 100.5, 100.9])
+    assert [t.params["x"] for t in view.trials] == pytest.approx([100.1, 100.5, 100.9])
+    assert [t.params["x"] for t in study.trials] == pytest.approx([0.1, 0.5, 0.9])  # the study is untouched
+    running = study.ask()
+    frozen = study.trials[-1]
+    space = sampler.infer_relative_search_space(view, frozen)
+    assert space == {"x": FloatDistribution(100.0, 101.0)}
+    proposed = sampler.sample_relative(view, frozen, space)
+    assert 100.0 <= proposed["x"] <= 101.0
+    study.tell(running, 0.0)
 
 
 @pytest.mark.parametrize(

@@ -28,6 +28,8 @@ Internals relied on (canary test in brackets):
   loop reports there too [test_optimize_logger]
 - ``BaseDistribution._contains``: whether a value lies in a distribution [test_distribution_contains]
 - ``RandomSampler._rng.rng``: the seeded random state of a sampler [test_sampler_rng]
+- ``Study._get_trials``: where Optuna's samplers read a study's trials (TPE, GP, the intersection
+  search space), so a sampler can be shown the trials in another encoding [test_trials_view]
 - ``RDBStorage._get_prepared_new_trial``, ``optuna.storages._rdb.storage._create_scoped_session``
   and ``models.StudyModel.find_or_raise_by_id(for_update=True)``: creating a trial and advancing a
   study counter in one transaction, as Optuna's own trial creation locks the study row; then
@@ -87,6 +89,7 @@ __all__ = [
     "study_id",
     "suggest",
     "trial_id",
+    "trials_view",
     "unwrap_cache",
     "update_progress_bar",
 ]
@@ -445,3 +448,34 @@ def distribution_contains(dist: BaseDistribution, value: Any) -> bool:
 def sampler_rng(sampler: RandomSampler) -> np.random.RandomState:
     """The seeded random state a ``RandomSampler`` draws from (``RandomSampler._rng.rng``)."""
     return sampler._rng.rng
+
+
+class _TrialsView:
+    """A study whose trials read through ``translate``; everything else is the study's own."""
+
+    def __init__(self, study: Study, translate: Callable[[FrozenTrial], FrozenTrial]) -> None:
+        self._viewed, self._translate = study, translate
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._viewed, name)
+
+    def _get_trials(self, deepcopy: bool = True, states: Any = None, use_cache: bool = False) -> list[FrozenTrial]:
+        trials = self._viewed._get_trials(deepcopy=False, states=states, use_cache=use_cache)
+        return [self._translate(t) for t in trials]
+
+    def get_trials(self, deepcopy: bool = True, states: Any = None) -> list[FrozenTrial]:
+        return self._get_trials(deepcopy, states)
+
+    @property
+    def trials(self) -> list[FrozenTrial]:
+        return self._get_trials()
+
+
+def trials_view(study: Study, translate: Callable[[FrozenTrial], FrozenTrial]) -> Study:
+    """``study`` as a sampler should see it: every trial it reads passed through ``translate``.
+
+    Optuna's samplers read trials with ``Study._get_trials`` (TPE, GP, the intersection search
+    space) or ``get_trials``; both are answered here. ``translate`` must not change a trial's
+    number or state, and must return a new trial rather than edit the one it is given.
+    """
+    return _TrialsView(study, translate)  # type: ignore[return-value]

@@ -25,6 +25,7 @@ from optuna.trial import FrozenTrial
 from tuneflow.engine import optuna_adapter as adapter
 from tuneflow.search.auto import Choice, resolve
 from tuneflow.search.hyperband import WandbHyperbandPruner, hyperband_problems
+from tuneflow.search.ordinal import Ordinal, orders_of
 from tuneflow.search.portfolio import Interleaved
 from tuneflow.search.space import Param, SearchSpace
 
@@ -156,7 +157,15 @@ def make_sampler(
     features are what it means, not a surprise to warn about.
     """
     choice = method if isinstance(method, Choice) else resolve(method, space, options, n_trials, n_objectives)
-    name, opts = choice.method, dict(choice.options)
+    opts = dict(choice.options)
+    ordinal = bool(opts.pop("ordinal", False))
+    sampler = _build(choice.method, opts, space, seed)
+    orders = orders_of(space) if ordinal and space is not None else {}
+    return Ordinal(sampler, orders) if orders else sampler
+
+
+def _build(name: str, opts: dict[str, Any], space: SearchSpace | None, seed: int | None) -> BaseSampler:
+    """The Optuna sampler ``name`` with options ``opts`` (a resolved choice's)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)
         if name == "grid":

@@ -1,0 +1,101 @@
+"""``Ordinal``: numeric values lists shown to Optuna's samplers as ordered positions, stored as listed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import optuna
+import pytest
+from optuna.distributions import BaseDistribution, CategoricalDistribution, IntDistribution
+from optuna.study import Study
+from optuna.trial import FrozenTrial
+
+from tuneflow.search.ordinal import Ordinal, ordered_choices, orders_of
+from tuneflow.search.space import SearchSpace
+
+
+@pytest.mark.parametrize(
+    ("choices", "ordered"),
+    [
+        ([64, 16, 32], (16, 32, 64)),
+        ([0.1, 1e-3, 1e-2, 0], (0, 1e-3, 1e-2, 0.1)),
+        ([1, 2.5, 4], (1, 2.5, 4)),
+        ([16, 32], None),  # two points have no "between"
+        ([True, False, 1], None),  # booleans are not numbers here
+        (["a", 1, 2], None),
+        ([None, 1, 2], None),
+        (["[1, 2]", "[3]", "[4]"], None),  # lists travel as JSON text
+    ],
+)
+def test_which_categoricals_are_ordered(choices: list[Any], ordered: tuple[Any, ...] | None) -> None:
+    assert ordered_choices(CategoricalDistribution(choices)) == ordered
+
+
+def test_orders_of_a_parameters_block_are_its_numeric_lists_sorted() -> None:
+    space = SearchSpace.from_parameters(
+        {
+            "batch": {"values": [64, 16, 32, 16]},
+            "act": {"values": ["relu", "tanh", "gelu"]},
+            "lr": {"distribution": "log_uniform_values", "min": 1e-4, "max": 1e-1},
+            "opt": {"parameters": {"momentum": {"values": [0.9, 0.0, 0.99]}}},
+            "flag": {"values": [1, 2]},
+        }
+    )
+    assert orders_of(space) == {"batch": (16, 32, 64), "opt.momentum": (0.0, 0.9, 0.99)}
+
+
+class _Seeing(optuna.samplers.RandomSampler):
+    """A real random sampler that records the trials and distributions it is shown."""
+
+    def __init__(self) -> None:
+        super().__init__(seed=0)
+        self.shown: list[tuple[str, BaseDistribution]] = []
+        self.trials: list[FrozenTrial] = []
+
+    def sample_independent(self, study: Study, trial: FrozenTrial, name: str, dist: BaseDistribution) -> Any:
+        self.shown.append((name, dist))
+        self.trials = study.get_trials(deepcopy=False)
+        return super().sample_independent(study, trial, name, dist)
+
+
+def test_the_inner_sampler_sees_positions_and_the_study_stores_listed_values() -> None:
+    optuna.logging.set_verbosity(optuna.logging.ERROR)
+    inner = _Seeing()
+    study = optuna.create_study(sampler=Ordinal(inner, {"batch": (16, 32, 64)}))
+
+    def objective(trial: optuna.Trial) -> float:
+        batch = trial.suggest_categorical("batch", [64, 16, 32])
+        act = trial.suggest_categorical("act", ["relu", "tanh", "gelu"])
+        return float(batch) + len(act)
+
+    study.optimize(objective, n_trials=12)
+    assert {name: dist for name, dist in inner.shown} == {
+        "batch": IntDistribution(0, 2),
+        "act": CategoricalDistribution(["relu", "tanh", "gelu"]),
+    }
+    finished = [t for t in inner.trials if t.state.is_finished()]
+    assert len(finished) == 11  # every trial before the last, as positions
+    stored = {t.number: t.params["batch"] for t in study.trials}
+    for seen in finished:
+        assert seen.distributions["batch"] == IntDistribution(0, 2)
+        assert (16, 32, 64)[seen.params["batch"]] == stored[seen.number]
+        assert seen.params["act"] == study.trials[seen.number].params["act"]
+    assert set(stored.values()) <= {16, 32, 64}
+    assert all(t.distributions["batch"] == CategoricalDistribution([64, 16, 32]) for t in study.trials)
+
+
+def test_tpe_through_ordinal_proposes_only_listed_values_and_resumes_without_it(tmp_path: Any) -> None:
+    optuna.logging.set_verbosity(optuna.logging.ERROR)
+    url = f"sqlite:///{tmp_path / 'o.db'}"
+    values = [1, 2, 3, 5, 8, 13, 21, 34]
+    ordinal = Ordinal(optuna.samplers.TPESampler(seed=0, n_startup_trials=3), {"k": tuple(values)})
+    study = optuna.create_study(storage=url, study_name="o", sampler=ordinal)
+
+    def objective(trial: optuna.Trial) -> float:
+        return abs(trial.suggest_categorical("k", values[::-1]) - 13) + trial.suggest_float("x", 0, 1)
+
+    study.optimize(objective, n_trials=15)
+    again = optuna.load_study(study_name="o", storage=url, sampler=optuna.samplers.TPESampler(seed=1))
+    again.optimize(objective, n_trials=2)
+    assert len(again.trials) == 17
+    assert {t.params["k"] for t in again.trials} <= set(values)
