@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from bench.search.fresh import _estimator
 from bench.search.tasks import Objective, Task
 
 __all__ = ["FRESH_VALUES", "fresh_values_tasks"]
@@ -204,94 +205,61 @@ def _mixed_best() -> float:
 # -- real: scikit-learn fits on lists ---------------------------------------------------------
 
 
-@functools.cache
-def _data(name: str) -> tuple[np.ndarray, np.ndarray]:
+def generated_data() -> dict[str, Callable[[], tuple[np.ndarray, np.ndarray]]]:
+    """Data name -> how scikit-learn generates it (fixed seeds); read by ``bench.search.tasks._dataset``."""
     from sklearn import datasets
-    from sklearn.preprocessing import StandardScaler
 
-    make: dict[str, Callable[[], tuple[np.ndarray, np.ndarray]]] = {
-        "knn": lambda: datasets.make_classification(
+    return {
+        "fv-knn": lambda: datasets.make_classification(
             n_samples=500, n_features=10, n_informative=4, n_redundant=2, flip_y=0.08, random_state=SEED % 1000 + 1
         ),
-        "tree": lambda: datasets.make_regression(
+        "fv-tree": lambda: datasets.make_regression(
             n_samples=400, n_features=12, n_informative=6, noise=15.0, random_state=SEED % 1000 + 2
         ),
-        "svc": lambda: datasets.make_circles(n_samples=300, noise=0.2, factor=0.5, random_state=SEED % 1000 + 3),
-        "forest": lambda: datasets.make_classification(
+        "fv-svc": lambda: datasets.make_circles(n_samples=300, noise=0.2, factor=0.5, random_state=SEED % 1000 + 3),
+        "fv-forest": lambda: datasets.make_classification(
             n_samples=400, n_features=15, n_informative=5, n_redundant=3, flip_y=0.05, random_state=SEED % 1000 + 4
         ),
     }
-    X, y = make[name]()
-    return StandardScaler().fit_transform(X), y
 
 
-def _fit(data: str, scoring: str, build: Callable[[Mapping[str, Any]], Any]) -> Objective:
-    import warnings
-
-    from sklearn.model_selection import KFold, cross_val_score
-
-    X, y = _data(data)
-
-    def f(c: Mapping[str, Any]) -> float:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            scores = cross_val_score(build(c), X, y, scoring=scoring, cv=KFold(3, shuffle=True, random_state=0))
-        value = -float(np.mean(scores))
-        return value if math.isfinite(value) else 1e9
-
-    return f
-
-
-def _knn() -> Objective:
-    from sklearn.neighbors import KNeighborsClassifier
-
-    return _fit(
-        "knn",
+#: real task -> (estimator, how each config key is cast, fixed keywords, data, scoring)
+_FITS: dict[str, tuple[str, dict[str, Callable[[Any], Any]], dict[str, Any], str, str]] = {
+    "knn-values": (
+        "sklearn.neighbors.KNeighborsClassifier",
+        {"n_neighbors": int, "weights": str, "p": float},
+        {},
+        "fv-knn",
         "neg_log_loss",
-        lambda c: KNeighborsClassifier(n_neighbors=int(c["n_neighbors"]), weights=c["weights"], p=float(c["p"])),
-    )
-
-
-def _tree() -> Objective:
-    from sklearn.tree import DecisionTreeRegressor
-
-    def build(c: Mapping[str, Any]) -> Any:
-        return DecisionTreeRegressor(
-            max_depth=int(c["max_depth"]),
-            min_samples_leaf=int(c["min_samples_leaf"]),
-            min_samples_split=int(c["min_samples_split"]),
-            ccp_alpha=float(c["ccp_alpha"]),
-            max_features=float(c["max_features"]),
-            random_state=0,
-        )
-
-    return _fit("tree", "neg_mean_squared_error", build)
-
-
-def _svc() -> Objective:
-    from sklearn.svm import SVC
-
-    return _fit(
-        "svc",
+    ),
+    "tree-values": (
+        "sklearn.tree.DecisionTreeRegressor",
+        {
+            "max_depth": int,
+            "min_samples_leaf": int,
+            "min_samples_split": int,
+            "ccp_alpha": float,
+            "max_features": float,
+        },
+        {"random_state": 0},
+        "fv-tree",
+        "neg_mean_squared_error",
+    ),
+    "svc-values": (
+        "sklearn.svm.SVC",
+        {"C": float, "gamma": float, "tol": float},
+        {"random_state": 0},
+        "fv-svc",
         "accuracy",
-        lambda c: SVC(C=float(c["C"]), gamma=float(c["gamma"]), tol=float(c["tol"]), random_state=0),
-    )
-
-
-def _forest() -> Objective:
-    from sklearn.ensemble import RandomForestClassifier
-
-    def build(c: Mapping[str, Any]) -> Any:
-        return RandomForestClassifier(
-            n_estimators=int(c["n_estimators"]),
-            max_depth=int(c["max_depth"]),
-            min_samples_leaf=int(c["min_samples_leaf"]),
-            max_features=float(c["max_features"]),
-            random_state=0,
-            n_jobs=1,
-        )
-
-    return _fit("forest", "neg_log_loss", build)
+    ),
+    "forest-values": (
+        "sklearn.ensemble.RandomForestClassifier",
+        {"n_estimators": int, "max_depth": int, "min_samples_leaf": int, "max_features": float},
+        {"random_state": 0, "n_jobs": 1},
+        "fv-forest",
+        "neg_log_loss",
+    ),
+}
 
 
 _KNN_PARAMETERS: dict[str, dict[str, Any]] = {
@@ -321,12 +289,18 @@ _FOREST_PARAMETERS: dict[str, dict[str, Any]] = {
 
 def fresh_values_tasks() -> list[Task]:
     """Every task of the fresh-values half, in a fixed order."""
-    real = [
-        ("knn-values", _KNN_PARAMETERS, _knn, "KNeighborsClassifier, 3-fold log loss"),
-        ("tree-values", _TREE_PARAMETERS, _tree, "DecisionTreeRegressor, 3-fold MSE"),
-        ("svc-values", _SVC_PARAMETERS, _svc, "SVC (RBF), 3-fold error rate as -accuracy"),
-        ("forest-values", _FOREST_PARAMETERS, _forest, "RandomForestClassifier, 3-fold log loss"),
-    ]
+    notes = {
+        "knn-values": "KNeighborsClassifier, 3-fold log loss",
+        "tree-values": "DecisionTreeRegressor, 3-fold MSE",
+        "svc-values": "SVC (RBF), 3-fold error rate as -accuracy",
+        "forest-values": "RandomForestClassifier, 3-fold log loss",
+    }
+    params = {
+        "knn-values": _KNN_PARAMETERS,
+        "tree-values": _TREE_PARAMETERS,
+        "svc-values": _SVC_PARAMETERS,
+        "forest-values": _FOREST_PARAMETERS,
+    }
     return [
         *_grid_tasks(),
         Task(
@@ -340,7 +314,15 @@ def fresh_values_tasks() -> list[Task]:
             half=FRESH_VALUES,
         ),
         *(
-            Task(name, "real", params, make, note=note, problem=f"fv-{name}", half=FRESH_VALUES)
-            for name, params, make, note in real
+            Task(
+                name,
+                "real",
+                params[name],
+                functools.partial(_estimator, *fit),
+                note=notes[name],
+                problem=f"fv-{name}",
+                half=FRESH_VALUES,
+            )
+            for name, fit in _FITS.items()
         ),
     ]

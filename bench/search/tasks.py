@@ -390,12 +390,13 @@ def _dataset(name: str) -> tuple[np.ndarray, np.ndarray]:
     from sklearn.preprocessing import StandardScaler
 
     from bench.search.fresh import generated_data
+    from bench.search.fresh_values import generated_data as generated_values_data
 
     if name == "friedman1":
         X, y = datasets.make_friedman1(n_samples=400, noise=1.0, random_state=0)
     elif name == "classification":
         X, y = datasets.make_classification(n_samples=500, n_features=20, n_informative=6, flip_y=0.05, random_state=0)
-    elif name in (fresh := generated_data()):
+    elif name in (fresh := {**generated_data(), **generated_values_data()}):
         X, y = fresh[name]()
     else:
         loaded = getattr(datasets, f"load_{name}")()
