@@ -84,21 +84,7 @@ RULES: dict[str, Any] = {
     "plain-qmc10": _qmc_small(_plain, 10),
     # 2026-12-06: a Sobol start, no repeated point, GP on mixed spaces without repeats (measured at
     # 7855c97) and a GP on scikit-learn (`plain-skgp`, `skgp`; at 8047053): not kept, their code is
-    # gone; BENCHMARKS.md has the figures
+    # gone; BENCHMARKS.md has the figures. Numeric values lists in order (`ordinal`, `ordinal-plain`,
+    # at 4421440) became auto's rule; the same for bayes' GP (GPSampler(n_startup_trials=4) with and
+    # without it) was not taken
 }
-
-
-def _ordinal(rule: Any) -> Any:
-    """``rule``'s choice with numeric ``values`` lists searched in order (tuneflow.search.ordinal)."""
-
-    def ordinal(space: Any, n_trials: int | None, *args: Any, **kwargs: Any) -> Choice:
-        choice = rule(space, n_trials, *args, **kwargs)
-        if choice.method not in ("tpe", "gp", "gp+tpe"):
-            return choice
-        return Choice(choice.method, {**choice.options, "ordinal": True}, f"{choice.reason}; ordinal values")
-
-    return ordinal
-
-
-RULES["ordinal"] = _ordinal(choose)
-RULES["ordinal-plain"] = _ordinal(_plain)

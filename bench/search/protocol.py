@@ -188,7 +188,7 @@ def run(
                     for budget in sorted(budgets, reverse=True):
                         choice = _choice(rules[method], task, budget)
                         sig = (choice.method, json.dumps(choice.to_dict()["options"], sort_keys=True))
-                        if (name, method, seed, budget) in done:
+                        if _ran_as(done.get((name, method, seed, budget)), choice):
                             ran_here.setdefault(sig, done[name, method, seed, budget].get("prefix_of") or budget)
                             continue
                         if sig in ran_here and (name, method, seed, ran_here[sig]) in done:
@@ -229,6 +229,15 @@ def run(
         if engine is not None:
             engine.close()
     return ran
+
+
+def _ran_as(rec: dict[str, Any] | None, choice: Choice) -> bool:
+    """Whether a recorded search ran the sampler and options ``choice`` names (its line up to the reason).
+
+    A rule changed since the record was written (``auto`` after a change) makes the record stale: it
+    is run again, and the new line, appended after it, is the one read.
+    """
+    return rec is not None and str(rec.get("choice", "")).split(": ", 1)[0] == choice.describe().split(": ", 1)[0]
 
 
 def _cached(cached: dict[Key, dict[str, Any]], task: str, method: str, seed: int, top: int) -> bool:

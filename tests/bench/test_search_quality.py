@@ -90,3 +90,23 @@ def test_quick_run_produces_sane_results_and_resumes(tmp_path: Path) -> None:
     again = [r for r in read_lines(out) if r["kind"] == "search"]
     assert len(again) == len(searches)
     assert len(_records(tmp_path / "wandb-cache.jsonl")) == len(cached)
+
+
+@pytest.mark.parametrize(
+    ("recorded", "runs", "fresh"),
+    [
+        ("tpe(n_startup_trials=5): a reason", {"n_startup_trials": 5}, True),
+        ("tpe(n_startup_trials=5): a reason", {"n_startup_trials": 5, "ordinal": True}, False),  # the rule changed
+        ("tpe(n_startup_trials=4): a reason", {"n_startup_trials": 5}, False),
+        (None, {"n_startup_trials": 5}, False),  # not run yet
+    ],
+)
+def test_a_recorded_search_counts_only_for_the_rule_that_ran_it(
+    recorded: str | None, runs: dict[str, Any], fresh: bool
+) -> None:
+    sys.path.insert(0, str(REPO_ROOT))
+    from bench.search.protocol import _ran_as
+    from tuneflow.search.auto import Choice
+
+    rec = None if recorded is None else {"choice": recorded}
+    assert _ran_as(rec, Choice("tpe", runs, "another reason, worded anew")) is fresh

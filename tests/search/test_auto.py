@@ -124,3 +124,55 @@ def test_auto_says_what_the_space_is(block: dict[str, Any], said: str) -> None:
     """The line tune prints and W&B records names the space as it is (no floats: not 'beside floats')."""
     choice = choose(_space(block), 100, 1, torch=True)
     assert choice.method == "tpe" and choice.reason.startswith(said), choice.reason
+
+
+LISTS = {"batch": {"values": [64, 16, 32, 128]}, "lr": {"values": [1e-4, 1e-3, 1e-2]}, "act": {"values": ["a", "b"]}}
+
+
+# (space, method, n_objectives, torch, parallel) -> (method that runs, ordinal set, lists named)
+ORDINAL_TABLE = [
+    (LISTS, "auto", 1, True, False, GP_TPE, True, 2),
+    (LISTS, "auto", 1, False, False, "tpe", True, 2),
+    (LISTS, "auto", 1, True, True, "tpe", True, 2),  # parallel: TPE, still in order
+    ({**MIXED, "batch": {"values": [16, 32, 64]}}, "auto", 1, True, False, "tpe", True, 1),
+    (LISTS, "bayes", 1, True, False, GP, False, 0),  # GP in order was no better (design half)
+    (LISTS, "bayes", 1, False, False, "tpe", True, 2),
+    (LISTS, "auto", 2, True, False, "tpe", False, 0),  # several metrics: not measured, left as Optuna reads them
+    ({"flag": {"values": [0, 1]}, **FLOATS}, "auto", 1, True, False, "tpe", False, 0),  # 2 values: nothing between
+    (SMALL_CATS, "auto", 1, True, False, GP_TPE, False, 0),  # text: no order
+    (LISTS, "tpe", 1, True, False, "tpe", False, 0),  # a sampler named by the recipe runs as Optuna's
+    (LISTS, "random", 1, True, False, "random", False, 0),  # W&B's draws, exactly
+]
+
+
+@pytest.mark.parametrize(("block", "method", "n_obj", "torch", "parallel", "runs", "ordinal", "lists"), ORDINAL_TABLE)
+def test_numeric_values_lists_are_searched_in_order_where_auto_or_bayes_models_them(
+    block: dict[str, Any], method: str, n_obj: int, torch: bool, parallel: bool, runs: str, ordinal: bool, lists: int
+) -> None:
+    from tuneflow.search.auto import resolve
+
+    choice = resolve(method, _space(block), None, 100, n_obj, torch=torch, parallel=parallel)
+    assert choice.method == runs
+    assert choice.options.get("ordinal", False) is ordinal, choice.describe()
+    assert (f"{lists} numeric values list" in choice.reason) is ordinal, choice.reason
+
+
+@pytest.mark.parametrize(("options", "ordinal"), [({"n_startup_trials": 7}, None), ({"ordinal": True}, True)])
+def test_bayes_with_gp_options_searches_lists_in_order_only_when_asked(options: dict[str, Any], ordinal: Any) -> None:
+    from tuneflow.search.auto import resolve
+
+    choice = resolve("bayes", _space(LISTS), options, 50, 1, torch=True)
+    assert choice.method == GP and choice.options.get("ordinal") is ordinal
+
+
+def test_auto_builds_ordinal_around_its_sampler_and_ordinal_reaches_no_optuna_constructor() -> None:
+    from tuneflow.search.methods import make_sampler
+    from tuneflow.search.ordinal import Ordinal
+    from tuneflow.search.portfolio import Interleaved
+
+    space = _space(LISTS)
+    sampler = make_sampler(choose(space, 50, 1, torch=True), space, seed=0)
+    assert isinstance(sampler, Ordinal) and isinstance(sampler.inner, Interleaved)
+    assert sampler.orders == {"batch": (16, 32, 64, 128), "lr": (1e-4, 1e-3, 1e-2)}
+    plain = make_sampler(choose(space, 50, 1, torch=False), space, seed=0)
+    assert isinstance(plain, Ordinal) and type(plain.inner).__name__ == "TPESampler"

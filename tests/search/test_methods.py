@@ -80,6 +80,35 @@ def test_sampler_options_pass_through_and_override_defaults() -> None:
     assert sampler._n_startup_trials == 3 and sampler._multivariate is False
 
 
+LISTED = {"batch": {"values": [16, 32, 64]}, "x": {"min": 0.0, "max": 1.0}}
+
+
+@pytest.mark.parametrize(
+    ("method", "options", "ordered"),
+    [
+        ("tpe", {"ordinal": True}, True),  # asked for by name
+        ("tpe", {}, False),  # a named sampler runs as Optuna's
+        ("auto", {}, True),
+        ("bayes", {"ordinal": True}, True),  # GPSampler, asked for by name
+    ],
+)
+def test_ordinal_is_a_sampler_option_for_the_model_based_samplers(
+    method: str, options: dict[str, Any], ordered: bool
+) -> None:
+    from tuneflow.search.ordinal import Ordinal
+
+    space = SearchSpace.from_parameters(LISTED)
+    assert isinstance(make_sampler(method, space, seed=0, options=options), Ordinal) is ordered
+
+
+@pytest.mark.parametrize(("method", "value"), [("random", True), ("cmaes", True), ("tpe", "yes")])
+def test_ordinal_elsewhere_or_not_a_yes_no_is_a_recipe_error(method: str, value: Any) -> None:
+    with pytest.raises(tuneflow.RecipeError, match="'ordinal' is true or false, for tpe, gp and bayes"):
+        tuneflow.Recipe(
+            name="o", train=lambda c: 0.0, parameters=LISTED, method=method, sampler_options={"ordinal": value}
+        )
+
+
 def test_wandb_hyperband_block_becomes_wandb_rule_not_optuna_hyperband() -> None:
     # Decided semantics: a W&B early_terminate block means W&B's own rule (tests/search/test_hyperband.py
     # checks it against W&B's engine); Optuna's HyperbandPruner is `pruner: hyperband`.

@@ -99,3 +99,27 @@ def test_tpe_through_ordinal_proposes_only_listed_values_and_resumes_without_it(
     again.optimize(objective, n_trials=2)
     assert len(again.trials) == 17
     assert {t.params["k"] for t in again.trials} <= set(values)
+
+
+def test_tune_under_auto_searches_lists_in_order_and_hands_train_the_listed_values() -> None:
+    import tuneflow
+
+    seen: list[dict[str, Any]] = []
+
+    def train(config: dict[str, Any]) -> float:
+        seen.append(dict(config))
+        return abs(config["batch"] - 48) + abs(config["lr"] - 1e-3) * 100
+
+    recipe = tuneflow.Recipe(
+        name="lists",
+        train=train,
+        parameters={"batch": {"values": [64, 16, 32, 48, 128]}, "lr": {"values": [1e-4, 1e-3, 1e-2]}},
+        seed=0,
+    )
+    result = tuneflow.tune(recipe, n_trials=15, storage="memory", wandb=False, progress=False)
+    trials = result.study.trials
+    assert [t.state.name for t in trials] == ["COMPLETE"] * 15  # every model-based trial too
+    assert result.study.user_attrs["tuneflow:sampler"]["options"]["ordinal"] is True
+    assert "2 numeric values lists searched in order" in result.study.user_attrs["tuneflow:sampler"]["line"]
+    assert [(c["batch"], c["lr"]) for c in seen] == [(t.params["batch"], t.params["lr"]) for t in trials]
+    assert {c["batch"] for c in seen} <= {16, 32, 48, 64, 128} and {c["lr"] for c in seen} <= {1e-4, 1e-3, 1e-2}

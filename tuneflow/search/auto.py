@@ -19,9 +19,20 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from tuneflow.search.ordinal import orders_of
 from tuneflow.search.space import SearchSpace
 
-__all__ = ["Choice", "SpaceShape", "bayes_choice", "choose", "resolve", "startup", "torch_available"]
+__all__ = [
+    "ORDINAL_METHODS",
+    "Choice",
+    "SpaceShape",
+    "bayes_choice",
+    "choose",
+    "ordered",
+    "resolve",
+    "startup",
+    "torch_available",
+]
 
 #: More choices than this in one categorical: TPE models it better than GP's one-hot kernel.
 LARGE_CATEGORICAL = 10
@@ -38,6 +49,8 @@ TPE_STARTUP = 5
 #: TPE's candidates per suggestion where it stands in for GP (continuous or all-categorical spaces;
 #: Optuna's default: 24): sharper on smooth spaces; on mixed spaces it was worse (design half, issue 16).
 TPE_EI_CANDIDATES = 64
+#: The samplers ``ordinal`` may wrap (model-based ones that read the study's trials; tuneflow.search.ordinal).
+ORDINAL_METHODS = ("tpe", "gp", "gp+tpe")
 #: Where ``auto`` runs GP, every this-many-th trial after GP's start is TPE's (``gp+tpe``,
 #: tuneflow.search.portfolio): GP alone settles in one basin of a multimodal function (design half, issue 16).
 GP_TPE_EVERY = 3
@@ -64,6 +77,7 @@ class SpaceShape:
     n_float: int
     largest_categorical: int
     conditional: bool
+    n_ordered: int = 0  # numeric values lists (tuneflow.search.ordinal): searched in order by the models
 
     @classmethod
     def of(cls, space: SearchSpace | None) -> SpaceShape:
@@ -73,7 +87,8 @@ class SpaceShape:
         searched = [p for p in space.params if p.kind != "constant"]
         cats = [len(p.spec["values"]) for p in searched if p.kind == "categorical"]
         floats = [p for p in searched if _is_float(p)]
-        return cls(len(searched), len(cats), len(floats), max(cats, default=0), conditional=False)
+        ordered = len(orders_of(space))
+        return cls(len(searched), len(cats), len(floats), max(cats, default=0), conditional=False, n_ordered=ordered)
 
     @property
     def kind(self) -> str:
@@ -140,7 +155,32 @@ def choose(
     ``n_trials``; None when unbounded). ``torch`` overrides the detection (for tests and the docs).
     ``parallel`` (``n_jobs > 1`` or a worker of a shared study): GPSampler proposes near-duplicates
     of running trials (BENCHMARKS.md), TPE's constant liar does not, so GP is not chosen then.
+    Where one metric is modelled, numeric values lists are searched in order (:func:`ordered`).
     """
+    choice = _choose(space, n_trials, n_objectives, torch, parallel)
+    return ordered(choice, SpaceShape.of(space)) if n_objectives == 1 else choice
+
+
+def ordered(choice: Choice, shape: SpaceShape) -> Choice:
+    """``choice`` with ``ordinal=True`` where a model (TPE, GP) searches numeric values lists.
+
+    W&B's ``bayes`` reads such a list as one ordered axis, Optuna's samplers as unordered
+    categories; ``ordinal`` has them search the list's sorted positions (tuneflow.search.ordinal).
+    Chosen on the design half of issue 16's benchmark (BENCHMARKS.md).
+    """
+    if not shape.n_ordered or choice.method not in ORDINAL_METHODS or "ordinal" in choice.options:
+        return choice  # an explicit ``ordinal`` (bayes' sampler_options) is the user's
+    lists = "list" if shape.n_ordered == 1 else "lists"
+    return Choice(
+        choice.method,
+        {**choice.options, "ordinal": True},
+        f"{choice.reason}; {shape.n_ordered} numeric values {lists} searched in order, as W&B's `bayes` reads them",
+    )
+
+
+def _choose(
+    space: SearchSpace | None, n_trials: int | None, n_objectives: int, torch: bool | None, parallel: bool
+) -> Choice:
     has_torch: Callable[[], bool] = torch_available if torch is None else (lambda: torch)
     shape = SpaceShape.of(space)
     budget = "no budget" if n_trials is None else f"{n_trials} trials"
@@ -194,19 +234,20 @@ def _why(choice: Choice, reason: str) -> Choice:
 def bayes_choice(space: SearchSpace | None, n_trials: int | None, torch: bool | None = None) -> Choice:
     """What W&B's ``method: bayes`` runs: GPSampler with torch, ``auto``'s TPE without."""
     has_torch = torch_available() if torch is None else torch
-    if has_torch:
+    if has_torch:  # GP reads lists as Optuna does: in order, it was no better on the design half (BENCHMARKS.md)
         return Choice(
             "gp",
             {"n_startup_trials": startup(GP_STARTUP, n_trials)},
             "Gaussian-process BO as W&B's `bayes` (Optuna's GPSampler), fitted after a short random start",
         )
-    fallback = choose(space, n_trials, 1, torch=False)
-    return Choice(
+    fallback = _choose(space, n_trials, 1, False, False)
+    without_torch = Choice(
         fallback.method,
         dict(fallback.options),
         "torch is not installed, so `bayes` runs TPE instead of Optuna's GPSampler (BENCHMARKS.md compares "
         "both with W&B's `bayes`); `pip install 'tuneflow[gp]' torch==2.13.0` for GP",
     )
+    return ordered(without_torch, SpaceShape.of(space))
 
 
 def resolve(

@@ -23,7 +23,7 @@ from optuna.study import Study
 from optuna.trial import FrozenTrial
 
 from tuneflow.engine import optuna_adapter as adapter
-from tuneflow.search.auto import Choice, resolve
+from tuneflow.search.auto import ORDINAL_METHODS, Choice, resolve
 from tuneflow.search.hyperband import WandbHyperbandPruner, hyperband_problems
 from tuneflow.search.ordinal import Ordinal, orders_of
 from tuneflow.search.portfolio import Interleaved
@@ -158,7 +158,9 @@ def make_sampler(
     """
     choice = method if isinstance(method, Choice) else resolve(method, space, options, n_trials, n_objectives)
     opts = dict(choice.options)
-    ordinal = bool(opts.pop("ordinal", False))
+    ordinal = opts.pop("ordinal", False)
+    if ordinal not in (True, False) or (ordinal and choice.method not in ORDINAL_METHODS):
+        raise ValueError(f"'ordinal' is true or false, for tpe, gp and bayes (got {ordinal!r} for {choice.method})")
     sampler = _build(choice.method, opts, space, seed)
     orders = orders_of(space) if ordinal and space is not None else {}
     return Ordinal(sampler, orders) if orders else sampler
