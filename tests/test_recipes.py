@@ -155,7 +155,8 @@ def test_model_selection_has_no_sweep_export_and_says_why() -> None:
 
 @pytest.mark.slow
 def test_run_a_builtin_recipe_by_name_from_the_cli() -> None:
-    out = CliRunner().invoke(main, ["run", "lightgbm_binary", "--n-trials", "3", "--no-wandb", "--no-progress"])
+    args = ["run", "lightgbm_binary", "--n-trials", "3", "--no-wandb", "--no-progress"]
+    out = CliRunner().invoke(main, args, env={"COLUMNS": "400"})  # wide enough that no column is hidden
     assert out.exit_code == 0, out.output
     result = load_result("sqlite:///tuneflow.db", "lightgbm_binary")
     assert sum(result.counts().values()) == 3
