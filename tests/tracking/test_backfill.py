@@ -131,3 +131,26 @@ def test_backfill_joins_the_sweep_given_with_sweep_id(_isolated: Path) -> None:
     assert len(dirs) == 2
     for run_dir in dirs:
         assert "swp54321" in json.dumps([r for r in read_records(run_dir) if "run" in r])
+
+
+def test_backfill_in_process_joins_the_sweep_in_the_environment_and_leaves_it_there(
+    _isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``WANDB_SWEEP_ID`` is taken out while the runs are written (W&B would read tuneflow's runs as
+    agent runs) and is there again afterwards, for the caller's next study."""
+    import json
+
+    from tuneflow.tracking.backfill import backfill_wandb
+
+    recipe = tuneflow.Recipe(
+        name="env", train=_train, parameters={"x": {"values": [1, 2]}}, method="grid", metric=METRIC
+    )
+    result = tuneflow.tune(recipe, storage="sqlite:///study.db", wandb=False)
+    monkeypatch.setenv("WANDB_SWEEP_ID", "swpenv777")
+    report = backfill_wandb(result, {"mode": "offline"}, summary_run=False)
+    assert len(report.written) == 2 and not report.errors
+    import os
+
+    assert os.environ.get("WANDB_SWEEP_ID") == "swpenv777"
+    for run_dir in run_dirs(_isolated / "wandb"):
+        assert "swpenv777" in json.dumps([r for r in read_records(run_dir) if "run" in r])

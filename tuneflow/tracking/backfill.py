@@ -138,8 +138,6 @@ def backfill_wandb(result: TuneResult, wandb: Any = None, summary_run: bool = Tr
     ``wandb`` takes what ``tune(wandb=...)`` takes (a dict or ``WandbOptions``: project, entity,
     mode, dir, tags, group). Runs are written here, one after the other (~50 ms each offline).
     """
-    from wandb.errors import UsageError
-
     options = WandbOptions.parse(wandb) or WandbOptions()
     mode, _ = resolve_mode(options)
     if mode == "disabled":
@@ -149,19 +147,31 @@ def backfill_wandb(result: TuneResult, wandb: Any = None, summary_run: bool = Tr
     redactor = Redactor(storage_secrets(study))
     connection = Connection(info.project, info.entity, mode, options.dir, options.init_timeout)
     report = BackfillReport(mode=mode, wandb_dir=connection.wandb_dir)
-    from_env = os.environ.pop(SWEEP_ENV, None)  # see WandbTracker
-    given = options.sweep_id or from_env or None
-    sweep_id, report.sweep_line = choose_sweep(
-        study, lambda: _recipe_config(result), mode, info.project, info.entity, given, options.init_timeout
-    )
-    specs, report.left_out = backfill_specs(result, info, redactor)
-    for spec in specs:
-        spec.sweep_id = sweep_id
-    if summary_run and specs:
-        try:
-            specs.append(summary_spec(study, info, redactor, False, options.plots))
-        except Exception as exc:  # broad: plots and importance run user-facing libraries; the runs go on
-            report.errors.append(f"summary run: {type(exc).__name__}: {exc}")
+    from_env = os.environ.pop(SWEEP_ENV, None)  # see WandbTracker; put back when done
+    try:
+        given = options.sweep_id or from_env or None
+        sweep_id, report.sweep_line = choose_sweep(
+            study, lambda: _recipe_config(result), mode, info.project, info.entity, given, options.init_timeout
+        )
+        specs, report.left_out = backfill_specs(result, info, redactor)
+        for spec in specs:
+            spec.sweep_id = sweep_id
+        if summary_run and specs:
+            try:
+                specs.append(summary_spec(study, info, redactor, False, options.plots))
+            except Exception as exc:  # broad: plots and importance run user-facing libraries; the runs go on
+                report.errors.append(f"summary run: {type(exc).__name__}: {exc}")
+        _write_runs(connection, specs, redactor, report)
+    finally:
+        if from_env is not None:  # the caller's environment as it was (a later study reads it)
+            os.environ.setdefault(SWEEP_ENV, from_env)
+    return report
+
+
+def _write_runs(connection: Connection, specs: list[RunSpec], redactor: Redactor, report: BackfillReport) -> None:
+    """Write each run W&B does not hold yet; a failure is one failed run, reported, and the others go on."""
+    from wandb.errors import UsageError
+
     for spec in specs:
         if connection.mode == "offline" and connection.existing_offline_run(spec.run_id) is not None:
             report.present.append(spec.run_id)
@@ -176,4 +186,3 @@ def backfill_wandb(result: TuneResult, wandb: Any = None, summary_run: bool = Tr
             report.errors.append(f"{spec.name}: {redactor.text(text)}")
             continue
         report.written.append(spec.run_id)
-    return report
