@@ -7,7 +7,6 @@ traceback instead.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import json
 import logging
 import sys
@@ -137,13 +136,10 @@ def _run(
 ) -> None:
     """``run`` and ``worker``: ``study`` holds the flags that go to ``tune`` (and ``run_pool``) as they are."""
     from tuneflow.loading import load_recipe
-    from tuneflow.tracking.program import ProgramTrain
     from tuneflow.tune import tune
     from tuneflow.views.display import no_completed_trial, print_summary
 
     loaded = load_recipe(recipe).replace(method=method, seed=seed, max_consecutive_failures=max_failures)
-    if sweep_id is not None and isinstance(loaded.train, ProgramTrain):
-        loaded = loaded.replace(train=dataclasses.replace(loaded.train, sweep_id=sweep_id))
     where = {"project": project, "entity": entity, "sweep_id": sweep_id}
     if workers > 1:
         from tuneflow.pool import run_pool

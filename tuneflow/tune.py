@@ -9,6 +9,7 @@ per worker, and the tracker hooks.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import warnings
 from collections.abc import Callable, Sequence
@@ -238,10 +239,14 @@ def tune(
     if tracker is None:
         tracker = make_tracker(wandb, recipe, study, n_jobs=n_jobs)
     if isinstance(recipe.train, ProgramTrain):  # how this differs from `wandb agent`, said once
+        program = recipe.train
+        if getattr(tracker, "plain_runs", False):  # no sweep id at all: not even the offline placeholder
+            program = dataclasses.replace(program, sweep_id="none")
+            recipe = recipe.replace(train=program)
         connection = getattr(tracker, "connection", None)
         sweep = getattr(tracker, "sweep_id", None)  # first: finding it may take the study offline
         mode = connection.mode if connection is not None else None
-        for line in recipe.train.start_lines(mode, study_run_prefix(study), sweep):
+        for line in program.start_lines(mode, study_run_prefix(study), sweep):
             say(line)
     loop = _Loop(recipe, study, tracker)
     keeper = Keeper(study, settings)

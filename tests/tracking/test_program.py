@@ -10,11 +10,13 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 from sweep_programs import python_on_path, write_program_sweep  # noqa: F401  (a fixture)
 
+import tuneflow
 from tuneflow.cli import main
 from tuneflow.engine.failures import FailurePolicy
 from tuneflow.engine.result import load_result
@@ -550,6 +552,27 @@ def test_without_a_sweep_id_the_programs_own_run_path_is_named(_isolated: Path) 
     assert [t.state.name for t in trials] == ["COMPLETE"] * 2
     assert {t.user_attrs["wandb_run_path"] for t in trials} == {"someone/theirs/fixedid"}  # as the runs wrote it
     assert "is run someone/theirs/fixedid" in out
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("how", ["wandb option", "environment"])
+def test_no_sweep_asked_for_in_python_reaches_the_programs(
+    _isolated: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], how: str
+) -> None:
+    """``tune(wandb={"sweep_id": "none"})`` and ``WANDB_SWEEP_ID=none`` mean what ``--sweep-id none``
+    means: the programs' runs carry no sweep id, so wandb.init's project and id are theirs."""
+    _repository(_isolated)
+    options: dict[str, Any] = {"mode": "offline"}
+    if how == "environment":
+        monkeypatch.setenv("WANDB_SWEEP_ID", "none")
+    else:
+        options["sweep_id"] = "none"
+    recipe = tuneflow.load_recipe("configs/sweeps/sweep.yaml")
+    tuneflow.tune(recipe, n_trials=1, storage="sqlite:///s.db", wandb=options, progress=False)
+    (trial,) = load_result("sqlite:///s.db").study.trials
+    assert trial.state.name == "COMPLETE"
+    assert trial.user_attrs["wandb_run_path"] == "someone/theirs/fixedid"  # as the program's run wrote it
+    assert "without a sweep id" in capsys.readouterr().err
 
 
 def test_a_python_on_path_that_is_not_tuneflows_is_named_at_the_start(

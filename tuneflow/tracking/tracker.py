@@ -127,6 +127,11 @@ class WandbTracker(Tracker):
         self._sweep = found
 
     @property
+    def plain_runs(self) -> bool:
+        """Whether the runs were asked to join no sweep (``sweep_id="none"`` or ``WANDB_SWEEP_ID=none``)."""
+        return self._given_sweep == "none"
+
+    @property
     def sweep_id(self) -> str | None:
         """The W&B sweep this study's trial runs join (None: plain runs); its line is said on first use."""
         self._sweep_finder.join()
