@@ -383,8 +383,23 @@ def test_sigterm_stops_the_running_programs(_isolated: Path, n_jobs: str) -> Non
     for pid in programs:  # no program outlives tuneflow
         with pytest.raises(ProcessLookupError):
             os.kill(pid, 0)
+    assert _processes_reading(_isolated) == []  # nor a reader following a program's run
     trials = load_result("sqlite:///s.db").study.trials
     assert {t.state.name for t in trials} <= {"FAIL", "WAITING"} and "interrupted by SIGTERM" in err
+
+
+def _processes_reading(where: Path) -> list[str]:
+    """Command lines of live processes that name a file under ``where`` (read from /proc)."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            args = cmdline.read_bytes().split(b"\0")
+        except OSError:  # ended meanwhile
+            continue
+        text = " ".join(a.decode(errors="replace") for a in args)
+        if str(where) in text and "inspect" in text:
+            found.append(text)
+    return found
 
 
 class _WandbEndpoint:

@@ -22,9 +22,12 @@ such rows (W&B's hyperband counts an iteration as one logging of the metric).
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import json
 import logging
+import os
+import signal
 import subprocess
 import threading
 from pathlib import Path
@@ -55,6 +58,30 @@ def metric_value(item: dict[str, Any], metric: str) -> float | None:
 _FAILED_CORES: set[str] = set()
 _announced: set[str] = set()
 _announce_lock = threading.Lock()
+#: Readers running now. A trial's thread closes its reader when its program ends, but a process
+#: that exits meanwhile (SIGTERM, Ctrl-C: the CLI exits while the thread still lingers for the
+#: run's last records) would leave it running without a parent for minutes; they are stopped at exit.
+_running: set[subprocess.Popen[str]] = set()
+_running_lock = threading.Lock()
+_exiting = threading.Event()  # set at exit: no reader starts after it
+
+
+def _terminate(proc: subprocess.Popen[str]) -> None:
+    """Stop a reader and what it started (the fallback reader is Python running wandb-core): its group."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(proc.pid, signal.SIGTERM)
+
+
+@atexit.register
+def _stop_running_readers() -> None:
+    _exiting.set()
+    with _running_lock:
+        left = [proc for proc in _running if proc.poll() is None]
+    for proc in left:
+        _terminate(proc)
+    for proc in left:
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.wait(timeout=2)
 
 
 def _announce(reader: str, level: int, message: str) -> None:
@@ -109,7 +136,7 @@ class RunFollower:
         self._stop.set()
         proc = self._proc
         if proc is not None and proc.poll() is None:
-            proc.terminate()
+            _terminate(proc)
             with contextlib.suppress(subprocess.TimeoutExpired):
                 proc.wait(timeout=5)
         self._thread.join(timeout=5)
@@ -123,7 +150,7 @@ class RunFollower:
         if core is not None and core not in _FAILED_CORES:
             _announce("core", logging.INFO, f"following program runs live with wandb-core's reader ({core})")
             failure = self._follow(inspect_command(path, "--follow", core=core), cwd=path.parent.parent)
-            if failure is None or self._stop.is_set():
+            if failure is None or self._stop.is_set() or _exiting.is_set():
                 self._ended.set()
                 return
             _FAILED_CORES.add(core)
@@ -139,29 +166,38 @@ class RunFollower:
     def _follow(self, command: list[str], cwd: Path) -> str | None:
         """Read ``command``'s JSON records until it ends (records already read are skipped);
         why it failed (could not start, exited non-zero), or None."""
-        try:
-            proc = self._proc = subprocess.Popen(
-                command,
-                cwd=cwd,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL,
-                stdin=subprocess.DEVNULL,
-                text=True,
-            )
-        except OSError as exc:
-            return f"cannot start {command[0]}: {exc}"
+        with _running_lock:  # under the lock: the exit's sweep either sees this reader or stops its start
+            if _exiting.is_set():
+                return "tuneflow is exiting"
+            try:
+                proc = self._proc = subprocess.Popen(
+                    command,
+                    cwd=cwd,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.DEVNULL,
+                    stdin=subprocess.DEVNULL,
+                    text=True,
+                    start_new_session=True,  # its own group: stopped with whatever it starts
+                )
+            except OSError as exc:
+                return f"cannot start {command[0]}: {exc}"
+            _running.add(proc)
         if self._stop.is_set():  # closed while starting
-            proc.terminate()
+            _terminate(proc)
         assert proc.stdout is not None
         seen = 0
-        for line in proc.stdout:
-            if not line.startswith("{"):
-                continue
-            seen += 1
-            if seen > self._records:
-                self._records = seen
-                self._read(line)
-        code = proc.wait()
+        try:
+            for line in proc.stdout:
+                if not line.startswith("{"):
+                    continue
+                seen += 1
+                if seen > self._records:
+                    self._records = seen
+                    self._read(line)
+            code = proc.wait()
+        finally:
+            with _running_lock:
+                _running.discard(proc)
         return f"{Path(command[0]).name} exited with code {code}" if code != 0 else None
 
     def _read(self, line: str) -> None:
