@@ -123,3 +123,20 @@ def test_tune_under_auto_searches_lists_in_order_and_hands_train_the_listed_valu
     assert "2 numeric values lists searched in order" in result.study.user_attrs["tuneflow:sampler"]["line"]
     assert [(c["batch"], c["lr"]) for c in seen] == [(t.params["batch"], t.params["lr"]) for t in trials]
     assert {c["batch"] for c in seen} <= {16, 32, 48, 64, 128} and {c["lr"] for c in seen} <= {1e-4, 1e-3, 1e-2}
+
+
+def test_parallel_trials_under_ordinal_complete_with_listed_values() -> None:
+    """n_jobs=2: TPE's constant liar reads the running trials through the same translation."""
+    import tuneflow
+
+    recipe = tuneflow.Recipe(
+        name="parallel-lists",
+        train=lambda c: abs(c["batch"] - 48) / 10 + c["x"],
+        parameters={"batch": {"values": [16, 32, 48, 64, 128]}, "x": {"min": 0.0, "max": 1.0}},
+        seed=0,
+    )
+    result = tuneflow.tune(recipe, n_trials=16, n_jobs=2, storage="memory", wandb=False, progress=False)
+    sampler = result.study.user_attrs["tuneflow:sampler"]
+    assert sampler["method"] == "tpe" and sampler["options"]["ordinal"] is True  # parallel: TPE, lists in order
+    assert [t.state.name for t in result.study.trials] == ["COMPLETE"] * 16
+    assert {t.params["batch"] for t in result.study.trials} <= {16, 32, 48, 64, 128}
