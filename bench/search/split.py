@@ -17,7 +17,8 @@ Rules (issue 16):
 
 A task added with a fixed half (``Task.half``: the *fresh* half of :mod:`bench.search.fresh`,
 written after the held-out verdict was read, and the *fresh-values* half of
-:mod:`bench.search.fresh_values`, written after the fresh verdict was read) is not drawn: it keeps that half, and the checksum of
+:mod:`bench.search.fresh_values`, written after the fresh verdict was read, and the *fresh-flat* half of
+:mod:`bench.search.fresh_flat`, written after fresh-values was read) is not drawn: it keeps that half, and the checksum of
 the design and held-out rows stays the one drawn from the seed.
 """
 
@@ -36,6 +37,7 @@ from bench.search.tasks import TASKS, Task
 __all__ = [
     "DESIGN",
     "FRESH",
+    "FRESH_FLAT",
     "FRESH_VALUES",
     "HALVES",
     "HELD_OUT",
@@ -50,8 +52,8 @@ __all__ = [
 ]
 
 SPLIT_FILE = Path(__file__).with_name("split.json")
-DESIGN, HELD_OUT, FRESH, FRESH_VALUES = "design", "held-out", "fresh", "fresh-values"
-HALVES = (DESIGN, HELD_OUT, FRESH, FRESH_VALUES)
+DESIGN, HELD_OUT, FRESH, FRESH_VALUES, FRESH_FLAT = "design", "held-out", "fresh", "fresh-values", "fresh-flat"
+HALVES = (DESIGN, HELD_OUT, FRESH, FRESH_VALUES, FRESH_FLAT)
 MIN_PROBLEMS = 15
 #: the seed the split was drawn with (committed with the list; never redrawn).
 SEED = 16

@@ -49,7 +49,7 @@ class Task:
     note: str = ""
     problem: str = ""
     shape: str = ""  # the issue-16 shape this task was added for (held out), or ""
-    half: str = ""  # a half fixed when the task was added (``fresh``, ``fresh-values``), or "" (drawn by split.py)
+    half: str = ""  # a half fixed when the task was added (``fresh``, ``fresh-values``, ...), or "" (drawn by split.py)
 
     @functools.cached_property
     def objective(self) -> Objective:
@@ -390,13 +390,14 @@ def _dataset(name: str) -> tuple[np.ndarray, np.ndarray]:
     from sklearn.preprocessing import StandardScaler
 
     from bench.search.fresh import generated_data
+    from bench.search.fresh_flat import generated_data as generated_flat_data
     from bench.search.fresh_values import generated_data as generated_values_data
 
     if name == "friedman1":
         X, y = datasets.make_friedman1(n_samples=400, noise=1.0, random_state=0)
     elif name == "classification":
         X, y = datasets.make_classification(n_samples=500, n_features=20, n_informative=6, flip_y=0.05, random_state=0)
-    elif name in (fresh := {**generated_data(), **generated_values_data()}):
+    elif name in (fresh := {**generated_data(), **generated_values_data(), **generated_flat_data()}):
         X, y = fresh[name]()
     else:
         loaded = getattr(datasets, f"load_{name}")()
@@ -761,9 +762,10 @@ def _build_tasks() -> dict[str, Task]:
         ),
     ]
     from bench.search.fresh import fresh_tasks  # the fresh halves (import this module's helpers)
+    from bench.search.fresh_flat import fresh_flat_tasks
     from bench.search.fresh_values import fresh_values_tasks
 
-    return {t.name: t for t in [*tasks, *fresh_tasks(), *fresh_values_tasks()]}
+    return {t.name: t for t in [*tasks, *fresh_tasks(), *fresh_values_tasks(), *fresh_flat_tasks()]}
 
 
 TASKS: dict[str, Task] = _build_tasks()
