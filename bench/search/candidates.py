@@ -75,24 +75,6 @@ def _qmc_small(rule: Any, max_trials: int) -> Any:
     return qmc
 
 
-def _tpe_prior(rule: Any, weight: float) -> Any:
-    """``rule``'s choice with TPE's ``prior_weight`` raised on mixed and discrete fixed spaces (one metric).
-
-    TPE's density of the best trials gets the prior (uniform over each range) with weight 1 beside
-    a handful of trials; on a flat model-as-categorical space the first good model then keeps all of
-    the mass (the fresh half's `flat-moons`). A heavier prior keeps the other values in reach.
-    """
-
-    def tuned(space: Any, n_trials: int | None, n_objectives: int = 1, *args: Any, **kwargs: Any) -> Choice:
-        choice = rule(space, n_trials, n_objectives, *args, **kwargs)
-        shape = SpaceShape.of(space)
-        if choice.method != "tpe" or n_objectives != 1 or shape.conditional or shape.kind not in ("mixed", "discrete"):
-            return choice
-        return Choice("tpe", {**choice.options, "prior_weight": weight}, f"{choice.reason}; prior_weight={weight}")
-
-    return tuned
-
-
 RULES: dict[str, Any] = {
     "gp-mixed": _gp_on_mixed,
     "gp-tpe3": _interleaved(choose, 3),
@@ -100,10 +82,10 @@ RULES: dict[str, Any] = {
     "gp-tpe3-after10": _interleaved(choose, 3, after=10, kinds=("continuous",)),
     "plain-ei64": _tpe_options(_plain, n_ei_candidates=64),
     "plain-qmc10": _qmc_small(_plain, 10),
-    "tpe-prior3": _tpe_prior(choose, 3.0),
     # 2026-12-06: a Sobol start, no repeated point, GP on mixed spaces without repeats (measured at
     # 7855c97) and a GP on scikit-learn (`plain-skgp`, `skgp`; at 8047053): not kept, their code is
     # gone; BENCHMARKS.md has the figures. Numeric values lists in order (`ordinal`, `ordinal-plain`,
     # at 4421440) became auto's rule; the same for bayes' GP (GPSampler(n_startup_trials=4) with and
-    # without it) was not taken
+    # without it) was not taken. TPE's prior_weight 3 on mixed and discrete spaces (`tpe-prior3`, at
+    # 761dfc4) became auto's rule
 }

@@ -58,6 +58,7 @@ TABLE = [
     (FLOATS, None, 2, True, "tpe", 10),
     (FLOATS, 2000, 2, True, "nsga2", None),
     (CONSTANTS, 10, 1, True, "random", None),
+    (INTEGERS, 100, 1, True, "tpe", 5),
 ]
 
 
@@ -74,6 +75,8 @@ def test_auto_choice_table(
     if method == "tpe" and n_objectives == 1 and block is not None:  # 64 candidates where TPE stands in for GP
         stands_in = block in (FLOATS, LOG_FLOATS, SMALL_CATS, WIDE)
         assert choice.options.get("n_ei_candidates") == (64 if stands_in else None), choice.describe()
+        # a heavier prior on mixed and discrete spaces (flat model-as-categorical spaces: issue 16)
+        assert choice.options.get("prior_weight") == (3.0 if block in (MIXED, INTEGERS) else None), choice.describe()
 
 
 def test_auto_builds_the_composition_it_names() -> None:
