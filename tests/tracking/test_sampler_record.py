@@ -32,8 +32,8 @@ def test_auto_is_the_default_and_its_choice_reaches_the_study_and_every_run(
     assert recipe.method == "auto"
     result = tuneflow.tune(recipe, n_trials=6, storage="memory")
     choice = result.study.user_attrs[SAMPLER_ATTR]
-    assert choice["method"] == "tpe" and choice["options"] == {"n_startup_trials": 2}
-    assert "mixed" in choice["reason"] and choice["line"].startswith("tpe(n_startup_trials=2): ")
+    assert choice["method"] == "tpe" and choice["options"] == {"n_startup_trials": 2, "prior_weight": 3.0}
+    assert "mixed" in choice["reason"] and choice["line"].startswith("tpe(n_startup_trials=2, prior_weight=3.0): ")
     said = [line for line in capsys.readouterr().err.splitlines() if "method 'auto' runs" in line]
     assert said == [f"tuneflow: method 'auto' runs {choice['line']}"]  # once, at the start
     runs = [read_run(d) for d in run_dirs(_isolated / "wandb")]
