@@ -80,6 +80,32 @@ def test_sampler_options_pass_through_and_override_defaults() -> None:
     assert sampler._n_startup_trials == 3 and sampler._multivariate is False
 
 
+MIXED_SPACE = {"model": {"values": ["a", "b", "c"]}, "x": {"min": 0.0, "max": 1.0}}
+
+
+def test_auto_s_prior_weight_reaches_tpe_without_optunas_deprecation_warning() -> None:
+    """auto chose ``prior_weight`` (deprecated in Optuna 4.9, removal planned for 6.0; tuneflow pins
+    optuna<6): that is tuneflow's to act on, so the user does not see Optuna's FutureWarning."""
+    from tuneflow.search.auto import choose
+
+    space = SearchSpace.from_parameters(MIXED_SPACE)
+    choice = choose(space, 50, 1, torch=False)
+    assert choice.options["prior_weight"] == 3.0 and choice.chosen
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        sampler = make_sampler(choice, space, seed=0)
+    assert isinstance(sampler, optuna.samplers.TPESampler)
+    assert not [w for w in caught if issubclass(w.category, FutureWarning)], [str(w.message) for w in caught]
+
+
+def test_prior_weight_named_by_the_user_keeps_optunas_warning() -> None:
+    """The user's own option warns as Optuna warns. When Optuna removes ``prior_weight`` this fails,
+    and auto's rule (TPE_PRIOR_WEIGHT) needs its replacement."""
+    space = SearchSpace.from_parameters(MIXED_SPACE)
+    with pytest.warns(FutureWarning, match="prior_weight"):
+        make_sampler("tpe", space, seed=0, options={"prior_weight": 3.0})
+
+
 LISTED = {"batch": {"values": [16, 32, 64]}, "x": {"min": 0.0, "max": 1.0}}
 
 

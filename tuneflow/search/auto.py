@@ -14,6 +14,7 @@ GPSampler when torch is installed, TPE tuned like ``auto``'s otherwise, so a W&B
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -52,6 +53,8 @@ TPE_EI_CANDIDATES = 64
 #: TPE's prior weight on mixed and discrete spaces (Optuna's default: 1): with the prior's weight at
 #: 1 beside a few good trials, TPE settled on the first good model of a flat model-as-categorical
 #: space and stayed; 3 keeps the other values in reach (design and fresh-flat halves, issue 16).
+#: Optuna 4.9 deprecated ``prior_weight`` (removal planned for 6.0; tuneflow requires optuna<6):
+#: it needs a replacement before that pin moves (tests/search/test_methods.py fails when it goes).
 TPE_PRIOR_WEIGHT = 3.0
 #: The samplers ``ordinal`` may wrap (model-based ones that read the study's trials; tuneflow.search.ordinal).
 ORDINAL_METHODS = ("tpe", "gp", "gp+tpe")
@@ -127,6 +130,9 @@ class Choice:
     method: str
     options: Mapping[str, Any] = field(default_factory=dict)
     reason: str = ""
+    #: The options are tuneflow's choice (``auto``, ``bayes``), not named by the user: Optuna's
+    #: deprecation warnings about them are tuneflow's to act on (``make_sampler`` keeps them quiet).
+    chosen: bool = False
 
     def describe(self) -> str:
         """One line: the sampler, its options and why (what tuneflow says and records)."""
@@ -162,7 +168,8 @@ def choose(
     Where one metric is modelled, numeric values lists are searched in order (:func:`ordered`).
     """
     choice = _choose(space, n_trials, n_objectives, torch, parallel)
-    return ordered(choice, SpaceShape.of(space)) if n_objectives == 1 else choice
+    choice = ordered(choice, SpaceShape.of(space)) if n_objectives == 1 else choice
+    return dataclasses.replace(choice, chosen=True)
 
 
 def ordered(choice: Choice, shape: SpaceShape) -> Choice:
@@ -244,6 +251,7 @@ def bayes_choice(space: SearchSpace | None, n_trials: int | None, torch: bool | 
             "gp",
             {"n_startup_trials": startup(GP_STARTUP, n_trials)},
             "Gaussian-process BO as W&B's `bayes` (Optuna's GPSampler), fitted after a short random start",
+            chosen=True,
         )
     fallback = _choose(space, n_trials, 1, False, False)
     without_torch = Choice(
@@ -252,7 +260,7 @@ def bayes_choice(space: SearchSpace | None, n_trials: int | None, torch: bool | 
         "torch is not installed, so `bayes` runs TPE instead of Optuna's GPSampler (BENCHMARKS.md compares "
         "both with W&B's `bayes`); `pip install 'tuneflow[gp]' torch==2.13.0` for GP",
     )
-    return ordered(without_torch, SpaceShape.of(space))
+    return dataclasses.replace(ordered(without_torch, SpaceShape.of(space)), chosen=True)
 
 
 def resolve(

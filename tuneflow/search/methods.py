@@ -161,15 +161,21 @@ def make_sampler(
     ordinal = opts.pop("ordinal", False)
     if ordinal not in (True, False) or (ordinal and choice.method not in ORDINAL_METHODS):
         raise ValueError(f"'ordinal' is true or false, for tpe, gp and bayes (got {ordinal!r} for {choice.method})")
-    sampler = _build(choice.method, opts, space, seed)
+    sampler = _build(choice.method, opts, space, seed, quiet=choice.chosen)
     orders = orders_of(space) if ordinal and space is not None else {}
     return Ordinal(sampler, orders) if orders else sampler
 
 
-def _build(name: str, opts: dict[str, Any], space: SearchSpace | None, seed: int | None) -> BaseSampler:
-    """The Optuna sampler ``name`` with options ``opts`` (a resolved choice's)."""
+def _build(name: str, opts: dict[str, Any], space: SearchSpace | None, seed: int | None, quiet: bool) -> BaseSampler:
+    """The Optuna sampler ``name`` with options ``opts`` (a resolved choice's).
+
+    ``quiet``: the options are tuneflow's choice, so Optuna's deprecation warnings about them (TPE's
+    ``prior_weight``) are not the user's to act on; options a user named still warn.
+    """
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)
+        if quiet:
+            warnings.filterwarnings("ignore", message=".*prior_weight.*deprecated", category=FutureWarning)
         if name == "grid":
             # Workers claim grid points by index in the storage (tuneflow.engine.gridindex), each trial
             # created with its point fixed, so the sampler never chooses a point; GridSampler's own
