@@ -61,7 +61,7 @@ class _Seeing(optuna.samplers.RandomSampler):
 def test_the_inner_sampler_sees_positions_and_the_study_stores_listed_values() -> None:
     optuna.logging.set_verbosity(optuna.logging.ERROR)
     inner = _Seeing()
-    study = optuna.create_study(sampler=Ordinal(inner, {"batch": (16, 32, 64)}))
+    study = optuna.create_study(sampler=Ordinal(inner, {"batch": CategoricalDistribution([64, 16, 32])}))
 
     def objective(trial: optuna.Trial) -> float:
         batch = trial.suggest_categorical("batch", [64, 16, 32])
@@ -88,7 +88,8 @@ def test_tpe_through_ordinal_proposes_only_listed_values_and_resumes_without_it(
     optuna.logging.set_verbosity(optuna.logging.ERROR)
     url = f"sqlite:///{tmp_path / 'o.db'}"
     values = [1, 2, 3, 5, 8, 13, 21, 34]
-    ordinal = Ordinal(optuna.samplers.TPESampler(seed=0, n_startup_trials=3), {"k": tuple(values)})
+    listed = {"k": CategoricalDistribution(values[::-1])}
+    ordinal = Ordinal(optuna.samplers.TPESampler(seed=0, n_startup_trials=3), listed)
     study = optuna.create_study(storage=url, study_name="o", sampler=ordinal)
 
     def objective(trial: optuna.Trial) -> float:

@@ -25,7 +25,7 @@ from optuna.trial import FrozenTrial
 from tuneflow.engine import optuna_adapter as adapter
 from tuneflow.search.auto import ORDINAL_METHODS, Choice, resolve
 from tuneflow.search.hyperband import WandbHyperbandPruner, hyperband_problems
-from tuneflow.search.ordinal import Ordinal, orders_of
+from tuneflow.search.ordinal import Ordinal, listed_of
 from tuneflow.search.portfolio import Interleaved
 from tuneflow.search.space import Param, SearchSpace
 
@@ -162,8 +162,8 @@ def make_sampler(
     if ordinal not in (True, False) or (ordinal and choice.method not in ORDINAL_METHODS):
         raise ValueError(f"'ordinal' is true or false, for tpe, gp and bayes (got {ordinal!r} for {choice.method})")
     sampler = _build(choice.method, opts, space, seed, quiet=choice.chosen)
-    orders = orders_of(space) if ordinal and space is not None else {}
-    return Ordinal(sampler, orders) if orders else sampler
+    listed = listed_of(space) if ordinal and space is not None else {}
+    return Ordinal(sampler, listed) if listed else sampler
 
 
 def _build(name: str, opts: dict[str, Any], space: SearchSpace | None, seed: int | None, quiet: bool) -> BaseSampler:

@@ -28,7 +28,7 @@ from optuna.trial import FrozenTrial, TrialState
 from tuneflow.engine import optuna_adapter as adapter
 from tuneflow.search.space import SearchSpace
 
-__all__ = ["Ordinal", "ordered_choices", "orders_of"]
+__all__ = ["Ordinal", "listed_of", "ordered_choices", "orders_of"]
 
 #: Fewer distinct values than this are not worth ordering (two points have no "between").
 MIN_ORDERED = 3
@@ -46,20 +46,23 @@ def ordered_choices(dist: BaseDistribution) -> tuple[Any, ...] | None:
 class Ordinal(BaseSampler):
     """``inner`` sees each ordered parameter as the position of its value in sorted order.
 
-    ``orders``: parameter name -> its choices sorted by value (:func:`orders_of` for a space). Any
-    other parameter passes through unchanged.
+    ``listed``: parameter name -> its distribution as the study stores it, a numeric categorical
+    (:func:`listed_of` for a space). Any other parameter passes through unchanged.
     """
 
-    def __init__(self, inner: BaseSampler, orders: Mapping[str, Sequence[Any]]) -> None:
-        self.inner = inner
-        self.orders = {name: tuple(order) for name, order in orders.items()}
-        self._positions = {name: IntDistribution(0, len(order) - 1) for name, order in self.orders.items()}
+    def __init__(self, inner: BaseSampler, listed: Mapping[str, CategoricalDistribution]) -> None:
+        self.inner, self.listed = inner, dict(listed)
+        self.orders: dict[str, tuple[Any, ...]] = {}
+        for name, dist in self.listed.items():
+            order = ordered_choices(dist)
+            if order is None:
+                raise ValueError(f"{name}: {dist.choices!r} is not a list of {MIN_ORDERED} or more numbers to order")
+            self.orders[name] = order
+        self._positions = {name: IntDistribution(0, len(dist.choices) - 1) for name, dist in self.listed.items()}
         self._finished: dict[tuple[int, int], FrozenTrial] = {}  # (study id, number) -> translated trial
-        self._listed: dict[str, BaseDistribution] = {}  # ordered parameter -> its distribution in the study
 
-    def _order(self, name: str, dist: BaseDistribution) -> tuple[Any, ...] | None:
-        order = self.orders.get(name)
-        return order if order is not None and ordered_choices(dist) == order else None
+    def _ordered(self, name: str, dist: BaseDistribution) -> bool:
+        return self.listed.get(name) == dist
 
     def _translate(self, trial: FrozenTrial) -> FrozenTrial:
         """``trial`` with each ordered parameter as its position (a new trial; ``trial`` is untouched).
@@ -69,8 +72,6 @@ class Ordinal(BaseSampler):
         names = self.orders.keys() & trial.params.keys()
         if not names:
             return trial
-        for name in names:
-            self._listed.setdefault(name, trial.distributions[name])
         out = copy.copy(trial)
         out.params = {**trial.params, **{n: self.orders[n].index(trial.params[n]) for n in names}}
         out.distributions = {**trial.distributions, **{n: self._positions[n] for n in names}}
@@ -98,14 +99,13 @@ class Ordinal(BaseSampler):
         """The inner sampler's relative space, each ordered parameter's as the study stores it (the
         trial checks what it suggests against this space)."""
         space = self.inner.infer_relative_search_space(self._view(study), self._translate(trial))
-        return {name: self._listed.get(name, dist) if name in self.orders else dist for name, dist in space.items()}
+        return {name: self.listed.get(name, dist) for name, dist in space.items()}
 
     def sample_relative(
         self, study: Study, trial: FrozenTrial, search_space: dict[str, BaseDistribution]
     ) -> dict[str, Any]:
         positions = {
-            name: self._positions[name] if self._order(name, dist) is not None else dist
-            for name, dist in search_space.items()
+            name: self._positions[name] if self._ordered(name, dist) else dist for name, dist in search_space.items()
         }
         proposed = self.inner.sample_relative(self._view(study), self._translate(trial), positions)
         return {name: self._value(name, value) for name, value in proposed.items()}
@@ -114,7 +114,7 @@ class Ordinal(BaseSampler):
         self, study: Study, trial: FrozenTrial, param_name: str, param_distribution: BaseDistribution
     ) -> Any:
         view, seen = self._view(study), self._translate(trial)
-        if self._order(param_name, param_distribution) is None:
+        if not self._ordered(param_name, param_distribution):
             return self.inner.sample_independent(view, seen, param_name, param_distribution)
         position = self.inner.sample_independent(view, seen, param_name, self._positions[param_name])
         return self._value(param_name, position)
@@ -129,12 +129,21 @@ class Ordinal(BaseSampler):
         self.inner.reseed_rng()
 
 
-def orders_of(space: SearchSpace) -> dict[str, tuple[Any, ...]]:
-    """A parameters block's parameters to search in order: name -> its values sorted (numeric lists)."""
+def _ordered_params(space: SearchSpace) -> dict[str, tuple[CategoricalDistribution, tuple[Any, ...]]]:
     found = {}
     for param in space.params:
         dist = param.distribution()
         order = ordered_choices(dist) if dist is not None else None
-        if order is not None:
-            found[param.name] = order
+        if isinstance(dist, CategoricalDistribution) and order is not None:
+            found[param.name] = (dist, order)
     return found
+
+
+def listed_of(space: SearchSpace) -> dict[str, CategoricalDistribution]:
+    """A parameters block's parameters to search in order: name -> its numeric categorical."""
+    return {name: dist for name, (dist, _) in _ordered_params(space).items()}
+
+
+def orders_of(space: SearchSpace) -> dict[str, tuple[Any, ...]]:
+    """A parameters block's parameters to search in order: name -> its values sorted (numeric lists)."""
+    return {name: order for name, (_, order) in _ordered_params(space).items()}
