@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from bench.search.tasks import _H6_A, _H6_ALPHA, _H6_P, Objective, Task, _box, _cv_loss, _hartmann, _nearest, _xs
+from bench.search.tasks import _H6_A, _H6_ALPHA, _H6_P, Objective, Task, _box, _cv_loss, _flat, _hartmann, _nearest, _xs
 
 __all__ = ["FRESH", "fresh_tasks", "generated_data"]
 
@@ -384,27 +384,20 @@ def _flat_moons() -> Objective:
     from sklearn.neighbors import KNeighborsClassifier
     from sklearn.tree import DecisionTreeClassifier
 
-    def f(c: Mapping[str, Any]) -> float:
-        kind = str(c["model"])
-        model: Any
-        if kind == "logreg":
-            model = LogisticRegression(C=float(c["logreg_C"]), max_iter=300)
-        elif kind == "knn":
-            model = KNeighborsClassifier(n_neighbors=int(c["knn_neighbors"]), weights=str(c["knn_weights"]))
-        elif kind == "tree":
-            model = DecisionTreeClassifier(
+    return _flat(
+        "moons",
+        "neg_log_loss",
+        {
+            "logreg": lambda c: LogisticRegression(C=float(c["logreg_C"]), max_iter=300),
+            "knn": lambda c: KNeighborsClassifier(n_neighbors=int(c["knn_neighbors"]), weights=str(c["knn_weights"])),
+            "tree": lambda c: DecisionTreeClassifier(
                 max_depth=int(c["tree_depth"]), min_samples_leaf=int(c["tree_min_leaf"]), random_state=0
-            )
-        else:
-            model = RandomForestClassifier(
-                n_estimators=int(c["forest_trees"]),
-                min_samples_leaf=int(c["tree_min_leaf"]),
-                random_state=0,
-                n_jobs=1,
-            )
-        return _cv_loss(model, "moons", "neg_log_loss")
-
-    return f
+            ),
+            "forest": lambda c: RandomForestClassifier(
+                n_estimators=int(c["forest_trees"]), min_samples_leaf=int(c["tree_min_leaf"]), random_state=0, n_jobs=1
+            ),
+        },
+    )
 
 
 _FLAT_MOONS_PARAMETERS = {

@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from bench.search.tasks import Objective, Task, _cv_loss
+from bench.search.tasks import Objective, Task, _cv_loss, _flat
 
 __all__ = ["FRESH_FLAT", "fresh_flat_tasks", "generated_data"]
 
@@ -56,13 +56,6 @@ def _nonlinear_regression(seed: int) -> tuple[np.ndarray, np.ndarray]:
     X = rng.uniform(-2, 2, size=(300, 6))
     y = np.sin(2 * X[:, 0]) + X[:, 1] ** 2 - X[:, 2] * X[:, 3] + 0.3 * rng.normal(size=300)
     return X, y
-
-
-def _flat(data: str, scoring: str, models: Mapping[str, Callable[[Mapping[str, Any]], Any]]) -> Objective:
-    def f(c: Mapping[str, Any]) -> float:
-        return _cv_loss(models[str(c["model"])](c), data, scoring)
-
-    return f
 
 
 def _flat_clf() -> Objective:

@@ -524,29 +524,35 @@ _HGB_PARAMETERS = {
 }
 
 
+def _flat(
+    data: str, scoring: str, models: Mapping[str, Callable[[Mapping[str, Any]], Any]], offset: float = 0.0
+) -> Objective:
+    """Model as a categorical: every model's knobs in one flat block, only the chosen model's matter.
+
+    ``models``: the ``model`` value -> how that model is built from the config (its own knobs).
+    """
+
+    def f(c: Mapping[str, Any]) -> float:
+        return offset + _cv_loss(models[str(c["model"])](c), data, scoring)
+
+    return f
+
+
 def _flat_models(data: str, scoring: str) -> Objective:
-    """Model as a categorical: every model's knobs in one flat block, only the chosen model's matter."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.neighbors import KNeighborsClassifier
     from sklearn.svm import SVC
     from sklearn.tree import DecisionTreeClassifier
 
-    def f(c: Mapping[str, Any]) -> float:
-        kind = str(c["model"])
-        model: Any
-        if kind == "logreg":
-            model = LogisticRegression(C=float(c["logreg_C"]), max_iter=200)
-        elif kind == "knn":
-            model = KNeighborsClassifier(n_neighbors=int(c["knn_neighbors"]), weights=str(c["knn_weights"]))
-        elif kind == "tree":
-            model = DecisionTreeClassifier(
-                max_depth=int(c["tree_depth"]), min_samples_leaf=int(c["tree_min_leaf"]), random_state=0
-            )
-        else:
-            model = SVC(C=float(c["svc_C"]), gamma=float(c["svc_gamma"]))
-        return 1.0 + _cv_loss(model, data, scoring)
-
-    return f
+    models: dict[str, Callable[[Mapping[str, Any]], Any]] = {
+        "logreg": lambda c: LogisticRegression(C=float(c["logreg_C"]), max_iter=200),
+        "knn": lambda c: KNeighborsClassifier(n_neighbors=int(c["knn_neighbors"]), weights=str(c["knn_weights"])),
+        "tree": lambda c: DecisionTreeClassifier(
+            max_depth=int(c["tree_depth"]), min_samples_leaf=int(c["tree_min_leaf"]), random_state=0
+        ),
+        "svc": lambda c: SVC(C=float(c["svc_C"]), gamma=float(c["svc_gamma"])),
+    }
+    return _flat(data, scoring, models, offset=1.0)
 
 
 _FLAT_PARAMETERS = {
