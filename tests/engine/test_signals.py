@@ -74,6 +74,42 @@ def test_signal_in_process_fails_the_trial_and_resume_completes(
     assert by_number[2].params  # the trial the signal hit had its config
 
 
+def test_a_trial_claimed_while_the_signal_comes_is_failed_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A thread inside ``study.ask`` when the signal arrives: its new trial is failed and queued, not left RUNNING.
+
+    The storage is made slow for trial 3's claim, which stays in ``ask`` until the signal has come
+    (CI once saw this race: the main thread returned before a thread's claim had finished).
+    """
+    storage = f"sqlite:///{tmp_path / 's.db'}"
+    asking, signalled = threading.Event(), threading.Event()
+    ask = optuna.Study.ask
+
+    def slow_ask(study: optuna.Study, *args: object, **kwargs: object) -> optuna.Trial:
+        trial = ask(study, *args, **kwargs)
+        if trial.number == 3:
+            asking.set()
+            signalled.wait(5)
+            time.sleep(0.3)  # the main thread handles the signal meanwhile
+        return trial
+
+    def train(config: dict, trial: tuneflow.TrialContext) -> float:
+        if trial.number == 2:
+            assert asking.wait(5)
+            signalled.set()
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(5)
+        return config["x"]
+
+    monkeypatch.setattr(optuna.Study, "ask", slow_ask)
+    recipe = tuneflow.Recipe(name="sig", train=train, parameters=_recipe().parameters, method="random", seed=1)
+    with pytest.raises(Interrupted):
+        tuneflow.tune(recipe, n_trials=8, storage=storage, wandb=False, n_jobs=2)
+    by_number = {t.number: t for t in trials(storage, "sig")}
+    assert by_number[3].state.name == "FAIL"
+    assert by_number[3].user_attrs[FAIL_REASON_ATTR] == "interrupted by SIGTERM"
+    assert "RUNNING" not in states(by_number.values())
+
+
 def test_guard_leaves_handlers_a_program_installed_alone() -> None:
     def mine(signum: int, frame: object) -> None:
         pass

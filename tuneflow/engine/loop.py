@@ -134,6 +134,8 @@ class Optimizer:
                 self._threads()
         except (Interrupted, KeyboardInterrupt) as exc:
             self.guard.cleaning()
+            adapter.request_stop(self.study)  # threads start no more trials, whatever raised
+            self._let_claims_finish()
             self._abandon_in_flight(exc)
             raise
         finally:
@@ -363,6 +365,12 @@ class Optimizer:
                 callback(self.study, frozen)
             except Exception as err:  # cleaning up: a callback must not hide the signal
                 logger.debug("tuneflow: callback after interrupted trial %d failed: %s", trial.number, err)
+
+    def _let_claims_finish(self) -> None:
+        """Wait, bounded, for a claim another thread is making: the trial it creates is then in flight
+        and failed with the others, and every later claim sees the stop instead of leaving a trial RUNNING."""
+        if self._claim_lock.acquire(timeout=min(self.keeper.settings.retry_seconds, 10.0)):
+            self._claim_lock.release()
 
     def _abandon_in_flight(self, exc: BaseException) -> None:
         with self._lock:
