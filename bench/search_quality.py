@@ -14,6 +14,7 @@ command again and it continues where it stopped):
     nice -n 19 python bench/search_quality.py --protocol fresh         # the fresh half (bench/search/fresh.py)
     nice -n 19 python bench/search_quality.py --protocol design --rules auto gp-mixed --seeds 3
     python bench/search_quality.py --verdict held-out      # print it; --write puts it in BENCHMARKS.md
+    python bench/search_quality.py --paired held-out fresh fresh-values fresh-flat   # searches paired, summed
 
 The earlier ten-task protocol (one 100-trial search per task, method and seed):
 
@@ -69,6 +70,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verdict", choices=split.HALVES, help="print a half's verdict")
     parser.add_argument("--write", action="store_true", help="with --verdict: write it into BENCHMARKS.md")
     parser.add_argument("--summary", nargs="+", type=Path, default=None, help="with --verdict: one row per rule")
+    parser.add_argument(
+        "--paired", nargs="+", choices=split.HALVES, help="searches paired by (task, seed), summed over these halves"
+    )
     parser.add_argument("--tasks", nargs="+", default=None, choices=list(TASKS), metavar="TASK")
     parser.add_argument("--methods", nargs="+", default=list(FULL_METHODS), choices=list(METHODS), metavar="METHOD")
     parser.add_argument("--candidates", action="store_true", help="compare the candidate settings for auto")
@@ -87,6 +91,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
+    if args.paired is not None:
+        halves = []
+        for half in args.paired:
+            res = verdict.load_verdict([RESULTS / f"{half}.jsonl", args.wandb_cache])
+            halves.append((half, res, res.tasks(split.tasks_in(half))))
+        text = verdict.render_pooled(halves, args.rules)
+        print(text)
+        if args.write:
+            write_into(args.doc, text, args.block or "paired")
+        return 0
     if args.verdict is not None and args.summary is not None:
         res = verdict.load_verdict([*args.summary, args.wandb_cache], seeds=args.seeds)
         text = res.summary(res.tasks(args.tasks or split.tasks_in(args.verdict)), args.rules)

@@ -13,11 +13,16 @@ candidate), against W&B's ``bayes``:
 * the *twin share* is what the cell rule gives a method exactly as good as W&B's ``bayes``: W&B's
   own searches, their seeds dealt into two halves at random, one half's median against the
   other's (:meth:`Verdict.twin_share`). It is the share that chance alone earns, and it says how
-  far the 90 % target is above it.
+  far the 90 % target is above it;
+* the *paired count* compares searches, not medians: each (task, seed) at a budget, tuneflow's best
+  against W&B's best with the same seed number, counted better / worse / equal, with the two-sided
+  sign test's p-value (ties left out). The cell rule cannot tell a better method from an equal
+  one (an equal one earns the twin share); this count can, once there are enough pairs.
 """
 
 from __future__ import annotations
 
+import math
 import random
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -29,7 +34,7 @@ import numpy as np
 from bench.search.report import normalized
 from bench.search.tasks import TASKS
 
-__all__ = ["CELL_TARGET", "TIE", "Verdict", "load_verdict"]
+__all__ = ["CELL_TARGET", "TIE", "Verdict", "load_verdict", "render_pooled", "sign_test"]
 
 TIE = 0.01
 CELL_TARGET = 0.9
@@ -46,12 +51,15 @@ class Verdict:
         self.choice: dict[tuple[str, str, int], str] = {}
         self.wall: dict[str, float] = defaultdict(float)
         self._wandb: list[dict[str, Any]] = []
+        # best-so-far curves, for the paired count by trial: tuneflow's per (task, method, budget), W&B's per task
+        self.curves: dict[tuple[str, str, int], dict[int, np.ndarray]] = defaultdict(dict)
         for rec in records:
             if rec.get("kind") != "search" or "budget" not in rec:
                 continue
             task, method, values = rec["task"], rec["method"], rec["values"]
             self.seen[task] = min(self.seen.get(task, np.inf), float(np.min(values)))
             self.wall[method] += rec.get("wall_s", 0.0)
+            self.curves[task, method, rec["budget"]][rec["seed"]] = np.minimum.accumulate(values)
             if method.startswith("wandb-"):
                 self._wandb.append(rec)
             else:
@@ -122,6 +130,31 @@ class Verdict:
             shares.append(won / cells if cells else 0.0)
         return float(np.mean(shares)), min(shares), max(shares), len(seeds) // 2
 
+    def paired(self, tasks: Sequence[str], method: str, budget: int, at: int | None = None) -> tuple[int, int, int]:
+        """(better, worse, equal): ``method``'s best against W&B's ``bayes``, same task and seed number.
+
+        The best of ``method``'s ``budget``-trial searches within their first ``at`` trials (default:
+        all of them), against W&B's best within as many trials.
+        """
+        counts = [0, 0, 0]
+        for t in self.tasks(tasks):
+            if at is None:
+                mine, theirs = self.best.get((t, method, budget), {}), self.best.get((t, RIVAL, budget), {})
+            else:
+                mine, theirs = (self._at(t, m, b, at) for m, b in ((method, budget), (RIVAL, None)))
+            for seed in mine.keys() & theirs.keys():
+                a, w = mine[seed], theirs[seed]
+                counts[2 if math.isclose(a, w, rel_tol=1e-12, abs_tol=1e-12) else 0 if a < w else 1] += 1
+        return counts[0], counts[1], counts[2]
+
+    def _at(self, task: str, method: str, budget: int | None, at: int) -> dict[int, float]:
+        """{seed: best within ``at`` trials} of ``method``'s searches of ``budget`` trials (None: the longest)."""
+        budgets = [b for t, m, b in self.curves if t == task and m == method]
+        if budget is None and budgets:
+            budget = max(budgets)
+        runs = self.curves.get((task, method, budget), {}) if budget is not None else {}
+        return {seed: float(curve[at - 1]) for seed, curve in runs.items() if len(curve) >= at}
+
     def render(self, tasks: Sequence[str], method: str, title: str) -> str:
         """Markdown: target checks, per-family and aggregate scores, worst tasks, per-task cells."""
         tasks = self.tasks(tasks)
@@ -173,6 +206,10 @@ class Verdict:
                 "gets by chance"
             )
         out.append(
+            "- paired searches (task, seed), better / worse / equal, two-sided sign test: "
+            + self._paired_line(tasks, method)
+        )
+        out.append(
             "- behind at 50+ trials by more than W&B's IQR: " + ("; ".join(behind_iqr) if behind_iqr else "none")
         )
         out.append(
@@ -201,6 +238,14 @@ class Verdict:
         ]
         return "\n".join(out) + "\n"
 
+    def _paired_line(self, tasks: Sequence[str], method: str) -> str:
+        parts = []
+        for b in self.budgets:
+            better, worse, equal = self.paired(tasks, method, b)
+            if better + worse + equal:
+                parts.append(f"@{b} {better} / {worse} / {equal} (p = {sign_test(better, worse):.2g})")
+        return ", ".join(parts) if parts else "no pairs"
+
     def summary(self, tasks: Sequence[str], methods: Sequence[str]) -> str:
         """One row per method: cells no worse than W&B, and family / aggregate scores per budget."""
         tasks = self.tasks(tasks)
@@ -228,6 +273,53 @@ class Verdict:
                 + " |"
             )
         return "\n".join(out) + "\n"
+
+
+def sign_test(better: int, worse: int) -> float:
+    """Two-sided exact sign test: the chance of a split at least this uneven if both were equally likely."""
+    n, k = better + worse, min(better, worse)
+    if n == 0:
+        return 1.0
+    tail = sum(math.comb(n, i) for i in range(k + 1))
+    return min(1.0, 2 * tail / 2**n)
+
+
+def render_pooled(halves: Sequence[tuple[str, Verdict, Sequence[str]]], rules: Sequence[str]) -> str:
+    """Markdown: the paired counts of several halves summed, per budget and, for the longest searches, per trial.
+
+    ``halves``: (name, verdict, its tasks). A rule is summed over the halves that ran it.
+    """
+
+    def cell(counts: Sequence[tuple[int, int, int]]) -> str:
+        better, worse = sum(c[0] for c in counts), sum(c[1] for c in counts)
+        share = f"{better / (better + worse):.0%}" if better + worse else "–"
+        return f"{better} / {worse} ({share}, p = {sign_test(better, worse):.2g})"
+
+    out = []
+    for rule in rules:
+        ran = [(name, v, tasks) for name, v, tasks in halves if rule in v.methods()]
+        if not ran:
+            continue
+        budgets = sorted({b for _, v, _ in ran for b in v.budgets})
+        longest = budgets[-1]
+        trials = [t for t in (1, 3, 5, 10, 15, 20, 50, 100) if t <= longest]
+        out += [
+            f"`{rule}` against W&B's `bayes`, better / worse (share, two-sided sign test), summed over "
+            f"{', '.join(name for name, _, _ in ran)}:\n",
+            "| searches | " + " | ".join(f"@{b}" for b in budgets) + " |",
+            "|---|" + "---|" * len(budgets),
+            "| of that budget | "
+            + " | ".join(cell([v.paired(tasks, rule, b) for _, v, tasks in ran]) for b in budgets)
+            + " |",
+            "",
+            f"| {longest}-trial searches read at trial | " + " | ".join(str(t) for t in trials) + " |",
+            "|---|" + "---|" * len(trials),
+            "| best so far | "
+            + " | ".join(cell([v.paired(tasks, rule, longest, at=t) for _, v, tasks in ran]) for t in trials)
+            + " |",
+            "",
+        ]
+    return "\n".join(out) or "no results for these rules\n"
 
 
 def _of(tasks: Sequence[str], family: str) -> list[str]:

@@ -1,4 +1,4 @@
-"""The verdict's scale line: W&B's ``bayes`` against itself, its seeds dealt into two halves."""
+"""The verdict's scale line (W&B's ``bayes`` against itself, its seeds dealt into two halves) and its paired count."""
 
 from __future__ import annotations
 
@@ -47,3 +47,29 @@ def test_seeds_that_differ_split_the_cells_and_the_figures_repeat(verdict_module
 def test_too_few_seeds_give_no_scale(verdict_module: Any) -> None:
     v = verdict_module.Verdict(_records({s: [10.0] * 20 for s in range(3)}))
     assert v.twin_share(["branin"]) is None
+
+
+def test_paired_count_matches_seeds_and_the_sign_test(verdict_module: Any) -> None:
+    # auto's best is 1.0 everywhere; W&B's is below it for seeds 0-2, equal for 3, above for 4-9
+    bayes = {s: [0.5] * 20 if s < 3 else [1.0] * 20 if s == 3 else [9.0] * 20 for s in range(10)}
+    v = verdict_module.Verdict(_records(bayes))
+    assert v.paired(["branin"], "auto", 10) == (6, 3, 1)
+    assert v.paired(["branin"], "auto", 20) == (6, 3, 1)
+    assert "@10 6 / 3 / 1 (p = 0.51)" in v.render(["branin"], "auto", "t")
+
+
+@pytest.mark.parametrize(
+    ("better", "worse", "p"),
+    [(0, 0, 1.0), (5, 5, 1.0), (6, 3, 0.5078125), (10, 0, 2 / 2**10), (0, 10, 2 / 2**10), (60, 40, 0.0569)],
+)
+def test_sign_test_is_the_exact_two_sided_binomial(verdict_module: Any, better: int, worse: int, p: float) -> None:
+    assert verdict_module.sign_test(better, worse) == pytest.approx(p, abs=5e-5)
+
+
+def test_paired_count_by_trial_reads_both_searches_at_that_trial(verdict_module: Any) -> None:
+    # W&B's searches reach 0.5 at trial 15: better than auto's 1.0 from there, worse before
+    bayes = {s: [9.0] * 14 + [0.5] * 6 for s in range(10)}
+    v = verdict_module.Verdict(_records(bayes))
+    assert v.paired(["branin"], "auto", 20, at=10) == (10, 0, 0)
+    assert v.paired(["branin"], "auto", 20, at=15) == (0, 10, 0)
+    assert v.paired(["branin"], "auto", 20) == (0, 10, 0)
