@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tuneflow.search.auto import GP_STARTUP, Choice, SpaceShape, choose, startup
+from tuneflow.search.auto import GP_STARTUP, ORDINAL_METHODS, Choice, SpaceShape, choose, startup
 
 __all__ = ["RULES"]
 
@@ -75,7 +75,23 @@ def _qmc_small(rule: Any, max_trials: int) -> Any:
     return qmc
 
 
+def _centre_first(rule: Any) -> Any:
+    """``rule``'s choice, its first trial at the centre of the space where a model-based sampler runs."""
+
+    def centred(space: Any, n_trials: int | None, *args: Any, **kwargs: Any) -> Choice:
+        choice = rule(space, n_trials, *args, **kwargs)
+        if choice.method not in ORDINAL_METHODS:
+            return choice
+        return Choice(
+            choice.method, {**choice.options, "centre_first": True}, f"{choice.reason}; first trial at the centre"
+        )
+
+    return centred
+
+
 RULES: dict[str, Any] = {
+    "centre": _centre_first(choose),
+    "plain-centre": _centre_first(_plain),
     "gp-mixed": _gp_on_mixed,
     "gp-tpe3": _interleaved(choose, 3),
     "gp-tpe3-mixed": _interleaved(_gp_on_mixed, 3),
