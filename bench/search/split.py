@@ -18,7 +18,8 @@ Rules (issue 16):
 A task added with a fixed half (``Task.half``: the *fresh* half of :mod:`bench.search.fresh`,
 written after the held-out verdict was read, and the *fresh-values* half of
 :mod:`bench.search.fresh_values`, written after the fresh verdict was read, and the *fresh-flat* half of
-:mod:`bench.search.fresh_flat`, written after fresh-values was read) is not drawn: it keeps that half, and the checksum of
+:mod:`bench.search.fresh_flat`, written after fresh-values was read, and the *fresh-start* half of
+:mod:`bench.search.fresh_start`, written after fresh-flat was read) is not drawn: it keeps that half, and the checksum of
 the design and held-out rows stays the one drawn from the seed.
 """
 
@@ -38,6 +39,7 @@ __all__ = [
     "DESIGN",
     "FRESH",
     "FRESH_FLAT",
+    "FRESH_START",
     "FRESH_VALUES",
     "HALVES",
     "HELD_OUT",
@@ -53,7 +55,8 @@ __all__ = [
 
 SPLIT_FILE = Path(__file__).with_name("split.json")
 DESIGN, HELD_OUT, FRESH, FRESH_VALUES, FRESH_FLAT = "design", "held-out", "fresh", "fresh-values", "fresh-flat"
-HALVES = (DESIGN, HELD_OUT, FRESH, FRESH_VALUES, FRESH_FLAT)
+FRESH_START = "fresh-start"
+HALVES = (DESIGN, HELD_OUT, FRESH, FRESH_VALUES, FRESH_FLAT, FRESH_START)
 MIN_PROBLEMS = 15
 #: the seed the split was drawn with (committed with the list; never redrawn).
 SEED = 16
