@@ -130,8 +130,10 @@ class Verdict:
             shares.append(won / cells if cells else 0.0)
         return float(np.mean(shares)), min(shares), max(shares), len(seeds) // 2
 
-    def paired(self, tasks: Sequence[str], method: str, budget: int, at: int | None = None) -> tuple[int, int, int]:
-        """(better, worse, equal): ``method``'s best against W&B's ``bayes``, same task and seed number.
+    def paired(
+        self, tasks: Sequence[str], method: str, budget: int, at: int | None = None, against: str = RIVAL
+    ) -> tuple[int, int, int]:
+        """(better, worse, equal): ``method``'s best against W&B's ``bayes`` (or ``against``), same task and seed.
 
         The best of ``method``'s ``budget``-trial searches within their first ``at`` trials (default:
         all of them), against W&B's best within as many trials.
@@ -139,9 +141,9 @@ class Verdict:
         counts = [0, 0, 0]
         for t in self.tasks(tasks):
             if at is None:
-                mine, theirs = self.best.get((t, method, budget), {}), self.best.get((t, RIVAL, budget), {})
+                mine, theirs = self.best.get((t, method, budget), {}), self.best.get((t, against, budget), {})
             else:
-                mine, theirs = (self._at(t, m, b, at) for m, b in ((method, budget), (RIVAL, None)))
+                mine, theirs = (self._at(t, m, b, at) for m, b in ((method, budget), (against, None)))
             for seed in mine.keys() & theirs.keys():
                 a, w = mine[seed], theirs[seed]
                 counts[2 if math.isclose(a, w, rel_tol=1e-12, abs_tol=1e-12) else 0 if a < w else 1] += 1
