@@ -73,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--paired", nargs="+", choices=split.HALVES, help="searches paired by (task, seed), summed over these halves"
     )
+    parser.add_argument("--against", default=verdict.RIVAL, help="with --paired: the rival (default: W&B's bayes)")
+    parser.add_argument("--files", nargs="+", type=Path, default=None, help="with --paired: these result files")
     parser.add_argument("--tasks", nargs="+", default=None, choices=list(TASKS), metavar="TASK")
     parser.add_argument("--methods", nargs="+", default=list(FULL_METHODS), choices=list(METHODS), metavar="METHOD")
     parser.add_argument("--candidates", action="store_true", help="compare the candidate settings for auto")
@@ -94,9 +96,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.paired is not None:
         halves = []
         for half in args.paired:
-            res = verdict.load_verdict([RESULTS / f"{half}.jsonl", args.wandb_cache])
+            res = verdict.load_verdict([*(args.files or [RESULTS / f"{half}.jsonl"]), args.wandb_cache])
             halves.append((half, res, res.tasks(split.tasks_in(half))))
-        text = verdict.render_pooled(halves, args.rules)
+        text = verdict.render_pooled(halves, args.rules, args.against)
         print(text)
         if args.write:
             write_into(args.doc, text, args.block or "paired")

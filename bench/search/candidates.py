@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tuneflow.search.auto import GP_STARTUP, ORDINAL_METHODS, Choice, SpaceShape, choose, startup
+from tuneflow.search.auto import GP_STARTUP, Choice, SpaceShape, choose, startup
 
 __all__ = ["RULES"]
 
@@ -75,23 +75,7 @@ def _qmc_small(rule: Any, max_trials: int) -> Any:
     return qmc
 
 
-def _centre_first(rule: Any) -> Any:
-    """``rule``'s choice, its first trial at the centre of the space where a model-based sampler runs."""
-
-    def centred(space: Any, n_trials: int | None, *args: Any, **kwargs: Any) -> Choice:
-        choice = rule(space, n_trials, *args, **kwargs)
-        if choice.method not in ORDINAL_METHODS:
-            return choice
-        return Choice(
-            choice.method, {**choice.options, "centre_first": True}, f"{choice.reason}; first trial at the centre"
-        )
-
-    return centred
-
-
 RULES: dict[str, Any] = {
-    "centre": _centre_first(choose),
-    "plain-centre": _centre_first(_plain),
     "gp-mixed": _gp_on_mixed,
     "gp-tpe3": _interleaved(choose, 3),
     "gp-tpe3-mixed": _interleaved(_gp_on_mixed, 3),
@@ -103,5 +87,7 @@ RULES: dict[str, Any] = {
     # gone; BENCHMARKS.md has the figures. Numeric values lists in order (`ordinal`, `ordinal-plain`,
     # at 4421440) became auto's rule; the same for bayes' GP (GPSampler(n_startup_trials=4) with and
     # without it) was not taken. TPE's prior_weight 3 on mixed and discrete spaces (`tpe-prior3`, at
-    # 761dfc4) became auto's rule
+    # 761dfc4) became auto's rule. The first trial at the centre of the space (`centre`, `plain-centre`;
+    # CentreFirst in tuneflow/search/portfolio.py, sampler option `centre_first`, at ad5893b) won on the
+    # design half and was level on the fresh-start half: not kept, its code is gone
 }

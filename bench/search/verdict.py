@@ -286,11 +286,15 @@ def sign_test(better: int, worse: int) -> float:
     return min(1.0, 2 * tail / 2**n)
 
 
-def render_pooled(halves: Sequence[tuple[str, Verdict, Sequence[str]]], rules: Sequence[str]) -> str:
+def render_pooled(
+    halves: Sequence[tuple[str, Verdict, Sequence[str]]], rules: Sequence[str], against: str = RIVAL
+) -> str:
     """Markdown: the paired counts of several halves summed, per budget and, for the longest searches, per trial.
 
-    ``halves``: (name, verdict, its tasks). A rule is summed over the halves that ran it.
+    ``halves``: (name, verdict, its tasks). A rule is summed over the halves that ran it. ``against``:
+    the rival (W&B's ``bayes``, or another rule: a head-to-head count of two rules).
     """
+    rival = "W&B's `bayes`" if against == RIVAL else f"`{against}`"
 
     def cell(counts: Sequence[tuple[int, int, int]]) -> str:
         better, worse = sum(c[0] for c in counts), sum(c[1] for c in counts)
@@ -306,18 +310,20 @@ def render_pooled(halves: Sequence[tuple[str, Verdict, Sequence[str]]], rules: S
         longest = budgets[-1]
         trials = [t for t in (1, 3, 5, 10, 15, 20, 50, 100) if t <= longest]
         out += [
-            f"`{rule}` against W&B's `bayes`, better / worse (share, two-sided sign test), summed over "
+            f"`{rule}` against {rival}, better / worse (share, two-sided sign test), summed over "
             f"{', '.join(name for name, _, _ in ran)}:\n",
             "| searches | " + " | ".join(f"@{b}" for b in budgets) + " |",
             "|---|" + "---|" * len(budgets),
             "| of that budget | "
-            + " | ".join(cell([v.paired(tasks, rule, b) for _, v, tasks in ran]) for b in budgets)
+            + " | ".join(cell([v.paired(tasks, rule, b, against=against) for _, v, tasks in ran]) for b in budgets)
             + " |",
             "",
             f"| {longest}-trial searches read at trial | " + " | ".join(str(t) for t in trials) + " |",
             "|---|" + "---|" * len(trials),
             "| best so far | "
-            + " | ".join(cell([v.paired(tasks, rule, longest, at=t) for _, v, tasks in ran]) for t in trials)
+            + " | ".join(
+                cell([v.paired(tasks, rule, longest, at=t, against=against) for _, v, tasks in ran]) for t in trials
+            )
             + " |",
             "",
         ]

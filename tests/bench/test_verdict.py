@@ -73,3 +73,12 @@ def test_paired_count_by_trial_reads_both_searches_at_that_trial(verdict_module:
     assert v.paired(["branin"], "auto", 20, at=10) == (10, 0, 0)
     assert v.paired(["branin"], "auto", 20, at=15) == (0, 10, 0)
     assert v.paired(["branin"], "auto", 20) == (0, 10, 0)
+
+
+def test_two_rules_head_to_head_and_the_pooled_table(verdict_module: Any) -> None:
+    records = _records({s: [9.0] * 20 for s in range(10)})
+    records += [_search("rival-rule", s, [0.5 if s < 7 else 2.0] * b) for s in range(10) for b in (10, 20)]
+    v = verdict_module.Verdict(records)
+    assert v.paired(["branin"], "rival-rule", 10, against="auto") == (7, 3, 0)
+    table = verdict_module.render_pooled([("design", v, ["branin"])], ["rival-rule"], against="auto")
+    assert "`rival-rule` against `auto`" in table and "| of that budget | 7 / 3 (70%, p = 0.34)" in table

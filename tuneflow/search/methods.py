@@ -26,7 +26,7 @@ from tuneflow.engine import optuna_adapter as adapter
 from tuneflow.search.auto import ORDINAL_METHODS, Choice, resolve
 from tuneflow.search.hyperband import WandbHyperbandPruner, hyperband_problems
 from tuneflow.search.ordinal import Ordinal, listed_of
-from tuneflow.search.portfolio import CentreFirst, Interleaved
+from tuneflow.search.portfolio import Interleaved
 from tuneflow.search.space import Param, SearchSpace
 
 __all__ = [
@@ -161,13 +161,9 @@ def make_sampler(
     ordinal = opts.pop("ordinal", False)
     if ordinal not in (True, False) or (ordinal and choice.method not in ORDINAL_METHODS):
         raise ValueError(f"'ordinal' is true or false, for tpe, gp and bayes (got {ordinal!r} for {choice.method})")
-    centre = opts.pop("centre_first", False)
-    if centre not in (True, False) or (centre and choice.method not in ORDINAL_METHODS):
-        raise ValueError(f"'centre_first' is true or false, for tpe, gp and bayes (got {centre!r} for {choice.method})")
     sampler = _build(choice.method, opts, space, seed, quiet=choice.chosen)
     listed = listed_of(space) if ordinal and space is not None else {}
-    sampler = Ordinal(sampler, listed) if listed else sampler
-    return CentreFirst(sampler) if centre else sampler
+    return Ordinal(sampler, listed) if listed else sampler
 
 
 def _build(name: str, opts: dict[str, Any], space: SearchSpace | None, seed: int | None, quiet: bool) -> BaseSampler:

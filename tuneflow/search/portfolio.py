@@ -1,10 +1,5 @@
 """Compositions of Optuna's samplers that ``auto`` may run: one sampler covering another's failure mode.
 
-:class:`CentreFirst` proposes the centre of the space as the study's first trial, then hands
-every trial to the sampler it wraps (Ax's default strategy and SMAC's default configuration
-start the same way: where a user wrote a range, its middle is a sounder first guess than a random
-point, and a model learns from it like from any other trial).
-
 :class:`Interleaved` hands every ``every``-th model-based trial from a primary sampler (GP) to a
 secondary one (TPE). GPSampler's expected improvement can settle in one basin of a multimodal
 function and keep refining it (BENCHMARKS.md: it stalls on BBOB's Gallagher and Rastrigin, and on
@@ -16,18 +11,15 @@ reproducible with a seed and the same under resumption.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from typing import Any
 
-from optuna.distributions import BaseDistribution, CategoricalDistribution, FloatDistribution, IntDistribution
+from optuna.distributions import BaseDistribution
 from optuna.samplers import BaseSampler
 from optuna.study import Study
 from optuna.trial import FrozenTrial, TrialState
 
-from tuneflow.search.ordinal import ordered_choices
-
-__all__ = ["CentreFirst", "Interleaved", "centre_of"]
+__all__ = ["Interleaved"]
 
 
 class Interleaved(BaseSampler):
@@ -67,56 +59,3 @@ class Interleaved(BaseSampler):
     def reseed_rng(self) -> None:
         self.primary.reseed_rng()
         self.secondary.reseed_rng()
-
-
-def centre_of(dist: BaseDistribution) -> Any:
-    """The middle of ``dist``: of its range (geometric on a log scale, on the step grid), or the middle
-    value of a numeric list in sorted order. None for a list of unordered choices (it has no middle)."""
-    if isinstance(dist, (FloatDistribution, IntDistribution)):
-        low, high = dist.low, dist.high
-        mid = math.sqrt(low * high) if dist.log else (low + high) / 2
-        if isinstance(dist, IntDistribution):
-            return int(min(high, low + round((mid - low) / dist.step) * dist.step))
-        if dist.step is not None:
-            return float(min(high, low + round((mid - low) / dist.step) * dist.step))
-        return float(mid)
-    if isinstance(dist, CategoricalDistribution):
-        order = ordered_choices(dist)
-        return None if order is None else order[(len(order) - 1) // 2]
-    return None
-
-
-class CentreFirst(BaseSampler):
-    """Trial 0 at the centre of every range and numeric list (:func:`centre_of`); ``inner`` for the rest.
-
-    A list without an order (model names, optimizers) gets ``inner``'s choice in trial 0 too. The rule
-    is on the trial number, so a resumed study never proposes the centre again.
-    """
-
-    def __init__(self, inner: BaseSampler) -> None:
-        self.inner = inner
-
-    def infer_relative_search_space(self, study: Study, trial: FrozenTrial) -> dict[str, BaseDistribution]:
-        return {} if trial.number == 0 else self.inner.infer_relative_search_space(study, trial)
-
-    def sample_relative(
-        self, study: Study, trial: FrozenTrial, search_space: dict[str, BaseDistribution]
-    ) -> dict[str, Any]:
-        return {} if trial.number == 0 else self.inner.sample_relative(study, trial, search_space)
-
-    def sample_independent(
-        self, study: Study, trial: FrozenTrial, param_name: str, param_distribution: BaseDistribution
-    ) -> Any:
-        centre = centre_of(param_distribution) if trial.number == 0 else None
-        if centre is None:
-            return self.inner.sample_independent(study, trial, param_name, param_distribution)
-        return centre
-
-    def before_trial(self, study: Study, trial: FrozenTrial) -> None:
-        self.inner.before_trial(study, trial)
-
-    def after_trial(self, study: Study, trial: FrozenTrial, state: TrialState, values: Sequence[float] | None) -> None:
-        self.inner.after_trial(study, trial, state, values)
-
-    def reseed_rng(self) -> None:
-        self.inner.reseed_rng()
