@@ -35,9 +35,9 @@ FRESH = "fresh"
 SEED = 20261206
 
 
-def _shift(problem: str, dim: int, lo: float, hi: float) -> np.ndarray:
-    """A fixed point in ``[lo, hi]^dim`` for ``problem``: where its optimum is moved to."""
-    rng = np.random.default_rng([SEED, sum(map(ord, problem))])
+def _shift(problem: str, dim: int, lo: float, hi: float, seed: int = SEED) -> np.ndarray:
+    """A fixed point in ``[lo, hi]^dim`` for ``problem`` (drawn with a half's ``seed``): where its optimum is."""
+    rng = np.random.default_rng([seed, sum(map(ord, problem))])
     return rng.uniform(lo, hi, dim)
 
 

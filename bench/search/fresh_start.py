@@ -32,7 +32,7 @@ from typing import Any
 
 import numpy as np
 
-from bench.search.fresh import _estimator
+from bench.search.fresh import _estimator, _shift
 from bench.search.tasks import Objective, Task, _box, _xs
 
 __all__ = ["FRESH_START", "fresh_start_tasks", "generated_data"]
@@ -44,8 +44,7 @@ SEED = 20261209
 
 def _optimum(problem: str, low: float, high: float, dim: int) -> np.ndarray:
     """An optimum drawn uniformly in the box, fixed per problem."""
-    rng = np.random.default_rng([SEED, sum(map(ord, problem))])
-    return rng.uniform(low, high, dim)
+    return _shift(problem, dim, low, high, seed=SEED)
 
 
 def generated_data() -> dict[str, Callable[[], tuple[np.ndarray, np.ndarray]]]:
