@@ -75,7 +75,20 @@ def _qmc_small(rule: Any, max_trials: int) -> Any:
     return qmc
 
 
+def _interior(rule: Any, margin: float) -> Any:
+    """``rule``'s choice, its GP's proposals kept ``margin`` of each continuous range off the bounds."""
+
+    def inside(space: Any, n_trials: int | None, *args: Any, **kwargs: Any) -> Choice:
+        choice = rule(space, n_trials, *args, **kwargs)
+        if choice.method != "gp+tpe":
+            return choice
+        return Choice("gp+tpe", {**choice.options, "interior": margin}, f"{choice.reason}; GP off the bounds")
+
+    return inside
+
+
 RULES: dict[str, Any] = {
+    "interior": _interior(choose, 0.02),
     "gp-mixed": _gp_on_mixed,
     "gp-tpe3": _interleaved(choose, 3),
     "gp-tpe3-mixed": _interleaved(_gp_on_mixed, 3),
