@@ -19,7 +19,8 @@ A task added with a fixed half (``Task.half``: the *fresh* half of :mod:`bench.s
 written after the held-out verdict was read, and the *fresh-values* half of
 :mod:`bench.search.fresh_values`, written after the fresh verdict was read, and the *fresh-flat* half of
 :mod:`bench.search.fresh_flat`, written after fresh-values was read, and the *fresh-start* half of
-:mod:`bench.search.fresh_start`, written after fresh-flat was read) is not drawn: it keeps that half, and the checksum of
+:mod:`bench.search.fresh_start`, written after fresh-flat was read, and the *fresh-bounds* half of
+:mod:`bench.search.fresh_bounds`, written after fresh-start was read) is not drawn: it keeps that half, and the checksum of
 the design and held-out rows stays the one drawn from the seed.
 """
 
@@ -38,6 +39,7 @@ from bench.search.tasks import TASKS, Task
 __all__ = [
     "DESIGN",
     "FRESH",
+    "FRESH_BOUNDS",
     "FRESH_FLAT",
     "FRESH_START",
     "FRESH_VALUES",
@@ -55,8 +57,8 @@ __all__ = [
 
 SPLIT_FILE = Path(__file__).with_name("split.json")
 DESIGN, HELD_OUT, FRESH, FRESH_VALUES, FRESH_FLAT = "design", "held-out", "fresh", "fresh-values", "fresh-flat"
-FRESH_START = "fresh-start"
-HALVES = (DESIGN, HELD_OUT, FRESH, FRESH_VALUES, FRESH_FLAT, FRESH_START)
+FRESH_START, FRESH_BOUNDS = "fresh-start", "fresh-bounds"
+HALVES = (DESIGN, HELD_OUT, FRESH, FRESH_VALUES, FRESH_FLAT, FRESH_START, FRESH_BOUNDS)
 MIN_PROBLEMS = 15
 #: the seed the split was drawn with (committed with the list; never redrawn).
 SEED = 16

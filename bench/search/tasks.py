@@ -390,6 +390,7 @@ def _dataset(name: str) -> tuple[np.ndarray, np.ndarray]:
     from sklearn.preprocessing import StandardScaler
 
     from bench.search.fresh import generated_data
+    from bench.search.fresh_bounds import generated_data as generated_bounds_data
     from bench.search.fresh_flat import generated_data as generated_flat_data
     from bench.search.fresh_start import generated_data as generated_start_data
     from bench.search.fresh_values import generated_data as generated_values_data
@@ -399,7 +400,13 @@ def _dataset(name: str) -> tuple[np.ndarray, np.ndarray]:
     elif name == "classification":
         X, y = datasets.make_classification(n_samples=500, n_features=20, n_informative=6, flip_y=0.05, random_state=0)
     elif name in (
-        fresh := {**generated_data(), **generated_values_data(), **generated_flat_data(), **generated_start_data()}
+        fresh := {
+            **generated_data(),
+            **generated_values_data(),
+            **generated_flat_data(),
+            **generated_start_data(),
+            **generated_bounds_data(),
+        }
     ):
         X, y = fresh[name]()
     else:
@@ -771,11 +778,12 @@ def _build_tasks() -> dict[str, Task]:
         ),
     ]
     from bench.search.fresh import fresh_tasks  # the fresh halves (import this module's helpers)
+    from bench.search.fresh_bounds import fresh_bounds_tasks
     from bench.search.fresh_flat import fresh_flat_tasks
     from bench.search.fresh_start import fresh_start_tasks
     from bench.search.fresh_values import fresh_values_tasks
 
-    fixed = [*fresh_tasks(), *fresh_values_tasks(), *fresh_flat_tasks(), *fresh_start_tasks()]
+    fixed = [*fresh_tasks(), *fresh_values_tasks(), *fresh_flat_tasks(), *fresh_start_tasks(), *fresh_bounds_tasks()]
     return {t.name: t for t in [*tasks, *fixed]}
 
 
