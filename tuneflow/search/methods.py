@@ -26,7 +26,7 @@ from tuneflow.engine import optuna_adapter as adapter
 from tuneflow.search.auto import ORDINAL_METHODS, Choice, resolve
 from tuneflow.search.hyperband import WandbHyperbandPruner, hyperband_problems
 from tuneflow.search.ordinal import Ordinal, listed_of
-from tuneflow.search.portfolio import Interior, Interleaved
+from tuneflow.search.portfolio import Interleaved
 from tuneflow.search.space import Param, SearchSpace
 
 __all__ = [
@@ -196,10 +196,7 @@ def _build(name: str, opts: dict[str, Any], space: SearchSpace | None, seed: int
             tpe = optuna.samplers.TPESampler(
                 seed=None if seed is None else seed + 1, multivariate=True, constant_liar=True, n_startup_trials=start
             )
-            margin = opts.pop("interior", None)
-            gp: BaseSampler = optuna.samplers.GPSampler(seed=seed, **opts)
-            gp = Interior(gp, float(margin)) if margin else gp
-            return Interleaved(gp, tpe, every=every, start=after)
+            return Interleaved(optuna.samplers.GPSampler(seed=seed, **opts), tpe, every=every, start=after)
         if name == "qmc":  # scrambled, as the table says: unscrambled Sobol ignores the seed (every seed, same points)
             opts.setdefault("scramble", True)
         if name not in _OPTUNA_SAMPLERS:

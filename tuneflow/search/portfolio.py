@@ -11,16 +11,15 @@ reproducible with a seed and the same under resumption.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from typing import Any
 
-from optuna.distributions import BaseDistribution, FloatDistribution
+from optuna.distributions import BaseDistribution
 from optuna.samplers import BaseSampler
 from optuna.study import Study
 from optuna.trial import FrozenTrial, TrialState
 
-__all__ = ["Interior", "Interleaved"]
+__all__ = ["Interleaved"]
 
 
 class Interleaved(BaseSampler):
@@ -60,50 +59,3 @@ class Interleaved(BaseSampler):
     def reseed_rng(self) -> None:
         self.primary.reseed_rng()
         self.secondary.reseed_rng()
-
-
-class Interior(BaseSampler):
-    """``inner``'s model-based proposals, each continuous coordinate kept ``margin`` of its range off the bounds.
-
-    Optuna's GPSampler optimizes its acquisition with L-BFGS-B inside the box, which ends on a bound
-    whenever the acquisition rises toward it, as it does with few trials; W&B's engine scores
-    uniformly random candidates, which are never on a bound. The margin is measured on the scale
-    the parameter is searched on (log for log ranges). Independent draws (the random start) and
-    stepped or integer parameters are left alone.
-    """
-
-    def __init__(self, inner: BaseSampler, margin: float) -> None:
-        if not 0 < margin < 0.5:
-            raise ValueError(f"interior: a margin between 0 and 0.5 of each range (got {margin!r})")
-        self.inner, self.margin = inner, margin
-
-    def _inside(self, value: Any, dist: BaseDistribution) -> Any:
-        if not isinstance(dist, FloatDistribution) or dist.step is not None:
-            return value
-        scale = (math.log, math.exp) if dist.log else (float, float)
-        low, high, v = scale[0](dist.low), scale[0](dist.high), scale[0](value)
-        pad = self.margin * (high - low)
-        return min(dist.high, max(dist.low, scale[1](min(high - pad, max(low + pad, v)))))
-
-    def infer_relative_search_space(self, study: Study, trial: FrozenTrial) -> dict[str, BaseDistribution]:
-        return self.inner.infer_relative_search_space(study, trial)
-
-    def sample_relative(
-        self, study: Study, trial: FrozenTrial, search_space: dict[str, BaseDistribution]
-    ) -> dict[str, Any]:
-        proposed = self.inner.sample_relative(study, trial, search_space)
-        return {name: self._inside(value, search_space[name]) for name, value in proposed.items()}
-
-    def sample_independent(
-        self, study: Study, trial: FrozenTrial, param_name: str, param_distribution: BaseDistribution
-    ) -> Any:
-        return self.inner.sample_independent(study, trial, param_name, param_distribution)
-
-    def before_trial(self, study: Study, trial: FrozenTrial) -> None:
-        self.inner.before_trial(study, trial)
-
-    def after_trial(self, study: Study, trial: FrozenTrial, state: TrialState, values: Sequence[float] | None) -> None:
-        self.inner.after_trial(study, trial, state, values)
-
-    def reseed_rng(self) -> None:
-        self.inner.reseed_rng()
