@@ -246,7 +246,7 @@ def _why(choice: Choice, reason: str) -> Choice:
 def bayes_choice(space: SearchSpace | None, n_trials: int | None, torch: bool | None = None) -> Choice:
     """What W&B's ``method: bayes`` runs: GPSampler with torch, ``auto``'s TPE without."""
     has_torch = torch_available() if torch is None else torch
-    if has_torch:  # GP reads lists as Optuna does: in order, it was no better on the design half (BENCHMARKS.md)
+    if has_torch:  # GP reads lists as Optuna does (unordered): in order it was no better on the design half
         return Choice(
             "gp",
             {"n_startup_trials": startup(GP_STARTUP, n_trials)},

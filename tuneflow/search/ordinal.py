@@ -129,21 +129,16 @@ class Ordinal(BaseSampler):
         self.inner.reseed_rng()
 
 
-def _ordered_params(space: SearchSpace) -> dict[str, tuple[CategoricalDistribution, tuple[Any, ...]]]:
-    found = {}
-    for param in space.params:
-        dist = param.distribution()
-        order = ordered_choices(dist) if dist is not None else None
-        if isinstance(dist, CategoricalDistribution) and order is not None:
-            found[param.name] = (dist, order)
-    return found
-
-
 def listed_of(space: SearchSpace) -> dict[str, CategoricalDistribution]:
     """A parameters block's parameters to search in order: name -> its numeric categorical."""
-    return {name: dist for name, (dist, _) in _ordered_params(space).items()}
+    listed = {}
+    for param in space.params:
+        dist = param.distribution()
+        if isinstance(dist, CategoricalDistribution) and ordered_choices(dist) is not None:
+            listed[param.name] = dist
+    return listed
 
 
 def orders_of(space: SearchSpace) -> dict[str, tuple[Any, ...]]:
     """A parameters block's parameters to search in order: name -> its values sorted (numeric lists)."""
-    return {name: order for name, (_, order) in _ordered_params(space).items()}
+    return {name: order for name, dist in listed_of(space).items() if (order := ordered_choices(dist)) is not None}
