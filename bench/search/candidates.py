@@ -75,7 +75,22 @@ def _qmc_small(rule: Any, max_trials: int) -> Any:
     return qmc
 
 
+def _isotropic_first(rule: Any, until: int) -> Any:
+    """``rule``'s choice, its trials before ``until`` modelled by a GP with one length scale (continuous spaces)."""
+
+    def first(space: Any, n_trials: int | None, *args: Any, **kwargs: Any) -> Choice:
+        choice = rule(space, n_trials, *args, **kwargs)
+        if choice.method not in ("gp+tpe", "gp", "tpe") or SpaceShape.of(space).kind != "continuous":
+            return choice
+        options = {**choice.options, "isotropic_until": until}
+        return Choice(choice.method, options, f"{choice.reason}; trials before {until}: one length scale")
+
+    return first
+
+
 RULES: dict[str, Any] = {
+    "iso10": _isotropic_first(choose, 10),
+    "plain-iso10": _isotropic_first(_plain, 10),
     "gp-mixed": _gp_on_mixed,
     "gp-tpe3": _interleaved(choose, 3),
     "gp-tpe3-mixed": _interleaved(_gp_on_mixed, 3),

@@ -24,6 +24,17 @@ trials is higher than ``auto``'s. Otherwise it is not kept; the figures are repo
 
 ``Interior`` was not chosen on the design half (BENCHMARKS.md), so no search ran on this half: it is
 unread, for a later rule on continuous spaces (with a criterion of its own, written before its run).
+
+Second criterion (2026-12-06, written before any search on this half and before the design run of
+the rule it judges): the rule ``iso10`` (``auto``'s choice, its trials before 10 modelled by a GP
+with one length scale, ``IsotropicGP``; continuous spaces only) and ``plain-iso10`` (the same on the
+plain install, where TPE takes over at trial 10). If the design half (62 tasks, 4 seeds, budgets 10
+and 20) chooses it for an install (head to head with that install's ``auto``, summed over 10 and 20,
+better in more searches than worse), it runs here for that install: budgets 10, 20 and 50, 10
+seeds, beside ``auto``, ``auto-plain`` and W&B's engine. It becomes that install's rule only if the
+three conditions above hold for it against that install's ``auto``: (1) better than worse summed
+over 10 and 20 with a two-sided sign test p < 0.05; (2) at 50 not worse with p < 0.05; (3) its paired
+share against W&B's ``bayes`` at 10 trials higher than ``auto``'s.
 """
 
 from __future__ import annotations

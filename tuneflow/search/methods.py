@@ -25,8 +25,9 @@ from optuna.trial import FrozenTrial
 from tuneflow.engine import optuna_adapter as adapter
 from tuneflow.search.auto import ORDINAL_METHODS, Choice, resolve
 from tuneflow.search.hyperband import WandbHyperbandPruner, hyperband_problems
+from tuneflow.search.isotropic import IsotropicGP
 from tuneflow.search.ordinal import Ordinal, listed_of
-from tuneflow.search.portfolio import Interleaved
+from tuneflow.search.portfolio import Handover, Interleaved
 from tuneflow.search.space import Param, SearchSpace
 
 __all__ = [
@@ -161,7 +162,13 @@ def make_sampler(
     ordinal = opts.pop("ordinal", False)
     if ordinal not in (True, False) or (ordinal and choice.method not in ORDINAL_METHODS):
         raise ValueError(f"'ordinal' is true or false, for tpe, gp and bayes (got {ordinal!r} for {choice.method})")
+    until = opts.pop("isotropic_until", None)
     sampler = _build(choice.method, opts, space, seed, quiet=choice.chosen)
+    if until:  # the first trials' model: one length scale (tuneflow.search.isotropic)
+        start = int(choice.options.get("n_startup_trials", 2))
+        sampler = Handover(
+            IsotropicGP(seed=None if seed is None else seed + 2, n_startup_trials=start), sampler, int(until)
+        )
     listed = listed_of(space) if ordinal and space is not None else {}
     return Ordinal(sampler, listed) if listed else sampler
 

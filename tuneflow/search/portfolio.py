@@ -19,7 +19,7 @@ from optuna.samplers import BaseSampler
 from optuna.study import Study
 from optuna.trial import FrozenTrial, TrialState
 
-__all__ = ["Interleaved"]
+__all__ = ["Handover", "Interleaved"]
 
 
 class Interleaved(BaseSampler):
@@ -59,3 +59,36 @@ class Interleaved(BaseSampler):
     def reseed_rng(self) -> None:
         self.primary.reseed_rng()
         self.secondary.reseed_rng()
+
+
+class Handover(BaseSampler):
+    """``first`` proposes trials ``0 .. until - 1``, ``then`` every later one (both read the same study)."""
+
+    def __init__(self, first: BaseSampler, then: BaseSampler, until: int) -> None:
+        self.first, self.then, self.until = first, then, until
+
+    def _for(self, trial: FrozenTrial) -> BaseSampler:
+        return self.first if trial.number < self.until else self.then
+
+    def infer_relative_search_space(self, study: Study, trial: FrozenTrial) -> dict[str, BaseDistribution]:
+        return self._for(trial).infer_relative_search_space(study, trial)
+
+    def sample_relative(
+        self, study: Study, trial: FrozenTrial, search_space: dict[str, BaseDistribution]
+    ) -> dict[str, Any]:
+        return self._for(trial).sample_relative(study, trial, search_space)
+
+    def sample_independent(
+        self, study: Study, trial: FrozenTrial, param_name: str, param_distribution: BaseDistribution
+    ) -> Any:
+        return self._for(trial).sample_independent(study, trial, param_name, param_distribution)
+
+    def before_trial(self, study: Study, trial: FrozenTrial) -> None:
+        self._for(trial).before_trial(study, trial)
+
+    def after_trial(self, study: Study, trial: FrozenTrial, state: TrialState, values: Sequence[float] | None) -> None:
+        self._for(trial).after_trial(study, trial, state, values)
+
+    def reseed_rng(self) -> None:
+        self.first.reseed_rng()
+        self.then.reseed_rng()

@@ -1,0 +1,146 @@
+"""A Gaussian process with one length scale, for the first trials of a numeric space.
+
+With fewer trials than parameters, one length scale per parameter (Optuna's GPSampler, ARD) is not
+identifiable: each is fitted on a handful of points, and the acquisition runs to the box's bounds
+along the axes the fit calls flat (BENCHMARKS.md, issue 16: at 10 trials Optuna's GP was no better
+than random on two smooth functions where W&B's ``bayes`` was far ahead). W&B's engine fits one
+length scale shared by all parameters. This sampler is that model, in scikit-learn (a core
+dependency, so it runs without torch too), as W&B's ``bayes`` runs it:
+
+* every numeric parameter scaled to [0, 1] (log scale for log distributions);
+* a Matern 3/2 kernel with one length scale, fitted by maximum likelihood (started from several
+  length scales, the likeliest kept) on standardized values;
+* expected improvement over 1,000 uniformly random candidates, each rounded to a legal point;
+  when the fitted length scale sits at a bound (a fit that explains nothing), a random candidate.
+
+It models only the numeric parameters of fixed single-objective spaces; categoricals, and the first
+``n_startup_trials``, are drawn at random. ``auto`` hands it the first trials only
+(:class:`tuneflow.search.portfolio.Handover`); Optuna's samplers take over from there.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from typing import Any
+
+import numpy as np
+from optuna.distributions import BaseDistribution, FloatDistribution, IntDistribution
+from optuna.samplers import BaseSampler, RandomSampler
+from optuna.search_space import intersection_search_space
+from optuna.study import Study, StudyDirection
+from optuna.trial import FrozenTrial, TrialState
+from scipy.stats import norm
+
+__all__ = ["IsotropicGP"]
+
+#: uniformly random candidates scored per suggestion (as W&B's engine)
+N_CANDIDATES = 1000
+#: the kernel's smoothness (W&B's engine: 1.5)
+NU = 1.5
+#: the fit starts from each of these length scales (in the unit box) and keeps the likeliest: with few
+#: trials the likelihood often has a second optimum at a tiny length scale, a fit that explains nothing
+START_LENGTH_SCALES = (0.05, 0.2, 1.0, 5.0)
+#: a kernel length scale within this factor of its bounds is "at the bound"
+_AT_BOUND = 1.001
+
+
+class IsotropicGP(BaseSampler):
+    """GP-BO with one length scale and expected improvement over random candidates (numeric spaces)."""
+
+    def __init__(self, seed: int | None = None, n_startup_trials: int = 2) -> None:
+        self._rng = np.random.RandomState(seed)
+        self._random = RandomSampler(seed=seed)
+        self._n_startup = n_startup_trials
+
+    def reseed_rng(self) -> None:
+        self._rng.seed()
+        self._random.reseed_rng()
+
+    def infer_relative_search_space(self, study: Study, trial: FrozenTrial) -> dict[str, BaseDistribution]:
+        if len(study.directions) > 1:
+            return {}
+        space = intersection_search_space(study.get_trials(deepcopy=False, states=(TrialState.COMPLETE,)))
+        return {
+            name: dist
+            for name, dist in space.items()
+            if isinstance(dist, (FloatDistribution, IntDistribution)) and not dist.single()
+        }
+
+    def sample_relative(
+        self, study: Study, trial: FrozenTrial, search_space: dict[str, BaseDistribution]
+    ) -> dict[str, Any]:
+        if not search_space:
+            return {}
+        done = [
+            t
+            for t in study.get_trials(deepcopy=False, states=(TrialState.COMPLETE,))
+            if t.value is not None and math.isfinite(t.value) and all(name in t.params for name in search_space)
+        ]
+        if len(done) < max(self._n_startup, 2):
+            return {}
+        space = {
+            name: dist for name, dist in search_space.items() if isinstance(dist, (FloatDistribution, IntDistribution))
+        }
+        x = np.array([[_to_unit(dist, float(t.params[name])) for name, dist in space.items()] for t in done])
+        sign = -1.0 if study.direction == StudyDirection.MAXIMIZE else 1.0
+        y = sign * np.array([t.value for t in done], dtype=float)
+        candidates = self._rng.uniform(0.0, 1.0, (N_CANDIDATES, len(space)))
+        candidates = np.array(
+            [[_to_unit(dist, _from_unit(dist, u)) for dist, u in zip(space.values(), row)] for row in candidates]
+        )
+        pick = self._pick(x, y, candidates)
+        return {name: _from_unit(dist, float(u)) for (name, dist), u in zip(space.items(), pick)}
+
+    def sample_independent(
+        self, study: Study, trial: FrozenTrial, param_name: str, param_distribution: BaseDistribution
+    ) -> Any:
+        return self._random.sample_independent(study, trial, param_name, param_distribution)
+
+    def _pick(self, x: np.ndarray, y: np.ndarray, candidates: np.ndarray) -> np.ndarray:
+        """The candidate of highest expected improvement under the fitted GP (a random one if the fit is degenerate)."""
+        scale = float(np.std(y))
+        z = (y - np.mean(y)) / (scale if scale > 0 else 1.0)
+        gp = max(
+            (self._fit(x, z, start) for start in START_LENGTH_SCALES), key=lambda g: g.log_marginal_likelihood_value_
+        )
+        low, high = gp.kernel_.hyperparameter_length_scale.bounds[0]
+        length = float(gp.kernel_.length_scale)
+        if not low * _AT_BOUND < length < high / _AT_BOUND:
+            return candidates[self._rng.randint(len(candidates))]
+        mean, std = gp.predict(candidates, return_std=True)
+        return candidates[int(np.argmax(_expected_improvement(mean, np.maximum(std, 1e-9), float(np.min(z)))))]
+
+    @staticmethod
+    def _fit(x: np.ndarray, z: np.ndarray, length_scale: float) -> Any:
+        from sklearn.gaussian_process import GaussianProcessRegressor
+        from sklearn.gaussian_process.kernels import Matern
+
+        gp = GaussianProcessRegressor(
+            kernel=Matern(length_scale=length_scale, nu=NU), alpha=1e-7, optimizer="fmin_l_bfgs_b"
+        )
+        with warnings.catch_warnings():  # a length scale at its bound is handled by the caller, not warned about
+            warnings.simplefilter("ignore")
+            return gp.fit(x, z)
+
+
+def _expected_improvement(mean: np.ndarray, std: np.ndarray, best: float) -> np.ndarray:
+    u = (best - mean) / std
+    return np.asarray((best - mean) * norm.cdf(u) + std * norm.pdf(u))
+
+
+def _to_unit(dist: FloatDistribution | IntDistribution, value: float) -> float:
+    lo, hi = float(dist.low), float(dist.high)
+    if dist.log:
+        lo, hi, value = math.log(lo), math.log(hi), math.log(value)
+    return (value - lo) / (hi - lo)
+
+
+def _from_unit(dist: FloatDistribution | IntDistribution, unit: float) -> float | int:
+    lo, hi = float(dist.low), float(dist.high)
+    value = math.exp(math.log(lo) + unit * (math.log(hi) - math.log(lo))) if dist.log else lo + unit * (hi - lo)
+    step = dist.step
+    if step is not None:
+        value = lo + round((value - lo) / step) * step
+    value = min(max(value, lo), hi)
+    return round(value) if isinstance(dist, IntDistribution) else float(value)
