@@ -1,11 +1,11 @@
-"""``Interleaved``: which sampler proposes which trial, in a real Optuna study."""
+"""``Interleaved`` and ``Handover``: which sampler proposes which trial, in a real Optuna study."""
 
 from __future__ import annotations
 
 import optuna
 import pytest
 
-from tuneflow.search.portfolio import Interleaved
+from tuneflow.search.portfolio import Handover, Interleaved
 
 
 def _secondary_trials(every: int, start: int, n: int) -> list[int]:
@@ -26,3 +26,11 @@ def test_every_nth_trial_after_the_start_is_the_secondarys(every: int, start: in
 def test_every_must_leave_trials_to_the_primary() -> None:
     with pytest.raises(ValueError, match="every must be at least 2"):
         Interleaved(optuna.samplers.RandomSampler(), optuna.samplers.RandomSampler(), every=1, start=0)
+
+
+def test_handover_gives_the_first_trials_to_one_sampler_and_the_rest_to_the_other() -> None:
+    optuna.logging.set_verbosity(optuna.logging.ERROR)
+    first = optuna.samplers.PartialFixedSampler({"x": 42.0}, optuna.samplers.RandomSampler(seed=1))
+    study = optuna.create_study(sampler=Handover(first, optuna.samplers.RandomSampler(seed=0), until=5))
+    study.optimize(lambda t: t.suggest_float("x", 0.0, 100.0), n_trials=9)
+    assert [t.number for t in study.trials if t.params["x"] == 42.0] == [0, 1, 2, 3, 4]

@@ -1,0 +1,79 @@
+"""``IsotropicGP``: legal points for every numeric distribution, and a model that beats random draws."""
+
+from __future__ import annotations
+
+import math
+import statistics
+from typing import Any
+
+import optuna
+import pytest
+from optuna.distributions import BaseDistribution, FloatDistribution, IntDistribution
+
+from tuneflow.search.isotropic import IsotropicGP
+
+OPTIMUM = (0.31, 0.72, 0.18, 0.55)
+
+
+def _bowl(trial: optuna.Trial) -> float:
+    xs = [trial.suggest_float(f"x{i}", 0.0, 1.0) for i in range(len(OPTIMUM))]
+    return sum((x - o) ** 2 for x, o in zip(xs, OPTIMUM))
+
+
+def _best(
+    sampler: optuna.samplers.BaseSampler, objective: Any = _bowl, n: int = 10, direction: str = "minimize"
+) -> optuna.Study:
+    study = optuna.create_study(sampler=sampler, direction=direction)
+    study.optimize(objective, n_trials=n)
+    return study
+
+
+def setup_module() -> None:
+    optuna.logging.set_verbosity(optuna.logging.ERROR)
+
+
+def test_on_a_smooth_bowl_ten_trials_beat_random_draws_on_the_same_seeds() -> None:
+    seeds = range(8)
+    model = [_best(IsotropicGP(seed=s)).best_value for s in seeds]
+    random = [_best(optuna.samplers.RandomSampler(seed=s)).best_value for s in seeds]
+    assert statistics.median(model) < 0.5 * statistics.median(random), (model, random)
+
+
+@pytest.mark.parametrize(
+    ("distribution", "legal"),
+    [
+        (FloatDistribution(0.5, 2.0), lambda v: isinstance(v, float) and 0.5 <= v <= 2.0),
+        (FloatDistribution(1e-5, 1e-1, log=True), lambda v: isinstance(v, float) and 1e-5 <= v <= 1e-1),
+        (FloatDistribution(0.0, 1.0, step=0.25), lambda v: v in (0.0, 0.25, 0.5, 0.75, 1.0)),
+        (IntDistribution(3, 9), lambda v: isinstance(v, int) and 3 <= v <= 9),
+        (IntDistribution(2, 20, step=3), lambda v: v in (2, 5, 8, 11, 14, 17, 20)),
+        (IntDistribution(1, 1024, log=True), lambda v: isinstance(v, int) and 1 <= v <= 1024),
+    ],
+)
+def test_every_modelled_suggestion_is_a_legal_value_of_its_distribution(
+    distribution: BaseDistribution, legal: Any
+) -> None:
+    def objective(trial: optuna.Trial) -> float:
+        v = trial._suggest("v", distribution)
+        x = trial.suggest_float("x", 0.0, 1.0)
+        return (math.log(float(v) + 1.0) - 1.0) ** 2 + (x - 0.3) ** 2
+
+    study = _best(IsotropicGP(seed=3), objective, n=12)
+    assert all(legal(t.params["v"]) for t in study.trials), [t.params["v"] for t in study.trials]
+
+
+def test_maximizing_the_negation_proposes_the_same_points_as_minimizing() -> None:
+    low = _best(IsotropicGP(seed=5))
+    high = _best(IsotropicGP(seed=5), lambda t: -_bowl(t), direction="maximize")
+    assert [t.params for t in low.trials] == [t.params for t in high.trials]
+
+
+def test_a_flat_objective_and_a_categorical_still_get_legal_suggestions() -> None:
+    def objective(trial: optuna.Trial) -> float:
+        trial.suggest_float("x", 0.0, 1.0)
+        trial.suggest_categorical("kind", ["a", "b", "c"])
+        return 1.0  # every fit is degenerate: random candidates
+
+    study = _best(IsotropicGP(seed=0), objective, n=8)
+    assert len({t.params["x"] for t in study.trials}) == 8
+    assert {t.params["kind"] for t in study.trials} <= {"a", "b", "c"}
