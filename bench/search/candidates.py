@@ -89,8 +89,9 @@ def _isotropic_first(rule: Any, until: int) -> Any:
 
 
 RULES: dict[str, Any] = {
-    "iso10": _isotropic_first(choose, 10),
-    "plain-iso10": _isotropic_first(_plain, 10),
+    # iso10 / plain-iso10 (design-s10-*.jsonl, fresh-bounds.jsonl) ran before Handover kept the sampler's own random start
+    "iso": _isotropic_first(choose, 10),
+    "plain-iso": _isotropic_first(_plain, 10),
     "gp-mixed": _gp_on_mixed,
     "gp-tpe3": _interleaved(choose, 3),
     "gp-tpe3-mixed": _interleaved(_gp_on_mixed, 3),

@@ -8,9 +8,12 @@ from typing import Any
 
 import optuna
 import pytest
+from conftest import require
 from optuna.distributions import BaseDistribution, FloatDistribution, IntDistribution
 
+from tuneflow.search.auto import Choice, torch_available
 from tuneflow.search.isotropic import IsotropicGP
+from tuneflow.search.methods import make_sampler
 
 OPTIMUM = (0.31, 0.72, 0.18, 0.55)
 
@@ -77,3 +80,18 @@ def test_a_flat_objective_and_a_categorical_still_get_legal_suggestions() -> Non
     study = _best(IsotropicGP(seed=0), objective, n=8)
     assert len({t.params["x"] for t in study.trials}) == 8
     assert {t.params["kind"] for t in study.trials} <= {"a", "b", "c"}
+
+
+@pytest.mark.parametrize("method", ["tpe", "gp+tpe"])
+def test_isotropic_until_keeps_the_samplers_random_start_and_models_the_trials_after_it(method: str) -> None:
+    if method == "gp+tpe":
+        require("torch (GPSampler)", torch_available())
+    extra = {"every": 3} if method == "gp+tpe" else {}
+
+    def trials(options: dict[str, Any]) -> list[dict[str, Any]]:
+        choice = Choice(method, {"n_startup_trials": 3, **extra, **options}, "test")
+        return [t.params for t in _best(make_sampler(choice, None, seed=7), n=6).trials]
+
+    plain, handed = trials({}), trials({"isotropic_until": 5})
+    assert handed[:3] == plain[:3]  # the start: the sampler's own random points
+    assert handed[3:5] != plain[3:5]  # trials 3 and 4: the isotropic GP's

@@ -28,9 +28,9 @@ def test_every_must_leave_trials_to_the_primary() -> None:
         Interleaved(optuna.samplers.RandomSampler(), optuna.samplers.RandomSampler(), every=1, start=0)
 
 
-def test_handover_gives_the_first_trials_to_one_sampler_and_the_rest_to_the_other() -> None:
+def test_handover_gives_the_trials_after_the_start_to_one_sampler_until_the_other_takes_over() -> None:
     optuna.logging.set_verbosity(optuna.logging.ERROR)
     first = optuna.samplers.PartialFixedSampler({"x": 42.0}, optuna.samplers.RandomSampler(seed=1))
-    study = optuna.create_study(sampler=Handover(first, optuna.samplers.RandomSampler(seed=0), until=5))
+    study = optuna.create_study(sampler=Handover(first, optuna.samplers.RandomSampler(seed=0), until=5, start=2))
     study.optimize(lambda t: t.suggest_float("x", 0.0, 100.0), n_trials=9)
-    assert [t.number for t in study.trials if t.params["x"] == 42.0] == [0, 1, 2, 3, 4]
+    assert [t.number for t in study.trials if t.params["x"] == 42.0] == [2, 3, 4]

@@ -164,11 +164,10 @@ def make_sampler(
         raise ValueError(f"'ordinal' is true or false, for tpe, gp and bayes (got {ordinal!r} for {choice.method})")
     until = opts.pop("isotropic_until", None)
     sampler = _build(choice.method, opts, space, seed, quiet=choice.chosen)
-    if until:  # the first trials' model: one length scale (tuneflow.search.isotropic)
+    if until:  # the model of the trials after the random start: one length scale (tuneflow.search.isotropic)
         start = int(choice.options.get("n_startup_trials", 2))
-        sampler = Handover(
-            IsotropicGP(seed=None if seed is None else seed + 2, n_startup_trials=start), sampler, int(until)
-        )
+        first = IsotropicGP(seed=None if seed is None else seed + 2, n_startup_trials=start)
+        sampler = Handover(first, sampler, until=int(until), start=start)
     listed = listed_of(space) if ordinal and space is not None else {}
     return Ordinal(sampler, listed) if listed else sampler
 

@@ -62,13 +62,17 @@ class Interleaved(BaseSampler):
 
 
 class Handover(BaseSampler):
-    """``first`` proposes trials ``0 .. until - 1``, ``then`` every later one (both read the same study)."""
+    """``first`` proposes trials ``start .. until - 1``, ``then`` every other one (both read the same study).
 
-    def __init__(self, first: BaseSampler, then: BaseSampler, until: int) -> None:
-        self.first, self.then, self.until = first, then, until
+    With ``start`` at ``then``'s random start, the start is ``then``'s own (the same points, seed for
+    seed, as ``then`` alone) and ``first`` models the trials after it until ``then`` takes over.
+    """
+
+    def __init__(self, first: BaseSampler, then: BaseSampler, until: int, start: int = 0) -> None:
+        self.first, self.then, self.until, self.start = first, then, until, start
 
     def _for(self, trial: FrozenTrial) -> BaseSampler:
-        return self.first if trial.number < self.until else self.then
+        return self.first if self.start <= trial.number < self.until else self.then
 
     def infer_relative_search_space(self, study: Study, trial: FrozenTrial) -> dict[str, BaseDistribution]:
         return self._for(trial).infer_relative_search_space(study, trial)
