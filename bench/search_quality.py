@@ -172,7 +172,11 @@ def render_verdict(files: list[Path], half: str | None, tasks: Sequence[str] | N
     res = verdict.load_verdict(files)
     names = tasks or (split.tasks_in(half) if half else None)
     title = f"{half.capitalize()} half" if half else "Tasks run"
-    installs = {"auto": "full install (torch)", "auto-plain": "plain install (no torch)"}
+    installs = {
+        "auto": "full install (torch)",
+        "auto-plain": "plain install (no torch)",
+        "plain-iso": "plain install (no torch), its rule from 2026-12-06",
+    }
     parts = [res.render(res.tasks(names), m, f"{title}, {installs.get(m, m)}") for m in rules if m in res.methods()]
     return "\n".join(parts) or "no protocol results yet\n"
 

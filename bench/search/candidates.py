@@ -89,7 +89,10 @@ def _isotropic_first(rule: Any, until: int) -> Any:
 
 
 RULES: dict[str, Any] = {
-    # iso10 / plain-iso10 (design-s10-*.jsonl, fresh-bounds.jsonl) ran before Handover kept the sampler's own random start
+    # 2026-12-06: the first trials after the random start by a GP with one length scale (IsotropicGP).
+    # iso10 / plain-iso10 (design-s10-*.jsonl, fresh-bounds.jsonl) ran before Handover kept the
+    # sampler's own random start; `plain-iso` was kept (fresh-early) and is auto-plain's rule since, on
+    # continuous spaces (its line here adds nothing to auto-plain now); `iso` (full install) was not kept.
     "iso": _isotropic_first(choose, 10),
     "plain-iso": _isotropic_first(_plain, 10),
     "gp-mixed": _gp_on_mixed,

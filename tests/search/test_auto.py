@@ -42,6 +42,9 @@ TABLE = [
     (FLOATS, 10, 1, True, GP_TPE, 2),
     (FLOATS, None, 1, True, GP_TPE, 4),
     (FLOATS, 100, 1, False, "tpe", 5),
+    (FLOATS, 10, 1, False, "tpe", 2),
+    (LOG_FLOATS, None, 1, False, "tpe", 5),
+    (WIDE, 100, 1, False, "tpe", 5),
     (LOG_FLOATS, 50, 1, True, GP_TPE, 4),
     (FLOATS, 1000, 1, True, "tpe", 5),
     (WIDE, 100, 1, True, "tpe", 5),
@@ -77,6 +80,11 @@ def test_auto_choice_table(
         assert choice.options.get("n_ei_candidates") == (64 if stands_in else None), choice.describe()
         # a heavier prior on mixed and discrete spaces (flat model-as-categorical spaces: issue 16)
         assert choice.options.get("prior_weight") == (3.0 if block in (MIXED, INTEGERS) else None), choice.describe()
+    # without torch, a continuous space's first trials after the start: a GP with one length scale
+    isotropic = method == "tpe" and not torch and n_objectives == 1 and block in (FLOATS, LOG_FLOATS)
+    assert choice.options.get("isotropic_until") == (10 if isotropic else None), choice.describe()
+    if isotropic:
+        assert f"trials {startup}-9 by a GP with one length scale" in choice.reason
 
 
 def test_auto_builds_the_composition_it_names() -> None:
@@ -88,6 +96,17 @@ def test_auto_builds_the_composition_it_names() -> None:
     assert isinstance(sampler, Interleaved)
     assert (sampler.every, sampler.start) == (3, 4)
     assert type(sampler.primary).__name__ == "GPSampler" and type(sampler.secondary).__name__ == "TPESampler"
+
+
+def test_auto_without_torch_builds_the_handover_it_names() -> None:
+    from tuneflow.search.isotropic import IsotropicGP
+    from tuneflow.search.methods import make_sampler
+    from tuneflow.search.portfolio import Handover
+
+    space = _space(FLOATS)
+    sampler = make_sampler(choose(space, 50, 1, torch=False), space, seed=0)
+    assert isinstance(sampler, Handover) and isinstance(sampler.first, IsotropicGP)
+    assert (sampler.start, sampler.until) == (5, 10) and type(sampler.then).__name__ == "TPESampler"
 
 
 def test_auto_conditional_space_uses_grouped_tpe() -> None:

@@ -212,11 +212,14 @@ def test_a_bayes_sweep_runs_without_torch_on_tpe_and_says_so(tmp_path: Path) -> 
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout.strip().splitlines()[-1])
     assert out["n"] == 15 and out["best"] < 1.0
-    assert out["sampler"] == "TPESampler" and out["choice"]["method"] == "tpe"
+    # auto's choice without torch: TPE, its first trials after the start by a GP of one length scale (no torch)
+    assert out["sampler"] == "Handover" and out["choice"]["method"] == "tpe"
+    assert out["choice"]["options"]["isotropic_until"] == 10
     assert not out["torch"]
     said = [line for line in proc.stderr.splitlines() if "method 'bayes' runs" in line]
     assert len(said) == 1, proc.stderr  # once, at the start
-    assert "tpe(n_ei_candidates=64, n_startup_trials=" in said[0] and "torch is not installed" in said[0]
+    assert "tpe(isotropic_until=10, n_ei_candidates=64, n_startup_trials=" in said[0], said[0]
+    assert "torch is not installed" in said[0]
 
 
 def test_recipe_is_frozen_and_replace_revalidates() -> None:

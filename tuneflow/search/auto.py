@@ -3,8 +3,10 @@
 The choice depends only on what is known before the first trial: the shape of the space (types,
 dimension, conditional or not, large categoricals), the budget (``n_trials`` or ``run_cap``, or
 none), the number of objectives and whether torch (Optuna's GPSampler) is installed. Every rule
-below is backed by a cell of BENCHMARKS.md (bench/search_quality.py); none is a sampler of our own,
-only Optuna's samplers with their documented options.
+below is backed by a cell of BENCHMARKS.md (bench/search_quality.py). The samplers are Optuna's, with
+their documented options, and their compositions (tuneflow.search.portfolio); one model is
+tuneflow's own, for a measured reason: without torch, a GP with one length scale models the first
+trials of a continuous space (tuneflow.search.isotropic, W&B's model on scikit-learn).
 
 The same module decides what W&B's ``method: bayes`` maps to (:func:`bayes_choice`): Optuna's
 GPSampler when torch is installed, TPE tuned like ``auto``'s otherwise, so a W&B sweep with
@@ -24,6 +26,7 @@ from tuneflow.search.ordinal import orders_of
 from tuneflow.search.space import SearchSpace
 
 __all__ = [
+    "ISOTROPIC_UNTIL",
     "ORDINAL_METHODS",
     "Choice",
     "SpaceShape",
@@ -58,6 +61,11 @@ TPE_EI_CANDIDATES = 64
 TPE_PRIOR_WEIGHT = 3.0
 #: The samplers ``ordinal`` may wrap (model-based ones that read the study's trials; tuneflow.search.ordinal).
 ORDINAL_METHODS = ("tpe", "gp", "gp+tpe")
+#: Without torch, on continuous spaces, the trials after TPE's random start up to this one are modelled
+#: by a GP with one length scale (tuneflow.search.isotropic, W&B's model, on scikit-learn); TPE from
+#: here on. Chosen on the design half, kept on the fresh-early half (issue 16); with torch, Optuna's GP
+#: was as good from the start (not kept there).
+ISOTROPIC_UNTIL = 10
 #: Where ``auto`` runs GP, every this-many-th trial after GP's start is TPE's (``gp+tpe``,
 #: tuneflow.search.portfolio): GP alone settles in one basin of a multimodal function (design half, issue 16).
 GP_TPE_EVERY = 3
@@ -230,7 +238,16 @@ def _choose(
     if parallel:
         return _why(tpe, f"{shape.describe()}, parallel trials: GP would propose near-duplicates of running trials")
     if not has_torch():
-        return _why(tpe, f"{shape.describe()}: GP would lead here but needs torch, which is not installed")
+        why = f"{shape.describe()}: GP would lead here but needs torch, which is not installed"
+        if shape.kind != "continuous":
+            return _why(tpe, why)
+        start = tpe.options["n_startup_trials"]
+        return Choice(
+            "tpe",
+            {**tpe.options, "isotropic_until": ISOTROPIC_UNTIL},
+            f"{why}; trials {start}-{ISOTROPIC_UNTIL - 1} by a GP with one length scale (scikit-learn, W&B's "
+            f"model), TPE after",
+        )
     return Choice(
         "gp+tpe",
         {"n_startup_trials": startup(GP_STARTUP, n_trials), "every": GP_TPE_EVERY},

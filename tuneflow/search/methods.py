@@ -163,6 +163,10 @@ def make_sampler(
     if ordinal not in (True, False) or (ordinal and choice.method not in ORDINAL_METHODS):
         raise ValueError(f"'ordinal' is true or false, for tpe, gp and bayes (got {ordinal!r} for {choice.method})")
     until = opts.pop("isotropic_until", None)
+    if until is not None and (type(until) is not int or until < 0 or choice.method not in ORDINAL_METHODS):
+        raise ValueError(
+            f"'isotropic_until' is a trial number (0 or more), for tpe, gp and bayes (got {until!r} for {choice.method})"
+        )
     sampler = _build(choice.method, opts, space, seed, quiet=choice.chosen)
     if until:  # the model of the trials after the random start: one length scale (tuneflow.search.isotropic)
         start = int(choice.options.get("n_startup_trials", 2))
