@@ -88,7 +88,39 @@ def _isotropic_first(rule: Any, until: int) -> Any:
     return first
 
 
+def _isotropic_after(rule: Any, after: int, every: int) -> Any:
+    """``rule``'s choice where it runs TPE with ``isotropic_until`` (the plain install, continuous spaces),
+    from trial ``after`` on the GP of one length scale with TPE every ``every``-th trial instead of TPE."""
+
+    def late(space: Any, n_trials: int | None, *args: Any, **kwargs: Any) -> Choice:
+        choice = rule(space, n_trials, *args, **kwargs)
+        if choice.method != "tpe" or "isotropic_until" not in choice.options:
+            return choice
+        options = {**choice.options, "every": every, "after": after}
+        return Choice("isogp+tpe", options, f"{choice.reason}; from trial {after} the same GP, every {every}rd TPE's")
+
+    return late
+
+
+def _isotropic_small(rule: Any, max_trials: int) -> Any:
+    """``rule``'s choice, and for budgets up to ``max_trials`` on continuous spaces with ``gp+tpe`` every
+    trial after the start by the GP of one length scale (``isotropic_until`` the budget)."""
+
+    def small(space: Any, n_trials: int | None, *args: Any, **kwargs: Any) -> Choice:
+        choice = rule(space, n_trials, *args, **kwargs)
+        if choice.method != "gp+tpe" or n_trials is None or n_trials > max_trials:
+            return choice
+        if SpaceShape.of(space).kind != "continuous":
+            return choice
+        options = {**choice.options, "isotropic_until": max_trials}
+        return Choice(choice.method, options, f"{choice.reason}; {n_trials} trials: one length scale after the start")
+
+    return small
+
+
 RULES: dict[str, Any] = {
+    "iso-small": _isotropic_small(choose, 10),
+    "plain-isogp": _isotropic_after(_plain, 10, 3),
     # 2026-12-06: the first trials after the random start by a GP with one length scale (IsotropicGP).
     # iso10 / plain-iso10 (design-s10-*.jsonl, fresh-bounds.jsonl) ran before Handover kept the
     # sampler's own random start; `plain-iso` was kept (fresh-early) and is auto-plain's rule since, on

@@ -391,6 +391,7 @@ def _dataset(name: str) -> tuple[np.ndarray, np.ndarray]:
 
     from bench.search.fresh import generated_data
     from bench.search.fresh_bounds import generated_data as generated_bounds_data
+    from bench.search.fresh_continuous import generated_data as generated_continuous_data
     from bench.search.fresh_early import generated_data as generated_early_data
     from bench.search.fresh_flat import generated_data as generated_flat_data
     from bench.search.fresh_start import generated_data as generated_start_data
@@ -408,6 +409,7 @@ def _dataset(name: str) -> tuple[np.ndarray, np.ndarray]:
             **generated_start_data(),
             **generated_bounds_data(),
             **generated_early_data(),
+            **generated_continuous_data(),
         }
     ):
         X, y = fresh[name]()
@@ -781,6 +783,7 @@ def _build_tasks() -> dict[str, Task]:
     ]
     from bench.search.fresh import fresh_tasks  # the fresh halves (import this module's helpers)
     from bench.search.fresh_bounds import fresh_bounds_tasks
+    from bench.search.fresh_continuous import fresh_continuous_tasks
     from bench.search.fresh_early import fresh_early_tasks
     from bench.search.fresh_flat import fresh_flat_tasks
     from bench.search.fresh_start import fresh_start_tasks
@@ -793,6 +796,7 @@ def _build_tasks() -> dict[str, Task]:
         *fresh_start_tasks(),
         *fresh_bounds_tasks(),
         *fresh_early_tasks(),
+        *fresh_continuous_tasks(),
     ]
     return {t.name: t for t in [*tasks, *fixed]}
 

@@ -163,7 +163,9 @@ def make_sampler(
     if ordinal not in (True, False) or (ordinal and choice.method not in ORDINAL_METHODS):
         raise ValueError(f"'ordinal' is true or false, for tpe, gp and bayes (got {ordinal!r} for {choice.method})")
     until = opts.pop("isotropic_until", None)
-    if until is not None and (type(until) is not int or until < 0 or choice.method not in ORDINAL_METHODS):
+    if until is not None and (
+        type(until) is not int or until < 0 or choice.method not in (*ORDINAL_METHODS, "isogp+tpe")
+    ):
         raise ValueError(
             f"'isotropic_until' is a trial number (0 or more), for tpe, gp and bayes (got {until!r} for {choice.method})"
         )
@@ -207,6 +209,11 @@ def _build(name: str, opts: dict[str, Any], space: SearchSpace | None, seed: int
                 seed=None if seed is None else seed + 1, multivariate=True, constant_liar=True, n_startup_trials=start
             )
             return Interleaved(optuna.samplers.GPSampler(seed=seed, **opts), tpe, every=every, start=after)
+        if name == "isogp+tpe":  # candidate: from trial `after`, the GP of one length scale with TPE every `every`th
+            every, after = int(opts.pop("every")), int(opts.pop("after"))
+            inner = _build("tpe", opts, space, seed, quiet)  # before `after`: exactly the TPE `tpe` runs
+            late = Interleaved(IsotropicGP(seed=None if seed is None else seed + 3), inner, every=every, start=after)
+            return Handover(late, inner, until=2**62, start=after)
         if name == "qmc":  # scrambled, as the table says: unscrambled Sobol ignores the seed (every seed, same points)
             opts.setdefault("scramble", True)
         if name not in _OPTUNA_SAMPLERS:
