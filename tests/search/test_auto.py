@@ -126,6 +126,14 @@ def test_bayes_maps_to_gp_with_torch_and_tpe_without(torch: bool, method: str) -
     assert ("torch" in choice.reason) is (not torch)
 
 
+@pytest.mark.parametrize("parallel", [False, True])
+def test_bayes_without_torch_models_the_first_trials_with_one_length_scale_unless_trials_run_in_parallel(
+    parallel: bool,
+) -> None:
+    choice = bayes_choice(_space(FLOATS), 50, torch=False, parallel=parallel)
+    assert choice.method == "tpe" and choice.options.get("isotropic_until") == (None if parallel else 10)
+
+
 @pytest.mark.parametrize(("block", "torch"), [(FLOATS, True), (SMALL_CATS, True), (FLOATS, False)])
 def test_auto_runs_tpe_with_its_constant_liar_when_trials_run_in_parallel(block: dict[str, Any], torch: bool) -> None:
     choice = choose(_space(block), 100, 1, torch=torch, parallel=True)

@@ -260,8 +260,10 @@ def _why(choice: Choice, reason: str) -> Choice:
     return Choice(choice.method, dict(choice.options), reason)
 
 
-def bayes_choice(space: SearchSpace | None, n_trials: int | None, torch: bool | None = None) -> Choice:
-    """What W&B's ``method: bayes`` runs: GPSampler with torch, ``auto``'s TPE without."""
+def bayes_choice(
+    space: SearchSpace | None, n_trials: int | None, torch: bool | None = None, parallel: bool = False
+) -> Choice:
+    """What W&B's ``method: bayes`` runs: GPSampler with torch, ``auto``'s TPE without (``parallel``: as ``auto``'s)."""
     has_torch = torch_available() if torch is None else torch
     if has_torch:  # GP reads lists as Optuna does (unordered): in order it was no better on the design half
         return Choice(
@@ -270,7 +272,7 @@ def bayes_choice(space: SearchSpace | None, n_trials: int | None, torch: bool | 
             "Gaussian-process BO as W&B's `bayes` (Optuna's GPSampler), fitted after a short random start",
             chosen=True,
         )
-    fallback = _choose(space, n_trials, 1, False, False)
+    fallback = _choose(space, n_trials, 1, False, parallel)
     without_torch = Choice(
         fallback.method,
         dict(fallback.options),
@@ -303,5 +305,5 @@ def resolve(
         if opts:  # GPSampler's options: GP it stays, and a missing torch is the error it should be
             gp = bayes_choice(space, n_trials, torch=True)
             return Choice("gp", {**gp.options, **opts}, "method 'bayes' with sampler_options: Optuna's GPSampler")
-        return bayes_choice(space, n_trials, torch=torch)
+        return bayes_choice(space, n_trials, torch=torch, parallel=parallel)
     return Choice(method, opts, f"method '{method}' named by the recipe")
