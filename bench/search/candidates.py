@@ -75,58 +75,7 @@ def _qmc_small(rule: Any, max_trials: int) -> Any:
     return qmc
 
 
-def _isotropic_first(rule: Any, until: int) -> Any:
-    """``rule``'s choice, its trials before ``until`` modelled by a GP with one length scale (continuous spaces)."""
-
-    def first(space: Any, n_trials: int | None, *args: Any, **kwargs: Any) -> Choice:
-        choice = rule(space, n_trials, *args, **kwargs)
-        if choice.method not in ("gp+tpe", "gp", "tpe") or SpaceShape.of(space).kind != "continuous":
-            return choice
-        options = {**choice.options, "isotropic_until": until}
-        return Choice(choice.method, options, f"{choice.reason}; trials before {until}: one length scale")
-
-    return first
-
-
-def _isotropic_after(rule: Any, after: int, every: int) -> Any:
-    """``rule``'s choice where it runs TPE with ``isotropic_until`` (the plain install, continuous spaces),
-    from trial ``after`` on the GP of one length scale with TPE every ``every``-th trial instead of TPE."""
-
-    def late(space: Any, n_trials: int | None, *args: Any, **kwargs: Any) -> Choice:
-        choice = rule(space, n_trials, *args, **kwargs)
-        if choice.method != "tpe" or "isotropic_until" not in choice.options:
-            return choice
-        options = {**choice.options, "every": every, "after": after}
-        return Choice("isogp+tpe", options, f"{choice.reason}; from trial {after} the same GP, every {every}rd TPE's")
-
-    return late
-
-
-def _isotropic_small(rule: Any, max_trials: int) -> Any:
-    """``rule``'s choice, and for budgets up to ``max_trials`` on continuous spaces with ``gp+tpe`` every
-    trial after the start by the GP of one length scale (``isotropic_until`` the budget)."""
-
-    def small(space: Any, n_trials: int | None, *args: Any, **kwargs: Any) -> Choice:
-        choice = rule(space, n_trials, *args, **kwargs)
-        if choice.method != "gp+tpe" or n_trials is None or n_trials > max_trials:
-            return choice
-        if SpaceShape.of(space).kind != "continuous":
-            return choice
-        options = {**choice.options, "isotropic_until": max_trials}
-        return Choice(choice.method, options, f"{choice.reason}; {n_trials} trials: one length scale after the start")
-
-    return small
-
-
 RULES: dict[str, Any] = {
-    "iso-small": _isotropic_small(choose, 10),
-    "plain-isogp": _isotropic_after(_plain, 10, 3),
-    # 2026-12-06: the first trials after the random start by a GP with one length scale (IsotropicGP).
-    # iso10 / plain-iso10 (design-s10-*.jsonl, fresh-bounds.jsonl) ran before Handover kept the
-    # sampler's own random start; `plain-iso` was kept (fresh-early) and is auto-plain's rule since, on
-    # continuous spaces (its line here adds nothing to auto-plain now); `iso` (full install) was not kept.
-    "iso": _isotropic_first(choose, 10),
-    "plain-iso": _isotropic_first(_plain, 10),
     "gp-mixed": _gp_on_mixed,
     "gp-tpe3": _interleaved(choose, 3),
     "gp-tpe3-mixed": _interleaved(_gp_on_mixed, 3),
@@ -143,4 +92,10 @@ RULES: dict[str, Any] = {
     # design half and was level on the fresh-start half: not kept, its code is gone. GP's proposals kept
     # 2 % of each range off the bounds (`interior`; Interior in tuneflow/search/portfolio.py, at 05ce9a5)
     # lost on the design half (147 / 152 head to head at 10 and 20 trials): not chosen, not judged
+    # 2026-12-06: a GP with one length scale (IsotropicGP, tuneflow/search/isotropic.py). For the first
+    # trials after the random start: `iso10` / `plain-iso10` (its start drawn apart; fresh-bounds) and
+    # `iso` / `plain-iso` (fresh-early; option `isotropic_until`, at 7503994); `plain-iso` was kept. Beyond
+    # trial 10 with TPE every 3rd trial: `plain-isogp` (fresh-continuous), kept: it is auto-plain's rule on
+    # continuous spaces (method isogp+tpe). For budgets up to 10 on the full install: `iso-small`, not
+    # kept (fresh-continuous). Their rule code is gone (at c395860); BENCHMARKS.md has the figures.
 }

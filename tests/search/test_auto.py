@@ -29,6 +29,7 @@ INTEGERS = {"depth": {"min": 1, "max": 12}, "leaves": {"distribution": "q_unifor
 
 GP = "gp"
 GP_TPE = "gp+tpe"  # GPSampler with every 3rd trial after its start TPE's (tuneflow.search.portfolio)
+ISO_TPE = "isogp+tpe"  # without torch: the GP of one length scale after TPE's start, every 3rd from 10 TPE's
 
 
 def _space(block: dict[str, Any] | None) -> SearchSpace | None:
@@ -41,9 +42,9 @@ TABLE = [
     (FLOATS, 20, 1, True, GP_TPE, 4),
     (FLOATS, 10, 1, True, GP_TPE, 2),
     (FLOATS, None, 1, True, GP_TPE, 4),
-    (FLOATS, 100, 1, False, "tpe", 5),
-    (FLOATS, 10, 1, False, "tpe", 2),
-    (LOG_FLOATS, None, 1, False, "tpe", 5),
+    (FLOATS, 100, 1, False, ISO_TPE, 5),
+    (FLOATS, 10, 1, False, ISO_TPE, 2),
+    (LOG_FLOATS, None, 1, False, ISO_TPE, 5),
     (WIDE, 100, 1, False, "tpe", 5),
     (LOG_FLOATS, 50, 1, True, GP_TPE, 4),
     (FLOATS, 1000, 1, True, "tpe", 5),
@@ -75,16 +76,14 @@ def test_auto_choice_table(
     assert choice.reason and choice.method in choice.describe()
     if method == GP_TPE:  # the start line names the composition and its rule
         assert choice.options["every"] == 3 and "every 3rd trial after it TPE's" in choice.reason
-    if method == "tpe" and n_objectives == 1 and block is not None:  # 64 candidates where TPE stands in for GP
+    if method in ("tpe", ISO_TPE) and n_objectives == 1 and block is not None:  # 64 candidates: TPE stands in for GP
         stands_in = block in (FLOATS, LOG_FLOATS, SMALL_CATS, WIDE)
         assert choice.options.get("n_ei_candidates") == (64 if stands_in else None), choice.describe()
         # a heavier prior on mixed and discrete spaces (flat model-as-categorical spaces: issue 16)
         assert choice.options.get("prior_weight") == (3.0 if block in (MIXED, INTEGERS) else None), choice.describe()
-    # without torch, a continuous space's first trials after the start: a GP with one length scale
-    isotropic = method == "tpe" and not torch and n_objectives == 1 and block in (FLOATS, LOG_FLOATS)
-    assert choice.options.get("isotropic_until") == (10 if isotropic else None), choice.describe()
-    if isotropic:
-        assert f"trials {startup}-9 by a GP with one length scale" in choice.reason
+    if method == ISO_TPE:  # the start line names the composition and its rule
+        assert choice.options["every"] == 3 and "GP with one length scale" in choice.reason
+        assert "every 3rd trial from trial 10 TPE's" in choice.reason
 
 
 def test_auto_builds_the_composition_it_names() -> None:
@@ -98,15 +97,21 @@ def test_auto_builds_the_composition_it_names() -> None:
     assert type(sampler.primary).__name__ == "GPSampler" and type(sampler.secondary).__name__ == "TPESampler"
 
 
-def test_auto_without_torch_builds_the_handover_it_names() -> None:
+def test_auto_without_torch_builds_the_composition_it_names() -> None:
     from tuneflow.search.isotropic import IsotropicGP
     from tuneflow.search.methods import make_sampler
-    from tuneflow.search.portfolio import Handover
+    from tuneflow.search.portfolio import Handover, Interleaved
 
     space = _space(FLOATS)
     sampler = make_sampler(choose(space, 50, 1, torch=False), space, seed=0)
+    # trials 5-9: the GP; the start and trial 10 on: the inner handover
     assert isinstance(sampler, Handover) and isinstance(sampler.first, IsotropicGP)
-    assert (sampler.start, sampler.until) == (5, 10) and type(sampler.then).__name__ == "TPESampler"
+    assert (sampler.start, sampler.until) == (5, 10)
+    inner = sampler.then
+    assert isinstance(inner, Handover) and isinstance(inner.first, Interleaved) and inner.start == 10
+    tpe = inner.then  # the random start's sampler, and every 3rd trial's from 10
+    assert type(tpe).__name__ == "TPESampler" and inner.first.secondary is tpe
+    assert isinstance(inner.first.primary, IsotropicGP) and inner.first.every == 3
 
 
 def test_auto_conditional_space_uses_grouped_tpe() -> None:
@@ -119,19 +124,21 @@ def test_auto_says_why_torch_is_missing() -> None:
     assert "torch" in choose(_space(FLOATS), 100, 1, torch=False).reason
 
 
-@pytest.mark.parametrize(("torch", "method"), [(True, GP), (False, "tpe")])
-def test_bayes_maps_to_gp_with_torch_and_tpe_without(torch: bool, method: str) -> None:
-    choice = bayes_choice(_space(FLOATS), 50, torch=torch)
+@pytest.mark.parametrize(
+    ("block", "torch", "method"), [(FLOATS, True, GP), (FLOATS, False, ISO_TPE), (SMALL_CATS, False, "tpe")]
+)
+def test_bayes_maps_to_gp_with_torch_and_auto_without(block: dict[str, Any], torch: bool, method: str) -> None:
+    choice = bayes_choice(_space(block), 50, torch=torch)
     assert choice.method == method
     assert ("torch" in choice.reason) is (not torch)
 
 
 @pytest.mark.parametrize("parallel", [False, True])
-def test_bayes_without_torch_models_the_first_trials_with_one_length_scale_unless_trials_run_in_parallel(
+def test_bayes_without_torch_runs_the_gp_of_one_length_scale_unless_trials_run_in_parallel(
     parallel: bool,
 ) -> None:
     choice = bayes_choice(_space(FLOATS), 50, torch=False, parallel=parallel)
-    assert choice.method == "tpe" and choice.options.get("isotropic_until") == (None if parallel else 10)
+    assert choice.method == ("tpe" if parallel else ISO_TPE)
 
 
 @pytest.mark.parametrize(("block", "torch"), [(FLOATS, True), (SMALL_CATS, True), (FLOATS, False)])

@@ -6,13 +6,13 @@ import math
 import statistics
 from typing import Any
 
+import numpy as np
 import optuna
 import pytest
-from conftest import require
 from optuna.distributions import BaseDistribution, FloatDistribution, IntDistribution
 
-from tuneflow.search.auto import Choice, torch_available
-from tuneflow.search.isotropic import IsotropicGP
+from tuneflow.search.auto import Choice
+from tuneflow.search.isotropic import MAX_FIT, IsotropicGP
 from tuneflow.search.methods import make_sampler
 
 OPTIMUM = (0.31, 0.72, 0.18, 0.55)
@@ -82,16 +82,28 @@ def test_a_flat_objective_and_a_categorical_still_get_legal_suggestions() -> Non
     assert {t.params["kind"] for t in study.trials} <= {"a", "b", "c"}
 
 
-@pytest.mark.parametrize("method", ["tpe", "gp+tpe"])
-def test_isotropic_until_keeps_the_samplers_random_start_and_models_the_trials_after_it(method: str) -> None:
-    if method == "gp+tpe":
-        require("torch (GPSampler)", torch_available())
-    extra = {"every": 3} if method == "gp+tpe" else {}
-
-    def trials(options: dict[str, Any]) -> list[dict[str, Any]]:
-        choice = Choice(method, {"n_startup_trials": 3, **extra, **options}, "test")
+def test_isogp_tpe_keeps_tpes_random_start_and_models_the_trials_after_it() -> None:
+    def trials(method: str) -> list[dict[str, Any]]:
+        choice = Choice(method, {"n_startup_trials": 3, **({"every": 3} if method == "isogp+tpe" else {})}, "test")
         return [t.params for t in _best(make_sampler(choice, None, seed=7), n=6).trials]
 
-    plain, handed = trials({}), trials({"isotropic_until": 5})
-    assert handed[:3] == plain[:3]  # the start: the sampler's own random points
-    assert handed[3:5] != plain[3:5]  # trials 3 and 4: the isotropic GP's
+    tpe, composed = trials("tpe"), trials("isogp+tpe")
+    assert composed[:3] == tpe[:3]  # the start: TPE's own random points
+    assert composed[3:] != tpe[3:]  # after it: the GP's
+
+
+def test_a_fit_reads_the_best_trials_and_a_draw_of_the_others_beyond_max_fit(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[Any] = []
+    real = IsotropicGP._fit
+
+    def spy(x: Any, z: Any, length_scale: float) -> Any:
+        seen.append(x)
+        return real(x, z, length_scale)
+
+    monkeypatch.setattr(IsotropicGP, "_fit", staticmethod(spy))
+    rng = np.random.default_rng(0)
+    x = rng.uniform(size=(MAX_FIT + 50, 2))
+    y = np.sum((x - 0.4) ** 2, axis=1)
+    IsotropicGP(seed=0)._pick(x, y, rng.uniform(size=(50, 2)))
+    assert len(seen[0]) == MAX_FIT
+    assert {tuple(r) for r in x[np.argsort(y)[: MAX_FIT // 2]]} <= {tuple(r) for r in seen[0]}

@@ -135,16 +135,6 @@ def test_ordinal_elsewhere_or_not_a_yes_no_is_a_recipe_error(method: str, value:
         )
 
 
-@pytest.mark.parametrize(
-    ("method", "value"), [("random", 10), ("cmaes", 10), ("tpe", -1), ("tpe", "10"), ("tpe", True)]
-)
-def test_isotropic_until_elsewhere_or_not_a_trial_number_is_a_recipe_error(method: str, value: Any) -> None:
-    with pytest.raises(tuneflow.RecipeError, match="'isotropic_until' is a trial number"):
-        tuneflow.Recipe(
-            name="i", train=lambda c: 0.0, parameters=LISTED, method=method, sampler_options={"isotropic_until": value}
-        )
-
-
 def test_wandb_hyperband_block_becomes_wandb_rule_not_optuna_hyperband() -> None:
     # Decided semantics: a W&B early_terminate block means W&B's own rule (tests/search/test_hyperband.py
     # checks it against W&B's engine); Optuna's HyperbandPruner is `pruner: hyperband`.

@@ -60,11 +60,11 @@ TPE_EI_CANDIDATES = 64
 #: it needs a replacement before that pin moves (tests/search/test_methods.py fails when it goes).
 TPE_PRIOR_WEIGHT = 3.0
 #: The samplers ``ordinal`` may wrap (model-based ones that read the study's trials; tuneflow.search.ordinal).
-ORDINAL_METHODS = ("tpe", "gp", "gp+tpe")
-#: Without torch, on continuous spaces, the trials after TPE's random start up to this one are modelled
-#: by a GP with one length scale (tuneflow.search.isotropic, W&B's model, on scikit-learn); TPE from
-#: here on. Chosen on the design half, kept on the fresh-early half (issue 16); with torch, Optuna's GP
-#: was as good from the start (not kept there).
+ORDINAL_METHODS = ("tpe", "gp", "gp+tpe")  # isogp+tpe runs on continuous spaces only: no lists
+#: Without torch, on continuous spaces (``isogp+tpe``): after TPE's random start a GP with one length
+#: scale proposes (tuneflow.search.isotropic, W&B's model, on scikit-learn), and from this trial on every
+#: ``GP_TPE_EVERY``-th trial is TPE's. Kept on the fresh-early (first trials) and fresh-continuous
+#: (beyond them) halves of issue 16; with torch, Optuna's GP was as good (not kept there).
 ISOTROPIC_UNTIL = 10
 #: Where ``auto`` runs GP, every this-many-th trial after GP's start is TPE's (``gp+tpe``,
 #: tuneflow.search.portfolio): GP alone settles in one basin of a multimodal function (design half, issue 16).
@@ -238,15 +238,14 @@ def _choose(
     if parallel:
         return _why(tpe, f"{shape.describe()}, parallel trials: GP would propose near-duplicates of running trials")
     if not has_torch():
-        why = f"{shape.describe()}: GP would lead here but needs torch, which is not installed"
+        why = f"{shape.describe()}: Optuna's GP would lead here but needs torch, which is not installed"
         if shape.kind != "continuous":
             return _why(tpe, why)
-        start = tpe.options["n_startup_trials"]
         return Choice(
-            "tpe",
-            {**tpe.options, "isotropic_until": ISOTROPIC_UNTIL},
-            f"{why}; trials {start}-{ISOTROPIC_UNTIL - 1} by a GP with one length scale (scikit-learn, W&B's "
-            f"model), TPE after",
+            "isogp+tpe",
+            {**tpe.options, "every": GP_TPE_EVERY},
+            f"{why}; after TPE's random start a GP with one length scale (scikit-learn, W&B's model), every "
+            f"{GP_TPE_EVERY}rd trial from trial {ISOTROPIC_UNTIL} TPE's",
         )
     return Choice(
         "gp+tpe",
@@ -273,11 +272,12 @@ def bayes_choice(
             chosen=True,
         )
     fallback = _choose(space, n_trials, 1, False, parallel)
+    runs = "a GP with one length scale (W&B's model) and TPE" if fallback.method == "isogp+tpe" else "TPE"
     without_torch = Choice(
         fallback.method,
         dict(fallback.options),
-        "torch is not installed, so `bayes` runs TPE instead of Optuna's GPSampler (BENCHMARKS.md compares "
-        "both with W&B's `bayes`); `pip install 'tuneflow[gp]' torch==2.13.0` for GP",
+        f"torch is not installed, so `bayes` runs {runs} instead of Optuna's GPSampler (BENCHMARKS.md compares "
+        "both with W&B's `bayes`); `pip install 'tuneflow[gp]' torch==2.13.0` for Optuna's GP",
     )
     return dataclasses.replace(ordered(without_torch, SpaceShape.of(space)), chosen=True)
 

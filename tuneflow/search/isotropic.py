@@ -1,11 +1,11 @@
-"""A Gaussian process with one length scale, for the first trials of a numeric space.
+"""A Gaussian process with one length scale: the plain install's GP (Optuna's GPSampler needs torch).
 
 With fewer trials than parameters, one length scale per parameter (Optuna's GPSampler, ARD) is not
 identifiable: each is fitted on a handful of points, and the acquisition runs to the box's bounds
 along the axes the fit calls flat (BENCHMARKS.md, issue 16: at 10 trials Optuna's GP was no better
 than random on two smooth functions where W&B's ``bayes`` was far ahead). W&B's engine fits one
-length scale shared by all parameters. This sampler is that model, in scikit-learn (a core
-dependency, so it runs without torch too), as W&B's ``bayes`` runs it:
+length scale shared by all parameters, which a handful of trials does determine. This sampler is
+that model, in scikit-learn (a core dependency, so it runs without torch), as W&B's ``bayes`` runs it:
 
 * every numeric parameter scaled to [0, 1] (log scale for log distributions);
 * a Matern 3/2 kernel with one length scale, fitted by maximum likelihood (started from several
@@ -14,8 +14,9 @@ dependency, so it runs without torch too), as W&B's ``bayes`` runs it:
   when the fitted length scale sits at a bound (a fit that explains nothing), a random candidate.
 
 It models only the numeric parameters of fixed single-objective spaces; categoricals, and the first
-``n_startup_trials``, are drawn at random. ``auto`` hands it the first trials only
-(:class:`tuneflow.search.portfolio.Handover`); Optuna's samplers take over from there.
+``n_startup_trials``, are drawn at random. ``auto`` runs it without torch on continuous spaces, after
+TPE's random start, with every third trial from trial 10 TPE's (``isogp+tpe``,
+:mod:`tuneflow.search.portfolio`); with torch, Optuna's GPSampler was as good (BENCHMARKS.md).
 """
 
 from __future__ import annotations
@@ -41,6 +42,9 @@ NU = 1.5
 #: the fit starts from each of these length scales (in the unit box) and keeps the likeliest: with few
 #: trials the likelihood often has a second optimum at a tiny length scale, a fit that explains nothing
 START_LENGTH_SCALES = (0.05, 0.2, 1.0, 5.0)
+#: the most trials one fit reads: beyond, the best half of this and a random draw of the others (the fit's
+#: cost grows with the cube of its trials; W&B's engine fits a random 100)
+MAX_FIT = 100
 #: a kernel length scale within this factor of its bounds is "at the bound"
 _AT_BOUND = 1.001
 
@@ -99,6 +103,11 @@ class IsotropicGP(BaseSampler):
 
     def _pick(self, x: np.ndarray, y: np.ndarray, candidates: np.ndarray) -> np.ndarray:
         """The candidate of highest expected improvement under the fitted GP (a random one if the fit is degenerate)."""
+        if len(y) > MAX_FIT:
+            order = np.argsort(y)
+            rest = self._rng.choice(order[MAX_FIT // 2 :], MAX_FIT - MAX_FIT // 2, replace=False)
+            keep = np.concatenate([order[: MAX_FIT // 2], rest])
+            x, y = x[keep], y[keep]
         scale = float(np.std(y))
         z = (y - np.mean(y)) / (scale if scale > 0 else 1.0)
         gp = max(

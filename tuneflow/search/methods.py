@@ -23,7 +23,7 @@ from optuna.study import Study
 from optuna.trial import FrozenTrial
 
 from tuneflow.engine import optuna_adapter as adapter
-from tuneflow.search.auto import ORDINAL_METHODS, Choice, resolve
+from tuneflow.search.auto import ISOTROPIC_UNTIL, ORDINAL_METHODS, Choice, resolve
 from tuneflow.search.hyperband import WandbHyperbandPruner, hyperband_problems
 from tuneflow.search.isotropic import IsotropicGP
 from tuneflow.search.ordinal import Ordinal, listed_of
@@ -162,18 +162,7 @@ def make_sampler(
     ordinal = opts.pop("ordinal", False)
     if ordinal not in (True, False) or (ordinal and choice.method not in ORDINAL_METHODS):
         raise ValueError(f"'ordinal' is true or false, for tpe, gp and bayes (got {ordinal!r} for {choice.method})")
-    until = opts.pop("isotropic_until", None)
-    if until is not None and (
-        type(until) is not int or until < 0 or choice.method not in (*ORDINAL_METHODS, "isogp+tpe")
-    ):
-        raise ValueError(
-            f"'isotropic_until' is a trial number (0 or more), for tpe, gp and bayes (got {until!r} for {choice.method})"
-        )
     sampler = _build(choice.method, opts, space, seed, quiet=choice.chosen)
-    if until:  # the model of the trials after the random start: one length scale (tuneflow.search.isotropic)
-        start = int(choice.options.get("n_startup_trials", 2))
-        first = IsotropicGP(seed=None if seed is None else seed + 2, n_startup_trials=start)
-        sampler = Handover(first, sampler, until=int(until), start=start)
     listed = listed_of(space) if ordinal and space is not None else {}
     return Ordinal(sampler, listed) if listed else sampler
 
@@ -209,16 +198,26 @@ def _build(name: str, opts: dict[str, Any], space: SearchSpace | None, seed: int
                 seed=None if seed is None else seed + 1, multivariate=True, constant_liar=True, n_startup_trials=start
             )
             return Interleaved(optuna.samplers.GPSampler(seed=seed, **opts), tpe, every=every, start=after)
-        if name == "isogp+tpe":  # candidate: from trial `after`, the GP of one length scale with TPE every `every`th
-            every, after = int(opts.pop("every")), int(opts.pop("after"))
-            inner = _build("tpe", opts, space, seed, quiet)  # before `after`: exactly the TPE `tpe` runs
-            late = Interleaved(IsotropicGP(seed=None if seed is None else seed + 3), inner, every=every, start=after)
-            return Handover(late, inner, until=2**62, start=after)
+        if name == "isogp+tpe":  # auto's composition without torch (tuneflow.search.isotropic): not a user method
+            return _isotropic_then_tpe(opts, space, seed, quiet)
         if name == "qmc":  # scrambled, as the table says: unscrambled Sobol ignores the seed (every seed, same points)
             opts.setdefault("scramble", True)
         if name not in _OPTUNA_SAMPLERS:
             raise ValueError(f"unknown method {name!r}")
         return getattr(optuna.samplers, _OPTUNA_SAMPLERS[name])(seed=seed, **opts)
+
+
+def _isotropic_then_tpe(opts: dict[str, Any], space: SearchSpace | None, seed: int | None, quiet: bool) -> BaseSampler:
+    """TPE's random start, then the GP of one length scale, every ``every``-th trial from ISOTROPIC_UNTIL TPE's.
+
+    The start is exactly the one TPE alone draws (the same sampler proposes it); the GP of the first
+    trials and the GP after ISOTROPIC_UNTIL are seeded apart, as they were measured (BENCHMARKS.md).
+    """
+    every, start = int(opts.pop("every")), int(opts.get("n_startup_trials", 2))
+    opening = _build("tpe", opts, space, seed, quiet)
+    early = IsotropicGP(seed=None if seed is None else seed + 2, n_startup_trials=start)
+    late = Interleaved(IsotropicGP(seed=None if seed is None else seed + 3), opening, every, start=ISOTROPIC_UNTIL)
+    return Handover(early, Handover(late, opening, until=2**62, start=ISOTROPIC_UNTIL), ISOTROPIC_UNTIL, start)
 
 
 def pruner_problems(early_terminate: Any, pruner: Any, n_objectives: int) -> list[str]:
