@@ -44,8 +44,9 @@ from typing import Any
 
 import numpy as np
 
-from bench.search.fresh import _estimator, _shift
-from bench.search.tasks import Objective, Task, _box, _xs
+from bench.search.fresh import _estimator
+from bench.search.fresh_early import _plain, _shifted
+from bench.search.tasks import Objective, Task, _box
 
 __all__ = ["FRESH_CONTINUOUS", "fresh_continuous_tasks", "generated_data"]
 
@@ -71,30 +72,11 @@ def generated_data() -> dict[str, Callable[[], tuple[np.ndarray, np.ndarray]]]:
     }
 
 
-def _on(dim: int, f: Callable[[np.ndarray], float]) -> Callable[[], Objective]:
-    def make() -> Objective:
-        def g(c: Mapping[str, Any]) -> float:
-            return float(f(_xs(c, dim)))
-
-        return g
-
-    return make
-
-
 def _moved(
     problem: str, dim: int, low: float, high: float, f: Callable[[np.ndarray], float]
 ) -> Callable[[], Objective]:
-    """``f`` with its optimum (at the origin) moved to a point drawn inside ``[low, high]^dim``."""
-
-    def make() -> Objective:
-        z = _shift(f"fc-{problem}", dim, low, high, seed=SEED)
-
-        def g(c: Mapping[str, Any]) -> float:
-            return float(f(_xs(c, dim) - z))
-
-        return g
-
-    return make
+    """``f`` with its optimum (at the origin) moved to a point drawn inside ``[low, high]^dim`` with this half's seed."""
+    return lambda: _shifted(f"fc-{problem}", dim, low, high, f, seed=SEED)
 
 
 def _cross_in_tray(x: np.ndarray) -> float:
@@ -216,16 +198,16 @@ _REAL: list[tuple[str, str, Mapping[str, Any], Callable[[], Objective]]] = [
 def fresh_continuous_tasks() -> list[Task]:
     """Every task of the fresh-continuous half, in a fixed order."""
     synthetic = [
-        ("cross-in-tray-2d", _box(2, -10.0, 10.0), _on(2, _cross_in_tray), -2.0626118708227397, "four optima"),
-        ("holder-table-2d", _box(2, -10.0, 10.0), _on(2, _holder_table), -19.20850256788674, "four optima"),
-        ("shubert-2d", _box(2, -10.0, 10.0), _on(2, _shubert), -186.73090883102387, "18 optima, many basins"),
-        ("bird-2d", _box(2, -2 * math.pi, 2 * math.pi), _on(2, _bird), -106.76453674926475, "Bird: two optima"),
-        ("leon-2d", _box(2, -1.2, 1.2), _on(2, _leon), 0.0, "Leon: a curved valley, optimum at (1, 1)"),
-        ("trecanni-2d", _box(2, -4.5, 5.5), _on(2, _trecanni), 0.0, "Trecanni: optima at (0, 0), (-2, 0)"),
+        ("cross-in-tray-2d", _box(2, -10.0, 10.0), _plain(2, _cross_in_tray), -2.0626118708227397, "four optima"),
+        ("holder-table-2d", _box(2, -10.0, 10.0), _plain(2, _holder_table), -19.20850256788674, "four optima"),
+        ("shubert-2d", _box(2, -10.0, 10.0), _plain(2, _shubert), -186.73090883102387, "18 optima, many basins"),
+        ("bird-2d", _box(2, -2 * math.pi, 2 * math.pi), _plain(2, _bird), -106.76453674926475, "Bird: two optima"),
+        ("leon-2d", _box(2, -1.2, 1.2), _plain(2, _leon), 0.0, "Leon: a curved valley, optimum at (1, 1)"),
+        ("trecanni-2d", _box(2, -4.5, 5.5), _plain(2, _trecanni), 0.0, "Trecanni: optima at (0, 0), (-2, 0)"),
         (
             "deckkers-aarts-2d",
             _box(2, -20.0, 20.0),
-            _on(2, _deckkers_aarts),
+            _plain(2, _deckkers_aarts),
             -24771.09375,
             "Deckkers-Aarts: optima at (0, +-15)",
         ),
@@ -239,7 +221,7 @@ def fresh_continuous_tasks() -> list[Task]:
             0.0,
             "Schwefel 2.21 (max |x_i|): not smooth, optimum drawn",
         ),
-        ("quintic-4d", _box(4, -10.0, 10.0), _on(4, _quintic), 0.0, "quintic: optima at x_i in {-1, 2}"),
+        ("quintic-4d", _box(4, -10.0, 10.0), _plain(4, _quintic), 0.0, "quintic: optima at x_i in {-1, 2}"),
     ]
     return [
         *(

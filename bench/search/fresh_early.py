@@ -76,9 +76,11 @@ def _drawn(problem: str, low: float, high: float, dim: int) -> np.ndarray:
     return _shift(problem, dim, low, high, seed=SEED)
 
 
-def _shifted(problem: str, dim: int, low: float, high: float, f: Callable[[np.ndarray], float]) -> Objective:
-    """``f`` with its optimum (at the origin) moved to a point drawn inside ``[low, high]^dim``."""
-    z = _drawn(problem, low, high, dim)
+def _shifted(
+    problem: str, dim: int, low: float, high: float, f: Callable[[np.ndarray], float], seed: int = SEED
+) -> Objective:
+    """``f`` with its optimum (at the origin) moved to a point drawn inside ``[low, high]^dim`` (a half's ``seed``)."""
+    z = _shift(problem, dim, low, high, seed=seed)
 
     def g(c: Mapping[str, Any]) -> float:
         return float(f(_xs(c, dim) - z))
