@@ -5,8 +5,8 @@ dimension, conditional or not, large categoricals), the budget (``n_trials`` or 
 none), the number of objectives and whether torch (Optuna's GPSampler) is installed. Every rule
 below is backed by a cell of BENCHMARKS.md (bench/search_quality.py). The samplers are Optuna's, with
 their documented options, and their compositions (tuneflow.search.portfolio); one model is
-tuneflow's own, for a measured reason: without torch, a GP with one length scale models the first
-trials of a continuous space (tuneflow.search.isotropic, W&B's model on scikit-learn).
+tuneflow's own, for a measured reason: without torch, a GP with one length scale models continuous
+spaces (tuneflow.search.isotropic, W&B's model on scikit-learn), with TPE every third trial.
 
 The same module decides what W&B's ``method: bayes`` maps to (:func:`bayes_choice`): Optuna's
 GPSampler when torch is installed, TPE tuned like ``auto``'s otherwise, so a W&B sweep with

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 import warnings
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from optuna.distributions import BaseDistribution, FloatDistribution, IntDistribution
@@ -83,9 +83,7 @@ class IsotropicGP(BaseSampler):
         ]
         if len(done) < max(self._n_startup, 2):
             return {}
-        space = {
-            name: dist for name, dist in search_space.items() if isinstance(dist, (FloatDistribution, IntDistribution))
-        }
+        space = cast(dict[str, FloatDistribution | IntDistribution], search_space)  # what infer_... kept
         x = np.array([[_to_unit(dist, float(t.params[name])) for name, dist in space.items()] for t in done])
         sign = -1.0 if study.direction == StudyDirection.MAXIMIZE else 1.0
         y = sign * np.array([t.value for t in done], dtype=float)

@@ -217,7 +217,7 @@ def _isotropic_then_tpe(opts: dict[str, Any], space: SearchSpace | None, seed: i
     opening = _build("tpe", opts, space, seed, quiet)
     early = IsotropicGP(seed=None if seed is None else seed + 2, n_startup_trials=start)
     late = Interleaved(IsotropicGP(seed=None if seed is None else seed + 3), opening, every, start=ISOTROPIC_UNTIL)
-    return Handover(early, Handover(late, opening, until=2**62, start=ISOTROPIC_UNTIL), ISOTROPIC_UNTIL, start)
+    return Handover(early, Handover(late, opening, until=None, start=ISOTROPIC_UNTIL), ISOTROPIC_UNTIL, start)
 
 
 def pruner_problems(early_terminate: Any, pruner: Any, n_objectives: int) -> list[str]:

@@ -75,15 +75,16 @@ class Interleaved(_ByTrialNumber):
 
 
 class Handover(_ByTrialNumber):
-    """``first`` proposes trials ``start .. until - 1``, ``then`` every other one.
+    """``first`` proposes trials ``start .. until - 1`` (every one from ``start``: ``until`` None), ``then`` the others.
 
     With ``start`` at ``then``'s random start, the start is ``then``'s own (the same points, seed for
     seed, as ``then`` alone) and ``first`` models the trials after it until ``then`` takes over.
     """
 
-    def __init__(self, first: BaseSampler, then: BaseSampler, until: int, start: int = 0) -> None:
+    def __init__(self, first: BaseSampler, then: BaseSampler, until: int | None, start: int = 0) -> None:
         super().__init__(first, then)
         self.first, self.then, self.until, self.start = first, then, until, start
 
     def _for(self, trial: FrozenTrial) -> BaseSampler:
-        return self.first if self.start <= trial.number < self.until else self.then
+        n = trial.number
+        return self.first if self.start <= n and (self.until is None or n < self.until) else self.then
