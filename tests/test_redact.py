@@ -52,18 +52,26 @@ def test_redact_url(url: str, redacted: str) -> None:
     assert redact_url(url) == redacted
 
 
-def test_a_logged_row_costs_microseconds() -> None:
-    """1,000 rows of 10 numbers: ~2 us a row here (58 us before key verdicts were cached and
-    numbers skipped the per-key call). The bound is loose for a loaded machine."""
+def test_a_logged_row_costs_less_than_copying_it() -> None:
+    """1,000 rows of 10 numbers: redacting a row costs about half of ``copy.deepcopy`` of it (2-5 us
+    on the machines measured; 58 us, 6x a copy, before key verdicts were cached and numbers skipped
+    the per-key call). Measured against a copy in the same rounds, so a loaded machine slows both."""
+    import copy
+
     redactor = Redactor((SECRET,))
     rows = [{f"metric_{k}": 0.1 * i + k for k in range(10)} for i in range(1000)]
-    best = float("inf")
-    for _ in range(5):
+
+    def per_row(step: Any) -> float:
         start = time.perf_counter()
         for row in rows:
-            redactor.value(row)
-        best = min(best, (time.perf_counter() - start) / len(rows))
-    assert best < 12e-6, f"{best * 1e6:.1f} us per row"
+            step(row)
+        return (time.perf_counter() - start) / len(rows)
+
+    redacting, copying = float("inf"), float("inf")
+    for _ in range(5):
+        redacting = min(redacting, per_row(redactor.value))
+        copying = min(copying, per_row(copy.deepcopy))
+    assert redacting < 1.5 * copying, f"{redacting * 1e6:.1f} us per row, a deep copy {copying * 1e6:.1f} us"
 
 
 def test_a_secret_config_value_quoted_in_a_text_never_reaches_wandb(_isolated: Any) -> None:

@@ -108,6 +108,7 @@ def test_a_follower_of_a_run_that_never_appears_closes_at_once(tmp_path: Path) -
 
 
 FOLLOWED = """\
+import pathlib
 import time
 import wandb
 
@@ -115,6 +116,9 @@ run = wandb.init()
 for epoch in range(5):
     time.sleep(0.4)
     wandb.log({"loss": 1.0 / (epoch + 1)})
+deadline = time.monotonic() + 60  # until the test has seen a value (a slow machine starts readers late)
+while not pathlib.Path("release").exists() and time.monotonic() < deadline:
+    time.sleep(0.1)
 run.finish()
 """
 
@@ -162,6 +166,8 @@ def test_a_run_is_followed_live_when_wandb_cores_reader_fails(
         try:
             while program.poll() is None:
                 live += follower.take()
+                if live:
+                    (_isolated / "release").touch()  # the program may finish now
                 time.sleep(0.1)
         finally:
             program.wait(timeout=60)
