@@ -22,7 +22,8 @@ written after the held-out verdict was read, and the *fresh-values* half of
 :mod:`bench.search.fresh_start`, written after fresh-flat was read, and the *fresh-bounds* half of
 :mod:`bench.search.fresh_bounds`, written after fresh-start was read, and the *fresh-early* half of
 :mod:`bench.search.fresh_early`, written after fresh-bounds was read, and the *fresh-continuous* half of
-:mod:`bench.search.fresh_continuous`, written after fresh-early was read) is not drawn: it keeps that half, and the checksum of
+:mod:`bench.search.fresh_continuous`, written after fresh-early was read, and the *fresh-mixed* half of
+:mod:`bench.search.fresh_mixed`, written after fresh-continuous was read) is not drawn: it keeps that half, and the checksum of
 the design and held-out rows stays the one drawn from the seed.
 """
 
@@ -45,6 +46,7 @@ __all__ = [
     "FRESH_CONTINUOUS",
     "FRESH_EARLY",
     "FRESH_FLAT",
+    "FRESH_MIXED",
     "FRESH_START",
     "FRESH_VALUES",
     "HALVES",
@@ -62,8 +64,19 @@ __all__ = [
 SPLIT_FILE = Path(__file__).with_name("split.json")
 DESIGN, HELD_OUT, FRESH, FRESH_VALUES, FRESH_FLAT = "design", "held-out", "fresh", "fresh-values", "fresh-flat"
 FRESH_START, FRESH_BOUNDS, FRESH_EARLY = "fresh-start", "fresh-bounds", "fresh-early"
-FRESH_CONTINUOUS = "fresh-continuous"
-HALVES = (DESIGN, HELD_OUT, FRESH, FRESH_VALUES, FRESH_FLAT, FRESH_START, FRESH_BOUNDS, FRESH_EARLY, FRESH_CONTINUOUS)
+FRESH_CONTINUOUS, FRESH_MIXED = "fresh-continuous", "fresh-mixed"
+HALVES = (
+    DESIGN,
+    HELD_OUT,
+    FRESH,
+    FRESH_VALUES,
+    FRESH_FLAT,
+    FRESH_START,
+    FRESH_BOUNDS,
+    FRESH_EARLY,
+    FRESH_CONTINUOUS,
+    FRESH_MIXED,
+)
 MIN_PROBLEMS = 15
 #: the seed the split was drawn with (committed with the list; never redrawn).
 SEED = 16

@@ -394,6 +394,7 @@ def _dataset(name: str) -> tuple[np.ndarray, np.ndarray]:
     from bench.search.fresh_continuous import generated_data as generated_continuous_data
     from bench.search.fresh_early import generated_data as generated_early_data
     from bench.search.fresh_flat import generated_data as generated_flat_data
+    from bench.search.fresh_mixed import generated_data as generated_mixed_data
     from bench.search.fresh_start import generated_data as generated_start_data
     from bench.search.fresh_values import generated_data as generated_values_data
 
@@ -410,6 +411,7 @@ def _dataset(name: str) -> tuple[np.ndarray, np.ndarray]:
             **generated_bounds_data(),
             **generated_early_data(),
             **generated_continuous_data(),
+            **generated_mixed_data(),
         }
     ):
         X, y = fresh[name]()
@@ -786,6 +788,7 @@ def _build_tasks() -> dict[str, Task]:
     from bench.search.fresh_continuous import fresh_continuous_tasks
     from bench.search.fresh_early import fresh_early_tasks
     from bench.search.fresh_flat import fresh_flat_tasks
+    from bench.search.fresh_mixed import fresh_mixed_tasks
     from bench.search.fresh_start import fresh_start_tasks
     from bench.search.fresh_values import fresh_values_tasks
 
@@ -797,6 +800,7 @@ def _build_tasks() -> dict[str, Task]:
         *fresh_bounds_tasks(),
         *fresh_early_tasks(),
         *fresh_continuous_tasks(),
+        *fresh_mixed_tasks(),
     ]
     return {t.name: t for t in [*tasks, *fixed]}
 

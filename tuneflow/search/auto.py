@@ -60,7 +60,7 @@ TPE_EI_CANDIDATES = 64
 #: it needs a replacement before that pin moves (tests/search/test_methods.py fails when it goes).
 TPE_PRIOR_WEIGHT = 3.0
 #: The samplers ``ordinal`` may wrap (model-based ones that read the study's trials; tuneflow.search.ordinal).
-ORDINAL_METHODS = ("tpe", "gp", "gp+tpe")  # isogp+tpe runs on continuous spaces only: no lists
+ORDINAL_METHODS = ("tpe", "gp", "gp+tpe", "isogp+tpe")
 #: Without torch, on continuous spaces (``isogp+tpe``): after TPE's random start a GP with one length
 #: scale proposes (tuneflow.search.isotropic, W&B's model, on scikit-learn), and from this trial on every
 #: ``GP_TPE_EVERY``-th trial is TPE's. Kept on the fresh-early (first trials) and fresh-continuous

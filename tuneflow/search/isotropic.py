@@ -7,14 +7,15 @@ than random on two smooth functions where W&B's ``bayes`` was far ahead). W&B's 
 length scale shared by all parameters, which a handful of trials does determine. This sampler is
 that model, in scikit-learn (a core dependency, so it runs without torch), as W&B's ``bayes`` runs it:
 
-* every numeric parameter scaled to [0, 1] (log scale for log distributions);
+* every numeric parameter scaled to [0, 1] (log scale for log distributions), a categorical read as
+  W&B reads one: its values' positions in listed order, spread over [0, 1];
 * a Matern 3/2 kernel with one length scale, fitted by maximum likelihood (started from several
   length scales, the likeliest kept) on standardized values;
 * expected improvement over 1,000 uniformly random candidates, each rounded to a legal point;
   when the fitted length scale sits at a bound (a fit that explains nothing), a random candidate.
 
-It models only the numeric parameters of fixed single-objective spaces; categoricals, and the first
-``n_startup_trials``, are drawn at random. ``auto`` runs it without torch on continuous spaces, after
+It models fixed single-objective spaces; the first ``n_startup_trials`` are drawn at random. (Numeric
+values lists reach it as sorted positions where ``ordinal`` wraps it.) ``auto`` runs it without torch on continuous spaces, after
 TPE's random start, with every third trial from trial 10 TPE's (``isogp+tpe``,
 :mod:`tuneflow.search.portfolio`); with torch, Optuna's GPSampler was as good (BENCHMARKS.md).
 """
@@ -26,7 +27,7 @@ import warnings
 from typing import Any, cast
 
 import numpy as np
-from optuna.distributions import BaseDistribution, FloatDistribution, IntDistribution
+from optuna.distributions import BaseDistribution, CategoricalDistribution, FloatDistribution, IntDistribution
 from optuna.samplers import BaseSampler, RandomSampler
 from optuna.search_space import intersection_search_space
 from optuna.study import Study, StudyDirection
@@ -50,7 +51,7 @@ _AT_BOUND = 1.001
 
 
 class IsotropicGP(BaseSampler):
-    """GP-BO with one length scale and expected improvement over random candidates (numeric spaces)."""
+    """GP-BO with one length scale and expected improvement over random candidates."""
 
     def __init__(self, seed: int | None = None, n_startup_trials: int = 2) -> None:
         self._rng = np.random.RandomState(seed)
@@ -68,7 +69,7 @@ class IsotropicGP(BaseSampler):
         return {
             name: dist
             for name, dist in space.items()
-            if isinstance(dist, (FloatDistribution, IntDistribution)) and not dist.single()
+            if isinstance(dist, (FloatDistribution, IntDistribution, CategoricalDistribution)) and not dist.single()
         }
 
     def sample_relative(
@@ -83,8 +84,8 @@ class IsotropicGP(BaseSampler):
         ]
         if len(done) < max(self._n_startup, 2):
             return {}
-        space = cast(dict[str, FloatDistribution | IntDistribution], search_space)  # what infer_... kept
-        x = np.array([[_to_unit(dist, float(t.params[name])) for name, dist in space.items()] for t in done])
+        space = cast(dict[str, _Modelled], search_space)  # what infer_... kept
+        x = np.array([[_to_unit(dist, t.params[name]) for name, dist in space.items()] for t in done])
         sign = -1.0 if study.direction == StudyDirection.MAXIMIZE else 1.0
         y = sign * np.array([t.value for t in done], dtype=float)
         candidates = self._rng.uniform(0.0, 1.0, (N_CANDIDATES, len(space)))
@@ -136,14 +137,21 @@ def _expected_improvement(mean: np.ndarray, std: np.ndarray, best: float) -> np.
     return np.asarray((best - mean) * norm.cdf(u) + std * norm.pdf(u))
 
 
-def _to_unit(dist: FloatDistribution | IntDistribution, value: float) -> float:
-    lo, hi = float(dist.low), float(dist.high)
+_Modelled = FloatDistribution | IntDistribution | CategoricalDistribution
+
+
+def _to_unit(dist: _Modelled, value: Any) -> float:
+    if isinstance(dist, CategoricalDistribution):  # W&B's reading: the listed positions, each at its cell's centre
+        return (dist.to_internal_repr(value) + 0.5) / len(dist.choices)
+    lo, hi, value = float(dist.low), float(dist.high), float(value)
     if dist.log:
         lo, hi, value = math.log(lo), math.log(hi), math.log(value)
     return (value - lo) / (hi - lo)
 
 
-def _from_unit(dist: FloatDistribution | IntDistribution, unit: float) -> float | int:
+def _from_unit(dist: _Modelled, unit: float) -> Any:
+    if isinstance(dist, CategoricalDistribution):
+        return dist.choices[min(int(unit * len(dist.choices)), len(dist.choices) - 1)]
     lo, hi = float(dist.low), float(dist.high)
     value = math.exp(math.log(lo) + unit * (math.log(hi) - math.log(lo))) if dist.log else lo + unit * (hi - lo)
     step = dist.step
