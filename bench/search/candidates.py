@@ -10,17 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tuneflow.search.auto import (
-    GP_MAX_DIMENSION,
-    GP_MAX_TRIALS,
-    GP_STARTUP,
-    GP_TPE_EVERY,
-    LARGE_CATEGORICAL,
-    Choice,
-    SpaceShape,
-    choose,
-    startup,
-)
+from tuneflow.search.auto import GP_STARTUP, Choice, SpaceShape, choose, startup
 
 __all__ = ["RULES"]
 
@@ -85,37 +75,6 @@ def _qmc_small(rule: Any, max_trials: int) -> Any:
     return qmc
 
 
-def _isogp_on(kinds: tuple[str, ...], installed: bool) -> Any:
-    """``auto``'s choice (plain install if not ``installed``: torch), but ``isogp+tpe`` where it runs TPE on a fixed
-    space of one of ``kinds`` (categoricals of at most 10 values, as W&B's ``bayes`` reads them), with
-    TPE's options (its start, prior, ``ordinal``) kept for the start and every 3rd trial from trial 10."""
-
-    def rule(
-        space: Any, n_trials: int | None, n_objectives: int = 1, torch: bool | None = None, parallel: bool = False
-    ) -> Choice:
-        choice = choose(space, n_trials, n_objectives, torch=installed, parallel=parallel)
-        shape = SpaceShape.of(space)
-        fits = (
-            choice.method == "tpe"
-            and not shape.conditional
-            and shape.kind in kinds
-            and shape.largest_categorical <= LARGE_CATEGORICAL
-            and shape.dimension <= GP_MAX_DIMENSION
-            and (n_trials is None or n_trials <= GP_MAX_TRIALS)
-            and n_objectives == 1
-            and not parallel
-        )
-        if not fits:
-            return choice
-        return Choice(
-            "isogp+tpe",
-            {**choice.options, "every": GP_TPE_EVERY},
-            f"candidate: a GP with one length scale on {shape.describe()}, TPE every {GP_TPE_EVERY}rd trial",
-        )
-
-    return rule
-
-
 RULES: dict[str, Any] = {
     "gp-mixed": _gp_on_mixed,
     "gp-tpe3": _interleaved(choose, 3),
@@ -123,9 +82,6 @@ RULES: dict[str, Any] = {
     "gp-tpe3-after10": _interleaved(choose, 3, after=10, kinds=("continuous",)),
     "plain-ei64": _tpe_options(_plain, n_ei_candidates=64),
     "plain-qmc10": _qmc_small(_plain, 10),
-    # 2026-12-06 (session 11): the GP of one length scale beyond continuous spaces (fresh-mixed half)
-    "plain-isogp-mixed": _isogp_on(("mixed", "discrete", "categorical"), installed=False),
-    "isogp-mixed": _isogp_on(("mixed", "discrete"), installed=True),
     # 2026-12-06: a Sobol start, no repeated point, GP on mixed spaces without repeats (measured at
     # 7855c97) and a GP on scikit-learn (`plain-skgp`, `skgp`; at 8047053): not kept, their code is
     # gone; BENCHMARKS.md has the figures. Numeric values lists in order (`ordinal`, `ordinal-plain`,
@@ -142,4 +98,8 @@ RULES: dict[str, Any] = {
     # trial 10 with TPE every 3rd trial: `plain-isogp` (fresh-continuous), kept: it is auto-plain's rule on
     # continuous spaces (method isogp+tpe). For budgets up to 10 on the full install: `iso-small`, not
     # kept (fresh-continuous). Their rule code is gone (at c395860); BENCHMARKS.md has the figures.
+    # 2026-12-06, later: the GP of one length scale on mixed, discrete and categorical spaces with
+    # categoricals read as W&B reads them: `plain-isogp-mixed` (plain install; kept on fresh-mixed: it
+    # is auto-plain's rule there) and `isogp-mixed` (full install; not chosen on the design half). Their
+    # rule code is gone (at 321cfff); BENCHMARKS.md has the figures.
 }

@@ -73,7 +73,7 @@ def test_quick_run_produces_sane_results_and_resumes(tmp_path: Path) -> None:
             assert min(values) >= best - 1e-6, (r["task"], r["method"], min(values))
     assert all(r["choice"].startswith(("gp+tpe(", "gp(", "tpe(", "isogp+tpe(")) for r in searches), "auto's choice"
     plain = [r["choice"] for r in searches if r["method"] == "auto-plain"]
-    # the plain install has no Optuna GP: TPE, or on continuous spaces the GP of one length scale with TPE
+    # the plain install has no Optuna GP: TPE, or the GP of one length scale with TPE
     assert all(c.startswith(("tpe(", "isogp+tpe(")) for c in plain), plain
     branin = [min(r["values"]) for r in searches + cached if r["task"] == "branin" and r["budget"] == 20]
     assert max(branin) < 30.0  # 20 trials of any method beat Branin's median random draw (~46)

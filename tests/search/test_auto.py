@@ -30,6 +30,7 @@ INTEGERS = {"depth": {"min": 1, "max": 12}, "leaves": {"distribution": "q_unifor
 GP = "gp"
 GP_TPE = "gp+tpe"  # GPSampler with every 3rd trial after its start TPE's (tuneflow.search.portfolio)
 ISO_TPE = "isogp+tpe"  # without torch: the GP of one length scale after TPE's start, every 3rd from 10 TPE's
+MIXED_WIDE = {**MIXED, **{f"x{i}": {"min": 0.0, "max": 1.0} for i in range(20)}}
 
 
 def _space(block: dict[str, Any] | None) -> SearchSpace | None:
@@ -50,10 +51,12 @@ TABLE = [
     (FLOATS, 1000, 1, True, "tpe", 5),
     (WIDE, 100, 1, True, "tpe", 5),
     (SMALL_CATS, 100, 1, True, GP_TPE, 4),
-    (SMALL_CATS, 100, 1, False, "tpe", 5),
+    (SMALL_CATS, 100, 1, False, ISO_TPE, 5),
     (MIXED, 100, 1, True, "tpe", 5),
     (MIXED, 20, 1, True, "tpe", 4),
-    (MIXED, 100, 1, False, "tpe", 5),
+    (MIXED, 100, 1, False, ISO_TPE, 5),
+    (MIXED, 1000, 1, False, "tpe", 5),  # above 300 trials: the GP's cost outgrows its lead
+    (INTEGERS, 20, 1, False, ISO_TPE, 4),
     (LARGE_CAT, 100, 1, True, "tpe", 5),
     (None, 100, 1, True, "tpe", 5),
     (None, None, 1, False, "tpe", 5),
@@ -63,6 +66,7 @@ TABLE = [
     (FLOATS, 2000, 2, True, "nsga2", None),
     (CONSTANTS, 10, 1, True, "random", None),
     (INTEGERS, 100, 1, True, "tpe", 5),
+    (MIXED_WIDE, 100, 1, False, "tpe", 5),  # above 20 parameters: the GP's cost per trial
 ]
 
 
@@ -80,7 +84,9 @@ def test_auto_choice_table(
         stands_in = block in (FLOATS, LOG_FLOATS, SMALL_CATS, WIDE)
         assert choice.options.get("n_ei_candidates") == (64 if stands_in else None), choice.describe()
         # a heavier prior on mixed and discrete spaces (flat model-as-categorical spaces: issue 16)
-        assert choice.options.get("prior_weight") == (3.0 if block in (MIXED, INTEGERS) else None), choice.describe()
+        assert choice.options.get("prior_weight") == (3.0 if block in (MIXED, INTEGERS, MIXED_WIDE) else None), (
+            choice.describe()
+        )
     if method == ISO_TPE:  # the start line names the composition and its rule
         assert choice.options["every"] == 3 and "GP with one length scale" in choice.reason
         assert "every 3rd trial from trial 10 TPE's" in choice.reason
@@ -125,7 +131,8 @@ def test_auto_says_why_torch_is_missing() -> None:
 
 
 @pytest.mark.parametrize(
-    ("block", "torch", "method"), [(FLOATS, True, GP), (FLOATS, False, ISO_TPE), (SMALL_CATS, False, "tpe")]
+    ("block", "torch", "method"),
+    [(FLOATS, True, GP), (FLOATS, False, ISO_TPE), (SMALL_CATS, False, ISO_TPE), (MIXED, False, ISO_TPE)],
 )
 def test_bayes_maps_to_gp_with_torch_and_auto_without(block: dict[str, Any], torch: bool, method: str) -> None:
     choice = bayes_choice(_space(block), 50, torch=torch)
@@ -141,12 +148,11 @@ def test_bayes_without_torch_runs_the_gp_of_one_length_scale_unless_trials_run_i
     assert choice.method == ("tpe" if parallel else ISO_TPE)
 
 
-@pytest.mark.parametrize(("block", "torch"), [(FLOATS, True), (SMALL_CATS, True), (FLOATS, False)])
+@pytest.mark.parametrize(("block", "torch"), [(FLOATS, True), (SMALL_CATS, True), (FLOATS, False), (MIXED, False)])
 def test_auto_runs_tpe_with_its_constant_liar_when_trials_run_in_parallel(block: dict[str, Any], torch: bool) -> None:
     choice = choose(_space(block), 100, 1, torch=torch, parallel=True)
     assert choice.method == "tpe"
-    if torch:
-        assert "parallel" in choice.reason
+    assert "parallel" in choice.reason
 
 
 @pytest.mark.parametrize(
@@ -169,11 +175,12 @@ LISTS = {"batch": {"values": [64, 16, 32, 128]}, "lr": {"values": [1e-4, 1e-3, 1
 # (space, method, n_objectives, torch, parallel) -> (method that runs, ordinal set, lists named)
 ORDINAL_TABLE = [
     (LISTS, "auto", 1, True, False, GP_TPE, True, 2),
-    (LISTS, "auto", 1, False, False, "tpe", True, 2),
+    (LISTS, "auto", 1, False, False, ISO_TPE, True, 2),
+    (LISTS, "auto", 1, False, True, "tpe", True, 2),
     (LISTS, "auto", 1, True, True, "tpe", True, 2),  # parallel: TPE, still in order
     ({**MIXED, "batch": {"values": [16, 32, 64]}}, "auto", 1, True, False, "tpe", True, 1),
     (LISTS, "bayes", 1, True, False, GP, False, 0),  # GP in order was no better (design half)
-    (LISTS, "bayes", 1, False, False, "tpe", True, 2),
+    (LISTS, "bayes", 1, False, False, ISO_TPE, True, 2),
     (LISTS, "auto", 2, True, False, "tpe", False, 0),  # several metrics: not measured, left as Optuna reads them
     ({"flag": {"values": [0, 1]}, **FLOATS}, "auto", 1, True, False, "tpe", False, 0),  # 2 values: nothing between
     (SMALL_CATS, "auto", 1, True, False, GP_TPE, False, 0),  # text: no order
@@ -212,4 +219,4 @@ def test_auto_builds_ordinal_around_its_sampler_and_ordinal_reaches_no_optuna_co
     assert isinstance(sampler, Ordinal) and isinstance(sampler.inner, Interleaved)
     assert sampler.orders == {"batch": (16, 32, 64, 128), "lr": (1e-4, 1e-3, 1e-2)}
     plain = make_sampler(choose(space, 50, 1, torch=False), space, seed=0)
-    assert isinstance(plain, Ordinal) and type(plain.inner).__name__ == "TPESampler"
+    assert isinstance(plain, Ordinal) and type(plain.inner).__name__ == "Handover"  # isogp+tpe, in order

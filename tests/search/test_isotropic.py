@@ -9,10 +9,10 @@ from typing import Any
 import numpy as np
 import optuna
 import pytest
-from optuna.distributions import BaseDistribution, FloatDistribution, IntDistribution
+from optuna.distributions import BaseDistribution, CategoricalDistribution, FloatDistribution, IntDistribution
 
 from tuneflow.search.auto import Choice
-from tuneflow.search.isotropic import MAX_FIT, IsotropicGP
+from tuneflow.search.isotropic import MAX_FIT, IsotropicGP, _from_unit, _to_unit
 from tuneflow.search.methods import make_sampler
 
 OPTIMUM = (0.31, 0.72, 0.18, 0.55)
@@ -107,3 +107,38 @@ def test_a_fit_reads_the_best_trials_and_a_draw_of_the_others_beyond_max_fit(mon
     IsotropicGP(seed=0)._pick(x, y, rng.uniform(size=(50, 2)))
     assert len(seen[0]) == MAX_FIT
     assert {tuple(r) for r in x[np.argsort(y)[: MAX_FIT // 2]]} <= {tuple(r) for r in seen[0]}
+
+
+@pytest.mark.parametrize(
+    ("choices", "value", "unit"),
+    [
+        (("a", "b", "c", "d"), "a", 0.125),
+        (("a", "b", "c", "d"), "c", 0.625),
+        (("relu", "tanh"), "tanh", 0.75),
+        ((None, True, 3), None, 1 / 6),
+    ],
+)
+def test_a_categorical_is_read_as_w_and_b_reads_it_its_listed_positions_on_one_axis(
+    choices: tuple[Any, ...], value: Any, unit: float
+) -> None:
+    dist = CategoricalDistribution(choices)
+    assert _to_unit(dist, value) == pytest.approx(unit)
+    assert _from_unit(dist, unit) == value  # each position's cell maps back to its value
+    assert _from_unit(dist, 0.0) == choices[0] and _from_unit(dist, 1.0) == choices[-1]
+
+
+def test_a_categorical_is_modelled_the_better_value_is_proposed_more_often_than_at_random() -> None:
+    cost = {"a": 0.6, "b": 0.0, "c": 0.6, "d": 1.2}
+
+    def objective(trial: optuna.Trial) -> float:
+        x = trial.suggest_float("x", 0.0, 1.0)
+        return (x - 0.4) ** 2 + cost[trial.suggest_categorical("kind", list(cost))]
+
+    def share_of_b(sampler: optuna.samplers.BaseSampler) -> float:
+        trials = _best(sampler, objective, n=14).trials[4:]  # after the random start
+        return sum(t.params["kind"] == "b" for t in trials) / len(trials)
+
+    seeds = range(6)
+    model = statistics.mean(share_of_b(IsotropicGP(seed=s, n_startup_trials=4)) for s in seeds)
+    random = statistics.mean(share_of_b(optuna.samplers.RandomSampler(seed=s)) for s in seeds)
+    assert model > random + 0.2, (model, random)

@@ -5,8 +5,8 @@ dimension, conditional or not, large categoricals), the budget (``n_trials`` or 
 none), the number of objectives and whether torch (Optuna's GPSampler) is installed. Every rule
 below is backed by a cell of BENCHMARKS.md (bench/search_quality.py). The samplers are Optuna's, with
 their documented options, and their compositions (tuneflow.search.portfolio); one model is
-tuneflow's own, for a measured reason: without torch, a GP with one length scale models continuous
-spaces (tuneflow.search.isotropic, W&B's model on scikit-learn), with TPE every third trial.
+tuneflow's own, for a measured reason: without torch, a GP with one length scale models fixed spaces
+of up to 20 parameters (tuneflow.search.isotropic, W&B's model on scikit-learn), with TPE every third trial.
 
 The same module decides what W&B's ``method: bayes`` maps to (:func:`bayes_choice`): Optuna's
 GPSampler when torch is installed, TPE tuned like ``auto``'s otherwise, so a W&B sweep with
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+import importlib.util
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -61,10 +62,11 @@ TPE_EI_CANDIDATES = 64
 TPE_PRIOR_WEIGHT = 3.0
 #: The samplers ``ordinal`` may wrap (model-based ones that read the study's trials; tuneflow.search.ordinal).
 ORDINAL_METHODS = ("tpe", "gp", "gp+tpe", "isogp+tpe")
-#: Without torch, on continuous spaces (``isogp+tpe``): after TPE's random start a GP with one length
-#: scale proposes (tuneflow.search.isotropic, W&B's model, on scikit-learn), and from this trial on every
-#: ``GP_TPE_EVERY``-th trial is TPE's. Kept on the fresh-early (first trials) and fresh-continuous
-#: (beyond them) halves of issue 16; with torch, Optuna's GP was as good (not kept there).
+#: Without torch (``isogp+tpe``): after TPE's random start a GP with one length scale proposes
+#: (tuneflow.search.isotropic, W&B's model, on scikit-learn), and from this trial on every
+#: ``GP_TPE_EVERY``-th trial is TPE's. Kept on continuous spaces on the fresh-early (first trials) and
+#: fresh-continuous (beyond them) halves of issue 16, on mixed, discrete and categorical ones on
+#: fresh-mixed; with torch, Optuna's GP (continuous) and TPE (mixed) were as good (not kept there).
 ISOTROPIC_UNTIL = 10
 #: Where ``auto`` runs GP, every this-many-th trial after GP's start is TPE's (``gp+tpe``,
 #: tuneflow.search.portfolio): GP alone settles in one basin of a multimodal function (design half, issue 16).
@@ -201,6 +203,7 @@ def _choose(
     space: SearchSpace | None, n_trials: int | None, n_objectives: int, torch: bool | None, parallel: bool
 ) -> Choice:
     has_torch: Callable[[], bool] = torch_available if torch is None else (lambda: torch)
+    installed: Callable[[], bool] = _torch_installed if torch is None else (lambda: torch)
     shape = SpaceShape.of(space)
     budget = "no budget" if n_trials is None else f"{n_trials} trials"
     if n_objectives == 0:  # a sweep without a metric: nothing to learn from, W&B allows grid/random
@@ -224,28 +227,21 @@ def _choose(
     tpe = Choice("tpe", {"n_startup_trials": startup(TPE_STARTUP, n_trials)}, "")
     if shape.largest_categorical > LARGE_CATEGORICAL:
         return _why(tpe, f"{shape.describe()}: a categorical of more than {LARGE_CATEGORICAL} values suits TPE")
-    prior = Choice("tpe", {**tpe.options, "prior_weight": TPE_PRIOR_WEIGHT}, "")
-    if shape.kind == "mixed":
-        return _why(prior, f"{shape.describe()}: integers or categoricals beside floats (step-shaped losses) suit TPE")
-    if shape.kind == "discrete":
-        return _why(prior, f"{shape.describe()}: integer steps (step-shaped losses) suit TPE")
+    if shape.kind in ("mixed", "discrete"):
+        prior = Choice("tpe", {**tpe.options, "prior_weight": TPE_PRIOR_WEIGHT}, "")
+        no_gp = _no_gp(shape, n_trials, parallel)
+        if no_gp is None and not installed():  # the plain install: W&B's GP (fresh-mixed half, issue 16)
+            return _isotropic(prior, f"{shape.describe()}, torch not installed")
+        steps = "integers or categoricals beside floats" if shape.kind == "mixed" else "integer steps"
+        return _why(prior, no_gp or f"{shape.describe()}: {steps} (step-shaped losses) suit TPE")
     # continuous or all-categorical from here: where TPE runs, it stands in for GP
     tpe = Choice("tpe", {**tpe.options, "n_ei_candidates": TPE_EI_CANDIDATES}, "")
-    if shape.dimension > GP_MAX_DIMENSION:
-        return _why(tpe, f"{shape.describe()}: above {GP_MAX_DIMENSION} parameters GP costs too much per trial")
-    if n_trials is not None and n_trials > GP_MAX_TRIALS:
-        return _why(tpe, f"{budget}: above {GP_MAX_TRIALS} GP's cost per suggestion outgrows its lead")
-    if parallel:
-        return _why(tpe, f"{shape.describe()}, parallel trials: GP would propose near-duplicates of running trials")
+    no_gp = _no_gp(shape, n_trials, parallel)
+    if no_gp:
+        return _why(tpe, no_gp)
     if not has_torch():
-        why = f"{shape.describe()}: Optuna's GP would lead here but needs torch, which is not installed"
-        if shape.kind != "continuous":
-            return _why(tpe, why)
-        return Choice(
-            "isogp+tpe",
-            {**tpe.options, "every": GP_TPE_EVERY},
-            f"{why}; after TPE's random start a GP with one length scale (scikit-learn, W&B's model), every "
-            f"{GP_TPE_EVERY}rd trial from trial {ISOTROPIC_UNTIL} TPE's",
+        return _isotropic(
+            tpe, f"{shape.describe()}: Optuna's GP would lead here but needs torch, which is not installed"
         )
     return Choice(
         "gp+tpe",
@@ -257,6 +253,33 @@ def _choose(
 
 def _why(choice: Choice, reason: str) -> Choice:
     return Choice(choice.method, dict(choice.options), reason)
+
+
+def _no_gp(shape: SpaceShape, n_trials: int | None, parallel: bool) -> str | None:
+    """Why no GP runs on this shape and budget (its cost, or parallel trials); None where one may."""
+    if shape.dimension > GP_MAX_DIMENSION:
+        return f"{shape.describe()}: above {GP_MAX_DIMENSION} parameters GP costs too much per trial"
+    if n_trials is not None and n_trials > GP_MAX_TRIALS:
+        return f"{n_trials} trials: above {GP_MAX_TRIALS} GP's cost per suggestion outgrows its lead"
+    if parallel:
+        return f"{shape.describe()}, parallel trials: GP would propose near-duplicates of running trials"
+    return None
+
+
+def _isotropic(tpe: Choice, why: str) -> Choice:
+    """The plain install's GP (``isogp+tpe``): ``tpe``'s start and options, then the GP of one length scale."""
+    return Choice(
+        "isogp+tpe",
+        {**tpe.options, "every": GP_TPE_EVERY},
+        f"{why}; after TPE's random start a GP with one length scale (scikit-learn, W&B's model, categoricals "
+        f"read as W&B reads them), every {GP_TPE_EVERY}rd trial from trial {ISOTROPIC_UNTIL} TPE's",
+    )
+
+
+def _torch_installed() -> bool:
+    """Whether torch is installed, without importing it: where neither choice runs torch (mixed spaces:
+    TPE with it, the GP of one length scale without), the choice costs no import of torch (~2 s)."""
+    return importlib.util.find_spec("torch") is not None
 
 
 def bayes_choice(

@@ -14,10 +14,11 @@ that model, in scikit-learn (a core dependency, so it runs without torch), as W&
 * expected improvement over 1,000 uniformly random candidates, each rounded to a legal point;
   when the fitted length scale sits at a bound (a fit that explains nothing), a random candidate.
 
-It models fixed single-objective spaces; the first ``n_startup_trials`` are drawn at random. (Numeric
-values lists reach it as sorted positions where ``ordinal`` wraps it.) ``auto`` runs it without torch on continuous spaces, after
-TPE's random start, with every third trial from trial 10 TPE's (``isogp+tpe``,
-:mod:`tuneflow.search.portfolio`); with torch, Optuna's GPSampler was as good (BENCHMARKS.md).
+It models fixed single-objective spaces; the first ``n_startup_trials`` are drawn at random. Numeric
+values lists reach it as sorted positions where ``ordinal`` wraps it. ``auto`` runs it without torch
+(continuous, mixed, discrete and small-categorical spaces), after TPE's random start, with every third
+trial from trial 10 TPE's (``isogp+tpe``, :mod:`tuneflow.search.portfolio`); with torch, Optuna's
+GPSampler (continuous spaces) and TPE (mixed ones) were as good (BENCHMARKS.md).
 """
 
 from __future__ import annotations
