@@ -65,7 +65,9 @@ def postgres_server():  # type: ignore[no-untyped-def]
 class ExecutedNotebooks:
     """Each notebook of notebooks/ executed at most once per session, in a real Jupyter kernel, by
     the executor the documentation build uses (docs/hooks/notebooks.py): the notebook tests check
-    the outputs, and the docs test builds the site from the same copies."""
+    the outputs, and the docs test builds the site from the same copies. ``root`` is shared by the
+    session's test processes (xdist): the first to ask executes a notebook under a lock, the others
+    read its copy (the notebook and docs tests land on different processes: ~45 s once, not twice)."""
 
     def __init__(self, root: Path) -> None:
         import importlib.util
@@ -81,9 +83,19 @@ class ExecutedNotebooks:
 
     def get(self, name: str) -> tuple[Any, Path]:
         """The executed notebook and the directory it ran in (its files and W&B runs)."""
+        import fcntl
+
+        import nbformat
+
         workdir = self.root / name.removesuffix(".ipynb")
         if name not in self._done:
-            self._done[name] = self.hook.execute_notebook(REPO_ROOT / "notebooks" / name, workdir)
+            executed = self.root / f"{name}.executed"
+            with (self.root / f"{name}.lock").open("w") as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+                if not executed.exists():
+                    nb = self.hook.execute_notebook(REPO_ROOT / "notebooks" / name, workdir)
+                    nbformat.write(nb, executed)
+            self._done[name] = nbformat.read(executed, as_version=4)
         return self._done[name], workdir
 
     def write_all(self, dest: Path) -> Path:
@@ -98,4 +110,10 @@ class ExecutedNotebooks:
 
 @pytest.fixture(scope="session")
 def executed_notebooks(tmp_path_factory: pytest.TempPathFactory) -> ExecutedNotebooks:
-    return ExecutedNotebooks(tmp_path_factory.mktemp("notebooks"))
+    base = tmp_path_factory.getbasetemp()
+    session = (
+        base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    )  # xdist: one per worker, under the session's
+    root = session / "notebooks-shared"
+    root.mkdir(exist_ok=True)
+    return ExecutedNotebooks(root)
