@@ -9,7 +9,7 @@ tuneflow's own, for a measured reason: without torch, a GP with one length scale
 of up to 20 parameters (tuneflow.search.isotropic, W&B's model on scikit-learn), with TPE every third trial.
 
 The same module decides what W&B's ``method: bayes`` maps to (:func:`bayes_choice`): Optuna's
-GPSampler when torch is installed, TPE tuned like ``auto``'s otherwise, so a W&B sweep with
+GPSampler when torch is installed, ``auto``'s choice without torch otherwise, so a W&B sweep with
 ``method: bayes`` runs on a plain install. ``method: gp`` always means GPSampler (and needs torch).
 :func:`resolve` turns any recipe method into the concrete sampler that runs.
 """
@@ -285,7 +285,7 @@ def _torch_installed() -> bool:
 def bayes_choice(
     space: SearchSpace | None, n_trials: int | None, torch: bool | None = None, parallel: bool = False
 ) -> Choice:
-    """What W&B's ``method: bayes`` runs: GPSampler with torch, ``auto``'s TPE without (``parallel``: as ``auto``'s)."""
+    """What W&B's ``method: bayes`` runs: GPSampler with torch, ``auto``'s choice without (``parallel``: as ``auto``'s)."""
     has_torch = torch_available() if torch is None else torch
     if has_torch:  # GP reads lists as Optuna does (unordered): in order it was no better on the design half
         return Choice(
