@@ -177,7 +177,7 @@ def render_verdict(files: list[Path], half: str | None, tasks: Sequence[str] | N
         "auto-plain": "plain install (no torch)",
         "plain-iso": "plain install (no torch), the first step of its rule of 2026-12-06",
         "plain-isogp": "plain install (no torch), its rule from 2026-12-06",
-        "plain-isogp-mixed": "plain install (no torch), its rule from 2026-12-06 (session 11)",
+        "plain-isogp-mixed": "plain install (no torch), its rule from 2026-12-06 on mixed, discrete and categorical spaces",
     }
     parts = [res.render(res.tasks(names), m, f"{title}, {installs.get(m, m)}") for m in rules if m in res.methods()]
     return "\n".join(parts) or "no protocol results yet\n"

@@ -231,7 +231,7 @@ def _choose(
         prior = Choice("tpe", {**tpe.options, "prior_weight": TPE_PRIOR_WEIGHT}, "")
         no_gp = _no_gp(shape, n_trials, parallel)
         if no_gp is None and not installed():  # the plain install: W&B's GP (fresh-mixed half, issue 16)
-            return _isotropic(prior, f"{shape.describe()}, torch not installed")
+            return _isotropic(prior, shape, f"{shape.describe()}, torch not installed")
         steps = "integers or categoricals beside floats" if shape.kind == "mixed" else "integer steps"
         return _why(prior, no_gp or f"{shape.describe()}: {steps} (step-shaped losses) suit TPE")
     # continuous or all-categorical from here: where TPE runs, it stands in for GP
@@ -241,7 +241,7 @@ def _choose(
         return _why(tpe, no_gp)
     if not has_torch():
         return _isotropic(
-            tpe, f"{shape.describe()}: Optuna's GP would lead here but needs torch, which is not installed"
+            tpe, shape, f"{shape.describe()}: Optuna's GP would lead here but needs torch, which is not installed"
         )
     return Choice(
         "gp+tpe",
@@ -266,13 +266,14 @@ def _no_gp(shape: SpaceShape, n_trials: int | None, parallel: bool) -> str | Non
     return None
 
 
-def _isotropic(tpe: Choice, why: str) -> Choice:
+def _isotropic(tpe: Choice, shape: SpaceShape, why: str) -> Choice:
     """The plain install's GP (``isogp+tpe``): ``tpe``'s start and options, then the GP of one length scale."""
+    categoricals = ", categoricals read as W&B reads them" if shape.n_categorical else ""
     return Choice(
         "isogp+tpe",
         {**tpe.options, "every": GP_TPE_EVERY},
-        f"{why}; after TPE's random start a GP with one length scale (scikit-learn, W&B's model, categoricals "
-        f"read as W&B reads them), every {GP_TPE_EVERY}rd trial from trial {ISOTROPIC_UNTIL} TPE's",
+        f"{why}; after TPE's random start a GP with one length scale (scikit-learn, W&B's model{categoricals}), "
+        f"every {GP_TPE_EVERY}rd trial from trial {ISOTROPIC_UNTIL} TPE's",
     )
 
 
