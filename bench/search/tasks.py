@@ -394,6 +394,7 @@ def _dataset(name: str) -> tuple[np.ndarray, np.ndarray]:
     from bench.search.fresh_continuous import generated_data as generated_continuous_data
     from bench.search.fresh_early import generated_data as generated_early_data
     from bench.search.fresh_flat import generated_data as generated_flat_data
+    from bench.search.fresh_full import generated_data as generated_full_data
     from bench.search.fresh_mixed import generated_data as generated_mixed_data
     from bench.search.fresh_start import generated_data as generated_start_data
     from bench.search.fresh_values import generated_data as generated_values_data
@@ -412,6 +413,7 @@ def _dataset(name: str) -> tuple[np.ndarray, np.ndarray]:
             **generated_early_data(),
             **generated_continuous_data(),
             **generated_mixed_data(),
+            **generated_full_data(),
         }
     ):
         X, y = fresh[name]()
@@ -788,6 +790,7 @@ def _build_tasks() -> dict[str, Task]:
     from bench.search.fresh_continuous import fresh_continuous_tasks
     from bench.search.fresh_early import fresh_early_tasks
     from bench.search.fresh_flat import fresh_flat_tasks
+    from bench.search.fresh_full import fresh_full_tasks
     from bench.search.fresh_mixed import fresh_mixed_tasks
     from bench.search.fresh_start import fresh_start_tasks
     from bench.search.fresh_values import fresh_values_tasks
@@ -801,6 +804,7 @@ def _build_tasks() -> dict[str, Task]:
         *fresh_early_tasks(),
         *fresh_continuous_tasks(),
         *fresh_mixed_tasks(),
+        *fresh_full_tasks(),
     ]
     return {t.name: t for t in [*tasks, *fixed]}
 
