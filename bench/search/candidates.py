@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tuneflow.search.auto import GP_STARTUP, ISOTROPIC_UNTIL, Choice, SpaceShape, choose, startup
+from tuneflow.search.auto import GP_STARTUP, Choice, SpaceShape, choose, startup
 
 __all__ = ["RULES"]
 
@@ -63,20 +63,6 @@ def _plain(space: Any, n_trials: int | None, *args: Any, **kwargs: Any) -> Choic
     return choose(space, n_trials, *args, **kwargs)
 
 
-def _full_isogp(
-    space: Any, n_trials: int | None, n_objectives: int = 1, torch: bool | None = None, parallel: bool = False
-) -> Choice:
-    """The full install runs the plain install's GP of one length scale (``isogp+tpe``) on mixed and
-    discrete spaces and, for budgets of at most 10 trials, on continuous ones (fresh-full half)."""
-    choice = choose(space, n_trials, n_objectives, torch=torch, parallel=parallel)
-    plain = choose(space, n_trials, n_objectives, torch=False, parallel=parallel)
-    kind = SpaceShape.of(space).kind
-    small = n_trials is not None and n_trials <= ISOTROPIC_UNTIL
-    if plain.method == "isogp+tpe" and (kind in ("mixed", "discrete") or (kind == "continuous" and small)):
-        return plain
-    return choice
-
-
 def _qmc_small(rule: Any, max_trials: int) -> Any:
     """``rule``'s choice, but scrambled Sobol points for budgets up to ``max_trials`` where it runs TPE."""
 
@@ -96,7 +82,6 @@ RULES: dict[str, Any] = {
     "gp-tpe3-after10": _interleaved(choose, 3, after=10, kinds=("continuous",)),
     "plain-ei64": _tpe_options(_plain, n_ei_candidates=64),
     "plain-qmc10": _qmc_small(_plain, 10),
-    "full-isogp": _full_isogp,
     # 2026-12-06: a Sobol start, no repeated point, GP on mixed spaces without repeats (measured at
     # 7855c97) and a GP on scikit-learn (`plain-skgp`, `skgp`; at 8047053): not kept, their code is
     # gone; BENCHMARKS.md has the figures. Numeric values lists in order (`ordinal`, `ordinal-plain`,
@@ -117,4 +102,7 @@ RULES: dict[str, Any] = {
     # categoricals read as W&B reads them: `plain-isogp-mixed` (plain install; kept on fresh-mixed: it
     # is auto-plain's rule there) and `isogp-mixed` (full install; not chosen on the design half). Their
     # rule code is gone (at 321cfff); BENCHMARKS.md has the figures.
+    # 2026-12-06, evening: `full-isogp`, the full install running the plain install's rule (isogp+tpe)
+    # on mixed and discrete spaces and on continuous ones up to 10 trials: level on fresh-full
+    # (287 / 275), not kept. Its rule code is gone (at 4b2a421); BENCHMARKS.md has the figures.
 }

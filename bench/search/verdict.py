@@ -160,7 +160,7 @@ class Verdict:
     def render(self, tasks: Sequence[str], method: str, title: str) -> str:
         """Markdown: target checks, per-family and aggregate scores, worst tasks, per-task cells."""
         tasks = self.tasks(tasks)
-        budgets = self.budgets
+        budgets = [b for b in self.budgets if any(self.score(t, method, b) is not None for t in tasks)]
         out = [f"#### {title}: `{method}` against W&B's `bayes`\n"]
         n_seeds = sorted({len(self.bests(t, m, b)) for t in tasks for m in (method, RIVAL) for b in budgets})
         out.append(

@@ -82,3 +82,12 @@ def test_two_rules_head_to_head_and_the_pooled_table(verdict_module: Any) -> Non
     assert v.paired(["branin"], "rival-rule", 10, against="auto") == (7, 3, 0)
     table = verdict_module.render_pooled([("design", v, ["branin"])], ["rival-rule"], against="auto")
     assert "`rival-rule` against `auto`" in table and "| of that budget | 7 / 3 (70%, p = 0.34)" in table
+
+
+def test_a_rule_run_at_some_budgets_is_judged_at_those_only(verdict_module: Any) -> None:
+    """A half whose tasks ran different budgets (fresh-full: continuous tasks at 10 only) renders a rule's
+    own budgets: no 'NOT ahead' for a budget it never ran."""
+    records = [*_records({s: [9.0] * 20 for s in range(10)}), *(_search("short", s, [1.0] * 10) for s in range(10))]
+    text = verdict_module.Verdict(records).render(["branin"], "short", "t")
+    assert "budgets 10." in text and "- aggregate and every family ahead: @10 ahead\n" in text
+    assert "@20" not in text and "seeds per cell 10-10" in text

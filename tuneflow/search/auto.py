@@ -66,7 +66,8 @@ ORDINAL_METHODS = ("tpe", "gp", "gp+tpe", "isogp+tpe")
 #: (tuneflow.search.isotropic, W&B's model, on scikit-learn), and from this trial on every
 #: ``GP_TPE_EVERY``-th trial is TPE's. Kept on continuous spaces on the fresh-early (first trials) and
 #: fresh-continuous (beyond them) halves of issue 16, on mixed, discrete and categorical ones on
-#: fresh-mixed; with torch, Optuna's GP (continuous) and TPE (mixed) were as good (not kept there).
+#: fresh-mixed; with torch, Optuna's GP (continuous) and TPE (mixed) were as good (not kept there: level
+#: on fresh-full, written to judge it).
 ISOTROPIC_UNTIL = 10
 #: Where ``auto`` runs GP, every this-many-th trial after GP's start is TPE's (``gp+tpe``,
 #: tuneflow.search.portfolio): GP alone settles in one basin of a multimodal function (design half, issue 16).
