@@ -63,6 +63,15 @@ def _plain(space: Any, n_trials: int | None, *args: Any, **kwargs: Any) -> Choic
     return choose(space, n_trials, *args, **kwargs)
 
 
+def _plain_tpe(space: Any, n_trials: int | None, *args: Any, **kwargs: Any) -> Choice:
+    """The plain install's rule before its GP of one length scale: TPE (with its options) where it runs ``isogp+tpe``."""
+    choice = _plain(space, n_trials, *args, **kwargs)
+    if choice.method != "isogp+tpe":
+        return choice
+    options = {k: v for k, v in choice.options.items() if k != "every"}
+    return Choice("tpe", options, f"{choice.reason}; TPE instead (the rule before 2026-12-06)")
+
+
 def _qmc_small(rule: Any, max_trials: int) -> Any:
     """``rule``'s choice, but scrambled Sobol points for budgets up to ``max_trials`` where it runs TPE."""
 
@@ -82,6 +91,7 @@ RULES: dict[str, Any] = {
     "gp-tpe3-after10": _interleaved(choose, 3, after=10, kinds=("continuous",)),
     "plain-ei64": _tpe_options(_plain, n_ei_candidates=64),
     "plain-qmc10": _qmc_small(_plain, 10),
+    "plain-tpe": _plain_tpe,
     # 2026-12-06: a Sobol start, no repeated point, GP on mixed spaces without repeats (measured at
     # 7855c97) and a GP on scikit-learn (`plain-skgp`, `skgp`; at 8047053): not kept, their code is
     # gone; BENCHMARKS.md has the figures. Numeric values lists in order (`ordinal`, `ordinal-plain`,
