@@ -111,9 +111,8 @@ class ExecutedNotebooks:
 @pytest.fixture(scope="session")
 def executed_notebooks(tmp_path_factory: pytest.TempPathFactory) -> ExecutedNotebooks:
     base = tmp_path_factory.getbasetemp()
-    session = (
-        base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
-    )  # xdist: one per worker, under the session's
+    # under xdist each worker's base directory sits in the session's: the notebooks are shared there
+    session = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
     root = session / "notebooks-shared"
     root.mkdir(exist_ok=True)
     return ExecutedNotebooks(root)

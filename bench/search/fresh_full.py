@@ -81,6 +81,8 @@ from typing import Any
 import numpy as np
 
 from bench.search.fresh import _estimator, _shift
+from bench.search.fresh_early import _plain, _shifted
+from bench.search.fresh_mixed import _index, _none_or
 from bench.search.tasks import Objective, Task, _box, _cv_loss, _xs
 
 __all__ = ["CONTINUOUS_TASKS", "FRESH_FULL", "fresh_full_tasks", "generated_data"]
@@ -200,40 +202,17 @@ def _rng(problem: str) -> np.random.Generator:
     return np.random.default_rng([SEED, sum(map(ord, f"fu-{problem}-table"))])
 
 
-def _index(values: list[Any], value: Any) -> int:
-    return [float(v) for v in values].index(float(value))
-
-
 _LOG = "log_uniform_values"
 
 
 # -- continuous, synthetic: classic functions, optima where the function puts them or drawn -----------
 
 
-def _plain(dim: int, f: Callable[[np.ndarray], float]) -> Callable[[], Objective]:
-    def make() -> Objective:
-        def g(c: Mapping[str, Any]) -> float:
-            return float(f(_xs(c, dim)))
-
-        return g
-
-    return make
-
-
 def _moved(
     problem: str, dim: int, low: float, high: float, f: Callable[[np.ndarray], float]
 ) -> Callable[[], Objective]:
     """``f`` with its optimum (at the origin) moved to a point drawn inside ``[low, high]^dim`` with this half's seed."""
-
-    def make() -> Objective:
-        z = _shift(f"fu-{problem}", dim, low, high, seed=SEED)
-
-        def g(c: Mapping[str, Any]) -> float:
-            return float(f(_xs(c, dim) - z))
-
-        return g
-
-    return make
+    return lambda: _shifted(f"fu-{problem}", dim, low, high, f, seed=SEED)
 
 
 def _xsin(x: np.ndarray) -> float:
@@ -663,11 +642,6 @@ def _nested_mixed_best() -> float:
 
 
 # -- mixed and discrete, real: 3-fold fits, spaces as a W&B user writes them -----------------------------
-
-
-def _none_or(value: Any) -> Any:
-    """A values list's ``"none"`` / ``"all"`` as scikit-learn's ``None``."""
-    return None if value in ("none", "all") else value
 
 
 def _one_layer(width: Any) -> tuple[int]:
