@@ -79,6 +79,20 @@ def test_best_reads_the_study_back_from_tuneflow_db(tuned: tuple, monkeypatch: p
     assert payload["best_config"]["num_leaves"] == best.params["num_leaves"]
 
 
+#: Libraries a CLI start does not load: each costs a start (``tuneflow --help``, every worker and
+#: writer process) 0.1-1 s; they load where they are used (pandas with ``trials``, scipy.stats with
+#: the GP of one length scale, W&B in the tracker).
+NOT_AT_START = ("pandas", "scipy.stats", "sklearn", "plotly", "wandb", "torch", "lightgbm", "sqlalchemy")
+
+
+def test_starting_the_cli_loads_no_heavy_library() -> None:
+    probe = "import sys, tuneflow, tuneflow.cli; print(' '.join(m for m in {!r} if m in sys.modules))"
+    proc = subprocess.run(
+        [sys.executable, "-c", probe.format(NOT_AT_START)], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert proc.stdout.split() == []
+
+
 def test_export_sweep_writes_the_recipe_as_a_sweep_yaml() -> None:
     proc = cli("export-sweep", str(RECIPE), "-o", "sweep.yaml")
     assert proc.stderr.endswith("wrote sweep.yaml\n")

@@ -12,10 +12,9 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import optuna
-import pandas as pd
 from optuna.trial import FrozenTrial, TrialState
 
 from tuneflow.engine.storage import DEFAULT_STORAGE, open_storage, sqlite_file
@@ -23,6 +22,9 @@ from tuneflow.errors import NoMetricError, StorageError
 from tuneflow.keys import CONFIG_ATTR, NO_METRIC_NAME, STUDY_ATTR
 from tuneflow.redact import redact_url
 from tuneflow.search.space import SearchSpace, build_config
+
+if TYPE_CHECKING:  # pandas loads with Optuna's trials_dataframe, not with every CLI start
+    import pandas as pd
 
 __all__ = ["NO_METRIC_NOTE", "TuneResult", "load_result", "trial_config"]
 

@@ -33,7 +33,6 @@ from optuna.samplers import BaseSampler, RandomSampler
 from optuna.search_space import intersection_search_space
 from optuna.study import Study, StudyDirection
 from optuna.trial import FrozenTrial, TrialState
-from scipy.stats import norm
 
 __all__ = ["IsotropicGP"]
 
@@ -134,6 +133,8 @@ class IsotropicGP(BaseSampler):
 
 
 def _expected_improvement(mean: np.ndarray, std: np.ndarray, best: float) -> np.ndarray:
+    from scipy.stats import norm  # here, not at the top: scipy.stats costs every CLI start ~0.5 s
+
     u = (best - mean) / std
     return np.asarray((best - mean) * norm.cdf(u) + std * norm.pdf(u))
 
