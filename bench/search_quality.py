@@ -15,6 +15,7 @@ command again and it continues where it stopped):
     nice -n 19 python bench/search_quality.py --protocol design --rules auto gp-mixed --seeds 3
     python bench/search_quality.py --verdict held-out      # print it; --write puts it in BENCHMARKS.md
     python bench/search_quality.py --paired held-out fresh fresh-values fresh-flat   # searches paired, summed
+    python bench/search_quality.py --standing --write      # every verdict's headline figures, one row each
 
 The earlier ten-task protocol (one 100-trial search per task, method and seed):
 
@@ -46,6 +47,7 @@ from bench.search import protocol, split, verdict
 from bench.search.methods import CANDIDATES, METHODS, WANDB_METHODS
 from bench.search.report import load, render, write_into
 from bench.search.run import PARALLEL_SETTINGS, PARALLEL_TASKS, environment, measure_cost, measure_parallel, run_grid
+from bench.search.standing import render_standing
 from bench.search.tasks import QUICK_TASKS, TASKS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -68,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--budgets", nargs="+", type=int, default=list(protocol.BUDGETS))
     parser.add_argument("--wandb-cache", type=Path, default=WANDB_CACHE, help="W&B searches, per (task, seed)")
     parser.add_argument("--verdict", choices=split.HALVES, help="print a half's verdict")
+    parser.add_argument("--standing", action="store_true", help="every verdict's headline figures, one row each")
     parser.add_argument("--write", action="store_true", help="with --verdict: write it into BENCHMARKS.md")
     parser.add_argument("--summary", nargs="+", type=Path, default=None, help="with --verdict: one row per rule")
     parser.add_argument(
@@ -93,6 +96,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
+    if args.standing:
+        text = render_standing(RESULTS, args.wandb_cache)
+        print(text)
+        if args.write:
+            write_into(args.doc, text, args.block or "standing")
+        return 0
     if args.paired is not None:
         halves = []
         for half in args.paired:

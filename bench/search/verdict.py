@@ -157,17 +157,43 @@ class Verdict:
         runs = self.curves.get((task, method, budget), {}) if budget is not None else {}
         return {seed: float(curve[at - 1]) for seed, curve in runs.items() if len(curve) >= at}
 
+    def cells(self, tasks: Sequence[str], method: str) -> tuple[int, int]:
+        """(cells no worse than W&B's ``bayes``, cells): every (task, budget) both were scored at."""
+        won = cells = 0
+        for t in self.tasks(tasks):
+            for b in self.budgets:
+                a, w = self.score(t, method, b), self.score(t, RIVAL, b)
+                if a is not None and w is not None:
+                    cells += 1
+                    won += a <= w + TIE
+        return won, cells
+
+    def ahead(self, tasks: Sequence[str], method: str, budget: int) -> bool:
+        """Whether every family's mean score (and so the aggregate) is no worse than W&B's at ``budget``."""
+        tasks = self.tasks(tasks)
+        fams = [
+            (self.family_score(tasks, f, method, budget), self.family_score(tasks, f, RIVAL, budget))
+            for f in FAMILIES
+            if _of(tasks, f)
+        ]
+        return bool(fams) and all(a is not None and w is not None and a <= w for a, w in fams)
+
+    def ran_at(self, tasks: Sequence[str], method: str) -> list[int]:
+        """The budgets at which ``method`` has a score on some of ``tasks``."""
+        return [b for b in self.budgets if any(self.score(t, method, b) is not None for t in self.tasks(tasks))]
+
     def render(self, tasks: Sequence[str], method: str, title: str) -> str:
         """Markdown: target checks, per-family and aggregate scores, worst tasks, per-task cells."""
         tasks = self.tasks(tasks)
-        budgets = [b for b in self.budgets if any(self.score(t, method, b) is not None for t in tasks)]
+        budgets = self.ran_at(tasks, method)
         out = [f"#### {title}: `{method}` against W&B's `bayes`\n"]
         n_seeds = sorted({len(self.bests(t, m, b)) for t in tasks for m in (method, RIVAL) for b in budgets})
         out.append(
             f"{len(tasks)} tasks, seeds per cell {n_seeds[0] if n_seeds else 0}-{n_seeds[-1] if n_seeds else 0}, "
             f"budgets {', '.join(map(str, budgets))}.\n"
         )
-        cells, won, behind_iqr = 0, 0, []
+        won, cells = self.cells(tasks, method)
+        behind_iqr = []
         gaps: dict[int, list[tuple[float, str]]] = defaultdict(list)
         rows = []
         for t in tasks:
@@ -177,9 +203,7 @@ class Verdict:
                 if a is None or w is None:
                     row.append("–")
                     continue
-                cells += 1
                 ok = a <= w + TIE
-                won += ok
                 gaps[b].append((a - w, t))
                 row.append(f"{a:.2f} / {w:.2f}{'' if ok else ' **✗**'}")
                 if b >= 50:
@@ -194,11 +218,7 @@ class Verdict:
             f"- cells no worse than W&B (tie < {TIE}): **{won} of {cells} ({share:.0%})**, target "
             f"{CELL_TARGET:.0%}: {'met' if cells and share >= CELL_TARGET else 'NOT met'}"
         )
-        agg = []
-        for b in budgets:
-            fam = {f: (self.family_score(tasks, f, method, b), self.family_score(tasks, f, RIVAL, b)) for f in FAMILIES}
-            ahead = all(a is not None and w is not None and a <= w for f, (a, w) in fam.items() if _of(tasks, f))
-            agg.append(f"@{b} {'ahead' if ahead else 'NOT ahead'}")
+        agg = [f"@{b} {'ahead' if self.ahead(tasks, method, b) else 'NOT ahead'}" for b in budgets]
         out.append("- aggregate and every family ahead: " + ", ".join(agg))
         twin = self.twin_share(tasks)
         if twin is not None:
@@ -260,14 +280,7 @@ class Verdict:
             "|---|---|" + "---|" * len(cols),
         ]
         for m in [RIVAL, *methods]:
-            won = cells = 0
-            if m != RIVAL:
-                for t in tasks:
-                    for b in self.budgets:
-                        a, w = self.score(t, m, b), self.score(t, RIVAL, b)
-                        if a is not None and w is not None:
-                            cells += 1
-                            won += a <= w + TIE
+            won, cells = self.cells(tasks, m) if m != RIVAL else (0, 0)
             scores = [self.family_score(tasks, f, m, b) for f, b in cols]
             out.append(
                 f"| {m} | {f'{won}/{cells}' if cells else '–'} | "

