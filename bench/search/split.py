@@ -24,7 +24,8 @@ written after the held-out verdict was read, and the *fresh-values* half of
 :mod:`bench.search.fresh_early`, written after fresh-bounds was read, and the *fresh-continuous* half of
 :mod:`bench.search.fresh_continuous`, written after fresh-early was read, and the *fresh-mixed* half of
 :mod:`bench.search.fresh_mixed`, written after fresh-continuous was read, and the *fresh-full* half of
-:mod:`bench.search.fresh_full`, written after fresh-mixed was read) is not drawn: it keeps that half, and the checksum of
+:mod:`bench.search.fresh_full`, written after fresh-mixed was read, and the *fresh-local* half of
+:mod:`bench.search.fresh_local`, written after fresh-full was read) is not drawn: it keeps that half, and the checksum of
 the design and held-out rows stays the one drawn from the seed.
 """
 
@@ -48,6 +49,7 @@ __all__ = [
     "FRESH_EARLY",
     "FRESH_FLAT",
     "FRESH_FULL",
+    "FRESH_LOCAL",
     "FRESH_MIXED",
     "FRESH_START",
     "FRESH_VALUES",
@@ -66,7 +68,7 @@ __all__ = [
 SPLIT_FILE = Path(__file__).with_name("split.json")
 DESIGN, HELD_OUT, FRESH, FRESH_VALUES, FRESH_FLAT = "design", "held-out", "fresh", "fresh-values", "fresh-flat"
 FRESH_START, FRESH_BOUNDS, FRESH_EARLY = "fresh-start", "fresh-bounds", "fresh-early"
-FRESH_CONTINUOUS, FRESH_MIXED, FRESH_FULL = "fresh-continuous", "fresh-mixed", "fresh-full"
+FRESH_CONTINUOUS, FRESH_MIXED, FRESH_FULL, FRESH_LOCAL = "fresh-continuous", "fresh-mixed", "fresh-full", "fresh-local"
 HALVES = (
     DESIGN,
     HELD_OUT,
@@ -79,6 +81,7 @@ HALVES = (
     FRESH_CONTINUOUS,
     FRESH_MIXED,
     FRESH_FULL,
+    FRESH_LOCAL,
 )
 MIN_PROBLEMS = 15
 #: the seed the split was drawn with (committed with the list; never redrawn).

@@ -395,6 +395,7 @@ def _dataset(name: str) -> tuple[np.ndarray, np.ndarray]:
     from bench.search.fresh_early import generated_data as generated_early_data
     from bench.search.fresh_flat import generated_data as generated_flat_data
     from bench.search.fresh_full import generated_data as generated_full_data
+    from bench.search.fresh_local import generated_data as generated_local_data
     from bench.search.fresh_mixed import generated_data as generated_mixed_data
     from bench.search.fresh_start import generated_data as generated_start_data
     from bench.search.fresh_values import generated_data as generated_values_data
@@ -414,6 +415,7 @@ def _dataset(name: str) -> tuple[np.ndarray, np.ndarray]:
             **generated_continuous_data(),
             **generated_mixed_data(),
             **generated_full_data(),
+            **generated_local_data(),
         }
     ):
         X, y = fresh[name]()
@@ -791,6 +793,7 @@ def _build_tasks() -> dict[str, Task]:
     from bench.search.fresh_early import fresh_early_tasks
     from bench.search.fresh_flat import fresh_flat_tasks
     from bench.search.fresh_full import fresh_full_tasks
+    from bench.search.fresh_local import fresh_local_tasks
     from bench.search.fresh_mixed import fresh_mixed_tasks
     from bench.search.fresh_start import fresh_start_tasks
     from bench.search.fresh_values import fresh_values_tasks
@@ -805,6 +808,7 @@ def _build_tasks() -> dict[str, Task]:
         *fresh_continuous_tasks(),
         *fresh_mixed_tasks(),
         *fresh_full_tasks(),
+        *fresh_local_tasks(),
     ]
     return {t.name: t for t in [*tasks, *fixed]}
 

@@ -321,7 +321,7 @@ def render_pooled(
             continue
         budgets = sorted({b for _, v, _ in ran for b in v.budgets})
         longest = budgets[-1]
-        trials = [t for t in (1, 3, 5, 10, 15, 20, 50, 100) if t <= longest]
+        trials = [t for t in (1, 3, 5, 10, 15, 20, 50, 100, 150, 200, 300) if t <= longest]
         out += [
             f"`{rule}` against {rival}, better / worse (share, two-sided sign test), summed over "
             f"{', '.join(name for name, _, _ in ran)}:\n",

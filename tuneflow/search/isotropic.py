@@ -48,15 +48,21 @@ START_LENGTH_SCALES = (0.05, 0.2, 1.0, 5.0)
 MAX_FIT = 100
 #: a kernel length scale within this factor of its bounds is "at the bound"
 _AT_BOUND = 1.001
+#: ``local`` candidates are drawn around this many of the best trials ...
+LOCAL_AROUND = 5
+#: ... each at one of these spreads (a standard deviation in the unit box), a third at each
+LOCAL_SPREADS = (0.01, 0.05, 0.2)
 
 
 class IsotropicGP(BaseSampler):
     """GP-BO with one length scale and expected improvement over random candidates."""
 
-    def __init__(self, seed: int | None = None, n_startup_trials: int = 2) -> None:
+    def __init__(self, seed: int | None = None, n_startup_trials: int = 2, local: int = 0) -> None:
+        """``local``: candidates drawn around the best trials, beside the uniform ones (0: W&B's candidates only)."""
         self._rng = np.random.RandomState(seed)
         self._random = RandomSampler(seed=seed)
         self._n_startup = n_startup_trials
+        self._local = local
 
     def reseed_rng(self) -> None:
         self._rng.seed()
@@ -89,6 +95,8 @@ class IsotropicGP(BaseSampler):
         sign = -1.0 if study.direction == StudyDirection.MAXIMIZE else 1.0
         y = sign * np.array([t.value for t in done], dtype=float)
         candidates = self._rng.uniform(0.0, 1.0, (N_CANDIDATES, len(space)))
+        if self._local:
+            candidates = np.concatenate([candidates, self._around_best(x, y)])
         candidates = np.array(
             [[_to_unit(dist, _from_unit(dist, u)) for dist, u in zip(space.values(), row)] for row in candidates]
         )
@@ -99,6 +107,14 @@ class IsotropicGP(BaseSampler):
         self, study: Study, trial: FrozenTrial, param_name: str, param_distribution: BaseDistribution
     ) -> Any:
         return self._random.sample_independent(study, trial, param_name, param_distribution)
+
+    def _around_best(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        """``local`` points near the best trials (unit box): uniform candidates seldom land close enough to
+        refine a good point once the trials are many, so EI also scores a cloud around the best few."""
+        best = x[np.argsort(y)[:LOCAL_AROUND]]
+        centres = best[self._rng.randint(len(best), size=self._local)]
+        spreads = np.resize(np.asarray(LOCAL_SPREADS), self._local)[:, None]
+        return np.clip(centres + spreads * self._rng.standard_normal(centres.shape), 0.0, 1.0)
 
     def _pick(self, x: np.ndarray, y: np.ndarray, candidates: np.ndarray) -> np.ndarray:
         """The candidate of highest expected improvement under the fitted GP (a random one if the fit is degenerate)."""
