@@ -90,6 +90,7 @@ def test_auto_choice_table(
     if method == ISO_TPE:  # the start line names the composition and its rule
         assert choice.options["every"] == 3 and "GP with one length scale" in choice.reason
         assert "every 3rd trial from trial 10 TPE's" in choice.reason
+        assert choice.options["local"] == 1000 and "drawn around the best trials" in choice.reason
 
 
 def test_auto_builds_the_composition_it_names() -> None:
@@ -118,6 +119,7 @@ def test_auto_without_torch_builds_the_composition_it_names() -> None:
     tpe = inner.then  # the random start's sampler, and every 3rd trial's from 10
     assert type(tpe).__name__ == "TPESampler" and inner.first.secondary is tpe
     assert isinstance(inner.first.primary, IsotropicGP) and inner.first.every == 3
+    assert (sampler.first._local, inner.first.primary._local) == (0, 1000)  # candidates near the best from trial 10
 
 
 def test_auto_conditional_space_uses_grouped_tpe() -> None:

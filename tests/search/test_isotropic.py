@@ -12,7 +12,7 @@ import pytest
 from optuna.distributions import BaseDistribution, CategoricalDistribution, FloatDistribution, IntDistribution
 
 from tuneflow.search.auto import Choice
-from tuneflow.search.isotropic import MAX_FIT, IsotropicGP, _from_unit, _to_unit
+from tuneflow.search.isotropic import LOCAL_AROUND, LOCAL_SPREADS, MAX_FIT, IsotropicGP, _from_unit, _to_unit
 from tuneflow.search.methods import make_sampler
 
 OPTIMUM = (0.31, 0.72, 0.18, 0.55)
@@ -142,3 +142,33 @@ def test_a_categorical_is_modelled_the_better_value_is_proposed_more_often_than_
     model = statistics.mean(share_of_b(IsotropicGP(seed=s, n_startup_trials=4)) for s in seeds)
     random = statistics.mean(share_of_b(optuna.samplers.RandomSampler(seed=s)) for s in seeds)
     assert model > random + 0.2, (model, random)
+
+
+def test_local_candidates_lie_in_the_box_around_the_best_trials_a_third_at_each_spread() -> None:
+    rng = np.random.default_rng(0)
+    x, y = rng.uniform(size=(30, 3)), rng.uniform(size=30)
+    gp = IsotropicGP(seed=1, local=300)
+    points = gp._around_best(x, y)
+    best = x[np.argsort(y)[:LOCAL_AROUND]]
+    nearest = np.min(np.linalg.norm(points[:, None, :] - best[None, :, :], axis=2), axis=1)
+    assert points.shape == (300, 3) and points.min() >= 0.0 and points.max() <= 1.0
+    for k, spread in enumerate(LOCAL_SPREADS):  # one in three at each spread: within 5 spreads of a best trial
+        assert np.all(nearest[k :: len(LOCAL_SPREADS)] <= 5 * spread * math.sqrt(3))
+    assert np.median(nearest[0 :: len(LOCAL_SPREADS)]) < np.median(nearest[2 :: len(LOCAL_SPREADS)])
+
+
+def test_local_candidates_change_the_gp_from_trial_ten_only() -> None:
+    def trials(options: dict[str, Any]) -> list[dict[str, Any]]:
+        choice = Choice("isogp+tpe", {"n_startup_trials": 3, "every": 3, **options}, "test")
+        return [t.params for t in _best(make_sampler(choice, None, seed=7), n=16).trials]
+
+    plain, local = trials({}), trials({"local": 1000})
+    assert local[:10] == plain[:10]  # the start and the first trials' GP: the same points
+    assert local[10:] != plain[10:]
+
+
+def test_on_a_smooth_bowl_local_candidates_refine_the_best_beyond_uniform_ones() -> None:
+    seeds = range(4)
+    uniform = [_best(IsotropicGP(seed=s, n_startup_trials=4), n=30).best_value for s in seeds]
+    local = [_best(IsotropicGP(seed=s, n_startup_trials=4, local=1000), n=30).best_value for s in seeds]
+    assert statistics.median(local) < 0.5 * statistics.median(uniform), (local, uniform)

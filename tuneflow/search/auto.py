@@ -28,6 +28,7 @@ from tuneflow.search.space import SearchSpace
 
 __all__ = [
     "ISOTROPIC_UNTIL",
+    "LOCAL_CANDIDATES",
     "ORDINAL_METHODS",
     "Choice",
     "SpaceShape",
@@ -69,6 +70,10 @@ ORDINAL_METHODS = ("tpe", "gp", "gp+tpe", "isogp+tpe")
 #: fresh-mixed; with torch, Optuna's GP (continuous) and TPE (mixed) were as good (not kept there: level
 #: on fresh-full, written to judge it).
 ISOTROPIC_UNTIL = 10
+#: Without torch (``isogp+tpe``): from trial ``ISOTROPIC_UNTIL`` the GP also scores this many candidates
+#: drawn around the best trials beside its uniform ones (option ``local``): with uniform candidates only,
+#: its lead over TPE was gone between trial 100 and 200 (design half and fresh-local half, issue 16).
+LOCAL_CANDIDATES = 1000
 #: Where ``auto`` runs GP, every this-many-th trial after GP's start is TPE's (``gp+tpe``,
 #: tuneflow.search.portfolio): GP alone settles in one basin of a multimodal function (design half, issue 16).
 GP_TPE_EVERY = 3
@@ -272,9 +277,10 @@ def _isotropic(tpe: Choice, shape: SpaceShape, why: str) -> Choice:
     categoricals = ", categoricals read as W&B reads them" if shape.n_categorical else ""
     return Choice(
         "isogp+tpe",
-        {**tpe.options, "every": GP_TPE_EVERY},
+        {**tpe.options, "every": GP_TPE_EVERY, "local": LOCAL_CANDIDATES},
         f"{why}; after TPE's random start a GP with one length scale (scikit-learn, W&B's model{categoricals}), "
-        f"every {GP_TPE_EVERY}rd trial from trial {ISOTROPIC_UNTIL} TPE's",
+        f"every {GP_TPE_EVERY}rd trial from trial {ISOTROPIC_UNTIL} TPE's and its candidates also drawn around "
+        "the best trials",
     )
 
 
