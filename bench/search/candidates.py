@@ -72,20 +72,6 @@ def _plain_tpe(space: Any, n_trials: int | None, *args: Any, **kwargs: Any) -> C
     return Choice("tpe", options, f"{choice.reason}; TPE instead (the rule before 2026-12-06)")
 
 
-def _local(rule: Any, local: int) -> Any:
-    """``rule``'s choice, with ``local`` candidates around the best trials where it runs ``isogp+tpe``."""
-
-    def around_best(space: Any, n_trials: int | None, *args: Any, **kwargs: Any) -> Choice:
-        choice = rule(space, n_trials, *args, **kwargs)
-        if choice.method != "isogp+tpe":
-            return choice
-        return Choice(
-            choice.method, {**choice.options, "local": local}, f"{choice.reason}; {local} candidates near the best"
-        )
-
-    return around_best
-
-
 def _qmc_small(rule: Any, max_trials: int) -> Any:
     """``rule``'s choice, but scrambled Sobol points for budgets up to ``max_trials`` where it runs TPE."""
 
@@ -106,7 +92,6 @@ RULES: dict[str, Any] = {
     "plain-ei64": _tpe_options(_plain, n_ei_candidates=64),
     "plain-qmc10": _qmc_small(_plain, 10),
     "plain-tpe": _plain_tpe,
-    "plain-local": _local(_plain, 1000),
     # 2026-12-06: a Sobol start, no repeated point, GP on mixed spaces without repeats (measured at
     # 7855c97) and a GP on scikit-learn (`plain-skgp`, `skgp`; at 8047053): not kept, their code is
     # gone; BENCHMARKS.md has the figures. Numeric values lists in order (`ordinal`, `ordinal-plain`,
@@ -130,4 +115,7 @@ RULES: dict[str, Any] = {
     # 2026-12-06, evening: `full-isogp`, the full install running the plain install's rule (isogp+tpe)
     # on mixed and discrete spaces and on continuous ones up to 10 trials: level on fresh-full
     # (287 / 275), not kept. Its rule code is gone (at 4b2a421); BENCHMARKS.md has the figures.
+    # 2026-12-06, night: `plain-local`, the plain install's GP from trial 10 also scoring 1,000 candidates
+    # around the five best trials (IsotropicGP option `local`): kept on fresh-local (316 / 235); it is
+    # auto-plain's rule (isogp+tpe with local=1000). Its rule code is gone (at 5c94650).
 }
