@@ -52,3 +52,17 @@ def test_at_most_size_runs_are_written_at_once_whatever_the_number_of_runs() -> 
             lanes.put(f"run-{run}", lambda step=step: handle(step))
     lanes.close()
     assert len(at_once) == 24 and max(at_once) == 3
+
+
+def test_the_warm_up_waits_for_a_drawing_in_progress_and_draws_after_it() -> None:
+    """The summary run draws its charts holding the lock the warm-up takes: two threads importing
+    plotly's lazy modules at once left a chart out of a short study's summary run."""
+    from tuneflow.tracking import writer
+
+    with writer._DRAWING:  # a summary drawing
+        warm = threading.Thread(target=writer._warm_up, daemon=True)
+        warm.start()
+        warm.join(0.5)
+        assert warm.is_alive()  # waiting, not importing beside the drawing
+    warm.join(120)
+    assert not warm.is_alive()

@@ -637,6 +637,13 @@ class RunWriter:
         return done
 
 
+#: Held while the writer process draws charts: the warm-up and the summary run. Two threads importing
+#: plotly's lazily loaded modules at once can fail (a chart missing from a short study's summary run,
+#: whose summary started while the warm-up was still importing); the summary needs those imports
+#: anyway, so it waits for the warm-up instead of racing it.
+_DRAWING = threading.Lock()
+
+
 def _write_summary(connection: Connection, record: Summarize) -> Path:
     """Start the summary run (waiting on wandb-core) while its contents are computed from an
     in-memory copy of the study, then write it."""
@@ -652,7 +659,8 @@ def _write_summary(connection: Connection, record: Summarize) -> Path:
             for key, value in record.user_attrs.items():
                 study.set_user_attr(key, value)
             study.add_trials(record.trials)
-            spec = summary_spec(study, record.info, Redactor(record.secrets), record.interrupted, record.plots)
+            with _DRAWING:  # after the warm-up, not beside it
+                spec = summary_spec(study, record.info, Redactor(record.secrets), record.interrupted, record.plots)
         except BaseException:
             if starting.exception() is None:
                 starting.result().finish(exit_code=1)
@@ -663,7 +671,7 @@ def _write_summary(connection: Connection, record: Summarize) -> Path:
 def _warm_up() -> None:
     """Import (and draw once with) what the summary run needs, so the end of a study does not wait
     for it: plotly and Optuna's charts, and the importance evaluator (scikit-learn for fANOVA)."""
-    with contextlib.suppress(Exception):
+    with _DRAWING, contextlib.suppress(Exception):
         import optuna
         import optuna.visualization as vis
 
