@@ -18,18 +18,14 @@ def standing() -> Any:
 
 
 def _verdict_blocks() -> set[tuple[str, str]]:
-    """(half, rule) of every verdict block's heading in BENCHMARKS.md."""
+    """(half, rule) of every verdict block's heading in BENCHMARKS.md (a block ``verdict-<half>[-<part>]``)."""
     text = (REPO_ROOT / "BENCHMARKS.md").read_text(encoding="utf-8")
+    halves = sorted(bench_module("search.split").HALVES, key=len, reverse=True)  # fresh-full before fresh
     found = set()
-    for block in re.findall(r"<!-- verdict-([a-z-]+):begin.*?<!-- verdict-\1:end -->", text, re.S):
-        body = text.split(f"<!-- verdict-{block}:begin", 1)[1].split(f"<!-- verdict-{block}:end", 1)[0]
-        half = next(h for h in sorted(_halves(), key=len, reverse=True) if block.startswith(h))
+    for block, body in re.findall(r"<!-- verdict-([a-z-]+):begin.*?-->(.*?)<!-- verdict-\1:end -->", text, re.S):
+        half = next(h for h in halves if block.startswith(h))
         found |= {(half, rule) for rule in re.findall(r"^#### .*: `([a-z0-9-]+)` against W&B's `bayes`", body, re.M)}
     return found
-
-
-def _halves() -> tuple[str, ...]:
-    return tuple(bench_module("search.split").HALVES)
 
 
 def test_every_verdict_block_has_its_row_and_no_row_is_made_up(standing: Any) -> None:
