@@ -84,6 +84,18 @@ def _qmc_small(rule: Any, max_trials: int) -> Any:
     return qmc
 
 
+def _warped(rule: Any, how: str) -> Any:
+    """``rule``'s choice, with the values its GP reads warped by ``how`` (tuneflow.search.warp) where a GP runs."""
+
+    def warped(space: Any, n_trials: int | None, *args: Any, **kwargs: Any) -> Choice:
+        choice = rule(space, n_trials, *args, **kwargs)
+        if choice.method not in ("gp", "gp+tpe", "isogp+tpe"):
+            return choice
+        return Choice(choice.method, {**choice.options, "warp": how}, f"{choice.reason}; values warped ({how})")
+
+    return warped
+
+
 RULES: dict[str, Any] = {
     "gp-mixed": _gp_on_mixed,
     "gp-tpe3": _interleaved(choose, 3),
@@ -92,6 +104,10 @@ RULES: dict[str, Any] = {
     "plain-ei64": _tpe_options(_plain, n_ei_candidates=64),
     "plain-qmc10": _qmc_small(_plain, 10),
     "plain-tpe": _plain_tpe,
+    "warp-rank": _warped(choose, "rank"),
+    "warp-power": _warped(choose, "power"),
+    "plain-warp-rank": _warped(_plain, "rank"),
+    "plain-warp-power": _warped(_plain, "power"),
     # 2026-12-06: a Sobol start, no repeated point, GP on mixed spaces without repeats (measured at
     # 7855c97) and a GP on scikit-learn (`plain-skgp`, `skgp`; at 8047053): not kept, their code is
     # gone; BENCHMARKS.md has the figures. Numeric values lists in order (`ordinal`, `ordinal-plain`,

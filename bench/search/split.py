@@ -25,8 +25,9 @@ written after the held-out verdict was read, and the *fresh-values* half of
 :mod:`bench.search.fresh_continuous`, written after fresh-early was read, and the *fresh-mixed* half of
 :mod:`bench.search.fresh_mixed`, written after fresh-continuous was read, and the *fresh-full* half of
 :mod:`bench.search.fresh_full`, written after fresh-mixed was read, and the *fresh-local* half of
-:mod:`bench.search.fresh_local`, written after fresh-full was read) is not drawn: it keeps that half, and the checksum of
-the design and held-out rows stays the one drawn from the seed.
+:mod:`bench.search.fresh_local`, written after fresh-full was read, and the *fresh-warp* half of
+:mod:`bench.search.fresh_warp`, written after fresh-local was read) is not drawn: it keeps that half, and the checksum
+of the design and held-out rows stays the one drawn from the seed.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ __all__ = [
     "FRESH_MIXED",
     "FRESH_START",
     "FRESH_VALUES",
+    "FRESH_WARP",
     "HALVES",
     "HELD_OUT",
     "MIN_PROBLEMS",
@@ -69,6 +71,7 @@ SPLIT_FILE = Path(__file__).with_name("split.json")
 DESIGN, HELD_OUT, FRESH, FRESH_VALUES, FRESH_FLAT = "design", "held-out", "fresh", "fresh-values", "fresh-flat"
 FRESH_START, FRESH_BOUNDS, FRESH_EARLY = "fresh-start", "fresh-bounds", "fresh-early"
 FRESH_CONTINUOUS, FRESH_MIXED, FRESH_FULL, FRESH_LOCAL = "fresh-continuous", "fresh-mixed", "fresh-full", "fresh-local"
+FRESH_WARP = "fresh-warp"
 HALVES = (
     DESIGN,
     HELD_OUT,
@@ -82,6 +85,7 @@ HALVES = (
     FRESH_MIXED,
     FRESH_FULL,
     FRESH_LOCAL,
+    FRESH_WARP,
 )
 MIN_PROBLEMS = 15
 #: the seed the split was drawn with (committed with the list; never redrawn).

@@ -399,6 +399,7 @@ def _dataset(name: str) -> tuple[np.ndarray, np.ndarray]:
     from bench.search.fresh_mixed import generated_data as generated_mixed_data
     from bench.search.fresh_start import generated_data as generated_start_data
     from bench.search.fresh_values import generated_data as generated_values_data
+    from bench.search.fresh_warp import generated_data as generated_warp_data
 
     if name == "friedman1":
         X, y = datasets.make_friedman1(n_samples=400, noise=1.0, random_state=0)
@@ -416,6 +417,7 @@ def _dataset(name: str) -> tuple[np.ndarray, np.ndarray]:
             **generated_mixed_data(),
             **generated_full_data(),
             **generated_local_data(),
+            **generated_warp_data(),
         }
     ):
         X, y = fresh[name]()
@@ -797,6 +799,7 @@ def _build_tasks() -> dict[str, Task]:
     from bench.search.fresh_mixed import fresh_mixed_tasks
     from bench.search.fresh_start import fresh_start_tasks
     from bench.search.fresh_values import fresh_values_tasks
+    from bench.search.fresh_warp import fresh_warp_tasks
 
     fixed = [
         *fresh_tasks(),
@@ -809,6 +812,7 @@ def _build_tasks() -> dict[str, Task]:
         *fresh_mixed_tasks(),
         *fresh_full_tasks(),
         *fresh_local_tasks(),
+        *fresh_warp_tasks(),
     ]
     return {t.name: t for t in [*tasks, *fixed]}
 

@@ -14,7 +14,7 @@ from bench_import import bench_module
 SPLIT_CHECKSUM = "55f99312874a22505d301d329c344b18599b17e6b487e6ed7acf0a65736b9115"
 #: sha256 of each half added with its tasks fixed to it, after the halves before it were read:
 #: fresh (bench/search/fresh.py), fresh-values, fresh-flat, fresh-start, fresh-bounds, fresh-early, fresh-continuous,
-#: fresh-mixed, fresh-full and fresh-local (fresh_*.py).
+#: fresh-mixed, fresh-full, fresh-local and fresh-warp (fresh_*.py).
 FIXED_CHECKSUMS = {
     "fresh": "a1f02ce0fb0a2a22681e51e5d7ca999e1e4b93e6ef53c9a4ae5a12d0ae95f20a",
     "fresh-values": "b488eccba1f2bccd2f86a169e3d28055c8291bfda5fba1a6787513b8e5c87f1d",
@@ -26,6 +26,7 @@ FIXED_CHECKSUMS = {
     "fresh-mixed": "4e390e124c002c11d203f7e94e6364af0c92e739285323caf51741c62d302354",
     "fresh-full": "65102bad35aa49d33914a464aff3cb136a2e25dcfbc557d24fef98914c2ce042",
     "fresh-local": "bb035d3e3a978b9d7b1a826d17bae3352d96618b5122cc35c8465f38c08865e5",
+    "fresh-warp": "5d0ca02ca98a0d6a5deafcf6f56fd03d8d7d41205f0373901aca9c156b0ef9c0",
 }
 #: the fewest problems each fixed half holds (the halves after fresh each ask one question).
 FIXED_MIN_PROBLEMS = {
@@ -39,6 +40,7 @@ FIXED_MIN_PROBLEMS = {
     "fresh-mixed": 19,
     "fresh-full": 28,
     "fresh-local": 20,
+    "fresh-warp": 20,
 }
 
 

@@ -29,6 +29,7 @@ from tuneflow.search.isotropic import IsotropicGP
 from tuneflow.search.ordinal import Ordinal, listed_of
 from tuneflow.search.portfolio import Handover, Interleaved
 from tuneflow.search.space import Param, SearchSpace
+from tuneflow.search.warp import WARPS, Warped
 
 __all__ = [
     "METHODS",
@@ -162,7 +163,13 @@ def make_sampler(
     ordinal = opts.pop("ordinal", False)
     if ordinal not in (True, False) or (ordinal and choice.method not in ORDINAL_METHODS):
         raise ValueError(f"'ordinal' is true or false, for tpe, gp and bayes (got {ordinal!r} for {choice.method})")
+    warp = opts.pop("warp", None)
+    if warp is not None and (warp not in WARPS or choice.method not in ORDINAL_METHODS or n_objectives != 1):
+        raise ValueError(
+            f"'warp' is one of {', '.join(WARPS)}, for tpe, gp and bayes with one metric (got {warp!r} for {choice.method})"
+        )
     sampler = _build(choice.method, opts, space, seed, quiet=choice.chosen)
+    sampler = Warped(sampler, warp) if warp is not None else sampler
     listed = listed_of(space) if ordinal and space is not None else {}
     return Ordinal(sampler, listed) if listed else sampler
 
