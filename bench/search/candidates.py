@@ -84,18 +84,6 @@ def _qmc_small(rule: Any, max_trials: int) -> Any:
     return qmc
 
 
-def _warped(rule: Any, how: str) -> Any:
-    """``rule``'s choice, with the values its GP reads warped by ``how`` (tuneflow.search.warp) where a GP runs."""
-
-    def warped(space: Any, n_trials: int | None, *args: Any, **kwargs: Any) -> Choice:
-        choice = rule(space, n_trials, *args, **kwargs)
-        if choice.method not in ("gp", "gp+tpe", "isogp+tpe"):
-            return choice
-        return Choice(choice.method, {**choice.options, "warp": how}, f"{choice.reason}; values warped ({how})")
-
-    return warped
-
-
 RULES: dict[str, Any] = {
     "gp-mixed": _gp_on_mixed,
     "gp-tpe3": _interleaved(choose, 3),
@@ -104,10 +92,6 @@ RULES: dict[str, Any] = {
     "plain-ei64": _tpe_options(_plain, n_ei_candidates=64),
     "plain-qmc10": _qmc_small(_plain, 10),
     "plain-tpe": _plain_tpe,
-    "warp-rank": _warped(choose, "rank"),
-    "warp-power": _warped(choose, "power"),
-    "plain-warp-rank": _warped(_plain, "rank"),
-    "plain-warp-power": _warped(_plain, "power"),
     # 2026-12-06: a Sobol start, no repeated point, GP on mixed spaces without repeats (measured at
     # 7855c97) and a GP on scikit-learn (`plain-skgp`, `skgp`; at 8047053): not kept, their code is
     # gone; BENCHMARKS.md has the figures. Numeric values lists in order (`ordinal`, `ordinal-plain`,
@@ -134,4 +118,8 @@ RULES: dict[str, Any] = {
     # 2026-12-06, night: `plain-local`, the plain install's GP from trial 10 also scoring 1,000 candidates
     # around the five best trials (IsotropicGP option `local`): kept on fresh-local (316 / 235); it is
     # auto-plain's rule (isogp+tpe with local=1000). Its rule code is gone (at 5c94650).
+    # 2026-12-06, late: the values the GP reads warped (tuneflow/search/warp.py, sampler option `warp`):
+    # `plain-warp-power` kept on fresh-warp (auto-plain's rule: isogp+tpe with warp='power');
+    # `plain-warp-rank` (design half), `warp-power` and `warp-rank` (full install, design half) not
+    # chosen. Their rule code is gone (at 7210acf); BENCHMARKS.md has the figures.
 }

@@ -21,6 +21,7 @@ __all__ = ["READINGS", "Reading", "render_standing"]
 TODAY_FULL = "today's full-install rules"
 TODAY_PLAIN = "today's plain-install rule on these spaces"
 BEFORE_LOCAL = "the plain-install rule before candidates near the best"
+BEFORE_WARP = "the plain-install rule before its values were warped"
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,8 @@ class Reading:
 #: Every verdict block of BENCHMARKS.md, in the order the halves were run. The full install's rules
 #: have not changed since fresh-flat (TPE's prior). The plain install's rule of today (the GP of one
 #: length scale after TPE's start, every 3rd trial from 10 TPE's, from trial 10 candidates also around
-#: the best trials) is what plain-local ran on fresh-local; plain-isogp (continuous spaces),
+#: the best trials, on power-warped values) is what plain-warp-power ran on fresh-warp; plain-local
+#: (fresh-local) ran it before the warp, which changes every GP trial; plain-isogp (continuous spaces),
 #: plain-isogp-mixed (mixed and discrete ones) and full-isogp (fresh-full: the same choice, option for
 #: option, on all its tasks) ran it before the candidates near the best, which change trial 10 on.
 READINGS: tuple[Reading, ...] = (
@@ -59,7 +61,9 @@ READINGS: tuple[Reading, ...] = (
     Reading("fresh-mixed", "plain-isogp-mixed", "plain", BEFORE_LOCAL),
     Reading("fresh-full", "auto", "full", TODAY_FULL),
     Reading("fresh-full", "full-isogp", "plain", BEFORE_LOCAL),
-    Reading("fresh-local", "plain-local", "plain", TODAY_PLAIN),
+    Reading("fresh-local", "plain-local", "plain", BEFORE_WARP),
+    Reading("fresh-warp", "auto", "full", TODAY_FULL),
+    Reading("fresh-warp", "plain-warp-power", "plain", TODAY_PLAIN),
 )
 
 BUDGETS = (10, 20, 50, 100)

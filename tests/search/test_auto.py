@@ -91,6 +91,7 @@ def test_auto_choice_table(
         assert choice.options["every"] == 3 and "GP with one length scale" in choice.reason
         assert "every 3rd trial from trial 10 TPE's" in choice.reason
         assert choice.options["local"] == 1000 and "drawn around the best trials" in choice.reason
+        assert choice.options["warp"] == "power" and "on power-warped values" in choice.reason
 
 
 def test_auto_builds_the_composition_it_names() -> None:
@@ -108,9 +109,12 @@ def test_auto_without_torch_builds_the_composition_it_names() -> None:
     from tuneflow.search.isotropic import IsotropicGP
     from tuneflow.search.methods import make_sampler
     from tuneflow.search.portfolio import Handover, Interleaved
+    from tuneflow.search.warp import Warped
 
     space = _space(FLOATS)
-    sampler = make_sampler(choose(space, 50, 1, torch=False), space, seed=0)
+    warped = make_sampler(choose(space, 50, 1, torch=False), space, seed=0)
+    assert isinstance(warped, Warped) and warped.how == "power"  # the GP reads warped values (TPE: their order)
+    sampler = warped.inner
     # trials 5-9: the GP; the start and trial 10 on: the inner handover
     assert isinstance(sampler, Handover) and isinstance(sampler.first, IsotropicGP)
     assert (sampler.start, sampler.until) == (5, 10)
@@ -221,4 +225,5 @@ def test_auto_builds_ordinal_around_its_sampler_and_ordinal_reaches_no_optuna_co
     assert isinstance(sampler, Ordinal) and isinstance(sampler.inner, Interleaved)
     assert sampler.orders == {"batch": (16, 32, 64, 128), "lr": (1e-4, 1e-3, 1e-2)}
     plain = make_sampler(choose(space, 50, 1, torch=False), space, seed=0)
-    assert isinstance(plain, Ordinal) and type(plain.inner).__name__ == "Handover"  # isogp+tpe, in order
+    assert isinstance(plain, Ordinal) and type(plain.inner).__name__ == "Warped"  # isogp+tpe, in order
+    assert type(plain.inner.inner).__name__ == "Handover"

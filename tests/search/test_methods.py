@@ -83,11 +83,11 @@ def test_sampler_options_pass_through_and_override_defaults() -> None:
 MIXED_SPACE = {"model": {"values": ["a", "b", "c"]}, "x": {"min": 0.0, "max": 1.0}}
 
 
-@pytest.mark.parametrize(("torch", "built"), [(True, "TPESampler"), (False, "Handover")])
+@pytest.mark.parametrize(("torch", "built"), [(True, "TPESampler"), (False, "Warped")])
 def test_auto_s_prior_weight_reaches_tpe_without_optunas_deprecation_warning(torch: bool, built: str) -> None:
     """auto chose ``prior_weight`` (deprecated in Optuna 4.9, removal planned for 6.0; tuneflow pins
     optuna<6): that is tuneflow's to act on, so the user does not see Optuna's FutureWarning. Without
-    torch the TPE it reaches is the start and every 3rd trial of ``isogp+tpe``."""
+    torch the TPE it reaches is the start and every 3rd trial of ``isogp+tpe`` (its GP on warped values)."""
     from tuneflow.search.auto import choose
 
     space = SearchSpace.from_parameters(MIXED_SPACE)

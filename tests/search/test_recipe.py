@@ -213,11 +213,11 @@ def test_a_bayes_sweep_runs_without_torch_and_says_so(tmp_path: Path) -> None:
     out = json.loads(proc.stdout.strip().splitlines()[-1])
     assert out["n"] == 15 and out["best"] < 1.0
     # auto's choice without torch on a continuous space: the GP of one length scale with TPE (no torch)
-    assert out["sampler"] == "Handover" and out["choice"]["method"] == "isogp+tpe"
+    assert out["sampler"] == "Warped" and out["choice"]["method"] == "isogp+tpe"
     assert not out["torch"]
     said = [line for line in proc.stderr.splitlines() if "method 'bayes' runs" in line]
     assert len(said) == 1, proc.stderr  # once, at the start
-    assert "isogp+tpe(every=3, local=1000, n_ei_candidates=64, n_startup_trials=" in said[0], said[0]
+    assert "isogp+tpe(every=3, local=1000, n_ei_candidates=64, n_startup_trials=3, warp='power')" in said[0], said[0]
     assert "torch is not installed" in said[0]
 
 

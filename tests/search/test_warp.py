@@ -53,6 +53,12 @@ def test_power_on_losses_already_normal_changes_little() -> None:
     assert np.corrcoef(warp_losses(losses, "power"), standardized)[0, 1] > 0.99
 
 
+@pytest.mark.parametrize("losses", [[1.0, 2.0, 1e300, 1e308], [-1e308, 1.0, 2.0, 3.0], [1.0, 2.0, 3.0, 1e200]])
+def test_power_where_no_power_fits_keeps_the_order_as_ranks(losses: list[float]) -> None:
+    warped = warp_losses(np.array(losses), "power")
+    assert warped == pytest.approx(warp_losses(np.array(losses), "rank"))
+
+
 def test_an_unknown_warp_is_an_error() -> None:
     with pytest.raises(ValueError, match="warp is one of rank, power"):
         warp_losses(HEAVY, "log")
@@ -113,7 +119,7 @@ def test_make_sampler_wraps_a_gp_with_its_warp_and_it_searches(method: str) -> N
 
 @pytest.mark.parametrize(("method", "value"), [("tpe", "log"), ("random", "rank"), ("qmc", "power"), ("gp", True)])
 def test_warp_elsewhere_or_unknown_is_a_recipe_error(method: str, value: Any) -> None:
-    with pytest.raises(tuneflow.RecipeError, match="'warp' is one of rank, power"):
+    with pytest.raises(tuneflow.RecipeError, match="'warp' is one of rank, power, for gp and bayes with one metric"):
         tuneflow.Recipe(
             name="w",
             train=lambda c: 0.0,

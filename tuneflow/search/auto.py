@@ -30,6 +30,7 @@ __all__ = [
     "ISOTROPIC_UNTIL",
     "LOCAL_CANDIDATES",
     "ORDINAL_METHODS",
+    "WARP",
     "Choice",
     "SpaceShape",
     "bayes_choice",
@@ -74,6 +75,10 @@ ISOTROPIC_UNTIL = 10
 #: drawn around the best trials beside its uniform ones (option ``local``): with uniform candidates only,
 #: its lead over TPE was gone between trial 100 and 200 (design half and fresh-local half, issue 16).
 LOCAL_CANDIDATES = 1000
+#: Without torch (``isogp+tpe``): the values the GP of one length scale models are warped by a power transform
+#: fitted to them (tuneflow.search.warp; TPE reads only their order): standardized values let one diverged
+#: trial flatten the rest (design half and fresh-warp half, issue 16). With torch, Optuna's GP gained little.
+WARP = "power"
 #: Where ``auto`` runs GP, every this-many-th trial after GP's start is TPE's (``gp+tpe``,
 #: tuneflow.search.portfolio): GP alone settles in one basin of a multimodal function (design half, issue 16).
 GP_TPE_EVERY = 3
@@ -277,10 +282,10 @@ def _isotropic(tpe: Choice, shape: SpaceShape, why: str) -> Choice:
     categoricals = ", categoricals read as W&B reads them" if shape.n_categorical else ""
     return Choice(
         "isogp+tpe",
-        {**tpe.options, "every": GP_TPE_EVERY, "local": LOCAL_CANDIDATES},
-        f"{why}; after TPE's random start a GP with one length scale (scikit-learn, W&B's model{categoricals}), "
-        f"every {GP_TPE_EVERY}rd trial from trial {ISOTROPIC_UNTIL} TPE's and its candidates also drawn around "
-        "the best trials",
+        {**tpe.options, "every": GP_TPE_EVERY, "local": LOCAL_CANDIDATES, "warp": WARP},
+        f"{why}; after TPE's random start a GP with one length scale (scikit-learn, W&B's model{categoricals}) "
+        f"on {WARP}-warped values, every {GP_TPE_EVERY}rd trial from trial {ISOTROPIC_UNTIL} TPE's and its "
+        "candidates also drawn around the best trials",
     )
 
 

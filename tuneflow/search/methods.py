@@ -29,7 +29,7 @@ from tuneflow.search.isotropic import IsotropicGP
 from tuneflow.search.ordinal import Ordinal, listed_of
 from tuneflow.search.portfolio import Handover, Interleaved
 from tuneflow.search.space import Param, SearchSpace
-from tuneflow.search.warp import WARPS, Warped
+from tuneflow.search.warp import WARP_METHODS, WARPS, Warped
 
 __all__ = [
     "METHODS",
@@ -164,9 +164,9 @@ def make_sampler(
     if ordinal not in (True, False) or (ordinal and choice.method not in ORDINAL_METHODS):
         raise ValueError(f"'ordinal' is true or false, for tpe, gp and bayes (got {ordinal!r} for {choice.method})")
     warp = opts.pop("warp", None)
-    if warp is not None and (warp not in WARPS or choice.method not in ORDINAL_METHODS or n_objectives != 1):
+    if warp is not None and (warp not in WARPS or choice.method not in WARP_METHODS or n_objectives != 1):
         raise ValueError(
-            f"'warp' is one of {', '.join(WARPS)}, for tpe, gp and bayes with one metric (got {warp!r} for {choice.method})"
+            f"'warp' is one of {', '.join(WARPS)}, for gp and bayes with one metric (got {warp!r} for {choice.method})"
         )
     sampler = _build(choice.method, opts, space, seed, quiet=choice.chosen)
     sampler = Warped(sampler, warp) if warp is not None else sampler

@@ -13,7 +13,7 @@ values, computed afresh for each suggestion:
   is kept, as TPE keeps it.
 * ``power``: HEBO's output warping (Cowen-Rivers et al., 2022): a Box-Cox transform fitted by
   maximum likelihood to the losses (Yeo-Johnson where some loss is not positive), scikit-learn's
-  ``PowerTransformer``; values it cannot fit pass through standardized.
+  ``PowerTransformer``; where no power fits (values past 1e154, a fit that flattens them), the ranks.
 
 The transform is applied to the loss (the value, sign-flipped for a maximized metric), so the tail
 it compresses is always the bad side. The study stores the true values; only the wrapped sampler's
@@ -36,10 +36,12 @@ from optuna.trial import FrozenTrial, TrialState
 
 from tuneflow.engine import optuna_adapter as adapter
 
-__all__ = ["WARPS", "Warped", "warp_losses"]
+__all__ = ["WARPS", "WARP_METHODS", "Warped", "warp_losses"]
 
 #: the transforms :class:`Warped` offers (module docstring)
 WARPS = ("rank", "power")
+#: the methods whose model reads values, not their order (TPE reads only the order: a warp changes nothing)
+WARP_METHODS = ("gp", "gp+tpe", "isogp+tpe")
 
 
 def warp_losses(losses: np.ndarray, how: str) -> np.ndarray:
@@ -57,18 +59,21 @@ def warp_losses(losses: np.ndarray, how: str) -> np.ndarray:
 
 
 def _power(losses: np.ndarray) -> np.ndarray:
+    """HEBO's warp; where no power fits (values past 1e154 overflow a variance, a fit that flattens them),
+    the ranks: they keep the order, which is what a warp must not lose."""
     from sklearn.preprocessing import PowerTransformer
 
-    scaled = losses / np.std(losses)
-    method = "box-cox" if scaled.min() > 0 else "yeo-johnson"
-    try:
-        with warnings.catch_warnings():  # an overflowing fit falls back below, it is not the user's warning
-            warnings.simplefilter("ignore")
+    out: np.ndarray | None = None
+    with np.errstate(all="ignore"), warnings.catch_warnings():  # a failed fit falls back below, not the user's warning
+        warnings.simplefilter("ignore")
+        scaled = losses / np.std(losses)
+        method = "box-cox" if scaled.min() > 0 else "yeo-johnson"
+        try:
             out = PowerTransformer(method=method).fit_transform(scaled[:, None])[:, 0]
-    except (ValueError, FloatingPointError, ArithmeticError):
-        out = np.full_like(scaled, np.nan)
-    if not np.all(np.isfinite(out)) or np.std(out) < 0.5:  # HEBO's check: a fit that flattened the values
-        return (losses - np.mean(losses)) / np.std(losses)
+        except (ValueError, ArithmeticError):
+            out = None
+    if out is None or not np.all(np.isfinite(out)) or np.std(out) < 0.5:  # HEBO's check: a flattening fit
+        return warp_losses(losses, "rank")
     return np.asarray(out)
 
 
