@@ -26,7 +26,8 @@ written after the held-out verdict was read, and the *fresh-values* half of
 :mod:`bench.search.fresh_mixed`, written after fresh-continuous was read, and the *fresh-full* half of
 :mod:`bench.search.fresh_full`, written after fresh-mixed was read, and the *fresh-local* half of
 :mod:`bench.search.fresh_local`, written after fresh-full was read, and the *fresh-warp* half of
-:mod:`bench.search.fresh_warp`, written after fresh-local was read) is not drawn: it keeps that half, and the checksum
+:mod:`bench.search.fresh_warp`, written after fresh-local was read, and the *fresh-torch* half of
+:mod:`bench.search.fresh_torch`, written after fresh-warp was read) is not drawn: it keeps that half, and the checksum
 of the design and held-out rows stays the one drawn from the seed.
 """
 
@@ -53,6 +54,7 @@ __all__ = [
     "FRESH_LOCAL",
     "FRESH_MIXED",
     "FRESH_START",
+    "FRESH_TORCH",
     "FRESH_VALUES",
     "FRESH_WARP",
     "HALVES",
@@ -71,7 +73,7 @@ SPLIT_FILE = Path(__file__).with_name("split.json")
 DESIGN, HELD_OUT, FRESH, FRESH_VALUES, FRESH_FLAT = "design", "held-out", "fresh", "fresh-values", "fresh-flat"
 FRESH_START, FRESH_BOUNDS, FRESH_EARLY = "fresh-start", "fresh-bounds", "fresh-early"
 FRESH_CONTINUOUS, FRESH_MIXED, FRESH_FULL, FRESH_LOCAL = "fresh-continuous", "fresh-mixed", "fresh-full", "fresh-local"
-FRESH_WARP = "fresh-warp"
+FRESH_WARP, FRESH_TORCH = "fresh-warp", "fresh-torch"
 HALVES = (
     DESIGN,
     HELD_OUT,
@@ -86,6 +88,7 @@ HALVES = (
     FRESH_FULL,
     FRESH_LOCAL,
     FRESH_WARP,
+    FRESH_TORCH,
 )
 MIN_PROBLEMS = 15
 #: the seed the split was drawn with (committed with the list; never redrawn).

@@ -398,6 +398,7 @@ def _dataset(name: str) -> tuple[np.ndarray, np.ndarray]:
     from bench.search.fresh_local import generated_data as generated_local_data
     from bench.search.fresh_mixed import generated_data as generated_mixed_data
     from bench.search.fresh_start import generated_data as generated_start_data
+    from bench.search.fresh_torch import generated_data as generated_torch_data
     from bench.search.fresh_values import generated_data as generated_values_data
     from bench.search.fresh_warp import generated_data as generated_warp_data
 
@@ -418,6 +419,7 @@ def _dataset(name: str) -> tuple[np.ndarray, np.ndarray]:
             **generated_full_data(),
             **generated_local_data(),
             **generated_warp_data(),
+            **generated_torch_data(),
         }
     ):
         X, y = fresh[name]()
@@ -798,6 +800,7 @@ def _build_tasks() -> dict[str, Task]:
     from bench.search.fresh_local import fresh_local_tasks
     from bench.search.fresh_mixed import fresh_mixed_tasks
     from bench.search.fresh_start import fresh_start_tasks
+    from bench.search.fresh_torch import fresh_torch_tasks
     from bench.search.fresh_values import fresh_values_tasks
     from bench.search.fresh_warp import fresh_warp_tasks
 
@@ -813,6 +816,7 @@ def _build_tasks() -> dict[str, Task]:
         *fresh_full_tasks(),
         *fresh_local_tasks(),
         *fresh_warp_tasks(),
+        *fresh_torch_tasks(),
     ]
     return {t.name: t for t in [*tasks, *fixed]}
 
