@@ -189,7 +189,7 @@ def render_verdict(files: list[Path], half: str | None, tasks: Sequence[str] | N
         "plain-isogp-mixed": "plain install (no torch), its rule from 2026-12-06 on mixed, discrete and categorical spaces",
         "full-isogp": "plain install (no torch; on these tasks its rule is the candidate `full-isogp`)",
         "plain-local": "plain install (no torch), its rule from 2026-12-06 night",
-        "plain-warp-power": "plain install (no torch), its rule from 2026-12-06 late",
+        "plain-warp-power": "plain install (no torch), its rule from 2026-12-06 late (both installs' since fresh-torch)",
     }
     parts = [res.render(res.tasks(names), m, f"{title}, {installs.get(m, m)}") for m in rules if m in res.methods()]
     return "\n".join(parts) or "no protocol results yet\n"

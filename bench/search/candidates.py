@@ -10,88 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from tuneflow.search.auto import GP_STARTUP, Choice, SpaceShape, choose, startup
-
 __all__ = ["RULES"]
 
-
-def _gp_on_mixed(
-    space: Any, n_trials: int | None, n_objectives: int = 1, torch: bool | None = None, parallel: bool = False
-) -> Choice:
-    """GP also on mixed and discrete fixed spaces with small categoricals (where ``auto`` runs TPE)."""
-    choice = choose(space, n_trials, n_objectives, torch=torch, parallel=parallel)
-    shape = SpaceShape.of(space)
-    small = shape.largest_categorical <= 10 and shape.kind in ("mixed", "discrete")
-    if choice.method == "tpe" and small and n_objectives == 1 and not parallel and torch is not False:
-        start = startup(GP_STARTUP, n_trials)
-        return Choice("gp", {"n_startup_trials": start}, f"candidate: GP on {shape.describe()}")
-    return choice
-
-
-def _interleaved(rule: Any, every: int, after: int | None = None, kinds: tuple[str, ...] = ()) -> Any:
-    """``rule``'s choice, with every ``every``-th trial of its GP (from trial ``after``) handed to TPE.
-
-    ``kinds``: only on spaces of these kinds (``SpaceShape.kind``); all when empty.
-    """
-
-    def interleaved(space: Any, n_trials: int | None, *args: Any, **kwargs: Any) -> Choice:
-        choice = rule(space, n_trials, *args, **kwargs)
-        if choice.method != "gp" or (kinds and SpaceShape.of(space).kind not in kinds):
-            return choice
-        extra = {} if after is None else {"after": after}
-        return Choice(
-            "gp+tpe", {**choice.options, "every": every, **extra}, f"{choice.reason}; every {every}th trial TPE"
-        )
-
-    return interleaved
-
-
-def _tpe_options(rule: Any, **options: Any) -> Any:
-    """``rule``'s choice with TPE's options changed where it runs TPE."""
-
-    def tuned(space: Any, n_trials: int | None, *args: Any, **kwargs: Any) -> Choice:
-        choice = rule(space, n_trials, *args, **kwargs)
-        if choice.method != "tpe":
-            return choice
-        return Choice("tpe", {**choice.options, **options}, f"{choice.reason}; {options}")
-
-    return tuned
-
-
-def _plain(space: Any, n_trials: int | None, *args: Any, **kwargs: Any) -> Choice:
-    kwargs["torch"] = False
-    return choose(space, n_trials, *args, **kwargs)
-
-
-def _plain_tpe(space: Any, n_trials: int | None, *args: Any, **kwargs: Any) -> Choice:
-    """The plain install's rule before its GP of one length scale: TPE (with its options) where it runs ``isogp+tpe``."""
-    choice = _plain(space, n_trials, *args, **kwargs)
-    if choice.method != "isogp+tpe":
-        return choice
-    options = {k: v for k, v in choice.options.items() if k != "every"}
-    return Choice("tpe", options, f"{choice.reason}; TPE instead (the rule before 2026-12-06)")
-
-
-def _qmc_small(rule: Any, max_trials: int) -> Any:
-    """``rule``'s choice, but scrambled Sobol points for budgets up to ``max_trials`` where it runs TPE."""
-
-    def qmc(space: Any, n_trials: int | None, *args: Any, **kwargs: Any) -> Choice:
-        choice = rule(space, n_trials, *args, **kwargs)
-        if choice.method == "tpe" and n_trials is not None and n_trials <= max_trials:
-            return Choice("qmc", {}, f"{choice.reason}; {n_trials} trials: Sobol points instead")
-        return choice
-
-    return qmc
-
-
+#: Candidate label -> its rule (none under measurement now; the comments say what each was and where it went).
 RULES: dict[str, Any] = {
-    "gp-mixed": _gp_on_mixed,
-    "gp-tpe3": _interleaved(choose, 3),
-    "gp-tpe3-mixed": _interleaved(_gp_on_mixed, 3),
-    "gp-tpe3-after10": _interleaved(choose, 3, after=10, kinds=("continuous",)),
-    "plain-ei64": _tpe_options(_plain, n_ei_candidates=64),
-    "plain-qmc10": _qmc_small(_plain, 10),
-    "plain-tpe": _plain_tpe,
     # 2026-12-06: a Sobol start, no repeated point, GP on mixed spaces without repeats (measured at
     # 7855c97) and a GP on scikit-learn (`plain-skgp`, `skgp`; at 8047053): not kept, their code is
     # gone; BENCHMARKS.md has the figures. Numeric values lists in order (`ordinal`, `ordinal-plain`,
@@ -122,4 +44,10 @@ RULES: dict[str, Any] = {
     # `plain-warp-power` kept on fresh-warp (auto-plain's rule: isogp+tpe with warp='power');
     # `plain-warp-rank` (design half), `warp-power` and `warp-rank` (full install, design half) not
     # chosen. Their rule code is gone (at 7210acf); BENCHMARKS.md has the figures.
+    # 2026-12-06, late: `full-plain`, the full install running the plain install's rule (isogp+tpe with
+    # local candidates and warped values): judged on fresh-torch with auto-plain's searches (the same
+    # choice), BENCHMARKS.md. The candidates before it that changed the full install's GP or TPE choice
+    # (`gp-mixed`, `gp-tpe3`, `gp-tpe3-mixed`, `gp-tpe3-after10`) or the plain install's TPE
+    # (`plain-ei64`, `plain-qmc10`, `plain-tpe`) read torch, which auto no longer does: their rule code is
+    # gone (at 843a112).
 }

@@ -11,8 +11,9 @@ a session's end) and resumed by running the same command again: what is in the f
   choice (sampler and options) is the one a larger budget ran is that search's prefix (the search
   is seeded and deterministic), recorded with ``prefix_of`` instead of being run again.
 * Methods: ``auto`` (the full install: as ``tuneflow.tune`` resolves it here, torch installed),
-  ``auto-plain`` (the plain install: ``auto`` forced to its no-torch choice) and the design-half
-  candidates of :mod:`bench.search.candidates` (``RULES``) (each a rule ``(space, budget, torch) -> Choice``).
+  ``auto-plain`` (the plain install: ``auto`` without torch; since fresh-torch the same rule, as
+  ``auto`` no longer reads torch) and the design-half candidates of :mod:`bench.search.candidates`
+  (``RULES``) (each a rule with :func:`tuneflow.search.auto.choose`'s signature).
   Every search runs through ``tuneflow.tune(Recipe(method="auto"))`` with the rule in place of
   :func:`tuneflow.search.auto.choose`, so the sampler is built and recorded exactly as for users.
 """
@@ -41,7 +42,7 @@ __all__ = ["BUDGETS", "Chooser", "auto_as", "choosers", "read_lines", "run"]
 
 BUDGETS = (10, 20, 50, 100)
 WANDB = ("wandb-bayes", "wandb-random")
-#: what `auto` chooses: (space, n_trials, n_objectives, torch, parallel) -> Choice, as auto.choose.
+#: what `auto` chooses: (space, n_trials, n_objectives, parallel) -> Choice, as auto.choose.
 Chooser = Callable[..., Choice]
 
 
@@ -49,7 +50,7 @@ _CHOOSE = auto_module.choose  # the real rule, whatever auto_as has in place
 
 
 def _plain(*args: Any, **kwargs: Any) -> Choice:
-    kwargs["torch"] = False
+    """The plain install's rule: ``auto``'s on every install since fresh-torch (the label names its result lines)."""
     return _CHOOSE(*args, **kwargs)
 
 

@@ -18,8 +18,8 @@ from bench.search.verdict import Verdict, load_verdict, sign_test
 
 __all__ = ["READINGS", "Reading", "render_standing"]
 
-TODAY_FULL = "today's full-install rules"
-TODAY_PLAIN = "today's plain-install rule on these spaces"
+TODAY_FULL = "the full-install rules before fresh-torch"
+TODAY_PLAIN = "today's rule (both installs since fresh-torch)"
 BEFORE_LOCAL = "the plain-install rule before candidates near the best"
 BEFORE_WARP = "the plain-install rule before its values were warped"
 
@@ -35,9 +35,10 @@ class Reading:
 
 
 #: Every verdict block of BENCHMARKS.md, in the order the halves were run. The full install's rules
-#: have not changed since fresh-flat (TPE's prior). The plain install's rule of today (the GP of one
-#: length scale after TPE's start, every 3rd trial from 10 TPE's, from trial 10 candidates also around
-#: the best trials, on power-warped values) is what plain-warp-power ran on fresh-warp; plain-local
+#: did not change from fresh-flat (TPE's prior) to fresh-torch, where it took the plain install's rule:
+#: since then both installs run one rule (the GP of one length scale after TPE's start, every 3rd trial
+#: from 10 TPE's, from trial 10 candidates also around the best trials, on power-warped values), what
+#: auto-plain ran on fresh-torch and plain-warp-power on fresh-warp; plain-local
 #: (fresh-local) ran it before the warp, which changes every GP trial; plain-isogp (continuous spaces),
 #: plain-isogp-mixed (mixed and discrete ones) and full-isogp (fresh-full: the same choice, option for
 #: option, on all its tasks) ran it before the candidates near the best, which change trial 10 on.
@@ -64,6 +65,8 @@ READINGS: tuple[Reading, ...] = (
     Reading("fresh-local", "plain-local", "plain", BEFORE_WARP),
     Reading("fresh-warp", "auto", "full", TODAY_FULL),
     Reading("fresh-warp", "plain-warp-power", "plain", TODAY_PLAIN),
+    Reading("fresh-torch", "auto", "full", TODAY_FULL),
+    Reading("fresh-torch", "auto-plain", "both", TODAY_PLAIN),
 )
 
 BUDGETS = (10, 20, 50, 100)

@@ -1,11 +1,16 @@
-"""``auto``'s choice as a table: space shape x budget x objectives x torch present/absent.
+"""``auto``'s choice as a table: space shape x budget x objectives (the same with torch or without).
 
 Every row is what :func:`tuneflow.search.auto.choose` must return; the reasons behind the rows are the
-benchmark cells of BENCHMARKS.md. ``bayes``' mapping (GP with torch, TPE without) is checked too.
+benchmark cells of BENCHMARKS.md. ``bayes``' mapping (GPSampler with torch, ``auto``'s choice without)
+is checked too.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import subprocess
+import sys
+import textwrap
 from typing import Any
 
 import pytest
@@ -28,8 +33,7 @@ CONSTANTS = {"epochs": {"value": 3}}
 INTEGERS = {"depth": {"min": 1, "max": 12}, "leaves": {"distribution": "q_uniform", "min": 8, "max": 64, "q": 8}}
 
 GP = "gp"
-GP_TPE = "gp+tpe"  # GPSampler with every 3rd trial after its start TPE's (tuneflow.search.portfolio)
-ISO_TPE = "isogp+tpe"  # without torch: the GP of one length scale after TPE's start, every 3rd from 10 TPE's
+ISO_TPE = "isogp+tpe"  # the GP of one length scale after TPE's start, every 3rd from 10 TPE's
 MIXED_WIDE = {**MIXED, **{f"x{i}": {"min": 0.0, "max": 1.0} for i in range(20)}}
 
 
@@ -37,49 +41,42 @@ def _space(block: dict[str, Any] | None) -> SearchSpace | None:
     return None if block is None else SearchSpace.from_parameters(block)
 
 
-# (space, n_trials, n_objectives, torch) -> (method, n_startup_trials or None)
+# (space, n_trials, n_objectives) -> (method, n_startup_trials or None)
 TABLE = [
-    (FLOATS, 100, 1, True, GP_TPE, 4),
-    (FLOATS, 20, 1, True, GP_TPE, 4),
-    (FLOATS, 10, 1, True, GP_TPE, 2),
-    (FLOATS, None, 1, True, GP_TPE, 4),
-    (FLOATS, 100, 1, False, ISO_TPE, 5),
-    (FLOATS, 10, 1, False, ISO_TPE, 2),
-    (LOG_FLOATS, None, 1, False, ISO_TPE, 5),
-    (WIDE, 100, 1, False, "tpe", 5),
-    (LOG_FLOATS, 50, 1, True, GP_TPE, 4),
-    (FLOATS, 1000, 1, True, "tpe", 5),
-    (WIDE, 100, 1, True, "tpe", 5),
-    (SMALL_CATS, 100, 1, True, GP_TPE, 4),
-    (SMALL_CATS, 100, 1, False, ISO_TPE, 5),
-    (MIXED, 100, 1, True, "tpe", 5),
-    (MIXED, 20, 1, True, "tpe", 4),
-    (MIXED, 100, 1, False, ISO_TPE, 5),
-    (MIXED, 1000, 1, False, "tpe", 5),  # above 300 trials: the GP's cost outgrows its lead
-    (INTEGERS, 20, 1, False, ISO_TPE, 4),
-    (LARGE_CAT, 100, 1, True, "tpe", 5),
-    (None, 100, 1, True, "tpe", 5),
-    (None, None, 1, False, "tpe", 5),
-    (FLOATS, 100, 2, True, "tpe", 10),
-    (MIXED, 20, 3, False, "tpe", 4),
-    (FLOATS, None, 2, True, "tpe", 10),
-    (FLOATS, 2000, 2, True, "nsga2", None),
-    (CONSTANTS, 10, 1, True, "random", None),
-    (INTEGERS, 100, 1, True, "tpe", 5),
-    (MIXED_WIDE, 100, 1, False, "tpe", 5),  # above 20 parameters: the GP's cost per trial
+    (FLOATS, 100, 1, ISO_TPE, 5),
+    (FLOATS, 20, 1, ISO_TPE, 4),
+    (FLOATS, 10, 1, ISO_TPE, 2),
+    (FLOATS, None, 1, ISO_TPE, 5),
+    (LOG_FLOATS, None, 1, ISO_TPE, 5),
+    (LOG_FLOATS, 50, 1, ISO_TPE, 5),
+    (WIDE, 100, 1, "tpe", 5),  # above 20 parameters: the GP's cost per trial
+    (FLOATS, 1000, 1, "tpe", 5),  # above 300 trials: the GP's cost outgrows its lead
+    (SMALL_CATS, 100, 1, ISO_TPE, 5),
+    (MIXED, 100, 1, ISO_TPE, 5),
+    (MIXED, 20, 1, ISO_TPE, 4),
+    (MIXED, 1000, 1, "tpe", 5),
+    (INTEGERS, 20, 1, ISO_TPE, 4),
+    (INTEGERS, 100, 1, ISO_TPE, 5),
+    (LARGE_CAT, 100, 1, "tpe", 5),
+    (None, 100, 1, "tpe", 5),
+    (None, None, 1, "tpe", 5),
+    (FLOATS, 100, 2, "tpe", 10),
+    (MIXED, 20, 3, "tpe", 4),
+    (FLOATS, None, 2, "tpe", 10),
+    (FLOATS, 2000, 2, "nsga2", None),
+    (CONSTANTS, 10, 1, "random", None),
+    (MIXED_WIDE, 100, 1, "tpe", 5),  # above 20 parameters
 ]
 
 
-@pytest.mark.parametrize(("block", "n_trials", "n_objectives", "torch", "method", "startup"), TABLE)
+@pytest.mark.parametrize(("block", "n_trials", "n_objectives", "method", "startup"), TABLE)
 def test_auto_choice_table(
-    block: dict[str, Any] | None, n_trials: int | None, n_objectives: int, torch: bool, method: str, startup: int | None
+    block: dict[str, Any] | None, n_trials: int | None, n_objectives: int, method: str, startup: int | None
 ) -> None:
-    choice = choose(_space(block), n_trials, n_objectives, torch=torch)
+    choice = choose(_space(block), n_trials, n_objectives)
     assert choice.method == method, choice.describe()
     assert choice.options.get("n_startup_trials") == startup, choice.describe()
     assert choice.reason and choice.method in choice.describe()
-    if method == GP_TPE:  # the start line names the composition and its rule
-        assert choice.options["every"] == 3 and "every 3rd trial after it TPE's" in choice.reason
     if method in ("tpe", ISO_TPE) and n_objectives == 1 and block is not None:  # 64 candidates: TPE stands in for GP
         stands_in = block in (FLOATS, LOG_FLOATS, SMALL_CATS, WIDE)
         assert choice.options.get("n_ei_candidates") == (64 if stands_in else None), choice.describe()
@@ -95,24 +92,13 @@ def test_auto_choice_table(
 
 
 def test_auto_builds_the_composition_it_names() -> None:
-    from tuneflow.search.methods import make_sampler
-    from tuneflow.search.portfolio import Interleaved
-
-    space = _space(FLOATS)
-    sampler = make_sampler(choose(space, 50, 1, torch=True), space, seed=0)
-    assert isinstance(sampler, Interleaved)
-    assert (sampler.every, sampler.start) == (3, 4)
-    assert type(sampler.primary).__name__ == "GPSampler" and type(sampler.secondary).__name__ == "TPESampler"
-
-
-def test_auto_without_torch_builds_the_composition_it_names() -> None:
     from tuneflow.search.isotropic import IsotropicGP
     from tuneflow.search.methods import make_sampler
     from tuneflow.search.portfolio import Handover, Interleaved
     from tuneflow.search.warp import Warped
 
     space = _space(FLOATS)
-    warped = make_sampler(choose(space, 50, 1, torch=False), space, seed=0)
+    warped = make_sampler(choose(space, 50, 1), space, seed=0)
     assert isinstance(warped, Warped) and warped.how == "power"  # the GP reads warped values (TPE: their order)
     sampler = warped.inner
     # trials 5-9: the GP; the start and trial 10 on: the inner handover
@@ -127,13 +113,34 @@ def test_auto_without_torch_builds_the_composition_it_names() -> None:
 
 
 def test_auto_conditional_space_uses_grouped_tpe() -> None:
-    choice = choose(None, 50, 1, torch=True)
+    choice = choose(None, 50, 1)
     assert choice.options["group"] is True
     assert "define-by-run" in choice.reason
 
 
-def test_auto_says_why_torch_is_missing() -> None:
-    assert "torch" in choose(_space(FLOATS), 100, 1, torch=False).reason
+def test_auto_never_imports_torch_and_chooses_the_same_without_it(tmp_path: Any) -> None:
+    """One recipe, one search on every install: every row above, chosen in an interpreter where torch
+    cannot be imported, is the choice made in one where it can, and choosing never imports torch (~2 s)."""
+    import json
+
+    from tests.search.test_recipe import _without_torch
+
+    rows = json.dumps([(block, n, k) for block, n, k, *_ in TABLE])
+    body = f"""
+        import json, sys
+        from tuneflow.search.auto import choose
+        from tuneflow.search.space import SearchSpace
+        rows = json.loads({rows!r})
+        said = [choose(None if b is None else SearchSpace.from_parameters(b), n, k).describe() for b, n, k in rows]
+        print(json.dumps([said, "torch" in sys.modules]))
+        """
+    without = _without_torch(tmp_path, body)
+    with_torch = subprocess.run([sys.executable, "-c", textwrap.dedent(body)], capture_output=True, text=True)
+    assert without.returncode == 0 and with_torch.returncode == 0, without.stderr + with_torch.stderr
+    said_without, _ = json.loads(without.stdout.splitlines()[-1])
+    said_with, imported = json.loads(with_torch.stdout.splitlines()[-1])
+    assert said_without == said_with and len(said_with) == len(TABLE)
+    assert importlib.util.find_spec("torch") is not None and not imported
 
 
 @pytest.mark.parametrize(
@@ -154,9 +161,9 @@ def test_bayes_without_torch_runs_the_gp_of_one_length_scale_unless_trials_run_i
     assert choice.method == ("tpe" if parallel else ISO_TPE)
 
 
-@pytest.mark.parametrize(("block", "torch"), [(FLOATS, True), (SMALL_CATS, True), (FLOATS, False), (MIXED, False)])
-def test_auto_runs_tpe_with_its_constant_liar_when_trials_run_in_parallel(block: dict[str, Any], torch: bool) -> None:
-    choice = choose(_space(block), 100, 1, torch=torch, parallel=True)
+@pytest.mark.parametrize("block", [FLOATS, SMALL_CATS, MIXED, INTEGERS])
+def test_auto_runs_tpe_with_its_constant_liar_when_trials_run_in_parallel(block: dict[str, Any]) -> None:
+    choice = choose(_space(block), 100, 1, parallel=True)
     assert choice.method == "tpe"
     assert "parallel" in choice.reason
 
@@ -164,15 +171,16 @@ def test_auto_runs_tpe_with_its_constant_liar_when_trials_run_in_parallel(block:
 @pytest.mark.parametrize(
     ("block", "said"),
     [
-        (MIXED, "4 mixed parameters (largest categorical: 2 values): integers or categoricals beside floats"),
-        (INTEGERS, "2 discrete parameters: integer steps (step-shaped losses) suit TPE"),
+        (MIXED, "4 mixed parameters (largest categorical: 2 values), 100 trials; after TPE's random start"),
+        (INTEGERS, "2 discrete parameters, 100 trials; after TPE's random start"),
         ({**INTEGERS, "kind": {"values": ["a", "b"]}}, "3 discrete parameters (largest categorical: 2 values)"),
+        (FLOATS, "6 continuous parameters, 100 trials; after TPE's random start a GP with one length scale"),
     ],
 )
 def test_auto_says_what_the_space_is(block: dict[str, Any], said: str) -> None:
-    """The line tune prints and W&B records names the space as it is (no floats: not 'beside floats')."""
-    choice = choose(_space(block), 100, 1, torch=True)
-    assert choice.method == "tpe" and choice.reason.startswith(said), choice.reason
+    """The line tune prints and W&B records names the space as it is."""
+    choice = choose(_space(block), 100, 1)
+    assert choice.method == ISO_TPE and choice.reason.startswith(said), choice.reason
 
 
 LISTS = {"batch": {"values": [64, 16, 32, 128]}, "lr": {"values": [1e-4, 1e-3, 1e-2]}, "act": {"values": ["a", "b"]}}
@@ -180,16 +188,16 @@ LISTS = {"batch": {"values": [64, 16, 32, 128]}, "lr": {"values": [1e-4, 1e-3, 1
 
 # (space, method, n_objectives, torch, parallel) -> (method that runs, ordinal set, lists named)
 ORDINAL_TABLE = [
-    (LISTS, "auto", 1, True, False, GP_TPE, True, 2),
+    (LISTS, "auto", 1, True, False, ISO_TPE, True, 2),
     (LISTS, "auto", 1, False, False, ISO_TPE, True, 2),
     (LISTS, "auto", 1, False, True, "tpe", True, 2),
     (LISTS, "auto", 1, True, True, "tpe", True, 2),  # parallel: TPE, still in order
-    ({**MIXED, "batch": {"values": [16, 32, 64]}}, "auto", 1, True, False, "tpe", True, 1),
+    ({**MIXED, "batch": {"values": [16, 32, 64]}}, "auto", 1, True, False, ISO_TPE, True, 1),
     (LISTS, "bayes", 1, True, False, GP, False, 0),  # GP in order was no better (design half)
     (LISTS, "bayes", 1, False, False, ISO_TPE, True, 2),
     (LISTS, "auto", 2, True, False, "tpe", False, 0),  # several metrics: not measured, left as Optuna reads them
-    ({"flag": {"values": [0, 1]}, **FLOATS}, "auto", 1, True, False, "tpe", False, 0),  # 2 values: nothing between
-    (SMALL_CATS, "auto", 1, True, False, GP_TPE, False, 0),  # text: no order
+    ({"flag": {"values": [0, 1]}, **FLOATS}, "auto", 1, True, False, ISO_TPE, False, 0),  # 2 values: nothing between
+    (SMALL_CATS, "auto", 1, True, False, ISO_TPE, False, 0),  # text: no order
     (LISTS, "tpe", 1, True, False, "tpe", False, 0),  # a sampler named by the recipe runs as Optuna's
     (LISTS, "random", 1, True, False, "random", False, 0),  # W&B's draws, exactly
 ]
@@ -218,12 +226,9 @@ def test_bayes_with_gp_options_searches_lists_in_order_only_when_asked(options: 
 def test_auto_builds_ordinal_around_its_sampler_and_ordinal_reaches_no_optuna_constructor() -> None:
     from tuneflow.search.methods import make_sampler
     from tuneflow.search.ordinal import Ordinal
-    from tuneflow.search.portfolio import Interleaved
 
     space = _space(LISTS)
-    sampler = make_sampler(choose(space, 50, 1, torch=True), space, seed=0)
-    assert isinstance(sampler, Ordinal) and isinstance(sampler.inner, Interleaved)
+    sampler = make_sampler(choose(space, 50, 1), space, seed=0)
+    assert isinstance(sampler, Ordinal) and type(sampler.inner).__name__ == "Warped"  # isogp+tpe, in order
+    assert type(sampler.inner.inner).__name__ == "Handover"
     assert sampler.orders == {"batch": (16, 32, 64, 128), "lr": (1e-4, 1e-3, 1e-2)}
-    plain = make_sampler(choose(space, 50, 1, torch=False), space, seed=0)
-    assert isinstance(plain, Ordinal) and type(plain.inner).__name__ == "Warped"  # isogp+tpe, in order
-    assert type(plain.inner.inner).__name__ == "Handover"

@@ -17,6 +17,7 @@ import tuneflow
 from tuneflow.search.hyperband import WandbHyperbandPruner
 from tuneflow.search.methods import METHODS, WandbRandomSampler, make_pruner, make_sampler
 from tuneflow.search.space import SearchSpace
+from tuneflow.search.warp import Warped
 
 SPACE = SearchSpace.from_parameters({"x": {"min": 0.0, "max": 1.0}, "k": {"values": ["a", "b"]}})
 
@@ -29,7 +30,7 @@ SPACE = SearchSpace.from_parameters({"x": {"min": 0.0, "max": 1.0}, "k": {"value
         ("tpe", optuna.samplers.TPESampler),
         ("bayes", optuna.samplers.GPSampler),  # torch is installed here
         ("gp", optuna.samplers.GPSampler),
-        ("auto", optuna.samplers.TPESampler),  # a float beside a categorical: mixed
+        ("auto", Warped),  # a float beside a categorical: isogp+tpe, its GP on warped values
         ("cmaes", optuna.samplers.CmaEsSampler),
         ("qmc", optuna.samplers.QMCSampler),
         ("nsga2", optuna.samplers.NSGAIISampler),
@@ -83,15 +84,16 @@ def test_sampler_options_pass_through_and_override_defaults() -> None:
 MIXED_SPACE = {"model": {"values": ["a", "b", "c"]}, "x": {"min": 0.0, "max": 1.0}}
 
 
-@pytest.mark.parametrize(("torch", "built"), [(True, "TPESampler"), (False, "Warped")])
-def test_auto_s_prior_weight_reaches_tpe_without_optunas_deprecation_warning(torch: bool, built: str) -> None:
+@pytest.mark.parametrize(("parallel", "built"), [(True, "TPESampler"), (False, "Warped")])
+def test_auto_s_prior_weight_reaches_tpe_without_optunas_deprecation_warning(parallel: bool, built: str) -> None:
     """auto chose ``prior_weight`` (deprecated in Optuna 4.9, removal planned for 6.0; tuneflow pins
-    optuna<6): that is tuneflow's to act on, so the user does not see Optuna's FutureWarning. Without
-    torch the TPE it reaches is the start and every 3rd trial of ``isogp+tpe`` (its GP on warped values)."""
+    optuna<6): that is tuneflow's to act on, so the user does not see Optuna's FutureWarning. With
+    parallel trials it runs TPE alone; otherwise the TPE it reaches is the start and every 3rd trial of
+    ``isogp+tpe`` (its GP on warped values)."""
     from tuneflow.search.auto import choose
 
     space = SearchSpace.from_parameters(MIXED_SPACE)
-    choice = choose(space, 50, 1, torch=torch)
+    choice = choose(space, 50, 1, parallel=parallel)
     assert choice.options["prior_weight"] == 3.0 and choice.chosen
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")

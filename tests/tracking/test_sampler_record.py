@@ -32,8 +32,11 @@ def test_auto_is_the_default_and_its_choice_reaches_the_study_and_every_run(
     assert recipe.method == "auto"
     result = tuneflow.tune(recipe, n_trials=6, storage="memory")
     choice = result.study.user_attrs[SAMPLER_ATTR]
-    assert choice["method"] == "tpe" and choice["options"] == {"n_startup_trials": 2, "prior_weight": 3.0}
-    assert "mixed" in choice["reason"] and choice["line"].startswith("tpe(n_startup_trials=2, prior_weight=3.0): ")
+    options = {"n_startup_trials": 2, "prior_weight": 3.0, "every": 3, "local": 1000, "warp": "power"}
+    assert choice["method"] == "isogp+tpe" and choice["options"] == options
+    assert "mixed" in choice["reason"] and choice["line"].startswith(
+        "isogp+tpe(every=3, local=1000, n_startup_trials=2, prior_weight=3.0, warp='power'): "
+    )
     said = [line for line in capsys.readouterr().err.splitlines() if "method 'auto' runs" in line]
     assert said == [f"tuneflow: method 'auto' runs {choice['line']}"]  # once, at the start
     runs = [read_run(d) for d in run_dirs(_isolated / "wandb")]
@@ -60,7 +63,7 @@ def test_auto_with_parallel_jobs_records_tpe_on_a_space_where_it_would_run_gp() 
     floats = {"x": {"min": 0.0, "max": 1.0}, "y": {"min": 0.0, "max": 1.0}}
     recipe = tuneflow.Recipe(name="par", train=lambda c: c["x"] + c["y"], parameters=floats, seed=0)
     serial = tuneflow.tune(recipe, n_trials=2, storage="memory", wandb=False)
-    assert serial.study.user_attrs[SAMPLER_ATTR]["method"] == "gp+tpe"  # GP, every 3rd trial TPE
+    assert serial.study.user_attrs[SAMPLER_ATTR]["method"] == "isogp+tpe"  # its GP, every 3rd trial from 10 TPE's
     parallel = tuneflow.tune(recipe, n_trials=4, storage="memory", wandb=False, n_jobs=2)
     choice = parallel.study.user_attrs[SAMPLER_ATTR]
     assert choice["method"] == "tpe" and "parallel" in choice["reason"]

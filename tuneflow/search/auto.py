@@ -2,11 +2,12 @@
 
 The choice depends only on what is known before the first trial: the shape of the space (types,
 dimension, conditional or not, large categoricals), the budget (``n_trials`` or ``run_cap``, or
-none), the number of objectives and whether torch (Optuna's GPSampler) is installed. Every rule
-below is backed by a cell of BENCHMARKS.md (bench/search_quality.py). The samplers are Optuna's, with
-their documented options, and their compositions (tuneflow.search.portfolio); one model is
-tuneflow's own, for a measured reason: without torch, a GP with one length scale models fixed spaces
-of up to 20 parameters (tuneflow.search.isotropic, W&B's model on scikit-learn), with TPE every third trial.
+none) and the number of objectives; not whether torch is installed: the same recipe runs the same
+search on every install. Every rule below is backed by a cell of BENCHMARKS.md (bench/search_quality.py).
+The samplers are Optuna's, with their documented options, and their compositions
+(tuneflow.search.portfolio); one model is tuneflow's own, for a measured reason: a GP with one length
+scale models fixed spaces of up to 20 parameters (tuneflow.search.isotropic, W&B's model on
+scikit-learn), with TPE every third trial; Optuna's GPSampler (with torch) was behind it.
 
 The same module decides what W&B's ``method: bayes`` maps to (:func:`bayes_choice`): Optuna's
 GPSampler when torch is installed, ``auto``'s choice without torch otherwise, so a W&B sweep with
@@ -19,7 +20,7 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import importlib.util
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -63,24 +64,23 @@ TPE_EI_CANDIDATES = 64
 #: it needs a replacement before that pin moves (tests/search/test_methods.py fails when it goes).
 TPE_PRIOR_WEIGHT = 3.0
 #: The samplers ``ordinal`` may wrap (model-based ones that read the study's trials; tuneflow.search.ordinal).
-ORDINAL_METHODS = ("tpe", "gp", "gp+tpe", "isogp+tpe")
-#: Without torch (``isogp+tpe``): after TPE's random start a GP with one length scale proposes
-#: (tuneflow.search.isotropic, W&B's model, on scikit-learn), and from this trial on every
-#: ``GP_TPE_EVERY``-th trial is TPE's. Kept on continuous spaces on the fresh-early (first trials) and
-#: fresh-continuous (beyond them) halves of issue 16, on mixed, discrete and categorical ones on
-#: fresh-mixed; with torch, Optuna's GP (continuous) and TPE (mixed) were as good (not kept there: level
-#: on fresh-full, written to judge it).
+ORDINAL_METHODS = ("tpe", "gp", "isogp+tpe")
+#: ``isogp+tpe``: after TPE's random start a GP with one length scale proposes (tuneflow.search.isotropic,
+#: W&B's model, on scikit-learn), and from this trial on every ``GP_TPE_EVERY``-th trial is TPE's. Kept
+#: without torch on continuous spaces on the fresh-early (first trials) and fresh-continuous (beyond them)
+#: halves of issue 16, on mixed, discrete and categorical ones on fresh-mixed; with torch too (instead of
+#: Optuna's GPSampler with TPE every 3rd trial, and TPE on mixed spaces) on fresh-torch.
 ISOTROPIC_UNTIL = 10
-#: Without torch (``isogp+tpe``): from trial ``ISOTROPIC_UNTIL`` the GP also scores this many candidates
+#: ``isogp+tpe``: from trial ``ISOTROPIC_UNTIL`` the GP also scores this many candidates
 #: drawn around the best trials beside its uniform ones (option ``local``): with uniform candidates only,
 #: its lead over TPE was gone between trial 100 and 200 (design half and fresh-local half, issue 16).
 LOCAL_CANDIDATES = 1000
-#: Without torch (``isogp+tpe``): the values the GP of one length scale models are warped by a power transform
-#: fitted to them (tuneflow.search.warp; TPE reads only their order): standardized values let one diverged
-#: trial flatten the rest (design half and fresh-warp half, issue 16). With torch, Optuna's GP gained little.
+#: ``isogp+tpe``: the values the GP of one length scale models are warped by a power transform fitted to
+#: them (tuneflow.search.warp; TPE reads only their order): standardized values let one diverged trial
+#: flatten the rest (design half and fresh-warp half, issue 16).
 WARP = "power"
-#: Where ``auto`` runs GP, every this-many-th trial after GP's start is TPE's (``gp+tpe``,
-#: tuneflow.search.portfolio): GP alone settles in one basin of a multimodal function (design half, issue 16).
+#: Where ``auto`` runs its GP, every this-many-th trial from ``ISOTROPIC_UNTIL`` is TPE's
+#: (tuneflow.search.portfolio): a GP alone settles in one basin of a multimodal function (design half, issue 16).
 GP_TPE_EVERY = 3
 
 
@@ -177,18 +177,17 @@ def choose(
     space: SearchSpace | None,
     n_trials: int | None,
     n_objectives: int = 1,
-    torch: bool | None = None,
     parallel: bool = False,
 ) -> Choice:
-    """The method and sampler options ``auto`` runs for this recipe shape.
+    """The method and sampler options ``auto`` runs for this recipe shape (the same with or without torch).
 
     ``n_trials`` is the budget known up front (the recipe's ``run_cap`` or ``tune``'s
-    ``n_trials``; None when unbounded). ``torch`` overrides the detection (for tests and the docs).
-    ``parallel`` (``n_jobs > 1`` or a worker of a shared study): GPSampler proposes near-duplicates
-    of running trials (BENCHMARKS.md), TPE's constant liar does not, so GP is not chosen then.
-    Where one metric is modelled, numeric values lists are searched in order (:func:`ordered`).
+    ``n_trials``; None when unbounded). ``parallel`` (``n_jobs > 1`` or a worker of a shared study):
+    a GP proposes near-duplicates of running trials (BENCHMARKS.md), TPE's constant liar does not, so
+    no GP runs then. Where one metric is modelled, numeric values lists are searched in order
+    (:func:`ordered`).
     """
-    choice = _choose(space, n_trials, n_objectives, torch, parallel)
+    choice = _choose(space, n_trials, n_objectives, parallel)
     choice = ordered(choice, SpaceShape.of(space)) if n_objectives == 1 else choice
     return dataclasses.replace(choice, chosen=True)
 
@@ -210,11 +209,7 @@ def ordered(choice: Choice, shape: SpaceShape) -> Choice:
     )
 
 
-def _choose(
-    space: SearchSpace | None, n_trials: int | None, n_objectives: int, torch: bool | None, parallel: bool
-) -> Choice:
-    has_torch: Callable[[], bool] = torch_available if torch is None else (lambda: torch)
-    installed: Callable[[], bool] = _torch_installed if torch is None else (lambda: torch)
+def _choose(space: SearchSpace | None, n_trials: int | None, n_objectives: int, parallel: bool) -> Choice:
     shape = SpaceShape.of(space)
     budget = "no budget" if n_trials is None else f"{n_trials} trials"
     if n_objectives == 0:  # a sweep without a metric: nothing to learn from, W&B allows grid/random
@@ -241,25 +236,11 @@ def _choose(
     if shape.kind in ("mixed", "discrete"):
         prior = Choice("tpe", {**tpe.options, "prior_weight": TPE_PRIOR_WEIGHT}, "")
         no_gp = _no_gp(shape, n_trials, parallel)
-        if no_gp is None and not installed():  # the plain install: W&B's GP (fresh-mixed half, issue 16)
-            return _isotropic(prior, shape, f"{shape.describe()}, torch not installed")
-        steps = "integers or categoricals beside floats" if shape.kind == "mixed" else "integer steps"
-        return _why(prior, no_gp or f"{shape.describe()}: {steps} (step-shaped losses) suit TPE")
+        return _why(prior, no_gp) if no_gp else _isotropic(prior, shape, f"{shape.describe()}, {budget}")
     # continuous or all-categorical from here: where TPE runs, it stands in for GP
     tpe = Choice("tpe", {**tpe.options, "n_ei_candidates": TPE_EI_CANDIDATES}, "")
     no_gp = _no_gp(shape, n_trials, parallel)
-    if no_gp:
-        return _why(tpe, no_gp)
-    if not has_torch():
-        return _isotropic(
-            tpe, shape, f"{shape.describe()}: Optuna's GP would lead here but needs torch, which is not installed"
-        )
-    return Choice(
-        "gp+tpe",
-        {"n_startup_trials": startup(GP_STARTUP, n_trials), "every": GP_TPE_EVERY},
-        f"{shape.describe()}, {budget}: Gaussian-process BO with a short random start, every "
-        f"{GP_TPE_EVERY}rd trial after it TPE's (GP alone settles in one basin)",
-    )
+    return _why(tpe, no_gp) if no_gp else _isotropic(tpe, shape, f"{shape.describe()}, {budget}")
 
 
 def _why(choice: Choice, reason: str) -> Choice:
@@ -278,7 +259,7 @@ def _no_gp(shape: SpaceShape, n_trials: int | None, parallel: bool) -> str | Non
 
 
 def _isotropic(tpe: Choice, shape: SpaceShape, why: str) -> Choice:
-    """The plain install's GP (``isogp+tpe``): ``tpe``'s start and options, then the GP of one length scale."""
+    """``auto``'s GP (``isogp+tpe``): ``tpe``'s start and options, then the GP of one length scale."""
     categoricals = ", categoricals read as W&B reads them" if shape.n_categorical else ""
     return Choice(
         "isogp+tpe",
@@ -287,12 +268,6 @@ def _isotropic(tpe: Choice, shape: SpaceShape, why: str) -> Choice:
         f"on {WARP}-warped values, every {GP_TPE_EVERY}rd trial from trial {ISOTROPIC_UNTIL} TPE's and its "
         "candidates also drawn around the best trials",
     )
-
-
-def _torch_installed() -> bool:
-    """Whether torch is installed, without importing it: where neither choice runs torch (mixed spaces:
-    TPE with it, the GP of one length scale without), the choice costs no import of torch (~2 s)."""
-    return importlib.util.find_spec("torch") is not None
 
 
 def bayes_choice(
@@ -307,7 +282,7 @@ def bayes_choice(
             "Gaussian-process BO as W&B's `bayes` (Optuna's GPSampler), fitted after a short random start",
             chosen=True,
         )
-    fallback = _choose(space, n_trials, 1, False, parallel)
+    fallback = _choose(space, n_trials, 1, parallel)
     runs = "a GP with one length scale (W&B's model) and TPE" if fallback.method == "isogp+tpe" else "TPE"
     without_torch = Choice(
         fallback.method,
@@ -336,7 +311,7 @@ def resolve(
     """
     opts = dict(options or {})
     if method == "auto":
-        return choose(space, n_trials, n_objectives, torch=torch, parallel=parallel)
+        return choose(space, n_trials, n_objectives, parallel=parallel)
     if method == "bayes":
         if opts:  # GPSampler's options: GP it stays, and a missing torch is the error it should be
             gp = bayes_choice(space, n_trials, torch=True)

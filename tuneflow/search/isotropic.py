@@ -1,4 +1,4 @@
-"""A Gaussian process with one length scale: the plain install's GP (Optuna's GPSampler needs torch).
+"""A Gaussian process with one length scale: ``auto``'s GP, on every install (Optuna's GPSampler needs torch).
 
 With fewer trials than parameters, one length scale per parameter (Optuna's GPSampler, ARD) is not
 identifiable: each is fitted on a handful of points, and the acquisition runs to the box's bounds
@@ -18,10 +18,11 @@ that model, in scikit-learn (a core dependency, so it runs without torch), as W&
   fresh-local: better than without in 126 / 74 searches at 100 trials).
 
 It models fixed single-objective spaces; the first ``n_startup_trials`` are drawn at random. Numeric
-values lists reach it as sorted positions where ``ordinal`` wraps it. ``auto`` runs it without torch
-(continuous, mixed, discrete and small-categorical spaces), after TPE's random start, with every third
-trial from trial 10 TPE's (``isogp+tpe``, :mod:`tuneflow.search.portfolio`); with torch, Optuna's
-GPSampler (continuous spaces) and TPE (mixed ones) were as good (BENCHMARKS.md).
+values lists reach it as sorted positions where ``ordinal`` wraps it, warped values where
+:class:`tuneflow.search.warp.Warped` does. ``auto`` runs it on every install (continuous, mixed,
+discrete and small-categorical spaces), after TPE's random start, with every third trial from trial 10
+TPE's (``isogp+tpe``, :mod:`tuneflow.search.portfolio`): Optuna's GPSampler (continuous spaces) and TPE
+(mixed ones), with torch, were behind it (BENCHMARKS.md, fresh-torch).
 """
 
 from __future__ import annotations

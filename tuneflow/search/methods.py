@@ -198,14 +198,7 @@ def _build(name: str, opts: dict[str, Any], space: SearchSpace | None, seed: int
             opts.setdefault("group", space is None)
             opts.setdefault("constant_liar", True)
             return optuna.samplers.TPESampler(seed=seed, **opts)
-        if name == "gp+tpe":  # auto's composition (tuneflow.search.portfolio): not a user-facing method
-            every, start = int(opts.pop("every")), int(opts.get("n_startup_trials", 4))
-            after = int(opts.pop("after", start))
-            tpe = optuna.samplers.TPESampler(
-                seed=None if seed is None else seed + 1, multivariate=True, constant_liar=True, n_startup_trials=start
-            )
-            return Interleaved(optuna.samplers.GPSampler(seed=seed, **opts), tpe, every=every, start=after)
-        if name == "isogp+tpe":  # auto's composition without torch (tuneflow.search.isotropic): not a user method
+        if name == "isogp+tpe":  # auto's composition (tuneflow.search.isotropic): not a user-facing method
             return _isotropic_then_tpe(opts, space, seed, quiet)
         if name == "qmc":  # scrambled, as the table says: unscrambled Sobol ignores the seed (every seed, same points)
             opts.setdefault("scramble", True)

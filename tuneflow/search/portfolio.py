@@ -1,9 +1,9 @@
 """Compositions of Optuna's samplers that ``auto`` may run: one sampler covering another's failure mode.
 
 :class:`Interleaved` hands every ``every``-th model-based trial from a primary sampler (GP) to a
-secondary one (TPE). GPSampler's expected improvement can settle in one basin of a multimodal
-function and keep refining it (BENCHMARKS.md: it stalls on BBOB's Gallagher and Rastrigin, and on
-a separable multimodal function where TPE goes on); TPE's density model proposes from every good
+secondary one (TPE). A GP's expected improvement can settle in one basin of a multimodal function
+and keep refining it (BENCHMARKS.md: Optuna's GPSampler stalls on BBOB's Gallagher and Rastrigin, and
+on a separable multimodal function where TPE goes on); TPE's density model proposes from every good
 region it has seen, and the GP then models those points too. :class:`Handover` gives the trials
 after a sampler's random start to another sampler until the first takes over (the first trials'
 model, :mod:`tuneflow.search.isotropic`). The samplers read the same study, so each sees every

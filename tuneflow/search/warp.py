@@ -41,7 +41,7 @@ __all__ = ["WARPS", "WARP_METHODS", "Warped", "warp_losses"]
 #: the transforms :class:`Warped` offers (module docstring)
 WARPS = ("rank", "power")
 #: the methods whose model reads values, not their order (TPE reads only the order: a warp changes nothing)
-WARP_METHODS = ("gp", "gp+tpe", "isogp+tpe")
+WARP_METHODS = ("gp", "isogp+tpe")
 
 
 def warp_losses(losses: np.ndarray, how: str) -> np.ndarray:
