@@ -22,6 +22,7 @@ import functools
 import itertools
 import math
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -39,6 +40,26 @@ def _shift(problem: str, dim: int, lo: float, hi: float, seed: int = SEED) -> np
     """A fixed point in ``[lo, hi]^dim`` for ``problem`` (drawn with a half's ``seed``): where its optimum is."""
     rng = np.random.default_rng([seed, sum(map(ord, problem))])
     return rng.uniform(lo, hi, dim)
+
+
+@dataclass(frozen=True)
+class Draws:
+    """A half's drawn optima and tables: each problem's name behind the half's ``prefix``, drawn with its ``seed``.
+
+    The same draws as the ``_unit`` and ``_table_rng`` (fresh-full's ``_rng``) that each half from fresh-full to
+    fresh-torch writes for itself.
+    """
+
+    prefix: str
+    seed: int
+
+    def unit(self, problem: str, dim: int) -> np.ndarray:
+        """Where a problem's optimum sits, drawn in ``[0.1, 0.9]^dim`` (then mapped to each range)."""
+        return _shift(f"{self.prefix}-{problem}", dim, 0.1, 0.9, seed=self.seed)
+
+    def table_rng(self, problem: str) -> np.random.Generator:
+        """A generator for a problem's tables (effects, offsets, per-choice optima)."""
+        return np.random.default_rng([self.seed, sum(map(ord, f"{self.prefix}-{problem}-table"))])
 
 
 # -- synthetic ----------------------------------------------------------------------------------

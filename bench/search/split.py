@@ -27,8 +27,9 @@ written after the held-out verdict was read, and the *fresh-values* half of
 :mod:`bench.search.fresh_full`, written after fresh-mixed was read, and the *fresh-local* half of
 :mod:`bench.search.fresh_local`, written after fresh-full was read, and the *fresh-warp* half of
 :mod:`bench.search.fresh_warp`, written after fresh-local was read, and the *fresh-torch* half of
-:mod:`bench.search.fresh_torch`, written after fresh-warp was read) is not drawn: it keeps that half, and the checksum
-of the design and held-out rows stays the one drawn from the seed.
+:mod:`bench.search.fresh_torch`, written after fresh-warp was read, and the *fresh-average* half of
+:mod:`bench.search.fresh_average`, written after fresh-torch was read) is not drawn: it keeps that half, and the
+checksum of the design and held-out rows stays the one drawn from the seed.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from bench.search.tasks import TASKS, Task
 __all__ = [
     "DESIGN",
     "FRESH",
+    "FRESH_AVERAGE",
     "FRESH_BOUNDS",
     "FRESH_CONTINUOUS",
     "FRESH_EARLY",
@@ -73,7 +75,7 @@ SPLIT_FILE = Path(__file__).with_name("split.json")
 DESIGN, HELD_OUT, FRESH, FRESH_VALUES, FRESH_FLAT = "design", "held-out", "fresh", "fresh-values", "fresh-flat"
 FRESH_START, FRESH_BOUNDS, FRESH_EARLY = "fresh-start", "fresh-bounds", "fresh-early"
 FRESH_CONTINUOUS, FRESH_MIXED, FRESH_FULL, FRESH_LOCAL = "fresh-continuous", "fresh-mixed", "fresh-full", "fresh-local"
-FRESH_WARP, FRESH_TORCH = "fresh-warp", "fresh-torch"
+FRESH_WARP, FRESH_TORCH, FRESH_AVERAGE = "fresh-warp", "fresh-torch", "fresh-average"
 HALVES = (
     DESIGN,
     HELD_OUT,
@@ -89,6 +91,7 @@ HALVES = (
     FRESH_LOCAL,
     FRESH_WARP,
     FRESH_TORCH,
+    FRESH_AVERAGE,
 )
 MIN_PROBLEMS = 15
 #: the seed the split was drawn with (committed with the list; never redrawn).

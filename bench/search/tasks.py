@@ -390,6 +390,7 @@ def _dataset(name: str) -> tuple[np.ndarray, np.ndarray]:
     from sklearn.preprocessing import StandardScaler
 
     from bench.search.fresh import generated_data
+    from bench.search.fresh_average import generated_data as generated_average_data
     from bench.search.fresh_bounds import generated_data as generated_bounds_data
     from bench.search.fresh_continuous import generated_data as generated_continuous_data
     from bench.search.fresh_early import generated_data as generated_early_data
@@ -420,6 +421,7 @@ def _dataset(name: str) -> tuple[np.ndarray, np.ndarray]:
             **generated_local_data(),
             **generated_warp_data(),
             **generated_torch_data(),
+            **generated_average_data(),
         }
     ):
         X, y = fresh[name]()
@@ -792,6 +794,7 @@ def _build_tasks() -> dict[str, Task]:
         ),
     ]
     from bench.search.fresh import fresh_tasks  # the fresh halves (import this module's helpers)
+    from bench.search.fresh_average import fresh_average_tasks
     from bench.search.fresh_bounds import fresh_bounds_tasks
     from bench.search.fresh_continuous import fresh_continuous_tasks
     from bench.search.fresh_early import fresh_early_tasks
@@ -817,6 +820,7 @@ def _build_tasks() -> dict[str, Task]:
         *fresh_local_tasks(),
         *fresh_warp_tasks(),
         *fresh_torch_tasks(),
+        *fresh_average_tasks(),
     ]
     return {t.name: t for t in [*tasks, *fixed]}
 
