@@ -34,8 +34,8 @@ all-categorical (only ``values`` lists); none conditional, no categorical has mo
 10 parameters a space, so ``auto`` runs its GP on every one. The spaces are written as W&B users write
 a sweep's ``parameters`` (log-uniform rates and scales, ``int_uniform``, ``q_uniform``, ``values``
 lists of strings, numbers and booleans, a nested block). The half is meant as a fair, varied test of
-two acquisitions against each other, not one built for either to win. A helper wrote it, told only that
-the candidate changes the GP's acquisition, and asked for this mix. It holds smooth and rugged tasks,
+two acquisitions against each other, not one built for either to win. A helper wrote it, given the candidate's paragraph above
+(not its design figures), and asked for this mix. It holds smooth and rugged tasks,
 unimodal and multimodal, a narrow basin beside broad ones, bounded values beside values spanning orders
 of magnitude, optima near a corner and in the interior, a flat "model as a categorical" space, axes
 that do nothing and fits whose loss is noisy in their parameters. Four tasks maximize (two accuracies, an NK
