@@ -46,8 +46,8 @@ def _shift(problem: str, dim: int, lo: float, hi: float, seed: int = SEED) -> np
 class Draws:
     """A half's drawn optima and tables: each problem's name behind the half's ``prefix``, drawn with its ``seed``.
 
-    The same draws as the ``_unit`` and ``_table_rng`` (fresh-full's ``_rng``) that each half from fresh-full to
-    fresh-torch writes for itself.
+    Used by fresh-continuous (``moved`` only), fresh-mixed, fresh-full, fresh-local, fresh-warp, fresh-torch and
+    fresh-average, each as its module's ``_DRAWS``.
     """
 
     prefix: str
@@ -60,6 +60,14 @@ class Draws:
     def table_rng(self, problem: str) -> np.random.Generator:
         """A generator for a problem's tables (effects, offsets, per-choice optima)."""
         return np.random.default_rng([self.seed, sum(map(ord, f"{self.prefix}-{problem}-table"))])
+
+    def moved(
+        self, problem: str, dim: int, low: float, high: float, f: Callable[[np.ndarray], float]
+    ) -> Callable[[], Objective]:
+        """``f`` with its optimum (at the origin) moved to a point drawn inside ``[low, high]^dim``."""
+        from bench.search.fresh_early import _shifted  # fresh_early imports this module
+
+        return functools.partial(_shifted, f"{self.prefix}-{problem}", dim, low, high, f, seed=self.seed)
 
 
 # -- synthetic ----------------------------------------------------------------------------------

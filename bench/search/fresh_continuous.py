@@ -44,8 +44,8 @@ from typing import Any
 
 import numpy as np
 
-from bench.search.fresh import _estimator
-from bench.search.fresh_early import _plain, _shifted
+from bench.search.fresh import Draws, _estimator
+from bench.search.fresh_early import _plain
 from bench.search.tasks import Objective, Task, _box
 
 __all__ = ["FRESH_CONTINUOUS", "fresh_continuous_tasks", "generated_data"]
@@ -53,6 +53,8 @@ __all__ = ["FRESH_CONTINUOUS", "fresh_continuous_tasks", "generated_data"]
 FRESH_CONTINUOUS = "fresh-continuous"
 #: the seed of every drawn optimum and generated dataset of this half (fixed; never redrawn).
 SEED = 20261212
+
+_DRAWS = Draws("fc", SEED)
 
 
 def generated_data() -> dict[str, Callable[[], tuple[np.ndarray, np.ndarray]]]:
@@ -70,13 +72,6 @@ def generated_data() -> dict[str, Callable[[], tuple[np.ndarray, np.ndarray]]]:
         "fc-nusvc": lambda: datasets.make_circles(n_samples=300, noise=0.15, factor=0.5, random_state=base + 3),
         "fc-krpoly": lambda: datasets.make_friedman2(n_samples=250, noise=30.0, random_state=base + 4),
     }
-
-
-def _moved(
-    problem: str, dim: int, low: float, high: float, f: Callable[[np.ndarray], float]
-) -> Callable[[], Objective]:
-    """``f`` with its optimum (at the origin) moved to a point drawn inside ``[low, high]^dim`` with this half's seed."""
-    return lambda: _shifted(f"fc-{problem}", dim, low, high, f, seed=SEED)
 
 
 def _cross_in_tray(x: np.ndarray) -> float:
@@ -211,13 +206,25 @@ def fresh_continuous_tasks() -> list[Task]:
             -24771.09375,
             "Deckkers-Aarts: optima at (0, +-15)",
         ),
-        ("bartels-conn-2d", _box(2, -50.0, 50.0), _moved("bartels-conn", 2, -40.0, 40.0, _bartels_conn), 1.0, "drawn"),
-        ("ackley2-2d", _box(2, -32.0, 32.0), _moved("ackley2", 2, -25.0, 25.0, _ackley2), -200.0, "drawn"),
-        ("sargan-5d", _box(5, -10.0, 10.0), _moved("sargan", 5, -8.0, 8.0, _sargan), 0.0, "Sargan, optimum drawn"),
+        (
+            "bartels-conn-2d",
+            _box(2, -50.0, 50.0),
+            _DRAWS.moved("bartels-conn", 2, -40.0, 40.0, _bartels_conn),
+            1.0,
+            "drawn",
+        ),
+        ("ackley2-2d", _box(2, -32.0, 32.0), _DRAWS.moved("ackley2", 2, -25.0, 25.0, _ackley2), -200.0, "drawn"),
+        (
+            "sargan-5d",
+            _box(5, -10.0, 10.0),
+            _DRAWS.moved("sargan", 5, -8.0, 8.0, _sargan),
+            0.0,
+            "Sargan, optimum drawn",
+        ),
         (
             "schwefel221-6d",
             _box(6, -10.0, 10.0),
-            _moved("schwefel221", 6, -7.0, 7.0, _schwefel221),
+            _DRAWS.moved("schwefel221", 6, -7.0, 7.0, _schwefel221),
             0.0,
             "Schwefel 2.21 (max |x_i|): not smooth, optimum drawn",
         ),

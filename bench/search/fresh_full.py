@@ -80,8 +80,8 @@ from typing import Any
 
 import numpy as np
 
-from bench.search.fresh import _estimator, _shift
-from bench.search.fresh_early import _plain, _shifted
+from bench.search.fresh import Draws, _estimator, _shift
+from bench.search.fresh_early import _plain
 from bench.search.fresh_mixed import _index, _none_or
 from bench.search.tasks import Objective, Task, _box, _cv_loss, _xs
 
@@ -90,6 +90,9 @@ __all__ = ["CONTINUOUS_TASKS", "FRESH_FULL", "fresh_full_tasks", "generated_data
 FRESH_FULL = "fresh-full"
 #: the seed of every drawn optimum, shift, table and generated dataset of this half (fixed; never redrawn).
 SEED = 20261216
+
+_DRAWS = Draws("fu", SEED)
+
 #: the continuous tasks (run at budget 10 only); the others are mixed or discrete (budgets 10, 20, 50).
 CONTINUOUS_TASKS: tuple[str, ...] = (
     "xsin-1d",
@@ -192,27 +195,10 @@ def _polynomial(seed: int) -> tuple[np.ndarray, np.ndarray]:
     return X, y
 
 
-def _unit(problem: str, dim: int) -> np.ndarray:
-    """Where a problem's optimum sits, drawn in ``[0.1, 0.9]^dim`` with this half's seed (then mapped to each range)."""
-    return _shift(f"fu-{problem}", dim, 0.1, 0.9, seed=SEED)
-
-
-def _rng(problem: str) -> np.random.Generator:
-    """A generator for a problem's tables (offsets, per-choice optima), seeded with this half's seed."""
-    return np.random.default_rng([SEED, sum(map(ord, f"fu-{problem}-table"))])
-
-
 _LOG = "log_uniform_values"
 
 
 # -- continuous, synthetic: classic functions, optima where the function puts them or drawn -----------
-
-
-def _moved(
-    problem: str, dim: int, low: float, high: float, f: Callable[[np.ndarray], float]
-) -> Callable[[], Objective]:
-    """``f`` with its optimum (at the origin) moved to a point drawn inside ``[low, high]^dim`` with this half's seed."""
-    return lambda: _shifted(f"fu-{problem}", dim, low, high, f, seed=SEED)
 
 
 def _xsin(x: np.ndarray) -> float:
@@ -365,12 +351,12 @@ _SCHEDULER_PARAMETERS = {
 def _scheduler_warmup() -> Objective:
     """Each scheduler its best warmup and log rate (drawn) and an offset (the best 0); the rate's basin is
     bounded (a diverged run costs at most 1) and its centre rises with the warmup (log1p of warmup / 500)."""
-    rng = _rng("scheduler-warmup")
+    rng = _DRAWS.table_rng("scheduler-warmup")
     k = len(_SCHEDULERS)
     warmup, centre = rng.integers(300, 3700, k), rng.uniform(-4.2, -2.2, k)
     width, offset = rng.uniform(0.4, 1.0, k), rng.uniform(0.0, 0.4, k)
     offset -= offset.min()
-    best_smoothing = 0.3 * _unit("scheduler-warmup", 1)[0]
+    best_smoothing = 0.3 * _DRAWS.unit("scheduler-warmup", 1)[0]
 
     def f(c: Mapping[str, Any]) -> float:
         i = _SCHEDULERS.index(str(c["scheduler"]))
@@ -398,7 +384,7 @@ _DEPTH_PARAMETERS = {
 
 def _depth_width() -> Objective:
     """A U in the log parameter count (layers x width^2), a mild depth preference, dropout rising with the count."""
-    u = _unit("depth-width", 4)
+    u = _DRAWS.unit("depth-width", 4)
     best_layers = 3 + round(10 * u[0])  # 3 .. 13
     best_log_width = 5 + 5 * u[1]  # log2 width in [5, 10]
     best_count = math.log2(best_layers) + 2 * best_log_width
@@ -431,7 +417,7 @@ _QUANT_EPOCHS = range(10, 301, 10)  # what q_uniform(10, 300, q=10) gives
 @functools.cache
 def _quant_centres() -> tuple[float, float, float, float]:
     """The bowl's centre in (log2 batch, epochs / 100) and the best log10 effective rate at batch 256 and momentum."""
-    u = _unit("quantized-bowl", 4)
+    u = _DRAWS.unit("quantized-bowl", 4)
     return 4 + 6 * u[0], 0.4 + 2.2 * u[1], -2.8 + 0.6 * u[2], 0.6 + 0.3 * u[3]
 
 
@@ -477,8 +463,8 @@ def _ripple_int() -> Objective:
     """A bowl with ``1 - cos`` ripples in three floats: the integer sets the ripples' frequency (1 + n / 4) and
     moves the basin (0.06 per step along a drawn direction); the best 0 at the drawn integer and point."""
     z = _shift("fu-ripple-int", 3, -2.0, 2.0, seed=SEED)
-    best_n = 2 + round(13 * _unit("ripple-int-n", 1)[0])  # 3 .. 14
-    direction = _rng("ripple-int").normal(size=3)
+    best_n = 2 + round(13 * _DRAWS.unit("ripple-int-n", 1)[0])  # 3 .. 14
+    direction = _DRAWS.table_rng("ripple-int").normal(size=3)
     direction /= np.linalg.norm(direction)
 
     def f(c: Mapping[str, Any]) -> float:
@@ -506,7 +492,7 @@ _LATTICE_PARAMETERS = {
 def _lattice_table() -> tuple[int, float, int, float]:
     """The memory limit (an index of the micro batches), the best log2 effective batch, the best workers and the
     samples to see (drawn)."""
-    u = _unit("accumulation-lattice", 4)
+    u = _DRAWS.unit("accumulation-lattice", 4)
     limit = 1 + math.floor(5 * u[0])  # 1 .. 5: neither end of the list
     return limit, 7 + 4 * u[1], 2 + round(5 * u[2]), 2 ** (22 + 2 * u[3])
 
@@ -582,14 +568,14 @@ _NESTED_WIDTHS = range(64, 2049, 64)  # what q_log_uniform_values(64, 2048, q=64
 def _nested_table() -> dict[str, Any]:
     """Per optimizer: log10 rate centre, best beta2 (None: beta2 unused), offset; per norm: rate shift, offset;
     the best depth, log2 width, augmentation at width 256, mixup index (drawn)."""
-    rng = _rng("nested-mixed")
+    rng = _DRAWS.table_rng("nested-mixed")
     k = len(_OPTIMIZER_NAMES)
     centre, beta2, opt_offset = rng.uniform(-4.0, -1.5, k), rng.uniform(0.95, 0.999, k), rng.uniform(0.0, 0.5, k)
     opt_offset -= opt_offset.min()
     norm_shift, norm_offset = rng.uniform(-0.5, 0.5, len(_NORMS)), rng.uniform(0.0, 0.3, len(_NORMS))
     norm_offset -= norm_offset.min()
     norm_offset[_NORMS.index("none")] += 0.3  # no normalization: never the best
-    u = _unit("nested-mixed", 4)
+    u = _DRAWS.unit("nested-mixed", 4)
     return {
         "centre": centre,
         "beta2": [None if name == "sgd" else b for name, b in zip(_OPTIMIZER_NAMES, beta2)],
@@ -857,7 +843,7 @@ def fresh_full_tasks() -> list[Task]:
         (
             "egg-crate-2d",
             _box(2, -5.0, 5.0),
-            _moved("egg-crate", 2, -3.0, 3.0, _egg_crate),
+            _DRAWS.moved("egg-crate", 2, -3.0, 3.0, _egg_crate),
             0.0,
             "egg crate: a bowl with a lattice of basins, optimum drawn",
         ),
@@ -873,14 +859,14 @@ def fresh_full_tasks() -> list[Task]:
         (
             "xin-she-yang2-6d",
             _box(6, -2 * math.pi, 2 * math.pi),
-            _moved("xin-she-yang2", 6, -3.5, 3.5, _xin_she_yang2),
+            _DRAWS.moved("xin-she-yang2", 6, -3.5, 3.5, _xin_she_yang2),
             0.0,
             "Xin-She Yang N.2: multimodal, not smooth at the optimum (drawn)",
         ),
         (
             "raydan-8d",
             _box(8, -3.0, 3.0),
-            _moved("raydan", 8, -2.0, 2.0, _raydan1),
+            _DRAWS.moved("raydan", 8, -2.0, 2.0, _raydan1),
             3.6,
             "Raydan 1: smooth, convex, weights 0.1 .. 0.8, optimum drawn",
         ),

@@ -72,8 +72,8 @@ from typing import Any
 
 import numpy as np
 
-from bench.search.fresh import _estimator, _shift
-from bench.search.fresh_early import _plain, _shifted
+from bench.search.fresh import Draws, _estimator
+from bench.search.fresh_early import _plain
 from bench.search.fresh_mixed import _index, _none_or
 from bench.search.tasks import Objective, Task, _box
 
@@ -82,6 +82,8 @@ __all__ = ["FRESH_LOCAL", "fresh_local_tasks", "generated_data"]
 FRESH_LOCAL = "fresh-local"
 #: the seed of every drawn optimum, shift, table and generated dataset of this half (fixed; never redrawn).
 SEED = 20261217
+
+_DRAWS = Draws("fl", SEED)
 
 
 def generated_data() -> dict[str, Callable[[], tuple[np.ndarray, np.ndarray]]]:
@@ -101,23 +103,6 @@ def generated_data() -> dict[str, Callable[[], tuple[np.ndarray, np.ndarray]]]:
         "fl-knn": lambda: datasets.make_friedman1(n_samples=240, n_features=8, noise=1.0, random_state=base + 3),
         "fl-tree": lambda: datasets.make_friedman3(n_samples=400, noise=0.1, random_state=base + 4),
     }
-
-
-def _unit(problem: str, dim: int) -> np.ndarray:
-    """Where a problem's optimum sits, drawn in ``[0.1, 0.9]^dim`` with this half's seed (then mapped to each range)."""
-    return _shift(f"fl-{problem}", dim, 0.1, 0.9, seed=SEED)
-
-
-def _table_rng(problem: str) -> np.random.Generator:
-    """A generator for a problem's tables (effects, offsets, per-choice optima), seeded with this half's seed."""
-    return np.random.default_rng([SEED, sum(map(ord, f"fl-{problem}-table"))])
-
-
-def _moved(
-    problem: str, dim: int, low: float, high: float, f: Callable[[np.ndarray], float]
-) -> Callable[[], Objective]:
-    """``f`` with its optimum (at the origin) moved to a point drawn inside ``[low, high]^dim`` with this half's seed."""
-    return functools.partial(_shifted, f"fl-{problem}", dim, low, high, f, seed=SEED)
 
 
 _LOG = "log_uniform_values"
@@ -269,7 +254,7 @@ _FLAG_PARAMETERS = {
 @functools.cache
 def _flag_table() -> tuple[np.ndarray, np.ndarray]:
     """Each flag's effect when on (drawn in [-0.3, 0.3]) and five of the 15 pairs' interactions (in [-0.4, 0.4])."""
-    rng = _table_rng("flag-interactions")
+    rng = _DRAWS.table_rng("flag-interactions")
     main = rng.uniform(-0.3, 0.3, len(_FLAGS))
     upper = np.triu_indices(len(_FLAGS), 1)
     pairs = rng.choice(len(upper[0]), 5, replace=False)
@@ -286,7 +271,7 @@ def _flag_value(on: np.ndarray) -> float:
 def _flag_interactions() -> Objective:
     """The flags' quadratic plus V-shaped terms: the best dropout lower with augmentation, the best log10 weight
     decay higher with EMA (drawn; inside the box either way)."""
-    u = _unit("flag-interactions", 2)
+    u = _DRAWS.unit("flag-interactions", 2)
     dropout, decay = 0.1 + 0.25 * u[0], -5.0 + 3.0 * u[1]
 
     def f(c: Mapping[str, Any]) -> float:
@@ -321,7 +306,7 @@ _D_MODELS = range(64, 1025, 64)  # what q_uniform(64, 1024, q=64) gives
 @functools.cache
 def _heads_table() -> tuple[float, float, float, int, int]:
     """The best log2 head width, log2 size (layers x width^2), log2 width per layer, sequence and FFN index (drawn)."""
-    u = _unit("divisible-heads", 5)
+    u = _DRAWS.unit("divisible-heads", 5)
     return 5 + 2 * u[0], 17 + 6 * u[1], 3 + 4 * u[2], 1 + round(2 * u[3]), 1 + round(2 * u[4])
 
 
@@ -372,10 +357,10 @@ _CLIFF_WARMUPS = range(0, 2001, 100)  # what q_uniform(0, 2000, q=100) gives
 def _cliff_table() -> dict[str, Any]:
     """Per optimizer: log10 critical rate at batch 256 without warmup, the basin's margin below it, an offset (the
     best 0); the best log2 batch and warmup (drawn)."""
-    rng = _table_rng("cliff-rate")
+    rng = _DRAWS.table_rng("cliff-rate")
     k = len(_CLIFF_OPTIMIZERS)
     offset = rng.uniform(0.0, 0.3, k)
-    u = _unit("cliff-rate", 2)
+    u = _DRAWS.unit("cliff-rate", 2)
     return {
         "critical": rng.uniform(-3.0, -2.0, k),
         "margin": rng.uniform(0.3, 0.6, k),
@@ -432,10 +417,10 @@ _ENSEMBLE_EPOCHS = range(5, 201, 5)  # what q_uniform(5, 200, q=5) gives
 def _ensemble_table() -> dict[str, Any]:
     """The best log10 rate at 50 epochs and log2 epochs; per aggregation: the members' spread, an offset (the best
     0) and the best log10 temperature (drawn)."""
-    rng = _table_rng("ensemble-product")
+    rng = _DRAWS.table_rng("ensemble-product")
     k = len(_AGGREGATIONS)
     offset = rng.uniform(0.0, 0.2, k)
-    u = _unit("ensemble-product", 2)
+    u = _DRAWS.unit("ensemble-product", 2)
     return {
         "rate": -3.0 + 1.5 * u[0],
         "epochs": 4 + 3 * u[1],
@@ -540,7 +525,7 @@ def fresh_local_tasks() -> list[Task]:
         (
             "schaffer4-2d",
             _box(2, -10.0, 10.0),
-            _moved("schaffer4", 2, -4.0, 4.0, _schaffer4),
+            _DRAWS.moved("schaffer4", 2, -4.0, 4.0, _schaffer4),
             _SCHAFFER4_BEST,
             "Schaffer N.4: four optima on a ring of ripples, moved by a drawn point",
         ),
@@ -582,21 +567,21 @@ def fresh_local_tasks() -> list[Task]:
         (
             "stretched-v-4d",
             _box(4, -10.0, 10.0),
-            _moved("stretched-v", 4, -5.0, 5.0, _stretched_v),
+            _DRAWS.moved("stretched-v", 4, -5.0, 5.0, _stretched_v),
             0.0,
             "stretched V sine wave: rippled, not smooth at the optimum (drawn)",
         ),
         (
             "chung-reynolds-5d",
             _box(5, -5.0, 5.0),
-            _moved("chung-reynolds", 5, -3.0, 3.0, _chung_reynolds),
+            _DRAWS.moved("chung-reynolds", 5, -3.0, 3.0, _chung_reynolds),
             0.0,
             "Chung-Reynolds: a quartic bowl, flat at the optimum (drawn)",
         ),
         (
             "pinter-6d",
             _box(6, -10.0, 10.0),
-            _moved("pinter", 6, -5.0, 5.0, _pinter),
+            _DRAWS.moved("pinter", 6, -5.0, 5.0, _pinter),
             0.0,
             "Pintér: multimodal, optimum drawn",
         ),
@@ -617,7 +602,7 @@ def fresh_local_tasks() -> list[Task]:
         (
             "sum-squares-8d",
             _box(8, -5.0, 5.0),
-            _moved("sum-squares", 8, -3.5, 3.5, _sum_squares),
+            _DRAWS.moved("sum-squares", 8, -3.5, 3.5, _sum_squares),
             0.0,
             "sum squares: smooth, convex, weights 1 .. 8, optimum drawn",
         ),

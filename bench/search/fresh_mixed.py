@@ -67,7 +67,7 @@ from typing import Any
 
 import numpy as np
 
-from bench.search.fresh import _estimator, _shift
+from bench.search.fresh import Draws, _estimator, _shift
 from bench.search.tasks import Objective, Task, _cv_loss
 
 __all__ = ["FRESH_MIXED", "fresh_mixed_tasks", "generated_data"]
@@ -75,6 +75,8 @@ __all__ = ["FRESH_MIXED", "fresh_mixed_tasks", "generated_data"]
 FRESH_MIXED = "fresh-mixed"
 #: the seed of every drawn optimum, table and generated dataset of this half (fixed; never redrawn).
 SEED = 20261215
+
+_DRAWS = Draws("fm", SEED)
 
 
 def generated_data() -> dict[str, Callable[[], tuple[np.ndarray, np.ndarray]]]:
@@ -141,16 +143,6 @@ def _with_outliers(seed: int) -> tuple[np.ndarray, np.ndarray]:
     return X, y
 
 
-def _unit(problem: str, dim: int) -> np.ndarray:
-    """Where a problem's optimum sits, drawn in ``[0.1, 0.9]^dim`` with this half's seed (then mapped to each range)."""
-    return _shift(f"fm-{problem}", dim, 0.1, 0.9, seed=SEED)
-
-
-def _rng(problem: str) -> np.random.Generator:
-    """A generator for a problem's tables (offsets, interactions), seeded with this half's seed."""
-    return np.random.default_rng([SEED, sum(map(ord, f"fm-{problem}-table"))])
-
-
 def _index(values: list[Any], value: Any) -> int:
     return [float(v) for v in values].index(float(value))
 
@@ -173,7 +165,7 @@ _NET_PARAMETERS = {
 
 def _net_mixed() -> Objective:
     """Quadratic bowls in log rate, log decay, depth, log2 width and dropout, the best rate moving with depth."""
-    u = _unit("net-mixed", 5)
+    u = _DRAWS.unit("net-mixed", 5)
     best_lr, best_wd = -5 + 5 * u[0], -7 + 6 * u[1]
     best_layers = 1 + round(9 * u[2])
     best_width = 16 * (2 + round(28 * u[3]))  # a multiple of 16 in [80, 432]: one W&B's rounding gives
@@ -205,7 +197,7 @@ _OPTIMIZER_PARAMETERS = {
 
 def _optimizer_shift() -> Objective:
     """Each optimizer its own best log rate, basin width, momentum and warmup, and an offset (the best 0)."""
-    rng = _rng("optimizer-shift")
+    rng = _DRAWS.table_rng("optimizer-shift")
     k = len(_OPTIMIZERS)
     centre, width = rng.uniform(-5.0, -1.0, k), rng.uniform(0.3, 1.5, k)
     momentum, warmup = rng.uniform(0.1, 0.95, k), rng.integers(100, 1900, k)
@@ -233,7 +225,7 @@ _INT_PARAMETERS = {
 
 def _int_rugged() -> Objective:
     """A shifted integer quadratic plus ``1 - cos`` terms: local optima every ``period`` steps, the best 0."""
-    u = _unit("int-rugged", len(_INT_AXES))
+    u = _DRAWS.unit("int-rugged", len(_INT_AXES))
     axes = [(name, lo + round(ui * (hi - lo)), hi - lo, p) for ui, (name, (lo, hi, p)) in zip(u, _INT_AXES.items())]
 
     def f(c: Mapping[str, Any]) -> float:
@@ -259,7 +251,7 @@ _TABLE_PARAMETERS = {name: {"values": list(values)} for name, values in _TABLE_A
 @functools.cache
 def _table() -> tuple[list[np.ndarray], np.ndarray, np.ndarray]:
     """Main effects per axis (drawn), optimizer x scheduler and normalization x init interactions (drawn)."""
-    rng = _rng("cat-table")
+    rng = _DRAWS.table_rng("cat-table")
     main = [rng.uniform(0.0, 1.0, len(values)) for values in _TABLE_AXES.values()]
     return main, rng.uniform(0.0, 0.8, (5, 6)), rng.uniform(0.0, 0.5, (4, 5))
 
@@ -294,7 +286,7 @@ _BATCH_PARAMETERS = {
 
 def _batch_values() -> Objective:
     """Numeric values lists beside floats: the best rate scales with the batch (linear scaling), the rest drawn."""
-    u = _unit("batch-values", 5)
+    u = _DRAWS.unit("batch-values", 5)
     best_batch = _BATCHES[1 + round(5 * u[0])]
     lr_at_best = -4 + 2 * u[1]
     best_decay, best_epochs = 1 + round(3 * u[2]), 1 + round(3 * u[3])
@@ -323,7 +315,7 @@ _RASTRIGIN_PARAMETERS = {
 def _rastrigin_int() -> Objective:
     """Rastrigin on three floats (optimum drawn in [-3.5, 3.5]^3) plus a rugged quadratic in one integer."""
     z = _shift("fm-rastrigin-int", 3, -3.5, 3.5, seed=SEED)
-    best_n = 4 + round(32 * _unit("rastrigin-int-n", 1)[0])
+    best_n = 4 + round(32 * _DRAWS.unit("rastrigin-int-n", 1)[0])
 
     def f(c: Mapping[str, Any]) -> float:
         x = np.array([float(c[f"x{i}"]) for i in range(3)]) - z
@@ -351,7 +343,7 @@ _STEP_PARAMETERS = {
 
 def _step_precision() -> Objective:
     """Plateaus: floored distances in log rate (quarter decades) and clip (whole units), dropout and warmup steps."""
-    u = _unit("step-precision", 4)
+    u = _DRAWS.unit("step-precision", 4)
     best_lr, best_clip = -4 + 4 * u[0], 0.1 + 9.9 * u[1]
     best_dropout, best_warmup = 1 + round(8 * u[2]), 1 + round(8 * u[3])  # dropout in units of q = 0.05
 
@@ -391,9 +383,9 @@ _NESTED_PARAMETERS = {
 
 def _nested_discrete() -> Objective:
     """Integers and categoricals in two nested blocks: each block its best width, the best epochs moving with depth."""
-    u = _unit("nested-discrete", 3)
+    u = _DRAWS.unit("nested-discrete", 3)
     best_depth, best_epochs, best_batch = 2 + round(22 * u[0]), 5 + round(195 * u[1]), 1 + round(2 * u[2])
-    rng = _rng("nested-discrete")
+    rng = _DRAWS.table_rng("nested-discrete")
     block_offset = rng.uniform(0.0, 0.4, len(_BLOCKS))
     block_offset -= block_offset.min()
     block_width = rng.integers(1, len(_WIDTHS) - 1, len(_BLOCKS))  # never the first or last width

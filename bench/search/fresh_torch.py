@@ -91,7 +91,7 @@ from typing import Any
 
 import numpy as np
 
-from bench.search.fresh import _estimator, _shift
+from bench.search.fresh import Draws, _estimator
 from bench.search.fresh_early import _plain
 from bench.search.fresh_local import _axes
 from bench.search.tasks import Objective, Task, _box, _cv_loss
@@ -101,6 +101,8 @@ __all__ = ["FRESH_TORCH", "fresh_torch_tasks", "generated_data"]
 FRESH_TORCH = "fresh-torch"
 #: the seed of every drawn optimum, shift, table and generated dataset of this half (fixed; never redrawn).
 SEED = 20261219
+
+_DRAWS = Draws("ft", SEED)
 
 
 def generated_data() -> dict[str, Callable[[], tuple[np.ndarray, np.ndarray]]]:
@@ -185,16 +187,6 @@ def _skewed_missing(seed: int) -> tuple[np.ndarray, np.ndarray]:
     return X, y
 
 
-def _unit(problem: str, dim: int) -> np.ndarray:
-    """Where a problem's optimum sits, drawn in ``[0.1, 0.9]^dim`` with this half's seed (then mapped to each range)."""
-    return _shift(f"ft-{problem}", dim, 0.1, 0.9, seed=SEED)
-
-
-def _table_rng(problem: str) -> np.random.Generator:
-    """A generator for a problem's tables (effects, offsets, per-choice optima), seeded with this half's seed."""
-    return np.random.default_rng([SEED, sum(map(ord, f"ft-{problem}-table"))])
-
-
 _LOG = "log_uniform_values"
 
 
@@ -251,7 +243,7 @@ def _power_sum(x: np.ndarray) -> float:
 def _robot_target() -> np.ndarray:
     """Where the arm's end should be: a point at radius 0.8 to 2.2 from the base (drawn), which arms of four
     segments shorter than 1 reach from inside the box."""
-    u = _unit("robot-arm", 2)
+    u = _DRAWS.unit("robot-arm", 2)
     radius, angle = 0.8 + 1.75 * (u[0] - 0.1), 2 * math.pi * u[1]
     return np.array([radius * math.cos(angle), radius * math.sin(angle)])
 
@@ -424,7 +416,7 @@ _D_MODELS = range(128, 4097, 128)  # what q_uniform(128, 4096, q=128) gives
 def _allocation_table() -> dict[str, float]:
     """The log10 compute (FLOPs), the best log2 width per layer, log2 batch, warmup fraction and log10 rate at
     1e8 parameters and batch 256 (drawn)."""
-    u = _unit("compute-allocation", 5)
+    u = _DRAWS.unit("compute-allocation", 5)
     return {
         "compute": 19.0 + 1.5 * u[0],
         "aspect": 5.5 + 2.0 * u[1],
@@ -497,8 +489,8 @@ _RECOVERY = 0.4
 def _compression_table() -> dict[str, Any]:
     """Per group: the error at 2 bits, the pruning error's scale and steepness; the best log10 rate and log2
     calibration samples (drawn)."""
-    rng = _table_rng("compression-tradeoff")
-    u = _unit("compression-tradeoff", 2)
+    rng = _DRAWS.table_rng("compression-tradeoff")
+    u = _DRAWS.unit("compression-tradeoff", 2)
     return {
         "quant": rng.uniform(0.5, 2.0, 3),
         "prune": rng.uniform(0.01, 0.04, 2),
@@ -709,7 +701,7 @@ _TIMEOUT = 10.0
 @functools.cache
 def _matmul_shape() -> tuple[int, int, int, float]:
     """The problem's M, N and K (fp16, drawn multiples of 256 between 1536 and 8192) and the best log2 L2 group."""
-    u = _unit("matmul-autotune", 4)
+    u = _DRAWS.unit("matmul-autotune", 4)
     m, n, k = (256 * round(6 + 26 * (v - 0.1) / 0.8) for v in u[:3])
     return m, n, k, 1.0 + 2.5 * u[3]
 
@@ -835,8 +827,8 @@ _CHANCE = 0.1
 @functools.cache
 def _nas_table() -> dict[str, Any]:
     """The best capacity and depth of learned layers, a small cost per edge and operation (drawn)."""
-    rng = _table_rng("nas-cell")
-    u = _unit("nas-cell", 2)
+    rng = _DRAWS.table_rng("nas-cell")
+    u = _DRAWS.unit("nas-cell", 2)
     return {"capacity": 2.0 + 1.5 * u[0], "depth": 2.0 + u[1], "cost": rng.uniform(0.0, 0.12, (len(_EDGES), len(_OPS)))}
 
 
@@ -895,7 +887,7 @@ _FINETUNE_PARAMETERS = {
 def _finetune_table() -> dict[str, float]:
     """The best log10 rate (batch 32, rank 16), log2 batch, log2 epochs, warmup, log10 decay (decay 0 read as
     1e-4) and log2 rank (drawn)."""
-    u = _unit("finetune-grid", 6)
+    u = _DRAWS.unit("finetune-grid", 6)
     return {
         "rate": -4.4 + 1.0 * u[0],
         "batch": 3.5 + 3.0 * u[1],

@@ -99,8 +99,8 @@ from typing import Any
 
 import numpy as np
 
-from bench.search.fresh import _estimator, _shift
-from bench.search.fresh_early import _plain, _shifted
+from bench.search.fresh import Draws, _estimator
+from bench.search.fresh_early import _plain
 from bench.search.fresh_local import _axes
 from bench.search.tasks import Objective, Task, _box, _cv_loss, _dataset
 
@@ -109,6 +109,8 @@ __all__ = ["FRESH_WARP", "fresh_warp_tasks", "generated_data"]
 FRESH_WARP = "fresh-warp"
 #: the seed of every drawn optimum, shift, table and generated dataset of this half (fixed; never redrawn).
 SEED = 20261218
+
+_DRAWS = Draws("fw", SEED)
 
 
 def generated_data() -> dict[str, Callable[[], tuple[np.ndarray, np.ndarray]]]:
@@ -154,23 +156,6 @@ def generated_data() -> dict[str, Callable[[], tuple[np.ndarray, np.ndarray]]]:
         ),
         "fw-spline": lambda: datasets.make_friedman1(n_samples=400, n_features=10, noise=0.5, random_state=base + 6),
     }
-
-
-def _unit(problem: str, dim: int) -> np.ndarray:
-    """Where a problem's optimum sits, drawn in ``[0.1, 0.9]^dim`` with this half's seed (then mapped to each range)."""
-    return _shift(f"fw-{problem}", dim, 0.1, 0.9, seed=SEED)
-
-
-def _table_rng(problem: str) -> np.random.Generator:
-    """A generator for a problem's tables (effects, offsets, per-choice optima), seeded with this half's seed."""
-    return np.random.default_rng([SEED, sum(map(ord, f"fw-{problem}-table"))])
-
-
-def _moved(
-    problem: str, dim: int, low: float, high: float, f: Callable[[np.ndarray], float]
-) -> Callable[[], Objective]:
-    """``f`` with its optimum (at the origin) moved to a point drawn inside ``[low, high]^dim`` with this half's seed."""
-    return functools.partial(_shifted, f"fw-{problem}", dim, low, high, f, seed=SEED)
 
 
 _LOG = "log_uniform_values"
@@ -320,7 +305,7 @@ _EXPLOSION_PARAMETERS = {
 def _explosion_table() -> dict[str, float]:
     """The log10 critical effective rate (batch 256, clip norm 10, no Nesterov), the basin's margin below it, the
     best momentum, log10 clip norm and log2 batch (drawn)."""
-    u = _unit("momentum-explosion", 5)
+    u = _DRAWS.unit("momentum-explosion", 5)
     return {
         "critical": -1.6 + 0.6 * u[0],
         "margin": 0.4 + 0.3 * u[1],
@@ -380,7 +365,7 @@ _TARGET_BATCHES = range(16, 4097, 16)  # what q_log_uniform_values(16, 4096, q=1
 def _target_table() -> tuple[float, float]:
     """The critical batch size (steps to the target ``3000 (1 + B_noise / B)``) and the best log10 rate at
     batch 256 (drawn)."""
-    u = _unit("time-to-target", 2)
+    u = _DRAWS.unit("time-to-target", 2)
     return 300 + 1000 * u[0], -3.3 + 0.8 * u[1]
 
 
@@ -448,10 +433,10 @@ _CHANCE = 0.1
 def _cnn_table() -> dict[str, Any]:
     """Per architecture: peak accuracy, log10 rate shift, best drop path; per optimizer: log10 rate and decay, a
     cost (the best 0); the best log2 epochs, warmup, log2 width, label smoothing, log10 clip and log2 batch (drawn)."""
-    rng = _table_rng("cnn-accuracy")
+    rng = _DRAWS.table_rng("cnn-accuracy")
     k, m = len(_ARCHITECTURES), len(_CNN_OPTIMIZERS)
     cost = rng.uniform(0.0, 0.03, m)
-    u = _unit("cnn-accuracy", 6)
+    u = _DRAWS.unit("cnn-accuracy", 6)
     return {
         "peak": rng.uniform(0.86, 0.94, k),
         "arch_rate": rng.uniform(-0.3, 0.3, k),
@@ -528,8 +513,8 @@ _BOOSTING_DEEP = 0.97
 def _boosting_table() -> dict[str, Any]:
     """Per boosting type a peak AUC; per mode (shallow and long, deep and short): the ridge ``log10 lr + log10 n``,
     the best log10 trees, depth, subsample and column share (drawn)."""
-    rng = _table_rng("boosting-auc")
-    u = _unit("boosting-auc", 10)
+    rng = _DRAWS.table_rng("boosting-auc")
+    u = _DRAWS.unit("boosting-auc", 10)
     return {
         "peak": rng.uniform(0.86, 0.92, len(_BOOSTINGS)),
         "modes": [
@@ -728,21 +713,21 @@ def fresh_warp_tasks() -> list[Task]:
         (
             "periodic-2d",
             _box(2, -10.0, 10.0),
-            _moved("periodic", 2, -5.0, 5.0, _periodic),
+            _DRAWS.moved("periodic", 2, -5.0, 5.0, _periodic),
             0.9,
             "periodic: a lattice of near-optima (1 - 0.1 e^-r^2), the best one drawn",
         ),
         (
             "corrugated-spring-3d",
             _box(3, 0.0, 10.0),
-            _moved("corrugated-spring", 3, 2.0, 8.0, _corrugated_spring),
+            _DRAWS.moved("corrugated-spring", 3, 2.0, 8.0, _corrugated_spring),
             -1.0,
             "deflected corrugated spring: rings on a shallow bowl, optimum drawn",
         ),
         (
             "inverted-cosine-5d",
             _box(5, -5.0, 5.0),
-            _moved("inverted-cosine", 5, -3.0, 3.0, _inverted_cosine),
+            _DRAWS.moved("inverted-cosine", 5, -3.0, 3.0, _inverted_cosine),
             -4.0,
             "inverted cosine wave: damped rings per pair of axes, optimum drawn",
         ),
@@ -756,7 +741,7 @@ def fresh_warp_tasks() -> list[Task]:
         (
             "trigonometric2-10d",
             _box(10, -3.0, 3.0),
-            _moved("trigonometric2", 10, -1.5, 1.5, _trigonometric2),
+            _DRAWS.moved("trigonometric2", 10, -1.5, 1.5, _trigonometric2),
             1.0,
             "trigonometric 2: separable ripples on a bowl, optimum drawn",
         ),
