@@ -67,6 +67,8 @@ READINGS: tuple[Reading, ...] = (
     Reading("fresh-warp", "plain-warp-power", "plain", TODAY_PLAIN),
     Reading("fresh-torch", "auto", "full", TODAY_FULL),
     Reading("fresh-torch", "auto-plain", "both", TODAY_PLAIN),
+    Reading("fresh-average", "auto-plain", "both", TODAY_PLAIN),
+    Reading("fresh-average", "isogp-int", "both", "expected improvement averaged over length scales (not kept)"),
 )
 
 BUDGETS = (10, 20, 50, 100)

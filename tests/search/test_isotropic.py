@@ -11,18 +11,8 @@ import optuna
 import pytest
 from optuna.distributions import BaseDistribution, CategoricalDistribution, FloatDistribution, IntDistribution
 
-import tuneflow.search.isotropic as isotropic
 from tuneflow.search.auto import Choice
-from tuneflow.search.isotropic import (
-    LOCAL_AROUND,
-    LOCAL_SPREADS,
-    MAX_FIT,
-    IsotropicGP,
-    _expected_improvement,
-    _from_unit,
-    _integrated_improvement,
-    _to_unit,
-)
+from tuneflow.search.isotropic import LOCAL_AROUND, LOCAL_SPREADS, MAX_FIT, IsotropicGP, _from_unit, _to_unit
 from tuneflow.search.methods import make_sampler
 
 OPTIMUM = (0.31, 0.72, 0.18, 0.55)
@@ -182,58 +172,3 @@ def test_on_a_smooth_bowl_local_candidates_refine_the_best_beyond_uniform_ones()
     uniform = [_best(IsotropicGP(seed=s, n_startup_trials=4), n=30).best_value for s in seeds]
     local = [_best(IsotropicGP(seed=s, n_startup_trials=4, local=1000), n=30).best_value for s in seeds]
     assert statistics.median(local) < 0.5 * statistics.median(uniform), (local, uniform)
-
-
-def test_integrated_improvement_on_one_length_scale_is_scikit_learns_gp_expected_improvement(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    from sklearn.gaussian_process import GaussianProcessRegressor
-    from sklearn.gaussian_process.kernels import Matern
-
-    rng = np.random.default_rng(2)
-    x, candidates = rng.uniform(size=(12, 3)), rng.uniform(size=(200, 3))
-    z = np.sin(4 * x).sum(axis=1)
-    z = (z - z.mean()) / z.std()
-    monkeypatch.setattr(isotropic, "INTEGRATED_LENGTH_SCALES", (0.3,))
-    gp = GaussianProcessRegressor(kernel=Matern(length_scale=0.3, nu=1.5), alpha=1e-7, optimizer=None).fit(x, z)
-    mean, std = gp.predict(candidates, return_std=True)
-    expected = _expected_improvement(mean, np.maximum(std, 1e-9), float(z.min()))
-    assert np.allclose(_integrated_improvement(x, z, candidates), expected, atol=1e-8)
-
-
-def test_integrated_improvement_weighs_the_length_scales_by_how_well_they_explain_the_trials() -> None:
-    rng = np.random.default_rng(3)
-    x = rng.uniform(size=(30, 2))
-    z = np.sum((x - 0.3) ** 2, axis=1)  # smooth: the long length scales explain it, the tiny ones do not
-    z = (z - z.mean()) / z.std()
-    candidates = np.array([[0.3, 0.3], [0.95, 0.95]])
-    ei = _integrated_improvement(x, z, candidates)
-    assert ei[0] > 10 * ei[1]  # the modelled optimum, not the far corner a length scale of 0.01 would favour
-
-
-def test_on_a_smooth_bowl_ten_integrated_trials_beat_random_draws_on_the_same_seeds() -> None:
-    seeds = range(8)
-    model = [_best(IsotropicGP(seed=s, integrate=True)).best_value for s in seeds]
-    random = [_best(optuna.samplers.RandomSampler(seed=s)).best_value for s in seeds]
-    assert statistics.median(model) < 0.5 * statistics.median(random), (model, random)
-
-
-def test_integrated_suggestions_on_a_flat_objective_are_legal_and_distinct() -> None:
-    def objective(trial: optuna.Trial) -> float:
-        trial.suggest_float("x", 0.0, 1.0)
-        trial.suggest_categorical("kind", ["a", "b", "c"])
-        return 1.0
-
-    study = _best(IsotropicGP(seed=0, integrate=True), objective, n=8)
-    assert len({t.params["x"] for t in study.trials}) == 8
-    assert {t.params["kind"] for t in study.trials} <= {"a", "b", "c"}
-
-
-def test_the_integrate_option_changes_the_gp_from_its_first_trial() -> None:
-    def trials(options: dict[str, Any]) -> list[dict[str, Any]]:
-        choice = Choice("isogp+tpe", {"n_startup_trials": 3, "every": 3, **options}, "test")
-        return [t.params for t in _best(make_sampler(choice, None, seed=7), n=8).trials]
-
-    fitted, integrated = trials({}), trials({"integrate": True})
-    assert integrated[:3] == fitted[:3]  # TPE's random start
-    assert integrated[3:] != fitted[3:]

@@ -52,12 +52,6 @@ START_LENGTH_SCALES = (0.05, 0.2, 1.0, 5.0)
 MAX_FIT = 100
 #: a kernel length scale within this factor of its bounds is "at the bound"
 _AT_BOUND = 1.001
-#: with ``integrate``, the length scales (unit box) expected improvement is averaged over, each weighted by
-#: its marginal likelihood (a log-uniform prior over them): 25 from 0.01 to 100, a factor 1.47 apart
-INTEGRATED_LENGTH_SCALES = tuple(float(v) for v in np.logspace(-2.0, 2.0, 25))
-#: the values' noise in the kernel (standardized units; W&B's engine: 1e-7), and the jitter tried when
-#: a covariance matrix is too close to singular for that (near-duplicate trials at a long length scale)
-NUGGET, JITTER = 1e-7, 1e-5
 #: ``local`` candidates are drawn around this many of the best trials ...
 LOCAL_AROUND = 5
 #: ... each at one of these spreads (a standard deviation in the unit box), a third at each
@@ -67,19 +61,12 @@ LOCAL_SPREADS = (0.01, 0.05, 0.2)
 class IsotropicGP(BaseSampler):
     """GP-BO with one length scale and expected improvement over random candidates."""
 
-    def __init__(
-        self, seed: int | None = None, n_startup_trials: int = 2, local: int = 0, integrate: bool = False
-    ) -> None:
-        """``local``: candidates drawn around the best trials, beside the uniform ones (0: W&B's candidates only).
-
-        ``integrate``: average expected improvement over the length scale's posterior
-        (:data:`INTEGRATED_LENGTH_SCALES`) instead of taking the one likeliest length scale (W&B's fit).
-        """
+    def __init__(self, seed: int | None = None, n_startup_trials: int = 2, local: int = 0) -> None:
+        """``local``: candidates drawn around the best trials, beside the uniform ones (0: W&B's candidates only)."""
         self._rng = np.random.RandomState(seed)
         self._random = RandomSampler(seed=seed)
         self._n_startup = n_startup_trials
         self._local = local
-        self._integrate = integrate
 
     def reseed_rng(self) -> None:
         self._rng.seed()
@@ -134,7 +121,7 @@ class IsotropicGP(BaseSampler):
         return np.clip(centres + spreads * self._rng.standard_normal(centres.shape), 0.0, 1.0)
 
     def _pick(self, x: np.ndarray, y: np.ndarray, candidates: np.ndarray) -> np.ndarray:
-        """The candidate of highest expected improvement under the GP (a random one if the fit is degenerate)."""
+        """The candidate of highest expected improvement under the fitted GP (a random one if the fit is degenerate)."""
         if len(y) > MAX_FIT:
             order = np.argsort(y)
             rest = self._rng.choice(order[MAX_FIT // 2 :], MAX_FIT - MAX_FIT // 2, replace=False)
@@ -142,8 +129,6 @@ class IsotropicGP(BaseSampler):
             x, y = x[keep], y[keep]
         scale = float(np.std(y))
         z = (y - np.mean(y)) / (scale if scale > 0 else 1.0)
-        if self._integrate:
-            return candidates[int(np.argmax(_integrated_improvement(x, z, candidates)))]
         gp = max(
             (self._fit(x, z, start) for start in START_LENGTH_SCALES), key=lambda g: g.log_marginal_likelihood_value_
         )
@@ -165,59 +150,6 @@ class IsotropicGP(BaseSampler):
         with warnings.catch_warnings():  # a length scale at its bound is handled by the caller, not warned about
             warnings.simplefilter("ignore")
             return gp.fit(x, z)
-
-
-def _integrated_improvement(x: np.ndarray, z: np.ndarray, candidates: np.ndarray) -> np.ndarray:
-    """Expected improvement at ``candidates``, averaged over :data:`INTEGRATED_LENGTH_SCALES` by posterior weight.
-
-    The weights are the marginal likelihoods of ``z`` (standardized values at ``x``) under each length
-    scale, with a log-uniform prior over the grid. A handful of trials seldom pins one length scale:
-    the likeliest may be one that explains nothing (far below the trials' spacing) or one that calls the
-    function flat, and expected improvement under that one alone is arbitrary or greedy. Averaged, the
-    length scales the trials cannot tell apart each have their say (the integrated acquisition of Snoek
-    et al., 2012, on a grid instead of by sampling: one hyperparameter, so a grid is exact enough).
-    """
-    from scipy.linalg import cho_solve, solve_triangular
-    from scipy.spatial.distance import cdist
-
-    between, to_candidates = cdist(x, x), cdist(candidates, x)
-    fits: list[tuple[float, float, np.ndarray, np.ndarray]] = []
-    for length in INTEGRATED_LENGTH_SCALES:
-        chol = _cholesky(_matern32(between, length), len(z))
-        if chol is None:
-            continue
-        alpha = cho_solve((chol, True), z)
-        fits.append((float(-0.5 * z @ alpha - np.log(np.diag(chol)).sum()), length, chol, alpha))
-    if not fits:  # no length scale gives a usable covariance: no preference (the first candidate is uniform)
-        return np.zeros(len(candidates))
-    lml = np.array([f[0] for f in fits])
-    weights = np.exp(lml - lml.max())
-    weights /= weights.sum()
-    best, improvement = float(np.min(z)), np.zeros(len(candidates))
-    for weight, (_, length, chol, alpha) in zip(weights, fits):
-        if weight < 1e-4:  # a length scale the trials rule out: its term is below any difference that matters
-            continue
-        cross = _matern32(to_candidates, length)
-        v = solve_triangular(chol, cross.T, lower=True)
-        std = np.sqrt(np.maximum(1.0 - np.einsum("ij,ij->j", v, v), 0.0))
-        improvement += weight * _expected_improvement(cross @ alpha, np.maximum(std, 1e-9), best)
-    return improvement
-
-
-def _matern32(distance: np.ndarray, length: float) -> np.ndarray:
-    """The Matern 3/2 kernel of unit variance (W&B's ``nu=1.5``) at these distances."""
-    scaled = np.sqrt(3.0) * distance / length
-    return (1.0 + scaled) * np.exp(-scaled)
-
-
-def _cholesky(kernel: np.ndarray, n: int) -> np.ndarray | None:
-    """The lower Cholesky factor of ``kernel`` plus the nugget (the jitter if that fails); None if both fail."""
-    for noise in (NUGGET, JITTER):
-        try:
-            return np.linalg.cholesky(kernel + noise * np.eye(n))
-        except np.linalg.LinAlgError:
-            continue
-    return None
 
 
 def _expected_improvement(mean: np.ndarray, std: np.ndarray, best: float) -> np.ndarray:
