@@ -110,6 +110,50 @@ def test_a_trial_claimed_while_the_signal_comes_is_failed_too(tmp_path: Path, mo
     assert "RUNNING" not in states(by_number.values())
 
 
+def test_a_trial_that_finishes_as_the_signal_fails_it_is_not_salvaged_into_its_queued_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A thread whose trial ends just as the main thread fails it: its copy stays queued, nothing RUNNING.
+
+    The thread had seen its trial in flight, then told it after the signal handling had failed it and
+    queued a copy. Telling found the trial failed and took that for another worker's doing: it claimed
+    the copy (RUNNING) to store the result in it while the process was exiting (CI saw the copy RUNNING).
+    """
+    from tuneflow.engine.loop import Optimizer
+
+    storage = f"sqlite:///{tmp_path / 's.db'}"
+    tell, told = Optimizer._tell, threading.Event()
+
+    def late_tell(self: Optimizer, trial: optuna.Trial, *args: object) -> object:
+        if trial.number == 1:  # wait until the main thread has failed it, as in the race
+            deadline = time.monotonic() + 10
+            while trials(storage, "sig")[1].state.name != "FAIL" and time.monotonic() < deadline:
+                time.sleep(0.02)
+        try:
+            return tell(self, trial, *args)
+        finally:
+            if trial.number == 1:
+                told.set()
+
+    def train(config: dict, trial: tuneflow.TrialContext) -> float:
+        if trial.number == 2:
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(5)
+        return config["x"]
+
+    monkeypatch.setattr(Optimizer, "_tell", late_tell)
+    recipe = tuneflow.Recipe(name="sig", train=train, parameters=_recipe().parameters, method="random", seed=1)
+    with pytest.raises(Interrupted):
+        tuneflow.tune(recipe, n_trials=8, storage=storage, wandb=False, n_jobs=2)
+    assert told.wait(10)  # the thread has told trial 1 (a salvage would have run by now)
+    time.sleep(0.2)
+    by_number = {t.number: t for t in trials(storage, "sig")}
+    assert by_number[1].state.name == "FAIL"
+    copies = [t for t in by_number.values() if t.system_attrs.get("retry_history", [])[-1:] == [1]]
+    assert [c.state.name for c in copies] == ["WAITING"]
+    assert "RUNNING" not in states(by_number.values())
+
+
 def test_guard_leaves_handlers_a_program_installed_alone() -> None:
     def mine(signum: int, frame: object) -> None:
         pass

@@ -270,6 +270,8 @@ class Optimizer:
         if adapter.trial_id(trial) not in self._in_flight:
             return  # the main thread already failed it after a signal
         frozen = self._tell(trial, state, values)
+        if frozen.state != state and self.guard.interrupted:
+            return  # failed meanwhile by the main thread's signal handling, which told the callbacks
         if error is not None:  # Optuna's line, its traceback with --debug: secrets the trial names as ***
             text = f"Trial {trial.number} failed with parameters: {frozen.params} because of the following error: {error!r}."
             if _optuna_logger.isEnabledFor(logging.INFO):
@@ -294,7 +296,9 @@ class Optimizer:
             with self._lock:
                 self._in_flight.pop(adapter.trial_id(trial), None)
             self.keeper.finished(adapter.trial_id(trial))
-        if frozen.state != state and FAIL_REASON_SYSTEM_ATTR in frozen.system_attrs:
+        # Failed by another worker while it ran; not when this process's own signal handling failed it
+        # (a salvage then would claim the queued copy while the process exits, and leave it RUNNING).
+        if frozen.state != state and FAIL_REASON_SYSTEM_ATTR in frozen.system_attrs and not self.guard.interrupted:
             salvaged = self._salvage(frozen, state, values) if state == TrialState.COMPLETE else None
             logger.warning(
                 "tuneflow: trial %d was marked %s by another worker while it ran (no heartbeat for longer than "
