@@ -49,16 +49,15 @@ Chooser = Callable[..., Choice]
 _CHOOSE = auto_module.choose  # the real rule, whatever auto_as has in place
 
 
-def _plain(*args: Any, **kwargs: Any) -> Choice:
-    """The plain install's rule: ``auto``'s on every install since fresh-torch (the label names its result lines)."""
-    return _CHOOSE(*args, **kwargs)
-
-
 def choosers() -> dict[str, Chooser]:
-    """Method label -> the rule it runs: ``auto``, ``auto-plain`` and the candidates."""
+    """Method label -> the rule it runs: ``auto``, ``auto-plain`` and the candidates.
+
+    ``auto-plain`` labels the plain install's searches; since fresh-torch it runs ``auto``'s rule, which
+    no longer reads torch (the labels keep older result lines apart).
+    """
     from bench.search.candidates import RULES
 
-    return {"auto": _CHOOSE, "auto-plain": _plain, **RULES}
+    return {"auto": _CHOOSE, "auto-plain": _CHOOSE, **RULES}
 
 
 @contextlib.contextmanager
