@@ -46,8 +46,8 @@ def _shift(problem: str, dim: int, lo: float, hi: float, seed: int = SEED) -> np
 class Draws:
     """A half's drawn optima and tables: each problem's name behind the half's ``prefix``, drawn with its ``seed``.
 
-    Used by fresh-continuous (``moved`` only), fresh-mixed, fresh-full, fresh-local, fresh-warp, fresh-torch and
-    fresh-average, each as its module's ``_DRAWS``.
+    Used by fresh-continuous (``moved`` only), fresh-mixed, fresh-full, fresh-local, fresh-warp, fresh-torch,
+    fresh-average and fresh-categorical, each as its module's ``_DRAWS``.
     """
 
     prefix: str

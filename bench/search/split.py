@@ -28,8 +28,9 @@ written after the held-out verdict was read, and the *fresh-values* half of
 :mod:`bench.search.fresh_local`, written after fresh-full was read, and the *fresh-warp* half of
 :mod:`bench.search.fresh_warp`, written after fresh-local was read, and the *fresh-torch* half of
 :mod:`bench.search.fresh_torch`, written after fresh-warp was read, and the *fresh-average* half of
-:mod:`bench.search.fresh_average`, written after fresh-torch was read) is not drawn: it keeps that half, and the
-checksum of the design and held-out rows stays the one drawn from the seed.
+:mod:`bench.search.fresh_average`, written after fresh-torch was read, and the *fresh-categorical* half of
+:mod:`bench.search.fresh_categorical`, written after fresh-average was read) is not drawn: it keeps that half, and
+the checksum of the design and held-out rows stays the one drawn from the seed.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ __all__ = [
     "FRESH",
     "FRESH_AVERAGE",
     "FRESH_BOUNDS",
+    "FRESH_CATEGORICAL",
     "FRESH_CONTINUOUS",
     "FRESH_EARLY",
     "FRESH_FLAT",
@@ -76,6 +78,7 @@ DESIGN, HELD_OUT, FRESH, FRESH_VALUES, FRESH_FLAT = "design", "held-out", "fresh
 FRESH_START, FRESH_BOUNDS, FRESH_EARLY = "fresh-start", "fresh-bounds", "fresh-early"
 FRESH_CONTINUOUS, FRESH_MIXED, FRESH_FULL, FRESH_LOCAL = "fresh-continuous", "fresh-mixed", "fresh-full", "fresh-local"
 FRESH_WARP, FRESH_TORCH, FRESH_AVERAGE = "fresh-warp", "fresh-torch", "fresh-average"
+FRESH_CATEGORICAL = "fresh-categorical"
 HALVES = (
     DESIGN,
     HELD_OUT,
@@ -92,6 +95,7 @@ HALVES = (
     FRESH_WARP,
     FRESH_TORCH,
     FRESH_AVERAGE,
+    FRESH_CATEGORICAL,
 )
 MIN_PROBLEMS = 15
 #: the seed the split was drawn with (committed with the list; never redrawn).

@@ -392,6 +392,7 @@ def _dataset(name: str) -> tuple[np.ndarray, np.ndarray]:
     from bench.search.fresh import generated_data
     from bench.search.fresh_average import generated_data as generated_average_data
     from bench.search.fresh_bounds import generated_data as generated_bounds_data
+    from bench.search.fresh_categorical import generated_data as generated_categorical_data
     from bench.search.fresh_continuous import generated_data as generated_continuous_data
     from bench.search.fresh_early import generated_data as generated_early_data
     from bench.search.fresh_flat import generated_data as generated_flat_data
@@ -422,6 +423,7 @@ def _dataset(name: str) -> tuple[np.ndarray, np.ndarray]:
             **generated_warp_data(),
             **generated_torch_data(),
             **generated_average_data(),
+            **generated_categorical_data(),
         }
     ):
         X, y = fresh[name]()
@@ -796,6 +798,7 @@ def _build_tasks() -> dict[str, Task]:
     from bench.search.fresh import fresh_tasks  # the fresh halves (import this module's helpers)
     from bench.search.fresh_average import fresh_average_tasks
     from bench.search.fresh_bounds import fresh_bounds_tasks
+    from bench.search.fresh_categorical import fresh_categorical_tasks
     from bench.search.fresh_continuous import fresh_continuous_tasks
     from bench.search.fresh_early import fresh_early_tasks
     from bench.search.fresh_flat import fresh_flat_tasks
@@ -821,6 +824,7 @@ def _build_tasks() -> dict[str, Task]:
         *fresh_warp_tasks(),
         *fresh_torch_tasks(),
         *fresh_average_tasks(),
+        *fresh_categorical_tasks(),
     ]
     return {t.name: t for t in [*tasks, *fixed]}
 
