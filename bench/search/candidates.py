@@ -8,21 +8,9 @@ design-half figure says what that property is worth.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
-from tuneflow.search.auto import Choice, choose
-
 __all__ = ["RULES"]
-
-
-def _equidistant(*args: Any, **kwargs: Any) -> Choice:
-    """``auto``'s choice, with its GP reading every two values of a categorical as equally far apart."""
-    choice = choose(*args, **kwargs)
-    if choice.method != "isogp+tpe":
-        return choice
-    return dataclasses.replace(choice, options={**choice.options, "equidistant": True})
-
 
 #: Candidate label -> its rule (none under measurement now; the comments say what each was and where it went).
 RULES: dict[str, Any] = {
@@ -66,7 +54,8 @@ RULES: dict[str, Any] = {
     # their marginal likelihood (IsotropicGP option `integrate`) instead of the likeliest one: ahead on the
     # design half at 10 and 20 trials, behind on fresh-average (263 / 298, p = 0.15): not kept. Its code is gone (at
     # ffc9b84); BENCHMARKS.md has the figures.
-    # 2026-12-07: `isogp-eq`, auto's GP reading a categorical's values as equally far apart (one-hot; IsotropicGP
-    # option `equidistant`) instead of as positions in listed order on one axis (W&B's reading).
-    "isogp-eq": _equidistant,
+    # 2026-12-07: `isogp-eq`, auto's GP reading any two values of a categorical as equally far apart (one-hot
+    # columns; IsotropicGP option `equidistant`) instead of as W&B's listed positions on one axis: ahead on the
+    # design half's 6 categorical tasks (38 / 22), behind on fresh-categorical (257 / 300, p = 0.075): not kept.
+    # Its code is gone (at a9c506e); BENCHMARKS.md has the figures.
 }

@@ -69,6 +69,8 @@ READINGS: tuple[Reading, ...] = (
     Reading("fresh-torch", "auto-plain", "both", TODAY_PLAIN),
     Reading("fresh-average", "auto-plain", "both", TODAY_PLAIN),
     Reading("fresh-average", "isogp-int", "both", "expected improvement averaged over length scales (not kept)"),
+    Reading("fresh-categorical", "auto-plain", "both", TODAY_PLAIN),
+    Reading("fresh-categorical", "isogp-eq", "both", "categoricals read as equally far apart (not kept)"),
 )
 
 BUDGETS = (10, 20, 50, 100)

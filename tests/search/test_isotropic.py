@@ -172,32 +172,3 @@ def test_on_a_smooth_bowl_local_candidates_refine_the_best_beyond_uniform_ones()
     uniform = [_best(IsotropicGP(seed=s, n_startup_trials=4), n=30).best_value for s in seeds]
     local = [_best(IsotropicGP(seed=s, n_startup_trials=4, local=1000), n=30).best_value for s in seeds]
     assert statistics.median(local) < 0.5 * statistics.median(uniform), (local, uniform)
-
-
-def test_equidistant_reads_any_two_values_of_a_categorical_one_apart_and_numbers_as_they_are() -> None:
-    gp = IsotropicGP(equidistant=True)
-    gp._sizes = [0, 4]  # a float, then a categorical of 4 values (cell centres 0.125 ... 0.875)
-    unit = np.array([[0.3, 0.125], [0.3, 0.375], [0.3, 0.875], [0.9, 0.875]])
-    features = gp._features(unit)
-    assert features.shape == (4, 5)
-    distance = np.linalg.norm(features[:, None, :] - features[None, :, :], axis=2)
-    assert distance[0, 1] == pytest.approx(1.0) and distance[0, 2] == pytest.approx(1.0)  # first-second = first-last
-    assert distance[2, 3] == pytest.approx(0.6)  # the numeric axis as it is
-    plain = IsotropicGP()
-    plain._sizes = [0, 4]
-    assert np.array_equal(plain._features(unit), unit)  # W&B's reading: positions on one axis
-
-
-def test_equidistant_local_candidates_leave_a_value_at_the_spreads_rate_for_any_other_value() -> None:
-    size, n = 5, 30_000
-    gp = IsotropicGP(seed=3, local=n, equidistant=True)
-    gp._sizes = [0, size]
-    points = gp._around_best(np.array([[0.5, 0.1]]), np.array([0.0]))  # one trial; its value: the first listed
-    values = np.minimum((points[:, 1] * size).astype(int), size - 1)
-    for k, spread in enumerate(LOCAL_SPREADS):
-        # leaving the cell as a normal step of this spread would; a uniform redraw lands back 1 in `size`
-        expected = 2 * (1 - statistics.NormalDist().cdf(0.5 / size / spread)) * (1 - 1 / size)
-        assert np.mean(values[k :: len(LOCAL_SPREADS)] != 0) == pytest.approx(expected, abs=0.02)
-    moved = values[values != 0]
-    assert set(moved) == {1, 2, 3, 4}  # any other value, the last listed as often as the next
-    assert abs(np.mean(moved == 4) - np.mean(moved == 1)) < 0.05

@@ -61,21 +61,12 @@ LOCAL_SPREADS = (0.01, 0.05, 0.2)
 class IsotropicGP(BaseSampler):
     """GP-BO with one length scale and expected improvement over random candidates."""
 
-    def __init__(
-        self, seed: int | None = None, n_startup_trials: int = 2, local: int = 0, equidistant: bool = False
-    ) -> None:
-        """``local``: candidates drawn around the best trials, beside the uniform ones (0: W&B's candidates only).
-
-        ``equidistant``: the GP reads every two values of a categorical as equally far apart (one-hot
-        columns at distance 1, the length of a numeric axis) instead of as W&B reads them (positions in
-        listed order on one axis, where the first and last value are the farthest apart).
-        """
+    def __init__(self, seed: int | None = None, n_startup_trials: int = 2, local: int = 0) -> None:
+        """``local``: candidates drawn around the best trials, beside the uniform ones (0: W&B's candidates only)."""
         self._rng = np.random.RandomState(seed)
         self._random = RandomSampler(seed=seed)
         self._n_startup = n_startup_trials
         self._local = local
-        self._equidistant = equidistant
-        self._sizes: list[int] = []  # per modelled parameter: its number of values if categorical, else 0
 
     def reseed_rng(self) -> None:
         self._rng.seed()
@@ -104,7 +95,6 @@ class IsotropicGP(BaseSampler):
         if len(done) < max(self._n_startup, 2):
             return {}
         space = cast(dict[str, _Modelled], search_space)  # what infer_... kept
-        self._sizes = [len(d.choices) if isinstance(d, CategoricalDistribution) else 0 for d in space.values()]
         x = np.array([[_to_unit(dist, t.params[name]) for name, dist in space.items()] for t in done])
         sign = -1.0 if study.direction == StudyDirection.MAXIMIZE else 1.0
         y = sign * np.array([t.value for t in done], dtype=float)
@@ -114,7 +104,7 @@ class IsotropicGP(BaseSampler):
         candidates = np.array(
             [[_to_unit(dist, _from_unit(dist, u)) for dist, u in zip(space.values(), row)] for row in candidates]
         )
-        pick = candidates[self._pick(self._features(x), y, self._features(candidates))]
+        pick = self._pick(x, y, candidates)
         return {name: _from_unit(dist, float(u)) for (name, dist), u in zip(space.items(), pick)}
 
     def sample_independent(
@@ -128,30 +118,10 @@ class IsotropicGP(BaseSampler):
         best = x[np.argsort(y)[:LOCAL_AROUND]]
         centres = best[self._rng.randint(len(best), size=self._local)]
         spreads = np.resize(np.asarray(LOCAL_SPREADS), self._local)[:, None]
-        points = np.clip(centres + spreads * self._rng.standard_normal(centres.shape), 0.0, 1.0)
-        if self._equidistant:  # a categorical leaves its value as often as the spread leaves its cell, to any other
-            for i, size in enumerate(self._sizes):
-                if size:
-                    leave = self._rng.uniform(size=len(points)) < 2 * norm_sf(0.5 / size / spreads[:, 0])
-                    points[:, i] = np.where(leave, self._rng.uniform(size=len(points)), centres[:, i])
-        return points
+        return np.clip(centres + spreads * self._rng.standard_normal(centres.shape), 0.0, 1.0)
 
-    def _features(self, unit: np.ndarray) -> np.ndarray:
-        """What the GP reads of unit-box points: as they are, or each categorical as one-hot columns
-        scaled so two different values are 1 apart (``equidistant``)."""
-        if not self._equidistant or not any(self._sizes):
-            return unit
-        columns = [
-            np.eye(size)[np.minimum((unit[:, i] * size).astype(int), size - 1)] / math.sqrt(2)
-            if size
-            else unit[:, i : i + 1]
-            for i, size in enumerate(self._sizes)
-        ]
-        return np.hstack(columns)
-
-    def _pick(self, x: np.ndarray, y: np.ndarray, candidates: np.ndarray) -> int:
-        """The index of the candidate of highest expected improvement under the fitted GP (a random one if
-        the fit is degenerate)."""
+    def _pick(self, x: np.ndarray, y: np.ndarray, candidates: np.ndarray) -> np.ndarray:
+        """The candidate of highest expected improvement under the fitted GP (a random one if the fit is degenerate)."""
         if len(y) > MAX_FIT:
             order = np.argsort(y)
             rest = self._rng.choice(order[MAX_FIT // 2 :], MAX_FIT - MAX_FIT // 2, replace=False)
@@ -165,9 +135,9 @@ class IsotropicGP(BaseSampler):
         low, high = gp.kernel_.hyperparameter_length_scale.bounds[0]
         length = float(gp.kernel_.length_scale)
         if not low * _AT_BOUND < length < high / _AT_BOUND:
-            return int(self._rng.randint(len(candidates)))
+            return candidates[self._rng.randint(len(candidates))]
         mean, std = gp.predict(candidates, return_std=True)
-        return int(np.argmax(_expected_improvement(mean, np.maximum(std, 1e-9), float(np.min(z)))))
+        return candidates[int(np.argmax(_expected_improvement(mean, np.maximum(std, 1e-9), float(np.min(z)))))]
 
     @staticmethod
     def _fit(x: np.ndarray, z: np.ndarray, length_scale: float) -> Any:
@@ -180,13 +150,6 @@ class IsotropicGP(BaseSampler):
         with warnings.catch_warnings():  # a length scale at its bound is handled by the caller, not warned about
             warnings.simplefilter("ignore")
             return gp.fit(x, z)
-
-
-def norm_sf(z: np.ndarray) -> np.ndarray:
-    """The standard normal's upper tail, P(Z > z)."""
-    from scipy.special import ndtr
-
-    return np.asarray(ndtr(-z))
 
 
 def _expected_improvement(mean: np.ndarray, std: np.ndarray, best: float) -> np.ndarray:

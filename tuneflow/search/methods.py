@@ -214,14 +214,11 @@ def _isotropic_then_tpe(opts: dict[str, Any], space: SearchSpace | None, seed: i
     trials and the GP after ISOTROPIC_UNTIL are seeded apart, as they were measured (BENCHMARKS.md).
     """
     every, start = int(opts.pop("every")), int(opts.get("n_startup_trials", 2))
-    local, equidistant = int(opts.pop("local", 0)), bool(opts.pop("equidistant", False))
+    local = int(opts.pop("local", 0))
     opening = _build("tpe", opts, space, seed, quiet)
-    early = IsotropicGP(seed=None if seed is None else seed + 2, n_startup_trials=start, equidistant=equidistant)
+    early = IsotropicGP(seed=None if seed is None else seed + 2, n_startup_trials=start)
     late = Interleaved(
-        IsotropicGP(seed=None if seed is None else seed + 3, local=local, equidistant=equidistant),
-        opening,
-        every,
-        start=ISOTROPIC_UNTIL,
+        IsotropicGP(seed=None if seed is None else seed + 3, local=local), opening, every, start=ISOTROPIC_UNTIL
     )
     return Handover(early, Handover(late, opening, until=None, start=ISOTROPIC_UNTIL), ISOTROPIC_UNTIL, start)
 
