@@ -42,6 +42,16 @@ def _shift(problem: str, dim: int, lo: float, hi: float, seed: int = SEED) -> np
     return rng.uniform(lo, hi, dim)
 
 
+def _shifted(problem: str, dim: int, low: float, high: float, f: Callable[[np.ndarray], float], seed: int) -> Objective:
+    """``f`` with its optimum (at the origin) moved to a point drawn inside ``[low, high]^dim`` (a half's ``seed``)."""
+    z = _shift(problem, dim, low, high, seed=seed)
+
+    def g(c: Mapping[str, Any]) -> float:
+        return float(f(_xs(c, dim) - z))
+
+    return g
+
+
 @dataclass(frozen=True)
 class Draws:
     """A half's drawn optima and tables: each problem's name behind the half's ``prefix``, drawn with its ``seed``.
@@ -65,7 +75,6 @@ class Draws:
         self, problem: str, dim: int, low: float, high: float, f: Callable[[np.ndarray], float]
     ) -> Callable[[], Objective]:
         """``f`` with its optimum (at the origin) moved to a point drawn inside ``[low, high]^dim``."""
-        from bench.search.fresh_early import _shifted  # fresh_early imports this module
 
         return functools.partial(_shifted, f"{self.prefix}-{problem}", dim, low, high, f, seed=self.seed)
 

@@ -36,7 +36,7 @@ from typing import Any
 
 import numpy as np
 
-from bench.search.fresh import _estimator, _shift
+from bench.search.fresh import _estimator, _shift, _shifted
 from bench.search.tasks import Objective, Task, _box, _xs
 
 __all__ = ["FRESH_EARLY", "fresh_early_tasks", "generated_data"]
@@ -74,18 +74,6 @@ def generated_data() -> dict[str, Callable[[], tuple[np.ndarray, np.ndarray]]]:
 
 def _drawn(problem: str, low: float, high: float, dim: int) -> np.ndarray:
     return _shift(problem, dim, low, high, seed=SEED)
-
-
-def _shifted(
-    problem: str, dim: int, low: float, high: float, f: Callable[[np.ndarray], float], seed: int = SEED
-) -> Objective:
-    """``f`` with its optimum (at the origin) moved to a point drawn inside ``[low, high]^dim`` (a half's ``seed``)."""
-    z = _shift(problem, dim, low, high, seed=seed)
-
-    def g(c: Mapping[str, Any]) -> float:
-        return float(f(_xs(c, dim) - z))
-
-    return g
 
 
 def _plain(dim: int, f: Callable[[np.ndarray], float]) -> Callable[[], Objective]:
@@ -263,7 +251,7 @@ def fresh_early_tasks() -> list[Task]:
     """Every task of the fresh-early half, in a fixed order."""
 
     def shifted(problem: str, dim: int, low: float, high: float, f: Callable[[np.ndarray], float]) -> Any:
-        return lambda: _shifted(f"fe-{problem}", dim, low, high, f)
+        return lambda: _shifted(f"fe-{problem}", dim, low, high, f, seed=SEED)
 
     synthetic = [
         ("forrester-1d", _box(1, 0.0, 1.0), _plain(1, _forrester), -6.020740055767083, "Forrester: optimum near 0.757"),
