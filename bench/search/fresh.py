@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,6 +50,42 @@ def _shifted(problem: str, dim: int, low: float, high: float, f: Callable[[np.nd
         return float(f(_xs(c, dim) - z))
 
     return g
+
+
+#: a synthetic task's row in a half's table: name, parameters, objective builder, exact best, note
+Synthetic = tuple[str, Mapping[str, Any], Callable[[], Objective], Any, str]
+#: a real fit's row in a half's table: name, note, parameters, objective builder
+Real = tuple[str, str, Mapping[str, Any], Callable[[], Objective]]
+
+
+def half_tasks(
+    half: str,
+    prefix: str,
+    synthetic: Iterable[Synthetic],
+    real: Iterable[Real],
+    problem: Callable[[str], str] | None = None,
+) -> list[Task]:
+    """A fresh half's tasks from its two tables: each one problem named ``prefix-name`` (or ``problem(name)``
+    for a synthetic task), fixed to ``half``."""
+    return [
+        *(
+            Task(
+                name,
+                "synthetic",
+                params,
+                make,
+                exact_best=best,
+                note=note,
+                problem=problem(name) if problem else f"{prefix}-{name}",
+                half=half,
+            )
+            for name, params, make, best, note in synthetic
+        ),
+        *(
+            Task(name, "real", params, make, note=note, problem=f"{prefix}-{name}", half=half)
+            for name, note, params, make in real
+        ),
+    ]
 
 
 @dataclass(frozen=True)

@@ -90,7 +90,7 @@ from typing import Any
 
 import numpy as np
 
-from bench.search.fresh import Draws, _estimator
+from bench.search.fresh import Draws, _estimator, half_tasks
 from bench.search.fresh_early import _plain
 from bench.search.fresh_local import _axes
 from bench.search.tasks import Objective, Task, _box, _cv_loss, _flat
@@ -955,13 +955,6 @@ def fresh_average_tasks() -> list[Task]:
             "categorical: instance, precision, batch, replicas, compile; a model server's dollars an hour; enumerated",
         ),
     ]
-    return [
-        *(
-            Task(name, "synthetic", params, make, exact_best=best, note=note, problem=f"fa-{name}", half=FRESH_AVERAGE)
-            for name, params, make, best, note in synthetic
-        ),
-        *(
-            Task(name, "real", params, make, note=note, problem=f"fa-{name}", half=FRESH_AVERAGE)
-            for name, note, params, make in [*_REAL_CONTINUOUS, *_REAL_MIXED, *_REAL_DISCRETE, *_REAL_CATEGORICAL]
-        ),
-    ]
+    return half_tasks(
+        FRESH_AVERAGE, "fa", synthetic, [*_REAL_CONTINUOUS, *_REAL_MIXED, *_REAL_DISCRETE, *_REAL_CATEGORICAL]
+    )

@@ -44,7 +44,7 @@ from typing import Any
 
 import numpy as np
 
-from bench.search.fresh import _estimator, _shift
+from bench.search.fresh import _estimator, _shift, half_tasks
 from bench.search.tasks import Objective, Task, _box, _xs
 
 __all__ = ["FRESH_BOUNDS", "fresh_bounds_tasks", "generated_data"]
@@ -257,13 +257,4 @@ def fresh_bounds_tasks() -> list[Task]:
         ("csendes-4d", _box(4, -1.0, 1.0), _csendes, 0.0, "Csendes, optimum drawn"),
         ("brown-5d", _box(5, -1.0, 4.0), _brown, 0.0, "Brown: optimum at the origin, off the box's centre"),
     ]
-    return [
-        *(
-            Task(name, "synthetic", params, make, exact_best=best, note=note, problem=f"fb-{name}", half=FRESH_BOUNDS)
-            for name, params, make, best, note in synthetic
-        ),
-        *(
-            Task(name, "real", params, make, note=note, problem=f"fb-{name}", half=FRESH_BOUNDS)
-            for name, note, params, make in _REAL
-        ),
-    ]
+    return half_tasks(FRESH_BOUNDS, "fb", synthetic, _REAL)

@@ -106,7 +106,7 @@ from typing import Any
 
 import numpy as np
 
-from bench.search.fresh import Draws, _ackley, _estimator
+from bench.search.fresh import Draws, _ackley, _estimator, half_tasks
 from bench.search.fresh_mixed import _none_or
 from bench.search.tasks import Objective, Task, _cv_loss, _flat, _xs
 
@@ -1208,22 +1208,4 @@ def fresh_categorical_tasks() -> list[Task]:
             "enumerated",
         ),
     ]
-    return [
-        *(
-            Task(
-                name,
-                "synthetic",
-                params,
-                make,
-                exact_best=best,
-                note=note,
-                problem=f"fk-{name}",
-                half=FRESH_CATEGORICAL,
-            )
-            for name, params, make, best, note in synthetic
-        ),
-        *(
-            Task(name, "real", params, make, note=note, problem=f"fk-{name}", half=FRESH_CATEGORICAL)
-            for name, note, params, make in _REAL
-        ),
-    ]
+    return half_tasks(FRESH_CATEGORICAL, "fk", synthetic, _REAL)

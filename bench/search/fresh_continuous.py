@@ -44,7 +44,7 @@ from typing import Any
 
 import numpy as np
 
-from bench.search.fresh import Draws, _estimator
+from bench.search.fresh import Draws, _estimator, half_tasks
 from bench.search.fresh_early import _plain
 from bench.search.tasks import Objective, Task, _box
 
@@ -230,15 +230,4 @@ def fresh_continuous_tasks() -> list[Task]:
         ),
         ("quintic-4d", _box(4, -10.0, 10.0), _plain(4, _quintic), 0.0, "quintic: optima at x_i in {-1, 2}"),
     ]
-    return [
-        *(
-            Task(
-                name, "synthetic", params, make, exact_best=best, note=note, problem=f"fc-{name}", half=FRESH_CONTINUOUS
-            )
-            for name, params, make, best, note in synthetic
-        ),
-        *(
-            Task(name, "real", params, make, note=note, problem=f"fc-{name}", half=FRESH_CONTINUOUS)
-            for name, note, params, make in _REAL
-        ),
-    ]
+    return half_tasks(FRESH_CONTINUOUS, "fc", synthetic, _REAL)

@@ -36,7 +36,7 @@ from typing import Any
 
 import numpy as np
 
-from bench.search.fresh import _estimator, _shift, _shifted
+from bench.search.fresh import _estimator, _shift, _shifted, half_tasks
 from bench.search.tasks import Objective, Task, _box, _xs
 
 __all__ = ["FRESH_EARLY", "fresh_early_tasks", "generated_data"]
@@ -306,13 +306,4 @@ def fresh_early_tasks() -> list[Task]:
         ("quadratic-5d", _box(5, -5.0, 5.0), _quadratic("fe-quadratic-5d", 5, -5.0, 5.0), 0.0, "rotated quadratic"),
         ("quadratic-8d", _box(8, -5.0, 5.0), _quadratic("fe-quadratic-8d", 8, -5.0, 5.0), 0.0, "rotated quadratic"),
     ]
-    return [
-        *(
-            Task(name, "synthetic", params, make, exact_best=best, note=note, problem=_problem(name), half=FRESH_EARLY)
-            for name, params, make, best, note in synthetic
-        ),
-        *(
-            Task(name, "real", params, make, note=note, problem=f"fe-{name}", half=FRESH_EARLY)
-            for name, note, params, make in _REAL
-        ),
-    ]
+    return half_tasks(FRESH_EARLY, "fe", synthetic, _REAL, problem=_problem)

@@ -72,7 +72,7 @@ from typing import Any
 
 import numpy as np
 
-from bench.search.fresh import Draws, _estimator
+from bench.search.fresh import Draws, _estimator, half_tasks
 from bench.search.fresh_early import _plain
 from bench.search.fresh_mixed import _index, _none_or
 from bench.search.tasks import Objective, Task, _box
@@ -635,13 +635,4 @@ def fresh_local_tasks() -> list[Task]:
             "mixed: a product of training, ensemble and calibration factors; enumerated",
         ),
     ]
-    return [
-        *(
-            Task(name, "synthetic", params, make, exact_best=best, note=note, problem=f"fl-{name}", half=FRESH_LOCAL)
-            for name, params, make, best, note in synthetic
-        ),
-        *(
-            Task(name, "real", params, make, note=note, problem=f"fl-{name}", half=FRESH_LOCAL)
-            for name, note, params, make in [*_REAL_CONTINUOUS, *_REAL_MIXED]
-        ),
-    ]
+    return half_tasks(FRESH_LOCAL, "fl", synthetic, [*_REAL_CONTINUOUS, *_REAL_MIXED])

@@ -67,7 +67,7 @@ from typing import Any
 
 import numpy as np
 
-from bench.search.fresh import Draws, _estimator, _shift
+from bench.search.fresh import Draws, _estimator, _shift, half_tasks
 from bench.search.tasks import Objective, Task, _cv_loss
 
 __all__ = ["FRESH_MIXED", "fresh_mixed_tasks", "generated_data"]
@@ -670,13 +670,4 @@ def fresh_mixed_tasks() -> list[Task]:
             "discrete, nested blocks: ints, numeric and string values lists, best augmentation mid-list; drawn",
         ),
     ]
-    return [
-        *(
-            Task(name, "synthetic", params, make, exact_best=best, note=note, problem=f"fm-{name}", half=FRESH_MIXED)
-            for name, params, make, best, note in synthetic
-        ),
-        *(
-            Task(name, "real", params, make, note=note, problem=f"fm-{name}", half=FRESH_MIXED)
-            for name, note, params, make in _REAL
-        ),
-    ]
+    return half_tasks(FRESH_MIXED, "fm", synthetic, _REAL)

@@ -32,7 +32,7 @@ from typing import Any
 
 import numpy as np
 
-from bench.search.fresh import _estimator, _shift
+from bench.search.fresh import _estimator, _shift, half_tasks
 from bench.search.tasks import Objective, Task, _box, _xs
 
 __all__ = ["FRESH_START", "fresh_start_tasks", "generated_data"]
@@ -289,22 +289,4 @@ def fresh_start_tasks() -> list[Task]:
         ("sphere-8d", _box(8, -5.0, 5.0), _weighted_sphere, 0.0, "weighted sphere, optimum drawn"),
         ("hpo-random", _HPO_PARAMETERS, _hpo_random, 0.0, "HPO-shaped mixed space, optimum drawn"),
     ]
-    return [
-        *(
-            Task(
-                name,
-                "synthetic",
-                params,
-                make,
-                exact_best=best,
-                note=note,
-                problem=f"fs-{name}",
-                half=FRESH_START,
-            )
-            for name, params, make, best, note in synthetic
-        ),
-        *(
-            Task(name, "real", params, make, note=note, problem=f"fs-{name}", half=FRESH_START)
-            for name, note, params, make in _REAL
-        ),
-    ]
+    return half_tasks(FRESH_START, "fs", synthetic, _REAL)

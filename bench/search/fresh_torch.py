@@ -91,7 +91,7 @@ from typing import Any
 
 import numpy as np
 
-from bench.search.fresh import Draws, _estimator
+from bench.search.fresh import Draws, _estimator, half_tasks
 from bench.search.fresh_early import _plain
 from bench.search.fresh_local import _axes
 from bench.search.tasks import Objective, Task, _box, _cv_loss
@@ -1092,13 +1092,6 @@ def fresh_torch_tasks() -> list[Task]:
             "categorical: six numeric lists (rate, batch, epochs, warmup, decay, rank); minus an accuracy; enumerated",
         ),
     ]
-    return [
-        *(
-            Task(name, "synthetic", params, make, exact_best=best, note=note, problem=f"ft-{name}", half=FRESH_TORCH)
-            for name, params, make, best, note in synthetic
-        ),
-        *(
-            Task(name, "real", params, make, note=note, problem=f"ft-{name}", half=FRESH_TORCH)
-            for name, note, params, make in [*_REAL_CONTINUOUS, *_REAL_MIXED, *_REAL_DISCRETE, *_REAL_CATEGORICAL]
-        ),
-    ]
+    return half_tasks(
+        FRESH_TORCH, "ft", synthetic, [*_REAL_CONTINUOUS, *_REAL_MIXED, *_REAL_DISCRETE, *_REAL_CATEGORICAL]
+    )

@@ -99,7 +99,7 @@ from typing import Any
 
 import numpy as np
 
-from bench.search.fresh import Draws, _estimator
+from bench.search.fresh import Draws, _estimator, half_tasks
 from bench.search.fresh_early import _plain
 from bench.search.fresh_local import _axes
 from bench.search.tasks import Objective, Task, _box, _cv_loss, _dataset
@@ -782,13 +782,4 @@ def fresh_warp_tasks() -> list[Task]:
             "discrete: four teeth counts, a gear ratio's squared error (2.7e-12 to 600); enumerated",
         ),
     ]
-    return [
-        *(
-            Task(name, "synthetic", params, make, exact_best=best, note=note, problem=f"fw-{name}", half=FRESH_WARP)
-            for name, params, make, best, note in synthetic
-        ),
-        *(
-            Task(name, "real", params, make, note=note, problem=f"fw-{name}", half=FRESH_WARP)
-            for name, note, params, make in [*_REAL_CONTINUOUS, *_REAL_MIXED]
-        ),
-    ]
+    return half_tasks(FRESH_WARP, "fw", synthetic, [*_REAL_CONTINUOUS, *_REAL_MIXED])
