@@ -92,8 +92,8 @@ def half_tasks(
 class Draws:
     """A half's drawn optima and tables: each problem's name behind the half's ``prefix``, drawn with its ``seed``.
 
-    Used by fresh-continuous (``moved`` only), fresh-mixed, fresh-full, fresh-local, fresh-warp, fresh-torch,
-    fresh-average and fresh-categorical, each as its module's ``_DRAWS``.
+    Used by fresh-early and fresh-continuous (``moved`` only), fresh-mixed, fresh-full, fresh-local, fresh-warp,
+    fresh-torch, fresh-average and fresh-categorical, each as its module's ``_DRAWS``.
     """
 
     prefix: str
@@ -111,7 +111,6 @@ class Draws:
         self, problem: str, dim: int, low: float, high: float, f: Callable[[np.ndarray], float]
     ) -> Callable[[], Objective]:
         """``f`` with its optimum (at the origin) moved to a point drawn inside ``[low, high]^dim``."""
-
         return functools.partial(_shifted, f"{self.prefix}-{problem}", dim, low, high, f, seed=self.seed)
 
 

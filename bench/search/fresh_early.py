@@ -36,7 +36,7 @@ from typing import Any
 
 import numpy as np
 
-from bench.search.fresh import _estimator, _shift, _shifted, half_tasks
+from bench.search.fresh import Draws, _estimator, _shift, half_tasks
 from bench.search.tasks import Objective, Task, _box, _xs
 
 __all__ = ["FRESH_EARLY", "fresh_early_tasks", "generated_data"]
@@ -44,6 +44,8 @@ __all__ = ["FRESH_EARLY", "fresh_early_tasks", "generated_data"]
 FRESH_EARLY = "fresh-early"
 #: the seed of every drawn optimum, rotation and generated dataset of this half (fixed; never redrawn).
 SEED = 20261211
+#: where this half's shifted optima sit (problem names behind ``fe-``).
+_DRAWS = Draws("fe", SEED)
 
 
 def generated_data() -> dict[str, Callable[[], tuple[np.ndarray, np.ndarray]]]:
@@ -250,9 +252,6 @@ def _problem(name: str) -> str:
 def fresh_early_tasks() -> list[Task]:
     """Every task of the fresh-early half, in a fixed order."""
 
-    def shifted(problem: str, dim: int, low: float, high: float, f: Callable[[np.ndarray], float]) -> Any:
-        return lambda: _shifted(f"fe-{problem}", dim, low, high, f, seed=SEED)
-
     synthetic = [
         ("forrester-1d", _box(1, 0.0, 1.0), _plain(1, _forrester), -6.020740055767083, "Forrester: optimum near 0.757"),
         (
@@ -265,25 +264,31 @@ def fresh_early_tasks() -> list[Task]:
         ("booth-2d", _box(2, -10.0, 10.0), _plain(2, _booth), 0.0, "Booth: optimum at (1, 3)"),
         ("himmelblau-2d", _box(2, -5.0, 5.0), _plain(2, _himmelblau), 0.0, "Himmelblau: four optima"),
         ("levy13-2d", _box(2, -10.0, 10.0), _plain(2, _levy13), 0.0, "Levy N.13: multimodal, optimum at (1, 1)"),
-        ("matyas-2d", _box(2, -10.0, 10.0), shifted("matyas", 2, -8.0, 8.0, _matyas), 0.0, "Matyas, optimum drawn"),
+        (
+            "matyas-2d",
+            _box(2, -10.0, 10.0),
+            _DRAWS.moved("matyas", 2, -8.0, 8.0, _matyas),
+            0.0,
+            "Matyas, optimum drawn",
+        ),
         (
             "bohachevsky-2d",
             _box(2, -100.0, 100.0),
-            shifted("bohachevsky", 2, -80.0, 80.0, _bohachevsky),
+            _DRAWS.moved("bohachevsky", 2, -80.0, 80.0, _bohachevsky),
             0.0,
             "Bohachevsky 1, optimum drawn",
         ),
         (
             "schaffer2-2d",
             _box(2, -20.0, 20.0),
-            shifted("schaffer2", 2, -10.0, 10.0, _schaffer2),
+            _DRAWS.moved("schaffer2", 2, -10.0, 10.0, _schaffer2),
             0.0,
             "Schaffer N.2: multimodal, optimum drawn",
         ),
         (
             "drop-wave-2d",
             _box(2, -5.12, 5.12),
-            shifted("drop-wave", 2, -3.0, 3.0, _drop_wave),
+            _DRAWS.moved("drop-wave", 2, -3.0, 3.0, _drop_wave),
             -1.0,
             "drop-wave: rings, optimum drawn",
         ),
@@ -291,18 +296,24 @@ def fresh_early_tasks() -> list[Task]:
         (
             "cosine-mixture-4d",
             _box(4, -1.0, 1.0),
-            shifted("cosine-mixture", 4, -0.6, 0.6, _cosine_mixture),
+            _DRAWS.moved("cosine-mixture", 4, -0.6, 0.6, _cosine_mixture),
             -0.4,
             "cosine mixture: ripples on a bowl, optimum drawn",
         ),
         (
             "schwefel222-4d",
             _box(4, -10.0, 10.0),
-            shifted("schwefel222", 4, -7.0, 7.0, _schwefel222),
+            _DRAWS.moved("schwefel222", 4, -7.0, 7.0, _schwefel222),
             0.0,
             "Schwefel 2.22: not smooth, optimum drawn",
         ),
-        ("wavy-5d", _box(5, -math.pi, math.pi), shifted("wavy", 5, -2.0, 2.0, _wavy), 0.0, "W-wavy, optimum drawn"),
+        (
+            "wavy-5d",
+            _box(5, -math.pi, math.pi),
+            _DRAWS.moved("wavy", 5, -2.0, 2.0, _wavy),
+            0.0,
+            "W-wavy, optimum drawn",
+        ),
         ("quadratic-5d", _box(5, -5.0, 5.0), _quadratic("fe-quadratic-5d", 5, -5.0, 5.0), 0.0, "rotated quadratic"),
         ("quadratic-8d", _box(8, -5.0, 5.0), _quadratic("fe-quadratic-8d", 8, -5.0, 5.0), 0.0, "rotated quadratic"),
     ]
