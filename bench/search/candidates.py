@@ -8,9 +8,25 @@ design-half figure says what that property is worth.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
+from tuneflow.search.auto import Choice, choose
+
 __all__ = ["RULES"]
+
+
+def _with(**options: Any) -> Any:
+    """``auto``'s choice, with these options for its GP of one length scale where it runs one."""
+
+    def rule(*args: Any, **kwargs: Any) -> Choice:
+        choice = choose(*args, **kwargs)
+        if choice.method != "isogp+tpe":
+            return choice
+        return dataclasses.replace(choice, options={**choice.options, **options})
+
+    return rule
+
 
 #: Candidate label -> its rule (none under measurement now; the comments say what each was and where it went).
 RULES: dict[str, Any] = {
@@ -58,4 +74,10 @@ RULES: dict[str, Any] = {
     # columns; IsotropicGP option `equidistant`) instead of as W&B's listed positions on one axis: ahead on the
     # design half's 6 categorical tasks (38 / 22), behind on fresh-categorical (257 / 300, p = 0.075): not kept.
     # Its code is gone (at a9c506e); BENCHMARKS.md has the figures.
+    # 2026-12-07 (session 17): the GP's length scale where a fit of few trials is degenerate (W&B's fit at
+    # its bound proposes a random point: 20 % of the GP's proposals in the first 10 trials of the design half).
+    # `isogp-map`: maximum a posteriori under a log-normal prior (spread 1) around 0.15 sqrt(d) for every fit;
+    # `isogp-typical`: maximum likelihood as today, a fit at its bound replaced by the GP at 0.15 sqrt(d).
+    "isogp-map": _with(prior=1.0),
+    "isogp-typical": _with(at_bound="typical"),
 }
