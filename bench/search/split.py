@@ -29,7 +29,8 @@ written after the held-out verdict was read, and the *fresh-values* half of
 :mod:`bench.search.fresh_warp`, written after fresh-local was read, and the *fresh-torch* half of
 :mod:`bench.search.fresh_torch`, written after fresh-warp was read, and the *fresh-average* half of
 :mod:`bench.search.fresh_average`, written after fresh-torch was read, and the *fresh-categorical* half of
-:mod:`bench.search.fresh_categorical`, written after fresh-average was read) is not drawn: it keeps that half, and
+:mod:`bench.search.fresh_categorical`, written after fresh-average was read, and the *fresh-prior* half of
+:mod:`bench.search.fresh_prior`, written after fresh-categorical was read) is not drawn: it keeps that half, and
 the checksum of the design and held-out rows stays the one drawn from the seed.
 """
 
@@ -57,6 +58,7 @@ __all__ = [
     "FRESH_FULL",
     "FRESH_LOCAL",
     "FRESH_MIXED",
+    "FRESH_PRIOR",
     "FRESH_START",
     "FRESH_TORCH",
     "FRESH_VALUES",
@@ -79,6 +81,7 @@ FRESH_START, FRESH_BOUNDS, FRESH_EARLY = "fresh-start", "fresh-bounds", "fresh-e
 FRESH_CONTINUOUS, FRESH_MIXED, FRESH_FULL, FRESH_LOCAL = "fresh-continuous", "fresh-mixed", "fresh-full", "fresh-local"
 FRESH_WARP, FRESH_TORCH, FRESH_AVERAGE = "fresh-warp", "fresh-torch", "fresh-average"
 FRESH_CATEGORICAL = "fresh-categorical"
+FRESH_PRIOR = "fresh-prior"
 HALVES = (
     DESIGN,
     HELD_OUT,
@@ -96,6 +99,7 @@ HALVES = (
     FRESH_TORCH,
     FRESH_AVERAGE,
     FRESH_CATEGORICAL,
+    FRESH_PRIOR,
 )
 MIN_PROBLEMS = 15
 #: the seed the split was drawn with (committed with the list; never redrawn).
