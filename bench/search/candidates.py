@@ -8,24 +8,9 @@ design-half figure says what that property is worth.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
-from tuneflow.search.auto import Choice, choose
-
 __all__ = ["RULES"]
-
-
-def _with(**options: Any) -> Any:
-    """``auto``'s choice, with these options for its GP of one length scale where it runs one."""
-
-    def rule(*args: Any, **kwargs: Any) -> Choice:
-        choice = choose(*args, **kwargs)
-        if choice.method != "isogp+tpe":
-            return choice
-        return dataclasses.replace(choice, options={**choice.options, **options})
-
-    return rule
 
 
 #: Candidate label -> its rule (none under measurement now; the comments say what each was and where it went).
@@ -74,10 +59,10 @@ RULES: dict[str, Any] = {
     # columns; IsotropicGP option `equidistant`) instead of as W&B's listed positions on one axis: ahead on the
     # design half's 6 categorical tasks (38 / 22), behind on fresh-categorical (257 / 300, p = 0.075): not kept.
     # Its code is gone (at a9c506e); BENCHMARKS.md has the figures.
-    # 2026-12-07 (session 17): the GP's length scale where a fit of few trials is degenerate (W&B's fit at
-    # its bound proposes a random point: 20 % of the GP's proposals in the first 10 trials of the design half).
-    # `isogp-map`: maximum a posteriori under a log-normal prior (spread 1) around 0.15 sqrt(d) for every fit;
-    # `isogp-typical`: maximum likelihood as today, a fit at its bound replaced by the GP at 0.15 sqrt(d).
-    "isogp-map": _with(prior=1.0),
-    "isogp-typical": _with(at_bound="typical"),
+    # 2026-12-07: the GP's length scale where a fit of few trials is degenerate (at its bound, where W&B's
+    # engine and auto's GP propose a random point: 20 % of the GP's proposals in the first 10 trials of the design
+    # half). `isogp-map`, maximum a posteriori under a log-normal prior (spread 1) around 0.15 sqrt(d) (IsotropicGP
+    # option `prior`): ahead on the design half (361 / 296), level on fresh-prior (264 / 241, p = 0.33): not kept.
+    # `isogp-typical`, a degenerate fit replaced by the GP at 0.15 sqrt(d) (option `at_bound`): level on the design
+    # half (200 / 180), not chosen. Their code is gone (at bb6da3f); BENCHMARKS.md has the figures.
 }

@@ -71,6 +71,8 @@ READINGS: tuple[Reading, ...] = (
     Reading("fresh-average", "isogp-int", "both", "expected improvement averaged over length scales (not kept)"),
     Reading("fresh-categorical", "auto-plain", "both", TODAY_PLAIN),
     Reading("fresh-categorical", "isogp-eq", "both", "categoricals read as equally far apart (not kept)"),
+    Reading("fresh-prior", "auto-plain", "both", TODAY_PLAIN),
+    Reading("fresh-prior", "isogp-map", "both", "a prior on the GP's length scale (not kept)"),
 )
 
 BUDGETS = (10, 20, 50, 100)

@@ -96,9 +96,9 @@ def test_a_fit_reads_the_best_trials_and_a_draw_of_the_others_beyond_max_fit(mon
     seen: list[Any] = []
     real = IsotropicGP._fit
 
-    def spy(x: Any, z: Any, *args: Any, **kwargs: Any) -> Any:
+    def spy(x: Any, z: Any, length_scale: float) -> Any:
         seen.append(x)
-        return real(x, z, *args, **kwargs)
+        return real(x, z, length_scale)
 
     monkeypatch.setattr(IsotropicGP, "_fit", staticmethod(spy))
     rng = np.random.default_rng(0)

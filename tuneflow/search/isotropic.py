@@ -56,35 +56,17 @@ _AT_BOUND = 1.001
 LOCAL_AROUND = 5
 #: ... each at one of these spreads (a standard deviation in the unit box), a third at each
 LOCAL_SPREADS = (0.01, 0.05, 0.2)
-#: a length scale of this times the root of the dimension (unit box): the typical length scale fitted in
-#: the first ten trials of the design half's searches (median 0.1-0.15 of the root of the dimension)
-TYPICAL_LENGTH = 0.15
 
 
 class IsotropicGP(BaseSampler):
     """GP-BO with one length scale and expected improvement over random candidates."""
 
-    def __init__(
-        self,
-        seed: int | None = None,
-        n_startup_trials: int = 2,
-        local: int = 0,
-        prior: float = 0.0,
-        at_bound: str = "random",
-    ) -> None:
-        """``local``: candidates drawn around the best trials, beside the uniform ones (0: W&B's candidates only).
-
-        ``prior``: the length scale fitted by maximum a posteriori under a log-normal prior of this spread
-        (in log units) around ``TYPICAL_LENGTH`` times the root of the dimension (0: maximum likelihood, W&B's).
-        ``at_bound``: what a fit at its bound proposes: ``random`` (a random candidate, W&B's) or ``typical``
-        (expected improvement under the GP with the typical length scale).
-        """
+    def __init__(self, seed: int | None = None, n_startup_trials: int = 2, local: int = 0) -> None:
+        """``local``: candidates drawn around the best trials, beside the uniform ones (0: W&B's candidates only)."""
         self._rng = np.random.RandomState(seed)
         self._random = RandomSampler(seed=seed)
         self._n_startup = n_startup_trials
         self._local = local
-        self._prior = prior
-        self._at_bound = at_bound
 
     def reseed_rng(self) -> None:
         self._rng.seed()
@@ -147,49 +129,27 @@ class IsotropicGP(BaseSampler):
             x, y = x[keep], y[keep]
         scale = float(np.std(y))
         z = (y - np.mean(y)) / (scale if scale > 0 else 1.0)
-        typical = TYPICAL_LENGTH * math.sqrt(x.shape[1])
-        prior = (math.log(typical), self._prior) if self._prior else None
         gp = max(
-            (self._fit(x, z, start, prior) for start in START_LENGTH_SCALES),
-            key=lambda g: g.log_marginal_likelihood_value_,
+            (self._fit(x, z, start) for start in START_LENGTH_SCALES), key=lambda g: g.log_marginal_likelihood_value_
         )
         low, high = gp.kernel_.hyperparameter_length_scale.bounds[0]
         length = float(gp.kernel_.length_scale)
         if not low * _AT_BOUND < length < high / _AT_BOUND:
-            if self._at_bound != "typical":
-                return candidates[self._rng.randint(len(candidates))]
-            gp = self._fit(x, z, typical, None, fixed=True)
+            return candidates[self._rng.randint(len(candidates))]
         mean, std = gp.predict(candidates, return_std=True)
         return candidates[int(np.argmax(_expected_improvement(mean, np.maximum(std, 1e-9), float(np.min(z)))))]
 
     @staticmethod
-    def _fit(
-        x: np.ndarray, z: np.ndarray, length_scale: float, prior: tuple[float, float] | None = None, fixed: bool = False
-    ) -> Any:
+    def _fit(x: np.ndarray, z: np.ndarray, length_scale: float) -> Any:
         from sklearn.gaussian_process import GaussianProcessRegressor
         from sklearn.gaussian_process.kernels import Matern
 
-        kernel = Matern(length_scale=length_scale, nu=NU, length_scale_bounds="fixed" if fixed else (1e-5, 1e5))
-        optimizer: Any = "fmin_l_bfgs_b" if prior is None else _map_optimizer(*prior)
-        gp = GaussianProcessRegressor(kernel=kernel, alpha=1e-7, optimizer=None if fixed else optimizer)
+        gp = GaussianProcessRegressor(
+            kernel=Matern(length_scale=length_scale, nu=NU), alpha=1e-7, optimizer="fmin_l_bfgs_b"
+        )
         with warnings.catch_warnings():  # a length scale at its bound is handled by the caller, not warned about
             warnings.simplefilter("ignore")
             return gp.fit(x, z)
-
-
-def _map_optimizer(centre: float, spread: float) -> Any:
-    """sklearn's L-BFGS-B fit of the log length scale, with a normal prior on it (centre, spread in log units)."""
-    from scipy.optimize import minimize
-
-    def optimize(obj_func: Any, initial_theta: np.ndarray, bounds: np.ndarray) -> tuple[np.ndarray, float]:
-        def posterior(theta: np.ndarray) -> tuple[float, np.ndarray]:
-            value, grad = obj_func(theta, eval_gradient=True)
-            return value + 0.5 * float(np.sum(((theta - centre) / spread) ** 2)), grad + (theta - centre) / spread**2
-
-        result = minimize(posterior, initial_theta, method="L-BFGS-B", jac=True, bounds=bounds)
-        return result.x, float(result.fun)
-
-    return optimize
 
 
 def _expected_improvement(mean: np.ndarray, std: np.ndarray, best: float) -> np.ndarray:

@@ -215,11 +215,10 @@ def _isotropic_then_tpe(opts: dict[str, Any], space: SearchSpace | None, seed: i
     """
     every, start = int(opts.pop("every")), int(opts.get("n_startup_trials", 2))
     local = int(opts.pop("local", 0))
-    fit = {k: opts.pop(k) for k in ("prior", "at_bound") if k in opts}
     opening = _build("tpe", opts, space, seed, quiet)
-    early = IsotropicGP(seed=None if seed is None else seed + 2, n_startup_trials=start, **fit)
+    early = IsotropicGP(seed=None if seed is None else seed + 2, n_startup_trials=start)
     late = Interleaved(
-        IsotropicGP(seed=None if seed is None else seed + 3, local=local, **fit), opening, every, start=ISOTROPIC_UNTIL
+        IsotropicGP(seed=None if seed is None else seed + 3, local=local), opening, every, start=ISOTROPIC_UNTIL
     )
     return Handover(early, Handover(late, opening, until=None, start=ISOTROPIC_UNTIL), ISOTROPIC_UNTIL, start)
 
