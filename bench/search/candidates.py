@@ -12,7 +12,6 @@ from typing import Any
 
 __all__ = ["RULES"]
 
-
 #: Candidate label -> its rule (none under measurement now; the comments say what each was and where it went).
 RULES: dict[str, Any] = {
     # 2026-12-06: a Sobol start, no repeated point, GP on mixed spaces without repeats (measured at
