@@ -104,11 +104,11 @@ from typing import Any
 
 import numpy as np
 
-from bench.search.fresh import Draws, _estimator, half_tasks
+from bench.search.fresh import Draws, Real, Synthetic, _estimator, half_tasks
 from bench.search.fresh_average import _polish
 from bench.search.fresh_categorical import _unit_log
 from bench.search.fresh_early import _plain
-from bench.search.tasks import Objective, Task, _box, _cv_loss
+from bench.search.tasks import Objective, Task, _box, _cv_loss, _xs
 
 __all__ = ["FRESH_PRIOR", "fresh_prior_tasks", "generated_data"]
 
@@ -457,6 +457,11 @@ def _shubert3_terms(t: Any) -> Any:
     return sum(j * np.sin((j + 1) * t + j) for j in range(1, 6))
 
 
+def _shubert3_axis(shift: float, t: float) -> float:
+    """One axis's term at ``t`` with the origin moved to ``shift``."""
+    return float(_shubert3_terms(t - shift))
+
+
 def _shubert3(x: np.ndarray) -> float:
     """Shubert 3: separable, rugged (about 8 basins an axis in the box)."""
     return float(np.sum(_shubert3_terms(x)))
@@ -471,7 +476,7 @@ def _shubert3_quantized() -> Objective:
     shift = _shubert3_shift()
 
     def f(c: Mapping[str, Any]) -> float:
-        return _shubert3(np.array([float(c[f"x{i}"]) for i in range(6)]) - shift)
+        return _shubert3(_xs(c, 6) - shift)
 
     return f
 
@@ -485,9 +490,8 @@ def _shubert3_quantized_best() -> float:
     for i in range(6):
         if i < 4:
             grid = np.linspace(-4.0, 4.0, 20001)
-            best += _polish(
-                lambda v, s=shift[i]: float(_shubert3_terms(v - s)), grid, _shubert3_terms(grid - shift[i]), 1e-12
-            )
+            axis = functools.partial(_shubert3_axis, float(shift[i]))
+            best += _polish(axis, grid, _shubert3_terms(grid - shift[i]), 1e-12)
         else:
             best += float(np.min(_shubert3_terms(_SHUBERT_GRID - shift[i])))
     return best
@@ -829,7 +833,7 @@ def _feature_pipeline() -> Objective:
     return f
 
 
-_REAL: list[tuple[str, str, Mapping[str, Any], Callable[[], Objective]]] = [
+_REAL: list[Real] = [
     (
         "one-class-svm",
         "one-class SVM (nu, gamma) on three blobs with 8 % outliers from a broad Gaussian and 3 noise features, minus "
@@ -984,7 +988,7 @@ _REAL: list[tuple[str, str, Mapping[str, Any], Callable[[], Objective]]] = [
 
 def fresh_prior_tasks() -> list[Task]:
     """Every task of the fresh-prior half, in a fixed order: synthetic (continuous first), then real."""
-    synthetic: list[tuple[str, Mapping[str, Any], Callable[[], Objective], float | Callable[[], float], str]] = [
+    synthetic: list[Synthetic] = [
         (
             "gramacy-lee2-2d",
             _box(2, -2.0, 6.0),
@@ -1011,7 +1015,7 @@ def fresh_prior_tasks() -> list[Task]:
             _ADAMW_PARAMETERS,
             _adamw_groups,
             _ADAMW_FLOOR,
-            "continuous, 6 axes log-uniform: four groups' rates and decays (their product matters most), dropout, "
+            "continuous, 9 axes log-uniform: four groups' rates and decays (their product matters most), dropout, "
             "warmup, smoothing, clipping; weights 1 to 0.04; optimum drawn",
         ),
         (
