@@ -8,9 +8,25 @@ design-half figure says what that property is worth.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
+from tuneflow.search.auto import Choice, bayes_choice, choose
+
 __all__ = ["RULES"]
+
+
+def _with(**options: Any) -> Any:
+    """``auto``'s choice, with these options for its GP of one length scale where it runs one."""
+
+    def rule(*args: Any, **kwargs: Any) -> Choice:
+        choice = choose(*args, **kwargs)
+        if choice.method != "isogp+tpe":
+            return choice
+        return dataclasses.replace(choice, options={**choice.options, **options})
+
+    return rule
+
 
 #: Candidate label -> its rule (none under measurement now; the comments say what each was and where it went).
 RULES: dict[str, Any] = {
@@ -64,4 +80,18 @@ RULES: dict[str, Any] = {
     # option `prior`): ahead on the design half (361 / 296), level on fresh-prior (264 / 241, p = 0.33): not kept.
     # `isogp-typical`, a degenerate fit replaced by the GP at 0.15 sqrt(d) (option `at_bound`): level on the design
     # half (200 / 180), not chosen. Their code is gone (at bb6da3f); BENCHMARKS.md has the figures.
+    # 2026-12-07 (session 18): the first trials' GP (after the random start, before trial 10) with a better
+    # search of its acquisition: `early-local` also scores 1,000 candidates around the best trials (as the GP
+    # from trial 10 does); `early-cands` scores 10,000 uniform candidates instead of 1,000.
+    "early-local": _with(early_local=1000),
+    "early-cands": _with(early_candidates=10000),
+    # How much TPE the composition needs now that the GP refines around the best trials: none (`gp-only`) or
+    # every 5th trial from trial 10 (`tpe-every5`) instead of every 3rd.
+    "gp-only": _with(every=10**9),
+    "tpe-every5": _with(every=5),
+    # What `method: bayes` runs with torch installed (Optuna's GPSampler after a short start), measured as a rule
+    # beside `auto`'s: a mapping, not a candidate for `auto`.
+    "bayes-torch": lambda space, n_trials, n_objectives=1, parallel=False: bayes_choice(
+        space, n_trials, torch=True, parallel=parallel
+    ),
 }
