@@ -80,11 +80,10 @@ RULES: dict[str, Any] = {
     # option `prior`): ahead on the design half (361 / 296), level on fresh-prior (264 / 241, p = 0.33): not kept.
     # `isogp-typical`, a degenerate fit replaced by the GP at 0.15 sqrt(d) (option `at_bound`): level on the design
     # half (200 / 180), not chosen. Their code is gone (at bb6da3f); BENCHMARKS.md has the figures.
-    # 2026-12-07 (session 18): the first trials' GP (after the random start, before trial 10) with a better
-    # search of its acquisition: `early-local` also scores 1,000 candidates around the best trials (as the GP
-    # from trial 10 does); `early-cands` scores 10,000 uniform candidates instead of 1,000.
-    "early-local": _with(early_local=1000),
-    "early-cands": _with(early_candidates=10000),
+    # 2026-12-07 (session 18): the first trials' GP (after the random start, before trial 10) searching its
+    # acquisition harder: `early-local` (also 1,000 candidates around the best trials, IsotropicGP option
+    # `local` for that GP) and `early-cands` (10,000 uniform candidates instead of 1,000): level with today's rule
+    # on the design half (122 / 116 and 129 / 107 at 10 trials): not chosen. Their code is gone (at 948c7ad).
     # How much TPE the composition needs now that the GP refines around the best trials: none (`gp-only`) or
     # every 5th trial from trial 10 (`tpe-every5`) instead of every 3rd.
     "gp-only": _with(every=10**9),

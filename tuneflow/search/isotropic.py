@@ -61,25 +61,12 @@ LOCAL_SPREADS = (0.01, 0.05, 0.2)
 class IsotropicGP(BaseSampler):
     """GP-BO with one length scale and expected improvement over random candidates."""
 
-    def __init__(
-        self,
-        seed: int | None = None,
-        n_startup_trials: int = 2,
-        local: int = 0,
-        n_candidates: int = N_CANDIDATES,
-        flat_uniform: bool = False,
-    ) -> None:
-        """``local``: candidates drawn around the best trials, beside the uniform ones (0: W&B's candidates only).
-
-        ``n_candidates``: uniformly random candidates per suggestion; ``flat_uniform``: a degenerate fit proposes
-        a uniform candidate (not one of the ``local`` ones).
-        """
+    def __init__(self, seed: int | None = None, n_startup_trials: int = 2, local: int = 0) -> None:
+        """``local``: candidates drawn around the best trials, beside the uniform ones (0: W&B's candidates only)."""
         self._rng = np.random.RandomState(seed)
         self._random = RandomSampler(seed=seed)
         self._n_startup = n_startup_trials
         self._local = local
-        self._n_candidates = n_candidates
-        self._flat_uniform = flat_uniform
 
     def reseed_rng(self) -> None:
         self._rng.seed()
@@ -111,7 +98,7 @@ class IsotropicGP(BaseSampler):
         x = np.array([[_to_unit(dist, t.params[name]) for name, dist in space.items()] for t in done])
         sign = -1.0 if study.direction == StudyDirection.MAXIMIZE else 1.0
         y = sign * np.array([t.value for t in done], dtype=float)
-        candidates = self._rng.uniform(0.0, 1.0, (self._n_candidates, len(space)))
+        candidates = self._rng.uniform(0.0, 1.0, (N_CANDIDATES, len(space)))
         if self._local:
             candidates = np.concatenate([candidates, self._around_best(x, y)])
         candidates = np.array(
@@ -148,7 +135,7 @@ class IsotropicGP(BaseSampler):
         low, high = gp.kernel_.hyperparameter_length_scale.bounds[0]
         length = float(gp.kernel_.length_scale)
         if not low * _AT_BOUND < length < high / _AT_BOUND:
-            return candidates[self._rng.randint(self._n_candidates if self._flat_uniform else len(candidates))]
+            return candidates[self._rng.randint(len(candidates))]
         mean, std = gp.predict(candidates, return_std=True)
         return candidates[int(np.argmax(_expected_improvement(mean, np.maximum(std, 1e-9), float(np.min(z)))))]
 

@@ -215,13 +215,8 @@ def _isotropic_then_tpe(opts: dict[str, Any], space: SearchSpace | None, seed: i
     """
     every, start = int(opts.pop("every")), int(opts.get("n_startup_trials", 2))
     local = int(opts.pop("local", 0))
-    early_opts = {
-        "local": int(opts.pop("early_local", 0)),
-        "n_candidates": int(opts.pop("early_candidates", 1000)),
-        "flat_uniform": True,
-    }
     opening = _build("tpe", opts, space, seed, quiet)
-    early = IsotropicGP(seed=None if seed is None else seed + 2, n_startup_trials=start, **early_opts)
+    early = IsotropicGP(seed=None if seed is None else seed + 2, n_startup_trials=start)
     late = Interleaved(
         IsotropicGP(seed=None if seed is None else seed + 3, local=local), opening, every, start=ISOTROPIC_UNTIL
     )
