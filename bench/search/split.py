@@ -30,7 +30,8 @@ written after the held-out verdict was read, and the *fresh-values* half of
 :mod:`bench.search.fresh_torch`, written after fresh-warp was read, and the *fresh-average* half of
 :mod:`bench.search.fresh_average`, written after fresh-torch was read, and the *fresh-categorical* half of
 :mod:`bench.search.fresh_categorical`, written after fresh-average was read, and the *fresh-prior* half of
-:mod:`bench.search.fresh_prior`, written after fresh-categorical was read) is not drawn: it keeps that half, and
+:mod:`bench.search.fresh_prior`, written after fresh-categorical was read, and the *fresh-general* half of
+:mod:`bench.search.fresh_general`, written after fresh-prior was read) is not drawn: it keeps that half, and
 the checksum of the design and held-out rows stays the one drawn from the seed.
 """
 
@@ -56,6 +57,7 @@ __all__ = [
     "FRESH_EARLY",
     "FRESH_FLAT",
     "FRESH_FULL",
+    "FRESH_GENERAL",
     "FRESH_LOCAL",
     "FRESH_MIXED",
     "FRESH_PRIOR",
@@ -82,6 +84,7 @@ FRESH_CONTINUOUS, FRESH_MIXED, FRESH_FULL, FRESH_LOCAL = "fresh-continuous", "fr
 FRESH_WARP, FRESH_TORCH, FRESH_AVERAGE = "fresh-warp", "fresh-torch", "fresh-average"
 FRESH_CATEGORICAL = "fresh-categorical"
 FRESH_PRIOR = "fresh-prior"
+FRESH_GENERAL = "fresh-general"
 HALVES = (
     DESIGN,
     HELD_OUT,
@@ -100,6 +103,7 @@ HALVES = (
     FRESH_AVERAGE,
     FRESH_CATEGORICAL,
     FRESH_PRIOR,
+    FRESH_GENERAL,
 )
 MIN_PROBLEMS = 15
 #: the seed the split was drawn with (committed with the list; never redrawn).

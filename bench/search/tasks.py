@@ -397,6 +397,7 @@ def _dataset(name: str) -> tuple[np.ndarray, np.ndarray]:
     from bench.search.fresh_early import generated_data as generated_early_data
     from bench.search.fresh_flat import generated_data as generated_flat_data
     from bench.search.fresh_full import generated_data as generated_full_data
+    from bench.search.fresh_general import generated_data as generated_general_data
     from bench.search.fresh_local import generated_data as generated_local_data
     from bench.search.fresh_mixed import generated_data as generated_mixed_data
     from bench.search.fresh_prior import generated_data as generated_prior_data
@@ -426,6 +427,7 @@ def _dataset(name: str) -> tuple[np.ndarray, np.ndarray]:
             **generated_average_data(),
             **generated_categorical_data(),
             **generated_prior_data(),
+            **generated_general_data(),
         }
     ):
         X, y = fresh[name]()
@@ -805,6 +807,7 @@ def _build_tasks() -> dict[str, Task]:
     from bench.search.fresh_early import fresh_early_tasks
     from bench.search.fresh_flat import fresh_flat_tasks
     from bench.search.fresh_full import fresh_full_tasks
+    from bench.search.fresh_general import fresh_general_tasks
     from bench.search.fresh_local import fresh_local_tasks
     from bench.search.fresh_mixed import fresh_mixed_tasks
     from bench.search.fresh_prior import fresh_prior_tasks
@@ -829,6 +832,7 @@ def _build_tasks() -> dict[str, Task]:
         *fresh_average_tasks(),
         *fresh_categorical_tasks(),
         *fresh_prior_tasks(),
+        *fresh_general_tasks(),
     ]
     return {t.name: t for t in [*tasks, *fixed]}
 
