@@ -8,24 +8,9 @@ design-half figure says what that property is worth.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
-from tuneflow.search.auto import Choice, bayes_choice, choose
-
 __all__ = ["RULES"]
-
-
-def _with(**options: Any) -> Any:
-    """``auto``'s choice, with these options for its GP of one length scale where it runs one."""
-
-    def rule(*args: Any, **kwargs: Any) -> Choice:
-        choice = choose(*args, **kwargs)
-        if choice.method != "isogp+tpe":
-            return choice
-        return dataclasses.replace(choice, options={**choice.options, **options})
-
-    return rule
 
 
 #: Candidate label -> its rule (none under measurement now; the comments say what each was and where it went).
@@ -84,13 +69,10 @@ RULES: dict[str, Any] = {
     # acquisition harder: `early-local` (also 1,000 candidates around the best trials, IsotropicGP option
     # `local` for that GP) and `early-cands` (10,000 uniform candidates instead of 1,000): level with today's rule
     # on the design half (122 / 116 and 129 / 107 at 10 trials): not chosen. Their code is gone (at 948c7ad).
-    # How much TPE the composition needs now that the GP refines around the best trials: none (`gp-only`) or
-    # every 5th trial from trial 10 (`tpe-every5`) instead of every 3rd.
-    "gp-only": _with(every=10**9),
-    "tpe-every5": _with(every=5),
-    # What `method: bayes` runs with torch installed (Optuna's GPSampler after a short start), measured as a rule
-    # beside `auto`'s: a mapping, not a candidate for `auto`.
-    "bayes-torch": lambda space, n_trials, n_objectives=1, parallel=False: bayes_choice(
-        space, n_trials, torch=True, parallel=parallel
-    ),
+    # 2026-12-07 (session 18): how much TPE the composition needs now that the GP refines around the best trials:
+    # `gp-only` (none; 102 / 74 at 20 trials, 117 / 102 at 50 on the design half) and `tpe-every5` (every 5th trial
+    # from trial 10: 90 / 76, 123 / 91; chosen), judged on fresh-general: 78 / 62 at 20, 92 / 76 at 50, 66 / 93 at 100
+    # (worse, p = 0.039): not kept. `bayes-torch`, what `method: bayes` ran with torch (Optuna's GPSampler), measured
+    # there beside today's rule: behind it (320 / 243), so `bayes` runs auto's rule on every install. Their rules are
+    # at 16aa910 (every one an `every` option or bayes_choice(torch=True) there); BENCHMARKS.md has the figures.
 }

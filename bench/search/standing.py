@@ -73,6 +73,11 @@ READINGS: tuple[Reading, ...] = (
     Reading("fresh-categorical", "isogp-eq", "both", "categoricals read as equally far apart (not kept)"),
     Reading("fresh-prior", "auto-plain", "both", TODAY_PLAIN),
     Reading("fresh-prior", "isogp-map", "both", "a prior on the GP's length scale (not kept)"),
+    Reading("fresh-general", "auto-plain", "both", TODAY_PLAIN),
+    Reading("fresh-general", "tpe-every5", "both", "TPE every 5th trial from trial 10, not every 3rd (not kept)"),
+    Reading(
+        "fresh-general", "bayes-torch", "full", "`method: bayes` with torch until fresh-general: Optuna's GPSampler"
+    ),
 )
 
 BUDGETS = (10, 20, 50, 100)
