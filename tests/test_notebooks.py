@@ -7,14 +7,13 @@ documentation build uses); tests/test_docs.py builds the site from the same exec
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import re
 from typing import Any
 
 import nbformat
 import pytest
-from conftest import REPO_ROOT, ExecutedNotebooks, require
+from conftest import REPO_ROOT, ExecutedNotebooks
 
 NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
 NOTEBOOKS = sorted(p.name for p in NOTEBOOKS_DIR.glob("*.ipynb"))
@@ -70,7 +69,6 @@ def test_quickstart_draws_every_optuna_plot(executed_notebooks: ExecutedNotebook
 
 @pytest.mark.slow
 def test_compare_methods_plots_best_value_per_method_in_one_figure(executed_notebooks: ExecutedNotebooks) -> None:
-    require("torch (for method 'bayes')", importlib.util.find_spec("torch") is not None)
     nb, _ = executed_notebooks.get("compare_methods.ipynb")
     figures = [f for c in nb.cells for f in _figures(c)]
     curves = {t["name"]: t for t in figures[0]["data"]}

@@ -28,7 +28,7 @@ SPACE = SearchSpace.from_parameters({"x": {"min": 0.0, "max": 1.0}, "k": {"value
         ("grid", optuna.samplers.RandomSampler),  # points come from the grid queue
         ("random", WandbRandomSampler),
         ("tpe", optuna.samplers.TPESampler),
-        ("bayes", optuna.samplers.GPSampler),  # torch is installed here
+        ("bayes", Warped),  # auto's choice (isogp+tpe), torch installed or not
         ("gp", optuna.samplers.GPSampler),
         ("auto", Warped),  # a float beside a categorical: isogp+tpe, its GP on warped values
         ("cmaes", optuna.samplers.CmaEsSampler),
@@ -45,8 +45,9 @@ def test_the_table_lists_every_method() -> None:
     assert set(METHODS) == {"auto", "grid", "random", "tpe", "bayes", "gp", "cmaes", "qmc", "nsga2"}
 
 
-def test_bayes_starts_its_gp_after_a_few_trials_and_options_win() -> None:
-    assert make_sampler("bayes", SPACE, seed=0, n_trials=100)._n_startup_trials == 4
+def test_bayes_with_gpsampler_options_starts_its_gp_after_a_few_trials_and_options_win() -> None:
+    gp = make_sampler("bayes", SPACE, seed=0, n_trials=100, options={"deterministic_objective": True})
+    assert isinstance(gp, optuna.samplers.GPSampler) and gp._n_startup_trials == 4
     assert make_sampler("gp", SPACE, seed=0)._n_startup_trials == 10  # Optuna's GPSampler as is
     assert make_sampler("bayes", SPACE, seed=0, options={"n_startup_trials": 7})._n_startup_trials == 7
 
@@ -120,6 +121,7 @@ LISTED = {"batch": {"values": [16, 32, 64]}, "x": {"min": 0.0, "max": 1.0}}
         ("tpe", {}, False),  # a named sampler runs as Optuna's
         ("auto", {}, True),
         ("bayes", {"ordinal": True}, True),  # GPSampler, asked for by name
+        ("bayes", {}, True),  # auto's choice
     ],
 )
 def test_ordinal_is_a_sampler_option_for_the_model_based_samplers(

@@ -9,9 +9,9 @@ The samplers are Optuna's, with their documented options, and their compositions
 scale models fixed spaces of up to 20 parameters (tuneflow.search.isotropic, W&B's model on
 scikit-learn), with TPE every third trial; Optuna's GPSampler (with torch) was behind it.
 
-The same module decides what W&B's ``method: bayes`` maps to (:func:`bayes_choice`): Optuna's
-GPSampler when torch is installed, ``auto``'s choice without torch otherwise, so a W&B sweep with
-``method: bayes`` runs on a plain install. ``method: gp`` always means GPSampler (and needs torch).
+The same module decides what W&B's ``method: bayes`` maps to (:func:`bayes_choice`): ``auto``'s choice
+for one metric, on every install (where a GP runs, W&B's own model), so a W&B sweep with ``method: bayes``
+runs the same search with or without torch. ``method: gp`` always means Optuna's GPSampler (and needs torch).
 :func:`resolve` turns any recipe method into the concrete sampler that runs.
 """
 
@@ -269,27 +269,30 @@ def _isotropic(tpe: Choice, shape: SpaceShape, why: str) -> Choice:
     )
 
 
-def bayes_choice(
-    space: SearchSpace | None, n_trials: int | None, torch: bool | None = None, parallel: bool = False
-) -> Choice:
-    """What W&B's ``method: bayes`` runs: GPSampler with torch, ``auto``'s choice without (``parallel``: as ``auto``'s)."""
-    has_torch = torch_available() if torch is None else torch
-    if has_torch:  # GP reads lists as Optuna does (unordered): in order it was no better on the design half
-        return Choice(
-            "gp",
-            {"n_startup_trials": startup(GP_STARTUP, n_trials)},
-            "Gaussian-process BO as W&B's `bayes` (Optuna's GPSampler), fitted after a short random start",
-            chosen=True,
-        )
-    fallback = _choose(space, n_trials, 1, parallel)
-    runs = "a GP with one length scale (W&B's model) and TPE" if fallback.method == "isogp+tpe" else "TPE"
-    without_torch = Choice(
-        fallback.method,
-        dict(fallback.options),
-        f"torch is not installed, so `bayes` runs {runs} instead of Optuna's GPSampler (BENCHMARKS.md compares "
-        "both with W&B's `bayes`); `pip install 'tuneflow[gp]' torch==2.13.0` for Optuna's GP",
+def _gp_choice(n_trials: int | None) -> Choice:
+    """Optuna's GPSampler after a short random start: what ``bayes`` with ``sampler_options`` builds on."""
+    return Choice(
+        "gp",
+        {"n_startup_trials": startup(GP_STARTUP, n_trials)},
+        "Optuna's GPSampler, fitted after a short random start",
+        chosen=True,
     )
-    return dataclasses.replace(ordered(without_torch, SpaceShape.of(space)), chosen=True)
+
+
+def bayes_choice(space: SearchSpace | None, n_trials: int | None, parallel: bool = False) -> Choice:
+    """What W&B's ``method: bayes`` runs: ``auto``'s choice for one metric, the same with or without torch.
+
+    Where a GP runs, that is W&B's own model (the GP of one length scale) with TPE; it was ahead of
+    Optuna's GPSampler, which ``bayes`` ran with torch until 2026-12-07 (BENCHMARKS.md, fresh-general).
+    """
+    choice = _choose(space, n_trials, 1, parallel)
+    runs = "a GP with one length scale (W&B's own model) and TPE" if choice.method == "isogp+tpe" else "TPE"
+    mapped = Choice(
+        choice.method,
+        dict(choice.options),
+        f"W&B's `bayes` runs {runs}, on every install ({choice.reason}); `method: gp` for Optuna's GPSampler",
+    )
+    return dataclasses.replace(ordered(mapped, SpaceShape.of(space)), chosen=True)
 
 
 def resolve(
@@ -298,22 +301,21 @@ def resolve(
     options: Mapping[str, Any] | None = None,
     n_trials: int | None = None,
     n_objectives: int = 1,
-    torch: bool | None = None,
     parallel: bool = False,
 ) -> Choice:
     """The concrete method and sampler options that run for a recipe's ``method``.
 
-    ``auto`` chooses (:func:`choose`); ``bayes`` maps to GP or, without torch, TPE
-    (:func:`bayes_choice`), unless it has ``sampler_options``: those are GPSampler's, so it stays
-    GP and a missing torch is an error. Every other method runs as named, with ``options``.
+    ``auto`` chooses (:func:`choose`); ``bayes`` runs ``auto``'s choice for one metric (:func:`bayes_choice`),
+    unless it has ``sampler_options``: those are GPSampler's, so it is GP and a missing torch is an error.
+    Every other method runs as named, with ``options``.
     The recipe's ``options`` always win over the defaults chosen here.
     """
     opts = dict(options or {})
     if method == "auto":
         return choose(space, n_trials, n_objectives, parallel=parallel)
     if method == "bayes":
-        if opts:  # GPSampler's options: GP it stays, and a missing torch is the error it should be
-            gp = bayes_choice(space, n_trials, torch=True)
+        if opts:  # GPSampler's options: GP it is, and a missing torch is the error it should be
+            gp = _gp_choice(n_trials)
             return Choice("gp", {**gp.options, **opts}, "method 'bayes' with sampler_options: Optuna's GPSampler")
-        return bayes_choice(space, n_trials, torch=torch, parallel=parallel)
+        return bayes_choice(space, n_trials, parallel=parallel)
     return Choice(method, opts, f"method '{method}' named by the recipe")

@@ -2,8 +2,8 @@
 
 The method names are W&B's (``grid``, ``random``, ``bayes``) plus ``auto`` (the default: the
 sampler chosen from the recipe, see :mod:`tuneflow.search.auto`) and the Optuna samplers W&B does
-not have (``tpe``, ``gp``, ``cmaes``, ``qmc``, ``nsga2``). ``bayes`` is GPSampler when torch is
-installed and TPE otherwise; ``gp`` is always GPSampler. Everything here is resolved before a study
+not have (``tpe``, ``gp``, ``cmaes``, ``qmc``, ``nsga2``). ``bayes`` runs ``auto``'s choice for one
+metric on every install (where a GP runs, W&B's own model); ``gp`` is always GPSampler. Everything here is resolved before a study
 exists, so a missing extra (torch for ``gp``) is reported up front, not at trial 10.
 """
 
@@ -48,7 +48,7 @@ METHODS: dict[str, str] = {
     "grid": "every point of W&B's grid exactly once, claimed by index as workers go (never queued up front)",
     "random": "independent draws from exactly the W&B distributions",
     "tpe": "Tree-structured Parzen Estimator (TPESampler, multivariate)",
-    "bayes": "W&B's Bayesian search: GPSampler with a short random start when torch is installed, else TPE",
+    "bayes": "W&B's Bayesian search: auto's choice for one metric (W&B's GP model with TPE where a GP runs)",
     "gp": "Optuna's GPSampler exactly (Gaussian process; needs torch: tuneflow[gp])",
     "cmaes": "CMA-ES evolution strategy for continuous spaces (CmaEsSampler)",
     "qmc": "quasi-Monte Carlo low-discrepancy points (QMCSampler, scrambled Sobol)",
@@ -122,7 +122,7 @@ def method_problems(method: Any, n_objectives: int, define_by_run: bool) -> list
 def missing_requirements(method: str, options: Mapping[str, Any] | None = None) -> str | None:
     """Why ``method`` cannot run in this environment (a missing optional package), if it cannot.
 
-    ``bayes`` without ``sampler_options`` always runs (TPE stands in for GP without torch);
+    ``bayes`` without ``sampler_options`` always runs (``auto``'s choice needs no torch);
     ``gp``, and ``bayes`` with GPSampler's options, need torch.
     """
     runs = resolve(method, None, options).method if method == "bayes" else method

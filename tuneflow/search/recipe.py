@@ -37,8 +37,8 @@ class Recipe:
         parameters: A W&B sweep ``parameters`` block, verbatim (every W&B distribution, nested
             blocks included). Give this or ``space``, not both.
         space: A define-by-run function ``space(optuna_trial) -> config`` for conditional spaces.
-        method: ``auto`` (chosen from the space, the budget and torch), ``grid``, ``random``,
-            ``tpe``, ``bayes`` (W&B's name: a GP with torch, TPE without), ``gp``, ``cmaes``,
+        method: ``auto`` (chosen from the space and the budget), ``grid``, ``random``,
+            ``tpe``, ``bayes`` (W&B's name: ``auto``'s choice, W&B's GP model with TPE where a GP runs), ``gp``, ``cmaes``,
             ``qmc`` or ``nsga2``.
         metric: A W&B ``metric`` block (``{"name", "goal", "target"}``), a name, a `Metric`, or a
             list of them for several objectives. ``None``: the number ``train`` returns is the
