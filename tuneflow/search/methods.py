@@ -215,11 +215,14 @@ def _isotropic_then_tpe(opts: dict[str, Any], space: SearchSpace | None, seed: i
     """
     every, start = int(opts.pop("every")), int(opts.get("n_startup_trials", 2))
     local = int(opts.pop("local", 0))
+    sparse_every, sparse_until = opts.pop("sparse_every", None), opts.pop("sparse_until", None)
     opening = _build("tpe", opts, space, seed, quiet)
     early = IsotropicGP(seed=None if seed is None else seed + 2, n_startup_trials=start)
-    late = Interleaved(
-        IsotropicGP(seed=None if seed is None else seed + 3, local=local), opening, every, start=ISOTROPIC_UNTIL
-    )
+    gp = IsotropicGP(seed=None if seed is None else seed + 3, local=local)
+    late: BaseSampler = Interleaved(gp, opening, every, start=ISOTROPIC_UNTIL)
+    if sparse_every is not None and sparse_until is not None:  # fewer TPE trials before ``sparse_until``
+        sparse = Interleaved(gp, opening, int(sparse_every), start=ISOTROPIC_UNTIL)
+        late = Handover(sparse, Interleaved(gp, opening, every, start=int(sparse_until)), int(sparse_until))
     return Handover(early, Handover(late, opening, until=None, start=ISOTROPIC_UNTIL), ISOTROPIC_UNTIL, start)
 
 
