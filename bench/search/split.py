@@ -31,7 +31,8 @@ written after the held-out verdict was read, and the *fresh-values* half of
 :mod:`bench.search.fresh_average`, written after fresh-torch was read, and the *fresh-categorical* half of
 :mod:`bench.search.fresh_categorical`, written after fresh-average was read, and the *fresh-prior* half of
 :mod:`bench.search.fresh_prior`, written after fresh-categorical was read, and the *fresh-general* half of
-:mod:`bench.search.fresh_general`, written after fresh-prior was read) is not drawn: it keeps that half, and
+:mod:`bench.search.fresh_general`, written after fresh-prior was read, and the *fresh-schedule* half of
+:mod:`bench.search.fresh_schedule`, written after fresh-general was read) is not drawn: it keeps that half, and
 the checksum of the design and held-out rows stays the one drawn from the seed.
 """
 
@@ -61,6 +62,7 @@ __all__ = [
     "FRESH_LOCAL",
     "FRESH_MIXED",
     "FRESH_PRIOR",
+    "FRESH_SCHEDULE",
     "FRESH_START",
     "FRESH_TORCH",
     "FRESH_VALUES",
@@ -85,6 +87,7 @@ FRESH_WARP, FRESH_TORCH, FRESH_AVERAGE = "fresh-warp", "fresh-torch", "fresh-ave
 FRESH_CATEGORICAL = "fresh-categorical"
 FRESH_PRIOR = "fresh-prior"
 FRESH_GENERAL = "fresh-general"
+FRESH_SCHEDULE = "fresh-schedule"
 HALVES = (
     DESIGN,
     HELD_OUT,
@@ -104,6 +107,7 @@ HALVES = (
     FRESH_CATEGORICAL,
     FRESH_PRIOR,
     FRESH_GENERAL,
+    FRESH_SCHEDULE,
 )
 MIN_PROBLEMS = 15
 #: the seed the split was drawn with (committed with the list; never redrawn).

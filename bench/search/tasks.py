@@ -401,6 +401,7 @@ def _dataset(name: str) -> tuple[np.ndarray, np.ndarray]:
     from bench.search.fresh_local import generated_data as generated_local_data
     from bench.search.fresh_mixed import generated_data as generated_mixed_data
     from bench.search.fresh_prior import generated_data as generated_prior_data
+    from bench.search.fresh_schedule import generated_data as generated_schedule_data
     from bench.search.fresh_start import generated_data as generated_start_data
     from bench.search.fresh_torch import generated_data as generated_torch_data
     from bench.search.fresh_values import generated_data as generated_values_data
@@ -428,6 +429,7 @@ def _dataset(name: str) -> tuple[np.ndarray, np.ndarray]:
             **generated_categorical_data(),
             **generated_prior_data(),
             **generated_general_data(),
+            **generated_schedule_data(),
         }
     ):
         X, y = fresh[name]()
@@ -811,6 +813,7 @@ def _build_tasks() -> dict[str, Task]:
     from bench.search.fresh_local import fresh_local_tasks
     from bench.search.fresh_mixed import fresh_mixed_tasks
     from bench.search.fresh_prior import fresh_prior_tasks
+    from bench.search.fresh_schedule import fresh_schedule_tasks
     from bench.search.fresh_start import fresh_start_tasks
     from bench.search.fresh_torch import fresh_torch_tasks
     from bench.search.fresh_values import fresh_values_tasks
@@ -833,6 +836,7 @@ def _build_tasks() -> dict[str, Task]:
         *fresh_categorical_tasks(),
         *fresh_prior_tasks(),
         *fresh_general_tasks(),
+        *fresh_schedule_tasks(),
     ]
     return {t.name: t for t in [*tasks, *fixed]}
 
