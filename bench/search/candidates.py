@@ -8,24 +8,9 @@ design-half figure says what that property is worth.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
-from tuneflow.search.auto import Choice, choose
-
 __all__ = ["RULES"]
-
-
-def _with(**options: Any) -> Any:
-    """``auto``'s choice, with these options for its GP of one length scale where it runs one."""
-
-    def rule(*args: Any, **kwargs: Any) -> Choice:
-        choice = choose(*args, **kwargs)
-        if choice.method != "isogp+tpe":
-            return choice
-        return dataclasses.replace(choice, options={**choice.options, **options})
-
-    return rule
 
 
 #: Candidate label -> its rule (none under measurement now; the comments say what each was and where it went).
@@ -91,8 +76,6 @@ RULES: dict[str, Any] = {
     # there beside today's rule: behind it (320 / 243), so `bayes` runs auto's rule on every install. Their rules are
     # at 16aa910 (every one an `every` option or bayes_choice(torch=True) there); BENCHMARKS.md has the figures.
     # 2026-12-07 (session 18): `tpe-sparse-50`, TPE every 5th trial from trial 10 to 49 and every 3rd from trial 50
-    # (isogp+tpe options `sparse_every`, `sparse_until`): up to trial 50 its searches are tpe-every5's, which was ahead
-    # at 20 and 50 trials on the design half (90 / 76, 123 / 91) and on fresh-general (78 / 62, 92 / 76), and behind at
-    # 100 on fresh-general (66 / 93), level up to trial 50 there; from trial 50 it runs today's rule's share of TPE.
-    "tpe-sparse-50": _with(sparse_every=5, sparse_until=50),
+    # (isogp+tpe options `sparse_every`, `sparse_until`; shaped on fresh-general from tpe-every5): level on
+    # fresh-schedule (243 / 245): not kept. Its code is gone (at c15adc8).
 }

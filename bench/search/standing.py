@@ -78,6 +78,10 @@ READINGS: tuple[Reading, ...] = (
     Reading(
         "fresh-general", "bayes-torch", "full", "`method: bayes` with torch until fresh-general: Optuna's GPSampler"
     ),
+    Reading("fresh-schedule", "auto-plain", "both", TODAY_PLAIN),
+    Reading(
+        "fresh-schedule", "tpe-sparse-50", "both", "TPE every 5th trial from 10 to 49, every 3rd from 50 (not kept)"
+    ),
 )
 
 BUDGETS = (10, 20, 50, 100)

@@ -3,8 +3,9 @@
 The method names are W&B's (``grid``, ``random``, ``bayes``) plus ``auto`` (the default: the
 sampler chosen from the recipe, see :mod:`tuneflow.search.auto`) and the Optuna samplers W&B does
 not have (``tpe``, ``gp``, ``cmaes``, ``qmc``, ``nsga2``). ``bayes`` runs ``auto``'s choice for one
-metric on every install (where a GP runs, W&B's own model); ``gp`` is always GPSampler. Everything here is resolved before a study
-exists, so a missing extra (torch for ``gp``) is reported up front, not at trial 10.
+metric on every install (where a GP runs, W&B's own model); ``gp`` is always GPSampler. Everything
+here is resolved before a study exists, so a missing extra (torch for ``gp``) is reported up front,
+not at trial 10.
 """
 
 from __future__ import annotations
@@ -215,14 +216,11 @@ def _isotropic_then_tpe(opts: dict[str, Any], space: SearchSpace | None, seed: i
     """
     every, start = int(opts.pop("every")), int(opts.get("n_startup_trials", 2))
     local = int(opts.pop("local", 0))
-    sparse_every, sparse_until = opts.pop("sparse_every", None), opts.pop("sparse_until", None)
     opening = _build("tpe", opts, space, seed, quiet)
     early = IsotropicGP(seed=None if seed is None else seed + 2, n_startup_trials=start)
-    gp = IsotropicGP(seed=None if seed is None else seed + 3, local=local)
-    late: BaseSampler = Interleaved(gp, opening, every, start=ISOTROPIC_UNTIL)
-    if sparse_every is not None and sparse_until is not None:  # fewer TPE trials before ``sparse_until``
-        sparse = Interleaved(gp, opening, int(sparse_every), start=ISOTROPIC_UNTIL)
-        late = Handover(sparse, Interleaved(gp, opening, every, start=int(sparse_until)), int(sparse_until))
+    late = Interleaved(
+        IsotropicGP(seed=None if seed is None else seed + 3, local=local), opening, every, start=ISOTROPIC_UNTIL
+    )
     return Handover(early, Handover(late, opening, until=None, start=ISOTROPIC_UNTIL), ISOTROPIC_UNTIL, start)
 
 
