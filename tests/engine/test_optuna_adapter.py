@@ -20,7 +20,7 @@ from optuna.trial import TrialState
 
 import tuneflow
 from tuneflow.engine import optuna_adapter as adapter
-from tuneflow.search.auto import torch_available
+from tuneflow.search.methods import missing_requirements
 
 optuna.logging.set_verbosity(optuna.logging.WARNING)
 
@@ -217,7 +217,7 @@ def test_trials_view(name: str) -> None:
     view, they model the translated trials (here every x moved to [100, 101]) and propose there."""
     sampler: optuna.samplers.BaseSampler
     if name == "gp":
-        require("torch (GPSampler)", torch_available())
+        require("torch (GPSampler)", missing_requirements("gp") is None)
         sampler = optuna.samplers.GPSampler(seed=0, n_startup_trials=2)
     else:
         sampler = optuna.samplers.TPESampler(seed=0, multivariate=True, n_startup_trials=2)

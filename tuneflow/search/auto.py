@@ -18,7 +18,6 @@ runs the same search with or without torch. ``method: gp`` always means Optuna's
 from __future__ import annotations
 
 import dataclasses
-import importlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -38,7 +37,6 @@ __all__ = [
     "ordered",
     "resolve",
     "startup",
-    "torch_available",
 ]
 
 #: More choices than this in one categorical: TPE models it better than GP's one-hot kernel.
@@ -81,18 +79,6 @@ WARP = "power"
 #: Where ``auto`` runs its GP, every this-many-th trial from ``ISOTROPIC_UNTIL`` is TPE's
 #: (tuneflow.search.portfolio): a GP alone settles in one basin of a multimodal function (design half, issue 16).
 GP_TPE_EVERY = 3
-
-
-def torch_available() -> bool:
-    """Whether torch imports (GPSampler's requirement); imported, so a broken install counts as missing.
-
-    Asked only when GP is the candidate, so a recipe that resolves to TPE never pays torch's import.
-    """
-    try:
-        importlib.import_module("torch")
-    except ImportError:
-        return False
-    return True
 
 
 @dataclass(frozen=True)
