@@ -122,10 +122,11 @@ def test_a_trial_that_finishes_as_the_signal_fails_it_is_not_salvaged_into_its_q
     from tuneflow.engine.loop import Optimizer
 
     storage = f"sqlite:///{tmp_path / 's.db'}"
-    tell, told = Optimizer._tell, threading.Event()
+    tell, telling, told = Optimizer._tell, threading.Event(), threading.Event()
 
     def late_tell(self: Optimizer, trial: optuna.Trial, *args: object) -> object:
         if trial.number == 1:  # wait until the main thread has failed it, as in the race
+            telling.set()
             deadline = time.monotonic() + 10
             while trials(storage, "sig")[1].state.name != "FAIL" and time.monotonic() < deadline:
                 time.sleep(0.02)
@@ -137,6 +138,9 @@ def test_a_trial_that_finishes_as_the_signal_fails_it_is_not_salvaged_into_its_q
 
     def train(config: dict, trial: tuneflow.TrialContext) -> float:
         if trial.number == 2:
+            # the signal comes while trial 1's thread is telling it: without this wait a busy machine could
+            # deliver it before trial 1's train returned, and that thread would never tell (CI saw it, session 18)
+            telling.wait(10)
             os.kill(os.getpid(), signal.SIGTERM)
             time.sleep(5)
         return config["x"]
