@@ -61,12 +61,16 @@ LOCAL_SPREADS = (0.01, 0.05, 0.2)
 class IsotropicGP(BaseSampler):
     """GP-BO with one length scale and expected improvement over random candidates."""
 
-    def __init__(self, seed: int | None = None, n_startup_trials: int = 2, local: int = 0) -> None:
-        """``local``: candidates drawn around the best trials, beside the uniform ones (0: W&B's candidates only)."""
+    def __init__(
+        self, seed: int | None = None, n_startup_trials: int = 2, local: int = 0, exploit: bool = False
+    ) -> None:
+        """``local``: candidates drawn around the best trials, beside the uniform ones (0: W&B's candidates only).
+        ``exploit``: propose the candidate of least predicted loss (the GP's mean), not of most expected improvement."""
         self._rng = np.random.RandomState(seed)
         self._random = RandomSampler(seed=seed)
         self._n_startup = n_startup_trials
         self._local = local
+        self._exploit = exploit
 
     def reseed_rng(self) -> None:
         self._rng.seed()
@@ -135,7 +139,12 @@ class IsotropicGP(BaseSampler):
         low, high = gp.kernel_.hyperparameter_length_scale.bounds[0]
         length = float(gp.kernel_.length_scale)
         if not low * _AT_BOUND < length < high / _AT_BOUND:
-            return candidates[self._rng.randint(len(candidates))]
+            pool = candidates[-self._local :] if self._exploit and self._local else candidates
+            return pool[self._rng.randint(len(pool))]
+        if self._exploit:  # the least predicted loss among points not yet tried (a repeat teaches nothing)
+            fresh = candidates[~(candidates[:, None, :] == x[None, :, :]).all(axis=2).any(axis=1)]
+            if len(fresh):
+                return fresh[int(np.argmin(gp.predict(fresh)))]
         mean, std = gp.predict(candidates, return_std=True)
         return candidates[int(np.argmax(_expected_improvement(mean, np.maximum(std, 1e-9), float(np.min(z)))))]
 

@@ -216,12 +216,17 @@ def _isotropic_then_tpe(opts: dict[str, Any], space: SearchSpace | None, seed: i
     """
     every, start = int(opts.pop("every")), int(opts.get("n_startup_trials", 2))
     local = int(opts.pop("local", 0))
+    final, budget = int(opts.pop("final", 0)), opts.pop("budget", None)
     opening = _build("tpe", opts, space, seed, quiet)
     early = IsotropicGP(seed=None if seed is None else seed + 2, n_startup_trials=start)
     late = Interleaved(
         IsotropicGP(seed=None if seed is None else seed + 3, local=local), opening, every, start=ISOTROPIC_UNTIL
     )
-    return Handover(early, Handover(late, opening, until=None, start=ISOTROPIC_UNTIL), ISOTROPIC_UNTIL, start)
+    composed = Handover(early, Handover(late, opening, until=None, start=ISOTROPIC_UNTIL), ISOTROPIC_UNTIL, start)
+    if not final or budget is None:
+        return composed
+    endgame = IsotropicGP(seed=None if seed is None else seed + 4, local=max(local, 1000), exploit=True)
+    return Handover(composed, endgame, until=max(int(budget) - final, start))
 
 
 def pruner_problems(early_terminate: Any, pruner: Any, n_objectives: int) -> list[str]:
