@@ -32,7 +32,8 @@ written after the held-out verdict was read, and the *fresh-values* half of
 :mod:`bench.search.fresh_categorical`, written after fresh-average was read, and the *fresh-prior* half of
 :mod:`bench.search.fresh_prior`, written after fresh-categorical was read, and the *fresh-general* half of
 :mod:`bench.search.fresh_general`, written after fresh-prior was read, and the *fresh-schedule* half of
-:mod:`bench.search.fresh_schedule`, written after fresh-general was read) is not drawn: it keeps that half, and
+:mod:`bench.search.fresh_schedule`, written after fresh-general was read, and the *fresh-varied* half of
+:mod:`bench.search.fresh_varied`, written after fresh-schedule was read) is not drawn: it keeps that half, and
 the checksum of the design and held-out rows stays the one drawn from the seed.
 """
 
@@ -66,6 +67,7 @@ __all__ = [
     "FRESH_START",
     "FRESH_TORCH",
     "FRESH_VALUES",
+    "FRESH_VARIED",
     "FRESH_WARP",
     "HALVES",
     "HELD_OUT",
@@ -88,6 +90,7 @@ FRESH_CATEGORICAL = "fresh-categorical"
 FRESH_PRIOR = "fresh-prior"
 FRESH_GENERAL = "fresh-general"
 FRESH_SCHEDULE = "fresh-schedule"
+FRESH_VARIED = "fresh-varied"
 HALVES = (
     DESIGN,
     HELD_OUT,
@@ -108,6 +111,7 @@ HALVES = (
     FRESH_PRIOR,
     FRESH_GENERAL,
     FRESH_SCHEDULE,
+    FRESH_VARIED,
 )
 MIN_PROBLEMS = 15
 #: the seed the split was drawn with (committed with the list; never redrawn).

@@ -405,6 +405,7 @@ def _dataset(name: str) -> tuple[np.ndarray, np.ndarray]:
     from bench.search.fresh_start import generated_data as generated_start_data
     from bench.search.fresh_torch import generated_data as generated_torch_data
     from bench.search.fresh_values import generated_data as generated_values_data
+    from bench.search.fresh_varied import generated_data as generated_varied_data
     from bench.search.fresh_warp import generated_data as generated_warp_data
 
     if name == "friedman1":
@@ -430,6 +431,7 @@ def _dataset(name: str) -> tuple[np.ndarray, np.ndarray]:
             **generated_prior_data(),
             **generated_general_data(),
             **generated_schedule_data(),
+            **generated_varied_data(),
         }
     ):
         X, y = fresh[name]()
@@ -817,6 +819,7 @@ def _build_tasks() -> dict[str, Task]:
     from bench.search.fresh_start import fresh_start_tasks
     from bench.search.fresh_torch import fresh_torch_tasks
     from bench.search.fresh_values import fresh_values_tasks
+    from bench.search.fresh_varied import fresh_varied_tasks
     from bench.search.fresh_warp import fresh_warp_tasks
 
     fixed = [
@@ -837,6 +840,7 @@ def _build_tasks() -> dict[str, Task]:
         *fresh_prior_tasks(),
         *fresh_general_tasks(),
         *fresh_schedule_tasks(),
+        *fresh_varied_tasks(),
     ]
     return {t.name: t for t in [*tasks, *fixed]}
 
