@@ -8,26 +8,9 @@ design-half figure says what that property is worth.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
-from tuneflow.search.auto import Choice, choose
-
 __all__ = ["RULES"]
-
-
-def _endgame(per: int | None, from_budget: int = 0) -> Any:
-    """``auto``'s choice, its last trials (one, or a ``per``-th of a budget of ``from_budget`` or more) the GP's
-    predicted best."""
-
-    def rule(space: Any, n_trials: int | None, *args: Any, **kwargs: Any) -> Choice:
-        choice = choose(space, n_trials, *args, **kwargs)
-        if choice.method != "isogp+tpe" or n_trials is None or n_trials < from_budget:
-            return choice
-        final = 1 if per is None else max(1, n_trials // per)
-        return dataclasses.replace(choice, options={**choice.options, "final": final, "budget": n_trials})
-
-    return rule
 
 
 #: Candidate label -> its rule (none under measurement now; the comments say what each was and where it went).
@@ -97,12 +80,10 @@ RULES: dict[str, Any] = {
     # fresh-schedule (243 / 245): not kept. Its code is gone (at c15adc8).
     # 2026-12-07 (session 19): the budget's last trials exploit: the GP of one length scale (uniform candidates and
     # 1,000 around the best trials) proposes the candidate of least predicted loss instead of most expected
-    # improvement, never TPE (isogp+tpe options `final`, `budget`; IsotropicGP option `exploit`). `final-1`: the last
-    # trial; `final-fifth`: the last fifth of the budget (2 of 10, 4 of 20, 10 of 50, 20 of 100). Their searches in
-    # bench/results/design-s19-final.jsonl ran before the endgame skipped points already tried (a repeat of the best
-    # trial, 0 / 10 against today's rule on the design half's mixed tasks at 50 trials); `final-fifth-50`'s skip them.
-    "final-1": _endgame(None),
-    "final-fifth": _endgame(5),
-    # `final-fifth-50`: the last fifth of a budget of 50 or more, the GP's predicted best among points not yet tried.
-    "final-fifth-50": _endgame(5, from_budget=50),
+    # improvement, never TPE (isogp+tpe options `final`, `budget`; IsotropicGP option `exploit`). `final-1` (the last
+    # trial) level on the design half at 10, 20 and 50 trials; `final-fifth` (the last fifth of every budget) level at
+    # 10 and 20; both ran before the endgame skipped points already tried. `final-fifth-50` (the last fifth of a
+    # budget of 50 or more) ahead at 50 on the design half (116 / 62) and kept on fresh-varied: it is auto's rule
+    # (ENDGAME_FROM, ENDGAME_SHARE in tuneflow/search/auto.py). Their rule code is gone (at dc15c4a); BENCHMARKS.md
+    # has the figures.
 }

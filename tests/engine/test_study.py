@@ -164,3 +164,32 @@ def test_trial_counts_match_the_trials_without_reading_them(n: int, tmp_path: Pa
     for _ in range(n):
         study.ask()
     assert sum(trial_counts(study).states.values()) == len(study.get_trials()) == n
+
+
+def _endgame_starts(study: optuna.Study) -> int:
+    """The trial number from which ``auto``'s endgame proposes (its sampler's outer handover)."""
+    sampler = study.sampler.inner  # type: ignore[attr-defined]  # Warped(Handover(composition, endgame))
+    return int(sampler.until)
+
+
+@pytest.mark.parametrize(
+    ("run_cap", "n_trials", "starts"),
+    [
+        (None, 50, 30 + 40),  # n_trials counts from the 30 trials there: trials 30..79, the last 10 the endgame's
+        (100, 50, 30 + 40),
+        (60, 100, 48),  # run_cap (a total, smaller) is the budget: the study ends at 60 trials
+    ],
+)
+def test_a_resumed_study_ends_its_budget_with_autos_endgame(
+    tmp_path: Path, run_cap: int | None, n_trials: int, starts: int
+) -> None:
+    """The endgame is the budget's last fifth wherever the budget ends: ``n_trials`` after the trials a resumed
+    study has, or at ``run_cap``."""
+    url = f"sqlite:///{tmp_path / 's.db'}"
+    recipe = _recipe().replace(method="auto", run_cap=run_cap)
+    first = create_study(recipe, url, n_trials=50)
+    assert _endgame_starts(first) == 40  # a new study: trials 40..49
+    for i in range(30):
+        first.enqueue_trial({"x": i / 30})
+    first.optimize(lambda t: t.suggest_float("x", 0.0, 1.0), n_trials=30)
+    assert _endgame_starts(create_study(recipe, url, n_trials=n_trials)) == starts

@@ -89,27 +89,55 @@ def test_auto_choice_table(
         assert "every 3rd trial from trial 10 TPE's" in choice.reason
         assert choice.options["local"] == 1000 and "drawn around the best trials" in choice.reason
         assert choice.options["warp"] == "power" and "on power-warped values" in choice.reason
+        # budgets of 50 or more end with the endgame: the last fifth at the GP's least predicted loss
+        endgame = n_trials is not None and n_trials >= 50
+        assert choice.options.get("final") == (n_trials // 5 if endgame else None), choice.describe()
+        assert choice.options.get("budget") == (n_trials if endgame else None), choice.describe()
+        assert ("least predicted loss among untried points" in choice.reason) == endgame, choice.describe()
+        if endgame:
+            assert f"its last {n_trials // 5} trials" in choice.reason
 
 
-def test_auto_builds_the_composition_it_names() -> None:
+def _composition(sampler: Any, start: int) -> None:
+    """``sampler`` is ``isogp+tpe``'s composition, its TPE start ``start`` trials long."""
     from tuneflow.search.isotropic import IsotropicGP
-    from tuneflow.search.methods import make_sampler
     from tuneflow.search.portfolio import Handover, Interleaved
-    from tuneflow.search.warp import Warped
 
-    space = _space(FLOATS)
-    warped = make_sampler(choose(space, 50, 1), space, seed=0)
-    assert isinstance(warped, Warped) and warped.how == "power"  # the GP reads warped values (TPE: their order)
-    sampler = warped.inner
-    # trials 5-9: the GP; the start and trial 10 on: the inner handover
+    # trials start..9: the GP; the start and trial 10 on: the inner handover
     assert isinstance(sampler, Handover) and isinstance(sampler.first, IsotropicGP)
-    assert (sampler.start, sampler.until) == (5, 10)
+    assert (sampler.start, sampler.until) == (start, 10)
     inner = sampler.then
     assert isinstance(inner, Handover) and isinstance(inner.first, Interleaved) and inner.start == 10
     tpe = inner.then  # the random start's sampler, and every 3rd trial's from 10
     assert type(tpe).__name__ == "TPESampler" and inner.first.secondary is tpe
     assert isinstance(inner.first.primary, IsotropicGP) and inner.first.every == 3
     assert (sampler.first._local, inner.first.primary._local) == (0, 1000)  # candidates near the best from trial 10
+    assert not sampler.first._exploit and not inner.first.primary._exploit
+
+
+def test_auto_builds_the_composition_it_names() -> None:
+    from tuneflow.search.methods import make_sampler
+    from tuneflow.search.warp import Warped
+
+    space = _space(FLOATS)
+    warped = make_sampler(choose(space, 20, 1), space, seed=0)
+    assert isinstance(warped, Warped) and warped.how == "power"  # the GP reads warped values (TPE: their order)
+    _composition(warped.inner, start=4)  # under 50 trials: no endgame
+
+
+@pytest.mark.parametrize(("n_trials", "first_trial", "until"), [(50, 0, 40), (100, 0, 80), (50, 30, 70)])
+def test_auto_ends_a_budget_of_50_or_more_with_its_endgame(n_trials: int, first_trial: int, until: int) -> None:
+    """The budget's last fifth, counted from the study's first trial of this budget, is the endgame GP's."""
+    from tuneflow.search.isotropic import IsotropicGP
+    from tuneflow.search.methods import make_sampler
+    from tuneflow.search.portfolio import Handover
+
+    space = _space(MIXED)
+    sampler = make_sampler(choose(space, n_trials, 1), space, seed=0, first_trial=first_trial).inner
+    assert isinstance(sampler, Handover) and (sampler.start, sampler.until) == (0, until)
+    _composition(sampler.first, start=5)
+    endgame = sampler.then
+    assert isinstance(endgame, IsotropicGP) and endgame._exploit and endgame._local == 1000
 
 
 def test_auto_conditional_space_uses_grouped_tpe() -> None:

@@ -122,7 +122,9 @@ def _create_or_load(recipe: Recipe, backend: BaseStorage, name: str, n_trials: i
     # trial itself is drawn by the sampler, and would otherwise repeat the first session's values.
     seed = None if recipe.seed is None else recipe.seed + n_existing
     choice = sampler_choice(recipe, n_trials, parallel)
-    sampler = make_sampler(choice, recipe.search_space, seed)
+    # auto's budget is this call's n_trials, counted from the trials already there, unless run_cap (a total) is smaller
+    from_n_trials = n_trials is not None and (recipe.run_cap is None or n_trials < recipe.run_cap)
+    sampler = make_sampler(choice, recipe.search_space, seed, first_trial=n_existing if from_n_trials else 0)
     pruner = make_pruner(recipe.early_terminate, recipe.pruner)
     try:
         study = optuna.create_study(

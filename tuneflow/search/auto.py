@@ -26,6 +26,8 @@ from tuneflow.search.ordinal import orders_of
 from tuneflow.search.space import SearchSpace
 
 __all__ = [
+    "ENDGAME_FROM",
+    "ENDGAME_SHARE",
     "ISOTROPIC_UNTIL",
     "LOCAL_CANDIDATES",
     "ORDINAL_METHODS",
@@ -79,6 +81,12 @@ WARP = "power"
 #: Where ``auto`` runs its GP, every this-many-th trial from ``ISOTROPIC_UNTIL`` is TPE's
 #: (tuneflow.search.portfolio): a GP alone settles in one basin of a multimodal function (design half, issue 16).
 GP_TPE_EVERY = 3
+#: Where ``auto`` runs its GP with a budget of this many trials or more, the budget's last
+#: ``1 / ENDGAME_SHARE`` is the endgame: the GP proposes the untried candidate of least predicted loss
+#: (not of most expected improvement), never TPE (the last 10 of 50 trials, 20 of 100): exploring pays
+#: later, refining the best region pays now (design half and fresh-varied half, issue 16). Below it, level.
+ENDGAME_FROM = 50
+ENDGAME_SHARE = 5
 
 
 @dataclass(frozen=True)
@@ -221,11 +229,11 @@ def _choose(space: SearchSpace | None, n_trials: int | None, n_objectives: int, 
     if shape.kind in ("mixed", "discrete"):
         prior = Choice("tpe", {**tpe.options, "prior_weight": TPE_PRIOR_WEIGHT}, "")
         no_gp = _no_gp(shape, n_trials, parallel)
-        return _why(prior, no_gp) if no_gp else _isotropic(prior, shape, f"{shape.describe()}, {budget}")
+        return _why(prior, no_gp) if no_gp else _isotropic(prior, shape, f"{shape.describe()}, {budget}", n_trials)
     # continuous or all-categorical from here: where TPE runs, it stands in for GP
     tpe = Choice("tpe", {**tpe.options, "n_ei_candidates": TPE_EI_CANDIDATES}, "")
     no_gp = _no_gp(shape, n_trials, parallel)
-    return _why(tpe, no_gp) if no_gp else _isotropic(tpe, shape, f"{shape.describe()}, {budget}")
+    return _why(tpe, no_gp) if no_gp else _isotropic(tpe, shape, f"{shape.describe()}, {budget}", n_trials)
 
 
 def _why(choice: Choice, reason: str) -> Choice:
@@ -243,15 +251,24 @@ def _no_gp(shape: SpaceShape, n_trials: int | None, parallel: bool) -> str | Non
     return None
 
 
-def _isotropic(tpe: Choice, shape: SpaceShape, why: str) -> Choice:
-    """``auto``'s GP (``isogp+tpe``): ``tpe``'s start and options, then the GP of one length scale."""
+def _isotropic(tpe: Choice, shape: SpaceShape, why: str, n_trials: int | None) -> Choice:
+    """``auto``'s GP (``isogp+tpe``): ``tpe``'s start and options, then the GP of one length scale.
+
+    With a budget of ``ENDGAME_FROM`` trials or more, its last fifth is the endgame (options ``final``,
+    the trials it takes, and ``budget``: where it ends, counted from the trials the study has when it starts).
+    """
     categoricals = ", categoricals read as W&B reads them" if shape.n_categorical else ""
+    options = {**tpe.options, "every": GP_TPE_EVERY, "local": LOCAL_CANDIDATES, "warp": WARP}
+    endgame = ""
+    if n_trials is not None and n_trials >= ENDGAME_FROM:
+        options.update(final=n_trials // ENDGAME_SHARE, budget=n_trials)
+        endgame = f"; its last {n_trials // ENDGAME_SHARE} trials the GP's least predicted loss among untried points"
     return Choice(
         "isogp+tpe",
-        {**tpe.options, "every": GP_TPE_EVERY, "local": LOCAL_CANDIDATES, "warp": WARP},
+        options,
         f"{why}; after TPE's random start a GP with one length scale (scikit-learn, W&B's model{categoricals}) "
         f"on {WARP}-warped values, every {GP_TPE_EVERY}rd trial from trial {ISOTROPIC_UNTIL} TPE's and its "
-        "candidates also drawn around the best trials",
+        f"candidates also drawn around the best trials{endgame}",
     )
 
 

@@ -15,7 +15,9 @@ that model, in scikit-learn (a core dependency, so it runs without torch), as W&
   when the fitted length scale sits at a bound (a fit that explains nothing), a random candidate;
 * with ``local``, that many more candidates drawn around the best trials: uniform ones seldom land
   near a good point once the trials are many (``auto`` sets it from trial 10; BENCHMARKS.md,
-  fresh-local: better than without in 126 / 74 searches at 100 trials).
+  fresh-local: better than without in 126 / 74 searches at 100 trials);
+* with ``exploit`` (``auto``'s endgame, the last fifth of a budget of 50 trials or more), the candidate of
+  least predicted loss among points not yet tried instead: refining the best region, not exploring.
 
 It models fixed single-objective spaces; the first ``n_startup_trials`` are drawn at random. Numeric
 values lists reach it as sorted positions where ``ordinal`` wraps it, warped values where

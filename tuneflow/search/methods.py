@@ -24,7 +24,7 @@ from optuna.study import Study
 from optuna.trial import FrozenTrial
 
 from tuneflow.engine import optuna_adapter as adapter
-from tuneflow.search.auto import ISOTROPIC_UNTIL, ORDINAL_METHODS, Choice, resolve
+from tuneflow.search.auto import ISOTROPIC_UNTIL, LOCAL_CANDIDATES, ORDINAL_METHODS, Choice, resolve
 from tuneflow.search.hyperband import WandbHyperbandPruner, hyperband_problems
 from tuneflow.search.isotropic import IsotropicGP
 from tuneflow.search.ordinal import Ordinal, listed_of
@@ -151,11 +151,13 @@ def make_sampler(
     options: Mapping[str, Any] | None = None,
     n_trials: int | None = None,
     n_objectives: int = 1,
+    first_trial: int = 0,
 ) -> BaseSampler:
     """Build the Optuna sampler for ``method`` (a name, resolved here, or a resolved :class:`Choice`).
 
     ``options`` pass through to the sampler's constructor; ``n_trials`` (the budget) and
-    ``n_objectives`` are what ``auto`` and ``bayes`` choose from. Optuna's ExperimentalWarning
+    ``n_objectives`` are what ``auto`` and ``bayes`` choose from. ``first_trial``: the number of the
+    first trial this budget runs (a resumed study's trials so far), where ``auto``'s budget is counted from. Optuna's ExperimentalWarning
     (QMCSampler, TPE's ``group``) is silenced here: the method is the user's choice and these
     features are what it means, not a surprise to warn about.
     """
@@ -169,14 +171,16 @@ def make_sampler(
         raise ValueError(
             f"'warp' is one of {', '.join(WARPS)}, for gp and bayes with one metric (got {warp!r} for {choice.method})"
         )
-    sampler = _build(choice.method, opts, space, seed, quiet=choice.chosen)
+    sampler = _build(choice.method, opts, space, seed, quiet=choice.chosen, first_trial=first_trial)
     sampler = Warped(sampler, warp) if warp is not None else sampler
     listed = listed_of(space) if ordinal and space is not None else {}
     return Ordinal(sampler, listed) if listed else sampler
 
 
-def _build(name: str, opts: dict[str, Any], space: SearchSpace | None, seed: int | None, quiet: bool) -> BaseSampler:
-    """The Optuna sampler ``name`` with options ``opts`` (a resolved choice's).
+def _build(
+    name: str, opts: dict[str, Any], space: SearchSpace | None, seed: int | None, quiet: bool, first_trial: int = 0
+) -> BaseSampler:
+    """The Optuna sampler ``name`` with options ``opts`` (a resolved choice's); ``first_trial`` as for make_sampler.
 
     ``quiet``: the options are tuneflow's choice, so Optuna's deprecation warnings about them (TPE's
     ``prior_weight``) are not the user's to act on; options a user named still warn.
@@ -200,7 +204,7 @@ def _build(name: str, opts: dict[str, Any], space: SearchSpace | None, seed: int
             opts.setdefault("constant_liar", True)
             return optuna.samplers.TPESampler(seed=seed, **opts)
         if name == "isogp+tpe":  # auto's composition (tuneflow.search.isotropic): not a user-facing method
-            return _isotropic_then_tpe(opts, space, seed, quiet)
+            return _isotropic_then_tpe(opts, space, seed, quiet, first_trial)
         if name == "qmc":  # scrambled, as the table says: unscrambled Sobol ignores the seed (every seed, same points)
             opts.setdefault("scramble", True)
         if name not in _OPTUNA_SAMPLERS:
@@ -208,11 +212,15 @@ def _build(name: str, opts: dict[str, Any], space: SearchSpace | None, seed: int
         return getattr(optuna.samplers, _OPTUNA_SAMPLERS[name])(seed=seed, **opts)
 
 
-def _isotropic_then_tpe(opts: dict[str, Any], space: SearchSpace | None, seed: int | None, quiet: bool) -> BaseSampler:
+def _isotropic_then_tpe(
+    opts: dict[str, Any], space: SearchSpace | None, seed: int | None, quiet: bool, first_trial: int
+) -> BaseSampler:
     """TPE's random start, then the GP of one length scale, every ``every``-th trial from ISOTROPIC_UNTIL TPE's.
 
     The start is exactly the one TPE alone draws (the same sampler proposes it); the GP of the first
     trials and the GP after ISOTROPIC_UNTIL are seeded apart, as they were measured (BENCHMARKS.md).
+    With ``final`` and ``budget``, the budget's last ``final`` trials (counted from ``first_trial``) are the
+    endgame's: the GP proposes the untried candidate of least predicted loss, never TPE.
     """
     every, start = int(opts.pop("every")), int(opts.get("n_startup_trials", 2))
     local = int(opts.pop("local", 0))
@@ -225,8 +233,8 @@ def _isotropic_then_tpe(opts: dict[str, Any], space: SearchSpace | None, seed: i
     composed = Handover(early, Handover(late, opening, until=None, start=ISOTROPIC_UNTIL), ISOTROPIC_UNTIL, start)
     if not final or budget is None:
         return composed
-    endgame = IsotropicGP(seed=None if seed is None else seed + 4, local=max(local, 1000), exploit=True)
-    return Handover(composed, endgame, until=max(int(budget) - final, start))
+    endgame = IsotropicGP(seed=None if seed is None else seed + 4, local=max(local, LOCAL_CANDIDATES), exploit=True)
+    return Handover(composed, endgame, until=first_trial + max(int(budget) - final, start))
 
 
 def pruner_problems(early_terminate: Any, pruner: Any, n_objectives: int) -> list[str]:
