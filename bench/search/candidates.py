@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from tuneflow.search.auto import choose
+
 __all__ = ["RULES"]
 
 
@@ -85,5 +87,8 @@ RULES: dict[str, Any] = {
     # 10 and 20; both ran before the endgame skipped points already tried. `final-fifth-50` (the last fifth of a
     # budget of 50 or more) ahead at 50 on the design half (116 / 62) and kept on fresh-varied: it is auto's rule
     # (ENDGAME_FROM, ENDGAME_SHARE in tuneflow/search/auto.py). Their rule code is gone (at dc15c4a); BENCHMARKS.md
-    # has the figures.
+    # has the figures. The label stays, for auto's rule itself: the checks after the verdict on halves read before
+    # it (fresh-general, fresh-schedule at 50 and 100 trials) run it as `final-fifth-50` beside those halves'
+    # `auto-plain` (the rule before the endgame) in their own result files.
+    "final-fifth-50": choose,
 }
