@@ -15,7 +15,8 @@ from tuneflow.search.auto import choose
 __all__ = ["RULES"]
 
 
-#: Candidate label -> its rule (none under measurement now; the comments say what each was and where it went).
+#: Candidate label -> its rule (none under measurement now; the comments say what each was and where it went;
+#: `final-fifth-50` is auto's own rule under its candidate's label, for checks after the verdict).
 RULES: dict[str, Any] = {
     # 2026-12-06: a Sobol start, no repeated point, GP on mixed spaces without repeats (measured at
     # 7855c97) and a GP on scikit-learn (`plain-skgp`, `skgp`; at 8047053): not kept, their code is

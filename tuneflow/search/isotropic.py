@@ -110,7 +110,9 @@ class IsotropicGP(BaseSampler):
         candidates = np.array(
             [[_to_unit(dist, _from_unit(dist, u)) for dist, u in zip(space.values(), row)] for row in candidates]
         )
-        pick = self._pick(x, y, candidates)
+        # the endgame never proposes a point already tried (a repeat teaches nothing): every trial, not only the fit's
+        untried = ~(candidates[:, None, :] == x[None, :, :]).all(axis=2).any(axis=1) if self._exploit else None
+        pick = self._pick(x, y, candidates, untried)
         return {name: _from_unit(dist, float(u)) for (name, dist), u in zip(space.items(), pick)}
 
     def sample_independent(
@@ -126,8 +128,11 @@ class IsotropicGP(BaseSampler):
         spreads = np.resize(np.asarray(LOCAL_SPREADS), self._local)[:, None]
         return np.clip(centres + spreads * self._rng.standard_normal(centres.shape), 0.0, 1.0)
 
-    def _pick(self, x: np.ndarray, y: np.ndarray, candidates: np.ndarray) -> np.ndarray:
-        """The candidate of highest expected improvement under the fitted GP (a random one if the fit is degenerate)."""
+    def _pick(
+        self, x: np.ndarray, y: np.ndarray, candidates: np.ndarray, untried: np.ndarray | None = None
+    ) -> np.ndarray:
+        """The candidate of highest expected improvement under the fitted GP (a random one if the fit is degenerate);
+        with ``exploit``, the one of least predicted loss among the ``untried`` ones."""
         if len(y) > MAX_FIT:
             order = np.argsort(y)
             rest = self._rng.choice(order[MAX_FIT // 2 :], MAX_FIT - MAX_FIT // 2, replace=False)
@@ -143,10 +148,9 @@ class IsotropicGP(BaseSampler):
         if not low * _AT_BOUND < length < high / _AT_BOUND:
             pool = candidates[-self._local :] if self._exploit and self._local else candidates
             return pool[self._rng.randint(len(pool))]
-        if self._exploit:  # the least predicted loss among points not yet tried (a repeat teaches nothing)
-            fresh = candidates[~(candidates[:, None, :] == x[None, :, :]).all(axis=2).any(axis=1)]
-            if len(fresh):
-                return fresh[int(np.argmin(gp.predict(fresh)))]
+        if untried is not None and untried.any():
+            fresh = candidates[untried]
+            return fresh[int(np.argmin(gp.predict(fresh)))]
         mean, std = gp.predict(candidates, return_std=True)
         return candidates[int(np.argmax(_expected_improvement(mean, np.maximum(std, 1e-9), float(np.min(z)))))]
 

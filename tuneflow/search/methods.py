@@ -157,9 +157,9 @@ def make_sampler(
 
     ``options`` pass through to the sampler's constructor; ``n_trials`` (the budget) and
     ``n_objectives`` are what ``auto`` and ``bayes`` choose from. ``first_trial``: the number of the
-    first trial this budget runs (a resumed study's trials so far), where ``auto``'s budget is counted from. Optuna's ExperimentalWarning
-    (QMCSampler, TPE's ``group``) is silenced here: the method is the user's choice and these
-    features are what it means, not a surprise to warn about.
+    first trial this budget runs (a resumed study's trials so far), where ``auto``'s budget is counted
+    from. Optuna's ExperimentalWarning (QMCSampler, TPE's ``group``) is silenced here: the method is
+    the user's choice and these features are what it means, not a surprise to warn about.
     """
     choice = method if isinstance(method, Choice) else resolve(method, space, options, n_trials, n_objectives)
     opts = dict(choice.options)
