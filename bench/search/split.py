@@ -33,8 +33,9 @@ written after the held-out verdict was read, and the *fresh-values* half of
 :mod:`bench.search.fresh_prior`, written after fresh-categorical was read, and the *fresh-general* half of
 :mod:`bench.search.fresh_general`, written after fresh-prior was read, and the *fresh-schedule* half of
 :mod:`bench.search.fresh_schedule`, written after fresh-general was read, and the *fresh-varied* half of
-:mod:`bench.search.fresh_varied`, written after fresh-schedule was read) is not drawn: it keeps that half, and
-the checksum of the design and held-out rows stays the one drawn from the seed.
+:mod:`bench.search.fresh_varied`, written after fresh-schedule was read, and the *fresh-spread* half of
+:mod:`bench.search.fresh_spread`, written after fresh-varied was read) is not drawn: it keeps that half, and the
+checksum of the design and held-out rows stays the one drawn from the seed.
 """
 
 from __future__ import annotations
@@ -64,6 +65,7 @@ __all__ = [
     "FRESH_MIXED",
     "FRESH_PRIOR",
     "FRESH_SCHEDULE",
+    "FRESH_SPREAD",
     "FRESH_START",
     "FRESH_TORCH",
     "FRESH_VALUES",
@@ -91,6 +93,7 @@ FRESH_PRIOR = "fresh-prior"
 FRESH_GENERAL = "fresh-general"
 FRESH_SCHEDULE = "fresh-schedule"
 FRESH_VARIED = "fresh-varied"
+FRESH_SPREAD = "fresh-spread"
 HALVES = (
     DESIGN,
     HELD_OUT,
@@ -112,6 +115,7 @@ HALVES = (
     FRESH_GENERAL,
     FRESH_SCHEDULE,
     FRESH_VARIED,
+    FRESH_SPREAD,
 )
 MIN_PROBLEMS = 15
 #: the seed the split was drawn with (committed with the list; never redrawn).

@@ -402,6 +402,7 @@ def _dataset(name: str) -> tuple[np.ndarray, np.ndarray]:
     from bench.search.fresh_mixed import generated_data as generated_mixed_data
     from bench.search.fresh_prior import generated_data as generated_prior_data
     from bench.search.fresh_schedule import generated_data as generated_schedule_data
+    from bench.search.fresh_spread import generated_data as generated_spread_data
     from bench.search.fresh_start import generated_data as generated_start_data
     from bench.search.fresh_torch import generated_data as generated_torch_data
     from bench.search.fresh_values import generated_data as generated_values_data
@@ -432,6 +433,7 @@ def _dataset(name: str) -> tuple[np.ndarray, np.ndarray]:
             **generated_general_data(),
             **generated_schedule_data(),
             **generated_varied_data(),
+            **generated_spread_data(),
         }
     ):
         X, y = fresh[name]()
@@ -816,6 +818,7 @@ def _build_tasks() -> dict[str, Task]:
     from bench.search.fresh_mixed import fresh_mixed_tasks
     from bench.search.fresh_prior import fresh_prior_tasks
     from bench.search.fresh_schedule import fresh_schedule_tasks
+    from bench.search.fresh_spread import fresh_spread_tasks
     from bench.search.fresh_start import fresh_start_tasks
     from bench.search.fresh_torch import fresh_torch_tasks
     from bench.search.fresh_values import fresh_values_tasks
@@ -841,6 +844,7 @@ def _build_tasks() -> dict[str, Task]:
         *fresh_general_tasks(),
         *fresh_schedule_tasks(),
         *fresh_varied_tasks(),
+        *fresh_spread_tasks(),
     ]
     return {t.name: t for t in [*tasks, *fixed]}
 
