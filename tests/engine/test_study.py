@@ -178,6 +178,7 @@ def _endgame_starts(study: optuna.Study) -> int:
         (None, 50, 30 + 40),  # n_trials counts from the 30 trials there: trials 30..79, the last 10 the endgame's
         (100, 50, 30 + 40),
         (60, 100, 48),  # run_cap (a total, smaller) is the budget: the study ends at 60 trials
+        (70, 50, 60),  # run_cap stops this call at 70 trials, 40 of its 50: the budget ends there, not at trial 80
     ],
 )
 def test_a_resumed_study_ends_its_budget_with_autos_endgame(

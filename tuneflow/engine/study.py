@@ -122,9 +122,12 @@ def _create_or_load(recipe: Recipe, backend: BaseStorage, name: str, n_trials: i
     # trial itself is drawn by the sampler, and would otherwise repeat the first session's values.
     seed = None if recipe.seed is None else recipe.seed + n_existing
     choice = sampler_choice(recipe, n_trials, parallel)
-    # auto's budget is this call's n_trials, counted from the trials already there, unless run_cap (a total) is smaller
-    from_n_trials = n_trials is not None and (recipe.run_cap is None or n_trials < recipe.run_cap)
-    sampler = make_sampler(choice, recipe.search_space, seed, first_trial=n_existing if from_n_trials else 0)
+    # auto's budget is this call's n_trials, counted from the trials already there, unless run_cap (a total) is
+    # smaller; where run_cap stops this call early, the budget ends at run_cap (so its endgame is not cut off)
+    first_trial = 0
+    if n_trials is not None and (recipe.run_cap is None or n_trials < recipe.run_cap):
+        first_trial = n_existing if recipe.run_cap is None else min(n_existing, recipe.run_cap - n_trials)
+    sampler = make_sampler(choice, recipe.search_space, seed, first_trial=first_trial)
     pruner = make_pruner(recipe.early_terminate, recipe.pruner)
     try:
         study = optuna.create_study(
