@@ -8,7 +8,6 @@ design-half figure says what that property is worth.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 from tuneflow.search.auto import choose
@@ -16,22 +15,8 @@ from tuneflow.search.auto import choose
 __all__ = ["RULES"]
 
 
-def _with(**options: Any) -> Any:
-    """auto's rule with ``options`` added where it runs its GP (``isogp+tpe``)."""
-
-    def rule(*args: Any, **kwargs: Any) -> Any:
-        choice = choose(*args, **kwargs)
-        if choice.method != "isogp+tpe":
-            return choice
-        return dataclasses.replace(choice, options={**choice.options, **options})
-
-    return rule
-
-
-#: Candidate label -> its rule (the comments say what each was and where it went; `final-fifth-50` is auto's own
-#: rule under its candidate's label, for checks after the verdict). Under measurement (session 20): `noise-10` and
-#: `noise-2`, every GP of the composition fitting a noise variance up to 0.1 / 0.02 (IsotropicGP option `noise`),
-#: screened on the design half and on the read halves' real fits; `noise-10` named in bench/search/fresh_spread.py.
+#: Candidate label -> its rule (none under measurement now; the comments say what each was and where it went;
+#: `final-fifth-50` is auto's own rule under its candidate's label, for checks after the verdict).
 RULES: dict[str, Any] = {
     # 2026-12-06: a Sobol start, no repeated point, GP on mixed spaces without repeats (measured at
     # 7855c97) and a GP on scikit-learn (`plain-skgp`, `skgp`; at 8047053): not kept, their code is
@@ -106,7 +91,9 @@ RULES: dict[str, Any] = {
     # has the figures. The label stays, for auto's rule itself: the checks after the verdict on halves read before
     # it (fresh-general, fresh-schedule at 50 and 100 trials) run it as `final-fifth-50` beside those halves'
     # `auto-plain` (the rule before the endgame) in their own result files.
+    # 2026-12-07 (session 20): `noise-10` and `noise-2`, every GP of the composition fitting a noise variance up to
+    # 0.1 / 0.02 beside its length scale (IsotropicGP option `noise`, a WhiteKernel): level on the design half and on
+    # the 30 real fits of fresh-varied, fresh-schedule and fresh-general (118 / 123): not chosen, not judged. Their
+    # code is gone (at f46d1b9); BENCHMARKS.md has the figures.
     "final-fifth-50": choose,
-    "noise-10": _with(noise=0.1),
-    "noise-2": _with(noise=0.02),
 }

@@ -96,9 +96,9 @@ def test_a_fit_reads_the_best_trials_and_a_draw_of_the_others_beyond_max_fit(mon
     seen: list[Any] = []
     real = IsotropicGP._fit
 
-    def spy(x: Any, z: Any, length_scale: float, noise: float = 0.0) -> Any:
+    def spy(x: Any, z: Any, length_scale: float) -> Any:
         seen.append(x)
-        return real(x, z, length_scale, noise)
+        return real(x, z, length_scale)
 
     monkeypatch.setattr(IsotropicGP, "_fit", staticmethod(spy))
     rng = np.random.default_rng(0)
@@ -210,30 +210,3 @@ def test_on_a_smooth_bowl_the_endgame_refines_the_best_beyond_expected_improveme
             best[exploit].append(again.best_value)
     assert sum(e < p for e, p in zip(best[True], best[False])) >= 6, best
     assert statistics.median(best[True]) < 0.5 * statistics.median(best[False]), best
-
-
-def test_with_noise_a_rugged_bowl_is_fitted_as_its_trend_plus_noise_not_as_detail() -> None:
-    """A bowl with a fine ripple: without ``noise`` the GP interpolates the ripple (a short length scale); with it,
-    the fit gives the ripple to the noise term and keeps the bowl's length scale (candidate ``noise-10``, issue 16)."""
-    rng = np.random.default_rng(0)
-    x = rng.uniform(size=(40, 2))
-    y = np.sum((x - 0.4) ** 2, axis=1) + 0.05 * np.sin(90 * x[:, 0]) * np.cos(70 * x[:, 1])
-    z = (y - y.mean()) / y.std()
-    plain = max((IsotropicGP._fit(x, z, s) for s in (0.05, 0.2, 1.0)), key=lambda g: g.log_marginal_likelihood_value_)
-    noisy = max(
-        (IsotropicGP._fit(x, z, s, 0.1) for s in (0.05, 0.2, 1.0)), key=lambda g: g.log_marginal_likelihood_value_
-    )
-    assert noisy.kernel_.k2.noise_level > 0.01
-    assert noisy.kernel_.k1.length_scale > 2 * plain.kernel_.length_scale
-
-
-def test_noise_is_a_ceiling_and_its_searches_stay_legal() -> None:
-    """The fitted noise never passes ``noise``; the proposals are points of the space, none repeated."""
-    rng = np.random.default_rng(1)
-    x = rng.uniform(size=(30, 3))
-    z = rng.standard_normal(30)  # pure noise: the fit would give it all to the noise term
-    assert IsotropicGP._fit(x, z, 0.2, 0.1).kernel_.k2.noise_level <= 0.1 * (1 + 1e-9)
-    study = _best(IsotropicGP(seed=2, n_startup_trials=4, noise=0.1), n=15)
-    points = [tuple(t.params.values()) for t in study.trials]
-    assert len(set(points)) == len(points)
-    assert all(0.0 <= v <= 1.0 for p in points for v in p)

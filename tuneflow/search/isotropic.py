@@ -18,9 +18,6 @@ that model, in scikit-learn (a core dependency, so it runs without torch), as W&
   fresh-local: better than without in 126 / 74 searches at 100 trials);
 * with ``exploit`` (``auto``'s endgame, the last fifth of a budget of 50 trials or more), the candidate of
   least predicted loss among points not yet tried instead: refining the best region, not exploring.
-* with ``noise`` (a candidate under measurement, not ``auto``'s rule: issue 16's ``noise-10``), a noise variance
-  up to ``noise`` fitted beside the length scale, and expected improvement on the latent function: a rugged loss
-  (a cross-validated fit's plateaus and jitter) then reads as a trend plus noise, not as detail to interpolate.
 
 It models fixed single-objective spaces; the first ``n_startup_trials`` are drawn at random. Numeric
 values lists reach it as sorted positions where ``ordinal`` wraps it, warped values where
@@ -55,8 +52,6 @@ START_LENGTH_SCALES = (0.05, 0.2, 1.0, 5.0)
 #: the most trials one fit reads: beyond, the best half of this and a random draw of the others (the fit's
 #: cost grows with the cube of its trials; W&B's engine fits a random 100)
 MAX_FIT = 100
-#: with ``noise``, the least noise variance the fit may give the standardized values
-NOISE_MIN = 1e-6
 #: a kernel length scale within this factor of its bounds is "at the bound"
 _AT_BOUND = 1.001
 #: ``local`` candidates are drawn around this many of the best trials ...
@@ -69,23 +64,15 @@ class IsotropicGP(BaseSampler):
     """GP-BO with one length scale and expected improvement over random candidates."""
 
     def __init__(
-        self,
-        seed: int | None = None,
-        n_startup_trials: int = 2,
-        local: int = 0,
-        exploit: bool = False,
-        noise: float = 0.0,
+        self, seed: int | None = None, n_startup_trials: int = 2, local: int = 0, exploit: bool = False
     ) -> None:
         """``local``: candidates drawn around the best trials, beside the uniform ones (0: W&B's candidates only).
-        ``exploit``: propose the candidate of least predicted loss (the GP's mean), not of most expected improvement.
-        ``noise``: the most noise variance the fit may give the (standardized) values, fitted beside the length
-        scale (0: none, W&B's model, which interpolates every trial)."""
+        ``exploit``: propose the candidate of least predicted loss (the GP's mean), not of most expected improvement."""
         self._rng = np.random.RandomState(seed)
         self._random = RandomSampler(seed=seed)
         self._n_startup = n_startup_trials
         self._local = local
         self._exploit = exploit
-        self._noise = noise
 
     def reseed_rng(self) -> None:
         self._rng.seed()
@@ -154,12 +141,10 @@ class IsotropicGP(BaseSampler):
         scale = float(np.std(y))
         z = (y - np.mean(y)) / (scale if scale > 0 else 1.0)
         gp = max(
-            (self._fit(x, z, start, self._noise) for start in START_LENGTH_SCALES),
-            key=lambda g: g.log_marginal_likelihood_value_,
+            (self._fit(x, z, start) for start in START_LENGTH_SCALES), key=lambda g: g.log_marginal_likelihood_value_
         )
-        matern = gp.kernel_.k1 if self._noise else gp.kernel_
-        low, high = matern.hyperparameter_length_scale.bounds[0]
-        length = float(matern.length_scale)
+        low, high = gp.kernel_.hyperparameter_length_scale.bounds[0]
+        length = float(gp.kernel_.length_scale)
         if not low * _AT_BOUND < length < high / _AT_BOUND:
             pool = candidates[-self._local :] if self._exploit and self._local else candidates
             return pool[self._rng.randint(len(pool))]
@@ -167,21 +152,16 @@ class IsotropicGP(BaseSampler):
             fresh = candidates[untried]
             return fresh[int(np.argmin(gp.predict(fresh)))]
         mean, std = gp.predict(candidates, return_std=True)
-        best = float(np.min(z))
-        if self._noise:  # the latent function's spread and best, not the noisy values'
-            std = np.sqrt(np.maximum(std**2 - float(gp.kernel_.k2.noise_level), 0.0))
-            best = float(np.min(gp.predict(x)))
-        return candidates[int(np.argmax(_expected_improvement(mean, np.maximum(std, 1e-9), best)))]
+        return candidates[int(np.argmax(_expected_improvement(mean, np.maximum(std, 1e-9), float(np.min(z)))))]
 
     @staticmethod
-    def _fit(x: np.ndarray, z: np.ndarray, length_scale: float, noise: float = 0.0) -> Any:
+    def _fit(x: np.ndarray, z: np.ndarray, length_scale: float) -> Any:
         from sklearn.gaussian_process import GaussianProcessRegressor
-        from sklearn.gaussian_process.kernels import Matern, WhiteKernel
+        from sklearn.gaussian_process.kernels import Matern
 
-        kernel = Matern(length_scale=length_scale, nu=NU)
-        if noise:
-            kernel = kernel + WhiteKernel(noise_level=min(1e-3, noise), noise_level_bounds=(NOISE_MIN, noise))
-        gp = GaussianProcessRegressor(kernel=kernel, alpha=1e-7, optimizer="fmin_l_bfgs_b")
+        gp = GaussianProcessRegressor(
+            kernel=Matern(length_scale=length_scale, nu=NU), alpha=1e-7, optimizer="fmin_l_bfgs_b"
+        )
         with warnings.catch_warnings():  # a length scale at its bound is handled by the caller, not warned about
             warnings.simplefilter("ignore")
             return gp.fit(x, z)

@@ -220,27 +220,20 @@ def _isotropic_then_tpe(
     The start is exactly the one TPE alone draws (the same sampler proposes it); the GP of the first
     trials and the GP after ISOTROPIC_UNTIL are seeded apart, as they were measured (BENCHMARKS.md).
     With ``final`` and ``budget``, the budget's last ``final`` trials (counted from ``first_trial``) are the
-    endgame's: the GP proposes the untried candidate of least predicted loss, never TPE. ``noise`` (a candidate
-    under measurement, issue 16; 0: none) is every GP's ceiling on a fitted noise variance (IsotropicGP).
+    endgame's: the GP proposes the untried candidate of least predicted loss, never TPE.
     """
     every, start = int(opts.pop("every")), int(opts.get("n_startup_trials", 2))
     local = int(opts.pop("local", 0))
     final, budget = int(opts.pop("final", 0)), opts.pop("budget", None)
-    noise = float(opts.pop("noise", 0.0))
     opening = _build("tpe", opts, space, seed, quiet)
-    early = IsotropicGP(seed=None if seed is None else seed + 2, n_startup_trials=start, noise=noise)
+    early = IsotropicGP(seed=None if seed is None else seed + 2, n_startup_trials=start)
     late = Interleaved(
-        IsotropicGP(seed=None if seed is None else seed + 3, local=local, noise=noise),
-        opening,
-        every,
-        start=ISOTROPIC_UNTIL,
+        IsotropicGP(seed=None if seed is None else seed + 3, local=local), opening, every, start=ISOTROPIC_UNTIL
     )
     composed = Handover(early, Handover(late, opening, until=None, start=ISOTROPIC_UNTIL), ISOTROPIC_UNTIL, start)
     if not final or budget is None:
         return composed
-    endgame = IsotropicGP(
-        seed=None if seed is None else seed + 4, local=max(local, LOCAL_CANDIDATES), exploit=True, noise=noise
-    )
+    endgame = IsotropicGP(seed=None if seed is None else seed + 4, local=max(local, LOCAL_CANDIDATES), exploit=True)
     return Handover(composed, endgame, until=first_trial + max(int(budget) - final, start))
 
 
