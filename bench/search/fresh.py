@@ -93,8 +93,8 @@ class Draws:
     """A half's drawn optima and tables: each problem's name behind the half's ``prefix``, drawn with its ``seed``.
 
     Used by fresh-early and fresh-continuous (``moved`` only), fresh-mixed, fresh-full, fresh-local, fresh-warp,
-    fresh-torch, fresh-average, fresh-categorical, fresh-prior, fresh-general, fresh-schedule, fresh-varied and
-    fresh-spread, each as its module's ``_DRAWS``.
+    fresh-torch, fresh-average, fresh-categorical, fresh-prior, fresh-general, fresh-schedule, fresh-varied,
+    fresh-spread and fresh-broad, each as its module's ``_DRAWS``.
     """
 
     prefix: str

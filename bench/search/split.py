@@ -34,7 +34,8 @@ written after the held-out verdict was read, and the *fresh-values* half of
 :mod:`bench.search.fresh_general`, written after fresh-prior was read, and the *fresh-schedule* half of
 :mod:`bench.search.fresh_schedule`, written after fresh-general was read, and the *fresh-varied* half of
 :mod:`bench.search.fresh_varied`, written after fresh-schedule was read, and the *fresh-spread* half of
-:mod:`bench.search.fresh_spread`, written after fresh-varied was read) is not drawn: it keeps that half, and the
+:mod:`bench.search.fresh_spread`, written after fresh-varied was read, and the *fresh-broad* half of
+:mod:`bench.search.fresh_broad`, written after fresh-spread was read) is not drawn: it keeps that half, and the
 checksum of the design and held-out rows stays the one drawn from the seed.
 """
 
@@ -55,6 +56,7 @@ __all__ = [
     "FRESH",
     "FRESH_AVERAGE",
     "FRESH_BOUNDS",
+    "FRESH_BROAD",
     "FRESH_CATEGORICAL",
     "FRESH_CONTINUOUS",
     "FRESH_EARLY",
@@ -94,6 +96,7 @@ FRESH_GENERAL = "fresh-general"
 FRESH_SCHEDULE = "fresh-schedule"
 FRESH_VARIED = "fresh-varied"
 FRESH_SPREAD = "fresh-spread"
+FRESH_BROAD = "fresh-broad"
 HALVES = (
     DESIGN,
     HELD_OUT,
@@ -116,6 +119,7 @@ HALVES = (
     FRESH_SCHEDULE,
     FRESH_VARIED,
     FRESH_SPREAD,
+    FRESH_BROAD,
 )
 MIN_PROBLEMS = 15
 #: the seed the split was drawn with (committed with the list; never redrawn).

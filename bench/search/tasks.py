@@ -392,6 +392,7 @@ def _dataset(name: str) -> tuple[np.ndarray, np.ndarray]:
     from bench.search.fresh import generated_data
     from bench.search.fresh_average import generated_data as generated_average_data
     from bench.search.fresh_bounds import generated_data as generated_bounds_data
+    from bench.search.fresh_broad import generated_data as generated_broad_data
     from bench.search.fresh_categorical import generated_data as generated_categorical_data
     from bench.search.fresh_continuous import generated_data as generated_continuous_data
     from bench.search.fresh_early import generated_data as generated_early_data
@@ -434,6 +435,7 @@ def _dataset(name: str) -> tuple[np.ndarray, np.ndarray]:
             **generated_schedule_data(),
             **generated_varied_data(),
             **generated_spread_data(),
+            **generated_broad_data(),
         }
     ):
         X, y = fresh[name]()
@@ -808,6 +810,7 @@ def _build_tasks() -> dict[str, Task]:
     from bench.search.fresh import fresh_tasks  # the fresh halves (import this module's helpers)
     from bench.search.fresh_average import fresh_average_tasks
     from bench.search.fresh_bounds import fresh_bounds_tasks
+    from bench.search.fresh_broad import fresh_broad_tasks
     from bench.search.fresh_categorical import fresh_categorical_tasks
     from bench.search.fresh_continuous import fresh_continuous_tasks
     from bench.search.fresh_early import fresh_early_tasks
@@ -845,6 +848,7 @@ def _build_tasks() -> dict[str, Task]:
         *fresh_schedule_tasks(),
         *fresh_varied_tasks(),
         *fresh_spread_tasks(),
+        *fresh_broad_tasks(),
     ]
     return {t.name: t for t in [*tasks, *fixed]}
 
