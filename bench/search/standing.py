@@ -86,6 +86,7 @@ READINGS: tuple[Reading, ...] = (
     ),
     Reading("fresh-varied", "auto-plain", "both", BEFORE_ENDGAME),
     Reading("fresh-varied", "final-fifth-50", "both", "today's rule: + the endgame (the last fifth of 50+ trials)"),
+    Reading("fresh-spread", "auto-plain", "both", "today's rule (with the endgame)"),
 )
 
 BUDGETS = (10, 20, 50, 100)
