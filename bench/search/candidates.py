@@ -8,11 +8,24 @@ design-half figure says what that property is worth.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from tuneflow.search.auto import choose
 
 __all__ = ["RULES"]
+
+
+def _with(**options: Any) -> Any:
+    """auto's rule with ``options`` added where it runs its GP (``isogp+tpe``)."""
+
+    def rule(*args: Any, **kwargs: Any) -> Any:
+        choice = choose(*args, **kwargs)
+        if choice.method != "isogp+tpe":
+            return choice
+        return dataclasses.replace(choice, options={**choice.options, **options})
+
+    return rule
 
 
 #: Candidate label -> its rule (none under measurement now; the comments say what each was and where it went;
@@ -96,4 +109,5 @@ RULES: dict[str, Any] = {
     # the 30 real fits of fresh-varied, fresh-schedule and fresh-general (118 / 123): not chosen, not judged. Their
     # code is gone (at f46d1b9); BENCHMARKS.md has the figures.
     "final-fifth-50": choose,
+    "ard-20": _with(ard_from=20),
 }
