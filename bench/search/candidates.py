@@ -8,24 +8,11 @@ design-half figure says what that property is worth.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 from tuneflow.search.auto import choose
 
 __all__ = ["RULES"]
-
-
-def _with(**options: Any) -> Any:
-    """auto's rule with ``options`` added where it runs its GP (``isogp+tpe``)."""
-
-    def rule(*args: Any, **kwargs: Any) -> Any:
-        choice = choose(*args, **kwargs)
-        if choice.method != "isogp+tpe":
-            return choice
-        return dataclasses.replace(choice, options={**choice.options, **options})
-
-    return rule
 
 
 #: Candidate label -> its rule (none under measurement now; the comments say what each was and where it went;
@@ -108,6 +95,8 @@ RULES: dict[str, Any] = {
     # 0.1 / 0.02 beside its length scale (IsotropicGP option `noise`, a WhiteKernel): level on the design half and on
     # the 30 real fits of fresh-varied, fresh-schedule and fresh-general (118 / 123): not chosen, not judged. Their
     # code is gone (at f46d1b9); BENCHMARKS.md has the figures.
+    # 2026-12-07 (session 20): `ard-20`, the GP from trial 10 and the endgame's fitting one length scale per parameter
+    # once 20 trials are done (IsotropicGP options `ard_from`, `ard_per_dimension`): level on the design half (116 / 99
+    # at 50 trials, 55 / 50 at 100): not chosen, not judged. Its code is gone (at b9dd1ee); BENCHMARKS.md has the figures.
     "final-fifth-50": choose,
-    "ard-20": _with(ard_from=20),
 }
