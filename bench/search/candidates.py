@@ -8,11 +8,26 @@ design-half figure says what that property is worth.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
-from tuneflow.search.auto import choose
+from tuneflow.search.auto import ENDGAME_SHARE, Choice, choose
 
 __all__ = ["RULES"]
+
+
+def _endgame_from(from_budget: int) -> Any:
+    """``auto``'s choice with its endgame (the budget's last fifth the GP's least predicted loss among untried
+    points) for every budget of ``from_budget`` trials or more, not only from ``ENDGAME_FROM``."""
+
+    def rule(space: Any, n_trials: int | None, *args: Any, **kwargs: Any) -> Choice:
+        choice = choose(space, n_trials, *args, **kwargs)
+        if choice.method != "isogp+tpe" or n_trials is None or n_trials < from_budget or "final" in choice.options:
+            return choice
+        final = max(1, n_trials // ENDGAME_SHARE)
+        return dataclasses.replace(choice, options={**choice.options, "final": final, "budget": n_trials})
+
+    return rule
 
 
 #: Candidate label -> its rule (none under measurement now; the comments say what each was and where it went;
@@ -99,4 +114,7 @@ RULES: dict[str, Any] = {
     # once 20 trials are done (IsotropicGP options `ard_from`, `ard_per_dimension`): level on the design half (116 / 99
     # at 50 trials, 55 / 50 at 100): not chosen, not judged. Its code is gone (at b9dd1ee); BENCHMARKS.md has the figures.
     "final-fifth-50": choose,
+    # 2026-12-07 (session 21): `endgame-10`, the endgame for every budget of 10 trials or more (2 of 10, 4 of 20), with
+    # points already tried skipped as today (`final-fifth`, session 19, ran at 10 and 20 before they were skipped).
+    "endgame-10": _endgame_from(10),
 }

@@ -1,8 +1,24 @@
 """The *fresh-broad* half: a general mix of continuous, mixed, discrete and all-categorical spaces, held out.
 
-Purpose and criteria: not written yet. The half was written in session 20 (2026-12-07) for the next rule to be
-judged, before any rule was chosen for it; no search may run on it before its purpose and criteria are committed
-here.
+Purpose and criteria, committed before any search on it (2026-12-07, session 21). It judges, 10 seeds each, beside
+W&B's engine:
+
+* **Today's rule** (``auto-plain``, the same on both installs; with the endgame of session 19) at 10, 20, 50 and 100
+  trials: the issue-16 verdict on tasks no rule has seen.
+* **At most one candidate** screened this session on the design half (4 seeds, at the budgets it changes, against
+  today's rule's searches there). Rule for choosing it for judging, written before any screen but the first (below):
+  at the budgets it changes, (a) better in more searches than worse, summed, with a two-sided sign test p < 0.1;
+  (b) worse at no budget with p < 0.05; (c) at every budget it changes, a higher paired share against W&B's
+  ``bayes`` than today's rule's. The first candidate to meet it is judged here; none after it. If chosen, it becomes
+  ``auto``'s rule only if, against ``auto-plain`` (same task, seed and budget) at the budgets it changes: (1) summed
+  it is better in more searches than worse with a two-sided sign test p < 0.05; (2) at no budget is it worse with
+  p < 0.05; (3) its paired share against W&B's ``bayes``, summed over those budgets, is higher than ``auto-plain``'s.
+  Otherwise it is not kept; the figures are reported either way. If no candidate is chosen by 19:30 UTC, the half
+  judges today's rule alone.
+* The first screen, ``endgame-10`` (the endgame for every budget of 10 trials or more, not only from 50), ran before
+  this rule was written: 115 / 83 against today's rule at 10 trials (p = 0.027), 94 / 87 at 20; against W&B's
+  ``bayes`` 116 / 129 at 10 where today's rule has 125 / 122, 146 / 99 at 20 where it has 144 / 100. It fails (c)
+  at 10: not chosen.
 
 Every earlier half has been read (fresh-spread last), so a rule changed after it needs tasks no rule has seen: these,
 written before any search on them. No problem, test function, dataset seed or model and space here appears in another
