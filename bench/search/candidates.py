@@ -30,18 +30,6 @@ def _endgame_from(from_budget: int) -> Any:
     return rule
 
 
-def _with(**options: Any) -> Any:
-    """``auto``'s choice with these options added where it runs its GP (``isogp+tpe``)."""
-
-    def rule(*args: Any, **kwargs: Any) -> Choice:
-        choice = choose(*args, **kwargs)
-        if choice.method != "isogp+tpe":
-            return choice
-        return dataclasses.replace(choice, options={**choice.options, **options})
-
-    return rule
-
-
 def _gp_only_under(budget: int) -> Any:
     """``auto``'s choice with no TPE trials (the GP of one length scale throughout) for budgets under ``budget``."""
 
@@ -139,11 +127,13 @@ RULES: dict[str, Any] = {
     # at 50 trials, 55 / 50 at 100): not chosen, not judged. Its code is gone (at b9dd1ee); BENCHMARKS.md has the figures.
     "final-fifth-50": choose,
     # 2026-12-07 (session 21): `endgame-10`, the endgame for every budget of 10 trials or more (2 of 10, 4 of 20), with
-    # points already tried skipped as today (`final-fifth`, session 19, ran at 10 and 20 before they were skipped).
+    # points already tried skipped as today (`final-fifth`, session 19, ran at 10 and 20 before they were skipped):
+    # ahead of today's rule at 10 trials on the design half (115 / 83) but behind it against W&B's bayes (116 / 129
+    # where today's rule has 125 / 122), level at 20 (94 / 87): not chosen (bench/search/fresh_broad.py).
     "endgame-10": _endgame_from(10),
     # 2026-12-07 (session 21): `matern-52`, every GP of the composition with a Matern 5/2 kernel (twice differentiable,
-    # the default of BoTorch, Spearmint and GPyOpt) instead of W&B's 3/2 (IsotropicGP option `nu`).
-    "matern-52": _with(nu=2.5),
+    # the default of BoTorch, Spearmint and GPyOpt) instead of W&B's 3/2 (IsotropicGP option `nu`): level on the design
+    # half at 10 and 20 trials (97 / 102, 106 / 114): not chosen. Its code is gone (at b115d1d).
     # 2026-12-07 (session 21): `gp-under-50`, no TPE trials for budgets under 50 (at 20 trials TPE has 3 of the last
     # 10): on the design half `gp-only` (no TPE at any budget, session 18) was ahead at 20 trials (102 / 74) and its
     # kin `tpe-every5` behind on fresh-general at 100; from 50 trials the composition is unchanged.

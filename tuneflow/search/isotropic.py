@@ -64,22 +64,15 @@ class IsotropicGP(BaseSampler):
     """GP-BO with one length scale and expected improvement over random candidates."""
 
     def __init__(
-        self,
-        seed: int | None = None,
-        n_startup_trials: int = 2,
-        local: int = 0,
-        exploit: bool = False,
-        nu: float = NU,
+        self, seed: int | None = None, n_startup_trials: int = 2, local: int = 0, exploit: bool = False
     ) -> None:
         """``local``: candidates drawn around the best trials, beside the uniform ones (0: W&B's candidates only).
-        ``exploit``: propose the candidate of least predicted loss (the GP's mean), not of most expected improvement.
-        ``nu``: the Matern kernel's smoothness (W&B's: 1.5)."""
+        ``exploit``: propose the candidate of least predicted loss (the GP's mean), not of most expected improvement."""
         self._rng = np.random.RandomState(seed)
         self._random = RandomSampler(seed=seed)
         self._n_startup = n_startup_trials
         self._local = local
         self._exploit = exploit
-        self._nu = nu
 
     def reseed_rng(self) -> None:
         self._rng.seed()
@@ -148,8 +141,7 @@ class IsotropicGP(BaseSampler):
         scale = float(np.std(y))
         z = (y - np.mean(y)) / (scale if scale > 0 else 1.0)
         gp = max(
-            (self._fit(x, z, start, self._nu) for start in START_LENGTH_SCALES),
-            key=lambda g: g.log_marginal_likelihood_value_,
+            (self._fit(x, z, start) for start in START_LENGTH_SCALES), key=lambda g: g.log_marginal_likelihood_value_
         )
         low, high = gp.kernel_.hyperparameter_length_scale.bounds[0]
         length = float(gp.kernel_.length_scale)
@@ -163,12 +155,12 @@ class IsotropicGP(BaseSampler):
         return candidates[int(np.argmax(_expected_improvement(mean, np.maximum(std, 1e-9), float(np.min(z)))))]
 
     @staticmethod
-    def _fit(x: np.ndarray, z: np.ndarray, length_scale: float, nu: float = NU) -> Any:
+    def _fit(x: np.ndarray, z: np.ndarray, length_scale: float) -> Any:
         from sklearn.gaussian_process import GaussianProcessRegressor
         from sklearn.gaussian_process.kernels import Matern
 
         gp = GaussianProcessRegressor(
-            kernel=Matern(length_scale=length_scale, nu=nu), alpha=1e-7, optimizer="fmin_l_bfgs_b"
+            kernel=Matern(length_scale=length_scale, nu=NU), alpha=1e-7, optimizer="fmin_l_bfgs_b"
         )
         with warnings.catch_warnings():  # a length scale at its bound is handled by the caller, not warned about
             warnings.simplefilter("ignore")
