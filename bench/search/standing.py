@@ -87,6 +87,8 @@ READINGS: tuple[Reading, ...] = (
     Reading("fresh-varied", "auto-plain", "both", BEFORE_ENDGAME),
     Reading("fresh-varied", "final-fifth-50", "both", "today's rule: + the endgame (the last fifth of 50+ trials)"),
     Reading("fresh-spread", "auto-plain", "both", "today's rule (with the endgame)"),
+    Reading("fresh-broad", "auto-plain", "both", "today's rule (with the endgame)"),
+    Reading("fresh-broad", "gp-under-50", "both", "no TPE trials under 50 (not kept; 10 and 20 trials)"),
 )
 
 BUDGETS = (10, 20, 50, 100)
