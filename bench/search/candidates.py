@@ -8,38 +8,11 @@ design-half figure says what that property is worth.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
-from tuneflow.search.auto import ENDGAME_SHARE, Choice, choose
+from tuneflow.search.auto import choose
 
 __all__ = ["RULES"]
-
-
-def _endgame_from(from_budget: int) -> Any:
-    """``auto``'s choice with its endgame (the budget's last fifth the GP's least predicted loss among untried
-    points) for every budget of ``from_budget`` trials or more, not only from ``ENDGAME_FROM``."""
-
-    def rule(space: Any, n_trials: int | None, *args: Any, **kwargs: Any) -> Choice:
-        choice = choose(space, n_trials, *args, **kwargs)
-        if choice.method != "isogp+tpe" or n_trials is None or n_trials < from_budget or "final" in choice.options:
-            return choice
-        final = max(1, n_trials // ENDGAME_SHARE)
-        return dataclasses.replace(choice, options={**choice.options, "final": final, "budget": n_trials})
-
-    return rule
-
-
-def _gp_only_under(budget: int) -> Any:
-    """``auto``'s choice with no TPE trials (the GP of one length scale throughout) for budgets under ``budget``."""
-
-    def rule(space: Any, n_trials: int | None, *args: Any, **kwargs: Any) -> Choice:
-        choice = choose(space, n_trials, *args, **kwargs)
-        if choice.method != "isogp+tpe" or n_trials is None or n_trials >= budget:
-            return choice
-        return dataclasses.replace(choice, options={**choice.options, "every": 10**9})
-
-    return rule
 
 
 #: Candidate label -> its rule (none under measurement now; the comments say what each was and where it went;
@@ -129,13 +102,14 @@ RULES: dict[str, Any] = {
     # 2026-12-07 (session 21): `endgame-10`, the endgame for every budget of 10 trials or more (2 of 10, 4 of 20), with
     # points already tried skipped as today (`final-fifth`, session 19, ran at 10 and 20 before they were skipped):
     # ahead of today's rule at 10 trials on the design half (115 / 83) but behind it against W&B's bayes (116 / 129
-    # where today's rule has 125 / 122), level at 20 (94 / 87): not chosen (bench/search/fresh_broad.py).
-    "endgame-10": _endgame_from(10),
+    # where today's rule has 125 / 122), level at 20 (94 / 87): not chosen (bench/search/fresh_broad.py). Its code is gone
+    # (at 0917a94).
     # 2026-12-07 (session 21): `matern-52`, every GP of the composition with a Matern 5/2 kernel (twice differentiable,
     # the default of BoTorch, Spearmint and GPyOpt) instead of W&B's 3/2 (IsotropicGP option `nu`): level on the design
     # half at 10 and 20 trials (97 / 102, 106 / 114): not chosen. Its code is gone (at b115d1d).
     # 2026-12-07 (session 21): `gp-under-50`, no TPE trials for budgets under 50 (at 20 trials TPE has 3 of the last
     # 10): on the design half `gp-only` (no TPE at any budget, session 18) was ahead at 20 trials (102 / 74) and its
-    # kin `tpe-every5` behind on fresh-general at 100; from 50 trials the composition is unchanged.
-    "gp-under-50": _gp_only_under(50),
+    # kin `tpe-every5` behind on fresh-general at 100; from 50 trials the composition is unchanged: 102 / 74 at 20 on the
+    # design half, chosen for judging; on fresh-broad 81 / 61 against today's rule (p = 0.11) and no higher share
+    # against W&B's bayes: not kept. Its code is gone (at 0917a94); BENCHMARKS.md has the figures.
 }
