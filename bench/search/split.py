@@ -35,8 +35,9 @@ written after the held-out verdict was read, and the *fresh-values* half of
 :mod:`bench.search.fresh_schedule`, written after fresh-general was read, and the *fresh-varied* half of
 :mod:`bench.search.fresh_varied`, written after fresh-schedule was read, and the *fresh-spread* half of
 :mod:`bench.search.fresh_spread`, written after fresh-varied was read, and the *fresh-broad* half of
-:mod:`bench.search.fresh_broad`, written after fresh-spread was read) is not drawn: it keeps that half, and the
-checksum of the design and held-out rows stays the one drawn from the seed.
+:mod:`bench.search.fresh_broad`, written after fresh-spread was read, and the *fresh-range* half of
+:mod:`bench.search.fresh_range`, written before any rule was chosen for it) is not drawn: it keeps that half, and
+the checksum of the design and held-out rows stays the one drawn from the seed.
 """
 
 from __future__ import annotations
@@ -66,6 +67,7 @@ __all__ = [
     "FRESH_LOCAL",
     "FRESH_MIXED",
     "FRESH_PRIOR",
+    "FRESH_RANGE",
     "FRESH_SCHEDULE",
     "FRESH_SPREAD",
     "FRESH_START",
@@ -97,6 +99,7 @@ FRESH_SCHEDULE = "fresh-schedule"
 FRESH_VARIED = "fresh-varied"
 FRESH_SPREAD = "fresh-spread"
 FRESH_BROAD = "fresh-broad"
+FRESH_RANGE = "fresh-range"
 HALVES = (
     DESIGN,
     HELD_OUT,
@@ -120,6 +123,7 @@ HALVES = (
     FRESH_VARIED,
     FRESH_SPREAD,
     FRESH_BROAD,
+    FRESH_RANGE,
 )
 MIN_PROBLEMS = 15
 #: the seed the split was drawn with (committed with the list; never redrawn).

@@ -402,6 +402,7 @@ def _dataset(name: str) -> tuple[np.ndarray, np.ndarray]:
     from bench.search.fresh_local import generated_data as generated_local_data
     from bench.search.fresh_mixed import generated_data as generated_mixed_data
     from bench.search.fresh_prior import generated_data as generated_prior_data
+    from bench.search.fresh_range import generated_data as generated_range_data
     from bench.search.fresh_schedule import generated_data as generated_schedule_data
     from bench.search.fresh_spread import generated_data as generated_spread_data
     from bench.search.fresh_start import generated_data as generated_start_data
@@ -436,6 +437,7 @@ def _dataset(name: str) -> tuple[np.ndarray, np.ndarray]:
             **generated_varied_data(),
             **generated_spread_data(),
             **generated_broad_data(),
+            **generated_range_data(),
         }
     ):
         X, y = fresh[name]()
@@ -820,6 +822,7 @@ def _build_tasks() -> dict[str, Task]:
     from bench.search.fresh_local import fresh_local_tasks
     from bench.search.fresh_mixed import fresh_mixed_tasks
     from bench.search.fresh_prior import fresh_prior_tasks
+    from bench.search.fresh_range import fresh_range_tasks
     from bench.search.fresh_schedule import fresh_schedule_tasks
     from bench.search.fresh_spread import fresh_spread_tasks
     from bench.search.fresh_start import fresh_start_tasks
@@ -849,6 +852,7 @@ def _build_tasks() -> dict[str, Task]:
         *fresh_varied_tasks(),
         *fresh_spread_tasks(),
         *fresh_broad_tasks(),
+        *fresh_range_tasks(),
     ]
     return {t.name: t for t in [*tasks, *fixed]}
 
