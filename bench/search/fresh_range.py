@@ -1,6 +1,7 @@
 """The *fresh-range* half: a general mix of continuous, mixed, discrete and all-categorical spaces, held out.
 
-Purpose and criteria: not written yet. The half was written in session 21 (2026-12-07) for the next rule to be judged, before any rule was chosen for it; no search may run on it before its purpose and criteria are committed here.
+Purpose and criteria: not written yet. The half was written in session 21 (2026-12-07) for the next rule to be judged,
+before any rule was chosen for it; no search may run on it before its purpose and criteria are committed here.
 
 No problem, test function, dataset seed or model and space here appears in another half (the test functions, models,
 LightGBM objectives and spaces were checked against every ``bench/search`` module by name, the design and held-out tasks

@@ -36,7 +36,7 @@ written after the held-out verdict was read, and the *fresh-values* half of
 :mod:`bench.search.fresh_varied`, written after fresh-schedule was read, and the *fresh-spread* half of
 :mod:`bench.search.fresh_spread`, written after fresh-varied was read, and the *fresh-broad* half of
 :mod:`bench.search.fresh_broad`, written after fresh-spread was read, and the *fresh-range* half of
-:mod:`bench.search.fresh_range`, written before any rule was chosen for it) is not drawn: it keeps that half, and
+:mod:`bench.search.fresh_range`, written while fresh-broad was being read) is not drawn: it keeps that half, and
 the checksum of the design and held-out rows stays the one drawn from the seed.
 """
 
