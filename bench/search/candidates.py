@@ -8,11 +8,24 @@ design-half figure says what that property is worth.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
-from tuneflow.search.auto import choose
+from tuneflow.search.auto import Choice, choose
 
 __all__ = ["RULES"]
+
+
+def _with(**options: Any) -> Any:
+    """``auto``'s choice with these options added where it runs its GP (``isogp+tpe``)."""
+
+    def rule(*args: Any, **kwargs: Any) -> Choice:
+        choice = choose(*args, **kwargs)
+        if choice.method != "isogp+tpe":
+            return choice
+        return dataclasses.replace(choice, options={**choice.options, **options})
+
+    return rule
 
 
 #: Candidate label -> its rule (none under measurement now; the comments say what each was and where it went;
@@ -112,4 +125,11 @@ RULES: dict[str, Any] = {
     # kin `tpe-every5` behind on fresh-general at 100; from 50 trials the composition is unchanged: 102 / 74 at 20 on the
     # design half, chosen for judging; on fresh-broad 81 / 61 against today's rule (p = 0.11) and no higher share
     # against W&B's bayes: not kept. Its code is gone (at 0917a94); BENCHMARKS.md has the figures.
+    # 2026-12-07 (session 21, late): `early-trust`, the first trials' GP (after the random start, before trial 10)
+    # scoring only 1,000 candidates drawn around the best trials, no uniform ones (options `early_local`,
+    # `early_uniform`; IsotropicGP option `uniform`): at 10 trials W&B's model spends its few trials on the box's far
+    # corners, where expected improvement's spread is largest; here it refines the best of the start. Rule for choosing
+    # it for a held-out half, written before its screen: fresh_broad.py's (a)-(c), at 10 and 20 trials on the design
+    # half; 50 and 100 trials (which it changes too) before any judging.
+    "early-trust": _with(early_local=1000, early_uniform=False),
 }
