@@ -64,22 +64,15 @@ class IsotropicGP(BaseSampler):
     """GP-BO with one length scale and expected improvement over random candidates."""
 
     def __init__(
-        self,
-        seed: int | None = None,
-        n_startup_trials: int = 2,
-        local: int = 0,
-        exploit: bool = False,
-        uniform: bool = True,
+        self, seed: int | None = None, n_startup_trials: int = 2, local: int = 0, exploit: bool = False
     ) -> None:
         """``local``: candidates drawn around the best trials, beside the uniform ones (0: W&B's candidates only).
-        ``exploit``: propose the candidate of least predicted loss (the GP's mean), not of most expected improvement.
-        ``uniform``: score W&B's uniform candidates (False: only the ``local`` ones)."""
+        ``exploit``: propose the candidate of least predicted loss (the GP's mean), not of most expected improvement."""
         self._rng = np.random.RandomState(seed)
         self._random = RandomSampler(seed=seed)
         self._n_startup = n_startup_trials
         self._local = local
         self._exploit = exploit
-        self._uniform = uniform or not local
 
     def reseed_rng(self) -> None:
         self._rng.seed()
@@ -113,8 +106,7 @@ class IsotropicGP(BaseSampler):
         y = sign * np.array([t.value for t in done], dtype=float)
         candidates = self._rng.uniform(0.0, 1.0, (N_CANDIDATES, len(space)))
         if self._local:
-            around = self._around_best(x, y)
-            candidates = np.concatenate([candidates, around]) if self._uniform else around
+            candidates = np.concatenate([candidates, self._around_best(x, y)])
         candidates = np.array(
             [[_to_unit(dist, _from_unit(dist, u)) for dist, u in zip(space.values(), row)] for row in candidates]
         )

@@ -225,11 +225,8 @@ def _isotropic_then_tpe(
     every, start = int(opts.pop("every")), int(opts.get("n_startup_trials", 2))
     local = int(opts.pop("local", 0))
     final, budget = int(opts.pop("final", 0)), opts.pop("budget", None)
-    early_local, early_uniform = int(opts.pop("early_local", 0)), bool(opts.pop("early_uniform", True))
     opening = _build("tpe", opts, space, seed, quiet)
-    early = IsotropicGP(
-        seed=None if seed is None else seed + 2, n_startup_trials=start, local=early_local, uniform=early_uniform
-    )
+    early = IsotropicGP(seed=None if seed is None else seed + 2, n_startup_trials=start)
     late = Interleaved(
         IsotropicGP(seed=None if seed is None else seed + 3, local=local), opening, every, start=ISOTROPIC_UNTIL
     )
