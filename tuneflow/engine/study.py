@@ -44,9 +44,22 @@ __all__ = ["create_study", "sampler_choice", "set_user_attr_once"]
 
 def sampler_choice(recipe: Recipe, n_trials: int | None = None, parallel: bool = False) -> Choice:
     """The sampler the recipe's method runs with this budget (``run_cap`` and ``n_trials``, the smaller)."""
-    budget = min((b for b in (recipe.run_cap, n_trials) if b is not None), default=None)
     space, options, n_obj = recipe.search_space, recipe.sampler_options, len(recipe.metrics)
-    return resolve(recipe.method, space, options, budget, n_obj, parallel=parallel)
+    return resolve(recipe.method, space, options, _budget(recipe, n_trials), n_obj, parallel=parallel)
+
+
+def _budget(recipe: Recipe, n_trials: int | None) -> int | None:
+    return min((b for b in (recipe.run_cap, n_trials) if b is not None), default=None)
+
+
+def _budget_start(recipe: Recipe, n_trials: int | None, n_existing: int) -> int:
+    """The trial ``auto``'s budget is counted from, so that it ends where this call stops: ``n_trials`` after the
+    trials already there, or at ``run_cap`` (a total), whichever comes first."""
+    budget = _budget(recipe, n_trials)
+    if budget is None:
+        return 0
+    stop = min(b for b in (recipe.run_cap, None if n_trials is None else n_existing + n_trials) if b is not None)
+    return max(0, stop - budget)
 
 
 def _study_meta(recipe: Recipe) -> dict[str, Any]:
@@ -122,12 +135,8 @@ def _create_or_load(recipe: Recipe, backend: BaseStorage, name: str, n_trials: i
     # trial itself is drawn by the sampler, and would otherwise repeat the first session's values.
     seed = None if recipe.seed is None else recipe.seed + n_existing
     choice = sampler_choice(recipe, n_trials, parallel)
-    # auto's budget is this call's n_trials, counted from the trials already there, unless run_cap (a total) is
-    # smaller; where run_cap stops this call early, the budget ends at run_cap (so its endgame is not cut off)
-    first_trial = 0
-    if n_trials is not None and (recipe.run_cap is None or n_trials < recipe.run_cap):
-        first_trial = n_existing if recipe.run_cap is None else min(n_existing, recipe.run_cap - n_trials)
-    sampler = make_sampler(choice, recipe.search_space, seed, first_trial=first_trial)
+    # where auto's budget ends is where this call stops, so its endgame is neither planned past it nor cut off
+    sampler = make_sampler(choice, recipe.search_space, seed, first_trial=_budget_start(recipe, n_trials, n_existing))
     pruner = make_pruner(recipe.early_terminate, recipe.pruner)
     try:
         study = optuna.create_study(
