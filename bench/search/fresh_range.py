@@ -1,7 +1,20 @@
 """The *fresh-range* half: a general mix of continuous, mixed, discrete and all-categorical spaces, held out.
 
-Purpose and criteria: not written yet. The half was written in session 21 (2026-12-07) for the next rule to be judged,
-before any rule was chosen for it; no search may run on it before its purpose and criteria are committed here.
+Purpose and criteria, committed before any search on it (2026-12-07, session 22; the half was written in session 21
+before any rule was chosen for it). It judges, 10 seeds each, beside W&B's engine:
+
+* **Today's rule** (``auto-plain``, the same on both installs) at 10, 20, 50 and 100 trials: the issue-16 verdict on
+  tasks no rule has seen.
+* **At most one candidate** screened this session on the design half (4 seeds, against today's rule's searches in
+  ``bench/results/design-s19-final.jsonl``, at 10 and 20 trials, then at 50 where it changes it). Rule for choosing it
+  for judging, written before its screen: fresh-broad's, at the budgets screened: (a) better in more searches than
+  worse, summed, with a two-sided sign test p < 0.1; (b) worse at no budget with p < 0.05; (c) at every budget
+  screened, a higher paired share against W&B's ``bayes`` than today's rule's. The first candidate to meet it is
+  judged here, at 10, 20, 50 and 100 trials; none after it. It becomes ``auto``'s rule only if, against
+  ``auto-plain`` (same task, seed and budget) at the budgets it changes: (1) summed it is better in more searches
+  than worse with a two-sided sign test p < 0.05; (2) at no budget is it worse with p < 0.05; (3) its paired share
+  against W&B's ``bayes``, summed over those budgets, is higher than ``auto-plain``'s. Otherwise it is not kept; the
+  figures are reported either way. If no candidate is chosen by 21:15 UTC, the half judges today's rule alone.
 
 No problem, test function, dataset seed or model and space here appears in another half (the test functions, models,
 LightGBM objectives and spaces were checked against every ``bench/search`` module by name, the design and held-out tasks
