@@ -8,24 +8,11 @@ design-half figure says what that property is worth.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
-from tuneflow.search.auto import Choice, choose
+from tuneflow.search.auto import choose
 
 __all__ = ["RULES"]
-
-
-def _with(**options: Any) -> Any:
-    """``auto``'s choice with these options added where it runs its GP (``isogp+tpe``)."""
-
-    def rule(*args: Any, **kwargs: Any) -> Choice:
-        choice = choose(*args, **kwargs)
-        if choice.method != "isogp+tpe":
-            return choice
-        return dataclasses.replace(choice, options={**choice.options, **options})
-
-    return rule
 
 
 #: Candidate label -> its rule (none under measurement now; the comments say what each was and where it went;
@@ -132,15 +119,11 @@ RULES: dict[str, Any] = {
     # it for a held-out half, written before its screen: fresh_broad.py's (a)-(c), at 10 and 20 trials on the design
     # half; 50 and 100 trials (which it changes too) before any judging. 95 / 141 at 10 trials (p = 0.0033), 117 / 120 at
     # 20; against W&B's bayes 112 / 135 at 10 where today's rule has 125 / 122: not chosen. Its code is gone (at 98c6cd8).
-    # 2026-12-07 (session 22): `additive`, every GP of the composition with a kernel that is a fitted mix of W&B's
-    # Matern 3/2 of one length scale and a sum of one-parameter Matern 3/2s (one shared length scale; Duvenaud et al.'s
-    # first-order additive GP): main effects dominate most tuning problems (fANOVA) and many test functions are
-    # separable, and a sum of one-parameter effects is learnt from fewer trials than a function of all of them; the
-    # likelihood chooses the mix (pure one-length-scale where it fits better). IsotropicGP option `additive`.
-    "additive": _with(additive=True),
-    # `additive-late`: the same kernel for the GP from trial 10 and the endgame only; the first trials' GP as today
-    # (at 10 trials the likelihood seldom chose the additive part, and `additive` was level there).
-    "additive-late": _with(additive=True, additive_early=False),
-    # `start-2`: W&B's random start (its GP fits from 2 finished runs) at every budget, not a fifth of the budget up to 5.
-    "start-2": _with(n_startup_trials=2),
+    # 2026-12-07 (session 22): `additive`, every GP of the composition with a kernel that is a fitted mix of W&B's Matern
+    # 3/2 of one length scale and a sum of one-parameter Matern 3/2s (a first-order additive GP; IsotropicGP option
+    # `additive`): 91 / 104 at 10 trials, 124 / 96 at 20 against today's rule on the design half; `additive-late`, the same
+    # for the GP from trial 10 and the endgame only: 105 / 89 at 20, 115 / 104 at 50, its gain the BBOB functions' (real
+    # fits 4 / 10 at 50); `start-2`, W&B's 2-trial random start at every budget: 106 / 130 at 20, 110 / 119 at 50. None met
+    # fresh-range's rule for choosing (bench/search/fresh_range.py). Their code is gone (at cae97ce); BENCHMARKS.md has the
+    # figures.
 }

@@ -64,17 +64,10 @@ class IsotropicGP(BaseSampler):
     """GP-BO with one length scale and expected improvement over random candidates."""
 
     def __init__(
-        self,
-        seed: int | None = None,
-        n_startup_trials: int = 2,
-        local: int = 0,
-        exploit: bool = False,
-        additive: bool = False,
+        self, seed: int | None = None, n_startup_trials: int = 2, local: int = 0, exploit: bool = False
     ) -> None:
         """``local``: candidates drawn around the best trials, beside the uniform ones (0: W&B's candidates only).
-        ``exploit``: propose the candidate of least predicted loss (the GP's mean), not of most expected improvement.
-        ``additive``: the kernel a fitted mix of the one-length-scale Matern and a sum of one-parameter Materns."""
-        self._additive = additive
+        ``exploit``: propose the candidate of least predicted loss (the GP's mean), not of most expected improvement."""
         self._rng = np.random.RandomState(seed)
         self._random = RandomSampler(seed=seed)
         self._n_startup = n_startup_trials
@@ -147,18 +140,12 @@ class IsotropicGP(BaseSampler):
             x, y = x[keep], y[keep]
         scale = float(np.std(y))
         z = (y - np.mean(y)) / (scale if scale > 0 else 1.0)
-        if self._additive:
-            starts = [(start, mix) for start in START_LENGTH_SCALES for mix in ADDITIVE_MIX_STARTS]
-            gp = max((_fit_additive(x, z, *start) for start in starts), key=lambda g: g.log_marginal_likelihood_value_)
-            degenerate = gp.kernel_.degenerate()
-        else:
-            gp = max(
-                (self._fit(x, z, start) for start in START_LENGTH_SCALES), key=lambda g: g.log_marginal_likelihood_value_
-            )
-            low, high = gp.kernel_.hyperparameter_length_scale.bounds[0]
-            length = float(gp.kernel_.length_scale)
-            degenerate = not low * _AT_BOUND < length < high / _AT_BOUND
-        if degenerate:
+        gp = max(
+            (self._fit(x, z, start) for start in START_LENGTH_SCALES), key=lambda g: g.log_marginal_likelihood_value_
+        )
+        low, high = gp.kernel_.hyperparameter_length_scale.bounds[0]
+        length = float(gp.kernel_.length_scale)
+        if not low * _AT_BOUND < length < high / _AT_BOUND:
             pool = candidates[-self._local :] if self._exploit and self._local else candidates
             return pool[self._rng.randint(len(pool))]
         if untried is not None and untried.any():
@@ -178,94 +165,6 @@ class IsotropicGP(BaseSampler):
         with warnings.catch_warnings():  # a length scale at its bound is handled by the caller, not warned about
             warnings.simplefilter("ignore")
             return gp.fit(x, z)
-
-
-#: candidate `additive`: the fit starts from each of these mixes (the additive part's share of the kernel)
-ADDITIVE_MIX_STARTS = (0.2, 0.8)
-
-
-def _fit_additive(x: np.ndarray, z: np.ndarray, length_scale: float, mix: float) -> Any:
-    from sklearn.gaussian_process import GaussianProcessRegressor
-
-    gp = GaussianProcessRegressor(
-        kernel=_IsoPlusAdditive(length_scale, length_scale, mix), alpha=1e-7, optimizer="fmin_l_bfgs_b"
-    )
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return gp.fit(x, z)
-
-
-def _matern32(r: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Matern 3/2 at scaled distances ``r``, and its derivative by log length scale."""
-    e = np.exp(-math.sqrt(3.0) * r)
-    return (1.0 + math.sqrt(3.0) * r) * e, 3.0 * r * r * e
-
-
-def _make_iso_plus_additive() -> Any:
-    from sklearn.gaussian_process.kernels import Hyperparameter, Kernel, NormalizedKernelMixin, StationaryKernelMixin
-
-    class IsoPlusAdditive(StationaryKernelMixin, NormalizedKernelMixin, Kernel):  # type: ignore[misc]
-        """``(1 - mix) * Matern32(|x - y| / length_scale) + mix * mean_i Matern32(|x_i - y_i| / additive_length_scale)``."""
-
-        def __init__(
-            self,
-            length_scale: float = 1.0,
-            additive_length_scale: float = 1.0,
-            mix: float = 0.5,
-            length_scale_bounds: tuple[float, float] = (1e-5, 1e5),
-            mix_bounds: tuple[float, float] = (1e-4, 1.0),
-        ) -> None:
-            self.length_scale = length_scale
-            self.additive_length_scale = additive_length_scale
-            self.mix = mix
-            self.length_scale_bounds = length_scale_bounds
-            self.mix_bounds = mix_bounds
-
-        @property
-        def hyperparameter_length_scale(self) -> Any:
-            return Hyperparameter("length_scale", "numeric", self.length_scale_bounds)
-
-        @property
-        def hyperparameter_additive_length_scale(self) -> Any:
-            return Hyperparameter("additive_length_scale", "numeric", self.length_scale_bounds)
-
-        @property
-        def hyperparameter_mix(self) -> Any:
-            return Hyperparameter("mix", "numeric", self.mix_bounds)
-
-        def __call__(self, X: Any, Y: Any = None, eval_gradient: bool = False) -> Any:
-            X = np.atleast_2d(X)
-            Yv = X if Y is None else np.atleast_2d(Y)
-            diff = np.abs(X[:, None, :] - Yv[None, :, :])
-            k_iso, g_iso = _matern32(np.sqrt((diff**2).sum(axis=2)) / self.length_scale)
-            k_add_d, g_add_d = _matern32(diff / self.additive_length_scale)
-            k_add, g_add = k_add_d.mean(axis=2), g_add_d.mean(axis=2)
-            m = self.mix
-            k = (1.0 - m) * k_iso + m * k_add
-            if not eval_gradient:
-                return k
-            if Y is not None:
-                raise ValueError("Gradient can only be evaluated when Y is None.")
-            grad = np.stack([m * g_add, (1.0 - m) * g_iso, m * (k_add - k_iso)], axis=2)  # theta's order: by name
-            return k, grad
-
-        def degenerate(self) -> bool:
-            """The dominant part's length scale at a bound: a fit that explains nothing."""
-            length = self.additive_length_scale if self.mix > 0.5 else self.length_scale
-            low, high = self.length_scale_bounds
-            return not low * _AT_BOUND < length < high / _AT_BOUND
-
-    return IsoPlusAdditive
-
-
-def _IsoPlusAdditive(length_scale: float, additive_length_scale: float, mix: float) -> Any:  # noqa: N802
-    global _ISO_PLUS_ADDITIVE
-    if _ISO_PLUS_ADDITIVE is None:
-        _ISO_PLUS_ADDITIVE = _make_iso_plus_additive()
-    return _ISO_PLUS_ADDITIVE(length_scale, additive_length_scale, mix)
-
-
-_ISO_PLUS_ADDITIVE: Any = None
 
 
 def _expected_improvement(mean: np.ndarray, std: np.ndarray, best: float) -> np.ndarray:
