@@ -89,6 +89,7 @@ READINGS: tuple[Reading, ...] = (
     Reading("fresh-spread", "auto-plain", "both", "today's rule (with the endgame)"),
     Reading("fresh-broad", "auto-plain", "both", "today's rule (with the endgame)"),
     Reading("fresh-broad", "gp-under-50", "both", "no TPE trials under 50 (not kept; 10 and 20 trials)"),
+    Reading("fresh-range", "auto-plain", "both", "today's rule (with the endgame)"),
 )
 
 BUDGETS = (10, 20, 50, 100)
