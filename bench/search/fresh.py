@@ -94,7 +94,7 @@ class Draws:
 
     Used by fresh-early and fresh-continuous (``moved`` only), fresh-mixed, fresh-full, fresh-local, fresh-warp,
     fresh-torch, fresh-average, fresh-categorical, fresh-prior, fresh-general, fresh-schedule, fresh-varied,
-    fresh-spread, fresh-broad and fresh-range, each as its module's ``_DRAWS``.
+    fresh-spread, fresh-broad, fresh-range and fresh-wide, each as its module's ``_DRAWS``.
     """
 
     prefix: str

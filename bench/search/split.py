@@ -36,8 +36,9 @@ written after the held-out verdict was read, and the *fresh-values* half of
 :mod:`bench.search.fresh_varied`, written after fresh-schedule was read, and the *fresh-spread* half of
 :mod:`bench.search.fresh_spread`, written after fresh-varied was read, and the *fresh-broad* half of
 :mod:`bench.search.fresh_broad`, written after fresh-spread was read, and the *fresh-range* half of
-:mod:`bench.search.fresh_range`, written while fresh-broad was being read) is not drawn: it keeps that half, and
-the checksum of the design and held-out rows stays the one drawn from the seed.
+:mod:`bench.search.fresh_range`, written while fresh-broad was being read, and the *fresh-wide* half of
+:mod:`bench.search.fresh_wide`, written while fresh-range was being read) is not drawn: it keeps that half, and the
+checksum of the design and held-out rows stays the one drawn from the seed.
 """
 
 from __future__ import annotations
@@ -75,6 +76,7 @@ __all__ = [
     "FRESH_VALUES",
     "FRESH_VARIED",
     "FRESH_WARP",
+    "FRESH_WIDE",
     "HALVES",
     "HELD_OUT",
     "MIN_PROBLEMS",
@@ -100,6 +102,7 @@ FRESH_VARIED = "fresh-varied"
 FRESH_SPREAD = "fresh-spread"
 FRESH_BROAD = "fresh-broad"
 FRESH_RANGE = "fresh-range"
+FRESH_WIDE = "fresh-wide"
 HALVES = (
     DESIGN,
     HELD_OUT,
@@ -124,6 +127,7 @@ HALVES = (
     FRESH_SPREAD,
     FRESH_BROAD,
     FRESH_RANGE,
+    FRESH_WIDE,
 )
 MIN_PROBLEMS = 15
 #: the seed the split was drawn with (committed with the list; never redrawn).

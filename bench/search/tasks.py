@@ -410,6 +410,7 @@ def _dataset(name: str) -> tuple[np.ndarray, np.ndarray]:
     from bench.search.fresh_values import generated_data as generated_values_data
     from bench.search.fresh_varied import generated_data as generated_varied_data
     from bench.search.fresh_warp import generated_data as generated_warp_data
+    from bench.search.fresh_wide import generated_data as generated_wide_data
 
     if name == "friedman1":
         X, y = datasets.make_friedman1(n_samples=400, noise=1.0, random_state=0)
@@ -438,6 +439,7 @@ def _dataset(name: str) -> tuple[np.ndarray, np.ndarray]:
             **generated_spread_data(),
             **generated_broad_data(),
             **generated_range_data(),
+            **generated_wide_data(),
         }
     ):
         X, y = fresh[name]()
@@ -830,6 +832,7 @@ def _build_tasks() -> dict[str, Task]:
     from bench.search.fresh_values import fresh_values_tasks
     from bench.search.fresh_varied import fresh_varied_tasks
     from bench.search.fresh_warp import fresh_warp_tasks
+    from bench.search.fresh_wide import fresh_wide_tasks
 
     fixed = [
         *fresh_tasks(),
@@ -853,6 +856,7 @@ def _build_tasks() -> dict[str, Task]:
         *fresh_spread_tasks(),
         *fresh_broad_tasks(),
         *fresh_range_tasks(),
+        *fresh_wide_tasks(),
     ]
     return {t.name: t for t in [*tasks, *fixed]}
 

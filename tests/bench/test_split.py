@@ -15,7 +15,7 @@ SPLIT_CHECKSUM = "55f99312874a22505d301d329c344b18599b17e6b487e6ed7acf0a65736b91
 #: sha256 of each half added with its tasks fixed to it, after the halves before it were read:
 #: fresh (bench/search/fresh.py), fresh-values, fresh-flat, fresh-start, fresh-bounds, fresh-early, fresh-continuous,
 #: fresh-mixed, fresh-full, fresh-local, fresh-warp, fresh-torch, fresh-average, fresh-categorical, fresh-prior,
-#: fresh-general, fresh-schedule, fresh-varied, fresh-spread, fresh-broad and fresh-range (fresh_*.py).
+#: fresh-general, fresh-schedule, fresh-varied, fresh-spread, fresh-broad, fresh-range and fresh-wide (fresh_*.py).
 FIXED_CHECKSUMS = {
     "fresh": "a1f02ce0fb0a2a22681e51e5d7ca999e1e4b93e6ef53c9a4ae5a12d0ae95f20a",
     "fresh-values": "b488eccba1f2bccd2f86a169e3d28055c8291bfda5fba1a6787513b8e5c87f1d",
@@ -38,6 +38,7 @@ FIXED_CHECKSUMS = {
     "fresh-spread": "90fd1e7fafb36b686dc752786b8521738c8175b2e98f837fa0f44dc076cd4bcd",
     "fresh-broad": "282c8a64fc6d646b7bc079fd2d7aa048199cc3ae2d9db5370fb5220ef7b5961b",
     "fresh-range": "82fba237ecac5b033ae9b1ce964ab093dd48442a94986e47a586901043f5396d",
+    "fresh-wide": "8b9865a2fa4733da17c4f9cc73a8129b2c5a5b7463b3539794986798d24e4d1d",
 }
 #: the fewest problems each fixed half holds (the halves after fresh each ask one question).
 FIXED_MIN_PROBLEMS = {
@@ -62,6 +63,7 @@ FIXED_MIN_PROBLEMS = {
     "fresh-spread": 20,
     "fresh-broad": 20,
     "fresh-range": 20,
+    "fresh-wide": 20,
 }
 
 
