@@ -8,24 +8,11 @@ design-half figure says what that property is worth.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
-from tuneflow.search.auto import Choice, choose
+from tuneflow.search.auto import choose
 
 __all__ = ["RULES"]
-
-
-def _gp_only_under(budget: int) -> Any:
-    """``auto``'s choice with no TPE trials (the GP of one length scale throughout) for budgets under ``budget``."""
-
-    def rule(space: Any, n_trials: int | None, *args: Any, **kwargs: Any) -> Choice:
-        choice = choose(space, n_trials, *args, **kwargs)
-        if choice.method != "isogp+tpe" or n_trials is None or n_trials >= budget:
-            return choice
-        return dataclasses.replace(choice, options={**choice.options, "every": 10**9})
-
-    return rule
 
 
 #: Candidate label -> its rule (none under measurement now; the comments say what each was and where it went;
@@ -139,7 +126,7 @@ RULES: dict[str, Any] = {
     # fits 4 / 10 at 50); `start-2`, W&B's 2-trial random start at every budget: 106 / 130 at 20, 110 / 119 at 50. None met
     # fresh-range's rule for choosing (bench/search/fresh_range.py). Their code is gone (at cae97ce); BENCHMARKS.md has the
     # figures.
-    # 2026-12-07 (session 22): `gp-under-50` again, on the real fits of read halves only (a look for the next session, not a
-    # screen for fresh-range): on fresh-broad its lead at 20 trials was the real fits' (46 / 21), synthetic 35 / 40.
-    "gp-under-50": _gp_only_under(50),
+    # 2026-12-07 (session 22): `gp-under-50` again, on the 40 real fits of four read halves at 20 trials (a look after
+    # fresh-broad's real fits favoured it, 46 / 21): 152 / 135 against today's rule (p = 0.34), not a candidate. Its code is
+    # gone again (at 71554be).
 }
