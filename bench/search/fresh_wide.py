@@ -1,7 +1,22 @@
 """The *fresh-wide* half: a general mix of continuous, mixed, discrete and all-categorical spaces, held out.
 
-Purpose and criteria: not written yet. The half was written in session 22 (2026-12-07) for the next rule to be judged,
-before any rule was chosen for it; no search may run on it before its purpose and criteria are committed here.
+Purpose and criteria, committed before any search on it and before the screens they govern (2026-12-07, session 22,
+21:50 UTC; the half was written earlier that session, before any rule was chosen for it). It judges, 10 seeds each,
+beside W&B's engine:
+
+* **Today's rule** (``auto-plain``, the same on both installs) at 10, 20, 50 and 100 trials: the issue-16 verdict on
+  tasks no rule has seen. It runs only together with a candidate's judging or when the steering side asks for it, so
+  that the half is not spent on today's rule alone.
+* **At most one candidate**, screened after this commit on the design half (4 seeds, against today's rule's searches
+  in ``bench/results/design-s19-final.jsonl``, at 10 and 20 trials, then at 50 where it changes it). Rule for choosing
+  it, as fresh-broad's and fresh-range's: (a) better in more searches than worse, summed over the budgets screened,
+  with a two-sided sign test p < 0.1; (b) worse at no budget with p < 0.05; (c) at every budget screened, a higher
+  paired share against W&B's ``bayes`` than today's rule's. The first candidate to meet it is judged here, at 10, 20,
+  50 and 100 trials (session 22 or the next); none after it. It becomes ``auto``'s rule only if, against
+  ``auto-plain`` (same task, seed and budget) at the budgets it changes: (1) summed it is better in more searches than
+  worse with a two-sided sign test p < 0.05; (2) at no budget is it worse with p < 0.05; (3) its paired share against
+  W&B's ``bayes``, summed over those budgets, is higher than ``auto-plain``'s. Otherwise it is not kept; the figures
+  are reported either way.
 
 No problem, test function, dataset seed or model and space here appears in another half (the test functions, models,
 data generators, LightGBM objectives and spaces were checked against every ``bench/search`` module by name, the design
