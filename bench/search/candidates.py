@@ -8,11 +8,24 @@ design-half figure says what that property is worth.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
-from tuneflow.search.auto import choose
+from tuneflow.search.auto import Choice, choose
 
 __all__ = ["RULES"]
+
+
+def _with(**options: Any) -> Any:
+    """``auto``'s choice with these options added where it runs its GP (``isogp+tpe``)."""
+
+    def rule(*args: Any, **kwargs: Any) -> Choice:
+        choice = choose(*args, **kwargs)
+        if choice.method != "isogp+tpe":
+            return choice
+        return dataclasses.replace(choice, options={**choice.options, **options})
+
+    return rule
 
 
 #: Candidate label -> its rule (none under measurement now; the comments say what each was and where it went;
@@ -129,4 +142,9 @@ RULES: dict[str, Any] = {
     # 2026-12-07 (session 22): `gp-under-50` again, on the 40 real fits of four read halves at 20 trials (a look after
     # fresh-broad's real fits favoured it, 46 / 21): 152 / 135 against today's rule (p = 0.34), not a candidate. Its code is
     # gone again (at 71554be).
+    # 2026-12-07 (session 22, after fresh-wide's criteria): `mace`, every GP of the composition but the endgame choosing
+    # with HEBO's MACE acquisition (a random candidate of the Pareto front of expected improvement, probability of
+    # improvement and the lower confidence bound) instead of expected improvement alone (IsotropicGP option `mace`):
+    # HEBO's winning BBO-challenge entry chose this way; one acquisition's blind spot is covered by the others'.
+    "mace": _with(mace=True),
 }
