@@ -64,16 +64,10 @@ class IsotropicGP(BaseSampler):
     """GP-BO with one length scale and expected improvement over random candidates."""
 
     def __init__(
-        self,
-        seed: int | None = None,
-        n_startup_trials: int = 2,
-        local: int = 0,
-        exploit: bool = False,
-        mace: bool = False,
+        self, seed: int | None = None, n_startup_trials: int = 2, local: int = 0, exploit: bool = False
     ) -> None:
         """``local``: candidates drawn around the best trials, beside the uniform ones (0: W&B's candidates only).
         ``exploit``: propose the candidate of least predicted loss (the GP's mean), not of most expected improvement."""
-        self._mace = mace
         self._rng = np.random.RandomState(seed)
         self._random = RandomSampler(seed=seed)
         self._n_startup = n_startup_trials
@@ -158,9 +152,6 @@ class IsotropicGP(BaseSampler):
             fresh = candidates[untried]
             return fresh[int(np.argmin(gp.predict(fresh)))]
         mean, std = gp.predict(candidates, return_std=True)
-        if self._mace:
-            front = _mace_front(mean, np.maximum(std, 1e-9), float(np.min(z)), len(y), x.shape[1])
-            return candidates[int(self._rng.choice(front))]
         return candidates[int(np.argmax(_expected_improvement(mean, np.maximum(std, 1e-9), float(np.min(z)))))]
 
     @staticmethod
@@ -174,20 +165,6 @@ class IsotropicGP(BaseSampler):
         with warnings.catch_warnings():  # a length scale at its bound is handled by the caller, not warned about
             warnings.simplefilter("ignore")
             return gp.fit(x, z)
-
-
-def _mace_front(mean: np.ndarray, std: np.ndarray, best: float, n: int, d: int) -> np.ndarray:
-    """Candidate `mace` (HEBO's acquisition): indices of the candidates no other beats on expected improvement,
-    probability of improvement and the lower confidence bound at once (HEBO's kappa, upsilon 0.5, delta 0.01)."""
-    from scipy.stats import norm
-
-    u = (best - mean) / std
-    kappa = math.sqrt(0.5 * 2.0 * math.log(max(d, 1) * n * n * math.pi**2 / (6.0 * 0.01)))
-    goals = np.stack([_expected_improvement(mean, std, best), norm.cdf(u), -(mean - kappa * std)], axis=1)
-    order = np.argsort(-goals[:, 0])[:2000]
-    g = goals[order]
-    beaten = ((g[None, :, :] >= g[:, None, :]).all(axis=2) & (g[None, :, :] > g[:, None, :]).any(axis=2)).any(axis=1)
-    return np.asarray(order[~beaten])
 
 
 def _expected_improvement(mean: np.ndarray, std: np.ndarray, best: float) -> np.ndarray:
