@@ -137,7 +137,6 @@ from __future__ import annotations
 import functools
 import itertools
 import math
-import warnings
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -146,7 +145,7 @@ import numpy as np
 from bench.search.fresh import Draws, Real, Synthetic, half_tasks
 from bench.search.fresh_general import _unit
 from bench.search.fresh_schedule import _value
-from bench.search.tasks import Objective, Task, _box, _cv_loss
+from bench.search.tasks import Objective, Task, _box, _cv_loss, _cv_score, _dataset
 
 __all__ = ["FRESH_RANGE", "fresh_range_tasks", "generated_data"]
 
@@ -281,18 +280,6 @@ def _documents() -> tuple[np.ndarray, np.ndarray]:
     X = np.array([rng.multinomial(rng.poisson(60) + 10, s @ topics) for s in shares], dtype=float)
     score = 4.0 * shares[:, 0] - 3.0 * shares[:, 3] - 0.2
     return X, (rng.random(200) < 1.0 / (1.0 + np.exp(-2.5 * score))).astype(int)
-
-
-def _scored(model: Any, X: np.ndarray, y: np.ndarray, scoring: Any) -> float:
-    """``_cv_loss`` on data it does not read (counts) or with a scorer it does not name: minus the mean score over
-    the same three folds, 1e9 where it is not finite."""
-    from sklearn.model_selection import KFold, cross_val_score
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        scores = cross_val_score(model, X, y, scoring=scoring, cv=KFold(3, shuffle=True, random_state=0))
-    value = -float(np.mean(scores))
-    return value if math.isfinite(value) else 1e9
 
 
 # -- continuous, synthetic --------------------------------------------------------------------------------------
@@ -1222,7 +1209,7 @@ def _lgbm_xentropy() -> Objective:
     from sklearn.metrics import make_scorer
 
     scorer = make_scorer(_cross_entropy, greater_is_better=False)
-    X, y = _dataset_of("fz-rates")
+    X, y = _dataset("fz-rates")
 
     def f(c: Mapping[str, Any]) -> float:
         model = _lgbm(
@@ -1238,15 +1225,9 @@ def _lgbm_xentropy() -> Objective:
             reg_alpha=float(c["reg_alpha"]),
             reg_lambda=float(c["reg_lambda"]),
         )
-        return _scored(model, X, y, scorer)
+        return _cv_score(model, X, y, scorer)
 
     return f
-
-
-def _dataset_of(name: str) -> tuple[np.ndarray, np.ndarray]:
-    from bench.search.tasks import _dataset
-
-    return _dataset(name)
 
 
 def _birch_logreg() -> Objective:
@@ -1283,7 +1264,7 @@ def _lsa_logreg() -> Objective:
             TruncatedSVD(n_components=int(c["n_components"]), n_iter=int(c["n_iter"]), random_state=0),
             LogisticRegression(C=float(c["C"]), max_iter=500),
         )
-        return _scored(model, X, y, "neg_log_loss")
+        return _cv_score(model, X, y, "neg_log_loss")
 
     return f
 

@@ -137,7 +137,6 @@ from __future__ import annotations
 import functools
 import itertools
 import math
-import warnings
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -146,7 +145,7 @@ import numpy as np
 from bench.search.fresh import Draws, Real, Synthetic, half_tasks
 from bench.search.fresh_general import _unit
 from bench.search.fresh_schedule import _value
-from bench.search.tasks import Objective, Task, _box
+from bench.search.tasks import Objective, Task, _box, _cv_score, _dataset
 
 __all__ = ["FRESH_WIDE", "fresh_wide_tasks", "generated_data"]
 
@@ -312,24 +311,6 @@ def _reviews() -> tuple[np.ndarray, np.ndarray]:
         texts.append(" ".join("not" if t == -1 else str(words[t]) for t in tokens))
         labels.append(int(rng.random() < 1.0 / (1.0 + math.exp(-1.5 * score))))
     return np.array(texts), np.array(labels)
-
-
-def _scored(model: Any, X: Any, y: np.ndarray, scoring: Any) -> float:
-    """``_cv_loss`` on data it does not read (texts) or with a scorer it does not name: minus the mean score over
-    the same three folds, 1e9 where it is not finite."""
-    from sklearn.model_selection import KFold, cross_val_score
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        scores = cross_val_score(model, X, y, scoring=scoring, cv=KFold(3, shuffle=True, random_state=0))
-    value = -float(np.mean(scores))
-    return value if math.isfinite(value) else 1e9
-
-
-def _dataset_of(name: str) -> tuple[np.ndarray, np.ndarray]:
-    from bench.search.tasks import _dataset
-
-    return _dataset(name)
 
 
 # -- continuous, synthetic --------------------------------------------------------------------------------------
@@ -1178,7 +1159,7 @@ def _lgbm_quantile() -> Objective:
     from sklearn.metrics import make_scorer, mean_pinball_loss
 
     scorer = make_scorer(mean_pinball_loss, alpha=0.9, greater_is_better=False)
-    X, y = _dataset_of("fq-spread")
+    X, y = _dataset("fq-spread")
 
     def f(c: Mapping[str, Any]) -> float:
         model = _lgbm(
@@ -1197,7 +1178,7 @@ def _lgbm_quantile() -> Objective:
             reg_alpha=float(c["reg_alpha"]),
             min_child_weight=float(c["min_child_weight"]),
         )
-        return _scored(model, X, y, scorer)
+        return _cv_score(model, X, y, scorer)
 
     return f
 
@@ -1208,7 +1189,7 @@ def _graphical_lasso() -> Objective:
     correlation leaves no edge: a plateau."""
     from sklearn.covariance import GraphicalLasso
 
-    X, y = _dataset_of("fq-precision")
+    X, y = _dataset("fq-precision")
 
     def f(c: Mapping[str, Any]) -> float:
         model = GraphicalLasso(
@@ -1218,7 +1199,7 @@ def _graphical_lasso() -> Objective:
             eps=float(c["eps"]),
             max_iter=50,
         )
-        return _scored(model, X, y, None)
+        return _cv_score(model, X, y, None)
 
     return f
 
@@ -1237,7 +1218,7 @@ def _cost_threshold() -> Objective:
     from sklearn.model_selection import FixedThresholdClassifier
 
     scorer = make_scorer(_misclassification_cost, greater_is_better=False)
-    X, y = _dataset_of("fq-imbalanced")
+    X, y = _dataset("fq-imbalanced")
 
     def f(c: Mapping[str, Any]) -> float:
         model = FixedThresholdClassifier(
@@ -1245,7 +1226,7 @@ def _cost_threshold() -> Objective:
             threshold=float(c["threshold"]),
             response_method="predict_proba",
         )
-        return _scored(model, X, y, scorer)
+        return _cv_score(model, X, y, scorer)
 
     return f
 
@@ -1255,11 +1236,11 @@ def _multitask_enet() -> Objective:
     features; MSE."""
     from sklearn.linear_model import MultiTaskElasticNet
 
-    X, y = _dataset_of("fq-shared-support")
+    X, y = _dataset("fq-shared-support")
 
     def f(c: Mapping[str, Any]) -> float:
         model = MultiTaskElasticNet(alpha=float(c["alpha"]), l1_ratio=float(c["l1_ratio"]), max_iter=3000)
-        return _scored(model, X, y, "neg_mean_squared_error")
+        return _cv_score(model, X, y, "neg_mean_squared_error")
 
     return f
 
@@ -1271,7 +1252,7 @@ def _lgbm_tweedie() -> Objective:
     from sklearn.metrics import make_scorer, mean_tweedie_deviance
 
     scorer = make_scorer(mean_tweedie_deviance, power=1.5, greater_is_better=False)
-    X, y = _dataset_of("fq-claims")
+    X, y = _dataset("fq-claims")
 
     def f(c: Mapping[str, Any]) -> float:
         model = _lgbm(
@@ -1287,7 +1268,7 @@ def _lgbm_tweedie() -> Objective:
             extra_trees=bool(c["extra_trees"]),
             max_bin=int(c["max_bin"]),
         )
-        return _scored(model, X, y, scorer)
+        return _cv_score(model, X, y, scorer)
 
     return f
 
@@ -1312,7 +1293,7 @@ def _hashing_logreg() -> Objective:
             ),
             LogisticRegression(C=float(c["C"]), max_iter=300),
         )
-        return _scored(model, X, y, "neg_log_loss")
+        return _cv_score(model, X, y, "neg_log_loss")
 
     return f
 
@@ -1325,7 +1306,7 @@ def _voting_regressor() -> Objective:
     from sklearn.neighbors import KNeighborsRegressor
     from sklearn.tree import DecisionTreeRegressor
 
-    X, y = _dataset_of("fq-low-rank")
+    X, y = _dataset("fq-low-rank")
 
     def f(c: Mapping[str, Any]) -> float:
         model = VotingRegressor(
@@ -1336,7 +1317,7 @@ def _voting_regressor() -> Objective:
             ],
             weights=[float(c["ridge_weight"]), float(c["knn_weight"]), float(c["tree_weight"])],
         )
-        return _scored(model, X, y, "neg_mean_squared_error")
+        return _cv_score(model, X, y, "neg_mean_squared_error")
 
     return f
 
@@ -1353,7 +1334,7 @@ def _classifier_chain() -> Objective:
     from sklearn.linear_model import LogisticRegression
     from sklearn.multioutput import ClassifierChain
 
-    X, Y = _dataset_of("fq-labels")
+    X, Y = _dataset("fq-labels")
 
     def f(c: Mapping[str, Any]) -> float:
         weight = None if str(c["class_weight"]) == "none" else "balanced"
@@ -1363,7 +1344,7 @@ def _classifier_chain() -> Objective:
             chain_method=str(c["chain_method"]),
             random_state=0,
         )
-        return _scored(model, X, Y, _multilabel_log_loss)
+        return _cv_score(model, X, Y, _multilabel_log_loss)
 
     return f
 
@@ -1380,7 +1361,7 @@ def _isolation_forest() -> Objective:
     the held-out ROC AUC of its scores against them."""
     from sklearn.ensemble import IsolationForest
 
-    X, y = _dataset_of("fq-outliers")
+    X, y = _dataset("fq-outliers")
 
     def f(c: Mapping[str, Any]) -> float:
         model = IsolationForest(
@@ -1391,7 +1372,7 @@ def _isolation_forest() -> Objective:
             random_state=0,
             n_jobs=1,
         )
-        return _scored(model, X, y, _outlier_auc)
+        return _cv_score(model, X, y, _outlier_auc)
 
     return f
 
@@ -1401,7 +1382,7 @@ def _cca_grid() -> Objective:
     lists) of two views, the second predicted from the first; MSE (the targets' scales uneven)."""
     from sklearn.cross_decomposition import CCA
 
-    X, Y = _dataset_of("fq-two-views")
+    X, Y = _dataset("fq-two-views")
 
     def f(c: Mapping[str, Any]) -> float:
         model = CCA(
@@ -1410,7 +1391,7 @@ def _cca_grid() -> Objective:
             max_iter=int(c["max_iter"]),
             tol=float(c["tol"]),
         )
-        return _scored(model, X, Y, "neg_mean_squared_error")
+        return _cv_score(model, X, Y, "neg_mean_squared_error")
 
     return f
 

@@ -373,9 +373,14 @@ def _table_best(bench: str, dataset: str) -> float:
 
 
 def _cv_loss(model: Any, data: str, scoring: str, folds: int = 3) -> float:
+    X, y = _dataset(data)
+    return _cv_score(model, X, y, scoring, folds)
+
+
+def _cv_score(model: Any, X: Any, y: Any, scoring: Any, folds: int = 3) -> float:
+    """Minus the mean cross-validated score of ``model`` on ``X, y`` (shuffled folds, seed 0); 1e9 where not finite."""
     from sklearn.model_selection import KFold, cross_val_score
 
-    X, y = _dataset(data)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         scores = cross_val_score(model, X, y, scoring=scoring, cv=KFold(folds, shuffle=True, random_state=0))
