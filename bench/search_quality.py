@@ -106,7 +106,8 @@ def main(argv: list[str] | None = None) -> int:
         halves = []
         for half in args.paired:
             res = verdict.load_verdict([*(args.files or [RESULTS / f"{half}.jsonl"]), args.wandb_cache])
-            halves.append((half, res, res.tasks(split.tasks_in(half))))
+            names = [t for t in split.tasks_in(half) if args.tasks is None or t in args.tasks]
+            halves.append((half, res, res.tasks(names)))
         text = verdict.render_pooled(halves, args.rules, args.against)
         print(text)
         if args.write:
