@@ -8,24 +8,11 @@ design-half figure says what that property is worth.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
-from tuneflow.search.auto import Choice, choose
+from tuneflow.search.auto import choose
 
 __all__ = ["RULES"]
-
-
-def _with(**options: Any) -> Any:
-    """``auto``'s choice with these options added where it runs its GP (``isogp+tpe``)."""
-
-    def rule(*args: Any, **kwargs: Any) -> Choice:
-        choice = choose(*args, **kwargs)
-        if choice.method != "isogp+tpe":
-            return choice
-        return dataclasses.replace(choice, options={**choice.options, **options})
-
-    return rule
 
 
 #: Candidate label -> its rule (none under measurement now; the comments say what each was and where it went;
@@ -147,12 +134,9 @@ RULES: dict[str, Any] = {
     # improvement and the lower confidence bound) instead of expected improvement alone (IsotropicGP option `mace`):
     # 104 / 114 at 10 trials, 89 / 149 at 20 against today's rule on the design half: worse, not chosen (fresh-wide's
     # rule). Its code is gone (at f4e3ae1).
-    # 2026-12-07 (session 23): `collapse-tpe`, where the fit of a GP of the composition but the endgame's is degenerate
-    # (its length scale at a bound, where W&B's engine and today's GP propose a uniformly random point), TPE proposes
-    # instead (IsotropicGP option `fallback`, isogp+tpe option `collapse_tpe`). In today's searches on the real fits
-    # W&B's bayes beats at 100 trials (LightGBM's gamma, cross-entropy and GOSS, gradient boosting's fractions, Bayesian
-    # ridge) 15 to 50 % of the GP's proposals are such random points: a cross-validated loss with steps makes near
-    # points differ, and the likeliest length scale collapses. TPE reads only the order of the values; steps do not
-    # blind it.
-    "collapse-tpe": _with(collapse_tpe=True),
+    # 2026-12-07 (session 23, under fresh-wide's amended rule): `collapse-tpe`, where the fit of the first trials' GP or of
+    # the GP from trial 10 is degenerate (its length scale at a bound: W&B's engine and today's GP propose a random point),
+    # TPE proposes instead (IsotropicGP option `fallback`, isogp+tpe option `collapse_tpe`): 94 / 98, 52 / 44, 45 / 36 on
+    # the design half and 40 / 34, 16 / 27, 16 / 22, 26 / 27 on the 30 real fits of three read halves at 10-100 trials
+    # against today's rule (summed 289 / 288): not chosen. Its code is gone (at 89d398d).
 }

@@ -64,22 +64,15 @@ class IsotropicGP(BaseSampler):
     """GP-BO with one length scale and expected improvement over random candidates."""
 
     def __init__(
-        self,
-        seed: int | None = None,
-        n_startup_trials: int = 2,
-        local: int = 0,
-        exploit: bool = False,
-        fallback: BaseSampler | None = None,
+        self, seed: int | None = None, n_startup_trials: int = 2, local: int = 0, exploit: bool = False
     ) -> None:
         """``local``: candidates drawn around the best trials, beside the uniform ones (0: W&B's candidates only).
-        ``exploit``: propose the candidate of least predicted loss (the GP's mean), not of most expected improvement.
-        ``fallback``: the sampler that proposes where the fit is degenerate (None: a random candidate, as W&B's engine)."""
+        ``exploit``: propose the candidate of least predicted loss (the GP's mean), not of most expected improvement."""
         self._rng = np.random.RandomState(seed)
         self._random = RandomSampler(seed=seed)
         self._n_startup = n_startup_trials
         self._local = local
         self._exploit = exploit
-        self._fallback = fallback
 
     def reseed_rng(self) -> None:
         self._rng.seed()
@@ -120,11 +113,6 @@ class IsotropicGP(BaseSampler):
         # the endgame never proposes a point already tried (a repeat teaches nothing): every trial, not only the fit's
         untried = ~(candidates[:, None, :] == x[None, :, :]).all(axis=2).any(axis=1) if self._exploit else None
         pick = self._pick(x, y, candidates, untried)
-        if pick is None:  # a degenerate fit, and a sampler to propose instead of a random candidate
-            assert self._fallback is not None
-            return self._fallback.sample_relative(
-                study, trial, self._fallback.infer_relative_search_space(study, trial)
-            )
         return {name: _from_unit(dist, float(u)) for (name, dist), u in zip(space.items(), pick)}
 
     def sample_independent(
@@ -142,9 +130,9 @@ class IsotropicGP(BaseSampler):
 
     def _pick(
         self, x: np.ndarray, y: np.ndarray, candidates: np.ndarray, untried: np.ndarray | None = None
-    ) -> np.ndarray | None:
-        """The candidate of highest expected improvement under the fitted GP (a random one if the fit is degenerate,
-        None with a ``fallback``); with ``exploit``, the one of least predicted loss among the ``untried`` ones."""
+    ) -> np.ndarray:
+        """The candidate of highest expected improvement under the fitted GP (a random one if the fit is degenerate);
+        with ``exploit``, the one of least predicted loss among the ``untried`` ones."""
         if len(y) > MAX_FIT:
             order = np.argsort(y)
             rest = self._rng.choice(order[MAX_FIT // 2 :], MAX_FIT - MAX_FIT // 2, replace=False)
@@ -158,8 +146,6 @@ class IsotropicGP(BaseSampler):
         low, high = gp.kernel_.hyperparameter_length_scale.bounds[0]
         length = float(gp.kernel_.length_scale)
         if not low * _AT_BOUND < length < high / _AT_BOUND:
-            if self._fallback is not None:
-                return None
             pool = candidates[-self._local :] if self._exploit and self._local else candidates
             return pool[self._rng.randint(len(pool))]
         if untried is not None and untried.any():

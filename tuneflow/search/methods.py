@@ -225,15 +225,10 @@ def _isotropic_then_tpe(
     every, start = int(opts.pop("every")), int(opts.get("n_startup_trials", 2))
     local = int(opts.pop("local", 0))
     final, budget = int(opts.pop("final", 0)), opts.pop("budget", None)
-    collapse_tpe = bool(opts.pop("collapse_tpe", False))
     opening = _build("tpe", opts, space, seed, quiet)
-    fallback = opening if collapse_tpe else None
-    early = IsotropicGP(seed=None if seed is None else seed + 2, n_startup_trials=start, fallback=fallback)
+    early = IsotropicGP(seed=None if seed is None else seed + 2, n_startup_trials=start)
     late = Interleaved(
-        IsotropicGP(seed=None if seed is None else seed + 3, local=local, fallback=fallback),
-        opening,
-        every,
-        start=ISOTROPIC_UNTIL,
+        IsotropicGP(seed=None if seed is None else seed + 3, local=local), opening, every, start=ISOTROPIC_UNTIL
     )
     composed = Handover(early, Handover(late, opening, until=None, start=ISOTROPIC_UNTIL), ISOTROPIC_UNTIL, start)
     if not final or budget is None:
