@@ -78,6 +78,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--against", default=verdict.RIVAL, help="with --paired: the rival (default: W&B's bayes)")
     parser.add_argument("--files", nargs="+", type=Path, default=None, help="with --paired: these result files")
+    parser.add_argument(
+        "--resample",
+        type=int,
+        default=None,
+        metavar="DRAWS",
+        help="with --paired: instead, the share of cells no worse than W&B's bayes, each rule's seeds drawn again",
+    )
     parser.add_argument("--tasks", nargs="+", default=None, choices=list(TASKS), metavar="TASK")
     parser.add_argument("--methods", nargs="+", default=list(FULL_METHODS), choices=list(METHODS), metavar="METHOD")
     parser.add_argument("--candidates", action="store_true", help="compare the candidate settings for auto")
@@ -108,6 +115,10 @@ def main(argv: list[str] | None = None) -> int:
             res = verdict.load_verdict([*(args.files or [RESULTS / f"{half}.jsonl"]), args.wandb_cache])
             names = [t for t in split.tasks_in(half) if args.tasks is None or t in args.tasks]
             halves.append((half, res, res.tasks(names)))
+        if args.resample is not None:
+            text = _render_resampled([(res, tasks) for _, res, tasks in halves], args.rules, args.resample)
+            print(text)
+            return 0
         text = verdict.render_pooled(halves, args.rules, args.against)
         print(text)
         if args.write:
@@ -175,6 +186,18 @@ def main(argv: list[str] | None = None) -> int:
     print(render(res, budgets, (*FULL_METHODS, *CANDIDATES)))
     print(f"results: {out} ({time.time() - start:.0f} s)")
     return 0
+
+
+def _render_resampled(halves: list[tuple[verdict.Verdict, list[str]]], rules: Sequence[str], draws: int) -> str:
+    """One line per rule: its observed share of cells no worse than W&B's ``bayes`` and its seeds' resampled spread."""
+    lines = []
+    for rule in rules:
+        observed, low, mid, high, cells = verdict.resampled_share(halves, rule, draws)
+        lines.append(
+            f"`{rule}`: {cells} cells, observed {observed:.1%}; its seeds drawn again {draws} times: "
+            f"median {mid:.1%}, 5-95 % {low:.1%} to {high:.1%}"
+        )
+    return "\n".join(lines)
 
 
 def render_verdict(files: list[Path], half: str | None, tasks: Sequence[str] | None, rules: Sequence[str]) -> str:

@@ -17,7 +17,10 @@ candidate), against W&B's ``bayes``:
 * the *paired count* compares searches, not medians: each (task, seed) at a budget, tuneflow's best
   against W&B's best with the same seed number, counted better / worse / equal, with the two-sided
   sign test's p-value (ties left out). The cell rule cannot tell a better method from an equal
-  one (an equal one earns the twin share); this count can, once there are enough pairs.
+  one (an equal one earns the twin share); this count can, once there are enough pairs;
+* the *resampled share* is the cell rule's share with tuneflow's seeds of every cell drawn again with replacement
+  (W&B's medians as they are), its 5th and 95th percentiles over the draws: how far another 10 seeds of the same
+  rule could move the share (:func:`resampled_share`).
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ import numpy as np
 from bench.search.report import normalized
 from bench.search.tasks import TASKS
 
-__all__ = ["CELL_TARGET", "TIE", "Verdict", "load_verdict", "render_pooled", "sign_test"]
+__all__ = ["CELL_TARGET", "TIE", "Verdict", "load_verdict", "render_pooled", "resampled_share", "sign_test"]
 
 TIE = 0.01
 CELL_TARGET = 0.9
@@ -341,6 +344,38 @@ def render_pooled(
             "",
         ]
     return "\n".join(out) or "no results for these rules\n"
+
+
+def resampled_share(
+    halves: Sequence[tuple[Verdict, Sequence[str]]], method: str, draws: int = 500, seed: int = 0
+) -> tuple[float, float, float, float, int]:
+    """(observed share, 5th, 50th and 95th percentile, cells) of the cells no worse than W&B's ``bayes``, pooled over
+    ``halves`` ((verdict, its tasks)), with ``method``'s seeds of every cell drawn again with replacement ``draws`` times.
+
+    W&B's medians and the random median that normalizes both stay as observed, so the spread is the rule's own seed
+    noise: whether a target the observed share misses is within another draw of 10 seeds.
+    """
+    cells = []  # (method's bests, W&B's normalized score, best known, random median) per (task, budget)
+    for v, tasks in halves:
+        for t in v.tasks(tasks):
+            for b in v.budgets:
+                mine, rand, theirs = v.bests(t, method, b), v.bests(t, RANDOM, b), v.score(t, RIVAL, b)
+                if len(mine) and len(rand) and theirs is not None:
+                    cells.append((mine, theirs, v.best_known(t), float(np.median(rand))))
+    if not cells:
+        return math.nan, math.nan, math.nan, math.nan, 0
+
+    def share(rng: np.random.Generator | None) -> float:
+        won = 0
+        for mine, theirs, known, rmed in cells:
+            drawn = mine if rng is None else mine[rng.integers(len(mine), size=len(mine))]
+            won += normalized(float(np.median(drawn)), known, rmed) <= theirs + TIE
+        return won / len(cells)
+
+    rng = np.random.default_rng(seed)
+    shares = np.array([share(rng) for _ in range(draws)])
+    low, mid, high = (float(q) for q in np.quantile(shares, (0.05, 0.5, 0.95)))
+    return share(None), low, mid, high, len(cells)
 
 
 def _of(tasks: Sequence[str], family: str) -> list[str]:
