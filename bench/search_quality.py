@@ -192,10 +192,10 @@ def _render_resampled(halves: list[tuple[verdict.Verdict, list[str]]], rules: Se
     """One line per rule: its observed share of cells no worse than W&B's ``bayes`` and its seeds' resampled spread."""
     lines = []
     for rule in rules:
-        observed, low, mid, high, cells = verdict.resampled_share(halves, rule, draws)
+        observed, low, mid, high, at_target, cells = verdict.resampled_share(halves, rule, draws)
         lines.append(
             f"`{rule}`: {cells} cells, observed {observed:.1%}; its seeds drawn again {draws} times: "
-            f"median {mid:.1%}, 5-95 % {low:.1%} to {high:.1%}"
+            f"median {mid:.1%}, 5-95 % {low:.1%} to {high:.1%}, {at_target} draws at {verdict.CELL_TARGET:.0%} or more"
         )
     return "\n".join(lines)
 

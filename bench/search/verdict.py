@@ -348,9 +348,10 @@ def render_pooled(
 
 def resampled_share(
     halves: Sequence[tuple[Verdict, Sequence[str]]], method: str, draws: int = 500, seed: int = 0
-) -> tuple[float, float, float, float, int]:
-    """(observed share, 5th, 50th and 95th percentile, cells) of the cells no worse than W&B's ``bayes``, pooled over
-    ``halves`` ((verdict, its tasks)), with ``method``'s seeds of every cell drawn again with replacement ``draws`` times.
+) -> tuple[float, float, float, float, int, int]:
+    """(observed share, 5th, 50th and 95th percentile, draws at :data:`CELL_TARGET` or more, cells) of the cells no
+    worse than W&B's ``bayes``, pooled over ``halves`` ((verdict, its tasks)), with ``method``'s seeds of every cell
+    drawn again with replacement ``draws`` times.
 
     W&B's medians and the random median that normalizes both stay as observed, so the spread is the rule's own seed
     noise: whether a target the observed share misses is within another draw of 10 seeds.
@@ -363,7 +364,7 @@ def resampled_share(
                 if len(mine) and len(rand) and theirs is not None:
                     cells.append((mine, theirs, v.best_known(t), float(np.median(rand))))
     if not cells:
-        return math.nan, math.nan, math.nan, math.nan, 0
+        return math.nan, math.nan, math.nan, math.nan, 0, 0
 
     def share(rng: np.random.Generator | None) -> float:
         won = 0
@@ -375,7 +376,7 @@ def resampled_share(
     rng = np.random.default_rng(seed)
     shares = np.array([share(rng) for _ in range(draws)])
     low, mid, high = (float(q) for q in np.quantile(shares, (0.05, 0.5, 0.95)))
-    return share(None), low, mid, high, len(cells)
+    return share(None), low, mid, high, int(np.sum(shares >= CELL_TARGET)), len(cells)
 
 
 def _of(tasks: Sequence[str], family: str) -> list[str]:
