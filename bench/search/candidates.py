@@ -8,24 +8,11 @@ design-half figure says what that property is worth.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
-from tuneflow.search.auto import Choice, choose
+from tuneflow.search.auto import choose
 
 __all__ = ["RULES"]
-
-
-def _with(**options: Any) -> Any:
-    """``auto``'s choice with these options added where it runs its GP (``isogp+tpe``)."""
-
-    def rule(*args: Any, **kwargs: Any) -> Choice:
-        choice = choose(*args, **kwargs)
-        if choice.method != "isogp+tpe":
-            return choice
-        return dataclasses.replace(choice, options={**choice.options, **options})
-
-    return rule
 
 
 #: Candidate label -> its rule (none under measurement now; the comments say what each was and where it went;
@@ -152,10 +139,9 @@ RULES: dict[str, Any] = {
     # TPE proposes instead (IsotropicGP option `fallback`, isogp+tpe option `collapse_tpe`): 94 / 98, 52 / 44, 45 / 36 on
     # the design half and 40 / 34, 16 / 27, 16 / 22, 26 / 27 on the 30 real fits of three read halves at 10-100 trials
     # against today's rule (summed 289 / 288): not chosen. Its code is gone (at 89d398d).
-    # 2026-12-07 (session 23, late): `local-from-20`, the GP from trial 10 scoring candidates around the best trials
-    # only from trial 20 on (isogp+tpe option `local_from`; IsotropicGP option `local_from`): at 20 trials on the
-    # 8-parameter LightGBM-shaped real fits W&B's bayes wins, about half of today's proposals after trial 10 lie within
-    # 0.1 sqrt(d) of the best trial and none of W&B's (6 seeds each); refining that early may be premature where the
-    # loss is flat and jittery.
-    "local-from-20": _with(local_from=20),
+    # 2026-12-07 (session 23, late, under fresh-wide's amended rule): `local-from-20`, the GP from trial 10 scoring
+    # candidates around the best trials only from trial 20 on (IsotropicGP option `local_from`, isogp+tpe option
+    # `local_from`): 92 / 128 at 20 trials (p = 0.018), 124 / 93 at 50 on the design half; 42 / 46, 48 / 50, 50 / 48 at
+    # 20, 50 and 100 on the 30 real fits of three read halves against today's rule: not chosen. Its code is gone (at
+    # eee9f5f).
 }

@@ -64,12 +64,7 @@ class IsotropicGP(BaseSampler):
     """GP-BO with one length scale and expected improvement over random candidates."""
 
     def __init__(
-        self,
-        seed: int | None = None,
-        n_startup_trials: int = 2,
-        local: int = 0,
-        exploit: bool = False,
-        local_from: int = 0,
+        self, seed: int | None = None, n_startup_trials: int = 2, local: int = 0, exploit: bool = False
     ) -> None:
         """``local``: candidates drawn around the best trials, beside the uniform ones (0: W&B's candidates only).
         ``exploit``: propose the candidate of least predicted loss (the GP's mean), not of most expected improvement."""
@@ -78,7 +73,6 @@ class IsotropicGP(BaseSampler):
         self._n_startup = n_startup_trials
         self._local = local
         self._exploit = exploit
-        self._local_from = local_from  # ``local`` candidates only from this trial number on
 
     def reseed_rng(self) -> None:
         self._rng.seed()
@@ -111,7 +105,7 @@ class IsotropicGP(BaseSampler):
         sign = -1.0 if study.direction == StudyDirection.MAXIMIZE else 1.0
         y = sign * np.array([t.value for t in done], dtype=float)
         candidates = self._rng.uniform(0.0, 1.0, (N_CANDIDATES, len(space)))
-        if self._local and trial.number >= self._local_from:
+        if self._local:
             candidates = np.concatenate([candidates, self._around_best(x, y)])
         candidates = np.array(
             [[_to_unit(dist, _from_unit(dist, u)) for dist, u in zip(space.values(), row)] for row in candidates]
