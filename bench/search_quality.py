@@ -88,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tasks", nargs="+", default=None, choices=list(TASKS), metavar="TASK")
     parser.add_argument("--methods", nargs="+", default=list(FULL_METHODS), choices=list(METHODS), metavar="METHOD")
     parser.add_argument("--candidates", action="store_true", help="compare the candidate settings for auto")
-    parser.add_argument("--seeds", type=int, default=10)
+    parser.add_argument("--seeds", type=int, default=10, help="seeds run; with --paired, the seeds below it read")
     parser.add_argument("--budget", type=int, default=max(BUDGETS))
     parser.add_argument("--deadline-min", type=float, default=None, help="start no search after this many minutes")
     parser.add_argument("--cost", action="store_true", help="measure seconds per suggestion instead")
@@ -112,7 +112,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.paired is not None:
         halves = []
         for half in args.paired:
-            res = verdict.load_verdict([*(args.files or [RESULTS / f"{half}.jsonl"]), args.wandb_cache])
+            files = [*(args.files or [RESULTS / f"{half}.jsonl"]), args.wandb_cache]
+            res = verdict.load_verdict(files, seeds=args.seeds)  # seeds below --seeds (default 10: every seed run)
             names = [t for t in split.tasks_in(half) if args.tasks is None or t in args.tasks]
             halves.append((half, res, res.tasks(names)))
         if args.resample is not None:
