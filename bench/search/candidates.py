@@ -8,11 +8,25 @@ design-half figure says what that property is worth.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
-from tuneflow.search.auto import choose
+from tuneflow.search.auto import Choice, choose
 
 __all__ = ["RULES"]
+
+
+def _with(**options: Any) -> Any:
+    """``auto``'s choice with these options set where it runs its GP (``isogp+tpe``); an option set to None is dropped."""
+
+    def rule(*args: Any, **kwargs: Any) -> Choice:
+        choice = choose(*args, **kwargs)
+        if choice.method != "isogp+tpe":
+            return choice
+        merged = {**choice.options, **options}
+        return dataclasses.replace(choice, options={k: v for k, v in merged.items() if v is not None})
+
+    return rule
 
 
 #: Candidate label -> its rule (none under measurement now; the comments say what each was and where it went;
@@ -144,4 +158,9 @@ RULES: dict[str, Any] = {
     # `local_from`): 92 / 128 at 20 trials (p = 0.018), 124 / 93 at 50 on the design half; 42 / 46, 48 / 50, 50 / 48 at
     # 20, 50 and 100 on the 30 real fits of three read halves against today's rule: not chosen. Its code is gone (at
     # eee9f5f).
+    # 2026-12-08 (session 24): a diagnostic, not a candidate. `as-wandb` is today's GP with every setting where the
+    # composition departs from W&B's engine set back to W&B's: no warp, no TPE trials, no candidates around the best
+    # trials, a 2-trial random start, no endgame. What is left is W&B's model on scikit-learn (isotropic.py): on the real
+    # fits where W&B's bayes wins, it says whether the composition's additions lose those cells or W&B's seeds won them.
+    "as-wandb": _with(warp=None, every=10**6, local=None, n_startup_trials=2, final=None, budget=None),
 }
