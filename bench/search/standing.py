@@ -32,6 +32,11 @@ class Reading:
     rule: str
     install: str
     judged: str  # which rules these searches ran, in words
+    file: str | None = None  # the result file in ``results`` (default ``<half>.jsonl``): a later run on a read half
+
+    @property
+    def path(self) -> str:
+        return self.file or f"{self.half}.jsonl"
 
 
 #: Every verdict block of BENCHMARKS.md, in the order the halves were run. The full install's rules
@@ -90,13 +95,16 @@ READINGS: tuple[Reading, ...] = (
     Reading("fresh-broad", "auto-plain", "both", "today's rule (with the endgame)"),
     Reading("fresh-broad", "gp-under-50", "both", "no TPE trials under 50 (not kept; 10 and 20 trials)"),
     Reading("fresh-range", "auto-plain", "both", "today's rule (with the endgame)"),
+    Reading(
+        "held-out", "auto-plain", "both", "today's rule, run again on the read half (a check)", "held-out-s24.jsonl"
+    ),
 )
 
 BUDGETS = (10, 20, 50, 100)
 
 
 def render_standing(results: Path, wandb_cache: Path, readings: Sequence[Reading] = READINGS) -> str:
-    """Markdown: one row per reading, from ``results/<half>.jsonl`` and W&B's searches in ``wandb_cache``."""
+    """Markdown: one row per reading, from its file in ``results`` and W&B's searches in ``wandb_cache``."""
     verdicts: dict[str, Verdict] = {}
     rows = [
         "| half | install | what ran | tasks | cells no worse | W&B against itself | "
@@ -105,9 +113,9 @@ def render_standing(results: Path, wandb_cache: Path, readings: Sequence[Reading
         "|---|---|---|---|---|---|" + "---|" * len(BUDGETS) + "---|",
     ]
     for r in readings:
-        if r.half not in verdicts:
-            verdicts[r.half] = load_verdict([results / f"{r.half}.jsonl", wandb_cache])
-        v = verdicts[r.half]
+        if r.path not in verdicts:
+            verdicts[r.path] = load_verdict([results / r.path, wandb_cache])
+        v = verdicts[r.path]
         tasks = v.tasks(split.tasks_in(r.half))
         won, cells = v.cells(tasks, r.rule)
         twin = v.twin_share(tasks)

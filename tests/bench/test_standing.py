@@ -50,3 +50,25 @@ def test_a_row_counts_cells_pairs_and_the_aggregate_from_the_files(standing: Any
     row = next(line for line in table.splitlines() if line.startswith("| design |"))
     assert row.startswith("| design | full | a test (`auto`) | 1 | 2 / 2 (100%) |")
     assert "| 7 / 3 | 7 / 3 | – | – | @10, @20 of @10, @20 |" in row  # p = 0.34: no star
+
+
+def test_every_row_reads_a_committed_result_file(standing: Any) -> None:
+    missing = [r.path for r in standing.READINGS if not (REPO_ROOT / "bench" / "results" / r.path).is_file()]
+    assert not missing
+
+
+def test_a_row_with_its_own_file_reads_that_file_not_the_halfs(standing: Any, tmp_path: Path) -> None:
+    # the half's file: auto worse than W&B at every seed; the later run's file: better at every seed
+    wandb = [_search("branin", "wandb-random", s, [50.0] * 20) for s in range(10)]
+    wandb += [_search("branin", "wandb-bayes", s, [9.0] * 20) for s in range(10)]
+    cache = tmp_path / "wandb.jsonl"
+    cache.write_text("".join(json.dumps(r) + "\n" for r in wandb))
+    for name, best in (("design.jsonl", 20.0), ("design-later.jsonl", 1.0)):
+        lines = [_search("branin", "auto", s, [best] * b) for s in range(10) for b in (10, 20)]
+        (tmp_path / name).write_text("".join(json.dumps(r) + "\n" for r in lines))
+    readings = [
+        standing.Reading("design", "auto", "full", "first"),
+        standing.Reading("design", "auto", "both", "later", file="design-later.jsonl"),
+    ]
+    rows = [line for line in standing.render_standing(tmp_path, cache, readings).splitlines() if "| design |" in line]
+    assert "| 0 / 10 * | 0 / 10 * |" in rows[0] and "| 10 / 0 * | 10 / 0 * |" in rows[1], rows
