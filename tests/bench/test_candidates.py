@@ -7,12 +7,12 @@ from typing import Any
 import pytest
 from bench_import import bench_module
 
-import tuneflow
 from tuneflow.search.auto import choose
+from tuneflow.search.space import SearchSpace
 
 
-def _space(parameters: dict[str, Any]) -> Any:
-    return tuneflow.Recipe(name="probe", parameters=parameters).search_space
+def _space(parameters: dict[str, Any]) -> SearchSpace:
+    return SearchSpace.from_parameters(parameters)
 
 
 CONTINUOUS = {"x": {"min": 0.0, "max": 1.0}, "y": {"distribution": "log_uniform_values", "min": 1e-3, "max": 1.0}}
