@@ -16,6 +16,8 @@ command again and it continues where it stopped):
     python bench/search_quality.py --verdict held-out      # print it; --write puts it in BENCHMARKS.md
     python bench/search_quality.py --paired held-out fresh fresh-values fresh-flat   # searches paired, summed
     python bench/search_quality.py --standing --write      # every verdict's headline figures, one row each
+    python bench/search_quality.py --cost --cost-task hartmann6 --cost-sizes 10 100 200 500 --out cost.jsonl
+    python bench/search_quality.py --cost-report cost.jsonl --write   # auto's cost beside W&B's, with ratios
 
 The earlier ten-task protocol (one 100-trial search per task, method and seed):
 
@@ -45,7 +47,7 @@ for _var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
 
 from bench.search import protocol, split, verdict
 from bench.search.methods import CANDIDATES, METHODS, WANDB_METHODS
-from bench.search.report import load, render, write_into
+from bench.search.report import load, render, render_cost, write_into
 from bench.search.run import PARALLEL_SETTINGS, PARALLEL_TASKS, environment, measure_cost, measure_parallel, run_grid
 from bench.search.standing import render_standing
 from bench.search.tasks import QUICK_TASKS, TASKS
@@ -97,6 +99,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cost-sizes", nargs="+", type=int, default=[10, 100, 200, 500])
     parser.add_argument("--out", type=Path, default=None, help="JSON-lines file to append to")
     parser.add_argument("--report", nargs="*", type=Path, default=None, help="result files -> BENCHMARKS.md")
+    parser.add_argument(
+        "--cost-report", nargs="+", type=Path, default=None, help="cost files -> auto's cost beside W&B's, with ratios"
+    )
     parser.add_argument("--doc", type=Path, default=ROOT / "BENCHMARKS.md")
     parser.add_argument(
         "--block", default=None, help="which generated block of --doc to rewrite (default: the command's own)"
@@ -151,6 +156,12 @@ def main(argv: list[str] | None = None) -> int:
         n = protocol.run(names, args.rules, range(args.seeds), args.budgets, out, args.wandb_cache, deadline)
         print(f"{n} searches run into {out} and {args.wandb_cache} ({time.time() - start:.0f} s)")
         print(render_verdict([out, args.wandb_cache], args.protocol, names, args.rules))
+        return 0
+    if args.cost_report is not None:
+        text = render_cost(load(args.cost_report))
+        print(text)
+        if args.write:
+            write_into(args.doc, text, args.block or "cost")
         return 0
     if args.report is not None:
         res = load(args.report)

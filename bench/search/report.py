@@ -20,7 +20,7 @@ import numpy as np
 
 from bench.search.tasks import TASKS
 
-__all__ = ["Results", "load", "normalized", "render", "write_into"]
+__all__ = ["Results", "load", "normalized", "render", "render_cost", "write_into"]
 
 RANDOM = ("wandb-random",)
 
@@ -42,6 +42,8 @@ class Results:
     def __init__(self, records: Iterable[dict[str, Any]]) -> None:
         self.curves: dict[tuple[str, str], dict[int, np.ndarray]] = defaultdict(dict)
         self.costs: dict[tuple[str, str], dict[int, list[float]]] = defaultdict(dict)
+        #: per (task, method) and n, every probe's suggestion times, one list a probe (``costs`` keeps the last)
+        self.cost_rounds: dict[tuple[str, str], dict[int, list[list[float]]]] = defaultdict(lambda: defaultdict(list))
         self.env: dict[str, Any] = {}
         self.walls: dict[str, float] = defaultdict(float)
         self.info: dict[tuple[str, str], str] = {}
@@ -58,6 +60,7 @@ class Results:
                     self.same_as[rec["task"], rec["method"]] = rec["same_as"]
             elif kind == "cost":
                 self.costs[rec["task"], rec["method"]][rec["n"]] = rec["suggest_s"]
+                self.cost_rounds[rec["task"], rec["method"]][rec["n"]].append(rec["suggest_s"])
             elif kind == "parallel":
                 self.parallel[rec["task"], rec["method"]].append((rec["rate"], rec["checked"]))
             elif kind == "env":
@@ -202,6 +205,45 @@ def render(
         for (t, m), info in sorted(res.info.items(), key=lambda kv: (res.tasks.index(kv[0][0]), kv[0][1])):
             out.append(f"| {t} | {m} | {info} | {res.same_as.get((t, m), '')} |")
     return "\n".join(out) + "\n"
+
+
+def render_cost(res: Results, target: str = "auto", rival: str = "wandb-bayes") -> str:
+    """``target``'s seconds per suggestion beside ``rival``'s, task by task and n by n, with their ratio.
+
+    Each probe (one ``--cost`` run) times a few suggestions after ``n`` finished trials; a cell is the mean
+    over every suggestion of every probe (what a study pays per trial, ``auto``'s TPE trials included),
+    with the lowest and highest probe's mean beside it, so probes run in turn show the machine's drift.
+    """
+    out = [
+        f"| task | finished trials | `{target}` s | `{rival}` s | ratio |",
+        "|---|---|---|---|---|",
+    ]
+    rounds: set[int] = set()
+    for task in sorted({t for t, _ in res.cost_rounds}):
+        mine, theirs = res.cost_rounds.get((task, target), {}), res.cost_rounds.get((task, rival), {})
+        for n in sorted(set(mine) & set(theirs)):
+            rounds |= {len(mine[n]), len(theirs[n])}
+            ratio = _mean(mine[n]) / _mean(theirs[n])
+            out.append(f"| {task} | {n} | {_spread(mine[n])} | {_spread(theirs[n])} | {ratio:.2f} |")
+    out.append(
+        f"\nSeconds per suggestion after n finished (random) trials: the mean over every suggestion timed, "
+        f"(lowest – highest probe's mean); {', '.join(map(str, sorted(rounds)))} probe(s) a cell; ratio: "
+        f"`{target}`'s mean over `{rival}`'s."
+    )
+    return "\n".join(out) + "\n"
+
+
+def _mean(probes: list[list[float]]) -> float:
+    """The mean over every suggestion of every probe."""
+    return float(np.mean([c for p in probes for c in p]))
+
+
+def _spread(probes: list[list[float]]) -> str:
+    """The mean, and (with several probes) the lowest and highest probe's own mean."""
+    if len(probes) == 1:
+        return f"{_mean(probes):.4f}"
+    means = [float(np.mean(p)) for p in probes]
+    return f"{_mean(probes):.4f} ({min(means):.4f} – {max(means):.4f})"
 
 
 def _pos(order: Sequence[str], m: str) -> int:
