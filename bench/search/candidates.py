@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from tuneflow.search.auto import Choice, choose
+from tuneflow.search.auto import ENDGAME_SHARE, GP_MAX_TRIALS, Choice, choose
 
 __all__ = ["RULES"]
 
@@ -27,6 +27,20 @@ def _with(**options: Any) -> Any:
         return dataclasses.replace(choice, options={k: v for k, v in merged.items() if v is not None})
 
     return rule
+
+
+def _gp_beyond_max_trials(space: Any, n_trials: int | None, *args: Any, **kwargs: Any) -> Choice:
+    """``auto``'s choice, with its GP (and the endgame's last fifth) also above ``GP_MAX_TRIALS``, where it runs TPE."""
+    if n_trials is None or n_trials <= GP_MAX_TRIALS:
+        return choose(space, n_trials, *args, **kwargs)
+    choice = choose(space, GP_MAX_TRIALS, *args, **kwargs)
+    if choice.method != "isogp+tpe":
+        return choice
+    options = {**choice.options, "final": n_trials // ENDGAME_SHARE, "budget": n_trials}
+    reason = choice.reason.replace(f"{GP_MAX_TRIALS} trials", f"{n_trials} trials", 1).replace(
+        f"last {GP_MAX_TRIALS // ENDGAME_SHARE} trials", f"last {n_trials // ENDGAME_SHARE} trials"
+    )
+    return dataclasses.replace(choice, options=options, reason=reason)
 
 
 #: Candidate label -> its rule (none under measurement now; the comments say what each was and where it went;
@@ -162,5 +176,11 @@ RULES: dict[str, Any] = {
     # composition departs from W&B's engine set back to W&B's: no warp, no TPE trials, no candidates around the best
     # trials, a 2-trial random start, no endgame. What is left is W&B's model on scikit-learn (isotropic.py): on the real
     # fits where W&B's bayes wins, it says whether the composition's additions lose those cells or W&B's seeds won them.
+    # 2026-12-08 (session 25): a check, not a candidate for issue 16's budgets. `gp-beyond-300`: auto's GP above
+    # 300 trials, where auto runs TPE (GP_MAX_TRIALS): that switch was set for Optuna's GPSampler, whose cost grew
+    # with the cube of the trials; today's GP fits at most 100 trials (BENCHMARKS.md, "What a suggestion costs"). 10
+    # design tasks, 3 seeds, 400 trials: 17 / 8 against TPE, 22 / 7 against W&B's bayes where TPE has 23 / 6, and a
+    # stall on the decision tree's plateaus: the switch stays.
+    "gp-beyond-300": _gp_beyond_max_trials,
     "as-wandb": _with(warp=None, every=10**6, local=None, n_startup_trials=2, final=None, budget=None),
 }

@@ -39,3 +39,17 @@ def test_as_wandb_leaves_choices_without_the_gp_alone(rules: dict[str, Any]) -> 
     space = _space(LARGE_CATEGORICAL)
     assert choose(space, 20, 1, False).method == "tpe"
     assert rules["as-wandb"](space, 20, 1, False) == choose(space, 20, 1, False)
+
+
+@pytest.mark.parametrize("budget", [100, 300])
+def test_gp_beyond_300_is_auto_up_to_300_trials(rules: dict[str, Any], budget: int) -> None:
+    assert rules["gp-beyond-300"](_space(CONTINUOUS), budget, 1, False) == choose(_space(CONTINUOUS), budget, 1, False)
+
+
+def test_gp_beyond_300_runs_autos_gp_and_endgame_where_auto_runs_tpe(rules: dict[str, Any]) -> None:
+    assert choose(_space(CONTINUOUS), 400, 1, False).method == "tpe"
+    long = rules["gp-beyond-300"](_space(CONTINUOUS), 400, 1, False)
+    assert long.method == "isogp+tpe"
+    assert long.options["final"] == 80 and long.options["budget"] == 400  # the last fifth of 400, not of 300
+    assert "400 trials" in long.reason and "last 80 trials" in long.reason and "300" not in long.reason
+    assert rules["gp-beyond-300"](_space(LARGE_CATEGORICAL), 400, 1, False).method == "tpe"
