@@ -176,13 +176,11 @@ RULES: dict[str, Any] = {
     # composition departs from W&B's engine set back to W&B's: no warp, no TPE trials, no candidates around the best
     # trials, a 2-trial random start, no endgame. What is left is W&B's model on scikit-learn (isotropic.py): on the real
     # fits where W&B's bayes wins, it says whether the composition's additions lose those cells or W&B's seeds won them.
-    # 2026-12-08 (session 25, under fresh-wide's amended rule): `plateau`, the GP from trial 10 and the endgame
-    # scoring W&B's uniform candidates by expected improvement alone (no candidates around the best trials, no
-    # endgame) while two trials or more share the best value (IsotropicGP option `plateau`): on a plateau at the best
-    # (a table's stored point reached from many settings, many settings growing the same tree) refining the best
-    # repeats it; today's rule spent half its 50 trials on values already seen on such design tasks (BENCHMARKS.md,
-    # "What a suggestion costs today"). Without ties it is today's rule, search for search.
-    "plateau": _with(plateau=True),
+    # 2026-12-08 (session 25, under fresh-wide's amended rule): `plateau`, the GP from trial 10 and the endgame scoring
+    # W&B's uniform candidates by expected improvement alone while two trials or more share the best value (IsotropicGP
+    # option `plateau`): on a plateau at the best, refining the best repeats it. 10 / 8 and 13 / 13 on the design half
+    # at 20 and 50 trials, 2 / 0, 2 / 5, 9 / 3 on the 30 real fits at 20-100 against today's rule (36 / 29), the same
+    # share against W&B's bayes at 20: not chosen. Its code is gone (at 7c4caa0); BENCHMARKS.md has the figures.
     # 2026-12-08 (session 25): a check, not a candidate for issue 16's budgets. `gp-beyond-300`: auto's GP above
     # 300 trials, where auto runs TPE (GP_MAX_TRIALS): that switch was set for Optuna's GPSampler, whose cost grew
     # with the cube of the trials; today's GP fits at most 100 trials (BENCHMARKS.md, "What a suggestion costs"). 10

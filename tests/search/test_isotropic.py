@@ -210,38 +210,3 @@ def test_on_a_smooth_bowl_the_endgame_refines_the_best_beyond_expected_improveme
             best[exploit].append(again.best_value)
     assert sum(e < p for e, p in zip(best[True], best[False])) >= 6, best
     assert statistics.median(best[True]) < 0.5 * statistics.median(best[False]), best
-
-
-def test_plateau_changes_nothing_while_no_two_trials_share_the_best_value() -> None:
-    def trials(options: dict[str, Any]) -> list[dict[str, Any]]:
-        choice = Choice("isogp+tpe", {"n_startup_trials": 3, "every": 3, "local": 1000, **options}, "test")
-        return [t.params for t in _best(make_sampler(choice, None, seed=7), n=16).trials]
-
-    assert trials({"plateau": True, "final": 3, "budget": 16}) == trials({"final": 3, "budget": 16})
-
-
-def _flat_below(trial: optuna.Trial) -> float:
-    """A plateau at the best: every x under 0.3 is the same point (as a table's stored point is), the rest a slope."""
-    x = trial.suggest_float("x", 0.0, 1.0)
-    return 0.0 if x < 0.3 else x
-
-
-@pytest.mark.parametrize("exploit", [False, True])
-def test_on_a_plateau_at_the_best_the_gp_scores_uniform_candidates_by_expected_improvement(exploit: bool) -> None:
-    """With the best value tied, no candidate is drawn around the best trials and the endgame does not exploit:
-    the pick is what the same GP without ``local`` and ``exploit`` picks, from the same uniform draw."""
-    study = optuna.create_study()
-    for x in (0.1, 0.2, 0.5, 0.7, 0.9):
-        study.enqueue_trial({"x": x})
-    study.optimize(_flat_below, n_trials=5)
-    picks = []
-    for options in ({"local": 1000, "exploit": exploit, "plateau": True}, {}):
-        again = optuna.create_study(sampler=IsotropicGP(seed=3, **options))
-        again.add_trials(study.trials)
-        again.optimize(_flat_below, n_trials=1)
-        picks.append(again.trials[-1].params["x"])
-    assert picks[0] == picks[1]
-    tied = optuna.create_study(sampler=IsotropicGP(seed=3, local=1000, exploit=exploit))  # without plateau: refines
-    tied.add_trials(study.trials)
-    tied.optimize(_flat_below, n_trials=1)
-    assert tied.trials[-1].params["x"] != picks[0]

@@ -64,22 +64,15 @@ class IsotropicGP(BaseSampler):
     """GP-BO with one length scale and expected improvement over random candidates."""
 
     def __init__(
-        self,
-        seed: int | None = None,
-        n_startup_trials: int = 2,
-        local: int = 0,
-        exploit: bool = False,
-        plateau: bool = False,
+        self, seed: int | None = None, n_startup_trials: int = 2, local: int = 0, exploit: bool = False
     ) -> None:
         """``local``: candidates drawn around the best trials, beside the uniform ones (0: W&B's candidates only).
-        ``exploit``: propose the candidate of least predicted loss (the GP's mean), not of most expected improvement.
-        ``plateau``: while two trials or more share the best value, neither (W&B's candidates, expected improvement)."""
+        ``exploit``: propose the candidate of least predicted loss (the GP's mean), not of most expected improvement."""
         self._rng = np.random.RandomState(seed)
         self._random = RandomSampler(seed=seed)
         self._n_startup = n_startup_trials
         self._local = local
         self._exploit = exploit
-        self._plateau = plateau
 
     def reseed_rng(self) -> None:
         self._rng.seed()
@@ -111,17 +104,14 @@ class IsotropicGP(BaseSampler):
         x = np.array([[_to_unit(dist, t.params[name]) for name, dist in space.items()] for t in done])
         sign = -1.0 if study.direction == StudyDirection.MAXIMIZE else 1.0
         y = sign * np.array([t.value for t in done], dtype=float)
-        # on a plateau at the best (the same value twice: one effective point, or a flat region) refining it repeats it
-        flat = self._plateau and np.count_nonzero(y == y.min()) >= 2
         candidates = self._rng.uniform(0.0, 1.0, (N_CANDIDATES, len(space)))
-        if self._local and not flat:
+        if self._local:
             candidates = np.concatenate([candidates, self._around_best(x, y)])
         candidates = np.array(
             [[_to_unit(dist, _from_unit(dist, u)) for dist, u in zip(space.values(), row)] for row in candidates]
         )
         # the endgame never proposes a point already tried (a repeat teaches nothing): every trial, not only the fit's
-        exploit = self._exploit and not flat
-        untried = ~(candidates[:, None, :] == x[None, :, :]).all(axis=2).any(axis=1) if exploit else None
+        untried = ~(candidates[:, None, :] == x[None, :, :]).all(axis=2).any(axis=1) if self._exploit else None
         pick = self._pick(x, y, candidates, untried)
         return {name: _from_unit(dist, float(u)) for (name, dist), u in zip(space.items(), pick)}
 
@@ -156,7 +146,7 @@ class IsotropicGP(BaseSampler):
         low, high = gp.kernel_.hyperparameter_length_scale.bounds[0]
         length = float(gp.kernel_.length_scale)
         if not low * _AT_BOUND < length < high / _AT_BOUND:
-            pool = candidates[-self._local :] if untried is not None and self._local else candidates
+            pool = candidates[-self._local :] if self._exploit and self._local else candidates
             return pool[self._rng.randint(len(pool))]
         if untried is not None and untried.any():
             fresh = candidates[untried]

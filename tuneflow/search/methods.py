@@ -225,21 +225,15 @@ def _isotropic_then_tpe(
     every, start = int(opts.pop("every")), int(opts.get("n_startup_trials", 2))
     local = int(opts.pop("local", 0))
     final, budget = int(opts.pop("final", 0)), opts.pop("budget", None)
-    plateau = bool(opts.pop("plateau", False))
     opening = _build("tpe", opts, space, seed, quiet)
     early = IsotropicGP(seed=None if seed is None else seed + 2, n_startup_trials=start)
     late = Interleaved(
-        IsotropicGP(seed=None if seed is None else seed + 3, local=local, plateau=plateau),
-        opening,
-        every,
-        start=ISOTROPIC_UNTIL,
+        IsotropicGP(seed=None if seed is None else seed + 3, local=local), opening, every, start=ISOTROPIC_UNTIL
     )
     composed = Handover(early, Handover(late, opening, until=None, start=ISOTROPIC_UNTIL), ISOTROPIC_UNTIL, start)
     if not final or budget is None:
         return composed
-    endgame = IsotropicGP(
-        seed=None if seed is None else seed + 4, local=max(local, LOCAL_CANDIDATES), exploit=True, plateau=plateau
-    )
+    endgame = IsotropicGP(seed=None if seed is None else seed + 4, local=max(local, LOCAL_CANDIDATES), exploit=True)
     return Handover(composed, endgame, until=first_trial + max(int(budget) - final, start))
 
 
