@@ -12,7 +12,15 @@ import pytest
 from optuna.distributions import BaseDistribution, CategoricalDistribution, FloatDistribution, IntDistribution
 
 from tuneflow.search.auto import Choice
-from tuneflow.search.isotropic import LOCAL_AROUND, LOCAL_SPREADS, MAX_FIT, IsotropicGP, _from_unit, _to_unit
+from tuneflow.search.isotropic import (
+    LOCAL_AROUND,
+    LOCAL_SPREADS,
+    MAX_FIT,
+    START_LENGTH_SCALES,
+    IsotropicGP,
+    _from_unit,
+    _to_unit,
+)
 from tuneflow.search.methods import make_sampler
 
 OPTIMUM = (0.31, 0.72, 0.18, 0.55)
@@ -96,9 +104,9 @@ def test_a_fit_reads_the_best_trials_and_a_draw_of_the_others_beyond_max_fit(mon
     seen: list[Any] = []
     real = IsotropicGP._fit
 
-    def spy(x: Any, z: Any, length_scale: float) -> Any:
+    def spy(x: Any, z: Any, length_scale: float, ard: bool = False) -> Any:
         seen.append(x)
-        return real(x, z, length_scale)
+        return real(x, z, length_scale, ard)
 
     monkeypatch.setattr(IsotropicGP, "_fit", staticmethod(spy))
     rng = np.random.default_rng(0)
@@ -210,3 +218,31 @@ def test_on_a_smooth_bowl_the_endgame_refines_the_best_beyond_expected_improveme
             best[exploit].append(again.best_value)
     assert sum(e < p for e, p in zip(best[True], best[False])) >= 6, best
     assert statistics.median(best[True]) < 0.5 * statistics.median(best[False]), best
+
+
+def test_with_ard_the_fit_gives_a_parameter_that_does_not_matter_a_longer_length_scale() -> None:
+    """One length scale per parameter (candidate ``ard-20``, issue 16): on a loss of the first of 4 parameters only,
+    the others' length scales come out far longer than the first's; without ARD there is one."""
+    rng = np.random.default_rng(0)
+    x = rng.uniform(size=(30, 4))
+    y = (x[:, 0] - 0.3) ** 2
+    z = (y - y.mean()) / y.std()
+    lengths = np.asarray(IsotropicGP._fit(x, z, 0.2, ard=True).kernel_.length_scale)
+    assert lengths.shape == (4,) and lengths[1:].min() > 10 * lengths[0]
+    assert np.ndim(IsotropicGP._fit(x, z, 0.2).kernel_.length_scale) == 0
+
+
+def test_ard_starts_once_the_trials_reach_its_threshold() -> None:
+    """``ard_from`` 20 and ``ard_per_dimension`` 5 on 6 parameters: ARD from 30 trials on, one length scale before."""
+    fits: list[bool] = []
+    gp = IsotropicGP(seed=0, ard_from=20, ard_per_dimension=5)
+    real = IsotropicGP._fit
+    rng = np.random.default_rng(1)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(
+            IsotropicGP, "_fit", staticmethod(lambda x, z, s, ard=False: fits.append(ard) or real(x, z, s, ard))
+        )
+        for n in (29, 30):
+            x = rng.uniform(size=(n, 6))
+            gp._pick(x, np.sum((x - 0.5) ** 2, axis=1), rng.uniform(size=(20, 6)))
+    assert fits == [False] * len(START_LENGTH_SCALES) + [True] * len(START_LENGTH_SCALES)

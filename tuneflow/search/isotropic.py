@@ -64,15 +64,25 @@ class IsotropicGP(BaseSampler):
     """GP-BO with one length scale and expected improvement over random candidates."""
 
     def __init__(
-        self, seed: int | None = None, n_startup_trials: int = 2, local: int = 0, exploit: bool = False
+        self,
+        seed: int | None = None,
+        n_startup_trials: int = 2,
+        local: int = 0,
+        exploit: bool = False,
+        ard_from: int = 0,
+        ard_per_dimension: int = 0,
     ) -> None:
         """``local``: candidates drawn around the best trials, beside the uniform ones (0: W&B's candidates only).
-        ``exploit``: propose the candidate of least predicted loss (the GP's mean), not of most expected improvement."""
+        ``exploit``: propose the candidate of least predicted loss (the GP's mean), not of most expected improvement.
+        ``ard_from``, ``ard_per_dimension`` (a candidate under measurement, issue 16): with at least ``ard_from``
+        and ``ard_per_dimension`` times the dimension trials (``ard_from`` 0: never), one length scale per parameter."""
         self._rng = np.random.RandomState(seed)
         self._random = RandomSampler(seed=seed)
         self._n_startup = n_startup_trials
         self._local = local
         self._exploit = exploit
+        self._ard_from = ard_from
+        self._ard_per_dimension = ard_per_dimension
 
     def reseed_rng(self) -> None:
         self._rng.seed()
@@ -133,6 +143,7 @@ class IsotropicGP(BaseSampler):
     ) -> np.ndarray:
         """The candidate of highest expected improvement under the fitted GP (a random one if the fit is degenerate);
         with ``exploit``, the one of least predicted loss among the ``untried`` ones."""
+        ard = bool(self._ard_from) and len(y) >= max(self._ard_from, self._ard_per_dimension * x.shape[1])
         if len(y) > MAX_FIT:
             order = np.argsort(y)
             rest = self._rng.choice(order[MAX_FIT // 2 :], MAX_FIT - MAX_FIT // 2, replace=False)
@@ -141,11 +152,14 @@ class IsotropicGP(BaseSampler):
         scale = float(np.std(y))
         z = (y - np.mean(y)) / (scale if scale > 0 else 1.0)
         gp = max(
-            (self._fit(x, z, start) for start in START_LENGTH_SCALES), key=lambda g: g.log_marginal_likelihood_value_
+            (self._fit(x, z, start, ard) for start in START_LENGTH_SCALES),
+            key=lambda g: g.log_marginal_likelihood_value_,
         )
         low, high = gp.kernel_.hyperparameter_length_scale.bounds[0]
-        length = float(gp.kernel_.length_scale)
-        if not low * _AT_BOUND < length < high / _AT_BOUND:
+        lengths = np.atleast_1d(gp.kernel_.length_scale)
+        # one length scale at a bound: a fit that explains nothing; with ARD a parameter that does not matter has
+        # its length at the upper bound, so only the lower bound (one overfitted parameter) or every one at the upper
+        if float(lengths.min()) <= low * _AT_BOUND or float(lengths.min()) >= high / _AT_BOUND:
             pool = candidates[-self._local :] if self._exploit and self._local else candidates
             return pool[self._rng.randint(len(pool))]
         if untried is not None and untried.any():
@@ -155,13 +169,12 @@ class IsotropicGP(BaseSampler):
         return candidates[int(np.argmax(_expected_improvement(mean, np.maximum(std, 1e-9), float(np.min(z)))))]
 
     @staticmethod
-    def _fit(x: np.ndarray, z: np.ndarray, length_scale: float) -> Any:
+    def _fit(x: np.ndarray, z: np.ndarray, length_scale: float, ard: bool = False) -> Any:
         from sklearn.gaussian_process import GaussianProcessRegressor
         from sklearn.gaussian_process.kernels import Matern
 
-        gp = GaussianProcessRegressor(
-            kernel=Matern(length_scale=length_scale, nu=NU), alpha=1e-7, optimizer="fmin_l_bfgs_b"
-        )
+        scale = np.full(x.shape[1], length_scale) if ard else length_scale
+        gp = GaussianProcessRegressor(kernel=Matern(length_scale=scale, nu=NU), alpha=1e-7, optimizer="fmin_l_bfgs_b")
         with warnings.catch_warnings():  # a length scale at its bound is handled by the caller, not warned about
             warnings.simplefilter("ignore")
             return gp.fit(x, z)

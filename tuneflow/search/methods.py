@@ -225,15 +225,27 @@ def _isotropic_then_tpe(
     every, start = int(opts.pop("every")), int(opts.get("n_startup_trials", 2))
     local = int(opts.pop("local", 0))
     final, budget = int(opts.pop("final", 0)), opts.pop("budget", None)
+    ard_from, ard_per_dimension = int(opts.pop("ard_from", 0)), int(opts.pop("ard_per_dimension", 0))
     opening = _build("tpe", opts, space, seed, quiet)
     early = IsotropicGP(seed=None if seed is None else seed + 2, n_startup_trials=start)
     late = Interleaved(
-        IsotropicGP(seed=None if seed is None else seed + 3, local=local), opening, every, start=ISOTROPIC_UNTIL
+        IsotropicGP(
+            seed=None if seed is None else seed + 3, local=local, ard_from=ard_from, ard_per_dimension=ard_per_dimension
+        ),
+        opening,
+        every,
+        start=ISOTROPIC_UNTIL,
     )
     composed = Handover(early, Handover(late, opening, until=None, start=ISOTROPIC_UNTIL), ISOTROPIC_UNTIL, start)
     if not final or budget is None:
         return composed
-    endgame = IsotropicGP(seed=None if seed is None else seed + 4, local=max(local, LOCAL_CANDIDATES), exploit=True)
+    endgame = IsotropicGP(
+        seed=None if seed is None else seed + 4,
+        local=max(local, LOCAL_CANDIDATES),
+        exploit=True,
+        ard_from=ard_from,
+        ard_per_dimension=ard_per_dimension,
+    )
     return Handover(composed, endgame, until=first_trial + max(int(budget) - final, start))
 
 
