@@ -186,7 +186,9 @@ RULES: dict[str, Any] = {
     # were the one kind of space where today's rule was about level with W&B's bayes at every budget (43 of 64 cells),
     # and its 8-float boosted-tree spaces were behind at 20 and 100 trials (BENCHMARKS.md, "where the lead comes
     # from"). Design half 116 / 99 at 50 trials, real fits 58 / 42 and 61 / 34 at 50 and 100 against today's rule, a
-    # higher share against W&B's bayes at both: the amended rule met, judged on fresh-wide.
+    # higher share against W&B's bayes at both: the amended rule met. Kept on fresh-wide (110 / 57 and 113 / 48 at 50
+    # and 100 trials against the rule before it): it is auto's rule (ARD_FROM in tuneflow/search/auto.py); the label
+    # stays for checks after the verdict, as `final-fifth-50`'s does.
     "ard-20": _with(ard_from=20),
     # 2026-12-08 (session 25): a check, not a candidate for issue 16's budgets. `gp-beyond-300`: auto's GP above
     # 300 trials, where auto runs TPE (GP_MAX_TRIALS): that switch was set for Optuna's GPSampler, whose cost grew

@@ -20,6 +20,7 @@ __all__ = ["READINGS", "Reading", "render_standing"]
 
 TODAY_FULL = "the full-install rules before fresh-torch"
 BEFORE_ENDGAME = "the one rule before the endgame (both installs since fresh-torch)"
+BEFORE_ARD = "the one rule with the endgame, before one length scale per parameter"
 BEFORE_LOCAL = "the plain-install rule before candidates near the best"
 BEFORE_WARP = "the plain-install rule before its values were warped"
 
@@ -90,14 +91,16 @@ READINGS: tuple[Reading, ...] = (
         "fresh-schedule", "tpe-sparse-50", "both", "TPE every 5th trial from 10 to 49, every 3rd from 50 (not kept)"
     ),
     Reading("fresh-varied", "auto-plain", "both", BEFORE_ENDGAME),
-    Reading("fresh-varied", "final-fifth-50", "both", "today's rule: + the endgame (the last fifth of 50+ trials)"),
-    Reading("fresh-spread", "auto-plain", "both", "today's rule (with the endgame)"),
-    Reading("fresh-broad", "auto-plain", "both", "today's rule (with the endgame)"),
+    Reading("fresh-varied", "final-fifth-50", "both", "+ the endgame (the last fifth of 50+ trials)"),
+    Reading("fresh-spread", "auto-plain", "both", BEFORE_ARD),
+    Reading("fresh-broad", "auto-plain", "both", BEFORE_ARD),
     Reading("fresh-broad", "gp-under-50", "both", "no TPE trials under 50 (not kept; 10 and 20 trials)"),
-    Reading("fresh-range", "auto-plain", "both", "today's rule (with the endgame)"),
+    Reading("fresh-range", "auto-plain", "both", BEFORE_ARD),
     Reading(
-        "held-out", "auto-plain", "both", "today's rule, run again on the read half (a check)", "held-out-s24.jsonl"
+        "held-out", "auto-plain", "both", f"{BEFORE_ARD}, run again on the read half (a check)", "held-out-s24.jsonl"
     ),
+    Reading("fresh-wide", "auto-plain", "both", BEFORE_ARD),
+    Reading("fresh-wide", "ard-20", "both", "today's rule: + one length scale per parameter from 20 trials"),
 )
 
 BUDGETS = (10, 20, 50, 100)

@@ -89,6 +89,7 @@ def test_auto_choice_table(
         assert "every 3rd trial from trial 10 TPE's" in choice.reason
         assert choice.options["local"] == 1000 and "drawn around the best trials" in choice.reason
         assert choice.options["warp"] == "power" and "on power-warped values" in choice.reason
+        assert choice.options["ard_from"] == 20 and "from trial 20 one length scale a parameter" in choice.reason
         # budgets of 50 or more end with the endgame: the last fifth at the GP's least predicted loss
         endgame = n_trials is not None and n_trials >= 50
         assert choice.options.get("final") == (n_trials // 5 if endgame else None), choice.describe()
@@ -113,6 +114,7 @@ def _composition(sampler: Any, start: int) -> None:
     assert isinstance(inner.first.primary, IsotropicGP) and inner.first.every == 3
     assert (sampler.first._local, inner.first.primary._local) == (0, 1000)  # candidates near the best from trial 10
     assert not sampler.first._exploit and not inner.first.primary._exploit
+    assert (sampler.first._ard_from, inner.first.primary._ard_from) == (0, 20)  # one length scale a parameter from 20
 
 
 def test_auto_builds_the_composition_it_names() -> None:

@@ -217,7 +217,9 @@ def test_a_bayes_sweep_runs_without_torch_and_says_so(tmp_path: Path) -> None:
     assert not out["torch"]
     said = [line for line in proc.stderr.splitlines() if "method 'bayes' runs" in line]
     assert len(said) == 1, proc.stderr  # once, at the start
-    assert "isogp+tpe(every=3, local=1000, n_ei_candidates=64, n_startup_trials=3, warp='power')" in said[0], said[0]
+    assert (
+        "isogp+tpe(ard_from=20, every=3, local=1000, n_ei_candidates=64, n_startup_trials=3, warp='power')" in said[0]
+    ), said[0]
     assert "on every install" in said[0] and "W&B's own model" in said[0]
 
 

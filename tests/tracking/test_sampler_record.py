@@ -32,10 +32,10 @@ def test_auto_is_the_default_and_its_choice_reaches_the_study_and_every_run(
     assert recipe.method == "auto"
     result = tuneflow.tune(recipe, n_trials=6, storage="memory")
     choice = result.study.user_attrs[SAMPLER_ATTR]
-    options = {"n_startup_trials": 2, "prior_weight": 3.0, "every": 3, "local": 1000, "warp": "power"}
+    options = {"n_startup_trials": 2, "prior_weight": 3.0, "every": 3, "local": 1000, "warp": "power", "ard_from": 20}
     assert choice["method"] == "isogp+tpe" and choice["options"] == options
     assert "mixed" in choice["reason"] and choice["line"].startswith(
-        "isogp+tpe(every=3, local=1000, n_startup_trials=2, prior_weight=3.0, warp='power'): "
+        "isogp+tpe(ard_from=20, every=3, local=1000, n_startup_trials=2, prior_weight=3.0, warp='power'): "
     )
     said = [line for line in capsys.readouterr().err.splitlines() if "method 'auto' runs" in line]
     assert said == [f"tuneflow: method 'auto' runs {choice['line']}"]  # once, at the start

@@ -26,6 +26,7 @@ from tuneflow.search.ordinal import orders_of
 from tuneflow.search.space import SearchSpace
 
 __all__ = [
+    "ARD_FROM",
     "ENDGAME_FROM",
     "ENDGAME_SHARE",
     "ISOTROPIC_UNTIL",
@@ -90,6 +91,11 @@ GP_TPE_EVERY = 3
 #: later, refining the best region pays now (design half and fresh-varied half, issue 16). Below it, level.
 ENDGAME_FROM = 50
 ENDGAME_SHARE = 5
+#: Where ``auto`` runs its GP, from this many trials the GP after ``ISOTROPIC_UNTIL`` and the endgame fit one
+#: length scale per parameter (option ``ard_from``): on a space of many floats of which few matter, one length
+#: scale must be as short as the most sensitive parameter's (design half, the real fits of three read halves and
+#: the fresh-wide half, issue 16).
+ARD_FROM = 20
 
 
 @dataclass(frozen=True)
@@ -261,7 +267,7 @@ def _isotropic(tpe: Choice, shape: SpaceShape, why: str, n_trials: int | None) -
     the trials it takes, and ``budget``: where it ends, counted from the trials the study has when it starts).
     """
     categoricals = ", categoricals read as W&B reads them" if shape.n_categorical else ""
-    options = {**tpe.options, "every": GP_TPE_EVERY, "local": LOCAL_CANDIDATES, "warp": WARP}
+    options = {**tpe.options, "every": GP_TPE_EVERY, "local": LOCAL_CANDIDATES, "warp": WARP, "ard_from": ARD_FROM}
     endgame = ""
     if n_trials is not None and n_trials >= ENDGAME_FROM:
         options.update(final=n_trials // ENDGAME_SHARE, budget=n_trials)
@@ -271,7 +277,7 @@ def _isotropic(tpe: Choice, shape: SpaceShape, why: str, n_trials: int | None) -
         options,
         f"{why}; after TPE's random start a GP with one length scale (scikit-learn, W&B's model{categoricals}) "
         f"on {WARP}-warped values, every {GP_TPE_EVERY}rd trial from trial {ISOTROPIC_UNTIL} TPE's and its "
-        f"candidates also drawn around the best trials{endgame}",
+        f"candidates also drawn around the best trials, from trial {ARD_FROM} one length scale a parameter{endgame}",
     )
 
 

@@ -16,6 +16,9 @@ that model, in scikit-learn (a core dependency, so it runs without torch), as W&
 * with ``local``, that many more candidates drawn around the best trials: uniform ones seldom land
   near a good point once the trials are many (``auto`` sets it from trial 10; BENCHMARKS.md,
   fresh-local: better than without in 126 / 74 searches at 100 trials);
+* with ``ard_from``, one length scale per parameter once that many trials are done (``auto``: 20, from
+  fresh-wide): with few trials one length scale is what they determine; with more, the parameters that matter
+  little no longer set the scale of those that matter;
 * with ``exploit`` (``auto``'s endgame, the last fifth of a budget of 50 trials or more), the candidate of
   least predicted loss among points not yet tried instead: refining the best region, not exploring.
 
@@ -74,8 +77,8 @@ class IsotropicGP(BaseSampler):
     ) -> None:
         """``local``: candidates drawn around the best trials, beside the uniform ones (0: W&B's candidates only).
         ``exploit``: propose the candidate of least predicted loss (the GP's mean), not of most expected improvement.
-        ``ard_from``, ``ard_per_dimension`` (a candidate under measurement, issue 16): with at least ``ard_from``
-        and ``ard_per_dimension`` times the dimension trials (``ard_from`` 0: never), one length scale per parameter."""
+        ``ard_from``, ``ard_per_dimension``: with at least ``ard_from`` and ``ard_per_dimension`` times the dimension
+        trials (``ard_from`` 0: never), one length scale per parameter (``auto``: from 20 trials, issue 16)."""
         self._rng = np.random.RandomState(seed)
         self._random = RandomSampler(seed=seed)
         self._n_startup = n_startup_trials
