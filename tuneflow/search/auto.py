@@ -47,9 +47,10 @@ LARGE_CATEGORICAL = 10
 #: Above this many searched parameters GP's fit and acquisition cost too much per suggestion.
 GP_MAX_DIMENSION = 20
 #: Above this budget ``auto`` runs TPE. Set when Optuna's GPSampler ran, whose cost grew with the cube of the
-#: trials; today's GP fits at most 100 and costs no more than W&B's engine at 500 (BENCHMARKS.md, "What a suggestion
-#: costs"). Kept on a measurement: at 400 trials on 10 design tasks TPE was ahead of W&B's ``bayes`` in 23 / 6
-#: searches and in the aggregate, the GP in 22 / 7 but stalled on a plateau (a decision tree), worse than random.
+#: trials; today's GP fits at most 100, so its cost stops growing (0.10-0.26 s a trial at 500 with ``ARD_FROM``,
+#: 1.5-3.4 times W&B's engine; BENCHMARKS.md, "What a suggestion costs"). Kept on a measurement (before ``ARD_FROM``):
+#: at 400 trials on 10 design tasks TPE was ahead of W&B's ``bayes`` in 23 / 6 searches and in the aggregate, the GP
+#: in 22 / 7 but stalled on a plateau (a decision tree), worse than random.
 GP_MAX_TRIALS = 300
 #: Budget from which NSGA-II's generations pay off for several objectives.
 NSGA2_MIN_TRIALS = 1000
