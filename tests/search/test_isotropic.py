@@ -221,7 +221,7 @@ def test_on_a_smooth_bowl_the_endgame_refines_the_best_beyond_expected_improveme
 
 
 def test_with_ard_the_fit_gives_a_parameter_that_does_not_matter_a_longer_length_scale() -> None:
-    """One length scale per parameter (candidate ``ard-20``, issue 16): on a loss of the first of 4 parameters only,
+    """One length scale per parameter (``auto`` from 20 trials, issue 16): on a loss of the first of 4 parameters only,
     the others' length scales come out far longer than the first's; without ARD there is one."""
     rng = np.random.default_rng(0)
     x = rng.uniform(size=(30, 4))
@@ -233,9 +233,9 @@ def test_with_ard_the_fit_gives_a_parameter_that_does_not_matter_a_longer_length
 
 
 def test_ard_starts_once_the_trials_reach_its_threshold() -> None:
-    """``ard_from`` 20 and ``ard_per_dimension`` 5 on 6 parameters: ARD from 30 trials on, one length scale before."""
+    """``ard_from`` 30 on 6 parameters: ARD from 30 trials on, one length scale before."""
     fits: list[bool] = []
-    gp = IsotropicGP(seed=0, ard_from=20, ard_per_dimension=5)
+    gp = IsotropicGP(seed=0, ard_from=30)
     real = IsotropicGP._fit
     rng = np.random.default_rng(1)
     with pytest.MonkeyPatch.context() as patch:

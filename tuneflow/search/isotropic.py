@@ -73,19 +73,16 @@ class IsotropicGP(BaseSampler):
         local: int = 0,
         exploit: bool = False,
         ard_from: int = 0,
-        ard_per_dimension: int = 0,
     ) -> None:
         """``local``: candidates drawn around the best trials, beside the uniform ones (0: W&B's candidates only).
         ``exploit``: propose the candidate of least predicted loss (the GP's mean), not of most expected improvement.
-        ``ard_from``, ``ard_per_dimension``: with at least ``ard_from`` and ``ard_per_dimension`` times the dimension
-        trials (``ard_from`` 0: never), one length scale per parameter (``auto``: from 20 trials, issue 16)."""
+        ``ard_from``: with at least this many trials (0: never), one length scale per parameter (``auto``: 20)."""
         self._rng = np.random.RandomState(seed)
         self._random = RandomSampler(seed=seed)
         self._n_startup = n_startup_trials
         self._local = local
         self._exploit = exploit
         self._ard_from = ard_from
-        self._ard_per_dimension = ard_per_dimension
 
     def reseed_rng(self) -> None:
         self._rng.seed()
@@ -146,7 +143,7 @@ class IsotropicGP(BaseSampler):
     ) -> np.ndarray:
         """The candidate of highest expected improvement under the fitted GP (a random one if the fit is degenerate);
         with ``exploit``, the one of least predicted loss among the ``untried`` ones."""
-        ard = bool(self._ard_from) and len(y) >= max(self._ard_from, self._ard_per_dimension * x.shape[1])
+        ard = bool(self._ard_from) and len(y) >= self._ard_from
         if len(y) > MAX_FIT:
             order = np.argsort(y)
             rest = self._rng.choice(order[MAX_FIT // 2 :], MAX_FIT - MAX_FIT // 2, replace=False)

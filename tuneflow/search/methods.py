@@ -225,13 +225,11 @@ def _isotropic_then_tpe(
     every, start = int(opts.pop("every")), int(opts.get("n_startup_trials", 2))
     local = int(opts.pop("local", 0))
     final, budget = int(opts.pop("final", 0)), opts.pop("budget", None)
-    ard_from, ard_per_dimension = int(opts.pop("ard_from", 0)), int(opts.pop("ard_per_dimension", 0))
+    ard_from = int(opts.pop("ard_from", 0))
     opening = _build("tpe", opts, space, seed, quiet)
     early = IsotropicGP(seed=None if seed is None else seed + 2, n_startup_trials=start)
     late = Interleaved(
-        IsotropicGP(
-            seed=None if seed is None else seed + 3, local=local, ard_from=ard_from, ard_per_dimension=ard_per_dimension
-        ),
+        IsotropicGP(seed=None if seed is None else seed + 3, local=local, ard_from=ard_from),
         opening,
         every,
         start=ISOTROPIC_UNTIL,
@@ -244,7 +242,6 @@ def _isotropic_then_tpe(
         local=max(local, LOCAL_CANDIDATES),
         exploit=True,
         ard_from=ard_from,
-        ard_per_dimension=ard_per_dimension,
     )
     return Handover(composed, endgame, until=first_trial + max(int(budget) - final, start))
 
