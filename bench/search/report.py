@@ -41,8 +41,7 @@ class Results:
 
     def __init__(self, records: Iterable[dict[str, Any]]) -> None:
         self.curves: dict[tuple[str, str], dict[int, np.ndarray]] = defaultdict(dict)
-        self.costs: dict[tuple[str, str], dict[int, list[float]]] = defaultdict(dict)
-        #: per (task, method) and n, every probe's suggestion times, one list a probe (``costs`` keeps the last)
+        #: per (task, method) and n, every probe's suggestion times, one list a probe
         self.cost_rounds: dict[tuple[str, str], dict[int, list[list[float]]]] = defaultdict(lambda: defaultdict(list))
         self.env: dict[str, Any] = {}
         self.walls: dict[str, float] = defaultdict(float)
@@ -59,12 +58,16 @@ class Results:
                 if rec.get("same_as"):
                     self.same_as[rec["task"], rec["method"]] = rec["same_as"]
             elif kind == "cost":
-                self.costs[rec["task"], rec["method"]][rec["n"]] = rec["suggest_s"]
                 self.cost_rounds[rec["task"], rec["method"]][rec["n"]].append(rec["suggest_s"])
             elif kind == "parallel":
                 self.parallel[rec["task"], rec["method"]].append((rec["rate"], rec["checked"]))
             elif kind == "env":
                 self.env = rec
+
+    @property
+    def costs(self) -> dict[tuple[str, str], dict[int, list[float]]]:
+        """Per (task, method) and n, the last probe's suggestion times (the full run's table: one probe a cell)."""
+        return {key: {n: probes[-1] for n, probes in by_n.items()} for key, by_n in self.cost_rounds.items()}
 
     @property
     def tasks(self) -> list[str]:
